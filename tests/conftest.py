@@ -1,0 +1,39 @@
+"""Shared fixtures: the sample article and one spaCy pipeline per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DIR = ROOT / "data" / "articles"
+SAMPLE_FILE = SAMPLE_DIR / "000_a407218dc57c0616.txt"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    return SAMPLE_FILE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_articles():
+    from analysis.io import load_articles
+
+    return load_articles(SAMPLE_DIR)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real spaCy pipeline, built once per test session."""
+    from analysis.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared (benchmark data) is not present")
+    return SHARED
