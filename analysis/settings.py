@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -21,9 +22,11 @@ __all__ = ["Settings", "PIPELINE_VERSION", "cache_dir", "data_path"]
 PIPELINE_VERSION = "0.1.0"
 
 _HERE = Path(__file__).resolve().parent
-# In a wheel the repository's data/ folder is installed as analysis/data; in a source
-# checkout (editable install) it is the data/ folder beside the package.
-_DATA = _HERE / "data" if (_HERE / "data").is_dir() else _HERE.parent / "data"
+# In a source checkout (editable install) the data is the repository's data/ folder beside
+# the package; a wheel installs the same files under <prefix>/share/newsdesk/data.
+_DATA = _HERE.parent / "data"
+if not (_DATA / "articles").is_dir():
+    _DATA = Path(sys.prefix) / "share" / "newsdesk" / "data"
 
 
 def data_path(name: str = "") -> Path:
