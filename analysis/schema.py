@@ -231,6 +231,7 @@ def conform(df: pd.DataFrame, frame: str, *, extra: bool = True) -> pd.DataFrame
         for name in df.columns:
             if name not in out.columns and extra:
                 out[name] = df[name]
+        out.attrs = dict(df.attrs)
         return out
     out = pd.DataFrame(index=df.index)
     for c in SCHEMAS[frame]:
@@ -240,4 +241,6 @@ def conform(df: pd.DataFrame, frame: str, *, extra: bool = True) -> pd.DataFrame
         for name in df.columns:
             if name not in out.columns:
                 out[name] = df[name]
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    out.attrs = dict(df.attrs)
+    return out

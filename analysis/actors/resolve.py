@@ -1,0 +1,591 @@
+"""Resolve entity mentions to canonical actors, one article at a time.
+
+Everything here works per article, so an article's output never depends on the other
+articles of the batch; corpus-wide frames are merged with
+:func:`analysis.actors.graph.merge_actors` and :func:`~analysis.actors.graph.merge_edges`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+from spacy.tokens import Doc, Span
+
+from analysis import schema
+from analysis.actors.graph import article_edges, merge_actors, merge_edges
+from analysis.actors.kb import KBIndex, kb_index, load_knowledge_base, normalize_name, slugify
+from analysis.actors.quotes import find_quotes
+from analysis.actors.syntax import government_role
+
+__all__ = ["ActorResult", "resolve_actors"]
+
+log = logging.getLogger(__name__)
+
+_ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+_MEDIA_WORDS = re.compile(
+    r"\b(news|times|post|press|agency|tribune|herald|journal|gazette|daily|tv|television|"
+    r"radio|broadcasting|media|magazine|review|telegraph|wire|observer|chronicle)\b",
+    re.I,
+)
+_GENERIC = frozenset(
+    """state president leader government ministry minister chairman secretary senate
+    congress parliament army military news agency"""
+    .split()
+)
+_KIND_BY_LABEL = {"PERSON": "person", "ORG": "organisation", "GPE": "government",
+                  "NORP": "group", "FAC": "other", "LOC": "other"}
+
+
+@dataclass
+class ActorResult:
+    """What :func:`resolve_actors` returns.
+
+    Attributes
+    ----------
+    mentions : pandas.DataFrame
+        The mentions frame with ``actor_id`` filled where the span is an actor, plus
+        rows with ``source == 'role'`` for titles standing for a person ("the Kremlin
+        spokesman").  Extra column ``role``: 'actor', 'literal' (a place named
+        literally), 'attribute' (qualifies a person: "Russia's President ...") or
+        'demonym'.
+    actors : pandas.DataFrame
+        The actors frame, by mentions (descending).
+    quotes : pandas.DataFrame
+        The quotes frame.
+    edges : pandas.DataFrame
+        The edges frame (co-mentions).
+    """
+
+    mentions: pd.DataFrame
+    actors: pd.DataFrame
+    quotes: pd.DataFrame
+    edges: pd.DataFrame
+    per_article: dict = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class _Mention:
+    row: int  # index into the input mentions frame, -1 for added role mentions
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence_id: int
+    pattern_id: str | None
+    span: Span | None = None
+    offset: int = 0
+    actor_id: str | None = None
+    role: str | None = None
+    name: str | None = None  # canonical name candidate for non-KB actors
+    kind: str | None = None
+    country: str | None = None
+    title: str | None = None  # title the article gives this person ("kremlin spokesman")
+    title_gov: str | None = None  # government qualifying that title
+
+
+def _person_key(text: str) -> str:
+    return normalize_name(text)
+
+
+class _ArticleResolver:
+    """Resolve the mentions of one article."""
+
+    def __init__(self, aid: str, published, pieces, mentions: list[_Mention], index: KBIndex,
+                 sentence_starts: list[int], sentence_ids: list[int]) -> None:
+        self.aid = aid
+        self.published = published if published is not None and not pd.isna(published) else None
+        self.pieces = pieces or []
+        self.mentions = mentions
+        self.index = index
+        self.sentence_starts = sentence_starts
+        self.sentence_ids = sentence_ids
+        self.title_bindings: dict[tuple[str, str | None], Counter] = {}
+        self.person_country: dict[str, str] = {}
+        self.title_tokens: dict[int, set[int]] = {}
+        self.person_tokens: dict[int, set[int]] = {}
+        self.added: list[_Mention] = []
+
+    # -- helpers -------------------------------------------------------------------
+
+    def _sentence_of(self, char: int) -> int:
+        i = bisect.bisect_right(self.sentence_starts, char) - 1
+        return self.sentence_ids[i] if i >= 0 else -1
+
+    def _attach_spans(self) -> None:
+        starts = [off for off, _ in self.pieces]
+        for m in self.mentions:
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i < 0:
+                continue
+            off, doc = self.pieces[i]
+            span = doc.char_span(m.start - off, m.end - off, alignment_mode="expand")
+            if span is not None and len(span):
+                m.span, m.offset = span, off
+        for k, (_, doc) in enumerate(self.pieces):
+            toks: set[int] = set()
+            for t in doc.spans.get("titles", []) if "titles" in doc.spans else []:
+                toks.update(range(t.start, t.end))
+            self.title_tokens[k] = toks
+            self.person_tokens[k] = {
+                i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)
+            }
+
+    def _piece_no(self, m: _Mention) -> int:
+        for k, (off, doc) in enumerate(self.pieces):
+            if m.span is not None and m.span.doc is doc:
+                return k
+        return -1
+
+    def _valid(self, aid: str) -> bool:
+        if self.published is None:
+            return True
+        row = self.index.actors[aid]
+        vf, vt = row["valid_from"], row["valid_to"]
+        if vf is not None and not pd.isna(vf) and self.published < vf:
+            return False
+        return not (vt is not None and not pd.isna(vt) and self.published >= vt)
+
+    def _title_before(self, m: _Mention) -> str | None:
+        """The title right before a name ("Chairman" in "Chairman Kim")."""
+        if m.span is None:
+            return None
+        doc = m.span.doc
+        for t in doc.spans.get("titles", []) if "titles" in doc.spans else []:
+            if t.end == m.span.start:
+                return t.text.lower()
+        return None
+
+    def _qualifier(self, doc: Doc, start: int) -> tuple[str | None, int]:
+        """Country qualifying a title that starts at token ``start``; returns (gov id, start)."""
+        j = start - 1
+        if j >= 0 and doc[j].lower_ in ("'s", "\u2019s", "'"):
+            j -= 1
+        if j >= 0 and doc[j].ent_type_ in ("GPE", "NORP", "ORG", "FAC"):
+            k = j
+            while k > 0 and doc[k].ent_iob_ == "I":
+                k -= 1
+            gov = self._country_gov(doc[k : j + 1].text, doc[j].ent_id_)
+            if gov:
+                if k > 0 and doc[k - 1].lower_ == "the":
+                    k -= 1
+                return gov, k
+        if j >= 0 and doc[j].lower_ == "the":
+            return None, j
+        return None, start
+
+    def _country_gov(self, text: str, pattern_id: str | None) -> str | None:
+        if pattern_id and pattern_id in self.index.actors:
+            if self.index.actors[pattern_id]["kind"] in ("government", "country"):
+                return pattern_id
+        key = normalize_name(text)
+        for aid in self.index.names.get(key, []):
+            if self.index.actors[aid]["kind"] in ("government", "country"):
+                return aid
+        return self.index.metonyms.get(key) or self.index.demonyms.get(key)
+
+    # -- passes --------------------------------------------------------------------
+
+    def resolve(self) -> list[_Mention]:
+        self._attach_spans()
+        surnames: list[_Mention] = []
+        for m in self.mentions:
+            if m.label not in _ACTOR_LABELS:
+                continue
+            self._resolve_one(m, surnames)
+        self._bind_titles()
+        self._resolve_surnames(surnames)
+        self._role_mentions()
+        return self.mentions + self.added
+
+    def _resolve_one(self, m: _Mention, surnames: list[_Mention]) -> None:
+        key = normalize_name(m.text)
+        if not key or key in _GENERIC or not re.search(r"[^\W\d_]", key):
+            return
+        ids = []
+        if m.pattern_id and m.pattern_id in self.index.actors:
+            ids = [m.pattern_id]
+        elif m.label != "NORP":
+            ids = self.index.names.get(key, [])
+            if m.label == "PERSON" and len(key.split()) < 2:
+                ids = []  # a bare surname: resolved in context below
+        if not ids and m.label in ("GPE", "FAC", "ORG", "LOC"):
+            met = self.index.metonyms.get(key)
+            if met:
+                ids = [met]
+        if m.label == "NORP" or (not ids and key in self.index.demonyms):
+            gov = self.index.demonyms.get(key)
+            if gov or not m.text.endswith("s"):
+                m.role = "demonym"
+                return
+            m.actor_id, m.role, m.kind, m.name = f"x:{slugify(m.text)}", "actor", "group", m.text
+            return
+        if ids:
+            aid = ids[0]
+            if len(ids) > 1:
+                wanted = {"PERSON": ("person",), "ORG": ("organisation", "media")}.get(m.label, ())
+                aid = next((i for i in ids if self.index.actors[i]["kind"] in wanted), ids[0])
+            kind = self.index.actors[aid]["kind"]
+            if kind in ("government", "country"):
+                is_alias = key in self.index.names
+                building = m.label in ("FAC", "ORG")
+                default = "actor" if (is_alias or building) else "literal"
+                m.role = self._gov_role(m, default)
+                m.actor_id = aid if m.role == "actor" else None
+                m.kind = kind
+                return
+            m.actor_id, m.role = aid, "actor"
+            return
+        if m.label == "PERSON":
+            if len(key.split()) < 2:
+                surnames.append(m)
+                return
+            m.actor_id, m.role, m.kind = f"x:{slugify(m.text)}", "actor", "person"
+            m.name = m.text
+            return
+        if m.label == "ORG":
+            name = re.sub(r"^(the|The)\s+", "", m.text.strip())
+            name = re.sub(r"['\u2019]s?$", "", name).strip()
+            m.actor_id, m.role, m.name = f"x:{slugify(name)}", "actor", name
+            m.kind = "media" if _MEDIA_WORDS.search(name) else "organisation"
+            return
+        if m.label == "GPE":
+            m.role = self._gov_role(m, "literal")
+            if m.role == "actor":
+                name = re.sub(r"['\u2019]s?$", "", m.text.strip())
+                m.actor_id, m.kind, m.name = f"x:{slugify(name)}", "government", name
+            return
+        m.role = "literal"
+
+    def _gov_role(self, m: _Mention, default: str) -> str:
+        if m.span is None:
+            return default
+        k = self._piece_no(m)
+        return government_role(
+            m.span,
+            default=default,
+            title_tokens=self.title_tokens.get(k, set()),
+            person_tokens=self.person_tokens.get(k, set()),
+        )
+
+    def _bind_titles(self) -> None:
+        """Record which person each title names in this article ("Kremlin spokesman X")."""
+        by_piece: dict[int, dict[int, _Mention]] = {}
+        for m in self.mentions:
+            if m.span is not None and m.label == "PERSON":
+                by_piece.setdefault(self._piece_no(m), {})[m.span.start] = m
+        for k, (_, doc) in enumerate(self.pieces):
+            starts = by_piece.get(k, {})
+            for t in doc.spans.get("titles", []) if "titles" in doc.spans else []:
+                person = starts.get(t.end)
+                if person is None and t.start >= 2 and doc[t.start - 1].text == ",":
+                    # apposition: "Kim Chang Son, vice chairman of ..."
+                    prev = doc[t.start - 2]
+                    person = next((m for s, m in starts.items()
+                                   if s <= prev.i < m.span.end), None)
+                if person is None:
+                    continue
+                gov, _ = self._qualifier(doc, t.start)
+                if gov is None:
+                    gov = self._of_country(doc, t)
+                person.title = t.text.lower()
+                person.title_gov = gov
+                if gov:
+                    person.country = self.index.actors[gov]["country"]
+
+    def _of_country(self, doc: Doc, title: Span) -> str | None:
+        """Country in "leader of North Korea" / "vice chairman of North Korea's ..."."""
+        if title.end + 1 < len(doc) and doc[title.end].lower_ == "of":
+            j = title.end + 1
+            if j < len(doc) and doc[j].lower_ == "the":
+                j += 1
+            if j < len(doc) and doc[j].ent_type_ in ("GPE", "ORG", "FAC"):
+                k = j
+                while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
+                    k += 1
+                return self._country_gov(doc[j : k + 1].text, doc[j].ent_id_)
+        return None
+
+    def _resolve_surnames(self, surnames: list[_Mention]) -> None:
+        # full names of people in this article, with their salience
+        full: dict[str, Counter] = {}
+        salience: Counter = Counter()
+        first_seen: dict[str, int] = {}
+        bare = {id(m) for m in surnames}
+        for m in self.mentions:
+            if m.actor_id is None or m.label != "PERSON" or id(m) in bare:
+                continue
+            kb_row = self.index.actors.get(m.actor_id)
+            if kb_row is not None and kb_row["kind"] != "person":
+                continue
+            salience[m.actor_id] += 1
+            first_seen.setdefault(m.actor_id, m.start)
+            parts = _person_key(m.text).split()
+            keys = {parts[0], parts[-1]} if len(parts) > 1 else set(parts)
+            if kb_row is not None:
+                keys.update(k for k, ids in self.index.surnames.items() if m.actor_id in ids
+                            and k in (parts[0], parts[-1]))
+            for key in keys:
+                full.setdefault(key, Counter())[m.actor_id] += 1
+        for m in surnames:
+            key = _person_key(m.text)
+            cands = list(full.get(key, {}))
+            if not cands:
+                kb_ids = [i for i in self.index.names.get(key, []) + self.index.surnames.get(key, [])
+                          if self.index.actors[i]["kind"] == "person"]
+                kb_ids = list(dict.fromkeys(kb_ids))
+                if len(kb_ids) > 1:
+                    kb_ids = [i for i in kb_ids if self._valid(i)] or kb_ids
+                if len(kb_ids) > 1:
+                    kb_ids = self._by_title(m, kb_ids) or kb_ids
+                if len(kb_ids) == 1:
+                    m.actor_id, m.role = kb_ids[0], "actor"
+                elif not kb_ids:
+                    m.actor_id, m.role, m.kind, m.name = f"x:{slugify(m.text)}", "actor", "person", m.text
+                else:
+                    m.role = "ambiguous"
+                    log.debug("article %s: %r is ambiguous (%s)", self.aid, m.text, kb_ids)
+                continue
+            if len(cands) > 1:
+                cands = self._by_title(m, cands) or cands
+            if len(cands) > 1:
+                recent = [c for c in cands if self._named_just_before(c, m)]
+                if len(recent) == 1:
+                    cands = recent
+            if len(cands) > 1:
+                cands.sort(key=lambda c: (-salience[c], first_seen.get(c, 0)))
+            m.actor_id, m.role = cands[0], "actor"
+
+    def _named_just_before(self, aid: str, m: _Mention) -> bool:
+        """True when ``aid`` is named in full in this or the previous sentence, before ``m``."""
+        return any(o.actor_id == aid and o is not m and o.end <= m.start and o.label == "PERSON"
+                   and m.sentence_id - 1 <= o.sentence_id <= m.sentence_id
+                   and len(o.text.split()) > 1 for o in self.mentions)
+
+    def _by_title(self, m: _Mention, cands: list[str]) -> list[str]:
+        title = self._title_before(m)
+        if not title:
+            return []
+        out = []
+        for c in cands:
+            row = self.index.actors.get(c)
+            titles = set(row["titles"]) if row is not None else set()
+            titles.update(o.title for o in self.mentions if o.actor_id == c)
+            if title in titles or any(t and t.endswith(" " + title) for t in titles):
+                out.append(c)
+        return out
+
+    def _role_mentions(self) -> None:
+        """Titles standing for a person: "the Kremlin spokesman", "North Korea's leader"."""
+        named_starts = {(self._piece_no(m), m.span.start) for m in self.mentions
+                        if m.span is not None and m.label == "PERSON"}
+        for k, (off, doc) in enumerate(self.pieces):
+            for t in doc.spans.get("titles", []) if "titles" in doc.spans else []:
+                if (k, t.end) in named_starts:
+                    continue  # "President Putin": the name is the mention
+                if t.end < len(doc) and doc[t.end].ent_type_ == "PERSON":
+                    continue
+                if t.start >= 1 and doc[t.start - 1].text == "," and t.start >= 2 and \
+                        doc[t.start - 2].ent_type_ == "PERSON":
+                    continue  # apposition after a name
+                title = t.text.lower()
+                gov, start = self._qualifier(doc, t.start)
+                if gov is None:
+                    gov = self._of_country(doc, t)
+                aid = self._person_for_title(title, gov)
+                if aid is None:
+                    continue
+                span = doc[start : t.end]
+                m = _Mention(row=-1, start=off + span.start_char, end=off + span.end_char,
+                             text=span.text, label="PERSON",
+                             sentence_id=self._sentence_of(off + span.start_char),
+                             pattern_id=None, span=span, offset=off, actor_id=aid, role="actor")
+                self.added.append(m)
+
+    def _person_for_title(self, title: str, gov: str | None) -> str | None:
+        country = self.index.actors[gov]["country"] if gov else None
+        head = title.split()[-1]
+
+        def fits(t: str | None, g: str | None, c: str | None) -> bool:
+            if not t:
+                return False
+            if t != title and t.split()[-1] != head:
+                return False
+            if gov is None:
+                return True
+            return g == gov or c == country
+
+        # people this article names with that title
+        named = Counter()
+        for m in self.mentions:
+            t = m.title
+            if m.actor_id and fits(t, m.title_gov, self._country_of(m)):
+                named[m.actor_id] += 1
+        if len(named) == 1:
+            return next(iter(named))
+        if len(named) > 1:
+            exact = [a for a in named if any(m.title == title
+                                             for m in self.mentions if m.actor_id == a)]
+            return exact[0] if len(exact) == 1 else None
+        if gov is None:
+            return None  # "the president" without a country or an earlier name
+        cands = [a for a in self.index.titles.get(title, [])
+                 if self.index.actors[a]["country"] == country and self._valid(a)]
+        if not cands and title != head:
+            cands = [a for a in self.index.titles.get(head, [])
+                     if self.index.actors[a]["country"] == country and self._valid(a)]
+        if len(cands) > 1:
+            present = [a for a in cands if any(m.actor_id == a for m in self.mentions)]
+            cands = present if present else cands
+        return cands[0] if len(cands) == 1 else None
+
+    def _country_of(self, m: _Mention) -> str | None:
+        row = self.index.actors.get(m.actor_id or "")
+        if row is not None:
+            return row["country"]
+        return m.country
+
+
+def _frame_rows(mentions: pd.DataFrame):
+    cols = ["article_id", "start", "end", "text", "label", "sentence_id"]
+    pid = mentions["pattern_id"] if "pattern_id" in mentions.columns else None
+    data = {c: mentions[c].tolist() for c in cols}
+    data["pattern_id"] = pid.tolist() if pid is not None else [None] * len(mentions)
+    return data
+
+
+def resolve_actors(
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame,
+    mentions: pd.DataFrame,
+    *,
+    docs: dict | None = None,
+    kb: pd.DataFrame | None = None,
+    edges_scope: Literal["sentence", "article"] = "sentence",
+) -> ActorResult:
+    """Resolve mentions to canonical actors; find quotes and co-mention edges.
+
+    Parameters
+    ----------
+    articles, sentences, mentions : pandas.DataFrame
+        Frames from :func:`analysis.io.load_articles` and :func:`analysis.nlp.parse`.
+    docs : dict, optional
+        article_id -> list of (char_offset, Doc) from :func:`analysis.nlp.parse`; the
+        articles are parsed again when omitted (syntax drives metonymy and quotes).
+    kb : pandas.DataFrame, optional
+        Knowledge base from :func:`load_knowledge_base` (the bundled one by default).
+    edges_scope : {'sentence', 'article'}
+        Count co-mentions per sentence (default) or per article.
+
+    Returns
+    -------
+    ActorResult
+        ``.mentions`` (actor_id filled), ``.actors``, ``.quotes``, ``.edges``.
+    """
+    schema.check(articles, "articles")
+    schema.check(sentences, "sentences")
+    schema.check(mentions, "mentions")
+    if edges_scope not in ("sentence", "article"):
+        raise ValueError(f"edges_scope must be 'sentence' or 'article', not {edges_scope!r}")
+    kb = load_knowledge_base() if kb is None else kb
+    index = kb_index(kb)
+    if docs is None:
+        from analysis.nlp import load_pipeline, parse
+
+        docs = parse(articles, nlp=load_pipeline(kb=kb)).docs
+    published = dict(zip(articles["article_id"], articles["published"], strict=True))
+    rows = _frame_rows(mentions)
+    by_article: dict[str, list[_Mention]] = {}
+    for i in range(len(mentions)):
+        aid = rows["article_id"][i]
+        pid = rows["pattern_id"][i]
+        by_article.setdefault(aid, []).append(_Mention(
+            row=i, start=int(rows["start"][i]), end=int(rows["end"][i]), text=str(rows["text"][i]),
+            label=str(rows["label"][i]), sentence_id=int(rows["sentence_id"][i]),
+            pattern_id=None if pid is None or pd.isna(pid) else str(pid)))
+    sent_index: dict[str, tuple[list[int], list[int]]] = {}
+    for aid, grp in sentences.sort_values(["article_id", "start"]).groupby("article_id", sort=False):
+        sent_index[aid] = (grp["start"].tolist(), grp["sentence_id"].tolist())
+
+    actor_ids = [None] * len(mentions)
+    roles = [None] * len(mentions)
+    added_rows = []
+    quote_rows = []
+    actor_frames = []
+    edge_frames = []
+    for aid in articles["article_id"]:
+        ms = by_article.get(aid, [])
+        starts, sids = sent_index.get(aid, ([], []))
+        res = _ArticleResolver(aid, published.get(aid), docs.get(aid), ms, index, starts, sids)
+        resolved = res.resolve() if ms or docs.get(aid) else []
+        for m in resolved:
+            if m.row >= 0:
+                actor_ids[m.row], roles[m.row] = m.actor_id, m.role
+            else:
+                added_rows.append({"article_id": aid, "sentence_id": m.sentence_id,
+                                   "start": m.start, "end": m.end, "text": m.text,
+                                   "label": m.label, "source": "role", "actor_id": m.actor_id,
+                                   "place_id": None, "role": m.role})
+        actors_here = [m for m in resolved if m.actor_id and m.role == "actor"]
+        quote_rows.extend(find_quotes(aid, res.pieces, actors_here, res._sentence_of))
+        actor_frames.append(_article_actors(aid, actors_here, index))
+        edge_frames.append(article_edges(actors_here, scope=edges_scope))
+    out = mentions.copy()
+    out["actor_id"] = pd.array(actor_ids, dtype="string")
+    out["role"] = pd.array(roles, dtype="string")
+    if added_rows:
+        out = pd.concat([out, pd.DataFrame(added_rows)], ignore_index=True)
+        out = out.sort_values(["article_id", "start", "end"], kind="stable")
+    out = schema.conform(out, "mentions")
+    quotes = schema.conform(pd.DataFrame(quote_rows, columns=[c.name for c in schema.SCHEMAS["quotes"]]),
+                            "quotes")
+    return ActorResult(mentions=out, actors=merge_actors(actor_frames), quotes=quotes,
+                       edges=merge_edges(edge_frames))
+
+
+def _article_actors(aid: str, ms: list[_Mention], index: KBIndex) -> pd.DataFrame:
+    """One row per actor mentioned in one article (merged later)."""
+    acc: dict[str, dict] = {}
+    for m in ms:
+        a = acc.get(m.actor_id)
+        if a is None:
+            kb_row = index.actors.get(m.actor_id)
+            a = acc[m.actor_id] = {
+                "actor_id": m.actor_id,
+                "name": kb_row["name"] if kb_row is not None else None,
+                "kind": kb_row["kind"] if kb_row is not None else None,
+                "country": kb_row["country"] if kb_row is not None else None,
+                "aliases": set(kb_row["aliases"]) if kb_row is not None else set(),
+                "wikidata": kb_row["wikidata"] if kb_row is not None else None,
+                "mentions": 0,
+                "articles": 1,
+                "in_kb": kb_row is not None,
+                "name_votes": Counter(),
+                "kind_votes": Counter(),
+                "country_votes": Counter(),
+            }
+        a["mentions"] += 1
+        if m.label != "PERSON" or m.row >= 0:
+            surface = re.sub(r"['\u2019]s$", "", m.text.strip())
+            a["aliases"].add(surface)
+        if not a["in_kb"]:
+            a["name_votes"][m.name or m.text] += 1
+            a["kind_votes"][m.kind or _KIND_BY_LABEL.get(m.label, "other")] += 1
+            if m.country:
+                a["country_votes"][m.country] += 1
+    # full names win over the surnames of the same person
+    for a in acc.values():
+        if not a["in_kb"] and a["name_votes"]:
+            longest = max(len(n.split()) for n in a["name_votes"])
+            a["name_votes"] = Counter({n: c for n, c in a["name_votes"].items()
+                                       if len(n.split()) == longest})
+    for a in acc.values():
+        a["aliases"] = sorted(a["aliases"])
+        for k in ("name_votes", "kind_votes", "country_votes"):
+            a[k] = dict(a[k])
+    return pd.DataFrame(list(acc.values()))

@@ -1,0 +1,157 @@
+"""Small syntactic judgements on spaCy tokens used by actor resolution and quotes.
+
+Every function degrades gracefully on Docs without a dependency parse (the blank
+pipeline): it then returns the caller's default.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "SPEECH_LEMMAS",
+    "has_parse",
+    "government_role",
+    "is_speech_verb",
+    "cue_lemma",
+]
+
+#: Reporting verbs (lemmas) that introduce direct or reported speech.
+SPEECH_LEMMAS = frozenset(
+    """say tell confirm announce state add note report claim insist warn reaffirm hint deny
+    reveal explain stress emphasize emphasise urge demand write declare suggest argue
+    acknowledge indicate comment predict promise vow threaten accuse respond reply remark
+    signal mention assert admit allege caution conclude disclose observe pledge recall
+    reiterate repeat testify tweet voice ask complain maintain underline affirm""".split()
+)
+_SPEECH_FORMS = frozenset(
+    f for lemma in SPEECH_LEMMAS for f in (lemma, lemma + "s", lemma + "ed", lemma + "d")
+) | {"said", "told", "wrote", "says", "tells", "writes", "stated", "added", "noted"}
+
+#: Nouns that make a preceding place name literal ("Moscow's streets").
+PLACE_NOUNS = frozenset(
+    """city capital street streets outskirts suburb suburbs airport station resident residents
+    population downtown centre center region border coast territory soil airspace water waters
+    port mayor hotel embassy people skyline weather river province district area neighbourhood
+    neighborhood university zoo aquarium museum hospital""".split()
+)
+_SPEECH_NOUNS = frozenset(
+    """message letter offer proposal appeal warning response reply statement demand request
+    invitation overture pressure threat criticism support approval condemnation""".split()
+)
+_LOCATIVE_PREPS = frozenset(
+    """in at into inside outside near across around throughout within via to toward towards
+    from onto over through beyond off along""".split()
+)
+_ACTOR_PREPS = frozenset("with between against by versus vs amongst among".split())
+_MOTION_VERBS = frozenset(
+    """visit reach leave enter tour fly travel depart land cross approach return arrive move
+    relocate evacuate""".split()
+)
+_COPULA = frozenset({"be", "lie", "sit", "locate", "remain"})
+
+
+def has_parse(doc: Doc) -> bool:
+    """True when ``doc`` carries a dependency parse."""
+    return doc.has_annotation("DEP")
+
+
+def is_speech_verb(token: Token) -> bool:
+    """True for a reporting verb ("said", "confirmed", "notes")."""
+    lemma = token.lemma_.lower() if token.lemma_ else ""
+    if lemma in SPEECH_LEMMAS:
+        return token.pos_ in ("VERB", "AUX", "") or not token.pos_
+    return not lemma and token.lower_ in _SPEECH_FORMS
+
+
+def cue_lemma(token: Token) -> str:
+    """Lemma of a cue verb, falling back to its lower-case form."""
+    return (token.lemma_ or token.lower_).lower()
+
+
+def _first_conjunct(tok: Token) -> Token:
+    seen = 0
+    while tok.dep_ == "conj" and tok.head is not tok and seen < 10:
+        tok = tok.head
+        seen += 1
+    return tok
+
+
+def government_role(
+    span: Span, *, default: str, title_tokens: set[int], person_tokens: set[int]
+) -> str:
+    """Decide whether a country or place name acts as a government.
+
+    Parameters
+    ----------
+    span : Span
+        The name ("Pyongyang", "the Kremlin", "Russia").
+    default : str
+        What to answer when the syntax does not decide ('actor' or 'literal').
+    title_tokens, person_tokens : set of int
+        Token indices inside titles ("President") and person names.
+
+    Returns
+    -------
+    str
+        'actor' (it stands for the government), 'literal' (the place), or 'attribute'
+        (it qualifies a title or a person: "Russia's President Putin", "Kremlin spokesman").
+    """
+    doc = span.doc
+    if not has_parse(doc):
+        if span.end < len(doc) and (span.end in title_tokens or (
+            span.end + 1 < len(doc) and doc[span.end].lower_ in ("'s", "\u2019s")
+            and span.end + 1 in title_tokens
+        )):
+            return "attribute"
+        return default
+    if any(i in title_tokens for i in range(span.start, span.end)):
+        return "attribute"  # "Kremlin spokesman" is one title
+    tok = _first_conjunct(span.root)
+    dep, head = tok.dep_, tok.head
+    if dep in ("poss", "compound") and head.dep_ == "pobj" and head.head.lower_ == "of" \
+            and head.head.head.i in title_tokens:
+        return "attribute"  # "vice chairman of North Korea's state affairs commission"
+    if dep in ("nsubj", "nsubjpass", "csubj", "agent", "expl"):
+        if head.lemma_ in _COPULA:
+            return default
+        return "actor"
+    if dep in ("poss", "compound", "amod", "nmod", "npadvmod"):
+        if head.i in title_tokens or head.i in person_tokens:
+            return "attribute"
+        if head.lemma_.lower() in PLACE_NOUNS or head.ent_type_ in ("LOC", "FAC"):
+            return "literal"
+        if dep == "poss":
+            return "actor"
+        return default
+    if dep == "pobj":
+        prep = head
+        word = prep.lower_
+        if word in _ACTOR_PREPS:
+            return "actor"
+        if word == "to" and prep.head.lower_ == "according":
+            return "actor"
+        if word == "of":
+            owner = prep.head
+            if owner.i in title_tokens:
+                return "attribute"
+            if owner.lemma_.lower() in PLACE_NOUNS:
+                return "literal"
+            return "actor" if default == "actor" else default
+        if word in _LOCATIVE_PREPS:
+            if prep.head.lemma_.lower() in _SPEECH_NOUNS:
+                return "actor"
+            return "literal"
+        return default
+    if dep in ("dobj", "dative"):
+        if head.lemma_.lower() in _MOTION_VERBS:
+            return "literal"
+        return "actor"
+    if dep == "appos":
+        return government_role(
+            head.doc[head.i : head.i + 1],
+            default=default,
+            title_tokens=title_tokens,
+            person_tokens=person_tokens,
+        )
+    return default

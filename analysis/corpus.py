@@ -1,0 +1,567 @@
+"""The Corpus: every frame of a build in one object, saved as Parquet, queried with SQL.
+
+>>> import analysis
+>>> corpus = analysis.build("data/articles", store="out/corpus")    # doctest: +SKIP
+>>> corpus.sql("select label, count(*) n from mentions group by 1")  # doctest: +SKIP
+>>> corpus.filter(actors=["Vladimir Putin"], start="2019-04-01")     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import time
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis import pipeline, schema
+from analysis import store as _store
+from analysis.settings import PIPELINE_VERSION, Settings
+
+__all__ = ["Corpus", "build", "BuildError"]
+
+log = logging.getLogger(__name__)
+
+FRAMES = _store.FRAMES
+_STATE_FRAMES = ("actor_parts", "edge_parts", "index")
+
+
+class BuildError(RuntimeError):
+    """The build could not run (no articles, unreadable sources, a locked store)."""
+
+
+class Corpus:
+    """Every frame of a corpus, with its settings and manifest.
+
+    Parameters
+    ----------
+    frames : dict of str to DataFrame, optional
+        Frames by name (see :data:`analysis.store.FRAMES`); missing ones are empty.
+    settings : Settings, optional
+        The settings the frames were built with.
+    manifest : dict, optional
+        Versions, fingerprints, counts and the last build's statistics.
+
+    Attributes
+    ----------
+    articles, sentences, mentions, actors, quotes, edges, places, timexes, events : DataFrame
+        The frames; their columns are documented in :mod:`analysis.schema`.
+    """
+
+    def __init__(
+        self,
+        frames: dict[str, pd.DataFrame] | None = None,
+        *,
+        settings: Settings | None = None,
+        manifest: dict | None = None,
+        state: dict[str, pd.DataFrame] | None = None,
+    ) -> None:
+        frames = dict(frames or {})
+        unknown = sorted(set(frames) - set(FRAMES))
+        if unknown:
+            raise KeyError(f"unknown frame(s) {unknown}; valid frames: {', '.join(FRAMES)}")
+        self._frames = {
+            name: schema.check(frames[name], name) if name in frames else schema.empty(name)
+            for name in FRAMES
+        }
+        self.settings = settings or Settings()
+        self.manifest = dict(manifest or {})
+        self._state = state
+        self._state_dir: Path | None = None
+        self._duck = None
+
+    # ---------------------------------------------------------------- frames
+    @property
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """The frames by name (the same objects as the attributes)."""
+        return dict(self._frames)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        if name in FRAMES:
+            return self.__dict__["_frames"][name]
+        raise AttributeError(f"{type(self).__name__!s} has no attribute {name!r}")
+
+    def __dir__(self) -> list[str]:
+        return sorted({*super().__dir__(), *FRAMES})
+
+    def __len__(self) -> int:
+        return len(self._frames["articles"])
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n}={len(self._frames[n]):,}" for n in FRAMES[1:])
+        return f"<Corpus: {len(self):,} articles; {counts}>"
+
+    @property
+    def build_stats(self) -> dict:
+        """Statistics of the build that produced this corpus (computed, reused, errors...)."""
+        return dict(self.manifest.get("build", {}))
+
+    def summary(self) -> dict[str, Any]:
+        """Key figures: articles, words, sources, date range and the size of every frame."""
+        arts = self._frames["articles"]
+        published = arts["published"].dropna() if len(arts) else pd.Series([], dtype=object)
+        sources = arts["source"].fillna("(unknown)").value_counts() if len(arts) else pd.Series()
+        return {
+            "articles": len(arts),
+            "words": int(arts["n_words"].sum()) if len(arts) else 0,
+            "sources": {str(k): int(v) for k, v in sources.items()},
+            "first_published": published.min() if len(published) else None,
+            "last_published": published.max() if len(published) else None,
+            "undated": int(arts["published"].isna().sum()) if len(arts) else 0,
+            "frames": {name: len(df) for name, df in self._frames.items()},
+        }
+
+    # ------------------------------------------------------------------- SQL
+    def sql(self, query: str) -> pd.DataFrame:
+        """Run DuckDB SQL over the frames, which are tables named after them.
+
+        >>> corpus.sql("select name, mentions from actors order by mentions desc limit 5")
+        ... # doctest: +SKIP
+        """
+        import duckdb
+
+        if self._duck is None:
+            con = duckdb.connect()
+            for name, df in self._frames.items():
+                con.register(name, _store.to_arrow(df))
+            self._duck = con
+        return self._duck.sql(query).df()
+
+    # ---------------------------------------------------------------- filter
+    def filter(
+        self,
+        *,
+        actors: Iterable[str] | str | None = None,
+        start: str | datetime | pd.Timestamp | None = None,
+        end: str | datetime | pd.Timestamp | None = None,
+        sources: Iterable[str] | str | None = None,
+        places: Iterable[str] | str | None = None,
+        event_types: Iterable[str] | str | None = None,
+        text: str | None = None,
+    ) -> Corpus:
+        """Keep the articles that match every given criterion, and their rows in every frame.
+
+        Parameters
+        ----------
+        actors : str or list of str, optional
+            Actor ids, names or aliases (case-insensitive); articles mentioning any.
+        start, end : date-like, optional
+            Publication date range; ``end`` is inclusive when it is a plain date.
+            Undated articles are dropped when either is given.
+        sources : str or list of str, optional
+            Article sources (case-insensitive).
+        places : str or list of str, optional
+            Place ids, names, surface texts or country codes; articles locating any.
+        event_types : str or list of str, optional
+            Articles reporting an event of any of these types.
+        text : str, optional
+            A regular expression searched (case-insensitive) in title and text.
+
+        Returns
+        -------
+        Corpus
+            A new corpus; actors and edges are re-merged from the kept articles only.
+        """
+        f = self._frames
+        keep = pd.Series(True, index=f["articles"].index)
+        ids = f["articles"]["article_id"]
+        if actors is not None:
+            wanted = self._actor_ids(_as_list(actors))
+            hit = f["mentions"].loc[f["mentions"]["actor_id"].isin(wanted), "article_id"]
+            keep &= ids.isin(set(hit))
+        if start is not None or end is not None:
+            pub = f["articles"]["published"]
+            ok = pub.notna()
+            if start is not None:
+                ok &= pub >= _ts(start)
+            if end is not None:
+                ok &= pub < _ts(end, end=True)
+            keep &= ok.fillna(False).to_numpy()
+        if sources is not None:
+            wanted = {s.casefold() for s in _as_list(sources)}
+            src = f["articles"]["source"].fillna("").str.casefold()
+            keep &= src.isin(wanted).to_numpy()
+        if places is not None:
+            wanted = {p.casefold() for p in _as_list(places)}
+            pl = f["places"]
+            hit = pd.Series(False, index=pl.index)
+            for col in ("place_id", "name", "text", "country_code"):
+                hit |= pl[col].fillna("").str.casefold().isin(wanted).to_numpy()
+            keep &= ids.isin(set(pl.loc[hit, "article_id"]))
+        if event_types is not None:
+            wanted = {t.casefold() for t in _as_list(event_types)}
+            ev = f["events"]
+            hit = ev.loc[ev["type"].fillna("").str.casefold().isin(wanted), "article_id"]
+            keep &= ids.isin(set(hit))
+        if text is not None:
+            pattern = re.compile(text, re.IGNORECASE)
+            blob = f["articles"]["title"].fillna("") + "\n" + f["articles"]["text"].fillna("")
+            keep &= blob.map(lambda s: bool(pattern.search(s))).astype(bool).to_numpy()
+        return self._subset(set(ids[keep.to_numpy()]))
+
+    def _actor_ids(self, wanted: list[str]) -> set[str]:
+        folded = {w.casefold() for w in wanted}
+        out = {w for w in wanted}
+        act = self._frames["actors"]
+        for row in act.itertuples(index=False):
+            names = [row.actor_id, row.name, *(_as_list(row.aliases) if row.aliases is not None
+                                                else [])]
+            if any(isinstance(n, str) and n.casefold() in folded for n in names):
+                out.add(row.actor_id)
+        return out
+
+    def _subset(self, keep: set[str]) -> Corpus:
+        state = self._load_state()
+        frames = {}
+        for name in FRAMES:
+            df = self._frames[name]
+            if "article_id" in df.columns:
+                frames[name] = df[df["article_id"].isin(keep)].reset_index(drop=True)
+        new_state = None
+        if state is not None:
+            new_state = {k: v[v["article_id"].isin(keep)].reset_index(drop=True)
+                         for k, v in state.items()}
+            frames["actors"] = pipeline.merge_actor_parts(new_state["actor_parts"])
+            frames["edges"] = pipeline.merge_edge_parts(new_state["edge_parts"])
+        else:
+            frames["actors"], frames["edges"] = self._recount(frames["mentions"])
+        manifest = {**self.manifest, "filtered_from": self.manifest.get("generation"),
+                    "counts": {n: len(df) for n, df in frames.items()}}
+        return Corpus(frames, settings=self.settings, manifest=manifest, state=new_state)
+
+    def _recount(self, mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Actors and edges restricted to kept mentions (when no per-article parts exist)."""
+        act = self._frames["actors"]
+        m = mentions.dropna(subset=["actor_id"])
+        counts = m.groupby("actor_id").agg(mentions=("start", "size"),
+                                           articles=("article_id", "nunique"))
+        act = act[act["actor_id"].isin(counts.index)].copy()
+        act["mentions"] = act["actor_id"].map(counts["mentions"]).astype("int64")
+        act["articles"] = act["actor_id"].map(counts["articles"]).astype("int64")
+        kept = set(act["actor_id"])
+        edges = self._frames["edges"]
+        edges = edges[edges["source"].isin(kept) & edges["target"].isin(kept)]
+        return act.reset_index(drop=True), edges.reset_index(drop=True)
+
+    def _load_state(self) -> dict[str, pd.DataFrame] | None:
+        if self._state is None and self._state_dir is not None:
+            try:
+                raw = _store.read_frames(self._state_dir, names=(), state=True)
+                self._state = {k[1:]: v for k, v in raw.items() if k.startswith("_")}
+            except _store.StoreError:
+                self._state = None
+            if self._state is not None and not set(_STATE_FRAMES) <= set(self._state):
+                self._state = None
+        return self._state
+
+    # ------------------------------------------------------------ save / load
+    def save(self, directory: str | os.PathLike, *, lock_timeout: float = 0.0) -> Path:
+        """Write the corpus to ``directory`` as Parquet (one file per frame) + manifest.json.
+
+        The write is atomic (a killed save leaves the previous store intact) and
+        holds the folder's lock.
+        """
+        d = Path(directory)
+        with _store.StoreLock(d, timeout=lock_timeout):
+            self._commit(d)
+        return d
+
+    def _commit(self, d: Path) -> None:
+        state = self._load_state()
+        manifest = {**self.manifest, **_manifest_base(self.settings),
+                    "counts": {n: len(df) for n, df in self._frames.items()},
+                    "saved": datetime.now(UTC).isoformat()}
+        _store.commit(d, self._frames, manifest,
+                     state={k: state[k] for k in _STATE_FRAMES} if state else None)
+        self.manifest = _store.read_manifest(d)
+
+    @classmethod
+    def load(cls, directory: str | os.PathLike) -> Corpus:
+        """Read a corpus saved by :meth:`save` or :func:`build`.
+
+        Raises
+        ------
+        analysis.store.StoreError
+            When the folder holds no corpus; the message says how to build one.
+        """
+        d = Path(directory)
+        manifest = _store.read_manifest(d)
+        frames = _store.read_frames(d)
+        settings = _settings_from(manifest.get("settings", {}))
+        corpus = cls(frames, settings=settings, manifest=manifest)
+        corpus._state_dir = d
+        return corpus
+
+
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    if isinstance(value, str | os.PathLike):
+        return [value]
+    return list(value)
+
+
+def _ts(value, *, end: bool = False) -> pd.Timestamp:
+    ts = pd.Timestamp(value)
+    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+    if end and ts == ts.normalize() and not (isinstance(value, str) and ":" in value):
+        ts += pd.Timedelta(days=1)  # a plain date as end includes that day
+    return ts
+
+
+def _settings_from(d: dict) -> Settings:
+    known = {k: v for k, v in d.items() if k in Settings.__dataclass_fields__}
+    for k in ("knowledge_bases", "gazetteer_additions", "reference_events"):
+        if isinstance(known.get(k), list):
+            known[k] = tuple(known[k])
+    return Settings(**known)
+
+
+def _manifest_base(settings: Settings) -> dict:
+    from analysis import __version__
+
+    return {
+        "package": "newsdesk",
+        "package_version": __version__,
+        "pipeline_version": PIPELINE_VERSION,
+        "settings": settings.to_dict(),
+        "fingerprints": pipeline.stage_fingerprints(settings),
+        "stages_available": {s: pipeline.stage_available(s) for s in pipeline.STAGES},
+    }
+
+
+# ------------------------------------------------------------------- build
+
+
+def _load_sources(sources, *, strict: bool, settings: Settings) -> pd.DataFrame:
+    if isinstance(sources, pd.DataFrame):
+        arts = schema.conform(schema.check(sources, "articles"), "articles")
+    else:
+        srcs = [sources] if isinstance(sources, str | os.PathLike) else list(sources)
+        try:
+            from analysis.io import load_articles
+        except ModuleNotFoundError as exc:
+            if exc.name != "analysis.io":
+                raise
+            log.warning("analysis.io is not available yet; no articles loaded")
+            return schema.empty("articles")
+        arts = pipeline._call(load_articles, *srcs, strict=strict, max_bytes=settings.max_bytes)
+        arts = schema.conform(schema.check(arts, "articles"), "articles")
+        report = getattr(arts, "attrs", {}).get("load_report")
+        if report is not None and len(report):
+            log.warning("%d input(s) skipped while loading; see corpus.manifest['load_report']",
+                        len(report))
+    dup = arts["article_id"].duplicated()
+    if dup.any():
+        log.warning("%d duplicate article_id(s) dropped", int(dup.sum()))
+        arts = arts[~dup].reset_index(drop=True)
+    return arts
+
+
+def build(
+    sources: str | os.PathLike | Sequence[str | os.PathLike] | pd.DataFrame,
+    *,
+    settings: Settings | None = None,
+    store: str | os.PathLike | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    n_workers: int | None = None,
+    progress: bool = True,
+    strict: bool = False,
+    batch_size: int = 16,
+    lock_timeout: float = 0.0,
+) -> Corpus:
+    """Run the whole flow: load articles, parse once, then actors, places, time, events.
+
+    Parameters
+    ----------
+    sources : path, list of paths, or DataFrame
+        Files, folders, globs or zips for :func:`analysis.io.load_articles`, or an
+        articles frame already loaded.
+    settings : Settings, optional
+        Model, knowledge bases, gazetteer additions...; defaults to ``Settings()``.
+    store : path, optional
+        Corpus folder.  When it holds a corpus already, only new or changed articles,
+        and only the stages whose settings changed, are computed; removed articles
+        drop out.  Batch results are streamed into it and the corpus is committed at
+        the end (atomically, under the folder's lock).
+    engine : {"local", "dask"}
+        Run batches in this process, or spread them over a dask.distributed cluster.
+    scheduler : str, optional
+        Address of a running Dask scheduler ("tcp://host:8786"); a LocalCluster of
+        ``n_workers`` processes is started when None.
+    n_workers : int, optional
+        Workers of the LocalCluster (default 2).
+    progress : bool
+        Show a tqdm progress bar (notebook-aware).
+    strict : bool
+        Raise on the first bad input or failing article instead of skipping it.
+    batch_size : int
+        Articles per batch (one task; the spaCy Docs of a batch are dropped after it).
+    lock_timeout : float
+        Seconds to wait when another build holds the store's lock.
+
+    Returns
+    -------
+    Corpus
+        ``corpus.build_stats`` says how many articles each stage computed.
+
+    Raises
+    ------
+    analysis.store.StoreLocked
+        When another process is writing ``store``.
+    """
+    from tqdm.auto import tqdm
+
+    t0 = time.perf_counter()
+    settings = settings or Settings()
+    if engine not in ("local", "dask"):
+        raise ValueError(f"unknown engine {engine!r}; valid engines: local, dask")
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    lock = store_dir = None
+    if store is not None:
+        store_dir = Path(store)
+        lock = _store_lock(store_dir, lock_timeout)
+    try:
+        articles = _load_sources(sources, strict=strict, settings=settings)
+        load_report = getattr(articles, "attrs", {}).get("load_report")
+        ids = articles["article_id"].tolist()
+        previous: dict[str, pd.DataFrame] = {}
+        if store_dir is not None:
+            previous = _previous_state(store_dir, ids)
+        fps = pipeline.stage_fingerprints(settings)
+        hashes = pipeline.article_hashes(articles)
+        stale = pipeline.plan(articles, previous.get("index"), fps, hashes)
+        hash_map = dict(zip(ids, hashes, strict=True))
+        tasks = _tasks(articles, stale, previous, settings=settings, fps=fps, hashes=hash_map,
+                       strict=strict, batch_size=batch_size)
+        removed = 0
+        if previous.get("_stored_ids") is not None:
+            removed = len(set(previous["_stored_ids"]["article_id"]) - set(ids))
+
+        stats = dict.fromkeys(("parsed", *pipeline.STAGES), 0)
+        errors: list[dict] = []
+        results: list[pipeline.BatchResult] = []
+        part_ids: list[str] = []
+        bar = tqdm(total=len(stale), unit="article", desc="newsdesk build",
+                   disable=not progress or not stale)
+
+        def on_result(res: pipeline.BatchResult) -> None:
+            for k, v in res.stats.items():
+                stats[k] = stats.get(k, 0) + v
+            errors.extend(res.errors)
+            if store_dir is not None:  # stream to the store; keep nothing in memory
+                part_ids.append(_store.write_part(
+                    store_dir, {**res.frames, "index": res.index},
+                    {"stats": res.stats, "errors": res.errors}))
+            else:
+                results.append(res)
+            bar.update(len(res.index))
+
+        try:
+            pipeline.run_tasks(tasks, engine=engine, scheduler=scheduler, n_workers=n_workers,
+                               on_result=on_result)
+        finally:
+            bar.close()
+        if store_dir is not None:
+            results = [(frames, frames.pop("index")) for pid, frames, _ in
+                       _store.read_parts(store_dir) if pid in set(part_ids)]
+        state = pipeline.merge_state(previous, results, keep=ids)
+        del results
+        frames = pipeline.assemble(state, articles)
+        build_info = {
+            "engine": engine,
+            "articles": len(ids),
+            "processed": len(stale),
+            "reused": len(ids) - len(stale),
+            "removed": removed,
+            "computed": stats,
+            "errors": errors,
+            "seconds": round(time.perf_counter() - t0, 3),
+            "finished": datetime.now(UTC).isoformat(),
+        }
+        manifest = {**_manifest_base(settings), "build": build_info,
+                    "sources": [str(s) for s in _as_list(sources)]
+                    if not isinstance(sources, pd.DataFrame) else ["<DataFrame>"]}
+        if load_report is not None and len(load_report):
+            manifest["load_report"] = load_report.astype(str).to_dict("records")
+        corpus = Corpus(frames, settings=settings, manifest=manifest,
+                        state={k: state[k] for k in _STATE_FRAMES})
+        if store_dir is not None:
+            corpus._commit(store_dir)
+            _store.clear_parts(store_dir)
+        if errors:
+            log.warning("%d article stage(s) failed and were skipped; see corpus.build_stats"
+                        "['errors']", len(errors))
+        log.info("built %d articles (%d processed, %d reused) in %.1fs", len(ids), len(stale),
+                 len(ids) - len(stale), build_info["seconds"])
+        return corpus
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _store_lock(d: Path, timeout: float) -> _store.StoreLock:
+    if d.exists() and not d.is_dir():
+        raise BuildError(f"{d} exists and is not a folder; choose another output folder")
+    if d.is_dir() and any(d.iterdir()) and not _store.is_store(d) and not (d / _store.LOCK).exists():
+        raise BuildError(f"{d} is not empty and holds no newsdesk corpus; "
+                         "choose an empty or new output folder")
+    lock = _store.StoreLock(d, timeout=timeout).acquire()
+    _store.recover(d)
+    return lock
+
+
+def _previous_state(d: Path, ids: list[str]) -> dict[str, pd.DataFrame]:
+    """The committed per-article state, plus batches a killed build left behind."""
+    prev: dict[str, pd.DataFrame] = {}
+    if _store.is_store(d):
+        try:
+            raw = _store.read_frames(d, names=tuple(n for n in pipeline.PER_ARTICLE
+                                                   if n in FRAMES), state=True)
+        except _store.StoreError as exc:
+            log.warning("%s; rebuilding from scratch", exc)
+            raw = {}
+        if all(f"_{k}" in raw for k in _STATE_FRAMES):
+            prev = {k: v for k, v in raw.items() if not k.startswith("_")}
+            prev.update({k: raw[f"_{k}"] for k in _STATE_FRAMES})
+            prev["_stored_ids"] = prev["index"][["article_id"]]
+        elif raw:
+            log.warning("%s has no incremental state; rebuilding every article", d)
+    leftovers = [(frames, frames.pop("index")) for _, frames, _ in _store.read_parts(d)
+                 if "index" in frames]
+    if leftovers:
+        log.warning("%s: reusing %d batch(es) from an interrupted build", d, len(leftovers))
+        stored = prev.get("_stored_ids")
+        prev = pipeline.merge_state(prev, leftovers, keep=ids)
+        if stored is not None:
+            prev["_stored_ids"] = stored
+    return prev
+
+
+def _tasks(articles, stale, previous, *, settings, fps, hashes, strict, batch_size):
+    groups: dict[frozenset, list[str]] = {}
+    for aid in articles["article_id"]:
+        if aid in stale:
+            groups.setdefault(stale[aid], []).append(aid)
+    by_id = articles.set_index("article_id", drop=False)
+    prev_frames = {k: v for k, v in previous.items() if k in pipeline.PER_ARTICLE}
+    tasks = []
+    for stages, aids in groups.items():
+        reuse = stages != frozenset(pipeline.STAGES)
+        for i in range(0, len(aids), batch_size):
+            chunk = aids[i : i + batch_size]
+            prev = {}
+            if reuse:
+                prev = {k: v[v["article_id"].isin(chunk)] for k, v in prev_frames.items()}
+            tasks.append(pipeline.BatchTask(
+                articles=by_id.loc[chunk].reset_index(drop=True), stages=stages,
+                settings=settings, fingerprints=fps, hashes={a: hashes[a] for a in chunk},
+                previous=prev, strict=strict))
+    return tasks

@@ -1,0 +1,31 @@
+"""Events: who did what, when and where -- and links to a reference timeline.
+
+Public API:
+
+- :data:`EVENT_TYPES` and :func:`register_event_type`: the extensible typology
+  (meeting, visit, talks, statement, demand, threat, agreement, weapons_test,
+  military_activity, sanctions, election), each with its trigger words;
+- :func:`extract_events`: the "events" frame of :mod:`analysis.schema` from the
+  frames of the other stages and the spaCy parse;
+- :func:`load_reference_events` and :func:`link_reference`: the reference timeline
+  (``data/reference_events.csv`` plus users' files) and the linking of extracted events
+  to it.
+"""
+
+from __future__ import annotations
+
+from .extract import event_id, extract_events
+from .reference import REFERENCE_COLUMNS, link_reference, load_reference_events
+from .types import EVENT_TYPES, EventType, register_event_type, unregister_event_type
+
+__all__ = [
+    "EVENT_TYPES",
+    "EventType",
+    "REFERENCE_COLUMNS",
+    "event_id",
+    "extract_events",
+    "link_reference",
+    "load_reference_events",
+    "register_event_type",
+    "unregister_event_type",
+]

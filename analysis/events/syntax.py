@@ -1,0 +1,551 @@
+"""Dependency-tree helpers for event extraction: triggers, arguments, paths, status cues.
+
+Everything here works on spaCy ``Token`` objects of one parsed sentence; nothing here
+knows about frames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from spacy.tokens import Token
+
+from .types import EventType
+
+__all__ = [
+    "REPORTING_VERBS",
+    "find_triggers",
+    "path",
+    "argument_heads",
+    "status_cues",
+]
+
+#: Verbs of saying: the time of "X said on Monday" is the saying's, not the reported event's.
+REPORTING_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "announce",
+        "confirm",
+        "reveal",
+        "report",
+        "state",
+        "claim",
+        "add",
+        "note",
+        "reaffirm",
+        "reiterate",
+        "hint",
+        "suggest",
+        "insist",
+        "stress",
+        "declare",
+        "disclose",
+        "write",
+        "quote",
+        "cite",
+        "explain",
+        "deny",
+        "allege",
+        "assert",
+        "affirm",
+        "comment",
+        "acknowledge",
+        "admit",
+        "believe",
+        "think",
+        "estimate",
+        "predict",
+    ]
+)
+#: Reporting verbs that make the reported event hearsay.
+HEDGE_VERBS = frozenset(
+    ["report", "claim", "allege", "hint", "suggest", "rumor", "rumour", "indicate", "show"]
+)
+HEDGE_ADVERBS = frozenset(
+    ["reportedly", "allegedly", "purportedly", "apparently", "supposedly", "possibly", "perhaps"]
+)
+FUTURE_AUX = frozenset(["will", "would", "shall", "could", "may", "might", "'ll", "wo", "'d"])
+#: Governing words that make their object/complement a plan, not a fact.
+PLAN_WORDS = frozenset(
+    [
+        "plan",
+        "prepare",
+        "preparation",
+        "expect",
+        "schedule",
+        "set",
+        "due",
+        "aim",
+        "intend",
+        "hope",
+        "seek",
+        "want",
+        "propose",
+        "consider",
+        "discuss",
+        "arrange",
+        "agree",
+        "invite",
+        "invitation",
+        "offer",
+        "try",
+        "push",
+        "urge",
+        "call",
+        "support",
+        "await",
+        "anticipate",
+        "organize",
+        "organise",
+        "mull",
+        "eye",
+        "promise",
+        "pledge",
+        "vow",
+        "ready",
+        "likely",
+        "possible",
+        "prepared",
+        "track",
+        "ahead",
+        "upcoming",
+        "prospect",
+        "plans",
+        "talk",
+        "negotiate",
+    ]
+)
+#: Modifiers of an event noun that make it a plan ("the upcoming summit").
+PLAN_MODIFIERS = frozenset(
+    [
+        "upcoming",
+        "planned",
+        "proposed",
+        "expected",
+        "possible",
+        "potential",
+        "future",
+        "next",
+        "prospective",
+        "forthcoming",
+        "likely",
+        "scheduled",
+        "mooted",
+        "anticipated",
+    ]
+)
+#: Governing words that deny or cancel their object/complement.
+DENY_WORDS = frozenset(
+    ["deny", "reject", "refuse", "dismiss", "cancel", "scrap", "fail", "abandon"]
+)
+NEG_WORDS = frozenset(["not", "n't", "never", "no"])
+#: Clauses that are not part of an argument ("Kim, who came to power in 2011").
+CLAUSAL = frozenset(["relcl", "advcl", "ccomp", "acl", "parataxis", "csubj", "xcomp"])
+SUBJ = frozenset(["nsubj", "nsubjpass", "csubj", "csubjpass", "expl"])
+#: Verbs whose subject takes part in the event noun they govern ("X held talks").
+SUPPORT_VERBS = frozenset(
+    [
+        "have",
+        "hold",
+        "attend",
+        "host",
+        "include",
+        "join",
+        "convene",
+        "organize",
+        "organise",
+        "arrange",
+        "prepare",
+        "plan",
+        "seek",
+        "propose",
+        "participate",
+        "take",
+        "conduct",
+        "stage",
+        "carry",
+        "begin",
+        "start",
+        "open",
+        "resume",
+        "continue",
+        "end",
+        "conclude",
+        "wrap",
+        "cancel",
+        "postpone",
+        "skip",
+        "boycott",
+        "reach",
+        "sign",
+    ]
+)
+PARTICIPANT_PREPS = frozenset(["with", "between", "among", "by", "against"])
+LOCATIVE_PREPS = frozenset(
+    [
+        "in",
+        "at",
+        "to",
+        "near",
+        "into",
+        "inside",
+        "outside",
+        "across",
+        "over",
+        "off",
+        "on",
+        "from",
+        "within",
+        "aboard",
+    ]
+)
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _near_lemmas(tok: Token) -> set[str]:
+    """Lemmas in the close neighbourhood of ``tok``: children, grandchildren, head."""
+    out = {_lemma(tok.head), tok.head.lower_, _lemma(tok.head.head)}
+    for child in tok.children:
+        out.add(_lemma(child))
+        out.add(child.lower_)
+        for grand in child.children:
+            out.add(_lemma(grand))
+            out.add(grand.lower_)
+    # hyphenated compounds the tokenizer splits: "test-fire", "KN-23"
+    if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-":
+        out.add(_lemma(tok.nbor(2)))
+    return out
+
+
+def _context_ok(etype: EventType, tok: Token, lemma: str, pos: str) -> bool:
+    ctx = etype.context.get(f"{lemma}:{pos}")
+    if ctx is None:
+        ctx = etype.context.get(lemma)
+    if ctx is None:
+        return True
+    return bool(ctx & _near_lemmas(tok))
+
+
+def find_triggers(
+    tokens: Iterable[Token], types: Mapping[str, EventType]
+) -> list[tuple[Token, EventType, str]]:
+    """Return ``(token, event type, trigger text)`` for every trigger among ``tokens``.
+
+    A token may trigger several types only when no earlier type claimed it; types are
+    tried in the order of ``types``.
+    """
+    toks = list(tokens)
+    out: list[tuple[Token, EventType, str]] = []
+    claimed: set[int] = set()
+    for etype in types.values():
+        for phrase in etype.phrases:
+            n = len(phrase)
+            for k in range(len(toks) - n + 1):
+                window = toks[k : k + n]
+                if window[0].i in claimed:
+                    continue
+                if all(
+                    _lemma(t) == w or t.lower_ == w for t, w in zip(window, phrase, strict=True)
+                ):
+                    head = window[0]
+                    if head.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX"):
+                        continue
+                    out.append((head, etype, " ".join(t.text for t in window)))
+                    claimed.add(head.i)
+    for tok in toks:
+        if tok.i in claimed:
+            continue
+        lemma = _lemma(tok)
+        for etype in types.values():
+            if tok.pos_ == "VERB" and lemma in etype.verbs:
+                pos = "v"
+            elif tok.pos_ in ("NOUN", "PROPN") and lemma in etype.nouns:
+                if lemma in etype.plural_only and tok.tag_ not in ("NNS", "NNPS"):
+                    continue
+                pos = "n"
+            else:
+                continue
+            if not _context_ok(etype, tok, lemma, pos):
+                continue
+            out.append((tok, etype, tok.text))
+            claimed.add(tok.i)
+            break
+    out.sort(key=lambda item: item[0].i)
+    return out
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    chain = [tok]
+    while chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def path(a: Token, b: Token) -> tuple[list[Token], list[Token]] | None:
+    """The dependency path from ``a`` to ``b``.
+
+    Returns ``(up, down)``: ``up`` are the nodes above ``a`` up to and including the
+    lowest common ancestor, ``down`` the nodes strictly between that ancestor and ``b``
+    (top first).  ``None`` when the tokens are not in the same tree.
+    """
+    if a.doc is not b.doc:
+        return None
+    up_a = _ancestors(a)
+    up_b = _ancestors(b)
+    index_b = {t.i: k for k, t in enumerate(up_b)}
+    for ka, t in enumerate(up_a):
+        kb = index_b.get(t.i)
+        if kb is not None:
+            return up_a[1 : ka + 1], list(reversed(up_b[1:kb]))
+    return None
+
+
+def _expand(tok: Token) -> list[Token]:
+    """``tok`` with its conjuncts and appositions ("Putin and Kim", "the leader, Kim")."""
+    out = [tok]
+    seen = {tok.i}
+    k = 0
+    while k < len(out):
+        for child in out[k].children:
+            if child.dep_ in ("conj", "appos") and child.i not in seen:
+                out.append(child)
+                seen.add(child.i)
+        k += 1
+    return out
+
+
+def _left_subject(verb: Token) -> Token | None:
+    """The noun just before a participle whose parse lost its subject ("Kim days ago
+    demanding"): skipping adverbs and dates, the previous token if it is a proper noun."""
+    k = verb.i - 1
+    while k >= 0 and (
+        verb.doc[k].pos_ == "ADV"
+        or verb.doc[k].ent_type_ in ("DATE", "TIME")
+        or verb.doc[k].lower_ in ("ago", "later", "earlier")
+    ):
+        k -= 1
+    if k >= 0 and verb.doc[k].pos_ == "PROPN" and verb.doc[k].sent == verb.sent:
+        return verb.doc[k]
+    return None
+
+
+def _subjects(verb: Token) -> list[Token]:
+    subs = [c for c in verb.children if c.dep_ in SUBJ and c.dep_ != "expl"]
+    if not subs and verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("advcl", "acl", "pcomp"):
+        left = _left_subject(verb)
+        if left is not None:
+            return [left]
+    subs += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if subs:
+        out = []
+        for s in subs:
+            # relative pronoun: the noun the clause modifies
+            if s.lower_ in ("who", "which", "that") and verb.dep_ in ("relcl", "acl"):
+                out.append(verb.head)
+            else:
+                out.append(s)
+        return out
+    # controlled or coordinated verbs share the subject of their head
+    if (
+        verb.dep_ in ("xcomp", "conj", "advcl")
+        and verb.head.i != verb.i
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):
+        return _subjects(verb.head)
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]
+    return []
+
+
+def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
+    out = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            out += [g for g in child.children if g.dep_ == "pobj"]
+    return out
+
+
+def argument_heads(trigger: Token, *, with_complement: bool = False) -> list[Token]:
+    """Heads of the phrases that name the trigger's participants.
+
+    Verbs: subjects (inherited through xcomp/conj), direct and dative objects, and
+    objects of "with", "between", "against", "by".  Nouns: possessors ("Kim's summit"),
+    noun modifiers ("US-North Korea talks"), objects of "with", "between", "of" (for
+    meetings), and the subject of a support verb ("X held talks").  Conjuncts and
+    appositions of each head are included.
+    """
+    heads: list[Token] = []
+    if trigger.pos_ in ("VERB", "AUX"):
+        heads += _subjects(trigger)
+        heads += [c for c in trigger.children if c.dep_ in ("dobj", "dative", "obj")]
+        heads += _prep_objects(trigger, PARTICIPANT_PREPS)
+        if with_complement:
+            # "demanded that Pompeo be replaced": the complement's subject is involved
+            for comp in trigger.children:
+                if comp.dep_ in ("ccomp", "xcomp"):
+                    heads += [c for c in comp.children if c.dep_ in SUBJ and c.dep_ != "expl"]
+    else:
+        mods = [c for c in trigger.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+        # "US-North Korea talks": modifiers of modifiers
+        heads += mods + [
+            g
+            for m in mods
+            for g in m.children
+            if g.dep_ in ("compound", "nmod") and g.pos_ == "PROPN"
+        ]
+        heads += _prep_objects(trigger, PARTICIPANT_PREPS | {"of"})
+        verb = trigger.head
+        rel = trigger.dep_
+        if rel == "pobj" and verb.dep_ == "prep":
+            rel, verb = "pobj", verb.head
+        if verb.i != trigger.i and verb.pos_ in ("VERB", "AUX") and _lemma(verb) in SUPPORT_VERBS:
+            if rel in ("dobj", "pobj", "attr", "nsubjpass", "obj"):
+                heads += _subjects(verb)
+            if _lemma(verb) == "host":
+                heads += [c for c in verb.children if c.dep_ == "dobj" and c.i != trigger.i]
+    out: list[Token] = []
+    seen: set[int] = set()
+    for h in heads:
+        for t in _expand(h):
+            if t.i not in seen and t.i != trigger.i:
+                out.append(t)
+                seen.add(t.i)
+    return out
+
+
+_PRONOUNS = frozenset(["it", "he", "she", "they", "we"])
+
+
+def antecedent(tok: Token) -> Token:
+    """For a subject pronoun in a reported clause, the reporting verb's subject:
+    "North Korea denied that it had tested" -> North Korea.  Other tokens unchanged."""
+    if tok.pos_ != "PRON" or tok.lower_ not in _PRONOUNS or tok.dep_ not in SUBJ:
+        return tok
+    node = tok.head
+    while node.dep_ in ("conj", "xcomp", "aux") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ in ("ccomp", "advcl") and node.head.i != node.i:
+        subs = [c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs and subs[0].pos_ in ("PROPN", "NOUN"):
+            return subs[0]
+    return tok
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """Tokens of the phrase headed by ``head``, without embedded clauses."""
+    out = [head]
+    stack = [c for c in head.children if c.dep_ not in CLAUSAL and c.dep_ not in ("conj", "appos")]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack += [c for c in t.children if c.dep_ not in CLAUSAL]
+    return out
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")
+
+
+def status_cues(trigger: Token) -> dict[str, bool | str]:
+    """Grammatical cues of the event's status, read on the path from the trigger upward.
+
+    Returns a dict with boolean ``planned``, ``denied``, ``hedged`` and ``tense``
+    ("past", "present", "future" or "").  The walk stops at a verb of saying, whose own
+    lemma still counts ("denied that ...", "hinted that ...").
+    """
+    cues: dict[str, bool | str] = {"planned": False, "denied": False, "hedged": False, "tense": ""}
+    for child in trigger.children:
+        lem = _lemma(child)
+        if child.dep_ == "neg" or (child.dep_ == "det" and lem == "no"):
+            cues["denied"] = True
+        if child.dep_ in ("amod", "advmod", "compound") and lem in PLAN_MODIFIERS:
+            cues["planned"] = True
+        if lem in HEDGE_ADVERBS:
+            cues["hedged"] = True
+    node = trigger
+    steps = 0
+    while steps < 12:
+        _verb_cues(node, cues, is_trigger=node is trigger)
+        if node.head.i == node.i:
+            break
+        head, rel = node.head, node.dep_
+        hl = _lemma(head)
+        if node is not trigger and _lemma(node) in REPORTING_VERBS and _is_verb(node):
+            break
+        if hl in REPORTING_VERBS and head.pos_ in ("VERB", "AUX") and rel not in SUBJ:
+            if hl == "deny":
+                cues["denied"] = True
+            if hl in HEDGE_VERBS:
+                cues["hedged"] = True
+            break
+        if rel not in ("nsubj", "csubj", "conj"):
+            if hl in DENY_WORDS:
+                cues["denied"] = True
+            if hl in PLAN_WORDS:
+                cues["planned"] = True
+            if hl in HEDGE_VERBS:
+                cues["hedged"] = True
+            if hl == "rule" and any(c.lower_ == "out" for c in head.children):
+                cues["denied"] = True
+            if hl == "call" and any(c.lower_ == "off" for c in head.children):
+                cues["denied"] = True
+            if head.pos_ in ("NOUN",) and any(
+                c.dep_ == "det" and _lemma(c) == "no" for c in head.children
+            ):
+                cues["denied"] = True
+        # "to" infinitive under a noun: "preparations to host", "plans to meet"
+        node = head
+        steps += 1
+        if node.dep_ in ("ROOT",) and node.head.i == node.i:
+            _verb_cues(node, cues, is_trigger=False)
+            break
+    return cues
+
+
+def _verb_cues(node: Token, cues: dict, *, is_trigger: bool) -> None:
+    if node.pos_ not in ("VERB", "AUX", "ADJ"):
+        return
+    auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "prep")]
+    for c in auxes:
+        lem = _lemma(c)
+        low = c.lower_
+        if c.dep_ == "neg" or low in ("never",):
+            cues["denied"] = True
+        if c.dep_ == "aux" and (low in FUTURE_AUX or lem in FUTURE_AUX):
+            cues["planned"] = True
+            cues["tense"] = cues["tense"] or "future"
+        if lem in HEDGE_ADVERBS:
+            cues["hedged"] = True
+        if c.dep_ == "prep" and low == "according":
+            cues["hedged"] = True
+        if c.dep_ == "aux" and lem == "have" and not cues["tense"]:
+            cues["tense"] = "past"
+    # infinitival complements and relatives are irrealis: "preparations to host Kim",
+    # "agreed to meet", "is expected to visit"
+    if (
+        node.tag_ == "VB"
+        and node.dep_ in ("relcl", "acl", "xcomp", "advcl", "ccomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    ):
+        cues["planned"] = True
+    if not cues["tense"] and node.pos_ in ("VERB", "AUX"):
+        if node.tag_ in ("VBD",):
+            cues["tense"] = "past"
+        elif node.tag_ == "VBN" and any(
+            _lemma(c) in ("have", "be") for c in node.children if c.dep_ in ("aux", "auxpass")
+        ):
+            cues["tense"] = (
+                "past"
+                if any(
+                    c.tag_ in ("VBD", "VBN") or _lemma(c) == "have"
+                    for c in node.children
+                    if c.dep_ in ("aux", "auxpass")
+                )
+                else "present"
+            )
+        elif node.tag_ in ("VBZ", "VBP"):
+            cues["tense"] = "present"

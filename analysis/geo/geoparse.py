@@ -1,0 +1,558 @@
+"""Geoparsing: find the toponyms of each article and resolve them to gazetteer places.
+
+Recognition
+    * entity spans from ``mentions``: GPE, LOC and FAC (and spans the curated-places
+      ruler tagged), NORP spans that are demonyms ("French" -> France), and ORG spans
+      that are curated sites or unions ("the Kremlin", "EU");
+    * gazetteer phrase matching over capitalized word sequences, for names the model
+      misses or mislabels ("Yongbyon" tagged PERSON): strong entries (countries,
+      continents, regions, sites, first-level divisions, capitals, demonyms) always;
+      cities when populous enough and not a common word elsewhere in the text, and
+      single-word cities not at a sentence start.
+Resolution
+    candidates ranked by prior (population and feature type), then by the article's
+    country context, "X, Y" and "X in Y" patterns, and closeness to the article's
+    other places; ``score`` is the winner's share of the softmax over candidates and
+    ``runner_up`` names the second-best place.  An override table wins.
+Role
+    literal, government (metonymy: "Pyongyang said", "Washington's engagement", "the
+    Kremlin"), demonym ("French", "North Korean"), modifier ("US-North Korea talks").
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import math
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .. import schema
+from ._normalize import normalize
+from .gazetteer import (
+    KIND_ABBR,
+    KIND_DEMONYM,
+    KIND_NAME,
+    Candidate,
+    Gazetteer,
+    Place,
+    get_gazetteer,
+)
+
+log = logging.getLogger(__name__)
+
+__all__ = ["geoparse", "link_mentions", "load_overrides", "toponyms_to_eupeg"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+STRONG_FEATURES = frozenset({"country", "continent", "region", "physical", "site", "capital"})
+CITY_MIN_POP = 50_000
+SINGLE_CITY_MIN_POP = 100_000
+GOVERNMENT_VERBS = frozenset(
+    "said says say told tells announced announces confirmed confirms warned warns denied denies "
+    "rejected rejects accused accuses urged urges demanded demands wants wanted insisted insists "
+    "agreed agrees refused refuses threatened threatens claimed claims responded responds "
+    "condemned condemns signed signs pledged pledges vowed vows imposed imposes sanctioned "
+    "declared declares decided decides hopes hoped believes believed sees saw plans planned "
+    "has have had will would could should may might can must is was".split()
+)
+GOVERNMENT_SITES = frozenset({"site"})
+_TOKEN = re.compile(r"[^\W\d_](?:[\w\-]|[.’'](?=\w))*\.?")
+_CONNECTORS = frozenset({"of", "de", "del", "la", "le", "da", "do", "di", "upon", "on", "and"})
+#: Words that name a direction or a kind of place, not one place, when alone.
+GENERIC = frozenset(
+    "north south east west northern southern eastern western central centre center "
+    "capitol downtown midtown uptown city state county province region district "
+    "north-east north-west south-east south-west northeast northwest southeast southwest "
+    "mainland coast island islands valley".split()
+)
+_POSSESSIVE = re.compile(r"^(?:['’]s|['’])(?!\w)")
+
+
+@dataclass
+class _Toponym:
+    start: int
+    end: int
+    text: str
+    source: str
+    label: str | None
+    cands: list[Candidate] = field(default_factory=list)
+    pattern_id: str | None = None
+    role: str = "literal"
+    chosen: Candidate | None = None
+    score: float = 0.0
+    runner_up: str | None = None
+    override: Place | None = None
+
+
+def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a leading 'the', a possessive and punctuation from a span."""
+    span = text[start:end]
+    m = re.match(r"(?i)the\s+", span)
+    if m and end - start > m.end():
+        start += m.end()
+    span = text[start:end]
+    m = re.search(r"['’]s?$", span)
+    if m and m.start() > 0:
+        end = start + m.start()
+    while end > start and text[end - 1] in " ,;:-–—\"“”()[]":
+        end -= 1
+    while start < end and text[start] in " \"“”()[]-–—":
+        start += 1
+    return start, end
+
+
+def _is_upperish(token: str) -> bool:
+    return token[:1].isupper()
+
+
+class _ArticleParser:
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+
+    # -- recognition -------------------------------------------------------------------
+    def candidates(self, surface: str) -> list[Candidate]:
+        key = normalize(surface)
+        if not key:
+            return []
+        cands = self.gaz.candidates(surface, key=key)
+        if not cands:
+            return []
+        letters = re.sub(r"[^A-Za-z]", "", surface)
+        is_abbrev_form = letters.isupper() and len(letters) <= 4
+        out = []
+        for c in cands:
+            if c.kind == KIND_ABBR and not is_abbrev_form:
+                continue
+            if (
+                is_abbrev_form
+                and len(letters) <= 3
+                and c.kind not in (KIND_ABBR,)
+                and c.place.feature not in STRONG_FEATURES
+            ):
+                continue  # "ICE", "BBC": short all-caps words only as known abbreviations
+            out.append(c)
+        return out
+
+    def from_mentions(self, text: str, ments: pd.DataFrame) -> tuple[list[_Toponym], list]:
+        tops: list[_Toponym] = []
+        blocked: list[tuple[int, int, str]] = []
+        for row in ments.itertuples(index=False):
+            label = str(row.label)
+            start, end = int(row.start), int(row.end)
+            pid = getattr(row, "pattern_id", None)
+            pid = None if pid is None or pid is pd.NA or str(pid) in ("", "<NA>") else str(pid)
+            if label in PLACE_LABELS or label == "NORP" or (pid and pid.startswith(("nd:", "gn:"))):
+                s, e = _clean_span(text, start, end)
+                if e <= s or text[s:e].lower() in GENERIC:
+                    blocked.append((start, end, "generic"))
+                    continue
+                cands = self.candidates(text[s:e])
+                if pid and pid.startswith(("nd:", "gn:")):
+                    place = self.gaz.place(pid)
+                    if place is not None and not any(c.place.place_id == pid for c in cands):
+                        cands.insert(0, Candidate(place, KIND_NAME, 20.0))
+                if label == "NORP":
+                    cands = [c for c in cands if c.kind == KIND_DEMONYM]
+                if cands:
+                    tops.append(_Toponym(s, e, text[s:e], "ner", label, cands, pid))
+                    continue
+                if label in PLACE_LABELS:
+                    blocked.append((start, end, "unresolved"))
+                continue
+            blocked.append((start, end, label))
+        return tops, blocked
+
+    def phrase_matches(
+        self, text: str, sent_starts: list[int], taken: list[tuple[int, int]], blocked: list
+    ) -> list[_Toponym]:
+        tokens = []
+        for m in _TOKEN.finditer(text):
+            tok = m.group()
+            s, e = m.start(), m.end()
+            if tok.endswith(".") and "." not in tok[:-1]:
+                e -= 1
+                tok = tok[:-1]
+            if tok.endswith("-"):
+                e -= 1
+                tok = tok[:-1]
+            if tok:
+                tokens.append((s, e, tok))
+        lower_words = {t.lower() for _, _, t in tokens if t[0].islower()}
+        out: list[_Toponym] = []
+        taken_sorted = sorted(taken)
+        starts_set = set(sent_starts)
+        i = 0
+        n = len(tokens)
+        while i < n:
+            if not _is_upperish(tokens[i][2]):
+                i += 1
+                continue
+            # the maximal run of capitalized tokens (with connectors) from i
+            j = i + 1
+            while j < n and j - i < 8:
+                gap = text[tokens[j - 1][1] : tokens[j][0]]
+                if gap not in (" ", "-") and not (gap == "" and tokens[j][2][:1].isupper()):
+                    break
+                tok = tokens[j][2]
+                if _is_upperish(tok):
+                    j += 1
+                elif tok in _CONNECTORS and j + 1 < n and _is_upperish(tokens[j + 1][2]):
+                    j += 1
+                else:
+                    break
+            matched = False
+            for k in range(j, i, -1):
+                if tokens[k - 1][2] in _CONNECTORS:
+                    continue
+                s, e = tokens[i][0], tokens[k - 1][1]
+                if _overlaps(taken_sorted, s, e):
+                    continue
+                top = self._accept(text, s, e, k - i, starts_set, lower_words, blocked)
+                if top is not None:
+                    out.append(top)
+                    i = k
+                    matched = True
+                    break
+            if not matched:
+                i += 1
+        return out
+
+    def _accept(self, text, s, e, ntok, starts_set, lower_words, blocked) -> _Toponym | None:
+        surface = text[s:e]
+        if surface.lower() in GENERIC:
+            return None
+        cands = self.candidates(surface)
+        if not cands:
+            return None
+        best = cands[0]
+        inside = [b for b in blocked if b[0] < e and s < b[1]]
+        exact = [b for b in inside if (b[0], b[1]) == (s, e) or text[b[0] : b[1]] == surface]
+        curated = best.place.place_id.startswith("nd:") and best.place.feature in (
+            "region",
+            "physical",
+            "site",
+        )
+        if inside:
+            # inside or across a non-place entity: only an exact, strong match wins
+            if not exact or not (curated or best.place.feature in ("country", "capital")):
+                if not (
+                    curated
+                    and all(b[2] in ("PERSON", "ORG", "NORP", "unresolved") for b in inside)
+                    and all(b[0] >= s and b[1] <= e for b in inside)
+                ):
+                    return None
+        feature = best.place.feature
+        sentence_initial = s in starts_set or text[max(0, s - 2) : s] in ("\n", '"', "“")
+        if best.kind == KIND_DEMONYM or feature in STRONG_FEATURES:
+            ok = True
+        elif feature == "admin1":
+            ok = (best.place.population or 0) >= CITY_MIN_POP
+        else:
+            pop = best.place.population or 0
+            if ntok == 1:
+                ok = (
+                    pop >= SINGLE_CITY_MIN_POP
+                    and not sentence_initial
+                    and surface.lower() not in lower_words
+                )
+            else:
+                ok = pop >= CITY_MIN_POP
+        if not ok:
+            return None
+        return _Toponym(s, e, surface, "gazetteer", None, cands)
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    idx = bisect.bisect_left(spans, (s, -1))
+    for k in (idx - 1, idx, idx + 1):
+        if 0 <= k < len(spans) and spans[k][0] < e and s < spans[k][1]:
+            return True
+    return False
+
+
+def _km(a: Place, lat: float, lon: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, lat, lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(
+        (lo2 - lo1) / 2
+    ) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _resolve(text: str, tops: list[_Toponym], gaz: Gazetteer) -> None:
+    """Choose a candidate for every toponym of one article (two passes)."""
+    # pass 1: context-free choice
+    for t in tops:
+        t.chosen = t.cands[0]
+    # "X, Y" / "X in Y": Y's place restricts X
+    by_start = {t.start: t for t in tops}
+    links: dict[int, _Toponym] = {}
+    for t in tops:
+        m = re.match(r"(?:,\s*|\s+in\s+|\s+near\s+|\s+of\s+)", text[t.end : t.end + 8])
+        if m:
+            nxt = by_start.get(t.end + m.end())
+            if nxt is not None:
+                links[id(t)] = nxt
+    # country context: countries named or implied by unambiguous toponyms
+    context: Counter = Counter()
+    for t in tops:
+        c = t.cands[0].place
+        if c.country_code and (len(t.cands) == 1 or c.feature in ("country", "admin1", "capital")):
+            context[c.country_code] += 1
+        elif c.country_code and t.cands[0].prior - (t.cands[1].prior if len(t.cands) > 1 else 0) > 2:
+            context[c.country_code] += 0.5
+    # closeness: the centre of the article's confident places
+    anchors = [
+        t.cands[0].place
+        for t in tops
+        if t.cands[0].place.feature not in ("continent", "region", "physical")
+        and (len(t.cands) == 1 or t.cands[0].prior - t.cands[1].prior > 2)
+    ]
+    total = sum(context.values()) or 1.0
+    for t in tops:
+        if len(t.cands) == 1:
+            t.chosen, t.score = t.cands[0], 1.0
+            continue
+        outer = links.get(id(t))
+        outer_place = outer.cands[0].place if outer is not None else None
+        scored = []
+        for c in t.cands:
+            p = c.place
+            s = c.prior
+            if p.feature not in ("country", "continent") and p.country_code:
+                s += 2.0 * context.get(p.country_code, 0) / total
+            if outer_place is not None and outer_place.pid != p.pid:
+                if outer_place.feature == "country" and p.country_code == outer_place.country_code:
+                    s += 4.0
+                elif (
+                    outer_place.feature == "admin1"
+                    and p.country_code == outer_place.country_code
+                    and p.admin1 == outer_place.admin1
+                ):
+                    s += 5.0
+            if anchors and p.feature in ("city", "admin1", "capital"):
+                near = min(_km(p, a.lat, a.lon) for a in anchors[:20] if a.pid != p.pid) if any(
+                    a.pid != p.pid for a in anchors[:20]
+                ) else None
+                if near is not None and near < 300:
+                    s += 1.0
+            scored.append((s, c))
+        scored.sort(key=lambda x: -x[0])
+        t.chosen = scored[0][1]
+        seen = {t.chosen.place.pid}
+        runner = next((c for _, c in scored[1:] if c.place.pid not in seen), None)
+        exps = [math.exp(min(50.0, x - scored[0][0])) for x, _ in scored]
+        t.score = 1.0 / sum(exps)
+        if runner is not None:
+            t.runner_up = f"{runner.place.name} ({runner.place.place_id})"
+
+
+def _role(text: str, t: _Toponym) -> str:
+    if t.chosen is not None and t.chosen.kind == KIND_DEMONYM:
+        return "demonym"
+    place = t.chosen.place if t.chosen else None
+    after = text[t.end : t.end + 40]
+    if place is not None and place.feature in GOVERNMENT_SITES and place.country_code:
+        if normalize(t.text) in {"kremlin", "white house", "pentagon", "elysee", "blue house",
+                                 "downing street", "zhongnanhai", "elysee palace"}:
+            return "government"
+    if place is not None and place.feature in ("country", "capital"):
+        m = re.match(r"['’]s\s+(\w+)", after)
+        if m:
+            return "government"
+        m = re.match(r"\s+(\w+)", after)
+        if m and m.group(1).lower() in GOVERNMENT_VERBS and m.group(1).islower():
+            return "government"
+    if re.match(r"[-–]\w", after):
+        return "modifier"
+    return "literal"
+
+
+def load_overrides(source: str | os.PathLike | pd.DataFrame | None) -> dict:
+    """Read an override table (CSV or DataFrame: toponym[, article_id], geonameid).
+
+    Returns
+    -------
+    dict
+        (normalized toponym, article_id or None) -> geonameid.  Rows with a missing or
+        non-numeric geonameid are skipped with a warning.
+    """
+    if source is None:
+        return {}
+    frame = source if isinstance(source, pd.DataFrame) else pd.read_csv(source, dtype=str)
+    if "toponym" not in frame.columns or "geonameid" not in frame.columns:
+        raise ValueError("an override table needs the columns toponym and geonameid")
+    out = {}
+    for i, row in enumerate(frame.itertuples(index=False)):
+        try:
+            gid = int(float(row.geonameid))
+        except (TypeError, ValueError):
+            log.warning("override row %d: bad geonameid %r, skipped", i, row.geonameid)
+            continue
+        aid = getattr(row, "article_id", None)
+        aid = None if aid is None or (isinstance(aid, float) and math.isnan(aid)) or aid is pd.NA else str(aid)
+        out[(normalize(str(row.toponym)), aid or None)] = gid
+    return out
+
+
+def _sentence_of(starts: list[int], ids: list[int], pos: int) -> int:
+    k = bisect.bisect_right(starts, pos) - 1
+    return ids[k] if k >= 0 else -1
+
+
+def geoparse(
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
+    *,
+    docs: dict | None = None,
+    gazetteer: Gazetteer | None = None,
+    overrides: str | os.PathLike | pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Find and resolve the toponyms of each article.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        The articles frame (``article_id`` and ``text`` are used).
+    sentences, mentions : pandas.DataFrame, optional
+        From :func:`analysis.nlp.parse`; parsed here when not given.
+    docs : dict, optional
+        The parsed Docs (accepted for the stage contract; recognition works from
+        ``mentions`` and the text).
+    gazetteer : Gazetteer, optional
+        Default: the shared index (:func:`analysis.geo.get_gazetteer`).
+    overrides : path or DataFrame, optional
+        Table of toponym[, article_id] -> geonameid that wins over the ranking.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The places frame (:mod:`analysis.schema` "places") plus the extra columns
+        ``source`` (ner or gazetteer) and ``label`` (the entity label, if any).
+    """
+    schema.check(articles, "articles")
+    if mentions is None or sentences is None:
+        from ..nlp import parse
+
+        parsed = parse(articles)
+        sentences, mentions = parsed.sentences, parsed.mentions
+    schema.check(sentences, "sentences")
+    schema.check(mentions, "mentions")
+    gaz = gazetteer or get_gazetteer()
+    table = load_overrides(overrides)
+    parser = _ArticleParser(gaz)
+    ment_groups = {aid: g for aid, g in mentions.groupby("article_id", sort=False)}
+    sent_groups = {aid: g for aid, g in sentences.groupby("article_id", sort=False)}
+    rows = []
+    for aid, text in zip(articles["article_id"], articles["text"], strict=True):
+        if not isinstance(text, str) or not text:
+            continue
+        aid = str(aid)
+        ments = ment_groups.get(aid, mentions.iloc[:0])
+        sents = sent_groups.get(aid)
+        s_starts = sents["start"].astype(int).tolist() if sents is not None else [0]
+        s_ids = sents["sentence_id"].astype(int).tolist() if sents is not None else [-1]
+        tops, blocked = parser.from_mentions(text, ments)
+        taken = [(t.start, t.end) for t in tops]
+        tops += parser.phrase_matches(text, s_starts, taken, blocked)
+        tops.sort(key=lambda t: t.start)
+        if not tops:
+            continue
+        _resolve(text, tops, gaz)
+        for t in tops:
+            gid = table.get((normalize(t.text), aid)) or table.get((normalize(t.text), None))
+            if gid is not None:
+                place = gaz.by_geonameid(gid)
+                if place is None:
+                    log.warning("override: GeoNames id %s unknown to the gazetteer", gid)
+                else:
+                    t.chosen, t.score, t.override = Candidate(place, KIND_NAME, 0.0), 1.0, place
+            p = t.chosen.place
+            rows.append(
+                {
+                    "article_id": aid,
+                    "sentence_id": _sentence_of(s_starts, s_ids, t.start),
+                    "start": t.start,
+                    "end": t.end,
+                    "text": t.text,
+                    "place_id": p.place_id,
+                    "name": p.name,
+                    "lat": p.lat,
+                    "lon": p.lon,
+                    "country_code": p.country_code,
+                    "feature": p.feature,
+                    "geonameid": p.geonameid,
+                    "population": p.population,
+                    "score": round(t.score, 4),
+                    "runner_up": t.runner_up,
+                    "role": _role(text, t),
+                    "source": "override" if t.override is not None else t.source,
+                    "label": t.label,
+                }
+            )
+    if not rows:
+        out = schema.empty("places")
+        out["source"] = pd.Series([], dtype="string")
+        out["label"] = pd.Series([], dtype="string")
+        return out
+    frame = schema.conform(pd.DataFrame(rows), "places")
+    frame["source"] = frame["source"].astype("string")
+    frame["label"] = frame["label"].astype("string")
+    return frame
+
+
+def link_mentions(mentions: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Fill ``mentions.place_id`` from the places whose span overlaps the mention.
+
+    Parameters
+    ----------
+    mentions, places : pandas.DataFrame
+        The mentions frame and the places frame of the same articles.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``mentions`` with ``place_id`` set where a toponym overlaps it (the
+        one with the largest overlap), unchanged elsewhere.
+    """
+    schema.check(mentions, "mentions")
+    schema.check(places, "places")
+    out = mentions.copy()
+    by_article: dict[str, list[tuple[int, int, str]]] = {}
+    for aid, s, e, pid in zip(
+        places["article_id"], places["start"], places["end"], places["place_id"], strict=True
+    ):
+        by_article.setdefault(str(aid), []).append((int(s), int(e), str(pid)))
+    for spans in by_article.values():
+        spans.sort()
+    values = out["place_id"].astype(object).tolist()
+    for i, (aid, s, e) in enumerate(zip(out["article_id"], out["start"], out["end"], strict=True)):
+        spans = by_article.get(str(aid))
+        if not spans:
+            continue
+        s, e = int(s), int(e)
+        best, best_ov = None, 0
+        k = bisect.bisect_left(spans, (s, -1))
+        for j in range(max(0, k - 3), min(len(spans), k + 3)):
+            ps, pe, pid = spans[j]
+            ov = min(e, pe) - max(s, ps)
+            if ov > best_ov:
+                best, best_ov = pid, ov
+        if best is not None:
+            values[i] = best
+    out["place_id"] = pd.Series(values, index=out.index, dtype="string")
+    return out
+
+
+def toponyms_to_eupeg(places: pd.DataFrame) -> str:
+    """One EUPEG line for the places of one article: name,,surface,,lat,,lon,,start,,end joined by ||."""
+    parts = []
+    for row in places.itertuples(index=False):
+        name = str(row.name).replace(",,", ",").replace("||", "|")
+        surface = str(row.text).replace(",,", ",").replace("||", "|")
+        parts.append(f"{name},,{surface},,{row.lat},,{row.lon},,{row.start},,{row.end}")
+    return "||".join(parts)

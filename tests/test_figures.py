@@ -1,0 +1,195 @@
+"""analysis.figures: structure of the figures built from hand-built schema frames."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+from browser_helpers import fixture_corpus, reference_events
+
+from analysis import figures as F
+from analysis.figures.basemap import script_json
+
+DAY_MS = 86_400_000
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return fixture_corpus()
+
+
+def _strings(fig: go.Figure) -> str:
+    return fig.to_json()
+
+
+def test_template_registered_and_used(corpus):
+    assert "newsdesk" in pio.templates
+    figs = [F.place_map(corpus), F.actor_mentions(corpus), F.co_mention_network(corpus),
+            F.actor_heatmap(corpus), F.quote_chart(corpus), F.summit_timeline(corpus)]
+    for fig in figs:
+        assert fig.layout.template.layout.colorway == pio.templates["newsdesk"].layout.colorway
+
+
+def test_place_map_sizes_are_mentions(corpus):
+    fig = F.place_map(corpus, color="role")
+    expected = corpus.places.groupby("place_id").size().to_dict()
+    seen = {}
+    for trace in fig.data:
+        if trace.meta["newsdesk"] != "places":
+            continue
+        for cd, size in zip(trace.customdata, trace.marker.size, strict=True):
+            seen[cd[0]] = size
+            assert cd[1] == size
+    assert seen == expected
+    roles = {t.name for t in fig.data if t.meta["newsdesk"] == "places"}
+    assert roles == set(corpus.places["role"])
+
+
+def test_place_map_hover_has_escaped_sentences(corpus):
+    fig = F.place_map(corpus)
+    hover = " ".join(h for t in fig.data for h in (t.hovertext or ()))
+    assert "Yonhap news agency, hinted that the summit" in hover  # the sentence, not the word
+    raw = _strings(fig)
+    assert "<script" not in raw.lower().replace("\\u003c", "<").replace("&lt;", "")
+    assert "onerror=" not in json.loads(raw).__repr__().replace("onerror=&quot;", "")
+
+
+def test_place_map_feature_colour_events_and_arcs(corpus):
+    fig = F.place_map(corpus, color="feature", events=corpus.events, arcs=True)
+    features = {t.name for t in fig.data if t.meta["newsdesk"] == "places"}
+    assert features == set(corpus.places["feature"])
+    stars = [t for t in fig.data if t.meta["newsdesk"] == "events"]
+    assert len(stars) == 1 and len(stars[0].lat) == corpus.events["lat"].notna().sum()
+    arcs = [t for t in fig.data if t.meta["newsdesk"] == "arc"]
+    # Vladivostok summit: Putin (Moscow) and Kim (Pyongyang); Hanoi: Trump and Kim
+    assert len(arcs) == 4
+    planned = [a for a in arcs if a.line.dash == "dash"]
+    assert len(planned) == 2 and all(a.lat[1] == pytest.approx(43.1155) for a in planned)
+
+
+def test_place_map_skips_unlocated_and_rejects_bad_colour(corpus):
+    places = corpus.places.copy()
+    places.loc[places["name"] == "Russia", ["lat", "lon"]] = None
+    fig = F.place_map(places)
+    names = [n for t in fig.data for n in t.text]
+    assert "Russia" not in names and "Vladivostok" in names
+    with pytest.raises(ValueError, match="color"):
+        F.place_map(places, color="size")
+    with pytest.raises(TypeError, match="places"):
+        F.place_map(object())
+
+
+def test_basemap_names_and_script():
+    fig = F.place_map(fixture_corpus())
+    assert F.basemaps_for(fig) == ["world_110m"]
+    assert F.basemaps_for(F.place_map(fixture_corpus(), resolution=50)) == ["world_50m"]
+    assert F.basemaps_for(go.Figure(go.Bar(x=[1]))) == []
+    topo = F.load_topojson("world_110m")
+    assert topo["type"] == "Topology" and "countries" in topo["objects"]
+    script = F.geo_assets_script(["world_110m"])
+    assert 'g.topojson["world_110m"]=' in script and "</" not in script
+    with pytest.raises(FileNotFoundError, match="world_110m"):
+        F.geo_assets_script(["mars_10m"])
+
+
+def test_script_json_cannot_close_the_element():
+    text = script_json({"t": "</script><script>alert(1)</script> & \u2028"})
+    assert "</" not in text and "<" not in text and "&" not in text
+    assert json.loads(text)["t"].startswith("</script>")
+
+
+def test_actor_mentions_counts_and_recount(corpus):
+    fig = F.actor_mentions(corpus)
+    got = {cd[0]: x for t in fig.data for cd, x in zip(t.customdata, t.x, strict=True)}
+    expected = corpus.actors.set_index("actor_id")["mentions"]
+    assert got == {a: int(n) for a, n in expected.items() if n > 0}
+    only_sample = corpus.mentions[corpus.mentions["article_id"] == corpus.articles.article_id[0]]
+    fig2 = F.actor_mentions(corpus.actors, mentions=only_sample)
+    got2 = {cd[0]: x for t in fig2.data for cd, x in zip(t.customdata, t.x, strict=True)}
+    assert got2["kb:trump"] < got["kb:trump"]  # Trump also appears in the Hanoi article
+    kinds = {t.name for t in fig.data}
+    assert kinds == set(corpus.actors.loc[corpus.actors.mentions > 0, "kind"])
+
+
+def test_co_mention_network_is_stable_and_sized(corpus):
+    a = F.co_mention_network(corpus.edges, corpus.actors)
+    b = F.co_mention_network(corpus.edges.sample(frac=1, random_state=3), corpus.actors)
+    assert a.to_json() == b.to_json()  # same picture whatever the row order
+    nodes = {cd[0]: cd[1] for t in a.data if t.meta["newsdesk"] == "node"
+             for cd in t.customdata}
+    assert nodes["kb:putin"] == int(corpus.actors.set_index("actor_id").loc["kb:putin",
+                                                                              "mentions"])
+    edges = [t for t in a.data if t.meta["newsdesk"] == "edge"]
+    assert len(edges) == len(corpus.edges)
+    widths = {t.customdata[0][0]: t.line.width for t in edges}
+    assert widths["kb:kim_jong_un|kb:putin"] > widths["kb:kremlin|kb:peskov"]
+
+
+def test_actor_heatmap_article_and_week(corpus):
+    fig = F.actor_heatmap(corpus, by="article")
+    z = fig.data[0].z
+    assert sum(map(sum, z)) == corpus.mentions["actor_id"].notna().sum()
+    week = F.actor_heatmap(corpus, by="week")
+    assert all(x.startswith("week of 2019-") for x in week.data[0].x)
+    assert "week of 2019-04-22" in week.data[0].x  # Monday of the sample's week
+    with pytest.raises(ValueError, match="by"):
+        F.actor_heatmap(corpus, by="month")
+
+
+def test_quote_chart_counts_every_quote(corpus):
+    fig = F.quote_chart(corpus)
+    assert sum(sum(t.x) for t in fig.data) == len(corpus.quotes)
+    relays = {t.name for t in fig.data}
+    assert {"Reuters", "Yonhap", "ZeroHedge"} <= relays
+    assert "<script" not in fig.to_json().replace("\\u003c", "<").replace("&lt;script", "")
+
+
+def test_timeline_draws_intervals_not_days(corpus):
+    fig = F.summit_timeline(corpus, reference=reference_events())
+    bars = [t for t in fig.data if t.meta["newsdesk"] == "timeline"]
+    spans = {}
+    for t in bars:
+        for base, x, cd in zip(t.base, t.x, t.customdata, strict=True):
+            spans[cd[0]] = (base, x / DAY_MS)
+    ev = corpus.events.set_index("event_id")
+    june = ev.index[ev["timex"] == "2018-06"][0]
+    assert spans[june] == ("2018-06-01T00:00:00", 30)  # all of June, no invented day
+    hanoi = ev.index[ev["timex"] == "2019-02-27"][0]
+    assert spans[hanoi] == ("2019-02-27T00:00:00", 1)
+    planned = [t for t in bars if t.meta["status"] == "planned"]
+    occurred = [t for t in bars if t.meta["status"] == "occurred"]
+    assert planned and occurred
+    assert all(t.marker.pattern.shape == "/" for t in planned)
+    assert all(t.marker.pattern.shape == "" for t in occurred)
+    assert planned[0].marker.opacity < occurred[0].marker.opacity
+    ref = [t for t in fig.data if t.meta["newsdesk"] == "reference"]
+    assert len(ref) == 1 and len(ref[0].base) == 3
+    markers = [t for t in fig.data if t.meta["newsdesk"] == "timeline_marker"]
+    assert "star" in [s for t in markers for s in t.marker.symbol]  # matched to reference
+    assert fig.layout.xaxis.type == "date"
+
+
+def test_timeline_rows_and_undated(corpus):
+    events = corpus.events.copy()
+    events.loc[0, ["begin", "end_date"]] = pd.NaT
+    fig = F.summit_timeline(events, actors=corpus.actors, rows="type")
+    rows = {y for t in fig.data for y in t.y}
+    assert rows == set(events["type"].iloc[1:])
+    n = sum(len(t.base) for t in fig.data if t.meta["newsdesk"] == "timeline")
+    assert n == len(events) - 1
+    by_people = F.summit_timeline(corpus)
+    labels = {y for t in by_people.data for y in t.y}
+    assert "Donald Trump – Kim Jong Un" in labels
+    with pytest.raises(ValueError, match="rows"):
+        F.summit_timeline(corpus, rows="place")
+
+
+def test_empty_frames_give_empty_figures():
+    from analysis import schema
+
+    assert len(F.place_map(schema.empty("places")).data) == 0
+    assert len(F.summit_timeline(schema.empty("events")).data) == 0
+    assert len(F.actor_mentions(schema.empty("actors")).data) == 0
