@@ -32,7 +32,7 @@ HANOI_TEXT = (
 HOSTILE_TITLE = 'Breaking <script>window.__pwned = 1; alert("title")</script> news'
 HOSTILE_TEXT = (
     "Officials in Seoul said on Tuesday that talks would continue. "
-    '<img src=x onerror="window.__pwned = 2; alert(2)"> was in the feed. '
+    '<img src=x onerror="window.__pwned = 2; alert(2)"> was in the feed from Seoul. '
     "</script><script>window.__pwned = 3</script> A spokesman said: "
     '"<b onmouseover=alert(4)>we are ready</b>".'
 )

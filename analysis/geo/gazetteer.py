@@ -283,7 +283,13 @@ class Gazetteer:
         if any(c.kind == KIND_NAME for c in out):
             # an old or foreign alternate name ("Salisbury" for Harare) yields to a
             # place of that very name
-            out = [c._replace(prior=c.prior - 3.0) if c.kind == KIND_ALT else c for c in out]
+            # (curated aliases are deliberate and keep their rank)
+            out = [
+                c._replace(prior=c.prior - 3.0)
+                if c.kind == KIND_ALT and not c.place.place_id.startswith("nd:")
+                else c
+                for c in out
+            ]
         out.sort(key=lambda c: -c.prior)
         return out
 

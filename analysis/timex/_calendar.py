@@ -172,7 +172,7 @@ def _base_interval(value: str) -> tuple[datetime, datetime, str] | None:
     m = _MONTH.match(value)
     if m:
         y, mo = int(m[1]), int(m[2])
-        if not (1 <= y and 1 <= mo <= 12):
+        if not (y >= 1 and 1 <= mo <= 12):
             return None
         ny, nm = add_months(y, mo, 1)
         return _dt(y, mo), _dt(ny, nm), "month"

@@ -473,17 +473,19 @@ def _year(m: re.Match, ctx: _Ctx) -> _Res | None:
     if _YEAR_BAD_NEXT.match(after) or re.search(r"[$£€#№]\s*$", before):
         return None
     if re.search(r"(?:No|no|number|Nos?\.|page|p\.|room|flight|route|article|section|tel\.?"
-                 r"|phone|ID|code|Highway|\bI-|vol\.?|chapter)\s*$", before):
+                 r"|phone|ID|code|Highway|\bI-|vol\.?|chapter|model|version|type|class|size|"
+                 r"gate|apartment|suite|box|unit|seat|bus|train|line|channel|episode|"
+                 r"level|grade|row|lot|item|account|order)\s*$", before, _I):
         return None
     if not m["fy"]:
         prev = _prev_word(ctx, m.start())
         nxt = after[:1]
-        if prev not in _TEMPORAL_PREP and prev not in _DETERMINERS and not (
-                nxt in "" or nxt in ".,;:)'\"”’!?—" or nxt == "\n"):
-            # "a 2019 study", "the 1988 period" are fine; "2019 people" is filtered above
-            if not re.match(r"\s+(?:and|or|to|through|when|after|before|until)\b", after):
-                if not re.match(r"\s+[a-z]", after):
-                    return None
+        # "a 2019 study", "the 1988 period" are fine; "2019 people" is filtered above
+        if (prev not in _TEMPORAL_PREP and prev not in _DETERMINERS
+                and not (nxt in "" or nxt in ".,;:)'\"”’!?—" or nxt == "\n")
+                and not re.match(r"\s+(?:and|or|to|through|when|after|before|until)\b", after)
+                and not re.match(r"\s+[a-z]", after)):
+            return None
     return _Res("DATE", f"{y:04d}", extendable=True)
 
 
@@ -494,10 +496,10 @@ def _spelled_year(m: re.Match, ctx: _Ctx) -> _Res | None:
         return None
     if y % 100 == 0 and not m.group(0).lower().startswith("the year") and y != 2000:
         return None
-    if y == 2000 and not m.group(0).lower().startswith("the year"):
-        if _prev_word(ctx, m.start()) not in ("in", "by", "since", "until", "of", "before",
-                                               "after", "year"):
-            return None
+    if (y == 2000 and not m.group(0).lower().startswith("the year")
+            and _prev_word(ctx, m.start()) not in ("in", "by", "since", "until", "of", "before",
+                                                   "after", "year")):
+        return None
     return _Res("DATE", f"{y:04d}", extendable=True)
 
 
@@ -539,9 +541,9 @@ def _season(m: re.Match, ctx: _Ctx) -> _Res | None:
         if prev not in ("in", "during", "since", "until", "by", "this", "early", "late", "mid",
                         "over", "through", "before", "after", "throughout", "last", "next"):
             return None
-    if m["s"].lower() == "fall" and not m["y"] and rel in ("the", ""):
-        if re.match(r"\s+of\s+(?!\d)", ctx.text[m.end() : m.end() + 8]) or rel == "":
-            return None  # "the fall of Saigon", "prices fall"
+    if m["s"].lower() == "fall" and not m["y"] and rel in ("the", "") and (
+            re.match(r"\s+of\s+(?!\d)", ctx.text[m.end() : m.end() + 8]) or rel == ""):
+        return None  # "the fall of Saigon", "prices fall"
     if m["y"]:
         return _Res("DATE", f"{lx.parse_year(m['y']):04d}-{s}", extendable=True)
     if ctx.anchor is None:
@@ -590,9 +592,10 @@ def _quarter(m: re.Match, ctx: _Ctx) -> _Res | None:
     text = m.group(0).lower()
     is_period = m["q"].lower() == "period"
     year = m["y0"] or m["y1"] or m["y2"] or m["y3"]
-    if not text.startswith(("the", "this", "last", "next")) and not year and rel not in _QORD:
-        if not rel or rel in ("latest", "recent", "past", "previous", "current", "same", "coming"):
-            return None
+    if (not text.startswith(("the", "this", "last", "next")) and not year and rel not in _QORD
+            and (not rel or rel in ("latest", "recent", "past", "previous", "current", "same",
+                                    "coming"))):
+        return None
     if is_period and rel not in ("year-ago", "year-earlier", "prior-year", "latest", "same") \
             and not year:
         return None
@@ -608,9 +611,15 @@ def _quarter(m: re.Match, ctx: _Ctx) -> _Res | None:
             return _Res("DATE", f"{year}-Q{q}", extendable=True)
         if ctx.anchor is None:
             return _no_anchor(ctx, f"XXXX-Q{q}")
-        y = ctx.last_year if ctx.last_year and ctx.last_quarter is None and False else ctx.anchor.year
+        y = ctx.anchor.year
+        # a quarter that has not begun yet is last year's unless the clause is about the future
+        if q > quarter_of(ctx.anchor.month) and tense_at(ctx, m.start(), m.end()) != "future":
+            y -= 1
         return _Res("DATE", f"{y:04d}-Q{q}", extendable=True)
-    if year and is_period and rel not in ("year-ago", "year-earlier", "prior-year"):
+    if year and rel not in ("year-ago", "year-earlier", "prior-year"):
+        # "the 1988 quarter": the quarter under discussion, in that year
+        if ctx.last_quarter:
+            return _Res("DATE", f"{year}-Q{ctx.last_quarter[-1]}", sets_ref=False)
         return _Res("DATE", f"{year}-QX")
     if ctx.anchor is None:
         return _no_anchor(ctx, "XXXX-QX")
@@ -839,23 +848,19 @@ def _relunit(m: re.Match, ctx: _Ctx) -> _Res | None:
             base = ctx.last_day
         elif u == "month" and ctx.last_month:
             base = date(*ctx.last_month, 1)
-        elif u == "year" and ctx.last_year:
-            base = date(ctx.last_year, 1, 1)
-        elif u == "decade" and ctx.last_year:
+        elif u == "year" and ctx.last_year or u == "decade" and ctx.last_year:
             base = date(ctx.last_year, 1, 1)
     if u == "weekend":
         if k == 0 and rel in ("the", "this"):
             tense = tense_at(ctx, m.start(), m.end())
             wd = base.weekday()
-            if wd < 5 and tense != "future" and rel == "the":
-                k = -1
-            elif wd < 5 and tense == "past":
+            if wd < 5 and tense != "future" and rel == "the" or wd < 5 and tense == "past":
                 k = -1
         return _Res("DATE", shift_value(base, "weekend", k), extendable=True)
     return _Res("DATE", shift_value(base, u, k), extendable=True)
 
 
-@rule("year_end", rf"(?P<w>(?:around\s+)?year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year|end\s+of\s+year|year-ago|year-earlier|the\s+turn\s+of\s+the\s+century|the\s+turn\s+of\s+the\s+year|(?P<ym>year|month)-to-date)(?!\w)")
+@rule("year_end", r"(?P<w>(?:around\s+)?year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year|end\s+of\s+year|year-ago|year-earlier|the\s+turn\s+of\s+the\s+century|the\s+turn\s+of\s+the\s+year|(?P<ym>year|month)-to-date)(?!\w)")
 def _year_end(m: re.Match, ctx: _Ctx) -> _Res | None:
     w = m["w"].lower()
     if ctx.anchor is None:
@@ -872,8 +877,7 @@ def _year_end(m: re.Match, ctx: _Ctx) -> _Res | None:
         return _Res("DURATION", "P1Y" if m["ym"].lower() == "year" else "P1M")
     if "turn of the year" in w:
         return _Res("DATE", f"{a.year:04d}", mod="START")
-    y = ctx.last_year if (ctx.last_year and "the year" in w and False) else a.year
-    return _Res("DATE", f"{y:04d}", mod="END")
+    return _Res("DATE", f"{a.year:04d}", mod="END")
 
 
 _AGO_DIRS = r"ago|earlier|before|later|after|from\s+now|hence|back|since|prior"
@@ -981,10 +985,10 @@ def _duration(m: re.Match, ctx: _Ctx) -> _Res | None:
         return None  # ages are not temporal expressions
     if ukey in ("second", "quarter") and raw_n in ("a", "an", "one", "the"):
         return None  # "a second summit", "a quarter of the vote"
-    if ukey == "quarter" and (re.match(r"\s+of\b", after) or raw_n not in ("two", "three", "2",
-                                                                           "3", "four", "4")):
-        if not (m["rel"] or m["the"]):
-            return None
+    if (ukey == "quarter" and not (m["rel"] or m["the"])
+            and (re.match(r"\s+of\b", after) or raw_n not in ("two", "three", "2", "3", "four",
+                                                               "4"))):
+        return None
     if raw_n in ("some", "many") and not re.match(r"\s*(?:ago|later|earlier)", after) \
             and ukey in ("second", "minute", "hour", "day", "week"):
         return None
@@ -1196,9 +1200,8 @@ _HOL_RE = "|".join(re.escape(k).replace(r"\ ", r"\s+").replace("'", "[’']?")
 
 @rule("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>{_HOL_RE})(?:,?\s+(?P<y>{YEAR}))?(?!\w)")
 def _holiday(m: re.Match, ctx: _Ctx) -> _Res | None:
-    if not _is_capitalized(ctx, m["h"].lstrip("tT")[:1] or m["h"]) and ctx.cased:
-        if not m["h"][:1].isupper() and not m["h"].lower().startswith("the"):
-            return None
+    if ctx.cased and not m["h"][:1].isupper() and not m["h"].lower().startswith("the"):
+        return None
     key = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")
     fn = HOLIDAYS.get(key) or HOLIDAYS.get(key.replace("new years", "new year's"))
     if fn is None:
