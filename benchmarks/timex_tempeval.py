@@ -39,8 +39,18 @@ def tag_docs(docs_path: Path, out_path: Path) -> tuple[int, int, float]:
             doc = json.loads(line)
             anchor = (doc.get("dct") or "")[:10] or None
             for t in tag_text(doc["text"], anchor):
-                out.write(json.dumps({"doc": doc["doc"], "start": t.start, "end": t.end,
-                                      "type": t.type, "value": t.value}) + "\n")
+                out.write(
+                    json.dumps(
+                        {
+                            "doc": doc["doc"],
+                            "start": t.start,
+                            "end": t.end,
+                            "type": t.type,
+                            "value": t.value,
+                        }
+                    )
+                    + "\n"
+                )
                 n_tx += 1
             n_docs += 1
     return n_docs, n_tx, time.perf_counter() - t0

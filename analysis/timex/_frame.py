@@ -19,8 +19,23 @@ __all__ = ["tag_timexes", "infer_published", "timexes_frame"]
 
 _log = logging.getLogger(__name__)
 
-_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "type", "value", "mod",
-            "begin", "end_date", "precision", "anchor", "reason", "signal", "rule"]
+_COLUMNS = [
+    "article_id",
+    "sentence_id",
+    "start",
+    "end",
+    "text",
+    "type",
+    "value",
+    "mod",
+    "begin",
+    "end_date",
+    "precision",
+    "anchor",
+    "reason",
+    "signal",
+    "rule",
+]
 
 
 def timexes_frame(rows: list[dict]) -> pd.DataFrame:
@@ -84,18 +99,32 @@ def tag_timexes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None) -
         except Exception as exc:  # one bad article must not stop the batch
             _log.warning("temporal tagging failed for article %s: %s", art.article_id, exc)
             continue
-        sids = _sentence_ids(np.array([t.start for t in found], dtype="int64"),
-                             by_article.get(art.article_id))
+        sids = _sentence_ids(
+            np.array([t.start for t in found], dtype="int64"), by_article.get(art.article_id)
+        )
         for t, sid in zip(found, sids, strict=True):
             rows.append(_row(art.article_id, int(sid), t))
     return timexes_frame(rows)
 
 
 def _row(article_id: str, sentence_id: int, t: Timex) -> dict:
-    return {"article_id": article_id, "sentence_id": sentence_id, "start": t.start,
-            "end": t.end, "text": t.text, "type": t.type, "value": t.value, "mod": t.mod,
-            "begin": t.begin, "end_date": t.end_date, "precision": t.precision,
-            "anchor": t.anchor, "reason": t.reason, "signal": t.signal, "rule": t.rule}
+    return {
+        "article_id": article_id,
+        "sentence_id": sentence_id,
+        "start": t.start,
+        "end": t.end,
+        "text": t.text,
+        "type": t.type,
+        "value": t.value,
+        "mod": t.mod,
+        "begin": t.begin,
+        "end_date": t.end_date,
+        "precision": t.precision,
+        "anchor": t.anchor,
+        "reason": t.reason,
+        "signal": t.signal,
+        "rule": t.rule,
+    }
 
 
 # --------------------------------------------------------------------------- inference
@@ -112,8 +141,11 @@ def _infer_one(text: str) -> tuple[pd.Timestamp, str, str]:
         return pd.NaT, "unknown", "empty text"
     found = tag_text(text, None)
     head = len(text) if len(text) < 400 else 400
-    days = [(t.start, t.value) for t in found if t.type in ("DATE", "TIME")
-            and _FULL.match(t.value[:10]) and "X" not in t.value[:10]]
+    days = [
+        (t.start, t.value)
+        for t in found
+        if t.type in ("DATE", "TIME") and _FULL.match(t.value[:10]) and "X" not in t.value[:10]
+    ]
     # 1. a full date in the first lines (dateline) is the publication day
     early = [v for s, v in days if s < head]
     if early:
@@ -127,28 +159,39 @@ def _infer_one(text: str) -> tuple[pd.Timestamp, str, str]:
         day = int(m["d"] or m["d2"])
         ref = max(years) if years else None
         cands = range(ref - 1, ref + 2) if ref else ()
-        hits = [y for y in cands if is_valid_date(y, month, day)
-                and date(y, month, day).weekday() == wd]
+        hits = [
+            y for y in cands if is_valid_date(y, month, day) and date(y, month, day).weekday() == wd
+        ]
         if hits:
             d = date(min(hits, key=lambda y: abs(y - ref)), month, day)
             return to_timestamp(d), "day", "weekday and month-day clue, year from the text"
     # 3. the latest explicit full date mentioned: published on or after it
     if days:
         latest = max(date.fromisoformat(v[:10]) for _, v in days)
-        wds = {lx.WEEKDAYS[w.lower()] for w in re.findall(
-            r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text)}
+        wds = {
+            lx.WEEKDAYS[w.lower()]
+            for w in re.findall(
+                r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text
+            )
+        }
         for k in range(0, 3):
             cand = latest + timedelta(days=k)
             if wds and cand.weekday() in wds and k == 0:
                 return to_timestamp(cand), "day", "latest explicit date, weekday consistent"
-        return to_timestamp(latest), "month", (
-            "latest explicit date in the text: published on or after it (month precision)")
+        return (
+            to_timestamp(latest),
+            "month",
+            ("latest explicit date in the text: published on or after it (month precision)"),
+        )
     # 4. month and year, or a year
     months = [t.value for t in found if re.fullmatch(r"\d{4}-\d{2}", t.value)]
     if months:
         latest = max(months)
-        return to_timestamp(date(int(latest[:4]), int(latest[5:]), 1)), "month", (
-            "latest month mentioned (lower bound)")
+        return (
+            to_timestamp(date(int(latest[:4]), int(latest[5:]), 1)),
+            "month",
+            ("latest month mentioned (lower bound)"),
+        )
     if years:
         y = max(years)
         if 1000 <= y <= 2200:
@@ -201,8 +244,11 @@ def infer_published(articles: pd.DataFrame) -> pd.DataFrame:
         inferred[i] = True
         counts["inferred"] += 1
     if counts:
-        _log.info("publication dates: %d inferred, %d left unknown", counts["inferred"],
-                  counts["unresolved"])
+        _log.info(
+            "publication dates: %d inferred, %d left unknown",
+            counts["inferred"],
+            counts["unresolved"],
+        )
     out["published"] = pd.Series(values, index=out.index)
     out["published_precision"] = precision
     out["published_inferred"] = inferred

@@ -5,10 +5,30 @@ from __future__ import annotations
 import re
 
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 # month words that are also ordinary English words: need a day, a year or a temporal cue
 AMBIGUOUS_MONTHS = {"may", "march", "mar", "jun", "jan", "sep", "dec", "aug"}
@@ -18,9 +38,23 @@ MONTH_RE = (
 )
 
 WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
-    "sat": 5, "sunday": 6, "sun": 6,
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
 }
 WEEKDAY_RE = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -31,26 +65,86 @@ SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter
 SEASON_RE = r"(?:spring|summer|fall|autumn|winter)(?!\w)"
 
 PARTS_OF_DAY = {
-    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-    "midday": "MI", "daytime": "DT",
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "overnight": "NI",
+    "midday": "MI",
+    "daytime": "DT",
 }
 
 SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
-ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "last": -1, "final": -1,
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
-VAGUE = {"several", "few", "a few", "many", "some", "a number of",
-         "dozens of", "hundreds of", "a handful of", "numerous", "the", "countless"}
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "last": -1,
+    "final": -1,
+}
+VAGUE = {
+    "several",
+    "few",
+    "a few",
+    "many",
+    "some",
+    "a number of",
+    "dozens of",
+    "hundreds of",
+    "a handful of",
+    "numerous",
+    "the",
+    "countless",
+}
 
 _SMALL_RE = "|".join(sorted(SMALL, key=len, reverse=True))
 _TENS_RE = "|".join(TENS)
@@ -72,13 +166,25 @@ ORD_WORD_RE = (
 
 # unit word -> (TIMEX3 unit letter, multiplier, is time-of-day unit)
 UNITS = {
-    "second": ("S", 1, True), "sec": ("S", 1, True), "minute": ("M", 1, True),
-    "min": ("M", 1, True), "hour": ("H", 1, True), "hr": ("H", 1, True),
-    "day": ("D", 1, False), "night": ("D", 1, False), "week": ("W", 1, False),
-    "fortnight": ("W", 2, False), "month": ("M", 1, False), "quarter": ("M", 3, False),
-    "year": ("Y", 1, False), "yr": ("Y", 1, False), "decade": ("Y", 10, False),
-    "century": ("Y", 100, False), "centurie": ("Y", 100, False),
-    "millennium": ("Y", 1000, False), "millennia": ("Y", 1000, False),
+    "second": ("S", 1, True),
+    "sec": ("S", 1, True),
+    "minute": ("M", 1, True),
+    "min": ("M", 1, True),
+    "hour": ("H", 1, True),
+    "hr": ("H", 1, True),
+    "day": ("D", 1, False),
+    "night": ("D", 1, False),
+    "week": ("W", 1, False),
+    "fortnight": ("W", 2, False),
+    "month": ("M", 1, False),
+    "quarter": ("M", 3, False),
+    "year": ("Y", 1, False),
+    "yr": ("Y", 1, False),
+    "decade": ("Y", 10, False),
+    "century": ("Y", 100, False),
+    "centurie": ("Y", 100, False),
+    "millennium": ("Y", 1000, False),
+    "millennia": ("Y", 1000, False),
 }
 UNIT_RE = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?"
@@ -87,8 +193,16 @@ UNIT_RE = (
 # calendar unit used when a unit is shifted ("two weeks ago" -> a week)
 CALENDAR_UNIT = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
-DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-                "seventies": 7, "eighties": 8, "nineties": 9}
+DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
 
 
 def unit_key(word: str) -> str:
@@ -162,8 +276,10 @@ def parse_ordinal(text: str) -> int | None:
 
 
 _DIGIT_W = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_TEEN_W = (r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-           r"|nineteen)")
+_TEEN_W = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen)"
+)
 SPELLED_YEAR_RE = (
     rf"(?:(?:nineteen|eighteen|twenty)[\s-](?:(?:{_TENS_RE})(?:[\s-]{_DIGIT_W})?|{_TEEN_W}"
     rf"|oh[\s-]{_DIGIT_W}|hundred)|two\s+thousand(?:\s+and)?(?:[\s-](?:{_DIGIT_W}|{_TEEN_W}))?)"

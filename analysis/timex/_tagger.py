@@ -146,17 +146,48 @@ _PAST = re.compile(
     r"|brought|spoke|wrote|put|set|paid|sold|bought|hit|broke|ran|led|reported|according)$",
     _I,
 )
-_NOT_PAST_ED = {"need", "indeed", "speed", "united", "hundred", "red", "bed", "feed", "seed",
-                "proceed", "succeed", "exceed", "wed", "ted", "ned", "shed", "bred", "breed"}
+_NOT_PAST_ED = {
+    "need",
+    "indeed",
+    "speed",
+    "united",
+    "hundred",
+    "red",
+    "bed",
+    "feed",
+    "seed",
+    "proceed",
+    "succeed",
+    "exceed",
+    "wed",
+    "ted",
+    "ned",
+    "shed",
+    "bred",
+    "breed",
+}
 _TOKEN = re.compile(r"[A-Za-z']+")
 
 
 def _sentence_span(ctx: _Ctx, start: int, end: int) -> tuple[int, int]:
     text = ctx.text
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start),
-               text.rfind("! ", 0, start), text.rfind("; ", 0, start))
-    rights = [i for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end),
-                          text.find("; ", end)) if i >= 0]
+    left = max(
+        text.rfind(". ", 0, start),
+        text.rfind("\n", 0, start),
+        text.rfind("? ", 0, start),
+        text.rfind("! ", 0, start),
+        text.rfind("; ", 0, start),
+    )
+    rights = [
+        i
+        for i in (
+            text.find(". ", end),
+            text.find("\n", end),
+            text.find("? ", end),
+            text.find("; ", end),
+        )
+        if i >= 0
+    ]
     return left + 1, (min(rights) if rights else len(text))
 
 
@@ -176,8 +207,9 @@ def _cue(word: str, before: str = "") -> str | None:
     return None
 
 
-def tense_at(ctx: _Ctx, start: int, end: int, *, window: int = 8,
-             left_only: bool = False) -> str | None:
+def tense_at(
+    ctx: _Ctx, start: int, end: int, *, window: int = 8, left_only: bool = False
+) -> str | None:
     """Guess whether the clause around ``[start, end)`` talks about the past or the future.
 
     The nearest tense cue (a modal, an auxiliary, a past-tense verb) within ``window``
@@ -215,13 +247,64 @@ def _prev_word(ctx: _Ctx, start: int) -> str:
     return m[1].lower() if m else ""
 
 
-_DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this",
-                "that", "whose", "mid"}
+_DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "whose",
+    "mid",
+}
 _TEMPORAL_PREP = {
-    "in", "on", "since", "of", "by", "until", "till", "from", "to", "through", "during",
-    "before", "after", "for", "last", "next", "this", "early", "late", "mid", "the", "end",
-    "beginning", "around", "about", "between", "and", "as", "throughout", "circa", "into",
-    "than", "within", "fiscal", "year", "that", "every", "each", "past", "coming", "at",
+    "in",
+    "on",
+    "since",
+    "of",
+    "by",
+    "until",
+    "till",
+    "from",
+    "to",
+    "through",
+    "during",
+    "before",
+    "after",
+    "for",
+    "last",
+    "next",
+    "this",
+    "early",
+    "late",
+    "mid",
+    "the",
+    "end",
+    "beginning",
+    "around",
+    "about",
+    "between",
+    "and",
+    "as",
+    "throughout",
+    "circa",
+    "into",
+    "than",
+    "within",
+    "fiscal",
+    "year",
+    "that",
+    "every",
+    "each",
+    "past",
+    "coming",
+    "at",
 }
 
 
@@ -240,8 +323,11 @@ def _resolve_month_year(anchor: date, month: int, tense: str | None) -> int:
 
 
 def _resolve_day(anchor: date, month: int, day: int, tense: str | None) -> date | None:
-    cands = [date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
-             if is_valid_date(y, month, day)]
+    cands = [
+        date(y, month, day)
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+        if is_valid_date(y, month, day)
+    ]
     if not cands:
         return None
     if tense == "past":
@@ -265,8 +351,11 @@ def _resolve_weekday(anchor: date, wd: int, rel: str | None, tense: str | None) 
     if diff_back == 0:
         return anchor
     if rel == "this":
-        return anchor + timedelta(days=diff_fwd) if tense != "past" else anchor - timedelta(
-            days=diff_back)
+        return (
+            anchor + timedelta(days=diff_fwd)
+            if tense != "past"
+            else anchor - timedelta(days=diff_back)
+        )
     if tense == "future":
         return anchor + timedelta(days=diff_fwd)
     return anchor - timedelta(days=diff_back)
@@ -278,13 +367,25 @@ def _dur_value(n: float | None, unit_word: str) -> str:
     if n is None:
         return f"{prefix}X{letter}"
     n = n * mult
-    if n != int(n):  # 1.5 years -> 18 months, 1.5 hours -> 90 minutes, 2.5 days -> 60 hours
-        smaller = {"Y": ("M", 12, "P"), "M": ("D", 30, "P"), "W": ("D", 7, "P"),
-                   "D": ("H", 24, "PT"), "H": ("M", 60, "PT"), "S": ("S", 1, "PT")}
+    if n != int(n):  # 2.5 years -> P2Y6M, 1.5 hours -> PT1H30M, 2.5 days -> P2DT12H
+        whole, frac = int(n), n - int(n)
+        smaller = {
+            "Y": ("M", 12),
+            "M": ("D", 30),
+            "W": ("D", 7),
+            "D": ("H", 24),
+            "H": ("M", 60),
+            "S": ("S", 1),
+        }
         if is_time and letter == "M":
-            return f"PT{int(n * 60)}S"
-        sl, k, pre = smaller[letter]
-        return f"{pre}{round(n * k)}{sl}"
+            sl, k = "S", 60
+        else:
+            sl, k = smaller[letter]
+        rest = round(frac * k)
+        head = f"{whole}{letter}" if whole else ""
+        if letter == "D":
+            return f"P{head}T{rest}H"
+        return f"{prefix}{head}{rest}{sl}"
     return f"{prefix}{int(n)}{letter}"
 
 
@@ -333,11 +434,18 @@ def _month_ok(ctx: _Ctx, word: str, start: int, has_day_or_year: bool) -> bool:
         return False
     key = word.lower().rstrip(".")
     if key in lx.AMBIGUOUS_MONTHS and not has_day_or_year:
+        after = ctx.text[start + len(word) : start + len(word) + 30]
+        # "Jan Kavan", "the March of the Mothers": a name, not a month
+        if re.match(r"\s+(?:[A-Z][a-z]|of\s+(?!\d|this|last|next|that))", after):
+            return False
         return _prev_word(ctx, start) in _TEMPORAL_PREP
     return True
 
 
-@rule("date_mdy", rf"(?P<weekof>the\s+week\s+of\s+)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<m>{M})\s*(?P<d>{DAY})(?:,?\s*(?P<y>{YEARX})|(?P<yy>\s*'\d\d(?!\w)))?")
+@rule(
+    "date_mdy",
+    rf"(?P<weekof>the\s+week\s+of\s+)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<m>{M})\s*(?P<d>{DAY})(?:,?\s*(?P<y>{YEARX})|(?P<yy>\s*'\d\d(?!\w)))?",
+)
 def _date_mdy(m: re.Match, ctx: _Ctx) -> _Res | None:
     res = _full_date(m, ctx)
     if isinstance(res, _Res) and m["weekof"] and re.match(r"\d{4}-\d\d-\d\d$", res.value):
@@ -345,7 +453,10 @@ def _date_mdy(m: re.Match, ctx: _Ctx) -> _Res | None:
     return res
 
 
-@rule("date_dmy", rf"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{M})(?:,?\s*(?P<y>{YEARX}))?")
+@rule(
+    "date_dmy",
+    rf"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{M})(?:,?\s*(?P<y>{YEARX}))?",
+)
 def _date_dmy(m: re.Match, ctx: _Ctx) -> _Res | None:
     return _full_date(m, ctx)
 
@@ -381,8 +492,10 @@ def _full_date(m: re.Match, ctx: _Ctx) -> _Res | None:
         tense = "future" if "next" in rel or "coming" in rel else "past"
     if m["wd"]:  # "Monday, April 22": the weekday picks the year
         wd = lx.WEEKDAYS[m["wd"].lower().rstrip(".")]
-        for y in sorted((ctx.anchor.year, ctx.anchor.year + 1, ctx.anchor.year - 1),
-                        key=lambda y: abs(y - ctx.anchor.year)):
+        for y in sorted(
+            (ctx.anchor.year, ctx.anchor.year + 1, ctx.anchor.year - 1),
+            key=lambda y: abs(y - ctx.anchor.year),
+        ):
             if is_valid_date(y, month, day) and date(y, month, day).weekday() == wd:
                 return _Res("DATE", day_value(date(y, month, day)))
     d = _resolve_day(ctx.anchor, month, day, tense)
@@ -398,7 +511,10 @@ def _date_my(m: re.Match, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", month_value(lx.parse_year(m["y"]), _month_num(m["m"])), extendable=True)
 
 
-@rule("date_iso", r"(?<![\d/.-])(?P<y>1\d\d\d|20\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)(?:[T ](?P<h>\d\d):(?P<mi>\d\d)(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])")
+@rule(
+    "date_iso",
+    r"(?<![\d/.-])(?P<y>1\d\d\d|20\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)(?:[T ](?P<h>\d\d):(?P<mi>\d\d)(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])",
+)
 def _date_iso(m: re.Match, ctx: _Ctx) -> _Res | None:
     y, mo, d = int(m["y"]), int(m["mo"]), int(m["d"])
     if not is_valid_date(y, mo, d):
@@ -410,7 +526,10 @@ def _date_iso(m: re.Match, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", f"{y:04d}-{mo:02d}-{d:02d}")
 
 
-@rule("date_numeric", r"(?<![\d/.,:-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/.,:-]\d|\d)")
+@rule(
+    "date_numeric",
+    r"(?<![\d/.,:-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/.,:-]\d|\d)",
+)
 def _date_numeric(m: re.Match, ctx: _Ctx) -> _Res | None:
     a, b = int(m["a"]), int(m["b"])
     y = int(m["y"])
@@ -425,7 +544,10 @@ def _date_numeric(m: re.Match, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", f"{y:04d}-{a:02d}-{b:02d}")
 
 
-@rule("month", rf"(?:(?P<rel>last|next|this\s+coming|this\s+past|this|coming|past|previous)\s+)?(?P<m>{M})(?:(?P<ofy>\s+of)?\s+(?P<yrel>last|next|this)\s+year|,?\s+(?P<ytag>(?:last|next|this)\s+year))?")
+@rule(
+    "month",
+    rf"(?:(?P<rel>last|next|this\s+coming|this\s+past|this|coming|past|previous)\s+)?(?P<m>{M})(?:(?P<ofy>\s+of)?\s+(?P<yrel>last|next|this)\s+year|,?\s+(?P<ytag>(?:last|next|this)\s+year))?",
+)
 def _month(m: re.Match, ctx: _Ctx) -> _Res | None:
     word = m["m"]
     if not _month_ok(ctx, word, m.start("m"), bool(m["rel"] or m["yrel"])):
@@ -463,7 +585,10 @@ _YEAR_BAD_NEXT = re.compile(
 )
 
 
-@rule("year", rf"(?<![\w$£€.,/:])(?<!\d-)(?:(?P<fy>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year|model\s+year)\s*)?(?P<y>{YEAR})(?P<s>'s)?(?![\w%-]|\.\d|,\d)")
+@rule(
+    "year",
+    rf"(?<![\w$£€.,/:])(?<!\d-)(?:(?P<fy>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year|model\s+year)\s*)?(?P<y>{YEAR})(?P<s>'s)?(?![\w%-]|\.\d|,\d)",
+)
 def _year(m: re.Match, ctx: _Ctx) -> _Res | None:
     y = int(m["y"])
     before = ctx.text[max(0, m.start() - 12) : m.start()]
@@ -472,19 +597,26 @@ def _year(m: re.Match, ctx: _Ctx) -> _Res | None:
         return None  # part of a list of numbers
     if _YEAR_BAD_NEXT.match(after) or re.search(r"[$£€#№]\s*$", before):
         return None
-    if re.search(r"(?:No|no|number|Nos?\.|page|p\.|room|flight|route|article|section|tel\.?"
-                 r"|phone|ID|code|Highway|\bI-|vol\.?|chapter|model|version|type|class|size|"
-                 r"gate|apartment|suite|box|unit|seat|bus|train|line|channel|episode|"
-                 r"level|grade|row|lot|item|account|order)\s*$", before, _I):
+    if re.search(
+        r"(?:No|no|number|Nos?\.|page|p\.|room|flight|route|article|section|tel\.?"
+        r"|phone|ID|code|Highway|\bI-|vol\.?|chapter|model|version|type|class|size|"
+        r"gate|apartment|suite|box|unit|seat|bus|train|line|channel|episode|"
+        r"level|grade|row|lot|item|account|order)\s*$",
+        before,
+        _I,
+    ):
         return None
     if not m["fy"]:
         prev = _prev_word(ctx, m.start())
         nxt = after[:1]
         # "a 2019 study", "the 1988 period" are fine; "2019 people" is filtered above
-        if (prev not in _TEMPORAL_PREP and prev not in _DETERMINERS
-                and not (nxt in "" or nxt in ".,;:)'\"”’!?—" or nxt == "\n")
-                and not re.match(r"\s+(?:and|or|to|through|when|after|before|until)\b", after)
-                and not re.match(r"\s+[a-z]", after)):
+        if (
+            prev not in _TEMPORAL_PREP
+            and prev not in _DETERMINERS
+            and not (nxt in "" or nxt in ".,;:)'\"”’!?—" or nxt == "\n")
+            and not re.match(r"\s+(?:and|or|to|through|when|after|before|until)\b", after)
+            and not re.match(r"\s+[a-z]", after)
+        ):
             return None
     return _Res("DATE", f"{y:04d}", extendable=True)
 
@@ -496,14 +628,20 @@ def _spelled_year(m: re.Match, ctx: _Ctx) -> _Res | None:
         return None
     if y % 100 == 0 and not m.group(0).lower().startswith("the year") and y != 2000:
         return None
-    if (y == 2000 and not m.group(0).lower().startswith("the year")
-            and _prev_word(ctx, m.start()) not in ("in", "by", "since", "until", "of", "before",
-                                                   "after", "year")):
+    if (
+        y == 2000
+        and not m.group(0).lower().startswith("the year")
+        and _prev_word(ctx, m.start())
+        not in ("in", "by", "since", "until", "of", "before", "after", "year")
+    ):
         return None
     return _Res("DATE", f"{y:04d}", extendable=True)
 
 
-@rule("decade", r"(?:the\s+)?(?:(?P<y>1[0-9]\d0|20\d0)'?s|'(?P<yy>\d0)'?s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)")
+@rule(
+    "decade",
+    r"(?:the\s+)?(?:(?P<y>1[0-9]\d0|20\d0)'?s|'(?P<yy>\d0)'?s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)",
+)
 def _decade(m: re.Match, ctx: _Ctx) -> _Res | None:
     if m["y"]:
         v = m["y"][:3]
@@ -516,7 +654,10 @@ def _decade(m: re.Match, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", v, extendable=True)
 
 
-@rule("century", rf"(?:the\s+)?(?P<o>\d{{1,2}}(?:st|nd|rd|th)|{ORDW})[\s-]+century(?!\w)|(?P<rel>this|last|next|the\s+last|the\s+past|the\s+previous|the\s+next|the\s+current)\s+century")
+@rule(
+    "century",
+    rf"(?:the\s+)?(?P<o>\d{{1,2}}(?:st|nd|rd|th)|{ORDW})[\s-]+century(?!\w)|(?P<rel>this|last|next|the\s+last|the\s+past|the\s+previous|the\s+next|the\s+current)\s+century",
+)
 def _century(m: re.Match, ctx: _Ctx) -> _Res | None:
     if m["o"]:
         n = lx.parse_ordinal(m["o"])
@@ -532,17 +673,40 @@ def _century(m: re.Match, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", shift_value(ctx.anchor, "century", k), extendable=True)
 
 
-@rule("season", rf"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past|the)\s+)?(?P<s>{lx.SEASON_RE})(?:(?:\s+of)?,?\s+(?P<y>{YEARX})|\s+(?P<yrel>last|next|this)\s+year)?")
+@rule(
+    "season",
+    rf"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past|the)\s+)?(?P<s>{lx.SEASON_RE})(?:(?:\s+of)?,?\s+(?P<y>{YEARX})|\s+(?P<yrel>last|next|this)\s+year)?",
+)
 def _season(m: re.Match, ctx: _Ctx) -> _Res | None:
     s = lx.SEASONS[m["s"].lower()]
     rel = (m["rel"] or "").lower()
     if not rel and not m["y"] and not m["yrel"]:
         prev = _prev_word(ctx, m.start())
-        if prev not in ("in", "during", "since", "until", "by", "this", "early", "late", "mid",
-                        "over", "through", "before", "after", "throughout", "last", "next"):
+        if prev not in (
+            "in",
+            "during",
+            "since",
+            "until",
+            "by",
+            "this",
+            "early",
+            "late",
+            "mid",
+            "over",
+            "through",
+            "before",
+            "after",
+            "throughout",
+            "last",
+            "next",
+        ):
             return None
-    if m["s"].lower() == "fall" and not m["y"] and rel in ("the", "") and (
-            re.match(r"\s+of\s+(?!\d)", ctx.text[m.end() : m.end() + 8]) or rel == ""):
+    if (
+        m["s"].lower() == "fall"
+        and not m["y"]
+        and rel in ("the", "")
+        and (re.match(r"\s+of\s+(?!\d)", ctx.text[m.end() : m.end() + 8]) or rel == "")
+    ):
         return None  # "the fall of Saigon", "prices fall"
     if m["y"]:
         return _Res("DATE", f"{lx.parse_year(m['y']):04d}-{s}", extendable=True)
@@ -550,11 +714,13 @@ def _season(m: re.Match, ctx: _Ctx) -> _Res | None:
         return _no_anchor(ctx, f"XXXX-{s}")
     a = ctx.anchor
     cur = {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}.get(
-        a.month, "WI")
+        a.month, "WI"
+    )
     order = ["WI", "SP", "SU", "FA"]
     # season year: winter belongs to the year of its December
     sy = a.year if a.month != 1 and a.month != 2 else a.year - 1
     ci, si = order.index(cur), order.index(s)
+
     # index in a continuous season count where WI of year y precedes SP of y+1
     def idx(year: int, season: str) -> int:
         k = order.index(season)
@@ -582,22 +748,45 @@ def _season(m: re.Match, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", f"{target[1]:04d}-{s}", extendable=True)
 
 
-_QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-         "4th": 4, "final": 4, "last": 4}
+_QORD = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
 
 
-@rule("quarter", rf"(?:(?P<y0>{YEAR})(?:'s)?\s+)?(?:the\s+)?(?:(?P<y1>{YEAR})\s+)?(?:(?P<rel>latest|last|past|previous|this|current|next|coming|same|year-ago|year-earlier|prior-year|most\s+recent|recent|first|second|third|fourth|1st|2nd|3rd|4th|final)(?:[\s-]+(?:fiscal|calendar))?[\s-]+)?(?:fiscal[\s-]+)?(?P<q>quarter|period)(?!\w)(?:\s+(?:of|in|for)\s+(?:fiscal\s+)?(?P<y2>{YEAR})|,?\s+(?P<y3>{YEAR})|(?P<ago>\s+(?:a\s+year|one\s+year)\s+(?:ago|earlier)))?")
+@rule(
+    "quarter",
+    rf"(?:(?P<y0>{YEAR})(?:'s)?\s+|(?P<yrel>this|last|next)\s+year's\s+)?(?:the\s+)?(?:(?P<y1>{YEAR})\s+)?(?:(?P<rel>latest|last|past|previous|this|current|next|coming|same|year-ago|year-earlier|prior-year|most\s+recent|recent|first|second|third|fourth|1st|2nd|3rd|4th|final)(?:[\s-]+(?:fiscal|calendar))?[\s-]+)?(?:fiscal[\s-]+)?(?P<q>quarter|period)(?!\w)(?:\s+(?:of|in|for)\s+(?:fiscal\s+)?(?P<y2>{YEAR})|,?\s+(?P<y3>{YEAR})|(?P<ago>\s+(?:a\s+year|one\s+year)\s+(?:ago|earlier)))?",
+)
 def _quarter(m: re.Match, ctx: _Ctx) -> _Res | None:
     rel = (m["rel"] or "").lower()
     text = m.group(0).lower()
     is_period = m["q"].lower() == "period"
     year = m["y0"] or m["y1"] or m["y2"] or m["y3"]
-    if (not text.startswith(("the", "this", "last", "next")) and not year and rel not in _QORD
-            and (not rel or rel in ("latest", "recent", "past", "previous", "current", "same",
-                                    "coming"))):
+    if m["yrel"] and ctx.anchor is not None:
+        year = str(ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()])
+    if (
+        not text.startswith(("the", "this", "last", "next"))
+        and not year
+        and rel not in _QORD
+        and (
+            not rel or rel in ("latest", "recent", "past", "previous", "current", "same", "coming")
+        )
+    ):
         return None
-    if is_period and rel not in ("year-ago", "year-earlier", "prior-year", "latest", "same") \
-            and not year:
+    if (
+        is_period
+        and rel not in ("year-ago", "year-earlier", "prior-year", "latest", "same")
+        and not year
+    ):
         return None
     if rel in ("last", "final") and not year and text.startswith(("last", "the last")):
         rel_kind = "prev"
@@ -618,6 +807,12 @@ def _quarter(m: re.Match, ctx: _Ctx) -> _Res | None:
         return _Res("DATE", f"{y:04d}-Q{q}", extendable=True)
     if year and rel not in ("year-ago", "year-earlier", "prior-year"):
         # "the 1988 quarter": the quarter under discussion, in that year
+        if m["yrel"] and not is_period:
+            return _Res(
+                "DATE",
+                f"{year}-Q{(ctx.last_quarter or shift_value(ctx.anchor, 'quarter', -1))[-1]}",
+                sets_ref=False,
+            )
         if ctx.last_quarter:
             return _Res("DATE", f"{year}-Q{ctx.last_quarter[-1]}", sets_ref=False)
         return _Res("DATE", f"{year}-QX")
@@ -641,7 +836,10 @@ def _quarter(m: re.Match, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", ref, extendable=True)
 
 
-@rule("half", rf"(?:the\s+)?(?P<o>first|second|last|latter|1st|2nd)[\s-]+half(?!\w)(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next|the)\s+year))?")
+@rule(
+    "half",
+    rf"(?:the\s+)?(?P<o>first|second|last|latter|1st|2nd)[\s-]+half(?!\w)(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next|the)\s+year))?",
+)
 def _half(m: re.Match, ctx: _Ctx) -> _Res | None:
     h = 1 if m["o"].lower() in ("first", "1st") else 2
     if m["y"]:
@@ -651,14 +849,19 @@ def _half(m: re.Match, ctx: _Ctx) -> _Res | None:
         return None
     if ctx.anchor is None:
         return _no_anchor(ctx, f"XXXX-H{h}")
-    y = ctx.anchor.year + {"this": 0, "the": 0, "last": -1, "next": 1, None: 0}[
-        (m["rel"] or "").lower() or None]
+    y = (
+        ctx.anchor.year
+        + {"this": 0, "the": 0, "last": -1, "next": 1, None: 0}[(m["rel"] or "").lower() or None]
+    )
     if not m["rel"] and not m.group(0).lower().startswith("the"):
         return None
     return _Res("DATE", f"{y:04d}-H{h}")
 
 
-@rule("weekday", rf"(?:(?P<rel>last|next|this\s+coming|this\s+past|this|coming|past|the\s+previous|the\s+following|the\s+next|the\s+preceding)\s+)?(?P<wd>{WD})")
+@rule(
+    "weekday",
+    rf"(?:(?P<rel>last|next|this\s+coming|this\s+past|this|coming|past|the\s+previous|the\s+following|the\s+next|the\s+preceding)\s+)?(?P<wd>{WD})",
+)
 def _weekday(m: re.Match, ctx: _Ctx) -> _Res | None:
     if not _is_capitalized(ctx, m["wd"]):
         return None
@@ -671,30 +874,48 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Res | None:
     if rel and rel.startswith("the "):  # relative to the last date mentioned
         base = ctx.last_day or ctx.anchor
         back = rel in ("the previous", "the preceding")
-        return _Res("DATE", day_value(_resolve_weekday(base, wd, "last" if back else "next",
-                                                        None)), extendable=True)
+        return _Res(
+            "DATE",
+            day_value(_resolve_weekday(base, wd, "last" if back else "next", None)),
+            extendable=True,
+        )
     tense = tense_at(ctx, m.start(), m.end())
     if ctx.text[m.end() : m.end() + 2] in ("'s", "’s"):
         tense = "past"  # "Wednesday's ruling" reports something that happened
-    elif re.search(r"\bas\s+(?:early|soon)\s+as\s+$|\bno\s+later\s+than\s+$",
-                   ctx.text[max(0, m.start() - 20) : m.start()], _I):
+    elif re.search(
+        r"\bas\s+(?:early|soon)\s+as\s+$|\bno\s+later\s+than\s+$",
+        ctx.text[max(0, m.start() - 20) : m.start()],
+        _I,
+    ):
         tense = "future"
     d = _resolve_weekday(ctx.anchor, wd, rel, tense)
     return _Res("DATE", day_value(d), extendable=True)
 
 
-@rule("weekday_set", rf"(?:(?:every|each)\s+(?P<wd1>{WD})|(?<![\w'])(?P<wd2>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)(?!\w))")
+@rule(
+    "weekday_set",
+    rf"(?:(?:every|each)\s+(?P<wd1>{WD})|(?<![\w'])(?P<wd2>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)(?!\w))",
+)
 def _weekday_set(m: re.Match, ctx: _Ctx) -> _Res | None:
     w = (m["wd1"] or m["wd2"]).lower().rstrip(".")
     w = w[:-1] if w.endswith("s") and w[:-1] in lx.WEEKDAYS else w
     return _Res("SET", f"XXXX-WXX-{lx.WEEKDAYS[w] + 1}")
 
 
-@rule("relday", r"(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?!\w)")
+@rule(
+    "relday",
+    r"(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?!\w)",
+)
 def _relday(m: re.Match, ctx: _Ctx) -> _Res | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
-    k = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
-         "the day before yesterday": -2, "the day after tomorrow": 2}[w]
+    k = {
+        "today": 0,
+        "tonight": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }[w]
     if ctx.anchor is None:
         return _no_anchor(ctx, "XXXX-XX-XX" + ("TNI" if w == "tonight" else ""))
     d = ctx.anchor + timedelta(days=k)
@@ -703,11 +924,17 @@ def _relday(m: re.Match, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", day_value(d), extendable=True)
 
 
-@rule("anaphoric_day", r"(?P<w>the\s+(?:next|following|previous|preceding)\s+day|the\s+day\s+(?:before|after)(?=\s*[,.;])|(?:that|the)\s+(?:same\s+)?day(?=\s*[,.;]|\s+(?:as|when|in|at|on)\b)|that\s+same\s+day)")
+@rule(
+    "anaphoric_day",
+    r"(?P<w>the\s+(?:next|following|previous|preceding)\s+day|the\s+day\s+(?:before|after)(?=\s*[,.;])|(?:that|the)\s+(?:same\s+)?day(?=\s*[,.;]|\s+(?:as|when|in|at|on)\b)|that\s+same\s+day)",
+)
 def _anaphoric_day(m: re.Match, ctx: _Ctx) -> _Res | None:
     w = m["w"].lower()
-    k = 1 if ("next" in w or "following" in w or "after" in w) else (
-        -1 if ("previous" in w or "preceding" in w or "before" in w) else 0)
+    k = (
+        1
+        if ("next" in w or "following" in w or "after" in w)
+        else (-1 if ("previous" in w or "preceding" in w or "before" in w) else 0)
+    )
     if w.startswith("the day") and k == 0:
         return None
     base = ctx.last_day or ctx.anchor
@@ -719,7 +946,10 @@ def _anaphoric_day(m: re.Match, ctx: _Ctx) -> _Res | None:
     return res
 
 
-@rule("part_of_day", rf"(?:(?P<d>{WD}|today|yesterday|tomorrow|this|last|the\s+next|the\s+following|that|early|late|mid|in\s+the)[\s-]+)?(?P<p>morning|afternoon|evening|night|overnight)(?!\w)")
+@rule(
+    "part_of_day",
+    rf"(?:(?P<d>{WD}|today|yesterday|tomorrow|this|last|the\s+next|the\s+following|that|early|late|mid|in\s+the)[\s-]+)?(?P<p>morning|afternoon|evening|night|overnight)(?!\w)",
+)
 def _part_of_day(m: re.Match, ctx: _Ctx) -> _Res | None:
     p = lx.PARTS_OF_DAY[m["p"].lower()]
     d = (m["d"] or "").lower()
@@ -749,7 +979,10 @@ def _part_of_day(m: re.Match, ctx: _Ctx) -> _Res | None:
     return _Res("TIME", f"{day_value(day)}T{p}", extendable=True)
 
 
-@rule("clock", rf"(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])(?:\s*(?:hrs|hours|h)(?!\w))?|(?P<w>noon|midnight)|(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{{1,2}})(?:\s+o'clock)?\s+in\s+the\s+(?P<pd>morning|afternoon|evening)|(?P<hw2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{{1,2}})\s+o'clock){TZ}(?:,?\s+(?:on\s+)?(?P<dref>{WD}|today|yesterday|tomorrow|(?P<mm>{M})\s*(?P<md>{DAYN})))?")
+@rule(
+    "clock",
+    rf"(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])(?:\s*(?:hrs|hours|h)(?!\w))?|(?P<w>noon|midnight)|(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{{1,2}})(?:\s+o'clock)?\s+in\s+the\s+(?P<pd>morning|afternoon|evening)|(?P<hw2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{{1,2}})\s+o'clock){TZ}(?:,?\s+(?:on\s+)?(?P<dref>{WD}|today|yesterday|tomorrow|(?P<mm>{M})\s*(?P<md>{DAYN})))?",
+)
 def _clock(m: re.Match, ctx: _Ctx) -> _Res | None:
     if m["w"]:
         h, mi = (12, 0) if m["w"].lower() == "noon" else (24, 0)
@@ -794,14 +1027,18 @@ def _clock(m: re.Match, ctx: _Ctx) -> _Res | None:
         elif dref in ("today", "yesterday", "tomorrow"):
             day = ctx.anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[dref])
         else:
-            day = _resolve_weekday(ctx.anchor, lx.WEEKDAYS[dref.rstrip(".")], None,
-                                   tense_at(ctx, m.start(), m.end()))
+            day = _resolve_weekday(
+                ctx.anchor, lx.WEEKDAYS[dref.rstrip(".")], None, tense_at(ctx, m.start(), m.end())
+            )
     if day is None:
         return None
     return _Res("TIME", day_value(day) + hm)
 
 
-@rule("relunit", r"(?P<rel>this|last|next|past|previous|coming|current|following|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|that|the|the\s+latest|the\s+full|the\s+whole|the\s+entire|the\s+new)\s+(?P<fy>(?:fiscal|financial|calendar|model|academic|school)\s+)?(?P<u>week|weekend|month|year|decade|fortnight)(?!\w)(?!\s+(?:of|and\s+a\s+half)\b|\s+\d)(?!-)(?P<orso>\s+or\s+so)?(?P<ended>\s+(?:ended|ending|that\s+ended|which\s+ended))?")
+@rule(
+    "relunit",
+    r"(?P<rel>this|last|next|past|previous|coming|current|following|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|that|the|the\s+latest|the\s+full|the\s+whole|the\s+entire|the\s+new)\s+(?P<fy>(?:fiscal|financial|calendar|model|academic|school)\s+)?(?P<u>week|weekend|month|year|decade|fortnight)(?!\w)(?!\s+(?:of|and\s+a\s+half)\b|\s+\d)(?!-)(?P<orso>\s+or\s+so)?(?P<ended>\s+(?:ended|ending|that\s+ended|which\s+ended))?",
+)
 def _relunit(m: re.Match, ctx: _Ctx) -> _Res | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     u = m["u"].lower()
@@ -830,18 +1067,45 @@ def _relunit(m: re.Match, ctx: _Ctx) -> _Res | None:
             return _Res("DURATION", _dur_value(1, u))
     if rel in ("past", "coming") and u != "weekend":
         return _Res("DURATION", _dur_value(1, u))
-    if rel == "the" and re.match(r"'s|\s+(?:before|after|earlier|later|ago)\b", after) \
-            and u != "year":
+    if (
+        rel == "the"
+        and re.match(r"'s|\s+(?:before|after|earlier|later|ago)\b", after)
+        and u != "year"
+    ):
         return None
     if ctx.anchor is None:
-        placeholder = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
-                       "year": "XXXX", "decade": "XXX"}[u]
+        placeholder = {
+            "week": "XXXX-WXX",
+            "weekend": "XXXX-WXX-WE",
+            "month": "XXXX-XX",
+            "year": "XXXX",
+            "decade": "XXX",
+        }[u]
         return _no_anchor(ctx, placeholder)
-    anaphoric = rel in ("the previous", "the following", "previous", "following", "that",
-                        "the same")
-    k = {"this": 0, "current": 0, "the current": 0, "the": 0, "last": -1, "previous": -1,
-         "the previous": -1, "next": 1, "following": 1, "the following": 1, "that": 0,
-         "the same": 0, "past": -1, "coming": 1}[rel]
+    anaphoric = rel in (
+        "the previous",
+        "the following",
+        "previous",
+        "following",
+        "that",
+        "the same",
+    )
+    k = {
+        "this": 0,
+        "current": 0,
+        "the current": 0,
+        "the": 0,
+        "last": -1,
+        "previous": -1,
+        "the previous": -1,
+        "next": 1,
+        "following": 1,
+        "the following": 1,
+        "that": 0,
+        "the same": 0,
+        "past": -1,
+        "coming": 1,
+    }[rel]
     base = ctx.anchor
     if anaphoric:
         if u in ("day", "week", "weekend") and ctx.last_day:
@@ -857,10 +1121,26 @@ def _relunit(m: re.Match, ctx: _Ctx) -> _Res | None:
             if wd < 5 and tense != "future" and rel == "the" or wd < 5 and tense == "past":
                 k = -1
         return _Res("DATE", shift_value(base, "weekend", k), extendable=True)
+    if (
+        u == "year"
+        and rel == "last"
+        and ctx.last_quarter
+        and re.search(
+            r"\b(?:compared\s+with|from|than|versus|vs\.?)\b[^.;]{0,40}$",
+            ctx.text[max(0, m.start() - 50) : m.start()],
+            _I,
+        )
+    ):
+        # "a loss of $3 million last year" after a quarterly figure: last year's quarter
+        y, q = ctx.last_quarter.split("-Q")
+        return _Res("DATE", f"{int(y) - 1:04d}-Q{q}", sets_ref=False)
     return _Res("DATE", shift_value(base, u, k), extendable=True)
 
 
-@rule("year_end", r"(?P<w>(?:around\s+)?year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year|end\s+of\s+year|year-ago|year-earlier|the\s+turn\s+of\s+the\s+century|the\s+turn\s+of\s+the\s+year|(?P<ym>year|month)-to-date)(?!\w)")
+@rule(
+    "year_end",
+    r"(?P<w>(?:around\s+)?year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year|end\s+of\s+year|year-ago|year-earlier|the\s+turn\s+of\s+the\s+century|the\s+turn\s+of\s+the\s+year|(?P<ym>year|month)-to-date)(?!\w)",
+)
 def _year_end(m: re.Match, ctx: _Ctx) -> _Res | None:
     w = m["w"].lower()
     if ctx.anchor is None:
@@ -883,7 +1163,9 @@ def _year_end(m: re.Match, ctx: _Ctx) -> _Res | None:
 _AGO_DIRS = r"ago|earlier|before|later|after|from\s+now|hence|back|since|prior"
 
 
-@rule("offset", rf"(?P<n>{NUM}|a|an)[\s-]+(?P<u>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>{_AGO_DIRS})(?!\w)")
+@rule(
+    "offset", rf"(?P<n>{NUM}|a|an)[\s-]+(?P<u>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>{_AGO_DIRS})(?!\w)"
+)
 def _offset(m: re.Match, ctx: _Ctx) -> _Res | None:
     d = re.sub(r"\s+", " ", m["dir"].lower())
     if d in ("before", "after", "since", "prior"):
@@ -928,7 +1210,10 @@ def _offset(m: re.Match, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", f"{base.year + years:04d}")
 
 
-@rule("vague_offset", r"(?P<u>days|weeks|months|years|decades|moments|hours|minutes|centuries)\s+(?P<dir>ago|earlier|later|before|after|from\s+now)(?!\w)")
+@rule(
+    "vague_offset",
+    r"(?P<u>days|weeks|months|years|decades|moments|hours|minutes|centuries)\s+(?P<dir>ago|earlier|later|before|after|from\s+now)(?!\w)",
+)
 def _vague_offset(m: re.Match, ctx: _Ctx) -> _Res | None:
     d = m["dir"].lower()
     if d in ("before", "after"):
@@ -969,7 +1254,10 @@ def _in_offset(m: re.Match, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", f"{a.year + k:04d}")
 
 
-@rule("duration", rf"(?:(?P<the>the|these|those|its|their|his|her|a|an)\s+)?(?:(?P<rel>first|last|past|next|previous|coming|following|latest|final|remaining|initial|same|recent|entire|full|whole|additional|another|further|other)\s+)?(?P<n>{NUM})(?:\s+(?:to|or)\s+(?P<n2>{NUM}))?(?:[\s-]+(?:more|additional|extra|further))?[\s-]+(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<adj>-(?:long|old))?(?!-old)(?P<orso>\s+or\s+(?:so|more|two|three|less))?(?P<noun>\s+(?:period|span|stretch|term|interval|time\s+span|time\s+frame|timeframe|window))?")
+@rule(
+    "duration",
+    rf"(?:(?P<the>the|these|those|its|their|his|her|a|an)\s+)?(?:(?P<rel>first|last|past|next|previous|coming|following|latest|final|remaining|initial|same|recent|entire|full|whole|additional|another|further|other)\s+)?(?P<n>{NUM})(?:\s+(?:to|or)\s+(?P<n2>{NUM}))?(?:[\s-]+(?:more|additional|extra|further))?[\s-]+(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<adj>-(?:long|old))?(?!-old)(?P<orso>\s+or\s+(?:so|more|two|three|less))?(?P<noun>\s+(?:period|span|stretch|term|interval|time\s+span|time\s+frame|timeframe|window))?",
+)
 def _duration(m: re.Match, ctx: _Ctx) -> _Res | None:
     raw_n = re.sub(r"\s+", " ", m["n"].lower())
     n = lx.parse_number(raw_n)
@@ -985,21 +1273,34 @@ def _duration(m: re.Match, ctx: _Ctx) -> _Res | None:
         return None  # ages are not temporal expressions
     if ukey in ("second", "quarter") and raw_n in ("a", "an", "one", "the"):
         return None  # "a second summit", "a quarter of the vote"
-    if (ukey == "quarter" and not (m["rel"] or m["the"])
-            and (re.match(r"\s+of\b", after) or raw_n not in ("two", "three", "2", "3", "four",
-                                                               "4"))):
+    if (
+        ukey == "quarter"
+        and not (m["rel"] or m["the"])
+        and (re.match(r"\s+of\b", after) or raw_n not in ("two", "three", "2", "3", "four", "4"))
+    ):
         return None
-    if raw_n in ("some", "many") and not re.match(r"\s*(?:ago|later|earlier)", after) \
-            and ukey in ("second", "minute", "hour", "day", "week"):
+    if (
+        raw_n in ("some", "many")
+        and not re.match(r"\s*(?:ago|later|earlier)", after)
+        and ukey in ("second", "minute", "hour", "day", "week")
+    ):
         return None
     rel = (m["rel"] or "").lower()
     the = (m["the"] or "").lower()
     # "$5 a year", "twice a day": a frequency
     before = ctx.text[max(0, m.start() - 20) : m.start()]
-    if raw_n in ("a", "an", "per") and not the and not rel and (
-        re.search(r"(?:\d|\bonce|\btwice|\btimes|\bdollars|\bcents|\bpeople|\bhours"
-                   r"|\bmiles|\bbarrels|\btons|\bminutes|\bmillion|\bbillion)\s*$", before)
-        or re.search(r"\b(?:day|week|month|year|hour)s?\s*$", before)
+    if (
+        raw_n in ("a", "an", "per")
+        and not the
+        and not rel
+        and (
+            re.search(
+                r"(?:\d|\bonce|\btwice|\btimes|\bdollars|\bcents|\bpeople|\bhours"
+                r"|\bmiles|\bbarrels|\btons|\bminutes|\bmillion|\bbillion)\s*$",
+                before,
+            )
+            or re.search(r"\b(?:day|week|month|year|hour)s?\s*$", before)
+        )
     ):
         return _Res("SET", _dur_value(1, m["u"]))
     start = m.start()
@@ -1014,9 +1315,24 @@ def _duration(m: re.Match, ctx: _Ctx) -> _Res | None:
         start = m.start("n")
     if raw_n.startswith("a") and raw_n in ("a", "an") and rel:
         return None
-    if rel in ("first", "initial", "last", "final", "past", "next", "previous", "coming",
-               "following", "latest", "remaining", "recent", "same", "entire", "full",
-               "whole"):
+    if rel in (
+        "first",
+        "initial",
+        "last",
+        "final",
+        "past",
+        "next",
+        "previous",
+        "coming",
+        "following",
+        "latest",
+        "remaining",
+        "recent",
+        "same",
+        "entire",
+        "full",
+        "whole",
+    ):
         if rel in ("first",) and n is not None and n == 1 and raw_n in ("a", "an"):
             return None
     elif rel in ("additional", "another", "further", "other"):
@@ -1031,7 +1347,10 @@ def _duration(m: re.Match, ctx: _Ctx) -> _Res | None:
     return _Res("DURATION", _dur_value(n, m["u"]), start=start, mod=mod)
 
 
-@rule("vague_duration", r"(?P<pre>(?:in\s+|over\s+|for\s+|within\s+)?(?:the\s+)?(?P<rel>recent|coming|past|last|next|few|several|many|upcoming)\s+)?(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?!\w)")
+@rule(
+    "vague_duration",
+    r"(?P<pre>(?:in\s+|over\s+|for\s+|within\s+)?(?:the\s+)?(?P<rel>recent|coming|past|last|next|few|several|many|upcoming)\s+)?(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?!\w)",
+)
 def _vague_duration(m: re.Match, ctx: _Ctx) -> _Res | None:
     rel = (m["rel"] or "").lower()
     start = m.start("rel") if m["rel"] else m.start("u")
@@ -1045,16 +1364,23 @@ def _vague_duration(m: re.Match, ctx: _Ctx) -> _Res | None:
         nxt = ctx.text[m.end() : m.end() + 12]
         if prev == "in" and re.match(r"\s+(?:of|to)\b", nxt):
             return None
-        if prev == "in" and not re.search(r"\b(?:first\s+time|years|decades)\b", ctx.text[
-                max(0, m.start() - 40) : m.start()]) and m["u"].lower() not in ("years",
-                                                                                   "decades"):
+        if (
+            prev == "in"
+            and not re.search(
+                r"\b(?:first\s+time|years|decades)\b", ctx.text[max(0, m.start() - 40) : m.start()]
+            )
+            and m["u"].lower() not in ("years", "decades")
+        ):
             return None
     if rel in ("last", "next", "past") and "the" not in pre:
         return None
     return _Res("DURATION", _dur_value(None, m["u"]), start=start)
 
 
-@rule("ref", r"(?P<w>right\s+now|now|currently|current|presently|nowadays|at\s+present|the\s+present(?:\s+(?:time|day))?|these\s+days|recently|recent|lately|the\s+past|the\s+future|soon|someday|some\s+day|a\s+later\s+date|the\s+time\s+being|(?:the\s+)?(?:near|foreseeable|distant|immediate)\s+future|the\s+(?:near|short|long|medium)[\s-]term|as\s+soon\s+as\s+possible|in\s+past\s+(?:years|decades|months|weeks)|the\s+(?:days|weeks|months|years|decades)\s+ahead|the\s+year\s+ahead)(?!\w)")
+@rule(
+    "ref",
+    r"(?P<w>right\s+now|now|currently|current|presently|nowadays|at\s+present|the\s+present(?:\s+(?:time|day))?|these\s+days|recently|recent|lately|the\s+past|the\s+future|soon|someday|some\s+day|a\s+later\s+date|the\s+time\s+being|(?:the\s+)?(?:near|foreseeable|distant|immediate)\s+future|the\s+(?:near|short|long|medium)[\s-]term|as\s+soon\s+as\s+possible|in\s+past\s+(?:years|decades|months|weeks)|the\s+(?:days|weeks|months|years|decades)\s+ahead|the\s+year\s+ahead)(?!\w)",
+)
 def _ref(m: re.Match, ctx: _Ctx) -> _Res | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
     after = ctx.text[m.end() : m.end() + 12]
@@ -1065,8 +1391,10 @@ def _ref(m: re.Match, ctx: _Ctx) -> _Res | None:
         return None
     if w in ("earlier", "later"):
         # only the sentence-initial adverb "Earlier, ..." is a timex (PAST_REF)
-        if not (re.match(r"\s*[,.]", after) and re.search(r"(?:^|[.!?\n]\s*)$",
-                                                           ctx.text[: m.start()][-3:] or "\n")):
+        if not (
+            re.match(r"\s*[,.]", after)
+            and re.search(r"(?:^|[.!?\n]\s*)$", ctx.text[: m.start()][-3:] or "\n")
+        ):
             return None
         return _Res("DATE", "PAST_REF" if w == "earlier" else "FUTURE_REF")
     if w == "the moment" and prev not in ("at", "for"):
@@ -1081,17 +1409,33 @@ def _ref(m: re.Match, ctx: _Ctx) -> _Res | None:
         return _Res("DATE", "FUTURE_REF")
     if w == "future" and re.match(r"\s+(?:of|tense)\b", after):
         return None
-    if w in ("current", "recent") and re.match(r"\s+(?:account|accounts|affairs|events)\b",
-                                               after):
+    if w in ("current", "recent") and re.match(r"\s+(?:account|accounts|affairs|events)\b", after):
         return None
-    if w == "the past" and re.match(r"\s*(?:\d|few|several|two|three|four|five|six|seven|eight"
-                                    r"|nine|ten|year|month|week|decade|day)", after, _I):
+    if w == "the past" and re.match(
+        r"\s*(?:\d|few|several|two|three|four|five|six|seven|eight"
+        r"|nine|ten|year|month|week|decade|day)",
+        after,
+        _I,
+    ):
         return None
     if w in ("now",) and re.match(r"-", after):
         return None
-    if w in ("right now", "now", "currently", "current", "presently", "nowadays", "at present",
-             "the present", "the present time", "the present day", "these days", "the moment",
-             "this time", "the time being"):
+    if w in (
+        "right now",
+        "now",
+        "currently",
+        "current",
+        "presently",
+        "nowadays",
+        "at present",
+        "the present",
+        "the present time",
+        "the present day",
+        "these days",
+        "the moment",
+        "this time",
+        "the time being",
+    ):
         start = m.start() + (3 if w == "at present" else 0)
         return _Res("DATE", "PRESENT_REF", start=start)
     if w in ("recently", "recent", "lately", "the past"):
@@ -1114,20 +1458,36 @@ def _one_day(m: re.Match, ctx: _Ctx) -> _Res | None:
     return None
 
 
-_SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
-              "annually": "P1Y", "annual": "P1Y", "nightly": "P1D", "hourly": "PT1H",
-              "quarterly": "P3M", "biweekly": "P2W", "biannually": "P6M",
-              "semiannually": "P6M", "semiannual": "P6M", "bimonthly": "P2M"}
+_SET_WORDS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "yearly": "P1Y",
+    "annually": "P1Y",
+    "annual": "P1Y",
+    "nightly": "P1D",
+    "hourly": "PT1H",
+    "quarterly": "P3M",
+    "biweekly": "P2W",
+    "biannually": "P6M",
+    "semiannually": "P6M",
+    "semiannual": "P6M",
+    "bimonthly": "P2M",
+}
 
 
-@rule("set", rf"(?:(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT}|morning|afternoon|evening|night|weekend|summer|winter|spring|autumn|fall|(?P<m>{M}))|(?P<per>per)\s+(?P<u2>{UNIT})|(?P<w>daily|weekly|monthly|yearly|annually|nightly|hourly|biweekly|biannually|semiannually|bimonthly))(?!\w)")
+@rule(
+    "set",
+    rf"(?:(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT}|morning|afternoon|evening|night|weekend|summer|winter|spring|autumn|fall|(?P<m>{M}))|(?P<per>per)\s+(?P<u2>{UNIT})|(?P<w>daily|weekly|monthly|yearly|annually|nightly|hourly|biweekly|biannually|semiannually|bimonthly))(?!\w)",
+)
 def _set(m: re.Match, ctx: _Ctx) -> _Res | None:
     if m["w"]:
         w = m["w"].lower()
         if w in ("annual", "quarterly", "monthly", "weekly", "daily") and re.match(
             r"\s+(?:report|meeting|summit|conference|rate|basis|budget|income|revenue|sales|"
             r"earnings|profit|dividend|growth|newspaper|paper|magazine|review|session|average)",
-            ctx.text[m.end() : m.end() + 14], _I,
+            ctx.text[m.end() : m.end() + 14],
+            _I,
         ):
             return _Res("SET", _SET_WORDS[w])
         return _Res("SET", _SET_WORDS[w])
@@ -1152,7 +1512,10 @@ def _set(m: re.Match, ctx: _Ctx) -> _Res | None:
     return _Res("SET", _dur_value(n, u))
 
 
-@rule("frequency", rf"(?P<f>once|twice|three\s+times|four\s+times|\d+\s+times|several\s+times)\s+(?:a|an|per|every|each)\s+(?P<u>{UNIT})")
+@rule(
+    "frequency",
+    rf"(?P<f>once|twice|three\s+times|four\s+times|\d+\s+times|several\s+times)\s+(?:a|an|per|every|each)\s+(?P<u>{UNIT})",
+)
 def _frequency(m: re.Match, ctx: _Ctx) -> _Res | None:
     return _Res("SET", _dur_value(1, m["u"]))
 
@@ -1194,8 +1557,10 @@ HOLIDAYS = {
     "mother's day": lambda y: nth_weekday(y, 5, 6, 2),
     "father's day": lambda y: nth_weekday(y, 6, 6, 3),
 }
-_HOL_RE = "|".join(re.escape(k).replace(r"\ ", r"\s+").replace("'", "[’']?")
-                   for k in sorted(HOLIDAYS, key=len, reverse=True))
+_HOL_RE = "|".join(
+    re.escape(k).replace(r"\ ", r"\s+").replace("'", "[’']?")
+    for k in sorted(HOLIDAYS, key=len, reverse=True)
+)
 
 
 @rule("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>{_HOL_RE})(?:,?\s+(?P<y>{YEAR}))?(?!\w)")
@@ -1237,10 +1602,24 @@ _MODPRE = re.compile(
     r"(?:days|weeks|months|hours|part)\s+of\s+)$",
     _I,
 )
-_MOD_OF = {"early": "START", "beginning": "START", "start": "START", "dawn": "START",
-           "outset": "START", "first": "START", "opening": "START", "mid": "MID",
-           "middle": "MID", "late": "END", "end": "END", "close": "END", "final": "END",
-           "last": "END", "closing": "END", "turn": "END"}
+_MOD_OF = {
+    "early": "START",
+    "beginning": "START",
+    "start": "START",
+    "dawn": "START",
+    "outset": "START",
+    "first": "START",
+    "opening": "START",
+    "mid": "MID",
+    "middle": "MID",
+    "late": "END",
+    "end": "END",
+    "close": "END",
+    "final": "END",
+    "last": "END",
+    "closing": "END",
+    "turn": "END",
+}
 
 _APPROX = re.compile(
     r"(?P<w>about|around|approximately|roughly|some|nearly|almost|more\s+than|over"
@@ -1249,16 +1628,35 @@ _APPROX = re.compile(
     r"|close\s+to|a\s+little\s+over|a\s+little\s+more\s+than|almost\s+exactly)\s+$",
     _I,
 )
-_APPROX_MOD = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX",
-               "roughly": "APPROX", "some": "APPROX", "close to": "APPROX",
-               "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
-               "under": "LESS_THAN", "fewer than": "LESS_THAN", "just under": "LESS_THAN",
-               "barely": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN",
-               "just over": "MORE_THAN", "well over": "MORE_THAN", "upwards of": "MORE_THAN",
-               "a little over": "MORE_THAN", "a little more than": "MORE_THAN",
-               "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE",
-               "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
-               "up to": "EQUAL_OR_LESS", "only": None, "almost exactly": "APPROX"}
+_APPROX_MOD = {
+    "about": "APPROX",
+    "around": "APPROX",
+    "approximately": "APPROX",
+    "roughly": "APPROX",
+    "some": "APPROX",
+    "close to": "APPROX",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "fewer than": "LESS_THAN",
+    "just under": "LESS_THAN",
+    "barely": "LESS_THAN",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "just over": "MORE_THAN",
+    "well over": "MORE_THAN",
+    "upwards of": "MORE_THAN",
+    "a little over": "MORE_THAN",
+    "a little more than": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
+    "only": None,
+    "almost exactly": "APPROX",
+}
 
 _SIGNAL = re.compile(
     r"(?P<s>no\s+later\s+than|as\s+early\s+as|prior\s+to|in\s+the\s+course\s+of|by|before"
@@ -1289,8 +1687,9 @@ def _extend(ctx: _Ctx, start: int, res: _Res) -> tuple[int, str | None, str | No
             w = re.sub(r"\s+", " ", m["w"].lower())
             new_start = start - (len(window) - m.start())
             if w in ("over", "under", "some", "only") and (
-                res.value.startswith("PX") or re.match(r"(?:the|these|those|its|their)\b",
-                                                       ctx.text[start : start + 6], _I)):
+                res.value.startswith("PX")
+                or re.match(r"(?:the|these|those|its|their)\b", ctx.text[start : start + 6], _I)
+            ):
                 return start, None, None  # "over the past year": a preposition
             return new_start, _APPROX_MOD.get(w), None
     return start, None, None
@@ -1302,8 +1701,9 @@ def _signal(ctx: _Ctx, start: int) -> str | None:
 
 
 # --------------------------------------------------------------------------- intervals
-def _interval(res: _Res, ctx: _Ctx, signal: str | None, special: str | None, start: int,
-              end: int) -> tuple[pd.Timestamp, pd.Timestamp, str, str | None]:
+def _interval(
+    res: _Res, ctx: _Ctx, signal: str | None, special: str | None, start: int, end: int
+) -> tuple[pd.Timestamp, pd.Timestamp, str, str | None]:
     a = ctx.anchor
     anchor_dt = datetime(a.year, a.month, a.day) if a else None
     reason = res.reason
@@ -1313,11 +1713,15 @@ def _interval(res: _Res, ctx: _Ctx, signal: str | None, special: str | None, sta
         low = ctx.text[start:end].lower()
         if delta is None or anchor_dt is None:
             return pd.NaT, pd.NaT, "unknown", reason or "duration without an anchor"
-        prec = "time" if v.startswith("PT") else {"Y": "year", "M": "month", "W": "week",
-                                                  "D": "day"}[v[-1]]
+        prec = (
+            "time"
+            if v.startswith("PT")
+            else {"Y": "year", "M": "month", "W": "week", "D": "day"}[v[-1]]
+        )
         a_ts = to_timestamp(anchor_dt)
         if re.match(r"(?:the\s+)?(?:next|coming|following|remaining)\b", low) or (
-            signal in ("within", "in") and tense_at(ctx, start, end) == "future"
+            signal in ("within", "in")
+            and tense_at(ctx, start, end) == "future"
             and not re.match(r"(?:the\s+)?(?:past|last|previous|recent)\b", low)
         ):
             return a_ts, a_ts + delta, prec, reason
@@ -1336,12 +1740,18 @@ def _interval(res: _Res, ctx: _Ctx, signal: str | None, special: str | None, sta
             return pd.NaT, pd.NaT, "unknown", NO_ANCHOR
         t = to_timestamp(anchor_dt)
         low = ctx.text[start:end].lower()
-        for unit, back, near in (("day", pd.Timedelta(days=7), pd.Timedelta(days=1)),
-                                 ("week", pd.Timedelta(weeks=8), pd.Timedelta(days=7)),
-                                 ("month", pd.DateOffset(years=1), pd.DateOffset(months=1))):
+        for unit, back, near in (
+            ("day", pd.Timedelta(days=7), pd.Timedelta(days=1)),
+            ("week", pd.Timedelta(weeks=8), pd.Timedelta(days=7)),
+            ("month", pd.DateOffset(years=1), pd.DateOffset(months=1)),
+        ):
             if unit in low:
-                return t - back, t - near + pd.Timedelta(days=1) if unit == "day" else (
-                    t - near), unit, f"vague: a few {unit}s before the anchor"
+                return (
+                    t - back,
+                    t - near + pd.Timedelta(days=1) if unit == "day" else (t - near),
+                    unit,
+                    f"vague: a few {unit}s before the anchor",
+                )
         if "year" in low:
             return pd.NaT, t - pd.DateOffset(years=1), "year", "vague: years before the anchor"
         return pd.NaT, t, "unknown", "vague past: some time before the anchor"
@@ -1363,15 +1773,24 @@ def _interval(res: _Res, ctx: _Ctx, signal: str | None, special: str | None, sta
                 begin, stop = anchor_dt, full.end
         elif full.begin is not None:
             third = (full.end - full.begin) / 2
-            begin, stop = ((full.begin, full.begin + third) if special == "EARLIER"
-                           else (full.end - third, full.end) if special == "LATER"
-                           else (full.begin, full.end))
-    if signal in ("by", "before", "until", "till", "no later than", "prior to", "ahead of") and \
-            begin is not None:
+            begin, stop = (
+                (full.begin, full.begin + third)
+                if special == "EARLIER"
+                else (full.end - third, full.end)
+                if special == "LATER"
+                else (full.begin, full.end)
+            )
+    if (
+        signal in ("by", "before", "until", "till", "no later than", "prior to", "ahead of")
+        and begin is not None
+    ):
         full = interval_of(v)
         stop = full.end if (signal != "before" or res.mod == "END") else full.begin
-        if anchor_dt is not None and stop > anchor_dt and tense_at(
-                ctx, start, end, left_only=True) != "past":
+        if (
+            anchor_dt is not None
+            and stop > anchor_dt
+            and tense_at(ctx, start, end, left_only=True) != "past"
+        ):
             begin = anchor_dt
             reason = f"'{signal}': from the anchor until the end of the period"
         else:
@@ -1436,8 +1855,9 @@ def _to_date(anchor) -> date | None:
             return None
     except (TypeError, ValueError):
         pass
-    raise TypeError(f"anchor must be a date, datetime, Timestamp or ISO string, not "
-                    f"{type(anchor).__name__}")
+    raise TypeError(
+        f"anchor must be a date, datetime, Timestamp or ISO string, not {type(anchor).__name__}"
+    )
 
 
 def tag_text(text: str, anchor=None, *, max_chars: int = 2_000_000) -> list[Timex]:
@@ -1462,7 +1882,8 @@ def tag_text(text: str, anchor=None, *, max_chars: int = 2_000_000) -> list[Time
         return []
     if len(text) > max_chars:
         _log.warning(
-            "text of %d characters truncated to %d for temporal tagging", len(text), max_chars)
+            "text of %d characters truncated to %d for temporal tagging", len(text), max_chars
+        )
         text = text[:max_chars]
     a = _to_date(anchor)
     ctx = _Ctx(text=text, anchor=a, cased=_cased(text))
@@ -1508,11 +1929,26 @@ def tag_text(text: str, anchor=None, *, max_chars: int = 2_000_000) -> list[Time
         mod = mod or res.mod
         sig = _signal(ctx, new_start)
         res2 = replace(res, mod=mod)
-        begin, stop, precision, reason = _interval(res2, ctx, sig, special,
-                                                   s0 if res.type == "DURATION" else new_start,
-                                                   e0)
-        out.append(Timex(new_start, e0, text[new_start:e0], res.type, res.value, mod, begin,
-                         stop, precision, anchor_ts, reason, sig, name))
+        begin, stop, precision, reason = _interval(
+            res2, ctx, sig, special, s0 if res.type == "DURATION" else new_start, e0
+        )
+        out.append(
+            Timex(
+                new_start,
+                e0,
+                text[new_start:e0],
+                res.type,
+                res.value,
+                mod,
+                begin,
+                stop,
+                precision,
+                anchor_ts,
+                reason,
+                sig,
+                name,
+            )
+        )
         occupied.append((new_start, e0))
         if res.type in ("DATE", "TIME") and res.sets_ref:
             _update_refs(ctx, res.value)

@@ -1,0 +1,191 @@
+"""The report and a rendered notebook in headless Chromium, with the network blocked.
+
+Needs Debian's ``chromium`` (/usr/bin/chromium).  Without it the tests skip, except
+under ``CI=true`` where they fail.  Screenshots go to tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from browser_helpers import (
+    ARTIFACTS,
+    corpus_module_available,
+    fixture_corpus,
+    reference_events,
+    rendered_notebooks,
+)
+
+from analysis.report import write_report
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("NEWSDESK_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+def _require_chromium() -> None:
+    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
+        message = f"chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Session:
+    """A page whose network is blocked; console errors, dialogs and requests recorded."""
+
+    def __init__(self, browser, width: int = 1300, height: int = 1000) -> None:
+        self.page = browser.new_page(viewport={"width": width, "height": height})
+        self.errors: list[str] = []
+        self.blocked: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", self._dialog)
+        self.page.route("**/*", self._route)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if url.startswith(("file://", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def shot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS / name
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+    def close(self) -> None:
+        self.page.close()
+
+
+def _countries(page, selector: str) -> int:
+    return page.evaluate(
+        "sel => document.querySelector(sel).querySelectorAll("
+        "'.geolayer .countries path, .geolayer .countries .js-fill').length", selector)
+
+
+@pytest.fixture(scope="module")
+def report_path(tmp_path_factory):
+    return write_report(fixture_corpus(), tmp_path_factory.mktemp("report") / "report.html",
+                        reference=reference_events())
+
+
+def test_report_draws_offline_and_filters(browser, report_path):
+    s = Session(browser)
+    s.page.goto(report_path.as_uri())
+    s.page.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    for div in ("fig-map", "fig-timeline", "fig-actors", "fig-network"):
+        assert s.page.locator(f"#{div} .main-svg").count() > 0, div
+    assert _countries(s.page, "#fig-map") > 0  # the shipped basemap drew
+    assert s.page.locator("#fig-map .scattergeo .point").count() > 0
+    rows = s.page.locator("#articles-body tr").count()
+    assert rows == 3
+    s.shot("report.png")
+
+    # a source filter changes the table, the counts and the map
+    markers_before = s.page.locator("#fig-map .scattergeo .point").count()
+    s.page.uncheck("#f-sources input[value='ZeroHedge']")
+    s.page.wait_for_function("document.body.dataset.articles === '2'")
+    assert s.page.locator("#articles-body tr").count() == 2
+    assert s.page.locator("#fig-map .scattergeo .point").count() < markers_before
+    assert "2 of 3 articles" in s.page.inner_text("#counts")
+    # text search and event types
+    s.page.fill("#f-text", "hanoi")
+    s.page.wait_for_function("document.body.dataset.articles === '1'")
+    bars_before = s.page.locator("#fig-timeline .bars path").count()
+    s.page.uncheck("#f-types input[value='meeting']")
+    s.page.wait_for_function("document.body.dataset.events === '0'")
+    assert s.page.locator("#fig-timeline .bars path").count() < bars_before
+    s.shot("report-filtered.png")
+    s.page.click("#f-reset")
+    s.page.wait_for_function("document.body.dataset.articles === '3'")
+
+    assert s.page.evaluate("typeof window.__pwned") == "undefined"
+    assert s.dialogs == []
+    assert s.errors == []
+    assert s.blocked == []
+    s.close()
+
+
+def test_report_hostile_title_is_text(browser, report_path):
+    s = Session(browser)
+    s.page.goto(report_path.as_uri())
+    s.page.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    cells = s.page.locator("#articles-body td").all_inner_texts()
+    assert any("<script>window.__pwned = 1" in c for c in cells)  # shown, as text
+    assert s.page.locator("#articles-body script, #articles-body img, #articles-body b").count() \
+        == 0
+    # hovering the hostile place (Seoul) shows its sentence as text
+    s.page.evaluate("""() => {
+        const gd = document.getElementById('fig-map');
+        const i = gd.data.findIndex(t => (t.customdata || []).some(c => c[0] === 'gn:1835848'));
+        const j = gd.data[i].customdata.findIndex(c => c[0] === 'gn:1835848');
+        Plotly.Fx.hover(gd, [{curveNumber: i, pointNumber: j}], 'geo');
+    }""")
+    hover = s.page.evaluate(
+        "document.querySelector('#fig-map .hoverlayer').textContent")
+    assert "onerror" in hover and "<img" in hover  # drawn as characters, not a tag
+    assert s.page.locator("#fig-map .hoverlayer img").count() == 0
+    assert s.page.evaluate("typeof window.__pwned") == "undefined"
+    assert s.dialogs == [] and s.errors == [] and s.blocked == []
+    s.close()
+
+
+def test_report_draw_time(browser, report_path):
+    """Draw time is recorded (not asserted here: see BENCHMARKS.md)."""
+    s = Session(browser)
+    s.page.goto(report_path.as_uri())
+    s.page.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    ms = s.page.evaluate("window.newsdesk.drawMs")
+    assert isinstance(ms, (int, float)) and ms > 0
+    s.close()
+
+
+@pytest.mark.skipif(not corpus_module_available(), reason="analysis.corpus not available yet")
+def test_rendered_notebooks_draw_offline(browser):
+    pages = rendered_notebooks()
+    assert [p.stem for p in pages] == ["01_corpus", "02_places", "03_actors", "04_timeline",
+                                       "05_explorer"]
+    for path in pages:
+        s = Session(browser)
+        s.page.goto(path.as_uri())
+        s.page.wait_for_load_state("load")
+        n_figures = path.read_text(encoding="utf-8").count("Plotly.newPlot(")
+        assert n_figures > 0, path.name
+        s.page.wait_for_function(
+            f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {n_figures}",
+            timeout=20_000)
+        if path.stem == "02_places":
+            s.page.wait_for_function(
+                "document.querySelectorAll('.geolayer .countries path').length >= 2",
+                timeout=20_000)
+        s.shot(f"notebook-{path.stem}.png")
+        assert s.page.evaluate("typeof window.__pwned") == "undefined", path.name
+        assert s.dialogs == [], path.name
+        assert s.errors == [], (path.name, s.errors)
+        assert s.blocked == [], (path.name, s.blocked)
+        s.close()
