@@ -67,13 +67,18 @@ def _cmd_build(args: argparse.Namespace) -> int:
             ".jsonl, .csv, .html, .parquet files, feeds or folders of them"
         )
     if not args.quiet:
-        print(f"{args.output}: {len(corpus):,} articles ({stats.get('processed', 0):,} processed, "
-              f"{stats.get('reused', 0):,} reused, {stats.get('removed', 0):,} removed) "
-              f"in {stats.get('seconds', 0):.1f}s")
+        print(
+            f"{args.output}: {len(corpus):,} articles ({stats.get('processed', 0):,} processed, "
+            f"{stats.get('reused', 0):,} reused, {stats.get('removed', 0):,} removed) "
+            f"in {stats.get('seconds', 0):.1f}s"
+        )
         print(f"  {corpus!r}")
     if stats.get("errors"):
-        print(f"  {len(stats['errors'])} article stage(s) failed and were skipped; "
-              f"see `newsdesk info {args.output}`", file=sys.stderr)
+        print(
+            f"  {len(stats['errors'])} article stage(s) failed and were skipped; "
+            f"see `newsdesk info {args.output}`",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 
@@ -98,17 +103,21 @@ def _cmd_info(args: argparse.Namespace) -> int:
     print(f"sources:   {len(s['sources'])}: {srcs}{f', and {more} more' if more > 0 else ''}")
     if s["first_published"] is not None:
         first, last = s["first_published"], s["last_published"]
-        print(f"published: {first:%Y-%m-%d} to {last:%Y-%m-%d}"
-              + (f" ({s['undated']} undated)" if s["undated"] else ""))
+        print(
+            f"published: {first:%Y-%m-%d} to {last:%Y-%m-%d}"
+            + (f" ({s['undated']} undated)" if s["undated"] else "")
+        )
     else:
         print("published: unknown")
     print("frames:    " + ", ".join(f"{k} {v:,}" for k, v in s["frames"].items()))
     b = m.get("build", {})
     if b:
-        print(f"built:     newsdesk {m.get('package_version', '?')}, pipeline "
-              f"{m.get('pipeline_version', '?')}, model {m.get('settings', {}).get('model', '?')}"
-              f", {b.get('processed', 0)} processed / {b.get('reused', 0)} reused"
-              f" in {b.get('seconds', 0):.1f}s")
+        print(
+            f"built:     newsdesk {m.get('package_version', '?')}, pipeline "
+            f"{m.get('pipeline_version', '?')}, model {m.get('settings', {}).get('model', '?')}"
+            f", {b.get('processed', 0)} processed / {b.get('reused', 0)} reused"
+            f" in {b.get('seconds', 0):.1f}s"
+        )
         for err in b.get("errors", [])[:10]:
             print(f"  skipped: article {err['article_id']} stage {err['stage']}: {err['error']}")
     missing = [k for k, v in m.get("stages_available", {}).items() if not v]
@@ -155,8 +164,11 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
         print(table.to_string(index=False))
     found = "lat" in table.columns and table["lat"].notna().any()
     if not found:
-        print("none of the names was found in the gazetteer; check the spelling or add them "
-              "to a gazetteer additions file", file=sys.stderr)
+        print(
+            "none of the names was found in the gazetteer; check the spelling or add them "
+            "to a gazetteer additions file",
+            file=sys.stderr,
+        )
         return EXIT_DATA
     return EXIT_OK
 
@@ -168,8 +180,10 @@ def _cmd_sql(args: argparse.Namespace) -> int:
     try:
         df = corpus.sql(args.query)
     except duckdb.Error as exc:
-        raise CLIError(f"SQL error: {exc}\ntables: {', '.join(corpus.frames)}; "
-                       "columns: newsdesk sql CORPUS \"describe articles\"") from exc
+        raise CLIError(
+            f"SQL error: {exc}\ntables: {', '.join(corpus.frames)}; "
+            'columns: newsdesk sql CORPUS "describe articles"'
+        ) from exc
     if args.format == "csv":
         df.to_csv(sys.stdout, index=False)
     elif args.format == "json":
@@ -204,70 +218,125 @@ def make_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="newsdesk",
         description="Geopolitical news articles into frames of actors, places, dates and "
-                    "events; HTML reports and notebooks.",
+        "events; HTML reports and notebooks.",
         epilog="Typical run: newsdesk build data/articles -o out/corpus && newsdesk info "
-               "out/corpus && newsdesk report out/corpus -o out/report.html",
+        "out/corpus && newsdesk report out/corpus -o out/report.html",
     )
     p.add_argument("--version", action="version", version=f"newsdesk {__version__}")
-    p.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv: debug)")
+    p.add_argument(
+        "-v", "--verbose", action="count", default=0, help="more log output (-vv: debug)"
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    b = sub.add_parser("build", help="build (or update) a corpus from articles",
-                       description="Load articles, run every stage, save the corpus as Parquet. "
-                       "An existing corpus folder is updated incrementally: only new or changed "
-                       "articles, and only stages whose settings changed, are computed.")
-    b.add_argument("sources", nargs="+", metavar="SOURCE",
-                   help="files, folders, globs, zips or feeds of articles")
-    b.add_argument("-o", "--output", required=True, metavar="CORPUS_DIR",
-                   help="corpus folder (created, or updated in place)")
-    b.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="run in this process (local) or over a Dask cluster (default: local)")
-    b.add_argument("--scheduler", metavar="ADDRESS",
-                   help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local "
-                        "cluster)")
-    b.add_argument("--workers", type=_positive, metavar="N",
-                   help="worker processes of the local Dask cluster (default 2)")
+    b = sub.add_parser(
+        "build",
+        help="build (or update) a corpus from articles",
+        description="Load articles, run every stage, save the corpus as Parquet. "
+        "An existing corpus folder is updated incrementally: only new or changed "
+        "articles, and only stages whose settings changed, are computed.",
+    )
+    b.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help="files, folders, globs, zips or feeds of articles",
+    )
+    b.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="CORPUS_DIR",
+        help="corpus folder (created, or updated in place)",
+    )
+    b.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="run in this process (local) or over a Dask cluster (default: local)",
+    )
+    b.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)",
+    )
+    b.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="worker processes of the local Dask cluster (default 2)",
+    )
     b.add_argument("--model", metavar="NAME", help="spaCy pipeline (default en_core_web_sm)")
-    b.add_argument("--kb", action="append", default=[], metavar="FILE",
-                   help="extra actor knowledge base (CSV/YAML); repeatable")
-    b.add_argument("--strict", action="store_true",
-                   help="stop at the first bad input instead of skipping it")
-    b.add_argument("--batch-size", type=_positive, default=16, metavar="N",
-                   help="articles per batch (default 16)")
-    b.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
-                   help="wait this long if another build is writing CORPUS_DIR (default: fail)")
+    b.add_argument(
+        "--kb",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extra actor knowledge base (CSV/YAML); repeatable",
+    )
+    b.add_argument(
+        "--strict", action="store_true", help="stop at the first bad input instead of skipping it"
+    )
+    b.add_argument(
+        "--batch-size",
+        type=_positive,
+        default=16,
+        metavar="N",
+        help="articles per batch (default 16)",
+    )
+    b.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="wait this long if another build is writing CORPUS_DIR (default: fail)",
+    )
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     b.set_defaults(func=_cmd_build)
 
-    i = sub.add_parser("info", help="summarize a corpus",
-                       description="Articles, words, sources, date range and frame sizes.")
+    i = sub.add_parser(
+        "info",
+        help="summarize a corpus",
+        description="Articles, words, sources, date range and frame sizes.",
+    )
     i.add_argument("corpus", metavar="CORPUS_DIR")
     i.add_argument("--json", action="store_true", help="print the summary as JSON")
     i.set_defaults(func=_cmd_info)
 
-    r = sub.add_parser("report", help="write the offline HTML report",
-                       description="One self-contained HTML page (maps, actors, timeline).")
+    r = sub.add_parser(
+        "report",
+        help="write the offline HTML report",
+        description="One self-contained HTML page (maps, actors, timeline).",
+    )
     r.add_argument("corpus", metavar="CORPUS_DIR")
     r.add_argument("-o", "--output", required=True, metavar="FILE.html")
     r.set_defaults(func=_cmd_report)
 
-    n = sub.add_parser("notebooks", help="render the analyst notebooks",
-                       description="Execute the bundled notebooks and write them to OUT_DIR.")
+    n = sub.add_parser(
+        "notebooks",
+        help="render the analyst notebooks",
+        description="Execute the bundled notebooks and write them to OUT_DIR.",
+    )
     n.add_argument("out_dir", metavar="OUT_DIR")
     n.add_argument("--corpus", metavar="CORPUS_DIR", help="corpus the notebooks read")
     n.add_argument("--execute", action="store_true", help="run the notebooks before writing")
     n.add_argument("--to", choices=("html", "ipynb"), default="html", help="output format")
     n.set_defaults(func=_cmd_notebooks)
 
-    g = sub.add_parser("geocode", help="look place names up in the offline gazetteer",
-                       description="Offline: no network. One row per name.")
+    g = sub.add_parser(
+        "geocode",
+        help="look place names up in the offline gazetteer",
+        description="Offline: no network. One row per name.",
+    )
     g.add_argument("names", nargs="+", metavar="NAME")
     g.add_argument("--json", action="store_true", help="print JSON records")
     g.set_defaults(func=_cmd_geocode)
 
-    q = sub.add_parser("sql", help="run DuckDB SQL over a corpus",
-                       description="Tables: articles, sentences, mentions, actors, quotes, edges, "
-                       "places, timexes, events.")
+    q = sub.add_parser(
+        "sql",
+        help="run DuckDB SQL over a corpus",
+        description="Tables: articles, sentences, mentions, actors, quotes, edges, "
+        "places, timexes, events.",
+    )
     q.add_argument("corpus", metavar="CORPUS_DIR")
     q.add_argument("query", metavar="QUERY", help='e.g. "select * from actors limit 5"')
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")

@@ -209,8 +209,11 @@ class Corpus:
         out = {w for w in wanted}
         act = self._frames["actors"]
         for row in act.itertuples(index=False):
-            names = [row.actor_id, row.name, *(_as_list(row.aliases) if row.aliases is not None
-                                                else [])]
+            names = [
+                row.actor_id,
+                row.name,
+                *(_as_list(row.aliases) if row.aliases is not None else []),
+            ]
             if any(isinstance(n, str) and n.casefold() in folded for n in names):
                 out.add(row.actor_id)
         return out
@@ -224,22 +227,27 @@ class Corpus:
                 frames[name] = df[df["article_id"].isin(keep)].reset_index(drop=True)
         new_state = None
         if state is not None:
-            new_state = {k: v[v["article_id"].isin(keep)].reset_index(drop=True)
-                         for k, v in state.items()}
+            new_state = {
+                k: v[v["article_id"].isin(keep)].reset_index(drop=True) for k, v in state.items()
+            }
             frames["actors"] = pipeline.merge_actor_parts(new_state["actor_parts"])
             frames["edges"] = pipeline.merge_edge_parts(new_state["edge_parts"])
         else:
             frames["actors"], frames["edges"] = self._recount(frames["mentions"])
-        manifest = {**self.manifest, "filtered_from": self.manifest.get("generation"),
-                    "counts": {n: len(df) for n, df in frames.items()}}
+        manifest = {
+            **self.manifest,
+            "filtered_from": self.manifest.get("generation"),
+            "counts": {n: len(df) for n, df in frames.items()},
+        }
         return Corpus(frames, settings=self.settings, manifest=manifest, state=new_state)
 
     def _recount(self, mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Actors and edges restricted to kept mentions (when no per-article parts exist)."""
         act = self._frames["actors"]
         m = mentions.dropna(subset=["actor_id"])
-        counts = m.groupby("actor_id").agg(mentions=("start", "size"),
-                                           articles=("article_id", "nunique"))
+        counts = m.groupby("actor_id").agg(
+            mentions=("start", "size"), articles=("article_id", "nunique")
+        )
         act = act[act["actor_id"].isin(counts.index)].copy()
         act["mentions"] = act["actor_id"].map(counts["mentions"]).astype("int64")
         act["articles"] = act["actor_id"].map(counts["articles"]).astype("int64")
@@ -273,11 +281,15 @@ class Corpus:
 
     def _commit(self, d: Path) -> None:
         state = self._load_state()
-        manifest = {**self.manifest, **_manifest_base(self.settings),
-                    "counts": {n: len(df) for n, df in self._frames.items()},
-                    "saved": datetime.now(UTC).isoformat()}
-        _store.commit(d, self._frames, manifest,
-                     state={k: state[k] for k in _STATE_FRAMES} if state else None)
+        manifest = {
+            **self.manifest,
+            **_manifest_base(self.settings),
+            "counts": {n: len(df) for n, df in self._frames.items()},
+            "saved": datetime.now(UTC).isoformat(),
+        }
+        _store.commit(
+            d, self._frames, manifest, state={k: state[k] for k in _STATE_FRAMES} if state else None
+        )
         self.manifest = _store.read_manifest(d)
 
     @classmethod
@@ -354,8 +366,9 @@ def _load_sources(sources, *, strict: bool, settings: Settings) -> pd.DataFrame:
         arts = schema.conform(schema.check(arts, "articles"), "articles")
         report = getattr(arts, "attrs", {}).get("load_report")
         if report is not None and len(report):
-            log.warning("%d input(s) skipped while loading; see corpus.manifest['load_report']",
-                        len(report))
+            log.warning(
+                "%d input(s) skipped while loading; see corpus.manifest['load_report']", len(report)
+            )
     dup = arts["article_id"].duplicated()
     if dup.any():
         log.warning("%d duplicate article_id(s) dropped", int(dup.sum()))
@@ -439,41 +452,64 @@ def build(
         hashes = pipeline.article_hashes(articles)
         stale = pipeline.plan(articles, previous.get("index"), fps, hashes)
         hash_map = dict(zip(ids, hashes, strict=True))
-        tasks = _tasks(articles, stale, previous, settings=settings, fps=fps, hashes=hash_map,
-                       strict=strict, batch_size=batch_size)
+        tasks = _tasks(
+            articles,
+            stale,
+            previous,
+            settings=settings,
+            fps=fps,
+            hashes=hash_map,
+            strict=strict,
+            batch_size=batch_size,
+        )
         removed = 0
         if previous.get("_stored_ids") is not None:
             removed = len(set(previous["_stored_ids"]["article_id"]) - set(ids))
 
         stats = dict.fromkeys(("parsed", *pipeline.STAGES), 0)
         errors: list[dict] = []
+        timings: dict[str, float] = {}
         results: list[pipeline.BatchResult] = []
         part_ids: list[str] = []
-        bar = tqdm(total=len(stale), unit="article", desc="newsdesk build",
-                   disable=not progress or not stale)
+        bar = tqdm(
+            total=len(stale),
+            unit="article",
+            desc="newsdesk build",
+            disable=not progress or not stale,
+        )
 
         def on_result(res: pipeline.BatchResult) -> None:
             for k, v in res.stats.items():
                 stats[k] = stats.get(k, 0) + v
             errors.extend(res.errors)
+            for k, v in res.timings.items():
+                timings[k] = timings.get(k, 0.0) + v
             if store_dir is not None:  # stream to the store; keep nothing in memory
-                part_ids.append(_store.write_part(
-                    store_dir, {**res.frames, "index": res.index},
-                    {"stats": res.stats, "errors": res.errors}))
+                part_ids.append(
+                    _store.write_part(
+                        store_dir,
+                        {**res.frames, "index": res.index},
+                        {"stats": res.stats, "errors": res.errors},
+                    )
+                )
             else:
                 results.append(res)
             bar.update(len(res.index))
 
         try:
-            pipeline.run_tasks(tasks, engine=engine, scheduler=scheduler, n_workers=n_workers,
-                               on_result=on_result)
+            pipeline.run_tasks(
+                tasks, engine=engine, scheduler=scheduler, n_workers=n_workers, on_result=on_result
+            )
         finally:
             bar.close()
         if store_dir is not None:
-            results = [(frames, frames.pop("index")) for pid, frames, _ in
-                       _store.read_parts(store_dir) if pid in set(part_ids)]
+            results = [
+                (frames, frames.pop("index"))
+                for pid, frames, _ in _store.read_parts(store_dir)
+                if pid in set(part_ids)
+            ]
         state = pipeline.merge_state(previous, results, keep=ids)
-        del results
+        results = []  # the batch results are merged; free them
         frames = pipeline.assemble(state, articles)
         build_info = {
             "engine": engine,
@@ -482,25 +518,38 @@ def build(
             "reused": len(ids) - len(stale),
             "removed": removed,
             "computed": stats,
+            "stage_seconds": {k: round(v, 3) for k, v in timings.items()},
             "errors": errors,
             "seconds": round(time.perf_counter() - t0, 3),
             "finished": datetime.now(UTC).isoformat(),
         }
-        manifest = {**_manifest_base(settings), "build": build_info,
-                    "sources": [str(s) for s in _as_list(sources)]
-                    if not isinstance(sources, pd.DataFrame) else ["<DataFrame>"]}
+        manifest = {
+            **_manifest_base(settings),
+            "build": build_info,
+            "sources": [str(s) for s in _as_list(sources)]
+            if not isinstance(sources, pd.DataFrame)
+            else ["<DataFrame>"],
+        }
         if load_report is not None and len(load_report):
             manifest["load_report"] = load_report.astype(str).to_dict("records")
-        corpus = Corpus(frames, settings=settings, manifest=manifest,
-                        state={k: state[k] for k in _STATE_FRAMES})
+        corpus = Corpus(
+            frames, settings=settings, manifest=manifest, state={k: state[k] for k in _STATE_FRAMES}
+        )
         if store_dir is not None:
             corpus._commit(store_dir)
             _store.clear_parts(store_dir)
         if errors:
-            log.warning("%d article stage(s) failed and were skipped; see corpus.build_stats"
-                        "['errors']", len(errors))
-        log.info("built %d articles (%d processed, %d reused) in %.1fs", len(ids), len(stale),
-                 len(ids) - len(stale), build_info["seconds"])
+            log.warning(
+                "%d article stage(s) failed and were skipped; see corpus.build_stats['errors']",
+                len(errors),
+            )
+        log.info(
+            "built %d articles (%d processed, %d reused) in %.1fs",
+            len(ids),
+            len(stale),
+            len(ids) - len(stale),
+            build_info["seconds"],
+        )
         return corpus
     finally:
         if lock is not None:
@@ -510,9 +559,15 @@ def build(
 def _store_lock(d: Path, timeout: float) -> _store.StoreLock:
     if d.exists() and not d.is_dir():
         raise BuildError(f"{d} exists and is not a folder; choose another output folder")
-    if d.is_dir() and any(d.iterdir()) and not _store.is_store(d) and not (d / _store.LOCK).exists():
-        raise BuildError(f"{d} is not empty and holds no newsdesk corpus; "
-                         "choose an empty or new output folder")
+    if (
+        d.is_dir()
+        and any(d.iterdir())
+        and not _store.is_store(d)
+        and not (d / _store.LOCK).exists()
+    ):
+        raise BuildError(
+            f"{d} is not empty and holds no newsdesk corpus; choose an empty or new output folder"
+        )
     lock = _store.StoreLock(d, timeout=timeout).acquire()
     _store.recover(d)
     return lock
@@ -523,8 +578,9 @@ def _previous_state(d: Path, ids: list[str]) -> dict[str, pd.DataFrame]:
     prev: dict[str, pd.DataFrame] = {}
     if _store.is_store(d):
         try:
-            raw = _store.read_frames(d, names=tuple(n for n in pipeline.PER_ARTICLE
-                                                   if n in FRAMES), state=True)
+            raw = _store.read_frames(
+                d, names=tuple(n for n in pipeline.PER_ARTICLE if n in FRAMES), state=True
+            )
         except _store.StoreError as exc:
             log.warning("%s; rebuilding from scratch", exc)
             raw = {}
@@ -534,8 +590,9 @@ def _previous_state(d: Path, ids: list[str]) -> dict[str, pd.DataFrame]:
             prev["_stored_ids"] = prev["index"][["article_id"]]
         elif raw:
             log.warning("%s has no incremental state; rebuilding every article", d)
-    leftovers = [(frames, frames.pop("index")) for _, frames, _ in _store.read_parts(d)
-                 if "index" in frames]
+    leftovers = [
+        (frames, frames.pop("index")) for _, frames, _ in _store.read_parts(d) if "index" in frames
+    ]
     if leftovers:
         log.warning("%s: reusing %d batch(es) from an interrupted build", d, len(leftovers))
         stored = prev.get("_stored_ids")
@@ -560,8 +617,15 @@ def _tasks(articles, stale, previous, *, settings, fps, hashes, strict, batch_si
             prev = {}
             if reuse:
                 prev = {k: v[v["article_id"].isin(chunk)] for k, v in prev_frames.items()}
-            tasks.append(pipeline.BatchTask(
-                articles=by_id.loc[chunk].reset_index(drop=True), stages=stages,
-                settings=settings, fingerprints=fps, hashes={a: hashes[a] for a in chunk},
-                previous=prev, strict=strict))
+            tasks.append(
+                pipeline.BatchTask(
+                    articles=by_id.loc[chunk].reset_index(drop=True),
+                    stages=stages,
+                    settings=settings,
+                    fingerprints=fps,
+                    hashes={a: hashes[a] for a in chunk},
+                    previous=prev,
+                    strict=strict,
+                )
+            )
     return tasks

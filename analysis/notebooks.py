@@ -22,8 +22,14 @@ from plotly.io._base_renderers import MimetypeRenderer
 
 from analysis.figures.basemap import DEFAULT_BASEMAPS, geo_assets_html
 
-__all__ = ["setup", "OfflineHtmlRenderer", "load_corpus", "notebooks_dir", "render_notebooks",
-           "NOTEBOOKS"]
+__all__ = [
+    "setup",
+    "OfflineHtmlRenderer",
+    "load_corpus",
+    "notebooks_dir",
+    "render_notebooks",
+    "NOTEBOOKS",
+]
 
 log = logging.getLogger(__name__)
 
@@ -50,17 +56,26 @@ class OfflineHtmlRenderer(MimetypeRenderer):
         self.config = dict(config or {"displaylogo": False, "responsive": True})
 
     def to_mimebundle(self, fig_dict: dict) -> dict:
-        html = pio.to_html(fig_dict, config=self.config, include_plotlyjs=False,
-                           include_mathjax=False, full_html=False, default_width="100%",
-                           default_height=525, validate=False)
+        html = pio.to_html(
+            fig_dict,
+            config=self.config,
+            include_plotlyjs=False,
+            include_mathjax=False,
+            full_html=False,
+            default_width="100%",
+            default_height=525,
+            validate=False,
+        )
         return {"text/html": html}
 
 
 def _plotlyjs_html() -> str:
     from plotly.offline import get_plotlyjs
 
-    return ("<script type=\"text/javascript\">window.PlotlyConfig = {MathJaxConfig: 'local'};"
-            "</script>\n<script type=\"text/javascript\">" + get_plotlyjs() + "</script>")
+    return (
+        "<script type=\"text/javascript\">window.PlotlyConfig = {MathJaxConfig: 'local'};"
+        '</script>\n<script type="text/javascript">' + get_plotlyjs() + "</script>"
+    )
 
 
 def setup(*, basemaps: Iterable[str] = DEFAULT_BASEMAPS, include_plotlyjs: bool = True) -> None:
@@ -119,8 +134,10 @@ def notebooks_dir() -> Path:
     for candidate in (here.parent / "notebooks", here / "notebooks"):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError("the newsdesk notebooks are not installed (no notebooks/ folder "
-                            "next to the package); use a source checkout")
+    raise FileNotFoundError(
+        "the newsdesk notebooks are not installed (no notebooks/ folder "
+        "next to the package); use a source checkout"
+    )
 
 
 def _html_exporter():
@@ -197,8 +214,13 @@ def render_notebooks(
 
                 log.info("executing %s", src.name)
                 papermill.execute_notebook(
-                    str(src), str(executed), parameters=params, kernel_name=kernel_name,
-                    cwd=str(src_dir), progress_bar=False, log_output=False,
+                    str(src),
+                    str(executed),
+                    parameters=params,
+                    kernel_name=kernel_name,
+                    cwd=str(src_dir),
+                    progress_bar=False,
+                    log_output=False,
                     execution_timeout=timeout,
                 )
             else:
@@ -209,7 +231,8 @@ def render_notebooks(
                 nbformat.write(nb, target)
             else:
                 body, _ = _html_exporter().from_notebook_node(
-                    nb, resources={"metadata": {"name": name}})
+                    nb, resources={"metadata": {"name": name}}
+                )
                 target = out / f"{name}.html"
                 target.write_text(body, encoding="utf-8")
             log.info("wrote %s", target)

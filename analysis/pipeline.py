@@ -52,11 +52,21 @@ log = logging.getLogger(__name__)
 #: Stages in the order they run; "time" is publication-date inference + timexes.
 STAGES = ("nlp", "actors", "places", "time", "events")
 #: Settings.fingerprint name of each stage.
-_SETTINGS_STAGE = {"nlp": "nlp", "actors": "actors", "places": "places", "time": "timexes",
-                   "events": "events"}
+_SETTINGS_STAGE = {
+    "nlp": "nlp",
+    "actors": "actors",
+    "places": "places",
+    "time": "timexes",
+    "events": "events",
+}
 #: Stages whose output a stage consumes.
-UPSTREAM = {"nlp": (), "actors": ("nlp",), "places": ("nlp",), "time": ("nlp",),
-            "events": ("actors", "places", "time")}
+UPSTREAM = {
+    "nlp": (),
+    "actors": ("nlp",),
+    "places": ("nlp",),
+    "time": ("nlp",),
+    "events": ("actors", "places", "time"),
+}
 #: Stages that need the spaCy Docs.
 _NEEDS_DOCS = {"nlp", "actors", "places", "events"}
 #: (module, function) each stage needs to exist.
@@ -82,9 +92,17 @@ PER_ARTICLE = {
     "edge_parts": "edges",
 }
 #: Which stage produces each per-article frame.
-_PRODUCER = {"sentences": "nlp", "mentions": "actors", "quotes": "actors", "actor_parts": "actors",
-             "edge_parts": "actors", "places": "places", "timexes": "time", "events": "events",
-             "articles": "time"}
+_PRODUCER = {
+    "sentences": "nlp",
+    "mentions": "actors",
+    "quotes": "actors",
+    "actor_parts": "actors",
+    "edge_parts": "actors",
+    "places": "places",
+    "timexes": "time",
+    "events": "events",
+    "articles": "time",
+}
 _SORT_KEYS = {
     "sentences": ("sentence_id",),
     "mentions": ("start", "end", "label"),
@@ -122,8 +140,12 @@ def _module(stage: str):
         with _warn_lock:
             if stage not in _warned:
                 _warned.add(stage)
-                log.warning("stage %r skipped: %s.%s is not available yet; its frames stay empty",
-                            stage, modname, missing[0])
+                log.warning(
+                    "stage %r skipped: %s.%s is not available yet; its frames stay empty",
+                    stage,
+                    modname,
+                    missing[0],
+                )
         return None
     return mod
 
@@ -132,8 +154,13 @@ def _broken(stage: str, modname: str, exc: Exception) -> None:
     with _warn_lock:
         if f"broken:{stage}" not in _warned:
             _warned.add(f"broken:{stage}")
-            log.error("stage %r skipped: importing %s failed: %s: %s", stage, modname,
-                      type(exc).__name__, exc)
+            log.error(
+                "stage %r skipped: importing %s failed: %s: %s",
+                stage,
+                modname,
+                type(exc).__name__,
+                exc,
+            )
 
 
 def _attr(mod, name: str):
@@ -229,6 +256,7 @@ class BatchResult:
     index: pd.DataFrame
     stats: dict[str, int]
     errors: list[dict]
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def article_ids(self) -> list[str]:
@@ -258,7 +286,9 @@ def plan(
             continue
         stale: set[str] = set()
         for stage in STAGES:
-            if row.get(f"fp_{stage}") != fingerprints[stage] or any(u in stale for u in UPSTREAM[stage]):
+            if row.get(f"fp_{stage}") != fingerprints[stage] or any(
+                u in stale for u in UPSTREAM[stage]
+            ):
                 stale.add(stage)
         if stale:
             out[aid] = frozenset(stale)
@@ -291,24 +321,35 @@ def _nlp(settings: Settings):
     loader = getattr(mod, "load_pipeline", None)
     if loader is None:
         return None
-    return _resource(settings, "nlp", lambda: _call(
-        loader, settings.model, kb=settings.knowledge_bases or None, settings=settings))
+    return _resource(
+        settings,
+        "nlp",
+        lambda: _call(
+            loader, settings.model, kb=settings.knowledge_bases or None, settings=settings
+        ),
+    )
 
 
 def _kb(settings: Settings):
     loader = _optional("analysis.actors", "load_knowledge_base")
     if loader is None:
         return None
-    return _resource(settings, "kb", lambda: _call(loader, *settings.knowledge_bases,
-                                                   settings=settings))
+    return _resource(
+        settings, "kb", lambda: _call(loader, *settings.knowledge_bases, settings=settings)
+    )
 
 
 def _gazetteer(settings: Settings):
     for name in ("get_gazetteer", "load_gazetteer"):
         loader = _optional("analysis.geo", name)
         if loader is not None:
-            return _resource(settings, "gazetteer", lambda ld=loader: _call(
-                ld, additions=settings.gazetteer_additions, settings=settings))
+            return _resource(
+                settings,
+                "gazetteer",
+                lambda ld=loader: _call(
+                    ld, additions=settings.gazetteer_additions, settings=settings
+                ),
+            )
     return None
 
 
@@ -316,8 +357,9 @@ def _reference(settings: Settings):
     loader = _optional("analysis.events", "load_reference_events")
     if loader is None:
         return None
-    return _resource(settings, "reference", lambda: _call(loader, *settings.reference_events,
-                                                          settings=settings))
+    return _resource(
+        settings, "reference", lambda: _call(loader, *settings.reference_events, settings=settings)
+    )
 
 
 # ------------------------------------------------------------------ one batch
@@ -367,11 +409,17 @@ class _Guard:
         return out or [empty]
 
     def _fail(self, stage: str, aid: str, exc: Exception) -> None:
-        log.warning("stage %s failed on article %s: %s: %s (skipped; the other articles are kept)",
-                    stage, aid, type(exc).__name__, exc)
+        log.warning(
+            "stage %s failed on article %s: %s: %s (skipped; the other articles are kept)",
+            stage,
+            aid,
+            type(exc).__name__,
+            exc,
+        )
         self.failed.setdefault(aid, set()).add(stage)
-        self.errors.append({"article_id": aid, "stage": stage,
-                            "error": f"{type(exc).__name__}: {exc}"})
+        self.errors.append(
+            {"article_id": aid, "stage": stage, "error": f"{type(exc).__name__}: {exc}"}
+        )
 
 
 def _concat(frames: list[pd.DataFrame], frame: str) -> pd.DataFrame:
@@ -396,16 +444,31 @@ def run_batch(task: BatchTask) -> BatchResult:
     def sub(df: pd.DataFrame, keep: list[str]) -> pd.DataFrame:
         return df[df["article_id"].isin(keep)].reset_index(drop=True)
 
+    timings: dict[str, float] = {}
+    clock = [time.perf_counter()]
+
+    def lap(name: str) -> None:
+        now = time.perf_counter()
+        timings[name] = timings.get(name, 0.0) + now - clock[0]
+        clock[0] = now
+
     # --- time, part 1: the publication date (the anchor of every relative date)
     infer = _optional("analysis.timex", "infer_published") if stage_available("time") else None
     if "time" in need and infer is not None:
-        arts = _concat(guard.run("time", ids, lambda k: schema.conform(infer(sub(arts, k)),
-                                                                       "articles"),
-                                 empties["articles"]), "articles")
+        arts = _concat(
+            guard.run(
+                "time",
+                ids,
+                lambda k: schema.conform(infer(sub(arts, k)), "articles"),
+                empties["articles"],
+            ),
+            "articles",
+        )
         missing = [a for a in ids if a not in set(arts["article_id"])]
         if missing:  # keep articles whose inference failed, undated as loaded
-            arts = pd.concat([arts, sub(task.articles.reset_index(drop=True), missing)],
-                             ignore_index=True)
+            arts = pd.concat(
+                [arts, sub(task.articles.reset_index(drop=True), missing)], ignore_index=True
+            )
     elif "time" not in need and set(ids) <= set(prev["articles"]["article_id"]):
         # same content, same time settings: the stored rows (with the inferred dates)
         # hold; only where the article was read from may have changed
@@ -416,6 +479,7 @@ def run_batch(task: BatchTask) -> BatchResult:
         arts = stored
     out["articles"] = schema.conform(arts, "articles")
 
+    lap("infer")
     # --- nlp: parse once; the Docs serve every stage of the batch
     docs: dict | None = None
     sentences, mentions_raw = prev["sentences"], empties["mentions"]
@@ -423,16 +487,21 @@ def run_batch(task: BatchTask) -> BatchResult:
     if need & _NEEDS_DOCS and nlp_mod is not None:
         nlp = _nlp(task.settings)
         parsed_parts = guard.run(
-            "nlp", ids, lambda k: _call(nlp_mod.parse, sub(arts, k), nlp=nlp,
-                                        settings=task.settings), None)
+            "nlp",
+            ids,
+            lambda k: _call(nlp_mod.parse, sub(arts, k), nlp=nlp, settings=task.settings),
+            None,
+        )
         parsed_parts = [p for p in parsed_parts if p is not None]
         docs = {}
         for p in parsed_parts:
             docs.update(getattr(p, "docs", None) or {})
-        sentences = schema.conform(_concat([p.sentences for p in parsed_parts], "sentences"),
-                                   "sentences")
-        mentions_raw = schema.conform(_concat([p.mentions for p in parsed_parts], "mentions"),
-                                      "mentions")
+        sentences = schema.conform(
+            _concat([p.sentences for p in parsed_parts], "sentences"), "sentences"
+        )
+        mentions_raw = schema.conform(
+            _concat([p.mentions for p in parsed_parts], "mentions"), "mentions"
+        )
         stats["parsed"] = len(docs) or len({*sentences["article_id"]})
         if "nlp" in need:
             stats["nlp"] = len(ids)
@@ -443,6 +512,7 @@ def run_batch(task: BatchTask) -> BatchResult:
     def docs_for(keep: list[str]):
         return None if docs is None else {a: docs[a] for a in keep if a in docs}
 
+    lap("parse")
     # --- actors: per article, so corpus-wide actors/edges can be re-merged from parts
     mentions = prev["mentions"]
     actors_mod = _module("actors")
@@ -453,8 +523,14 @@ def run_batch(task: BatchTask) -> BatchResult:
             res_m, res_a, res_q, res_e = [], [], [], []
 
             def one(k: list[str]):
-                r = _call(actors_mod.resolve_actors, sub(arts, k), sub(sentences, k),
-                          sub(mentions_raw, k), docs=docs_for(k), kb=kb)
+                r = _call(
+                    actors_mod.resolve_actors,
+                    sub(arts, k),
+                    sub(sentences, k),
+                    sub(mentions_raw, k),
+                    docs=docs_for(k),
+                    kb=kb,
+                )
                 return r
 
             for aid in ids:
@@ -476,19 +552,35 @@ def run_batch(task: BatchTask) -> BatchResult:
         else:
             mentions = mentions_raw
             out["quotes"], out["actor_parts"], out["edge_parts"] = (
-                empties["quotes"], empties["actor_parts"], empties["edge_parts"])
+                empties["quotes"],
+                empties["actor_parts"],
+                empties["edge_parts"],
+            )
 
+    lap("actors")
     # --- places
     geo_mod = _module("places")
     if "places" in need:
         stats["places"] = len(ids)
         if geo_mod is not None:
             gaz = _gazetteer(task.settings)
-            parts = guard.run("places", ids, lambda k: _call(
-                geo_mod.geoparse, sub(arts, k), sub(sentences, k), sub(mentions_raw, k),
-                docs=docs_for(k), gazetteer=gaz), empties["places"])
-            out["places"] = schema.conform(_concat(
-                [p.places if hasattr(p, "places") else p for p in parts], "places"), "places")
+            parts = guard.run(
+                "places",
+                ids,
+                lambda k: _call(
+                    geo_mod.geoparse,
+                    sub(arts, k),
+                    sub(sentences, k),
+                    sub(mentions_raw, k),
+                    docs=docs_for(k),
+                    gazetteer=gaz,
+                ),
+                empties["places"],
+            )
+            out["places"] = schema.conform(
+                _concat([p.places if hasattr(p, "places") else p for p in parts], "places"),
+                "places",
+            )
         else:
             out["places"] = empties["places"]
     if need & {"actors", "places"}:
@@ -499,17 +591,23 @@ def run_batch(task: BatchTask) -> BatchResult:
             mentions = link(mentions, out["places"])
         out["mentions"] = schema.conform(mentions, "mentions")
 
+    lap("places")
     # --- time, part 2: temporal expressions
     timex_mod = _module("time")
     if "time" in need:
         stats["time"] = len(ids)
         if timex_mod is not None:
-            parts = guard.run("time", ids, lambda k: timex_mod.tag_timexes(
-                sub(arts, k), sub(out["sentences"], k)), empties["timexes"])
+            parts = guard.run(
+                "time",
+                ids,
+                lambda k: timex_mod.tag_timexes(sub(arts, k), sub(out["sentences"], k)),
+                empties["timexes"],
+            )
             out["timexes"] = schema.conform(_concat(parts, "timexes"), "timexes")
         else:
             out["timexes"] = empties["timexes"]
 
+    lap("timexes")
     # --- events
     events_mod = _module("events")
     if "events" in need:
@@ -517,25 +615,43 @@ def run_batch(task: BatchTask) -> BatchResult:
         if events_mod is not None:
             ref = _reference(task.settings)
             actors_batch = merge_actor_parts(out["actor_parts"])
-            parts = guard.run("events", ids, lambda k: _call(
-                events_mod.extract_events, sub(arts, k), sub(out["sentences"], k),
-                sub(out["mentions"], k), actors_batch, sub(out["places"], k),
-                sub(out["timexes"], k), sub(out["quotes"], k), docs=docs_for(k),
-                reference=ref), empties["events"])
+            parts = guard.run(
+                "events",
+                ids,
+                lambda k: _call(
+                    events_mod.extract_events,
+                    sub(arts, k),
+                    sub(out["sentences"], k),
+                    sub(out["mentions"], k),
+                    actors_batch,
+                    sub(out["places"], k),
+                    sub(out["timexes"], k),
+                    sub(out["quotes"], k),
+                    docs=docs_for(k),
+                    reference=ref,
+                ),
+                empties["events"],
+            )
             out["events"] = schema.conform(_concat(parts, "events"), "events")
         else:
             out["events"] = empties["events"]
-    del docs  # the Docs live no longer than their batch
+    lap("events")
+    docs = None  # the Docs live no longer than their batch
 
     fps = task.fingerprints
-    index = pd.DataFrame({"article_id": pd.Series(ids, dtype="string"),
-                          "article_hash": pd.Series([task.hashes[a] for a in ids], dtype="string")})
+    index = pd.DataFrame(
+        {
+            "article_id": pd.Series(ids, dtype="string"),
+            "article_hash": pd.Series([task.hashes[a] for a in ids], dtype="string"),
+        }
+    )
     for stage in STAGES:
         index[f"fp_{stage}"] = pd.Series(
             ["error" if stage in guard.failed.get(a, ()) else fps[stage] for a in ids],
-            dtype="string")
+            dtype="string",
+        )
     frames = {name: _order(df, name, ids) for name, df in out.items()}
-    return BatchResult(frames=frames, index=index, stats=stats, errors=errors)
+    return BatchResult(frames=frames, index=index, stats=stats, errors=errors, timings=timings)
 
 
 # ------------------------------------------------------------------ merging
@@ -605,12 +721,16 @@ def merge_state(
     if old_index is not None and len(old_index):
         pieces.append(old_index[old_index["article_id"].isin(keep_set - done)])
     pieces.extend(i[i["article_id"].isin(keep_set)] for i in new_index)
-    index = pd.concat(pieces, ignore_index=True) if pieces else pd.DataFrame(
-        {"article_id": pd.Series([], dtype="string")})
+    index = (
+        pd.concat(pieces, ignore_index=True)
+        if pieces
+        else pd.DataFrame({"article_id": pd.Series([], dtype="string")})
+    )
     index = index.drop_duplicates("article_id", keep="last")
     rank = {a: i for i, a in enumerate(keep)}
     state["index"] = index.iloc[index["article_id"].map(rank).argsort(kind="stable")].reset_index(
-        drop=True)
+        drop=True
+    )
     return state
 
 
@@ -664,19 +784,26 @@ def run_tasks(
         on_result(result)
 
 
-def _dask_results(tasks: list[BatchTask], *, scheduler: str | None,
-                  n_workers: int | None) -> Iterator[BatchResult]:
+def _dask_results(
+    tasks: list[BatchTask], *, scheduler: str | None, n_workers: int | None
+) -> Iterator[BatchResult]:
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError as exc:  # pragma: no cover - distributed is a dependency
-        raise RuntimeError("engine='dask' needs the 'distributed' package: "
-                           "pip install 'dask[distributed]'") from exc
+        raise RuntimeError(
+            "engine='dask' needs the 'distributed' package: pip install 'dask[distributed]'"
+        ) from exc
     cluster = None
     if scheduler:
         client = Client(scheduler, timeout="30s")
     else:
-        cluster = LocalCluster(n_workers=n_workers or 2, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.WARNING)
+        cluster = LocalCluster(
+            n_workers=n_workers or 2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.WARNING,
+        )
         client = Client(cluster)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})) or (n_workers or 2))

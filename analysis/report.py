@@ -49,8 +49,7 @@ log = logging.getLogger(__name__)
 
 TOP_ACTORS = 20
 UNKNOWN_SOURCE = "(unknown source)"
-_FRAMES = ("articles", "sentences", "mentions", "actors", "quotes", "edges", "places",
-           "events")
+_FRAMES = ("articles", "sentences", "mentions", "actors", "quotes", "edges", "places", "events")
 
 
 def _frames(corpus: Any) -> dict[str, pd.DataFrame]:
@@ -60,8 +59,9 @@ def _frames(corpus: Any) -> dict[str, pd.DataFrame]:
         if isinstance(value, pd.DataFrame):
             out[name] = schema.check(value, name)
         elif name == "articles":
-            raise TypeError(f"write_report needs a Corpus with .articles, got "
-                            f"{type(corpus).__name__}")
+            raise TypeError(
+                f"write_report needs a Corpus with .articles, got {type(corpus).__name__}"
+            )
         else:
             log.info("report: corpus has no %s frame; its views are empty", name)
             out[name] = schema.empty(name)
@@ -103,17 +103,32 @@ def report_data(corpus: Any, *, reference: pd.DataFrame | None = None) -> dict:
     f = _frames(corpus)
     arts, ments, places, events = f["articles"], f["mentions"], f["places"], f["events"]
     actors = f["actors"]
-    sent_text = {(str(a), int(s)): t for a, s, t in
-                 zip(f["sentences"]["article_id"], f["sentences"]["sentence_id"],
-                     f["sentences"]["text"], strict=True)}
+    sent_text = {
+        (str(a), int(s)): t
+        for a, s, t in zip(
+            f["sentences"]["article_id"],
+            f["sentences"]["sentence_id"],
+            f["sentences"]["text"],
+            strict=True,
+        )
+    }
 
     figures = [
-        ("map", "fig-map", place_map(places, sentences=f["sentences"], events=events,
-                                     actors=actors, arcs=True, color="role")),
+        (
+            "map",
+            "fig-map",
+            place_map(
+                places,
+                sentences=f["sentences"],
+                events=events,
+                actors=actors,
+                arcs=True,
+                color="role",
+            ),
+        ),
         ("actors", "fig-actors", actor_mentions(actors, mentions=ments, top=TOP_ACTORS)),
         ("network", "fig-network", co_mention_network(f["edges"], actors)),
-        ("timeline", "fig-timeline", summit_timeline(events, actors=actors,
-                                                     reference=reference)),
+        ("timeline", "fig-timeline", summit_timeline(events, actors=actors, reference=reference)),
     ]
     actor_info = {}
     names = {}
@@ -121,9 +136,12 @@ def report_data(corpus: Any, *, reference: pd.DataFrame | None = None) -> dict:
         aid = str(row.actor_id)
         name = str(row.name) if pd.notna(row.name) else aid
         names[aid] = name
-        actor_info[aid] = {"name": name, "label": escape(name),
-                           "kind": str(row.kind) if pd.notna(row.kind) else "other",
-                           "mentions": int(row.mentions) if pd.notna(row.mentions) else 0}
+        actor_info[aid] = {
+            "name": name,
+            "label": escape(name),
+            "kind": str(row.kind) if pd.notna(row.kind) else "other",
+            "mentions": int(row.mentions) if pd.notna(row.mentions) else 0,
+        }
 
     actor_mentions_by_article: dict[str, dict[str, int]] = {}
     am = ments[ments["actor_id"].notna()]
@@ -142,36 +160,45 @@ def report_data(corpus: Any, *, reference: pd.DataFrame | None = None) -> dict:
         sentences.setdefault(key, escape(truncate(text, 140)))
         place_rows.append([str(row.article_id), pid, key])
         if pid not in place_info:
-            place_info[pid] = {"head": f"<b>{escape(row.name)}</b> ({escape(row.feature)}, "
-                                       f"{escape(row.country_code)})"}
+            place_info[pid] = {
+                "head": f"<b>{escape(row.name)}</b> ({escape(row.feature)}, "
+                f"{escape(row.country_code)})"
+            }
 
-    n_places = places.groupby("article_id")["place_id"].nunique().to_dict() if len(places) \
-        else {}
+    n_places = places.groupby("article_id")["place_id"].nunique().to_dict() if len(places) else {}
     n_events = events.groupby("article_id").size().to_dict() if len(events) else {}
     article_rows = []
     for row in arts.itertuples(index=False):
         aid = str(row.article_id)
-        acts = sorted(actor_mentions_by_article.get(aid, {}),
-                      key=lambda a: -actor_mentions_by_article[aid][a])
+        acts = sorted(
+            actor_mentions_by_article.get(aid, {}), key=lambda a: -actor_mentions_by_article[aid][a]
+        )
         title = str(row.title) if pd.notna(row.title) else "(untitled)"
         text = str(row.text) if pd.notna(row.text) else ""
-        article_rows.append({
-            "id": aid,
-            "title": title,
-            "source": str(row.source) if pd.notna(row.source) else UNKNOWN_SOURCE,
-            "date": _date(row.published),
-            "url": _safe_url(row.url),
-            "snippet": truncate(text, 220),
-            "search": (title + "\n" + text).lower(),
-            "actors": acts,
-            "actorNames": ", ".join(names.get(a, a) for a in acts[:6]),
-            "nPlaces": int(n_places.get(aid, 0)),
-            "nEvents": int(n_events.get(aid, 0)),
-        })
+        article_rows.append(
+            {
+                "id": aid,
+                "title": title,
+                "source": str(row.source) if pd.notna(row.source) else UNKNOWN_SOURCE,
+                "date": _date(row.published),
+                "url": _safe_url(row.url),
+                "snippet": truncate(text, 220),
+                "search": (title + "\n" + text).lower(),
+                "actors": acts,
+                "actorNames": ", ".join(names.get(a, a) for a in acts[:6]),
+                "nPlaces": int(n_places.get(aid, 0)),
+                "nEvents": int(n_events.get(aid, 0)),
+            }
+        )
     article_rows.sort(key=lambda a: (a["date"] or "9999", a["title"]))
-    event_rows = [{"id": str(e.event_id), "article": str(e.article_id),
-                   "type": str(e.type) if pd.notna(e.type) else "unknown"}
-                  for e in events.itertuples(index=False)]
+    event_rows = [
+        {
+            "id": str(e.event_id),
+            "article": str(e.article_id),
+            "type": str(e.type) if pd.notna(e.type) else "unknown",
+        }
+        for e in events.itertuples(index=False)
+    ]
     dates = [a["date"] for a in article_rows if a["date"]]
     return {
         "figures": [{"kind": k, "div": d, "figure": _figure_json(fig)} for k, d, fig in figures],
@@ -182,8 +209,11 @@ def report_data(corpus: Any, *, reference: pd.DataFrame | None = None) -> dict:
         "sentences": sentences,
         "actorMentions": actor_mentions_by_article,
         "actors": actor_info,
-        "actorOptions": [a for a in sorted(actor_info, key=lambda a: -actor_info[a]["mentions"])
-                         if actor_info[a]["mentions"] > 0],
+        "actorOptions": [
+            a
+            for a in sorted(actor_info, key=lambda a: -actor_info[a]["mentions"])
+            if actor_info[a]["mentions"] > 0
+        ],
         "topActors": TOP_ACTORS,
         "sources": sorted({a["source"] for a in article_rows}),
         "eventTypes": sorted({e["type"] for e in event_rows}),
@@ -194,8 +224,9 @@ def report_data(corpus: Any, *, reference: pd.DataFrame | None = None) -> dict:
 
 
 def _sha256(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() \
-        + "'"
+    return (
+        "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+    )
 
 
 _PAGE = """<!DOCTYPE html>
@@ -264,19 +295,23 @@ def report_html(
     for code in (plotlyjs, geo, app):
         if "</script" in code.lower():
             raise ValueError("embedded script contains '</script'; refusing to write the page")
-    csp = "; ".join([
-        "default-src 'none'",
-        "script-src " + " ".join(_sha256(c) for c in (plotlyjs, geo, app)),
-        "style-src 'unsafe-inline'",
-        "img-src data: blob:",
-        "font-src data:",
-        "connect-src 'none'",
-        "base-uri 'none'",
-        "form-action 'none'",
-    ])
+    csp = "; ".join(
+        [
+            "default-src 'none'",
+            "script-src " + " ".join(_sha256(c) for c in (plotlyjs, geo, app)),
+            "style-src 'unsafe-inline'",
+            "img-src data: blob:",
+            "font-src data:",
+            "connect-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
     n_articles = len(data["articles"])
-    summary = (f"{n_articles} article(s), {len(data['places'])} place(s), "
-               f"{len(data['events'])} event(s), {len(data['sources'])} source(s)")
+    summary = (
+        f"{n_articles} article(s), {len(data['places'])} place(s), "
+        f"{len(data['events'])} event(s), {len(data['sources'])} source(s)"
+    )
     title_text = title or "newsdesk report"
     return _PAGE.format(
         csp=html.escape(csp, quote=True),

@@ -186,8 +186,10 @@ def to_arrow(df: pd.DataFrame):
     import pyarrow as pa
 
     df = df.reset_index(drop=True)
-    json_cols = [c for c in df.columns if df[c].dtype == object
-                 and any(isinstance(v, dict) for v in df[c])]
+    df.attrs = {}  # attrs (e.g. a load report) are not part of the stored frame
+    json_cols = [
+        c for c in df.columns if df[c].dtype == object and any(isinstance(v, dict) for v in df[c])
+    ]
     if json_cols:
         df = df.assign(**{c: df[c].map(_json_cell) for c in json_cols})
     while True:
@@ -195,8 +197,11 @@ def to_arrow(df: pd.DataFrame):
             table = pa.Table.from_pandas(df, preserve_index=False)
             break
         except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
-            bad = [c for c in df.columns if df[c].dtype == object and c not in json_cols
-                   and not _arrow_ok(df[c])]
+            bad = [
+                c
+                for c in df.columns
+                if df[c].dtype == object and c not in json_cols and not _arrow_ok(df[c])
+            ]
             if not bad:
                 raise
             log.debug("storing column(s) %s as JSON text (%s)", bad, exc)
@@ -229,8 +234,12 @@ def _write_parquet(df: pd.DataFrame, path: Path) -> None:
         # Parquet cannot hold some Arrow types (structs without fields): store as JSON text
         import pyarrow as pa
 
-        cols = [f.name for f in table.schema if pa.types.is_struct(f.type)
-                or (pa.types.is_list(f.type) and pa.types.is_struct(f.type.value_type))]
+        cols = [
+            f.name
+            for f in table.schema
+            if pa.types.is_struct(f.type)
+            or (pa.types.is_list(f.type) and pa.types.is_struct(f.type.value_type))
+        ]
         if not cols:
             raise
         df = df.reset_index(drop=True)
@@ -263,12 +272,23 @@ def _read_parquet(path: Path, frame: str | None = None) -> pd.DataFrame:
     for name in df.columns:
         if df[name].dtype == object and len(df):
             sample = df[name].dropna()
-            if name not in json_cols and len(sample) and isinstance(sample.iloc[0],
-                                                                     np.ndarray | list):
+            if (
+                name not in json_cols
+                and len(sample)
+                and isinstance(sample.iloc[0], np.ndarray | list)
+            ):
                 df[name] = [_listify(v) if v is not None else None for v in df[name]]
-    if frame in schema.SCHEMAS:
+    if frame in schema.SCHEMAS and not _conformed(df, frame):
         df = schema.conform(df, frame)
     return df
+
+
+def _conformed(df: pd.DataFrame, frame: str) -> bool:
+    """True when ``df`` already has the documented columns, in order, with their dtypes."""
+    cols = schema.SCHEMAS[frame]
+    if list(df.columns[: len(cols)]) != [c.name for c in cols]:
+        return False
+    return all(str(df[c.name].dtype) == c.dtype for c in cols)
 
 
 # ------------------------------------------------------------------ manifest & frames
@@ -293,7 +313,9 @@ def read_manifest(directory: str | os.PathLike) -> dict:
     path = d / MANIFEST
     if not path.is_file():
         if not d.exists():
-            raise StoreError(f"{d} does not exist; build a corpus first: newsdesk build SOURCES -o {d}")
+            raise StoreError(
+                f"{d} does not exist; build a corpus first: newsdesk build SOURCES -o {d}"
+            )
         raise StoreError(
             f"{d} is not a newsdesk corpus (no {MANIFEST}); build one with: "
             f"newsdesk build SOURCES -o {d}"
@@ -363,8 +385,12 @@ def commit(
             tmp = f"{STATE_DIR}/.{name}.parquet.{gen}.tmp"
             _write_parquet(df, d / tmp)
             pairs.append((tmp, final))
-        manifest = {**manifest, "format": FORMAT_VERSION, "generation": gen,
-                    "state": sorted(state or {})}
+        manifest = {
+            **manifest,
+            "format": FORMAT_VERSION,
+            "generation": gen,
+            "state": sorted(state or {}),
+        }
         tmp = f".{MANIFEST}.{gen}.tmp"
         _write_json(d / tmp, manifest)
         pairs.append((tmp, MANIFEST))  # manifest last: it names the generation
@@ -452,8 +478,7 @@ def _settle(d: Path) -> None:
 # ------------------------------------------------------------------------- parts
 
 
-def write_part(directory: str | os.PathLike, frames: Mapping[str, pd.DataFrame],
-               meta: dict) -> str:
+def write_part(directory: str | os.PathLike, frames: Mapping[str, pd.DataFrame], meta: dict) -> str:
     """Atomically write one batch result into ``_parts/`` and return its id."""
     parts = Path(directory) / PARTS_DIR
     parts.mkdir(parents=True, exist_ok=True)

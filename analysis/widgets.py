@@ -28,8 +28,17 @@ __all__ = ["explorer", "Explorer", "View", "select", "figure_bundle"]
 
 log = logging.getLogger(__name__)
 
-_FRAMES = ("articles", "sentences", "mentions", "actors", "quotes", "edges", "places",
-           "timexes", "events")
+_FRAMES = (
+    "articles",
+    "sentences",
+    "mentions",
+    "actors",
+    "quotes",
+    "edges",
+    "places",
+    "timexes",
+    "events",
+)
 UNKNOWN_SOURCE = "(unknown source)"
 
 
@@ -119,8 +128,11 @@ def select(
     if text:
         needle = text.strip().lower()
         if needle:
-            hay = (arts["title"].astype("string").fillna("") + "\n"
-                   + arts["text"].astype("string").fillna("")).str.lower()
+            hay = (
+                arts["title"].astype("string").fillna("")
+                + "\n"
+                + arts["text"].astype("string").fillna("")
+            ).str.lower()
             keep &= hay.str.contains(needle, regex=False).fillna(False).astype(bool)
     ids = set(arts.loc[keep, "article_id"].astype(str))
 
@@ -133,15 +145,20 @@ def select(
         events = events[events["type"].astype("string").isin(list(event_types))]
         events = events.reset_index(drop=True)
     am = mentions[mentions["actor_id"].notna()]
-    counts = am.groupby("actor_id").agg(mentions=("start", "size"),
-                                        articles=("article_id", "nunique"))
-    act = f["actors"].drop(columns=["mentions", "articles"]).merge(
-        counts, left_on="actor_id", right_index=True, how="inner")
+    counts = am.groupby("actor_id").agg(
+        mentions=("start", "size"), articles=("article_id", "nunique")
+    )
+    act = (
+        f["actors"]
+        .drop(columns=["mentions", "articles"])
+        .merge(counts, left_on="actor_id", right_index=True, how="inner")
+    )
     act = schema.conform(act, "actors")
     present = set(act["actor_id"].astype(str))
     edges = f["edges"]
-    edges = edges[edges["source"].astype(str).isin(present)
-                  & edges["target"].astype(str).isin(present)].reset_index(drop=True)
+    edges = edges[
+        edges["source"].astype(str).isin(present) & edges["target"].astype(str).isin(present)
+    ].reset_index(drop=True)
     return View(
         articles=arts[keep].reset_index(drop=True),
         sentences=by_article(f["sentences"]),
@@ -161,9 +178,14 @@ def figure_bundle(fig: go.Figure) -> dict:
     spec["config"] = {"displaylogo": False}
     return {
         "application/vnd.plotly.v1+json": spec,
-        "text/html": pio.to_html(fig, include_plotlyjs=False, include_mathjax=False,
-                                 full_html=False, default_width="100%",
-                                 config={"displaylogo": False}),
+        "text/html": pio.to_html(
+            fig,
+            include_plotlyjs=False,
+            include_mathjax=False,
+            full_html=False,
+            default_width="100%",
+            config={"displaylogo": False},
+        ),
         "text/plain": f"<{fig.layout.title.text or 'plotly figure'}>",
     }
 
@@ -176,29 +198,36 @@ class Explorer(widgets.VBox):
         self.reference = reference
         f = _frames(corpus)
         arts, actors, events = f["articles"], f["actors"], f["events"]
-        active = actors[actors["mentions"] > 0].sort_values(["mentions", "name"],
-                                                            ascending=[False, True])
-        actor_options = [(f"{n} ({m})", str(a)) for n, m, a in
-                         zip(active["name"], active["mentions"], active["actor_id"], strict=True)]
+        active = actors[actors["mentions"] > 0].sort_values(
+            ["mentions", "name"], ascending=[False, True]
+        )
+        actor_options = [
+            (f"{n} ({m})", str(a))
+            for n, m, a in zip(active["name"], active["mentions"], active["actor_id"], strict=True)
+        ]
         sources = sorted(set(arts["source"].astype("string").fillna(UNKNOWN_SOURCE)))
         types = sorted(set(events["type"].astype("string").dropna()))
         published = pd.to_datetime(arts["published"], utc=True).dropna()
         layout = widgets.Layout(width="auto")
         self.controls: dict[str, widgets.Widget] = {
-            "actors": widgets.SelectMultiple(options=actor_options, rows=6,
-                                             description="Actors", layout=layout),
-            "sources": widgets.SelectMultiple(options=sources, value=tuple(sources), rows=4,
-                                              description="Sources", layout=layout),
-            "event_types": widgets.SelectMultiple(options=types, value=tuple(types), rows=4,
-                                                  description="Event types", layout=layout),
-            "start": widgets.DatePicker(description="From",
-                                        value=published.min().date() if len(published)
-                                        else None),
-            "end": widgets.DatePicker(description="To",
-                                      value=published.max().date() if len(published)
-                                      else None),
-            "text": widgets.Text(description="Text", placeholder="search titles and text",
-                                 continuous_update=False),
+            "actors": widgets.SelectMultiple(
+                options=actor_options, rows=6, description="Actors", layout=layout
+            ),
+            "sources": widgets.SelectMultiple(
+                options=sources, value=tuple(sources), rows=4, description="Sources", layout=layout
+            ),
+            "event_types": widgets.SelectMultiple(
+                options=types, value=tuple(types), rows=4, description="Event types", layout=layout
+            ),
+            "start": widgets.DatePicker(
+                description="From", value=published.min().date() if len(published) else None
+            ),
+            "end": widgets.DatePicker(
+                description="To", value=published.max().date() if len(published) else None
+            ),
+            "text": widgets.Text(
+                description="Text", placeholder="search titles and text", continuous_update=False
+            ),
         }
         self.counts = widgets.HTML()
         self.outputs = {name: widgets.Output() for name in ("map", "actors", "timeline")}
@@ -207,16 +236,24 @@ class Explorer(widgets.VBox):
         reset = widgets.Button(description="Reset", icon="undo")
         reset.on_click(lambda _: self.reset())
         c = self.controls
-        panel = widgets.HBox([
-            widgets.VBox([c["actors"]]),
-            widgets.VBox([c["sources"], c["event_types"]]),
-            widgets.VBox([c["start"], c["end"], c["text"], reset]),
-        ])
-        super().__init__([
-            panel, self.counts, self.outputs["map"],
-            widgets.HBox([self.outputs["actors"], self.outputs["timeline"]],
-                         layout=widgets.Layout(width="100%")),
-        ])
+        panel = widgets.HBox(
+            [
+                widgets.VBox([c["actors"]]),
+                widgets.VBox([c["sources"], c["event_types"]]),
+                widgets.VBox([c["start"], c["end"], c["text"], reset]),
+            ]
+        )
+        super().__init__(
+            [
+                panel,
+                self.counts,
+                self.outputs["map"],
+                widgets.HBox(
+                    [self.outputs["actors"], self.outputs["timeline"]],
+                    layout=widgets.Layout(width="100%"),
+                ),
+            ]
+        )
         self._defaults = {k: w.value for k, w in self.controls.items()}
         for w in self.controls.values():
             w.observe(self._changed, names="value")
@@ -240,9 +277,11 @@ class Explorer(widgets.VBox):
         all_types = tuple(c["event_types"].options)
         return {
             "actors": list(c["actors"].value) or None,
-            "sources": None if set(c["sources"].value) == set(all_sources)
+            "sources": None
+            if set(c["sources"].value) == set(all_sources)
             else list(c["sources"].value),
-            "event_types": None if set(c["event_types"].value) == set(all_types)
+            "event_types": None
+            if set(c["event_types"].value) == set(all_types)
             else list(c["event_types"].value),
             "start": c["start"].value,
             "end": c["end"].value,
@@ -254,19 +293,25 @@ class Explorer(widgets.VBox):
         view = select(self.corpus, **self.filters())
         self.view = view
         self.figures = {
-            "map": place_map(view.places, sentences=view.sentences, events=view.events,
-                             actors=view.actors, arcs=True),
+            "map": place_map(
+                view.places,
+                sentences=view.sentences,
+                events=view.events,
+                actors=view.actors,
+                arcs=True,
+            ),
             "actors": actor_mentions(view.actors, top=15),
-            "timeline": summit_timeline(view.events, actors=view.actors,
-                                        reference=self.reference),
+            "timeline": summit_timeline(view.events, actors=view.actors, reference=self.reference),
         }
         for name, fig in self.figures.items():
-            self.outputs[name].outputs = ({"output_type": "display_data",
-                                           "data": figure_bundle(fig), "metadata": {}},)
+            self.outputs[name].outputs = (
+                {"output_type": "display_data", "data": figure_bundle(fig), "metadata": {}},
+            )
         n_places = view.places["place_id"].nunique()
         self.counts.value = (
             f"<b>{len(view.articles)}</b> of {len(self.corpus.articles)} articles, "
-            f"<b>{n_places}</b> places, <b>{len(view.events)}</b> events kept")
+            f"<b>{n_places}</b> places, <b>{len(view.events)}</b> events kept"
+        )
 
 
 def explorer(corpus: Any, *, reference: pd.DataFrame | None = None) -> Explorer:

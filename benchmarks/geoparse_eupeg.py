@@ -8,7 +8,7 @@ Usage::
 Line i of OUT_FILE holds the toponyms of document i, separated by ``||``, each as
 ``name,,surface,,lat,,lon,,start,,end`` (offsets into the document text).  The full
 library path runs: :func:`analysis.nlp.parse` (spaCy with the project's rulers) then
-:func:`analysis.geo.geoparse`.
+:func:`analysis.geo.toponyms`.
 """
 
 from __future__ import annotations
@@ -23,14 +23,17 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import schema
-from analysis.geo.geoparse import geoparse, toponyms_to_eupeg
+from analysis.geo.toponyms import geoparse, toponyms_to_eupeg
 
 
 def read_corpus(folder: Path) -> pd.DataFrame:
     """The files named 0, 1, ... of ``folder`` as an articles frame (in numeric order)."""
     names = sorted((p for p in folder.iterdir() if p.name.isdigit()), key=lambda p: int(p.name))
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in names]
-    ids = [f"{int(p.name):05d}-{hashlib.sha256(t.encode()).hexdigest()[:10]}" for p, t in zip(names, texts, strict=True)]
+    ids = [
+        f"{int(p.name):05d}-{hashlib.sha256(t.encode()).hexdigest()[:10]}"
+        for p, t in zip(names, texts, strict=True)
+    ]
     frame = pd.DataFrame(
         {
             "article_id": ids,

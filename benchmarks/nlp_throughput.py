@@ -32,12 +32,25 @@ def load_texts(corpus: Path, limit: int) -> list[str]:
 
 def articles_frame(texts: list[str]) -> pd.DataFrame:
     ids = [f"gwn{i:03d}" for i in range(len(texts))]
-    frame = pd.DataFrame({
-        "article_id": ids, "title": ids, "title_derived": False, "source": None, "url": None,
-        "author": None, "published": pd.NaT, "published_precision": "unknown",
-        "published_inferred": False, "text": texts, "language": "en", "path": None,
-        "paths": [[] for _ in ids], "format": "txt", "n_words": [len(t.split()) for t in texts],
-    })
+    frame = pd.DataFrame(
+        {
+            "article_id": ids,
+            "title": ids,
+            "title_derived": False,
+            "source": None,
+            "url": None,
+            "author": None,
+            "published": pd.NaT,
+            "published_precision": "unknown",
+            "published_inferred": False,
+            "text": texts,
+            "language": "en",
+            "path": None,
+            "paths": [[] for _ in ids],
+            "format": "txt",
+            "n_words": [len(t.split()) for t in texts],
+        }
+    )
     return schema.conform(frame, "articles")
 
 
@@ -69,24 +82,31 @@ def main() -> None:
         bare_t.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
         parsed = parse(articles, nlp=ours, batch_size=args.batch_size)
-        result = resolve_actors(articles, parsed.sentences, parsed.mentions,
-                                docs=parsed.docs, kb=kb)
+        result = resolve_actors(
+            articles, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=kb
+        )
         ours_t.append(time.perf_counter() - t0)
     n = len(texts)
     b, o = statistics.median(bare_t), statistics.median(ours_t)
-    print(f"corpus: {args.corpus} ({n} articles, {words} words); model {package}; "
-          f"rounds {args.rounds}; batch {args.batch_size}")
+    print(
+        f"corpus: {args.corpus} ({n} articles, {words} words); model {package}; "
+        f"rounds {args.rounds}; batch {args.batch_size}"
+    )
     print(f"our pipeline: {ours.pipe_names}")
-    print(f"our output: {len(parsed.mentions)} mentions, {len(result.actors)} actors, "
-          f"{len(result.quotes)} quotes, {len(result.edges)} edges")
+    print(
+        f"our output: {len(parsed.mentions)} mentions, {len(result.actors)} actors, "
+        f"{len(result.quotes)} quotes, {len(result.edges)} edges"
+    )
     print()
     print("| run | median s | articles/s | words/s |")
     print("|---|---|---|---|")
     print(f"| bare nlp.pipe | {b:.2f} | {n / b:.1f} | {words / b:.0f} |")
     print(f"| parse + resolve_actors | {o:.2f} | {n / o:.1f} | {words / o:.0f} |")
     print()
-    print(f"ratio (ours / bare, throughput): {b / o:.2f}x  "
-          f"(per round: {', '.join(f'{bt / ot:.2f}' for bt, ot in zip(bare_t, ours_t, strict=True))})")
+    print(
+        f"ratio (ours / bare, throughput): {b / o:.2f}x  "
+        f"(per round: {', '.join(f'{bt / ot:.2f}' for bt, ot in zip(bare_t, ours_t, strict=True))})"
+    )
 
 
 if __name__ == "__main__":

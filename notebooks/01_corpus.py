@@ -23,6 +23,7 @@ corpus_path = "../data/articles"
 # %%
 import pandas as pd
 
+from analysis.figures import actor_heatmap
 from analysis.notebooks import load_corpus, setup
 
 setup()
@@ -55,6 +56,4 @@ corpus.timexes[["text", "value", "begin", "end_date", "precision"]]
 # ## Actors per article and week
 
 # %%
-from analysis.figures import actor_heatmap
-
 actor_heatmap(corpus, by="article")

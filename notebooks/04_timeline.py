@@ -21,6 +21,8 @@
 corpus_path = "../data/articles"
 
 # %%
+import logging
+
 from analysis.figures import summit_timeline
 from analysis.notebooks import load_corpus, setup
 
@@ -31,8 +33,8 @@ try:
     from analysis.events import load_reference_events
 
     reference = load_reference_events()
-except (ImportError, FileNotFoundError, ValueError) as exc:
-    print(f"no reference timeline: {exc}")
+except (ImportError, FileNotFoundError, ValueError) as exc:  # the timeline works without it
+    logging.getLogger("notebook").warning("no reference timeline: %s", exc)
     reference = None
 
 # %%

@@ -22,6 +22,7 @@
 corpus_path = "../data/articles"
 
 # %%
+from analysis.figures import actor_mentions, place_map, summit_timeline
 from analysis.notebooks import load_corpus, setup
 from analysis.widgets import explorer, select
 
@@ -38,8 +39,6 @@ panel
 # The same filters from code: here, the articles that mention the most mentioned actor.
 
 # %%
-from analysis.figures import actor_mentions, place_map, summit_timeline
-
 top = corpus.actors.sort_values("mentions", ascending=False)["actor_id"].head(1).tolist()
 view = select(corpus, actors=top)
 print(f"{len(view.articles)} article(s), {view.places['place_id'].nunique()} place(s), "

@@ -60,17 +60,30 @@ ACTORS = {  # actor_id: name, kind, country, wikidata
 }
 # surface form -> actor_id (first match wins; longer forms first)
 ACTOR_FORMS = [
-    ("President Putin", "kb:putin"), ("Vladimir Putin", "kb:putin"), ("Putin", "kb:putin"),
-    ("Kim Jong Un", "kb:kim_jong_un"), ("Kim Jong-un", "kb:kim_jong_un"),
-    ("Donald Trump", "kb:trump"), ("Trump", "kb:trump"), ("Mike Pompeo", "kb:pompeo"),
-    ("Dmitry Peskov", "kb:peskov"), ("Peskov", "kb:peskov"), ("Kremlin", "kb:kremlin"),
-    ("Reuters", "kb:reuters"), ("Yonhap", "kb:yonhap"), ("North Korea", "kb:north_korea"),
+    ("President Putin", "kb:putin"),
+    ("Vladimir Putin", "kb:putin"),
+    ("Putin", "kb:putin"),
+    ("Kim Jong Un", "kb:kim_jong_un"),
+    ("Kim Jong-un", "kb:kim_jong_un"),
+    ("Donald Trump", "kb:trump"),
+    ("Trump", "kb:trump"),
+    ("Mike Pompeo", "kb:pompeo"),
+    ("Dmitry Peskov", "kb:peskov"),
+    ("Peskov", "kb:peskov"),
+    ("Kremlin", "kb:kremlin"),
+    ("Reuters", "kb:reuters"),
+    ("Yonhap", "kb:yonhap"),
+    ("North Korea", "kb:north_korea"),
 ]
 PLACE_FORMS = [
-    ("Vladivostok", "gn:2013348", "literal"), ("Yongbyon", "nd:yongbyon", "literal"),
-    ("Pyongyang", "gn:1871859", "government"), ("Washington", "gn:4140963", "government"),
-    ("Russia", "gn:2017370", "literal"), ("Hanoi", "gn:1581130", "literal"),
-    ("Vietnam", "gn:1562822", "literal"), ("Seoul", "gn:1835848", "literal"),
+    ("Vladivostok", "gn:2013348", "literal"),
+    ("Yongbyon", "nd:yongbyon", "literal"),
+    ("Pyongyang", "gn:1871859", "government"),
+    ("Washington", "gn:4140963", "government"),
+    ("Russia", "gn:2017370", "literal"),
+    ("Hanoi", "gn:1581130", "literal"),
+    ("Vietnam", "gn:1562822", "literal"),
+    ("Seoul", "gn:1835848", "literal"),
 ]
 
 
@@ -113,28 +126,57 @@ def fixture_corpus() -> FrameCorpus:
     """The sample article, a Hanoi article and a hostile article, as schema frames."""
     sample = SAMPLE_FILE.read_text(encoding="utf-8").strip()
     docs = [
-        (sample, "Kremlin confirms Putin-Kim summit preparations", "ZeroHedge",
-         "2019-04-22T00:00:00Z", "http://bit.ly/2GAYEbC"),
-        (HANOI_TEXT, HANOI_TITLE, "Example Wire", "2019-02-28T09:00:00Z",
-         "https://example.org/hanoi"),
-        (HOSTILE_TEXT, HOSTILE_TITLE, "Hostile <Feed>", "2019-04-23T08:00:00Z",
-         "javascript:alert(5)"),
+        (
+            sample,
+            "Kremlin confirms Putin-Kim summit preparations",
+            "ZeroHedge",
+            "2019-04-22T00:00:00Z",
+            "http://bit.ly/2GAYEbC",
+        ),
+        (
+            HANOI_TEXT,
+            HANOI_TITLE,
+            "Example Wire",
+            "2019-02-28T09:00:00Z",
+            "https://example.org/hanoi",
+        ),
+        (
+            HOSTILE_TEXT,
+            HOSTILE_TITLE,
+            "Hostile <Feed>",
+            "2019-04-23T08:00:00Z",
+            "javascript:alert(5)",
+        ),
     ]
     arts, sents, ments, places, quotes, timexes, events = [], [], [], [], [], [], []
     sid_of: dict[str, list[tuple[int, int]]] = {}
     for text, title, source, published, url in docs:
         aid = _aid(text)
-        arts.append({"article_id": aid, "title": title, "title_derived": False,
-                     "source": source, "url": url, "author": None, "published": published,
-                     "published_precision": "day", "published_inferred": False, "text": text,
-                     "language": "en", "path": f"/fixture/{aid}.txt",
-                     "paths": [f"/fixture/{aid}.txt"], "format": "txt",
-                     "n_words": len(text.split())})
+        arts.append(
+            {
+                "article_id": aid,
+                "title": title,
+                "title_derived": False,
+                "source": source,
+                "url": url,
+                "author": None,
+                "published": published,
+                "published_precision": "day",
+                "published_inferred": False,
+                "text": text,
+                "language": "en",
+                "path": f"/fixture/{aid}.txt",
+                "paths": [f"/fixture/{aid}.txt"],
+                "format": "txt",
+                "n_words": len(text.split()),
+            }
+        )
         spans = _sentences(text)
         sid_of[aid] = spans
         for i, (s, e) in enumerate(spans):
-            sents.append({"article_id": aid, "sentence_id": i, "start": s, "end": e,
-                          "text": text[s:e]})
+            sents.append(
+                {"article_id": aid, "sentence_id": i, "start": s, "end": e, "text": text[s:e]}
+            )
 
         def sid(offset: int, spans=spans) -> int:
             return next(i for i, (s, e) in enumerate(spans) if s <= offset < e)
@@ -146,20 +188,55 @@ def fixture_corpus() -> FrameCorpus:
                     continue
                 taken.update(range(off, off + len(form)))
                 label = "PERSON" if ACTORS[actor][1] == "person" else "ORG"
-                ments.append({"article_id": aid, "sentence_id": sid(off), "start": off,
-                              "end": off + len(form), "text": form, "label": label,
-                              "source": "kb", "actor_id": actor, "place_id": None})
+                ments.append(
+                    {
+                        "article_id": aid,
+                        "sentence_id": sid(off),
+                        "start": off,
+                        "end": off + len(form),
+                        "text": form,
+                        "label": label,
+                        "source": "kb",
+                        "actor_id": actor,
+                        "place_id": None,
+                    }
+                )
         for form, pid, role in PLACE_FORMS:
             for off in _find_all(text, form):
                 name, lat, lon, cc, feature, gid = PLACES[pid]
-                places.append({"article_id": aid, "sentence_id": sid(off), "start": off,
-                               "end": off + len(form), "text": form, "place_id": pid,
-                               "name": name, "lat": lat, "lon": lon, "country_code": cc,
-                               "feature": feature, "geonameid": gid, "population": None,
-                               "score": 0.9, "runner_up": None, "role": role})
-                ments.append({"article_id": aid, "sentence_id": sid(off), "start": off,
-                              "end": off + len(form), "text": form, "label": "GPE",
-                              "source": "gazetteer", "actor_id": None, "place_id": pid})
+                places.append(
+                    {
+                        "article_id": aid,
+                        "sentence_id": sid(off),
+                        "start": off,
+                        "end": off + len(form),
+                        "text": form,
+                        "place_id": pid,
+                        "name": name,
+                        "lat": lat,
+                        "lon": lon,
+                        "country_code": cc,
+                        "feature": feature,
+                        "geonameid": gid,
+                        "population": None,
+                        "score": 0.9,
+                        "runner_up": None,
+                        "role": role,
+                    }
+                )
+                ments.append(
+                    {
+                        "article_id": aid,
+                        "sentence_id": sid(off),
+                        "start": off,
+                        "end": off + len(form),
+                        "text": form,
+                        "label": "GPE",
+                        "source": "gazetteer",
+                        "actor_id": None,
+                        "place_id": pid,
+                    }
+                )
 
     a_sample, a_hanoi, a_hostile = (a["article_id"] for a in arts)
 
@@ -167,88 +244,262 @@ def fixture_corpus() -> FrameCorpus:
         start = text.index(content)
         spans = sid_of[aid]
         s = next(i for i, (b, e) in enumerate(spans) if b <= start < e)
-        quotes.append({"article_id": aid, "sentence_id": s, "start": start,
-                       "end": start + len(content), "speaker": speaker,
-                       "speaker_text": speaker_text, "text": content, "cue": cue,
-                       "kind": kind, "via": via})
+        quotes.append(
+            {
+                "article_id": aid,
+                "sentence_id": s,
+                "start": start,
+                "end": start + len(content),
+                "speaker": speaker,
+                "speaker_text": speaker_text,
+                "text": content,
+                "cue": cue,
+                "kind": kind,
+                "via": via,
+            }
+        )
 
-    quote(a_sample, sample, "Russia’s President Vladimir Putin and North Korean leader Kim "
-          "Jong Un are on track to meet by the end of April", "kb:peskov",
-          "Kremlin spokesman Dmitry Peskov", "confirm", "direct", "kb:reuters")
-    quote(a_sample, sample, "Indeed, the meeting is being prepared and the preparations "
-          "have entered the final stage.", "kb:peskov", "the Kremlin spokesman", "say",
-          "direct", None)
-    quote(a_sample, sample, "the summit would place in Vladivostok in the Russian Far East",
-          None, "South Korea’s Yonhap news agency", "hint", "reported", "kb:yonhap")
-    quote(a_hanoi, HANOI_TEXT, "The talks in Vietnam ended early without an agreement",
-          "kb:trump", "Trump", "say", "reported", None)
-    quote(a_hostile, HOSTILE_TEXT, '<b onmouseover=alert(4)>we are ready</b>', None,
-          "A spokesman <script>window.__pwned=6</script>", "say", "direct", None)
+    quote(
+        a_sample,
+        sample,
+        "Russia’s President Vladimir Putin and North Korean leader Kim "
+        "Jong Un are on track to meet by the end of April",
+        "kb:peskov",
+        "Kremlin spokesman Dmitry Peskov",
+        "confirm",
+        "direct",
+        "kb:reuters",
+    )
+    quote(
+        a_sample,
+        sample,
+        "Indeed, the meeting is being prepared and the preparations have entered the final stage.",
+        "kb:peskov",
+        "the Kremlin spokesman",
+        "say",
+        "direct",
+        None,
+    )
+    quote(
+        a_sample,
+        sample,
+        "the summit would place in Vladivostok in the Russian Far East",
+        None,
+        "South Korea’s Yonhap news agency",
+        "hint",
+        "reported",
+        "kb:yonhap",
+    )
+    quote(
+        a_hanoi,
+        HANOI_TEXT,
+        "The talks in Vietnam ended early without an agreement",
+        "kb:trump",
+        "Trump",
+        "say",
+        "reported",
+        None,
+    )
+    quote(
+        a_hostile,
+        HOSTILE_TEXT,
+        "<b onmouseover=alert(4)>we are ready</b>",
+        None,
+        "A spokesman <script>window.__pwned=6</script>",
+        "say",
+        "direct",
+        None,
+    )
 
     def tx(aid, text, surface, value, begin, end, precision):
         start = text.index(surface)
         spans = sid_of[aid]
         s = next(i for i, (b, e) in enumerate(spans) if b <= start < e)
-        timexes.append({"article_id": aid, "sentence_id": s, "start": start,
-                        "end": start + len(surface), "text": surface, "type": "DATE",
-                        "value": value, "mod": None, "begin": begin, "end_date": end,
-                        "precision": precision, "anchor": "2019-04-22T00:00:00Z",
-                        "reason": None})
+        timexes.append(
+            {
+                "article_id": aid,
+                "sentence_id": s,
+                "start": start,
+                "end": start + len(surface),
+                "text": surface,
+                "type": "DATE",
+                "value": value,
+                "mod": None,
+                "begin": begin,
+                "end_date": end,
+                "precision": precision,
+                "anchor": "2019-04-22T00:00:00Z",
+                "reason": None,
+            }
+        )
 
     tx(a_sample, sample, "by the end of April", "2019-04", "2019-04-22", "2019-05-01", "month")
     tx(a_sample, sample, "June 2018", "2018-06", "2018-06-01", "2018-07-01", "month")
     tx(a_sample, sample, "February 2019", "2019-02", "2019-02-01", "2019-03-01", "month")
-    tx(a_hanoi, HANOI_TEXT, "27 February 2019", "2019-02-27", "2019-02-27", "2019-02-28",
-       "day")
+    tx(a_hanoi, HANOI_TEXT, "27 February 2019", "2019-02-27", "2019-02-27", "2019-02-28", "day")
 
-    def ev(aid, text, sentence_has, etype, status, parts, begin, end, precision, timex, pid,
-           trigger, ref=None):
+    def ev(
+        aid,
+        text,
+        sentence_has,
+        etype,
+        status,
+        parts,
+        begin,
+        end,
+        precision,
+        timex,
+        pid,
+        trigger,
+        ref=None,
+    ):
         spans = sid_of[aid]
         s = next(i for i, (b, e) in enumerate(spans) if sentence_has in text[b:e])
-        name, lat, lon = (PLACES[pid][:3] if pid else (None, None, None))
-        events.append({"event_id": _aid(f"{aid}:{s}:{etype}:{begin}"), "article_id": aid,
-                       "sentence_id": s, "type": etype, "status": status,
-                       "participants": parts, "begin": begin, "end_date": end,
-                       "precision": precision, "timex": timex, "place_id": pid,
-                       "place_name": name, "lat": lat, "lon": lon, "trigger": trigger,
-                       "evidence": text[spans[s][0]:spans[s][1]], "reference_id": ref})
+        name, lat, lon = PLACES[pid][:3] if pid else (None, None, None)
+        events.append(
+            {
+                "event_id": _aid(f"{aid}:{s}:{etype}:{begin}"),
+                "article_id": aid,
+                "sentence_id": s,
+                "type": etype,
+                "status": status,
+                "participants": parts,
+                "begin": begin,
+                "end_date": end,
+                "precision": precision,
+                "timex": timex,
+                "place_id": pid,
+                "place_name": name,
+                "lat": lat,
+                "lon": lon,
+                "trigger": trigger,
+                "evidence": text[spans[s][0] : spans[s][1]],
+                "reference_id": ref,
+            }
+        )
 
-    ev(a_sample, sample, "on track to meet", "meeting", "planned",
-       ["kb:putin", "kb:kim_jong_un"], "2019-04-22", "2019-05-01", "month", "2019-04",
-       "gn:2013348", "meet", "putin-kim-2019")
-    ev(a_sample, sample, "first in June 2018", "meeting", "occurred",
-       ["kb:trump", "kb:kim_jong_un"], "2018-06-01", "2018-07-01", "month", "2018-06", None,
-       "summits", "singapore-2018")
-    ev(a_sample, sample, "first in June 2018", "meeting", "occurred",
-       ["kb:trump", "kb:kim_jong_un"], "2019-02-01", "2019-03-01", "month", "2019-02", None,
-       "summits", "hanoi-2019")
-    ev(a_sample, sample, "tested its first", "test", "occurred", ["kb:north_korea"],
-       "2019-04-01", "2019-04-22", "month", "2019-04", None, "tested")
-    ev(a_hanoi, HANOI_TEXT, "met in Hanoi", "meeting", "occurred",
-       ["kb:trump", "kb:kim_jong_un"], "2019-02-27", "2019-02-28", "day", "2019-02-27",
-       "gn:1581130", "met", "hanoi-2019")
-    ev(a_hostile, HOSTILE_TEXT, "talks would continue", "talks", "planned", [],
-       "2019-04-23", "2019-04-24", "day", "2019-04-23", "gn:1835848", "talks")
+    ev(
+        a_sample,
+        sample,
+        "on track to meet",
+        "meeting",
+        "planned",
+        ["kb:putin", "kb:kim_jong_un"],
+        "2019-04-22",
+        "2019-05-01",
+        "month",
+        "2019-04",
+        "gn:2013348",
+        "meet",
+        "putin-kim-2019",
+    )
+    ev(
+        a_sample,
+        sample,
+        "first in June 2018",
+        "meeting",
+        "occurred",
+        ["kb:trump", "kb:kim_jong_un"],
+        "2018-06-01",
+        "2018-07-01",
+        "month",
+        "2018-06",
+        None,
+        "summits",
+        "singapore-2018",
+    )
+    ev(
+        a_sample,
+        sample,
+        "first in June 2018",
+        "meeting",
+        "occurred",
+        ["kb:trump", "kb:kim_jong_un"],
+        "2019-02-01",
+        "2019-03-01",
+        "month",
+        "2019-02",
+        None,
+        "summits",
+        "hanoi-2019",
+    )
+    ev(
+        a_sample,
+        sample,
+        "tested its first",
+        "test",
+        "occurred",
+        ["kb:north_korea"],
+        "2019-04-01",
+        "2019-04-22",
+        "month",
+        "2019-04",
+        None,
+        "tested",
+    )
+    ev(
+        a_hanoi,
+        HANOI_TEXT,
+        "met in Hanoi",
+        "meeting",
+        "occurred",
+        ["kb:trump", "kb:kim_jong_un"],
+        "2019-02-27",
+        "2019-02-28",
+        "day",
+        "2019-02-27",
+        "gn:1581130",
+        "met",
+        "hanoi-2019",
+    )
+    ev(
+        a_hostile,
+        HOSTILE_TEXT,
+        "talks would continue",
+        "talks",
+        "planned",
+        [],
+        "2019-04-23",
+        "2019-04-24",
+        "day",
+        "2019-04-23",
+        "gn:1835848",
+        "talks",
+    )
 
     mentions = pd.DataFrame(ments)
     am = mentions[mentions["actor_id"].notna()]
     counts = am.groupby("actor_id").agg(m=("start", "size"), a=("article_id", "nunique"))
-    actors = pd.DataFrame([
-        {"actor_id": k, "name": v[0], "kind": v[1], "country": v[2],
-         "aliases": [f for f, a in ACTOR_FORMS if a == k], "wikidata": v[3],
-         "mentions": int(counts.loc[k, "m"]) if k in counts.index else 0,
-         "articles": int(counts.loc[k, "a"]) if k in counts.index else 0, "in_kb": True}
-        for k, v in ACTORS.items()])
+    actors = pd.DataFrame(
+        [
+            {
+                "actor_id": k,
+                "name": v[0],
+                "kind": v[1],
+                "country": v[2],
+                "aliases": [f for f, a in ACTOR_FORMS if a == k],
+                "wikidata": v[3],
+                "mentions": int(counts.loc[k, "m"]) if k in counts.index else 0,
+                "articles": int(counts.loc[k, "a"]) if k in counts.index else 0,
+                "in_kb": True,
+            }
+            for k, v in ACTORS.items()
+        ]
+    )
     pairs: dict[tuple[str, str], set] = {}
     weight: dict[tuple[str, str], int] = {}
-    for (aid, s), group in am.groupby(["article_id", "sentence_id"]):
+    for (aid, _s), group in am.groupby(["article_id", "sentence_id"]):
         ids = sorted(set(group["actor_id"]))
         for i, x in enumerate(ids):
-            for y in ids[i + 1:]:
+            for y in ids[i + 1 :]:
                 weight[(x, y)] = weight.get((x, y), 0) + 1
                 pairs.setdefault((x, y), set()).add(aid)
-    edges = pd.DataFrame([{"source": x, "target": y, "weight": w, "articles": len(pairs[(x, y)])}
-                          for (x, y), w in sorted(weight.items())])
+    edges = pd.DataFrame(
+        [
+            {"source": x, "target": y, "weight": w, "articles": len(pairs[(x, y)])}
+            for (x, y), w in sorted(weight.items())
+        ]
+    )
     return FrameCorpus(
         articles=schema.conform(pd.DataFrame(arts), "articles"),
         sentences=schema.conform(pd.DataFrame(sents), "sentences"),
@@ -264,12 +515,14 @@ def fixture_corpus() -> FrameCorpus:
 
 def reference_events() -> pd.DataFrame:
     """A tiny reference timeline (dates known for certain)."""
-    return pd.DataFrame({
-        "reference_id": ["singapore-2018", "hanoi-2019", "putin-kim-2019"],
-        "name": ["Singapore summit", "Hanoi summit", "Vladivostok summit"],
-        "begin": ["2018-06-12", "2019-02-27", "2019-04-25"],
-        "end_date": ["2018-06-13", "2019-03-01", "2019-04-26"],
-    })
+    return pd.DataFrame(
+        {
+            "reference_id": ["singapore-2018", "hanoi-2019", "putin-kim-2019"],
+            "name": ["Singapore summit", "Hanoi summit", "Vladivostok summit"],
+            "begin": ["2018-06-12", "2019-02-27", "2019-04-25"],
+            "end_date": ["2018-06-13", "2019-03-01", "2019-04-26"],
+        }
+    )
 
 
 # ---- real corpora built by the pipeline (cached for the test session) ---------------
@@ -288,15 +541,36 @@ def write_articles(directory: Path) -> Path:
     if meta.is_file():
         shutil.copy(meta, directory / meta.name)
     for name, text, title, source, published, url in (
-        ("001_hanoi", HANOI_TEXT, HANOI_TITLE, "Example Wire", "2019-02-28",
-         "https://example.org/hanoi"),
-        ("002_hostile", HOSTILE_TEXT, HOSTILE_TITLE, "Hostile <Feed>", "2019-04-23",
-         "javascript:alert(5)"),
+        (
+            "001_hanoi",
+            HANOI_TEXT,
+            HANOI_TITLE,
+            "Example Wire",
+            "2019-02-28",
+            "https://example.org/hanoi",
+        ),
+        (
+            "002_hostile",
+            HOSTILE_TEXT,
+            HOSTILE_TITLE,
+            "Hostile <Feed>",
+            "2019-04-23",
+            "javascript:alert(5)",
+        ),
     ):
         (directory / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
-        (directory / f"{name}.meta.json").write_text(json.dumps(
-            {"title": title, "source": source, "published": published, "url": url,
-             "language": "en"}), encoding="utf-8")
+        (directory / f"{name}.meta.json").write_text(
+            json.dumps(
+                {
+                    "title": title,
+                    "source": source,
+                    "published": published,
+                    "url": url,
+                    "language": "en",
+                }
+            ),
+            encoding="utf-8",
+        )
     return directory
 
 
@@ -339,3 +613,80 @@ def corpus_module_available() -> bool:
     except ImportError:
         return False
     return True
+
+
+# ---- measuring the report in headless Chromium (used by BENCHMARKS.md) -------------
+
+
+def measure_page(path: Path, *, runs: int = 5, ready: str = "body[data-ready='1']") -> list[float]:
+    """Milliseconds from navigation start until ``ready`` matches, for each of ``runs``."""
+    from playwright.sync_api import sync_playwright
+
+    args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+    ]
+    times = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        for _ in range(runs):
+            page = browser.new_page(viewport={"width": 1300, "height": 1000})
+            page.route(
+                "**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort()
+            )
+            page.goto(path.as_uri())
+            page.wait_for_selector(ready, timeout=60_000)
+            times.append(page.evaluate("performance.now()"))
+            page.close()
+        browser.close()
+    return times
+
+
+def _baseline_page(path: Path) -> Path:
+    """plotly.js inlined and one small bar chart: the floor any offline plotly page pays."""
+    from plotly.offline import get_plotlyjs
+
+    path.write_text(
+        "<!DOCTYPE html><html><body><div id='p'></div><script>"
+        + get_plotlyjs()
+        + "</script><script>Plotly.newPlot('p',[{type:'bar',y:[1,2,3]}]).then(function(){"
+        "document.body.setAttribute('data-ready','1')});</script></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def bench_report(articles: Path = ROOT / "data" / "articles", runs: int = 5) -> dict:
+    """Build ``articles``, write the report, time its drawing against the baseline page."""
+    import statistics
+    import tempfile
+
+    import analysis
+    from analysis.report import write_report
+
+    out = Path(tempfile.mkdtemp(prefix="newsdesk-bench-"))
+    report = write_report(analysis.build(articles), out / "report.html")
+    base = _baseline_page(out / "baseline.html")
+    rows = {}
+    for _ in range(runs):  # interleaved, side by side
+        for name, page in (("baseline", base), ("report", report)):
+            rows.setdefault(name, []).extend(measure_page(page, runs=1))
+    med = {k: statistics.median(v) for k, v in rows.items()}
+    return {
+        "report_bytes": report.stat().st_size,
+        "report_ms": med["report"],
+        "baseline_ms": med["baseline"],
+        "ratio": med["report"] / med["baseline"],
+        "runs": runs,
+    }
+
+
+if __name__ == "__main__":  # python tests/browser_helpers.py [ARTICLES]
+    import sys
+
+    print(bench_report(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "data" / "articles"))

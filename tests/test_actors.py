@@ -24,14 +24,25 @@ from analysis.nlp import frames_from_docs, load_pipeline, parse
 def make_articles(texts: dict[str, str]) -> pd.DataFrame:
     """A hand-built one-row-per-text articles frame (English, published 2019-04-22)."""
     ids = list(texts)
-    frame = pd.DataFrame({
-        "article_id": ids, "title": ids, "title_derived": False, "source": None, "url": None,
-        "author": None, "published": pd.Timestamp("2019-04-22", tz="UTC"),
-        "published_precision": "day", "published_inferred": False,
-        "text": [texts[i] for i in ids], "language": "en", "path": None,
-        "paths": [[] for _ in ids], "format": "txt",
-        "n_words": [len(texts[i].split()) for i in ids],
-    })
+    frame = pd.DataFrame(
+        {
+            "article_id": ids,
+            "title": ids,
+            "title_derived": False,
+            "source": None,
+            "url": None,
+            "author": None,
+            "published": pd.Timestamp("2019-04-22", tz="UTC"),
+            "published_precision": "day",
+            "published_inferred": False,
+            "text": [texts[i] for i in ids],
+            "language": "en",
+            "path": None,
+            "paths": [[] for _ in ids],
+            "format": "txt",
+            "n_words": [len(texts[i].split()) for i in ids],
+        }
+    )
     return schema.conform(frame, "articles")
 
 
@@ -45,21 +56,31 @@ def kb():
     return load_knowledge_base()
 
 
-def hand_doc(blank, words, *, ents=(), heads=None, deps=None, lemmas=None, pos=None,
-             sent_starts=None):
+def hand_doc(
+    blank, words, *, ents=(), heads=None, deps=None, lemmas=None, pos=None, sent_starts=None
+):
     """A Doc built by hand, with entity spans (start, end, label[, ruler id]) and titles."""
-    doc = Doc(blank.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos,
-              sent_starts=sent_starts)
-    doc.ents = [Span(doc, s, e, label=lab, span_id=rest[0] if rest else 0)
-                for s, e, lab, *rest in ents]
+    doc = Doc(
+        blank.vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        lemmas=lemmas,
+        pos=pos,
+        sent_starts=sent_starts,
+    )
+    doc.ents = [
+        Span(doc, s, e, label=lab, span_id=rest[0] if rest else 0) for s, e, lab, *rest in ents
+    ]
     return blank.get_pipe("newsdesk_titles")(doc)
 
 
 def run(articles_docs: dict[str, Doc], kb, **kw):
     texts = {aid: doc.text for aid, doc in articles_docs.items()}
     parsed = frames_from_docs((doc, (aid, 0)) for aid, doc in articles_docs.items())
-    return resolve_actors(make_articles(texts), parsed.sentences, parsed.mentions,
-                          docs=parsed.docs, kb=kb, **kw)
+    return resolve_actors(
+        make_articles(texts), parsed.sentences, parsed.mentions, docs=parsed.docs, kb=kb, **kw
+    )
 
 
 # --------------------------------------------------------------------------- knowledge base
@@ -68,9 +89,23 @@ def run(articles_docs: dict[str, Doc], kb, **kw):
 def test_bundled_knowledge_base_is_valid(kb):
     assert kb["actor_id"].is_unique
     assert kb["actor_id"].str.startswith("kb:").all()
-    for name in ["Kim Jong Un", "Vladimir Putin", "Dmitry Peskov", "Mike Pompeo", "Reuters",
-                 "Yonhap", "Kyodo News", "UPI", "Asia Times", "ZeroHedge", "KCNA", "Xi Jinping",
-                 "Shinzo Abe", "Moon Jae-in", "Government of Russia"]:
+    for name in [
+        "Kim Jong Un",
+        "Vladimir Putin",
+        "Dmitry Peskov",
+        "Mike Pompeo",
+        "Reuters",
+        "Yonhap",
+        "Kyodo News",
+        "UPI",
+        "Asia Times",
+        "ZeroHedge",
+        "KCNA",
+        "Xi Jinping",
+        "Shinzo Abe",
+        "Moon Jae-in",
+        "Government of Russia",
+    ]:
         assert name in set(kb["name"]), name
     qids = kb["wikidata"].dropna()
     assert qids.str.fullmatch(r"Q\d+").all()
@@ -126,13 +161,44 @@ def test_normalize_name_variants():
 
 def test_metonyms_by_syntax(blank, kb):
     # Washington 's engagement with Pyongyang is uncertain . Kim arrived in Pyongyang .
-    words = ["Washington", "'s", "engagement", "with", "Pyongyang", "is", "uncertain", ".",
-             "Kim", "arrived", "in", "Pyongyang", "."]
+    words = [
+        "Washington",
+        "'s",
+        "engagement",
+        "with",
+        "Pyongyang",
+        "is",
+        "uncertain",
+        ".",
+        "Kim",
+        "arrived",
+        "in",
+        "Pyongyang",
+        ".",
+    ]
     heads = [2, 0, 5, 2, 3, 5, 5, 5, 9, 9, 9, 10, 9]
-    deps = ["poss", "case", "nsubj", "prep", "pobj", "ROOT", "acomp", "punct",
-            "nsubj", "ROOT", "prep", "pobj", "punct"]
-    doc = hand_doc(blank, words, heads=heads, deps=deps,
-                   ents=[(0, 1, "GPE"), (4, 5, "GPE"), (8, 9, "PERSON"), (11, 12, "GPE")])
+    deps = [
+        "poss",
+        "case",
+        "nsubj",
+        "prep",
+        "pobj",
+        "ROOT",
+        "acomp",
+        "punct",
+        "nsubj",
+        "ROOT",
+        "prep",
+        "pobj",
+        "punct",
+    ]
+    doc = hand_doc(
+        blank,
+        words,
+        heads=heads,
+        deps=deps,
+        ents=[(0, 1, "GPE"), (4, 5, "GPE"), (8, 9, "PERSON"), (11, 12, "GPE")],
+    )
     res = run({"a": doc}, kb)
     m = res.mentions.set_index("start")
     assert m.loc[0, "actor_id"] == "kb:us_gov"  # Washington's engagement
@@ -144,20 +210,81 @@ def test_metonyms_by_syntax(blank, kb):
 
 
 def test_role_and_direct_quote_attributed_through_the_parse(blank, kb):
-    words = ["Kremlin", "spokesman", "Dmitry", "Peskov", "spoke", ".",
-             "\u201c", "We", "are", "ready", "to", "meet", ",", "\u201d",
-             "the", "Kremlin", "spokesman", "said", "."]
+    words = [
+        "Kremlin",
+        "spokesman",
+        "Dmitry",
+        "Peskov",
+        "spoke",
+        ".",
+        "\u201c",
+        "We",
+        "are",
+        "ready",
+        "to",
+        "meet",
+        ",",
+        "\u201d",
+        "the",
+        "Kremlin",
+        "spokesman",
+        "said",
+        ".",
+    ]
     heads = [1, 3, 3, 4, 4, 4, 17, 8, 17, 8, 11, 9, 17, 17, 16, 16, 17, 17, 17]
-    deps = ["compound", "compound", "compound", "nsubj", "ROOT", "punct", "punct", "nsubj",
-            "ccomp", "acomp", "aux", "xcomp", "punct", "punct", "det", "compound", "nsubj",
-            "ROOT", "punct"]
+    deps = [
+        "compound",
+        "compound",
+        "compound",
+        "nsubj",
+        "ROOT",
+        "punct",
+        "punct",
+        "nsubj",
+        "ccomp",
+        "acomp",
+        "aux",
+        "xcomp",
+        "punct",
+        "punct",
+        "det",
+        "compound",
+        "nsubj",
+        "ROOT",
+        "punct",
+    ]
     lemmas = [w.lower() for w in words]
     lemmas[4], lemmas[17], lemmas[8] = "speak", "say", "be"
-    pos = ["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "PUNCT", "PRON", "AUX", "ADJ",
-           "PART", "VERB", "PUNCT", "PUNCT", "DET", "PROPN", "NOUN", "VERB", "PUNCT"]
-    doc = hand_doc(blank, words, heads=heads, deps=deps, lemmas=lemmas, pos=pos,
-                   ents=[(0, 1, "FAC", "kb:russia_gov"), (2, 4, "PERSON"),
-                         (15, 16, "FAC", "kb:russia_gov")])
+    pos = [
+        "PROPN",
+        "NOUN",
+        "PROPN",
+        "PROPN",
+        "VERB",
+        "PUNCT",
+        "PUNCT",
+        "PRON",
+        "AUX",
+        "ADJ",
+        "PART",
+        "VERB",
+        "PUNCT",
+        "PUNCT",
+        "DET",
+        "PROPN",
+        "NOUN",
+        "VERB",
+        "PUNCT",
+    ]
+    doc = hand_doc(
+        blank,
+        words,
+        heads=heads,
+        deps=deps,
+        lemmas=lemmas,
+        pos=pos,
+        ents=[(0, 1, "FAC", "kb:russia_gov"), (2, 4, "PERSON"), (15, 16, "FAC", "kb:russia_gov")],
+    )
     res = run({"a": doc}, kb)
     role = res.mentions[res.mentions["source"] == "role"]
     assert list(role["text"]) == ["the Kremlin spokesman"]
@@ -179,15 +306,63 @@ def _kims(blank, words, ents):
 
 def test_bare_surname_resolves_by_recency_then_salience(blank, kb):
     # Kim Jong Un met Putin . Kim Jong Un smiled . Kim Chang Son arrived . Kim inspected .
-    w1 = ["Kim", "Jong", "Un", "met", "Putin", ".", "Kim", "Jong", "Un", "smiled", ".",
-          "Kim", "Chang", "Son", "arrived", ".", "Kim", "inspected", "."]
-    d1 = _kims(blank, w1, [(0, 3, "PERSON"), (4, 5, "PERSON"), (6, 9, "PERSON"),
-                           (11, 14, "PERSON"), (16, 17, "PERSON")])
+    w1 = [
+        "Kim",
+        "Jong",
+        "Un",
+        "met",
+        "Putin",
+        ".",
+        "Kim",
+        "Jong",
+        "Un",
+        "smiled",
+        ".",
+        "Kim",
+        "Chang",
+        "Son",
+        "arrived",
+        ".",
+        "Kim",
+        "inspected",
+        ".",
+    ]
+    d1 = _kims(
+        blank,
+        w1,
+        [
+            (0, 3, "PERSON"),
+            (4, 5, "PERSON"),
+            (6, 9, "PERSON"),
+            (11, 14, "PERSON"),
+            (16, 17, "PERSON"),
+        ],
+    )
     # Kim Jong Un met Kim Chang Son . Kim Jong Un smiled . They ate . Kim left .
-    w2 = ["Kim", "Jong", "Un", "met", "Kim", "Chang", "Son", ".", "Kim", "Jong", "Un", "smiled",
-          ".", "They", "ate", ".", "Kim", "left", "."]
-    d2 = _kims(blank, w2, [(0, 3, "PERSON"), (4, 7, "PERSON"), (8, 11, "PERSON"),
-                           (16, 17, "PERSON")])
+    w2 = [
+        "Kim",
+        "Jong",
+        "Un",
+        "met",
+        "Kim",
+        "Chang",
+        "Son",
+        ".",
+        "Kim",
+        "Jong",
+        "Un",
+        "smiled",
+        ".",
+        "They",
+        "ate",
+        ".",
+        "Kim",
+        "left",
+        ".",
+    ]
+    d2 = _kims(
+        blank, w2, [(0, 3, "PERSON"), (4, 7, "PERSON"), (8, 11, "PERSON"), (16, 17, "PERSON")]
+    )
     res = run({"one": d1, "two": d2}, kb)
     bare = res.mentions[res.mentions["text"] == "Kim"].set_index("article_id")["actor_id"]
     assert bare["one"] == "kb:kim_chang_son"  # named in the sentence before
@@ -198,10 +373,16 @@ def test_bare_surname_resolves_by_recency_then_salience(blank, kb):
 
 
 def test_unknown_names_become_clustered_actors(blank, kb):
-    d1 = _kims(blank, ["Ri", "Chol-man", "spoke", ".", "Ri", "left", "."],
-               [(0, 2, "PERSON"), (4, 5, "PERSON")])
-    d2 = _kims(blank, ["Ri", "Chol", "Man", "met", "the", "Acme", "Times", "."],
-               [(0, 3, "PERSON"), (5, 7, "ORG")])
+    d1 = _kims(
+        blank,
+        ["Ri", "Chol-man", "spoke", ".", "Ri", "left", "."],
+        [(0, 2, "PERSON"), (4, 5, "PERSON")],
+    )
+    d2 = _kims(
+        blank,
+        ["Ri", "Chol", "Man", "met", "the", "Acme", "Times", "."],
+        [(0, 3, "PERSON"), (5, 7, "ORG")],
+    )
     res = run({"a": d1, "b": d2}, kb)
     actors = res.actors.set_index("actor_id")
     ri = actors.loc["x:ri-chol-man"]
@@ -212,10 +393,32 @@ def test_unknown_names_become_clustered_actors(blank, kb):
 
 
 def test_edges_by_sentence_and_by_article(blank, kb):
-    words = ["Putin", "met", "Kim", "Jong", "Un", ".", "Trump", "waited", ".",
-             "Putin", "called", "Trump", "."]
-    doc = _kims(blank, words, [(0, 1, "PERSON"), (2, 5, "PERSON"), (6, 7, "PERSON"),
-                               (9, 10, "PERSON"), (11, 12, "PERSON")])
+    words = [
+        "Putin",
+        "met",
+        "Kim",
+        "Jong",
+        "Un",
+        ".",
+        "Trump",
+        "waited",
+        ".",
+        "Putin",
+        "called",
+        "Trump",
+        ".",
+    ]
+    doc = _kims(
+        blank,
+        words,
+        [
+            (0, 1, "PERSON"),
+            (2, 5, "PERSON"),
+            (6, 7, "PERSON"),
+            (9, 10, "PERSON"),
+            (11, 12, "PERSON"),
+        ],
+    )
     by_sentence = run({"a": doc}, kb).edges.set_index(["source", "target"])
     assert by_sentence.loc[("kb:kim_jong_un", "kb:vladimir_putin"), "weight"] == 1
     assert by_sentence.loc[("kb:donald_trump", "kb:vladimir_putin"), "weight"] == 1
@@ -229,15 +432,26 @@ def test_edges_by_sentence_and_by_article(blank, kb):
 
 
 def test_merge_sums_and_unites(kb):
-    a = pd.DataFrame({"actor_id": ["x:foo"], "name": ["Foo"], "kind": ["person"],
-                      "country": [None], "aliases": [["Foo"]], "wikidata": [None],
-                      "mentions": [2], "articles": [1], "in_kb": [False]})
+    a = pd.DataFrame(
+        {
+            "actor_id": ["x:foo"],
+            "name": ["Foo"],
+            "kind": ["person"],
+            "country": [None],
+            "aliases": [["Foo"]],
+            "wikidata": [None],
+            "mentions": [2],
+            "articles": [1],
+            "in_kb": [False],
+        }
+    )
     b = a.assign(name="Foo Bar", aliases=[["Foo Bar"]], mentions=3)
     merged = merge_actors([a, b]).iloc[0]
     assert merged["mentions"] == 5 and merged["articles"] == 2
     assert merged["aliases"] == ["Foo", "Foo Bar"] and merged["name"] == "Foo Bar"
-    e = schema.conform(pd.DataFrame({"source": ["a"], "target": ["b"], "weight": [2],
-                                     "articles": [1]}), "edges")
+    e = schema.conform(
+        pd.DataFrame({"source": ["a"], "target": ["b"], "weight": [2], "articles": [1]}), "edges"
+    )
     both = merge_edges([e, e]).iloc[0]
     assert both["weight"] == 4 and both["articles"] == 2
     assert merge_actors([]).empty and merge_edges([]).empty
@@ -258,9 +472,21 @@ def test_sample_actors(sample_result):
     schema.check(actors, "actors")
     ids = list(actors["actor_id"])
     assert ids[:2] == ["kb:kim_jong_un", "kb:vladimir_putin"]
-    for aid in ["kb:mike_pompeo", "kb:donald_trump", "kb:dmitry_peskov", "kb:kim_chang_son",
-                "kb:russia_gov", "kb:north_korea_gov", "kb:us_gov", "kb:reuters", "kb:yonhap",
-                "kb:kyodo", "kb:upi", "kb:asia_times", "kb:zerohedge"]:
+    for aid in [
+        "kb:mike_pompeo",
+        "kb:donald_trump",
+        "kb:dmitry_peskov",
+        "kb:kim_chang_son",
+        "kb:russia_gov",
+        "kb:north_korea_gov",
+        "kb:us_gov",
+        "kb:reuters",
+        "kb:yonhap",
+        "kb:kyodo",
+        "kb:upi",
+        "kb:asia_times",
+        "kb:zerohedge",
+    ]:
         assert aid in ids, aid
     names = set(actors["name"])
     assert not names & {"State", "Kim", "Yongbyon"}
@@ -291,9 +517,11 @@ def test_sample_mentions_keep_offsets(sample_result, sample_text):
 
 
 def test_batches_give_the_same_result_as_one_run(nlp, sample_text):
-    texts = {"s": sample_text,
-             "t": "Vladimir Putin met Shinzo Abe in Tokyo. Putin said Moscow wants peace. "
-                  "Abe told reporters Japan will talk with Pyongyang."}
+    texts = {
+        "s": sample_text,
+        "t": "Vladimir Putin met Shinzo Abe in Tokyo. Putin said Moscow wants peace. "
+        "Abe told reporters Japan will talk with Pyongyang.",
+    }
     articles = make_articles(texts)
     parsed = parse(articles, nlp=nlp)
     whole = resolve_actors(articles, parsed.sentences, parsed.mentions, docs=parsed.docs)
@@ -303,10 +531,13 @@ def test_batches_give_the_same_result_as_one_run(nlp, sample_text):
         p = parse(one, nlp=nlp)
         parts.append(resolve_actors(one, p.sentences, p.mentions, docs=p.docs))
     merged = merge_actors([p.actors for p in parts])
-    pd.testing.assert_frame_equal(whole.actors.reset_index(drop=True),
-                                  merged.reset_index(drop=True))
-    pd.testing.assert_frame_equal(whole.edges.reset_index(drop=True),
-                                  merge_edges([p.edges for p in parts]).reset_index(drop=True))
+    pd.testing.assert_frame_equal(
+        whole.actors.reset_index(drop=True), merged.reset_index(drop=True)
+    )
+    pd.testing.assert_frame_equal(
+        whole.edges.reset_index(drop=True),
+        merge_edges([p.edges for p in parts]).reset_index(drop=True),
+    )
     both = whole.actors.set_index("actor_id")
     assert both.loc["kb:vladimir_putin", "articles"] == 2
     assert both.loc["kb:shinzo_abe", "mentions"] == 2
@@ -321,7 +552,8 @@ def test_resolve_parses_when_docs_are_missing(nlp, sample_text):
 
 def test_resolve_with_empty_frames(kb):
     articles = make_articles({"e": ""})
-    res = resolve_actors(articles, schema.empty("sentences"), schema.empty("mentions"),
-                         docs={}, kb=kb)
+    res = resolve_actors(
+        articles, schema.empty("sentences"), schema.empty("mentions"), docs={}, kb=kb
+    )
     assert res.actors.empty and res.quotes.empty and res.edges.empty
     schema.check(res.mentions, "mentions")

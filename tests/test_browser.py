@@ -24,8 +24,15 @@ from analysis.report import write_report
 pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("NEWSDESK_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 
 def _require_chromium() -> None:
@@ -85,13 +92,18 @@ class Session:
 def _countries(page, selector: str) -> int:
     return page.evaluate(
         "sel => document.querySelector(sel).querySelectorAll("
-        "'.geolayer .countries path, .geolayer .countries .js-fill').length", selector)
+        "'.geolayer .countries path, .geolayer .countries .js-fill').length",
+        selector,
+    )
 
 
 @pytest.fixture(scope="module")
 def report_path(tmp_path_factory):
-    return write_report(fixture_corpus(), tmp_path_factory.mktemp("report") / "report.html",
-                        reference=reference_events())
+    return write_report(
+        fixture_corpus(),
+        tmp_path_factory.mktemp("report") / "report.html",
+        reference=reference_events(),
+    )
 
 
 def test_report_draws_offline_and_filters(browser, report_path):
@@ -137,8 +149,9 @@ def test_report_hostile_title_is_text(browser, report_path):
     s.page.wait_for_selector("body[data-ready='1']", timeout=20_000)
     cells = s.page.locator("#articles-body td").all_inner_texts()
     assert any("<script>window.__pwned = 1" in c for c in cells)  # shown, as text
-    assert s.page.locator("#articles-body script, #articles-body img, #articles-body b").count() \
-        == 0
+    assert (
+        s.page.locator("#articles-body script, #articles-body img, #articles-body b").count() == 0
+    )
     # hovering the hostile place (Seoul) shows its sentence as text
     s.page.evaluate("""() => {
         const gd = document.getElementById('fig-map');
@@ -146,8 +159,7 @@ def test_report_hostile_title_is_text(browser, report_path):
         const j = gd.data[i].customdata.findIndex(c => c[0] === 'gn:1835848');
         Plotly.Fx.hover(gd, [{curveNumber: i, pointNumber: j}], 'geo');
     }""")
-    hover = s.page.evaluate(
-        "document.querySelector('#fig-map .hoverlayer').textContent")
+    hover = s.page.evaluate("document.querySelector('#fig-map .hoverlayer').textContent")
     assert "onerror" in hover and "<img" in hover  # drawn as characters, not a tag
     assert s.page.locator("#fig-map .hoverlayer img").count() == 0
     assert s.page.evaluate("typeof window.__pwned") == "undefined"
@@ -168,8 +180,13 @@ def test_report_draw_time(browser, report_path):
 @pytest.mark.skipif(not corpus_module_available(), reason="analysis.corpus not available yet")
 def test_rendered_notebooks_draw_offline(browser):
     pages = rendered_notebooks()
-    assert [p.stem for p in pages] == ["01_corpus", "02_places", "03_actors", "04_timeline",
-                                       "05_explorer"]
+    assert [p.stem for p in pages] == [
+        "01_corpus",
+        "02_places",
+        "03_actors",
+        "04_timeline",
+        "05_explorer",
+    ]
     for path in pages:
         s = Session(browser)
         s.page.goto(path.as_uri())
@@ -178,11 +195,12 @@ def test_rendered_notebooks_draw_offline(browser):
         assert n_figures > 0, path.name
         s.page.wait_for_function(
             f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {n_figures}",
-            timeout=20_000)
+            timeout=20_000,
+        )
         if path.stem == "02_places":
             s.page.wait_for_function(
-                "document.querySelectorAll('.geolayer .countries path').length >= 2",
-                timeout=20_000)
+                "document.querySelectorAll('.geolayer .countries path').length >= 2", timeout=20_000
+            )
         s.shot(f"notebook-{path.stem}.png")
         assert s.page.evaluate("typeof window.__pwned") == "undefined", path.name
         assert s.dialogs == [], path.name

@@ -15,8 +15,13 @@ COMMANDS = ("build", "info", "report", "notebooks", "geocode", "sql")
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=cwd, text=True,
-                          capture_output=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *args],
+        cwd=cwd,
+        text=True,
+        capture_output=True,
+        timeout=600,
+    )
 
 
 def test_help_lists_every_command():
@@ -41,14 +46,17 @@ def test_console_script_is_installed():
     assert r.returncode == 0 and r.stdout.startswith("newsdesk ")
 
 
-@pytest.mark.parametrize("args", [
-    (),                                  # no command
-    ("build",),                          # missing SOURCE and -o
-    ("build", "data/articles"),          # missing -o
-    ("build", "data/articles", "-o", "x", "--engine", "spark"),
-    ("build", "data/articles", "-o", "x", "--workers", "0"),
-    ("frobnicate",),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        (),  # no command
+        ("build",),  # missing SOURCE and -o
+        ("build", "data/articles"),  # missing -o
+        ("build", "data/articles", "-o", "x", "--engine", "spark"),
+        ("build", "data/articles", "-o", "x", "--workers", "0"),
+        ("frobnicate",),
+    ],
+)
 def test_usage_errors_exit_2(args):
     r = run(*args)
     assert r.returncode == 2
@@ -64,8 +72,11 @@ def test_missing_source_is_a_usage_error_with_the_path(tmp_path):
 
 
 def test_commands_on_a_folder_without_a_corpus_exit_1_and_say_what_to_do(tmp_path):
-    for args in (("info", str(tmp_path)), ("sql", str(tmp_path), "select 1"),
-                 ("report", str(tmp_path), "-o", str(tmp_path / "r.html"))):
+    for args in (
+        ("info", str(tmp_path)),
+        ("sql", str(tmp_path), "select 1"),
+        ("report", str(tmp_path), "-o", str(tmp_path / "r.html")),
+    ):
         r = run(*args)
         assert r.returncode == 1, args
         assert "newsdesk build" in r.stderr  # the next step
@@ -106,8 +117,7 @@ def test_rebuild_reuses_everything(sample_corpus):
 
 
 def test_sql_prints_query_results_and_reports_bad_sql(sample_corpus):
-    r = run("sql", str(sample_corpus), "select source, n_words from articles", "--format",
-            "json")
+    r = run("sql", str(sample_corpus), "select source, n_words from articles", "--format", "json")
     assert r.returncode == 0, r.stderr
     rows = json.loads(r.stdout)
     assert rows[0]["source"] == "ZeroHedge"

@@ -36,23 +36,25 @@ def make_articles(texts=TEXTS, sources=SOURCES, dates=DATES) -> pd.DataFrame:
     """An articles frame as the loaders produce it (ids from the text)."""
     n = len(texts)
     ids = [hashlib.sha256(t.encode()).hexdigest()[:16] for t in texts]
-    df = pd.DataFrame({
-        "article_id": ids,
-        "title": [t.split(".")[0] for t in texts],
-        "title_derived": [True] * n,
-        "source": list(sources[:n]),
-        "url": [None] * n,
-        "author": [None] * n,
-        "published": list(dates[:n]),
-        "published_precision": ["day" if d else "unknown" for d in dates[:n]],
-        "published_inferred": [False] * n,
-        "text": list(texts),
-        "language": ["en"] * n,
-        "path": [f"{i}.txt" for i in range(n)],
-        "paths": [[f"{i}.txt"] for i in range(n)],
-        "format": ["txt"] * n,
-        "n_words": [len(t.split()) for t in texts],
-    })
+    df = pd.DataFrame(
+        {
+            "article_id": ids,
+            "title": [t.split(".")[0] for t in texts],
+            "title_derived": [True] * n,
+            "source": list(sources[:n]),
+            "url": [None] * n,
+            "author": [None] * n,
+            "published": list(dates[:n]),
+            "published_precision": ["day" if d else "unknown" for d in dates[:n]],
+            "published_inferred": [False] * n,
+            "text": list(texts),
+            "language": ["en"] * n,
+            "path": [f"{i}.txt" for i in range(n)],
+            "paths": [[f"{i}.txt"] for i in range(n)],
+            "format": ["txt"] * n,
+            "n_words": [len(t.split()) for t in texts],
+        }
+    )
     return schema.conform(df, "articles")
 
 
@@ -64,8 +66,9 @@ def sorted_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 def assert_same_corpus(a: Corpus, b: Corpus) -> None:
     for name in analysis.corpus.FRAMES:
-        pd.testing.assert_frame_equal(sorted_frame(a.frames[name]), sorted_frame(b.frames[name]),
-                                      check_exact=False, obj=name)
+        pd.testing.assert_frame_equal(
+            sorted_frame(a.frames[name]), sorted_frame(b.frames[name]), check_exact=False, obj=name
+        )
 
 
 @pytest.fixture(scope="module")
@@ -100,21 +103,30 @@ def test_repr_and_summary_count_the_frames(built):
     assert s["undated"] == int(built.articles["published"].isna().sum())
     given = built.articles[~built.articles["published_inferred"]]
     assert given["published"].dt.strftime("%Y-%m-%d").tolist() == [
-        d for d in DATES if d is not None]
+        d for d in DATES if d is not None
+    ]
     assert s["frames"]["sentences"] == len(built.sentences)
     assert repr(built).startswith("<Corpus: 5 articles;")
 
 
 def test_sql_sees_every_frame_by_name(built):
     got = built.sql("select article_id, count(*) as n from sentences group by 1 order by 1")
-    want = (built.sentences.groupby("article_id").size().rename("n").reset_index()
-            .sort_values("article_id").reset_index(drop=True))
+    want = (
+        built.sentences.groupby("article_id")
+        .size()
+        .rename("n")
+        .reset_index()
+        .sort_values("article_id")
+        .reset_index(drop=True)
+    )
     assert got["article_id"].tolist() == want["article_id"].tolist()
     assert got["n"].tolist() == want["n"].tolist()
     paths = built.sql("select len(paths) as k from articles")  # a list column
     assert paths["k"].tolist() == [1] * 5
     for name in analysis.corpus.FRAMES:
-        assert built.sql(f"select count(*) as n from {name}")["n"].iloc[0] == len(built.frames[name])
+        assert built.sql(f"select count(*) as n from {name}")["n"].iloc[0] == len(
+            built.frames[name]
+        )
 
 
 def _consistent(sub: Corpus, keep: set[str]) -> None:
@@ -221,8 +233,9 @@ def test_changed_knowledge_base_recomputes_only_the_stages_it_affects(tmp_path):
     assert computed["time"] == 0 and computed["nlp"] == 0  # timexes and sentences reused
     assert_same_corpus(after, analysis.build(arts, settings=settings, progress=False))
 
-    model = analysis.build(arts, store=d, settings=settings.replace(model="blank"),
-                           progress=False, batch_size=2)
+    model = analysis.build(
+        arts, store=d, settings=settings.replace(model="blank"), progress=False, batch_size=2
+    )
     assert all(model.build_stats["computed"][s] == 5 for s in pipeline.STAGES)
 
 

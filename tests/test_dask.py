@@ -15,8 +15,9 @@ pytest.importorskip("distributed")
 def test_dask_build_on_a_local_cluster_equals_the_single_process_build(tmp_path):
     arts = make_articles()
     local = analysis.build(arts, progress=False, batch_size=2)
-    dask = analysis.build(arts, engine="dask", n_workers=2, store=tmp_path / "c",
-                          progress=False, batch_size=2)
+    dask = analysis.build(
+        arts, engine="dask", n_workers=2, store=tmp_path / "c", progress=False, batch_size=2
+    )
     assert dask.build_stats["engine"] == "dask"
     assert dask.build_stats["processed"] == len(arts)
     assert sum(1 for _ in (tmp_path / "c").glob("_parts/*")) == 0  # parts consolidated
@@ -28,10 +29,12 @@ def test_dask_build_against_a_scheduler_address(tmp_path):
     from distributed import LocalCluster
 
     arts = make_articles()[:3]
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster:
-        corpus = analysis.build(arts, engine="dask", scheduler=cluster.scheduler_address,
-                                progress=False, batch_size=1)
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        corpus = analysis.build(
+            arts, engine="dask", scheduler=cluster.scheduler_address, progress=False, batch_size=1
+        )
     assert_same_corpus(corpus, analysis.build(arts, progress=False))
 
 

@@ -23,8 +23,14 @@ def corpus():
 
 def test_template_registered_and_used(corpus):
     assert "newsdesk" in pio.templates
-    figs = [F.place_map(corpus), F.actor_mentions(corpus), F.co_mention_network(corpus),
-            F.actor_heatmap(corpus), F.quote_chart(corpus), F.summit_timeline(corpus)]
+    figs = [
+        F.place_map(corpus),
+        F.actor_mentions(corpus),
+        F.co_mention_network(corpus),
+        F.actor_heatmap(corpus),
+        F.quote_chart(corpus),
+        F.summit_timeline(corpus),
+    ]
     for fig in figs:
         assert fig.layout.template.layout.colorway == pio.templates["newsdesk"].layout.colorway
 
@@ -128,10 +134,8 @@ def test_co_mention_network_is_stable_and_sized(corpus):
     a = F.co_mention_network(corpus.edges, corpus.actors)
     b = F.co_mention_network(corpus.edges.sample(frac=1, random_state=3), corpus.actors)
     assert a.to_json() == b.to_json()  # same picture whatever the row order
-    nodes = {cd[0]: cd[1] for t in a.data if t.meta["newsdesk"] == "node"
-             for cd in t.customdata}
-    assert nodes["kb:putin"] == int(corpus.actors.set_index("actor_id").loc["kb:putin",
-                                                                              "mentions"])
+    nodes = {cd[0]: cd[1] for t in a.data if t.meta["newsdesk"] == "node" for cd in t.customdata}
+    assert nodes["kb:putin"] == int(corpus.actors.set_index("actor_id").loc["kb:putin", "mentions"])
     edges = [t for t in a.data if t.meta["newsdesk"] == "edge"]
     assert len(edges) == len(corpus.edges)
     widths = {t.customdata[0][0]: t.line.width for t in edges}

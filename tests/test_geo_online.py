@@ -37,8 +37,14 @@ class _Handler(BaseHTTPRequestHandler):
         body = []
         if mode == "ok":
             body = [
-                {"lat": "43.1056", "lon": "131.8735", "display_name": f"{q}, Russia",
-                 "class": "place", "type": "city", "place_id": 1}
+                {
+                    "lat": "43.1056",
+                    "lon": "131.8735",
+                    "display_name": f"{q}, Russia",
+                    "class": "place",
+                    "type": "city",
+                    "place_id": 1,
+                }
             ]
         data = json.dumps(body).encode()
         self.send_response(200)

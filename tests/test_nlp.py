@@ -91,8 +91,12 @@ def test_title_component_trims_a_title_inside_a_person_span(blank):
 def test_frames_from_hand_built_docs(blank):
     words = ["Putin", "met", "Kim", ".", "They", "talked", "."]
     sent_starts = [True, False, False, False, True, False, False]
-    doc = Doc(blank.vocab, words=words, sent_starts=sent_starts,
-              ents=["B-PERSON", "O", "B-PERSON", "O", "O", "O", "O"])
+    doc = Doc(
+        blank.vocab,
+        words=words,
+        sent_starts=sent_starts,
+        ents=["B-PERSON", "O", "B-PERSON", "O", "O", "O", "O"],
+    )
     parsed = frames_from_docs([(doc, ("a", 10))])
     text = " " * 10 + doc.text
     assert list(parsed.sentences["sentence_id"]) == [0, 1]
@@ -182,15 +186,21 @@ def test_non_english_text_is_not_run_through_english_ner(nlp, caplog):
         "en": "Kim Jong Un met Vladimir Putin in Vladivostok.",
     }
     with caplog.at_level(logging.INFO, logger="analysis.nlp"):
-        parsed = parse(make_articles(texts, language={"de": "de", "ko": "und", "en": "en"}), nlp=nlp)
+        parsed = parse(
+            make_articles(texts, language={"de": "de", "ko": "und", "en": "en"}), nlp=nlp
+        )
     assert set(parsed.skipped) == {"de", "ko"}
     assert set(parsed.mentions["article_id"]) == {"en"}
-    assert any("not English" in r.getMessage() or "does not look English" in r.getMessage()
-               for r in caplog.records)
+    assert any(
+        "not English" in r.getMessage() or "does not look English" in r.getMessage()
+        for r in caplog.records
+    )
 
 
 def test_looks_english():
-    assert looks_english("The talks between the two leaders were held in the city of Hanoi, "
-                         "and the president said that he was happy with the result of it.")
+    assert looks_english(
+        "The talks between the two leaders were held in the city of Hanoi, "
+        "and the president said that he was happy with the result of it."
+    )
     assert not looks_english("Переговоры между двумя лидерами прошли во Владивостоке.")
     assert looks_english("2019 -- 42")

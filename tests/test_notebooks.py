@@ -34,15 +34,19 @@ def test_stored_without_outputs_with_parameters(name):
 def test_paired_script_matches(name):
     ipynb = nbformat.read(NB_DIR / f"{name}.ipynb", as_version=4)
     script = jupytext.read(NB_DIR / f"{name}.py")
+
     def sources(nb):
         return [(c.cell_type, c.source.strip()) for c in nb.cells]
 
-    assert sources(ipynb) == sources(script), f"{name}.py and {name}.ipynb differ: run jupytext --sync"
+    assert sources(ipynb) == sources(script), (
+        f"{name}.py and {name}.ipynb differ: run jupytext --sync"
+    )
 
 
 def test_offline_renderer_has_no_cdn():
-    html = OfflineHtmlRenderer().to_mimebundle({"data": [{"type": "bar", "y": [1]}],
-                                                "layout": {}})["text/html"]
+    html = OfflineHtmlRenderer().to_mimebundle({"data": [{"type": "bar", "y": [1]}], "layout": {}})[
+        "text/html"
+    ]
     assert "Plotly.newPlot" in html
     assert not re.search(r"https?://", html)
 

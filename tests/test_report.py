@@ -20,16 +20,19 @@ MB = 1024 * 1024
 
 
 def _data(page: str) -> dict:
-    m = re.search(r'<script type="application/json" id="newsdesk-data">(.*?)</script>', page,
-                  re.S)
+    m = re.search(r'<script type="application/json" id="newsdesk-data">(.*?)</script>', page, re.S)
     assert m, "data element missing"
     return json.loads(m.group(1))
 
 
 @pytest.fixture(scope="module")
 def fixture_page(tmp_path_factory):
-    path = write_report(fixture_corpus(), tmp_path_factory.mktemp("r") / "out" / "report.html",
-                        title="Fixture <b>report</b>", reference=reference_events())
+    path = write_report(
+        fixture_corpus(),
+        tmp_path_factory.mktemp("r") / "out" / "report.html",
+        title="Fixture <b>report</b>",
+        reference=reference_events(),
+    )
     return path, path.read_text(encoding="utf-8")
 
 
@@ -40,16 +43,19 @@ def test_report_is_self_contained(fixture_page):
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", page, re.I)
     assert page.count("<script") == 4  # data, plotly.js, basemap, app
     assert 'g.topojson["world_110m"]' in page
-    assert "Content-Security-Policy" in page and "connect-src 'none'" in page.replace(
-        "&#x27;", "'")
+    assert "Content-Security-Policy" in page and "connect-src 'none'" in page.replace("&#x27;", "'")
     assert "<title>Fixture &lt;b&gt;report&lt;/b&gt;</title>" in page
 
 
 def test_hostile_text_is_inert_in_the_markup(fixture_page):
     _, page = fixture_page
     # the only place article text lives is the JSON element, with < > & escaped
-    for payload in ("<script>window.__pwned", '<img src=x onerror="window.__pwned',
-                    "</script><script>window.__pwned = 3", "<b onmouseover"):
+    for payload in (
+        "<script>window.__pwned",
+        '<img src=x onerror="window.__pwned',
+        "</script><script>window.__pwned = 3",
+        "<b onmouseover",
+    ):
         assert payload not in page
     data = _data(page)
     titles = {a["title"] for a in data["articles"]}

@@ -308,3 +308,101 @@ def test_inferred_date_becomes_the_anchor():
     )
     df = tag_timexes(arts)
     assert df[df.text == "next month"].iloc[0].value == "1999-04"
+
+
+# --------------------------------------------------------------------------- tense cues
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        # "set for" / "is to" announce a plan: future
+        ("The issue will dominate a summit set for Washington in June.", "June", "2019-06"),
+        ("The shares are to resume trading Tuesday.", "Tuesday", "2019-04-23"),
+        # "were planning" is a plan, not a past event
+        (
+            "Protesters called a rally on Saturday and were planning to drive around.",
+            "Saturday",
+            "2019-04-27",
+        ),
+        # "until" sets a deadline, unless the clause is in the pluperfect
+        ("They have until Thursday to sign.", "Thursday", "2019-04-25"),
+        ("Until Thursday, they had not called him a suspect.", "Thursday", "2019-04-18"),
+        # a plan of the past: "had been scheduled"
+        ("It had been scheduled to expire Friday.", "Friday", "2019-04-19"),
+        # a long name does not push the verb out of reach
+        (
+            "On Tuesday, the National Abortion and Reproductive Rights Action League plans "
+            "to hold a news conference.",
+            "Tuesday",
+            "2019-04-23",
+        ),
+        # "..., Castro said": the reporting verb does not date the reported plan
+        (
+            "The father will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said.",
+            "4 a.m. EDT Thursday",
+            "2019-04-25T04:00",
+        ),
+    ],
+)
+def test_tense_cues(text, surface, value):
+    found = [t for t in tag_text(text, ANCHOR) if surface is None or t.text == surface]
+    assert found and found[-1].value == value, [(t.text, t.value) for t in found]
+
+
+def test_un_adjective_is_not_a_past_tense():
+    t = one("It would be paid on a still unspecified date in January.", "2019-10-24")
+    assert t.value == "2020-01"
+
+
+# --------------------------------------------------------------------------- new forms
+def test_midday_is_noon():
+    t = one("The judge will hear him at midday.")
+    assert (t.text, t.type, t.value) == ("midday", "TIME", "2019-04-22T12:00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was High Noon for them.",
+        "For Poland, high noon comes.",
+        "We build on the long-term partnership.",
+        "He was soon released.",
+        "Cash that soon became a flood.",
+    ],
+)
+def test_idioms_and_adjectives_are_not_timexes(text):
+    assert tag_text(text, ANCHOR) == []
+
+
+def test_soon_and_the_long_term_as_references_stay():
+    assert one("They will soon meet.").value == "FUTURE_REF"
+    assert one("It pays off in the long term.").value == "FUTURE_REF"
+
+
+def test_conjoined_day_after_a_date():
+    found = tag_text("The summit is on April 24 and 25.", "2019-03-01")
+    assert [(t.text, t.value) for t in found] == [("April 24", "2019-04-24"), ("25", "2019-04-25")]
+    assert found[1].begin == ts("2019-04-25") and found[1].precision == "day"
+    # the conjunction must end at punctuation: "25 people" is a count
+    assert [t.text for t in tag_text("On April 24 and 25 people died.", "2019-03-01")] == [
+        "April 24"
+    ]
+    # a full date with a year is not continued by a bare number
+    assert len(tag_text("It was May 3, 2018 and 4, then.", ANCHOR)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("They left their third day-long meeting.", "day-long", "P1D"),
+        ("The decades-long battle goes on.", "decades-long", "PXY"),
+        ("A weeks-long strike ended.", "weeks-long", "PXW"),
+    ],
+)
+def test_unit_long_adjectives_are_durations(text, surface, value):
+    t = one(text, surface=surface)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_this_month_of_followed_by_a_noun():
+    assert one("The bombings this month of U.S. embassies.").value == "2019-04"
+    assert tag_text("In the week of the attack, nothing moved.", ANCHOR) == []

@@ -47,9 +47,11 @@ def test_source_filter_updates_every_view(corpus):
     hanoi = corpus.articles.loc[corpus.articles.source == "Example Wire", "article_id"].iloc[0]
     assert set(panel.view.articles.article_id) == {hanoi}
     assert _place_ids(panel.figures["map"]) == set(
-        corpus.places.loc[corpus.places.article_id == hanoi, "place_id"])
+        corpus.places.loc[corpus.places.article_id == hanoi, "place_id"]
+    )
     assert _event_ids(panel.figures["timeline"]) == set(
-        corpus.events.loc[corpus.events.article_id == hanoi, "event_id"])
+        corpus.events.loc[corpus.events.article_id == hanoi, "event_id"]
+    )
     assert _actor_ids(panel.figures["actors"]) == {"kb:trump", "kb:kim_jong_un"}
     assert all(panel.figures[k].to_json() != before[k] for k in before)
     assert "<b>1</b> of 3 articles" in panel.counts.value

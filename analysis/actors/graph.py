@@ -31,6 +31,18 @@ def article_edges(mentions: Iterable, *, scope: str = "sentence") -> pd.DataFram
     pandas.DataFrame
         The edges frame of that article (``articles`` is 1 on every row).
     """
+    weights = pair_weights(mentions, scope=scope)
+    if not weights:
+        return schema.empty("edges")
+    frame = pd.DataFrame(
+        [(a, b, w, 1) for (a, b), w in weights.items()],
+        columns=["source", "target", "weight", "articles"],
+    )
+    return schema.conform(frame, "edges")
+
+
+def pair_weights(mentions: Iterable, *, scope: str = "sentence") -> Counter:
+    """(source, target) -> number of sentences (or 1 for the article) naming both."""
     groups: dict[object, set[str]] = {}
     for m in mentions:
         key = m.sentence_id if scope == "sentence" else 0
@@ -39,11 +51,19 @@ def article_edges(mentions: Iterable, *, scope: str = "sentence") -> pd.DataFram
     for ids in groups.values():
         for a, b in combinations(sorted(ids), 2):
             weights[(a, b)] += 1
+    return weights
+
+
+def edges_frame(weights: Counter, articles: Counter) -> pd.DataFrame:
+    """The edges frame from summed pair weights and article counts."""
     if not weights:
         return schema.empty("edges")
     frame = pd.DataFrame(
-        [(a, b, w, 1) for (a, b), w in weights.items()],
+        [(a, b, w, articles[(a, b)]) for (a, b), w in weights.items()],
         columns=["source", "target", "weight", "articles"],
+    )
+    frame = frame.sort_values(
+        ["weight", "source", "target"], ascending=[False, True, True], kind="stable"
     )
     return schema.conform(frame, "edges")
 
@@ -65,13 +85,16 @@ def merge_edges(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
     if not frames:
         return schema.empty("edges")
     allf = pd.concat(frames, ignore_index=True)
-    out = allf.groupby(["source", "target"], as_index=False, sort=True)[["weight", "articles"]].sum()
-    out = out.sort_values(["weight", "source", "target"], ascending=[False, True, True],
-                          kind="stable")
+    out = allf.groupby(["source", "target"], as_index=False, sort=True)[
+        ["weight", "articles"]
+    ].sum()
+    out = out.sort_values(
+        ["weight", "source", "target"], ascending=[False, True, True], kind="stable"
+    )
     return schema.conform(out, "edges")
 
 
-def _vote(counts: dict) -> str | None:
+def best_vote(counts: dict) -> str | None:
     if not counts:
         return None
     return sorted(counts.items(), key=lambda kv: (-kv[1], -len(str(kv[0])), str(kv[0])))[0][0]
@@ -95,52 +118,74 @@ def merge_actors(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
         The actors frame sorted by mentions (descending), then actor_id.
     """
     frames = [schema.check(f, "actors") for f in frames if f is not None and len(f)]
-    if not frames:
-        out = schema.empty("actors")
-        for k in _VOTES:
-            out[k] = pd.Series([], dtype=object)
-        return out
     acc: dict[str, dict] = {}
     for frame in frames:
         has_votes = all(k in frame.columns for k in _VOTES)
         for row in frame.to_dict("records"):
-            aid = row["actor_id"]
-            a = acc.get(aid)
-            if a is None:
-                a = acc[aid] = {
-                    "actor_id": aid, "name": None, "kind": None, "country": None,
-                    "aliases": set(), "wikidata": None, "mentions": 0, "articles": 0,
-                    "in_kb": bool(row["in_kb"]),
-                    **{k: Counter() for k in _VOTES},
-                }
-            a["mentions"] += int(row["mentions"])
-            a["articles"] += int(row["articles"])
-            a["aliases"].update(row["aliases"] or [])
-            a["in_kb"] = a["in_kb"] or bool(row["in_kb"])
-            if a["in_kb"]:
-                for k in ("name", "kind", "country", "wikidata"):
-                    v = row.get(k)
-                    if a[k] is None and v is not None and not pd.isna(v):
-                        a[k] = v
-            votes = {k: row[k] for k in _VOTES} if has_votes else {
-                "name_votes": {row["name"]: row["mentions"]} if _ok(row["name"]) else {},
-                "kind_votes": {row["kind"]: row["mentions"]} if _ok(row["kind"]) else {},
-                "country_votes": {row["country"]: row["mentions"]} if _ok(row["country"]) else {},
-            }
-            for k in _VOTES:
-                a[k].update(votes[k] or {})
+            if not has_votes:
+                row.update(
+                    {
+                        "name_votes": {row["name"]: row["mentions"]} if _ok(row["name"]) else {},
+                        "kind_votes": {row["kind"]: row["mentions"]} if _ok(row["kind"]) else {},
+                        "country_votes": {row["country"]: row["mentions"]}
+                        if _ok(row["country"])
+                        else {},
+                    }
+                )
+            accumulate_actor(acc, row)
+    return finish_actors(acc)
+
+
+def accumulate_actor(acc: dict[str, dict], row: dict) -> None:
+    """Add one per-article (or per-batch) actor row to the accumulator ``acc``."""
+    aid = row["actor_id"]
+    a = acc.get(aid)
+    if a is None:
+        a = acc[aid] = {
+            "actor_id": aid,
+            "name": None,
+            "kind": None,
+            "country": None,
+            "aliases": set(),
+            "wikidata": None,
+            "mentions": 0,
+            "articles": 0,
+            "in_kb": bool(row["in_kb"]),
+            **{k: Counter() for k in _VOTES},
+        }
+    a["mentions"] += int(row["mentions"])
+    a["articles"] += int(row["articles"])
+    a["aliases"].update(row["aliases"] or [])
+    a["in_kb"] = a["in_kb"] or bool(row["in_kb"])
+    if a["in_kb"]:
+        for k in ("name", "kind", "country", "wikidata"):
+            v = row.get(k)
+            if a[k] is None and _ok(v):
+                a[k] = v
+    for k in _VOTES:
+        for value, count in (row.get(k) or {}).items():
+            if _ok(value) and _ok(count):
+                a[k][value] += int(count)
+
+
+def finish_actors(acc: dict[str, dict]) -> pd.DataFrame:
+    """The actors frame from an accumulator filled by :func:`accumulate_actor`."""
+    if not acc:
+        return schema.empty("actors")
     rows = []
     for a in acc.values():
+        a = dict(a)
         if not a["in_kb"]:
-            a["name"] = _vote(a["name_votes"])
-            a["kind"] = _vote(a["kind_votes"])
-            a["country"] = _vote(a["country_votes"])
+            a["name"] = best_vote(a["name_votes"])
+            a["kind"] = best_vote(a["kind_votes"])
+            a["country"] = best_vote(a["country_votes"])
         a["aliases"] = sorted(a["aliases"])
         for k in _VOTES:
-            a[k] = dict(sorted(a[k].items()))
+            del a[k]
         rows.append(a)
-    out = pd.DataFrame(rows).sort_values(["mentions", "actor_id"], ascending=[False, True],
-                                         kind="stable")
+    out = pd.DataFrame(rows).sort_values(
+        ["mentions", "actor_id"], ascending=[False, True], kind="stable"
+    )
     return schema.conform(out, "actors")
 
 
@@ -172,10 +217,13 @@ def co_mention_graph(
     if actors is not None:
         schema.check(actors, "actors")
         for row in actors.to_dict("records"):
-            attrs = {k: row[k] for k in ("name", "kind", "country", "mentions", "articles", "in_kb")}
+            attrs = {
+                k: row[k] for k in ("name", "kind", "country", "mentions", "articles", "in_kb")
+            }
             graph.add_node(row["actor_id"], **attrs)
     kept = edges[edges["weight"] >= min_weight]
-    for s, t, w, n in zip(kept["source"], kept["target"], kept["weight"], kept["articles"],
-                          strict=True):
+    for s, t, w, n in zip(
+        kept["source"], kept["target"], kept["weight"], kept["articles"], strict=True
+    ):
         graph.add_edge(s, t, weight=int(w), articles=int(n))
     return graph

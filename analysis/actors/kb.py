@@ -29,6 +29,7 @@ A later file overrides an earlier one row by row (same ``actor_id``).
 from __future__ import annotations
 
 import csv
+import functools
 import logging
 import re
 import unicodedata
@@ -84,6 +85,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": 
 _DASHES = re.compile(r"[\u2010-\u2015\-]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_name(text: str) -> str:
     """Key used to compare names: case, accents, hyphens, dots and articles ignored.
 
@@ -115,10 +117,7 @@ def slugify(text: str) -> str:
 def _split(value) -> list[str]:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return []
-    if isinstance(value, (list, tuple)):
-        items = value
-    else:
-        items = str(value).split("|")
+    items = value if isinstance(value, (list, tuple)) else str(value).split("|")
     return [str(v).strip() for v in items if str(v).strip()]
 
 
@@ -228,7 +227,11 @@ def load_knowledge_base(
         if not path.is_file():
             raise FileNotFoundError(f"knowledge base file not found: {path}")
         for number, raw in enumerate(_read_rows(path), start=2):
-            where = f"{path}, row {number}" if path.suffix.lower() == ".csv" else f"{path}, item {number - 1}"
+            where = (
+                f"{path}, row {number}"
+                if path.suffix.lower() == ".csv"
+                else f"{path}, item {number - 1}"
+            )
             try:
                 row = _validate(raw)
             except KnowledgeBaseError as exc:
@@ -243,8 +246,22 @@ def load_knowledge_base(
                     raise KnowledgeBaseError(msg)
                 log.warning("knowledge base %s; the later row wins", msg)
             rows[row["actor_id"]] = row
-    columns = ["actor_id", "kb_id", "name", "kind", "country", "aliases", "titles",
-               "metonyms", "demonyms", "wikidata", "valid_from", "valid_to", "notes", "file"]
+    columns = [
+        "actor_id",
+        "kb_id",
+        "name",
+        "kind",
+        "country",
+        "aliases",
+        "titles",
+        "metonyms",
+        "demonyms",
+        "wikidata",
+        "valid_from",
+        "valid_to",
+        "notes",
+        "file",
+    ]
     frame = pd.DataFrame(list(rows.values()), columns=columns)
     for col in ("actor_id", "kb_id", "name", "kind", "country", "wikidata", "notes", "file"):
         frame[col] = frame[col].astype("string")

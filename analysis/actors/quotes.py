@@ -6,15 +6,20 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
+from spacy.attrs import IDX, LEMMA, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from analysis.actors.syntax import cue_lemma, has_parse, is_speech_verb
+from analysis.actors.syntax import SPEECH_LEMMAS, cue_lemma, has_parse, is_speech_verb
 
 __all__ = ["find_quotes"]
 
 #: Quoted passages: curly double quotes, straight double quotes, guillemets.
-_QUOTE_RE = re.compile(r"\u201c([^\u201c\u201d]+)\u201d|\"([^\"]+)\"|\u00ab([^\u00ab\u00bb]+)\u00bb")
+_QUOTE_RE = re.compile(
+    r"\u201c([^\u201c\u201d]+)\u201d|\"([^\"]+)\"|\u00ab([^\u00ab\u00bb]+)\u00bb"
+)
 _MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes ("final stages")
+_SPEECH_HASHES = frozenset(hash_string(lemma) for lemma in SPEECH_LEMMAS)
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
 
 
@@ -25,7 +30,10 @@ class _Doc:
         self.doc = doc
         self.offset = offset
         self.parsed = has_parse(doc)
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = doc.to_array([IDX]).ravel().tolist() if len(doc) else []
+        according = hash_string("according")
+        lower = doc.to_array([LOWER]).ravel().tolist() if len(doc) else []
+        self.according_idx = [i for i, h in enumerate(lower) if h == according]
         self.actor_at: dict[int, object] = {}
         for m in mentions:
             if m.span is not None and m.span.doc is doc:
@@ -33,10 +41,23 @@ class _Doc:
                     # role mentions ("the Kremlin spokesman") win over what they contain
                     if i not in self.actor_at or m.row < 0:
                         self.actor_at[i] = m
+        # sentence bounds of every token, computed once (Token.sent walks the Doc)
+        self.sents = (
+            list(doc.sents) if doc.has_annotation("SENT_START") or self.parsed else [doc[:]]
+        )
+        self.sent_of = [0] * len(doc)
+        for k, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = k
         self.persons = sorted(
-            (m.start, m) for m in mentions
+            (m.start, m)
+            for m in mentions
             if m.span is not None and m.span.doc is doc and m.label == "PERSON"
         )
+
+    def sent(self, i: int):
+        """The sentence holding token ``i``."""
+        return self.sents[self.sent_of[i]]
 
     def token_at(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.tok_starts, char) - 1)
@@ -44,10 +65,14 @@ class _Doc:
     def speaker(self, tok: Token) -> tuple[object | None, str | None]:
         """The actor mention a subject token refers to, and the subject's text."""
         doc = self.doc
-        phrase = doc[tok.left_edge.i : tok.right_edge.i + 1] if self.parsed else doc[tok.i : tok.i + 1]
+        phrase = (
+            doc[tok.left_edge.i : tok.right_edge.i + 1] if self.parsed else doc[tok.i : tok.i + 1]
+        )
         m = self.actor_at.get(tok.i)
         if m is None:
-            inside = [self.actor_at[i] for i in range(phrase.start, phrase.end) if i in self.actor_at]
+            inside = [
+                self.actor_at[i] for i in range(phrase.start, phrase.end) if i in self.actor_at
+            ]
             persons = [x for x in inside if x.label == "PERSON"]
             m = (persons or inside or [None])[-1]
         if m is None and tok.lower_ in _PRONOUNS:
@@ -72,11 +97,13 @@ class _Doc:
         return None
 
     def according_to(self, start: int, end: int) -> list[tuple[int, int, object | None, str]]:
-        """"according to X" inside tokens [start, end): (first tok, end tok, mention, text)."""
+        """ "according to X" inside tokens [start, end): (first tok, end tok, mention, text)."""
         out = []
         doc = self.doc
-        for i in range(start, min(end, len(doc) - 1)):
-            if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to":
+        lo = bisect.bisect_left(self.according_idx, start)
+        hi = bisect.bisect_left(self.according_idx, min(end, len(doc) - 1))
+        for i in self.according_idx[lo:hi]:
+            if doc[i + 1].lower_ == "to":
                 j = i + 2
                 if j >= len(doc):
                     continue
@@ -104,15 +131,21 @@ def _fallback_speaker(d: _Doc, cue: Token):
 
 def _row(aid, sentence_id, start, end, text, speaker, speaker_text, cue, kind, via) -> dict:
     return {
-        "article_id": aid, "sentence_id": sentence_id, "start": start, "end": end,
+        "article_id": aid,
+        "sentence_id": sentence_id,
+        "start": start,
+        "end": end,
         "speaker": speaker.actor_id if speaker is not None else None,
-        "speaker_text": speaker_text, "text": text, "cue": cue, "kind": kind,
+        "speaker_text": speaker_text,
+        "text": text,
+        "cue": cue,
+        "kind": kind,
         "via": via.actor_id if via is not None else None,
     }
 
 
 def _via(d: _Doc, cue: Token, speaker) -> object | None:
-    sent = cue.sent if d.parsed or d.doc.has_annotation("SENT_START") else d.doc[:]
+    sent = d.sent(cue.i)
     for _, _, m, _ in d.according_to(sent.start, sent.end):
         if m is not None and (speaker is None or m.actor_id != speaker.actor_id):
             return m
@@ -141,11 +174,12 @@ def find_quotes(
     rows: list[dict] = []
     for offset, doc in pieces:
         d = _Doc(doc, offset, mentions)
+        doc_text = doc.text  # Doc.text joins every token: compute it once
         used_cues: set[int] = set()
         quoted_tokens: set[int] = set()
         attributed_sents: set[int] = set()
         quotes = []
-        for mt in _QUOTE_RE.finditer(doc.text):
+        for mt in _QUOTE_RE.finditer(doc_text):
             g = next(i for i in (1, 2, 3) if mt.group(i) is not None)
             qs, qe = mt.start(g), mt.end(g)
             if len(mt.group(g).split()) < _MIN_QUOTE_WORDS:
@@ -153,7 +187,7 @@ def find_quotes(
             first, last = d.token_at(mt.start()), d.token_at(mt.end() - 1)
             quoted_tokens.update(range(first, last + 1))
             quotes.append((mt.start(), mt.end(), qs, qe, first, last))
-        for ms, me, qs, qe, first, last in quotes:
+        for _ms, _me, qs, qe, first, last in quotes:
             cue = _direct_cue(d, first, last, quoted_tokens)
             speaker = speaker_text = via = None
             lemma = None
@@ -169,7 +203,7 @@ def find_quotes(
                 else:
                     speaker, speaker_text = _fallback_speaker(d, cue)
                 via = _via(d, cue, speaker)
-                attributed_sents.add(cue.sent.start if d.parsed else 0)
+                attributed_sents.add(d.sent(cue.i).start)
             else:
                 acc = d.according_to(last + 1, min(len(doc), last + 12))
                 if acc:
@@ -177,12 +211,25 @@ def find_quotes(
                     speaker, speaker_text = acc[0][2], acc[0][3]
             if lemma is None:
                 continue
-            text = doc.text[qs:qe].strip().rstrip(",;:").rstrip()
-            lead = len(doc.text[qs:qe]) - len(doc.text[qs:qe].lstrip())
+            raw = doc_text[qs:qe]
+            text = raw.strip().rstrip(",;:").rstrip()
+            lead = len(raw) - len(raw.lstrip())
             start = offset + qs + lead
             sid = sentence_of(offset + (cue.idx if cue is not None else qs))
-            rows.append(_row(aid, sid, start, start + len(text), text, speaker, speaker_text,
-                             lemma, "direct", via))
+            rows.append(
+                _row(
+                    aid,
+                    sid,
+                    start,
+                    start + len(text),
+                    text,
+                    speaker,
+                    speaker_text,
+                    lemma,
+                    "direct",
+                    via,
+                )
+            )
         if d.parsed:
             rows.extend(_reported(aid, d, used_cues, quoted_tokens, attributed_sents, sentence_of))
     return rows
@@ -193,7 +240,7 @@ def _direct_cue(d: _Doc, first: int, last: int, quoted: set[int]) -> Token | Non
     # after the quote, to the end of the sentence that follows it
     j = last + 1
     if j < len(doc):
-        end = doc[j].sent.end if d.parsed or doc.has_annotation("SENT_START") else len(doc)
+        end = d.sent(j).end
         end = min(end, j + 12)
         for i in range(j, end):
             if i in quoted:
@@ -201,7 +248,7 @@ def _direct_cue(d: _Doc, first: int, last: int, quoted: set[int]) -> Token | Non
             if is_speech_verb(doc[i]):
                 return doc[i]
     # before the quote, back to the start of its sentence ("Asia Times notes: ...")
-    start = doc[first].sent.start if d.parsed or doc.has_annotation("SENT_START") else 0
+    start = d.sent(first).start
     start = max(start, first - 15)
     for i in range(first - 1, start - 1, -1):
         if i in quoted:
@@ -215,17 +262,19 @@ def _direct_cue(d: _Doc, first: int, last: int, quoted: set[int]) -> Token | Non
 def _reported(aid, d: _Doc, used_cues, quoted, attributed_sents, sentence_of) -> list[dict]:
     rows = []
     doc = d.doc
-    for tok in doc:
-        if tok.i in used_cues or tok.i in quoted or not is_speech_verb(tok):
+    lemmas = doc.to_array([LEMMA]).ravel().tolist()
+    for i, lemma in enumerate(lemmas):
+        if lemma not in _SPEECH_HASHES or i in used_cues or i in quoted:
+            continue
+        tok = doc[i]
+        if not is_speech_verb(tok):
             continue
         comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
         if comp is None:
             continue
         content = doc[comp.left_edge.i : comp.right_edge.i + 1]
-        if any(i in quoted for i in range(content.start, content.end)):
-            # the complement is (part of) a direct quote attributed elsewhere
-            if all(i in quoted for i in range(content.start, content.end)):
-                continue
+        if all(i in quoted for i in range(content.start, content.end)):
+            continue  # the complement is a direct quote attributed elsewhere
         subj = d.subject_of(tok)
         if subj is None:
             continue
@@ -241,11 +290,23 @@ def _reported(aid, d: _Doc, used_cues, quoted, attributed_sents, sentence_of) ->
         start = d.offset + content.start_char + (len(content.text) - len(content.text.lstrip()))
         if content.text.lower().startswith("that "):
             start += 5
-        attributed_sents.add(tok.sent.start)
-        rows.append(_row(aid, sentence_of(d.offset + tok.idx), start, start + len(text), text,
-                         speaker, speaker_text, cue_lemma(tok), "reported", _via(d, tok, speaker)))
+        attributed_sents.add(d.sent(tok.i).start)
+        rows.append(
+            _row(
+                aid,
+                sentence_of(d.offset + tok.idx),
+                start,
+                start + len(text),
+                text,
+                speaker,
+                speaker_text,
+                cue_lemma(tok),
+                "reported",
+                _via(d, tok, speaker),
+            )
+        )
     # "X happened, according to Y" with no other cue in the sentence
-    for sent in doc.sents:
+    for sent in d.sents:
         if sent.start in attributed_sents:
             continue
         for i, k, m, text in d.according_to(sent.start, sent.end):
@@ -261,8 +322,19 @@ def _reported(aid, d: _Doc, used_cues, quoted, attributed_sents, sentence_of) ->
             if len(content.split()) < 3:
                 continue
             start = d.offset + body.start_char + body.text.find(content)
-            rows.append(_row(aid, sentence_of(d.offset + sent.start_char), start,
-                             start + len(content), content, m, text, "according to",
-                             "reported", None))
+            rows.append(
+                _row(
+                    aid,
+                    sentence_of(d.offset + sent.start_char),
+                    start,
+                    start + len(content),
+                    content,
+                    m,
+                    text,
+                    "according to",
+                    "reported",
+                    None,
+                )
+            )
             break
     return rows

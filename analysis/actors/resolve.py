@@ -11,14 +11,15 @@ import bisect
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 import pandas as pd
 from spacy.tokens import Doc, Span
 
 from analysis import schema
-from analysis.actors.graph import article_edges, merge_actors, merge_edges
+from analysis.actors.graph import accumulate_actor, edges_frame, finish_actors, pair_weights
+from analysis.actors.graph import best_vote as _best
 from analysis.actors.kb import KBIndex, kb_index, load_knowledge_base, normalize_name, slugify
 from analysis.actors.quotes import find_quotes
 from analysis.actors.syntax import government_role
@@ -34,12 +35,32 @@ _MEDIA_WORDS = re.compile(
     re.I,
 )
 _GENERIC = frozenset(
-    """state president leader government ministry minister chairman secretary senate
-    congress parliament army military news agency"""
-    .split()
+    [
+        "state",
+        "president",
+        "leader",
+        "government",
+        "ministry",
+        "minister",
+        "chairman",
+        "secretary",
+        "senate",
+        "congress",
+        "parliament",
+        "army",
+        "military",
+        "news",
+        "agency",
+    ]
 )
-_KIND_BY_LABEL = {"PERSON": "person", "ORG": "organisation", "GPE": "government",
-                  "NORP": "group", "FAC": "other", "LOC": "other"}
+_KIND_BY_LABEL = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "government",
+    "NORP": "group",
+    "FAC": "other",
+    "LOC": "other",
+}
 
 
 @dataclass
@@ -66,7 +87,6 @@ class ActorResult:
     actors: pd.DataFrame
     quotes: pd.DataFrame
     edges: pd.DataFrame
-    per_article: dict = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -96,8 +116,16 @@ def _person_key(text: str) -> str:
 class _ArticleResolver:
     """Resolve the mentions of one article."""
 
-    def __init__(self, aid: str, published, pieces, mentions: list[_Mention], index: KBIndex,
-                 sentence_starts: list[int], sentence_ids: list[int]) -> None:
+    def __init__(
+        self,
+        aid: str,
+        published,
+        pieces,
+        mentions: list[_Mention],
+        index: KBIndex,
+        sentence_starts: list[int],
+        sentence_ids: list[int],
+    ) -> None:
         self.aid = aid
         self.published = published if published is not None and not pd.isna(published) else None
         self.pieces = pieces or []
@@ -137,7 +165,7 @@ class _ArticleResolver:
             }
 
     def _piece_no(self, m: _Mention) -> int:
-        for k, (off, doc) in enumerate(self.pieces):
+        for k, (_off, doc) in enumerate(self.pieces):
             if m.span is not None and m.span.doc is doc:
                 return k
         return -1
@@ -180,9 +208,9 @@ class _ArticleResolver:
         return None, start
 
     def _country_gov(self, text: str, pattern_id: str | None) -> str | None:
-        if pattern_id and pattern_id in self.index.actors:
-            if self.index.actors[pattern_id]["kind"] in ("government", "country"):
-                return pattern_id
+        row = self.index.actors.get(pattern_id or "")
+        if row is not None and row["kind"] in ("government", "country"):
+            return pattern_id
         key = normalize_name(text)
         for aid in self.index.names.get(key, []):
             if self.index.actors[aid]["kind"] in ("government", "country"):
@@ -286,8 +314,7 @@ class _ArticleResolver:
                 if person is None and t.start >= 2 and doc[t.start - 1].text == ",":
                     # apposition: "Kim Chang Son, vice chairman of ..."
                     prev = doc[t.start - 2]
-                    person = next((m for s, m in starts.items()
-                                   if s <= prev.i < m.span.end), None)
+                    person = next((m for s, m in starts.items() if s <= prev.i < m.span.end), None)
                 if person is None:
                     continue
                 gov, _ = self._qualifier(doc, t.start)
@@ -328,16 +355,22 @@ class _ArticleResolver:
             parts = _person_key(m.text).split()
             keys = {parts[0], parts[-1]} if len(parts) > 1 else set(parts)
             if kb_row is not None:
-                keys.update(k for k, ids in self.index.surnames.items() if m.actor_id in ids
-                            and k in (parts[0], parts[-1]))
+                keys.update(
+                    k
+                    for k, ids in self.index.surnames.items()
+                    if m.actor_id in ids and k in (parts[0], parts[-1])
+                )
             for key in keys:
                 full.setdefault(key, Counter())[m.actor_id] += 1
         for m in surnames:
             key = _person_key(m.text)
             cands = list(full.get(key, {}))
             if not cands:
-                kb_ids = [i for i in self.index.names.get(key, []) + self.index.surnames.get(key, [])
-                          if self.index.actors[i]["kind"] == "person"]
+                kb_ids = [
+                    i
+                    for i in self.index.names.get(key, []) + self.index.surnames.get(key, [])
+                    if self.index.actors[i]["kind"] == "person"
+                ]
                 kb_ids = list(dict.fromkeys(kb_ids))
                 if len(kb_ids) > 1:
                     kb_ids = [i for i in kb_ids if self._valid(i)] or kb_ids
@@ -346,7 +379,12 @@ class _ArticleResolver:
                 if len(kb_ids) == 1:
                     m.actor_id, m.role = kb_ids[0], "actor"
                 elif not kb_ids:
-                    m.actor_id, m.role, m.kind, m.name = f"x:{slugify(m.text)}", "actor", "person", m.text
+                    m.actor_id, m.role, m.kind, m.name = (
+                        f"x:{slugify(m.text)}",
+                        "actor",
+                        "person",
+                        m.text,
+                    )
                 else:
                     m.role = "ambiguous"
                     log.debug("article %s: %r is ambiguous (%s)", self.aid, m.text, kb_ids)
@@ -363,9 +401,15 @@ class _ArticleResolver:
 
     def _named_just_before(self, aid: str, m: _Mention) -> bool:
         """True when ``aid`` is named in full in this or the previous sentence, before ``m``."""
-        return any(o.actor_id == aid and o is not m and o.end <= m.start and o.label == "PERSON"
-                   and m.sentence_id - 1 <= o.sentence_id <= m.sentence_id
-                   and len(o.text.split()) > 1 for o in self.mentions)
+        return any(
+            o.actor_id == aid
+            and o is not m
+            and o.end <= m.start
+            and o.label == "PERSON"
+            and m.sentence_id - 1 <= o.sentence_id <= m.sentence_id
+            and len(o.text.split()) > 1
+            for o in self.mentions
+        )
 
     def _by_title(self, m: _Mention, cands: list[str]) -> list[str]:
         title = self._title_before(m)
@@ -382,16 +426,23 @@ class _ArticleResolver:
 
     def _role_mentions(self) -> None:
         """Titles standing for a person: "the Kremlin spokesman", "North Korea's leader"."""
-        named_starts = {(self._piece_no(m), m.span.start) for m in self.mentions
-                        if m.span is not None and m.label == "PERSON"}
+        named_starts = {
+            (self._piece_no(m), m.span.start)
+            for m in self.mentions
+            if m.span is not None and m.label == "PERSON"
+        }
         for k, (off, doc) in enumerate(self.pieces):
             for t in doc.spans.get("titles", []) if "titles" in doc.spans else []:
                 if (k, t.end) in named_starts:
                     continue  # "President Putin": the name is the mention
                 if t.end < len(doc) and doc[t.end].ent_type_ == "PERSON":
                     continue
-                if t.start >= 1 and doc[t.start - 1].text == "," and t.start >= 2 and \
-                        doc[t.start - 2].ent_type_ == "PERSON":
+                if (
+                    t.start >= 1
+                    and doc[t.start - 1].text == ","
+                    and t.start >= 2
+                    and doc[t.start - 2].ent_type_ == "PERSON"
+                ):
                     continue  # apposition after a name
                 title = t.text.lower()
                 gov, start = self._qualifier(doc, t.start)
@@ -401,10 +452,19 @@ class _ArticleResolver:
                 if aid is None:
                     continue
                 span = doc[start : t.end]
-                m = _Mention(row=-1, start=off + span.start_char, end=off + span.end_char,
-                             text=span.text, label="PERSON",
-                             sentence_id=self._sentence_of(off + span.start_char),
-                             pattern_id=None, span=span, offset=off, actor_id=aid, role="actor")
+                m = _Mention(
+                    row=-1,
+                    start=off + span.start_char,
+                    end=off + span.end_char,
+                    text=span.text,
+                    label="PERSON",
+                    sentence_id=self._sentence_of(off + span.start_char),
+                    pattern_id=None,
+                    span=span,
+                    offset=off,
+                    actor_id=aid,
+                    role="actor",
+                )
                 self.added.append(m)
 
     def _person_for_title(self, title: str, gov: str | None) -> str | None:
@@ -429,16 +489,23 @@ class _ArticleResolver:
         if len(named) == 1:
             return next(iter(named))
         if len(named) > 1:
-            exact = [a for a in named if any(m.title == title
-                                             for m in self.mentions if m.actor_id == a)]
+            exact = [
+                a for a in named if any(m.title == title for m in self.mentions if m.actor_id == a)
+            ]
             return exact[0] if len(exact) == 1 else None
         if gov is None:
             return None  # "the president" without a country or an earlier name
-        cands = [a for a in self.index.titles.get(title, [])
-                 if self.index.actors[a]["country"] == country and self._valid(a)]
+        cands = [
+            a
+            for a in self.index.titles.get(title, [])
+            if self.index.actors[a]["country"] == country and self._valid(a)
+        ]
         if not cands and title != head:
-            cands = [a for a in self.index.titles.get(head, [])
-                     if self.index.actors[a]["country"] == country and self._valid(a)]
+            cands = [
+                a
+                for a in self.index.titles.get(head, [])
+                if self.index.actors[a]["country"] == country and self._valid(a)
+            ]
         if len(cands) > 1:
             present = [a for a in cands if any(m.actor_id == a for m in self.mentions)]
             cands = present if present else cands
@@ -504,20 +571,30 @@ def resolve_actors(
     for i in range(len(mentions)):
         aid = rows["article_id"][i]
         pid = rows["pattern_id"][i]
-        by_article.setdefault(aid, []).append(_Mention(
-            row=i, start=int(rows["start"][i]), end=int(rows["end"][i]), text=str(rows["text"][i]),
-            label=str(rows["label"][i]), sentence_id=int(rows["sentence_id"][i]),
-            pattern_id=None if pid is None or pd.isna(pid) else str(pid)))
+        by_article.setdefault(aid, []).append(
+            _Mention(
+                row=i,
+                start=int(rows["start"][i]),
+                end=int(rows["end"][i]),
+                text=str(rows["text"][i]),
+                label=str(rows["label"][i]),
+                sentence_id=int(rows["sentence_id"][i]),
+                pattern_id=None if pid is None or pd.isna(pid) else str(pid),
+            )
+        )
     sent_index: dict[str, tuple[list[int], list[int]]] = {}
-    for aid, grp in sentences.sort_values(["article_id", "start"]).groupby("article_id", sort=False):
+    for aid, grp in sentences.sort_values(["article_id", "start"]).groupby(
+        "article_id", sort=False
+    ):
         sent_index[aid] = (grp["start"].tolist(), grp["sentence_id"].tolist())
 
     actor_ids = [None] * len(mentions)
     roles = [None] * len(mentions)
     added_rows = []
     quote_rows = []
-    actor_frames = []
-    edge_frames = []
+    actor_acc: dict[str, dict] = {}
+    edge_weights: Counter = Counter()
+    edge_articles: Counter = Counter()
     for aid in articles["article_id"]:
         ms = by_article.get(aid, [])
         starts, sids = sent_index.get(aid, ([], []))
@@ -527,14 +604,27 @@ def resolve_actors(
             if m.row >= 0:
                 actor_ids[m.row], roles[m.row] = m.actor_id, m.role
             else:
-                added_rows.append({"article_id": aid, "sentence_id": m.sentence_id,
-                                   "start": m.start, "end": m.end, "text": m.text,
-                                   "label": m.label, "source": "role", "actor_id": m.actor_id,
-                                   "place_id": None, "role": m.role})
+                added_rows.append(
+                    {
+                        "article_id": aid,
+                        "sentence_id": m.sentence_id,
+                        "start": m.start,
+                        "end": m.end,
+                        "text": m.text,
+                        "label": m.label,
+                        "source": "role",
+                        "actor_id": m.actor_id,
+                        "place_id": None,
+                        "role": m.role,
+                    }
+                )
         actors_here = [m for m in resolved if m.actor_id and m.role == "actor"]
         quote_rows.extend(find_quotes(aid, res.pieces, actors_here, res._sentence_of))
-        actor_frames.append(_article_actors(aid, actors_here, index))
-        edge_frames.append(article_edges(actors_here, scope=edges_scope))
+        for row in _article_actors(actors_here, index):
+            accumulate_actor(actor_acc, row)
+        pairs = pair_weights(actors_here, scope=edges_scope)
+        edge_weights.update(pairs)
+        edge_articles.update(dict.fromkeys(pairs, 1))
     out = mentions.copy()
     out["actor_id"] = pd.array(actor_ids, dtype="string")
     out["role"] = pd.array(roles, dtype="string")
@@ -542,13 +632,18 @@ def resolve_actors(
         out = pd.concat([out, pd.DataFrame(added_rows)], ignore_index=True)
         out = out.sort_values(["article_id", "start", "end"], kind="stable")
     out = schema.conform(out, "mentions")
-    quotes = schema.conform(pd.DataFrame(quote_rows, columns=[c.name for c in schema.SCHEMAS["quotes"]]),
-                            "quotes")
-    return ActorResult(mentions=out, actors=merge_actors(actor_frames), quotes=quotes,
-                       edges=merge_edges(edge_frames))
+    quotes = schema.conform(
+        pd.DataFrame(quote_rows, columns=[c.name for c in schema.SCHEMAS["quotes"]]), "quotes"
+    )
+    return ActorResult(
+        mentions=out,
+        actors=finish_actors(actor_acc),
+        quotes=quotes,
+        edges=edges_frame(edge_weights, edge_articles),
+    )
 
 
-def _article_actors(aid: str, ms: list[_Mention], index: KBIndex) -> pd.DataFrame:
+def _article_actors(ms: list[_Mention], index: KBIndex) -> list[dict]:
     """One row per actor mentioned in one article (merged later)."""
     acc: dict[str, dict] = {}
     for m in ms:
@@ -578,14 +673,21 @@ def _article_actors(aid: str, ms: list[_Mention], index: KBIndex) -> pd.DataFram
             a["kind_votes"][m.kind or _KIND_BY_LABEL.get(m.label, "other")] += 1
             if m.country:
                 a["country_votes"][m.country] += 1
-    # full names win over the surnames of the same person
+    # one vote per article: the article's best name (full names win over surnames),
+    # kind and country, weighted by its mentions -- so merging per-article actor frames
+    # (which keep only name/kind/country) gives the same result as one run
     for a in acc.values():
-        if not a["in_kb"] and a["name_votes"]:
-            longest = max(len(n.split()) for n in a["name_votes"])
-            a["name_votes"] = Counter({n: c for n, c in a["name_votes"].items()
-                                       if len(n.split()) == longest})
-    for a in acc.values():
-        a["aliases"] = sorted(a["aliases"])
-        for k in ("name_votes", "kind_votes", "country_votes"):
-            a[k] = dict(a[k])
-    return pd.DataFrame(list(acc.values()))
+        if a["in_kb"]:
+            continue
+        names = a["name_votes"]
+        if names:
+            longest = max(len(n.split()) for n in names)
+            names = {n: c for n, c in names.items() if len(n.split()) == longest}
+        for k, votes in (
+            ("name_votes", names),
+            ("kind_votes", a["kind_votes"]),
+            ("country_votes", a["country_votes"]),
+        ):
+            best = _best(votes)
+            a[k] = {best: a["mentions"]} if best is not None else {}
+    return list(acc.values())

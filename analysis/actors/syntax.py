@@ -18,11 +18,65 @@ __all__ = [
 
 #: Reporting verbs (lemmas) that introduce direct or reported speech.
 SPEECH_LEMMAS = frozenset(
-    """say tell confirm announce state add note report claim insist warn reaffirm hint deny
-    reveal explain stress emphasize emphasise urge demand write declare suggest argue
-    acknowledge indicate comment predict promise vow threaten accuse respond reply remark
-    signal mention assert admit allege caution conclude disclose observe pledge recall
-    reiterate repeat testify tweet voice ask complain maintain underline affirm""".split()
+    [
+        "say",
+        "tell",
+        "confirm",
+        "announce",
+        "state",
+        "add",
+        "note",
+        "report",
+        "claim",
+        "insist",
+        "warn",
+        "reaffirm",
+        "hint",
+        "deny",
+        "reveal",
+        "explain",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "urge",
+        "demand",
+        "write",
+        "declare",
+        "suggest",
+        "argue",
+        "acknowledge",
+        "indicate",
+        "comment",
+        "predict",
+        "promise",
+        "vow",
+        "threaten",
+        "accuse",
+        "respond",
+        "reply",
+        "remark",
+        "signal",
+        "mention",
+        "assert",
+        "admit",
+        "allege",
+        "caution",
+        "conclude",
+        "disclose",
+        "observe",
+        "pledge",
+        "recall",
+        "reiterate",
+        "repeat",
+        "testify",
+        "tweet",
+        "voice",
+        "ask",
+        "complain",
+        "maintain",
+        "underline",
+        "affirm",
+    ]
 )
 _SPEECH_FORMS = frozenset(
     f for lemma in SPEECH_LEMMAS for f in (lemma, lemma + "s", lemma + "ed", lemma + "d")
@@ -30,23 +84,118 @@ _SPEECH_FORMS = frozenset(
 
 #: Nouns that make a preceding place name literal ("Moscow's streets").
 PLACE_NOUNS = frozenset(
-    """city capital street streets outskirts suburb suburbs airport station resident residents
-    population downtown centre center region border coast territory soil airspace water waters
-    port mayor hotel embassy people skyline weather river province district area neighbourhood
-    neighborhood university zoo aquarium museum hospital""".split()
+    [
+        "city",
+        "capital",
+        "street",
+        "streets",
+        "outskirts",
+        "suburb",
+        "suburbs",
+        "airport",
+        "station",
+        "resident",
+        "residents",
+        "population",
+        "downtown",
+        "centre",
+        "center",
+        "region",
+        "border",
+        "coast",
+        "territory",
+        "soil",
+        "airspace",
+        "water",
+        "waters",
+        "port",
+        "mayor",
+        "hotel",
+        "embassy",
+        "people",
+        "skyline",
+        "weather",
+        "river",
+        "province",
+        "district",
+        "area",
+        "neighbourhood",
+        "neighborhood",
+        "university",
+        "zoo",
+        "aquarium",
+        "museum",
+        "hospital",
+    ]
 )
 _SPEECH_NOUNS = frozenset(
-    """message letter offer proposal appeal warning response reply statement demand request
-    invitation overture pressure threat criticism support approval condemnation""".split()
+    [
+        "message",
+        "letter",
+        "offer",
+        "proposal",
+        "appeal",
+        "warning",
+        "response",
+        "reply",
+        "statement",
+        "demand",
+        "request",
+        "invitation",
+        "overture",
+        "pressure",
+        "threat",
+        "criticism",
+        "support",
+        "approval",
+        "condemnation",
+    ]
 )
 _LOCATIVE_PREPS = frozenset(
-    """in at into inside outside near across around throughout within via to toward towards
-    from onto over through beyond off along""".split()
+    [
+        "in",
+        "at",
+        "into",
+        "inside",
+        "outside",
+        "near",
+        "across",
+        "around",
+        "throughout",
+        "within",
+        "via",
+        "to",
+        "toward",
+        "towards",
+        "from",
+        "onto",
+        "over",
+        "through",
+        "beyond",
+        "off",
+        "along",
+    ]
 )
-_ACTOR_PREPS = frozenset("with between against by versus vs amongst among".split())
+_ACTOR_PREPS = frozenset(["with", "between", "against", "by", "versus", "vs", "amongst", "among"])
 _MOTION_VERBS = frozenset(
-    """visit reach leave enter tour fly travel depart land cross approach return arrive move
-    relocate evacuate""".split()
+    [
+        "visit",
+        "reach",
+        "leave",
+        "enter",
+        "tour",
+        "fly",
+        "travel",
+        "depart",
+        "land",
+        "cross",
+        "approach",
+        "return",
+        "arrive",
+        "move",
+        "relocate",
+        "evacuate",
+    ]
 )
 _COPULA = frozenset({"be", "lie", "sit", "locate", "remain"})
 
@@ -99,18 +248,26 @@ def government_role(
     """
     doc = span.doc
     if not has_parse(doc):
-        if span.end < len(doc) and (span.end in title_tokens or (
-            span.end + 1 < len(doc) and doc[span.end].lower_ in ("'s", "\u2019s")
-            and span.end + 1 in title_tokens
-        )):
+        if span.end < len(doc) and (
+            span.end in title_tokens
+            or (
+                span.end + 1 < len(doc)
+                and doc[span.end].lower_ in ("'s", "\u2019s")
+                and span.end + 1 in title_tokens
+            )
+        ):
             return "attribute"
         return default
     if any(i in title_tokens for i in range(span.start, span.end)):
         return "attribute"  # "Kremlin spokesman" is one title
     tok = _first_conjunct(span.root)
     dep, head = tok.dep_, tok.head
-    if dep in ("poss", "compound") and head.dep_ == "pobj" and head.head.lower_ == "of" \
-            and head.head.head.i in title_tokens:
+    if (
+        dep in ("poss", "compound")
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.i in title_tokens
+    ):
         return "attribute"  # "vice chairman of North Korea's state affairs commission"
     if dep in ("nsubj", "nsubjpass", "csubj", "agent", "expl"):
         if head.lemma_ in _COPULA:

@@ -13,8 +13,7 @@ from analysis import schema
 from analysis.figures.frames import actor_names, frame_of, optional_frame
 from analysis.figures.template import TEMPLATE_NAME, category_colors, escape, truncate
 
-__all__ = ["actor_mentions", "actor_counts", "co_mention_network", "actor_heatmap",
-           "quote_chart"]
+__all__ = ["actor_mentions", "actor_counts", "co_mention_network", "actor_heatmap", "quote_chart"]
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +31,12 @@ def actor_counts(actors: Any, *, mentions: pd.DataFrame | None = None) -> pd.Dat
     if mentions is not None:
         m = schema.check(mentions, "mentions")
         m = m[m["actor_id"].notna()]
-        counts = m.groupby("actor_id").agg(mentions=("start", "size"),
-                                           articles=("article_id", "nunique"))
+        counts = m.groupby("actor_id").agg(
+            mentions=("start", "size"), articles=("article_id", "nunique")
+        )
         base = base.drop(columns=["mentions", "articles"]).merge(
-            counts, left_on="actor_id", right_index=True, how="inner")
+            counts, left_on="actor_id", right_index=True, how="inner"
+        )
     base["kind"] = base["kind"].astype("string").fillna("other")
     base["name"] = base["name"].astype("string").fillna(base["actor_id"].astype("string"))
     base = base[base["mentions"] > 0]
@@ -72,24 +73,33 @@ def actor_mentions(
     order = counts["name"].tolist()
     for kind, col in category_colors(counts["kind"].tolist(), column="kind").items():
         part = counts[counts["kind"] == kind]
-        fig.add_trace(go.Bar(
-            x=part["mentions"].astype(int).tolist(),
-            y=[escape(n) for n in part["name"]],
-            orientation="h",
-            name=kind,
-            marker_color=col,
-            customdata=[[a, int(n)] for a, n in zip(part["actor_id"], part["articles"],
-                                                    strict=True)],
-            hovertemplate="<b>%{y}</b><br>%{x} mention(s) in %{customdata[1]} article(s)"
-                          "<extra>%{fullData.name}</extra>",
-            meta={"newsdesk": "actor_mentions"},
-        ))
+        fig.add_trace(
+            go.Bar(
+                x=part["mentions"].astype(int).tolist(),
+                y=[escape(n) for n in part["name"]],
+                orientation="h",
+                name=kind,
+                marker_color=col,
+                customdata=[
+                    [a, int(n)] for a, n in zip(part["actor_id"], part["articles"], strict=True)
+                ],
+                hovertemplate="<b>%{y}</b><br>%{x} mention(s) in %{customdata[1]} article(s)"
+                "<extra>%{fullData.name}</extra>",
+                meta={"newsdesk": "actor_mentions"},
+            )
+        )
     fig.update_layout(
-        template=TEMPLATE_NAME, title=title, barmode="stack", legend_title_text="kind",
+        template=TEMPLATE_NAME,
+        title=title,
+        barmode="stack",
+        legend_title_text="kind",
         height=max(300, 60 + 24 * len(order)),
         xaxis_title="mentions",
-        yaxis={"categoryorder": "array", "categoryarray": [escape(n) for n in order[::-1]],
-               "automargin": True},
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": [escape(n) for n in order[::-1]],
+            "automargin": True,
+        },
     )
     return fig
 
@@ -97,8 +107,9 @@ def actor_mentions(
 def _layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
     """Deterministic positions: each connected component laid out on its own (seeded
     spring layout), components placed side by side, largest first, singletons in a row."""
-    comps = sorted((sorted(c) for c in nx.connected_components(graph)),
-                   key=lambda c: (-len(c), c[0]))
+    comps = sorted(
+        (sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0])
+    )
     pos: dict[str, tuple[float, float]] = {}
     x_offset = 0.0
     singles = [c[0] for c in comps if len(c) == 1]
@@ -168,8 +179,9 @@ def co_mention_network(
     graph = nx.Graph()
     for node in sorted(keep):
         graph.add_node(node)
-    for s, t, w in sorted(zip(e["source"].astype(str), e["target"].astype(str),
-                              e["weight"].astype(int), strict=True)):
+    for s, t, w in sorted(
+        zip(e["source"].astype(str), e["target"].astype(str), e["weight"].astype(int), strict=True)
+    ):
         graph.add_edge(s, t, weight=w)
     pos = _layout(graph, seed)
     names = actor_names(act)
@@ -177,38 +189,64 @@ def co_mention_network(
     fig = go.Figure()
     if len(e):
         wmax = max(int(e["weight"].max()), 1)
-        for s, t, w in sorted(zip(e["source"].astype(str), e["target"].astype(str),
-                                  e["weight"].astype(int), strict=True)):
+        for s, t, w in sorted(
+            zip(
+                e["source"].astype(str),
+                e["target"].astype(str),
+                e["weight"].astype(int),
+                strict=True,
+            )
+        ):
             (x0, y0), (x1, y1) = pos[s], pos[t]
             key = f"{s}|{t}"
-            fig.add_trace(go.Scatter(
-                x=[x0, x1], y=[y0, y1], mode="lines", showlegend=False,
-                line={"width": 1 + 7 * w / wmax, "color": "rgba(120,120,120,0.45)"},
-                hoverinfo="text",
-                text=escape(f"{names.get(s, s)} – {names.get(t, t)}: {w}"),
-                customdata=[[key], [key]], meta={"newsdesk": "edge"},
-            ))
+            fig.add_trace(
+                go.Scatter(
+                    x=[x0, x1],
+                    y=[y0, y1],
+                    mode="lines",
+                    showlegend=False,
+                    line={"width": 1 + 7 * w / wmax, "color": "rgba(120,120,120,0.45)"},
+                    hoverinfo="text",
+                    text=escape(f"{names.get(s, s)} – {names.get(t, t)}: {w}"),
+                    customdata=[[key], [key]],
+                    meta={"newsdesk": "edge"},
+                )
+            )
     nodes = sorted(graph.nodes)
     kinds = {n: (str(info[n].kind) if n in info else "other") for n in nodes}
     mentions = {n: (int(info[n].mentions) if n in info else 1) for n in nodes}
     peak = max(mentions.values(), default=1)
     for kind, col in category_colors(kinds.values(), column="kind").items():
         part = [n for n in nodes if kinds[n] == kind]
-        fig.add_trace(go.Scatter(
-            x=[pos[n][0] for n in part], y=[pos[n][1] for n in part],
-            mode="markers+text", name=kind,
-            text=[escape(names.get(n, n)) for n in part], textposition="top center",
-            marker={"size": [mentions[n] for n in part], "sizemode": "area",
-                    "sizeref": 2.0 * peak / (40**2), "sizemin": 6, "color": col,
-                    "line": {"width": 1, "color": "white"}},
-            customdata=[[n, mentions[n]] for n in part],
-            hovertemplate="<b>%{text}</b><br>%{customdata[1]} mention(s)<extra></extra>",
-            meta={"newsdesk": "node"},
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=[pos[n][0] for n in part],
+                y=[pos[n][1] for n in part],
+                mode="markers+text",
+                name=kind,
+                text=[escape(names.get(n, n)) for n in part],
+                textposition="top center",
+                marker={
+                    "size": [mentions[n] for n in part],
+                    "sizemode": "area",
+                    "sizeref": 2.0 * peak / (40**2),
+                    "sizemin": 6,
+                    "color": col,
+                    "line": {"width": 1, "color": "white"},
+                },
+                customdata=[[n, mentions[n]] for n in part],
+                hovertemplate="<b>%{text}</b><br>%{customdata[1]} mention(s)<extra></extra>",
+                meta={"newsdesk": "node"},
+            )
+        )
     fig.update_layout(
-        template=TEMPLATE_NAME, title=title, height=520,
+        template=TEMPLATE_NAME,
+        title=title,
+        height=520,
         legend={"title": {"text": "kind"}, "itemsizing": "constant"},
-        xaxis={"visible": False}, yaxis={"visible": False}, hovermode="closest",
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        hovermode="closest",
     )
     if pos:
         xs = [p[0] for p in pos.values()]
@@ -260,17 +298,25 @@ def actor_heatmap(
     if by == "week":
         if arts is None:
             raise ValueError("actor_heatmap(by='week') needs the articles frame")
-        pub = dict(zip(arts["article_id"].astype(str),
-                       pd.to_datetime(arts["published"], utc=True), strict=True))
+        pub = dict(
+            zip(
+                arts["article_id"].astype(str),
+                pd.to_datetime(arts["published"], utc=True),
+                strict=True,
+            )
+        )
         when = m["article_id"].astype(str).map(pub)
         undated = when.isna()
         if undated.any():
-            log.info("actor_heatmap: %d mention(s) in undated articles left out",
-                     int(undated.sum()))
+            log.info(
+                "actor_heatmap: %d mention(s) in undated articles left out", int(undated.sum())
+            )
         m = m[~undated]
         when = when[~undated]
-        m["col"] = [(w - pd.Timedelta(days=w.weekday())).strftime("%Y-%m-%d")
-                    for w in when.dt.tz_convert(None)]
+        m["col"] = [
+            (w - pd.Timedelta(days=w.weekday())).strftime("%Y-%m-%d")
+            for w in when.dt.tz_convert(None)
+        ]
         col_label = {c: f"week of {c}" for c in m["col"].unique()}
     else:
         m["col"] = m["article_id"].astype(str)
@@ -278,25 +324,30 @@ def actor_heatmap(
         if arts is not None:
             titles = {str(a): t for a, t in zip(arts["article_id"], arts["title"], strict=True)}
         col_label = {c: truncate(titles.get(c) or c, 40) for c in m["col"].unique()}
-    table = m.pivot_table(index="actor_id", columns="col", values="start", aggfunc="size",
-                          fill_value=0)
+    table = m.pivot_table(
+        index="actor_id", columns="col", values="start", aggfunc="size", fill_value=0
+    )
     if len(table):
         order = table.sum(axis=1).sort_values(ascending=False, kind="stable")
         table = table.loc[order.index[:top]]
         table = table.reindex(sorted(table.columns), axis=1)
-    fig = go.Figure(go.Heatmap(
-        z=table.to_numpy().tolist(),
-        x=[escape(col_label[c]) for c in table.columns],
-        y=[escape(names.get(a, a)) for a in table.index],
-        colorscale="Blues", colorbar={"title": "mentions"},
-        hovertemplate="%{y}<br>%{x}<br>%{z} mention(s)<extra></extra>",
-        meta={"newsdesk": "heatmap", "by": by},
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            z=table.to_numpy().tolist(),
+            x=[escape(col_label[c]) for c in table.columns],
+            y=[escape(names.get(a, a)) for a in table.index],
+            colorscale="Blues",
+            colorbar={"title": "mentions"},
+            hovertemplate="%{y}<br>%{x}<br>%{z} mention(s)<extra></extra>",
+            meta={"newsdesk": "heatmap", "by": by},
+        )
+    )
     fig.update_layout(
         template=TEMPLATE_NAME,
         title=title if title is not None else f"Actors by {by}",
         height=max(320, 80 + 26 * len(table)),
-        yaxis={"autorange": "reversed", "automargin": True}, xaxis={"automargin": True},
+        yaxis={"autorange": "reversed", "automargin": True},
+        xaxis={"automargin": True},
     )
     return fig
 
@@ -325,13 +376,19 @@ def quote_chart(
     names = actor_names(act)
     sources = {}
     if arts is not None:
-        sources = {str(a): s for a, s in zip(arts["article_id"], arts["source"], strict=True)
-                   if pd.notna(s)}
-    speaker = [names.get(str(s), str(s)) if pd.notna(s) else
-               (str(t) if pd.notna(t) else "unknown")
-               for s, t in zip(q["speaker"], q["speaker_text"], strict=True)]
-    via = [names.get(str(v), str(v)) if pd.notna(v) else sources.get(str(a), "direct")
-           for v, a in zip(q["via"], q["article_id"], strict=True)]
+        sources = {
+            str(a): s
+            for a, s in zip(arts["article_id"], arts["source"], strict=True)
+            if pd.notna(s)
+        }
+    speaker = [
+        names.get(str(s), str(s)) if pd.notna(s) else (str(t) if pd.notna(t) else "unknown")
+        for s, t in zip(q["speaker"], q["speaker_text"], strict=True)
+    ]
+    via = [
+        names.get(str(v), str(v)) if pd.notna(v) else sources.get(str(a), "direct")
+        for v, a in zip(q["via"], q["article_id"], strict=True)
+    ]
     q["_speaker"] = speaker
     q["_via"] = via
     totals = q.groupby("_speaker").size().sort_values(ascending=False, kind="stable")
@@ -342,19 +399,31 @@ def quote_chart(
         part = q[q["_via"] == relay]
         counts = part.groupby("_speaker").size()
         examples = part.groupby("_speaker")["text"].first()
-        fig.add_trace(go.Bar(
-            x=counts.astype(int).tolist(),
-            y=[escape(s) for s in counts.index],
-            orientation="h", name=escape(relay), marker_color=col,
-            customdata=[[escape(truncate(examples[s], 140))] for s in counts.index],
-            hovertemplate="<b>%{y}</b> via " + escape(relay)
-                          + ": %{x} quote(s)<br>“%{customdata[0]}”<extra></extra>",
-            meta={"newsdesk": "quotes"},
-        ))
+        fig.add_trace(
+            go.Bar(
+                x=counts.astype(int).tolist(),
+                y=[escape(s) for s in counts.index],
+                orientation="h",
+                name=escape(relay),
+                marker_color=col,
+                customdata=[[escape(truncate(examples[s], 140))] for s in counts.index],
+                hovertemplate="<b>%{y}</b> via "
+                + escape(relay)
+                + ": %{x} quote(s)<br>“%{customdata[0]}”<extra></extra>",
+                meta={"newsdesk": "quotes"},
+            )
+        )
     fig.update_layout(
-        template=TEMPLATE_NAME, title=title, barmode="stack", legend_title_text="reported by",
-        xaxis_title="quotes", height=max(280, 80 + 28 * len(keep)),
-        yaxis={"categoryorder": "array", "categoryarray": [escape(s) for s in keep[::-1]],
-               "automargin": True},
+        template=TEMPLATE_NAME,
+        title=title,
+        barmode="stack",
+        legend_title_text="reported by",
+        xaxis_title="quotes",
+        height=max(280, 80 + 28 * len(keep)),
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": [escape(s) for s in keep[::-1]],
+            "automargin": True,
+        },
     )
     return fig

@@ -44,7 +44,8 @@ def _raw(name: str) -> str:
     path = ASSETS_DIR / f"{name}.json"
     if not path.is_file():
         raise FileNotFoundError(
-            f"no shipped basemap {name!r}; available: {', '.join(available_basemaps())}")
+            f"no shipped basemap {name!r}; available: {', '.join(available_basemaps())}"
+        )
     return path.read_text(encoding="utf-8")
 
 
@@ -58,10 +59,13 @@ def basemaps_for(figures: go.Figure | Iterable[go.Figure]) -> list[str]:
     figs = [figures] if isinstance(figures, go.Figure) else list(figures)
     names: set[str] = set()
     for fig in figs:
-        geo_ids = {getattr(t, "geo", None) or "geo" for t in fig.data
-                   if t.type in ("scattergeo", "choropleth")}
+        geo_ids = {
+            getattr(t, "geo", None) or "geo"
+            for t in fig.data
+            if t.type in ("scattergeo", "choropleth")
+        }
         for gid in geo_ids:
-            geo = fig.layout[gid] if gid in fig.layout else fig.layout.geo
+            geo = fig.layout[gid] if gid in fig.layout else fig.layout.geo  # noqa: SIM401
             scope = (geo.scope or "world").replace(" ", "-")
             resolution = int(geo.resolution or 110)
             names.add(f"{scope}_{resolution}m")
@@ -75,8 +79,13 @@ def script_json(obj: object) -> str:
     text such as ``</script>`` in an article cannot end the element.
     """
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    for raw, safe in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                      ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for raw, safe in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(raw, safe)
     return text
 
@@ -87,8 +96,10 @@ def geo_assets_script(names: Iterable[str] = DEFAULT_BASEMAPS) -> str:
     It merges into an existing ``PlotlyGeoAssets`` (plotly.js creates an empty one when
     it loads), so it works before or after plotly.js.
     """
-    parts = ["(function(){var g=window.PlotlyGeoAssets=window.PlotlyGeoAssets||{};",
-             "g.topojson=g.topojson||{};"]
+    parts = [
+        "(function(){var g=window.PlotlyGeoAssets=window.PlotlyGeoAssets||{};",
+        "g.topojson=g.topojson||{};",
+    ]
     for name in sorted(set(names)):
         _raw(name)  # fail early, with the list of shipped basemaps
         body = _raw(name).strip()

@@ -43,8 +43,20 @@ def place_summary(
     """
     sentences = optional_frame(sentences, places, "sentences")
     df = frame_of(places, "places")
-    cols = ["place_id", "name", "lat", "lon", "country_code", "feature", "role", "mentions",
-            "articles", "article_ids", "sentences", "surface"]
+    cols = [
+        "place_id",
+        "name",
+        "lat",
+        "lon",
+        "country_code",
+        "feature",
+        "role",
+        "mentions",
+        "articles",
+        "article_ids",
+        "sentences",
+        "surface",
+    ]
     if len(df) == 0:
         return pd.DataFrame({c: pd.Series([], dtype=object) for c in cols})
     df = df.copy()
@@ -61,15 +73,17 @@ def place_summary(
     if sentences is not None and len(sentences):
         sent_text = {
             (str(a), int(s)): str(t)
-            for a, s, t in zip(sentences["article_id"], sentences["sentence_id"],
-                               sentences["text"], strict=True)
+            for a, s, t in zip(
+                sentences["article_id"], sentences["sentence_id"], sentences["text"], strict=True
+            )
         }
     rows = []
     for k, group in df.groupby("_key", sort=True):
         first = group.iloc[0]
         texts: list[str] = []
-        for a, s, surface in zip(group["article_id"], group["sentence_id"], group["text"],
-                                 strict=True):
+        for a, s, surface in zip(
+            group["article_id"], group["sentence_id"], group["text"], strict=True
+        ):
             t = sent_text.get((str(a), int(s))) if pd.notna(s) else None
             t = t if t is not None else (str(surface) if pd.notna(surface) else "")
             if t and t not in texts:
@@ -77,20 +91,22 @@ def place_summary(
             if len(texts) >= max_sentences:
                 break
         roles = group["role"].dropna().astype(str)
-        rows.append({
-            "place_id": str(k),
-            "name": first["name"] if pd.notna(first["name"]) else first["text"],
-            "lat": float(group["lat"].astype(float).mean()),
-            "lon": float(group["lon"].astype(float).mean()),
-            "country_code": first["country_code"],
-            "feature": first["feature"],
-            "role": roles.mode().iloc[0] if len(roles) else pd.NA,
-            "mentions": len(group),
-            "articles": group["article_id"].nunique(),
-            "article_ids": sorted(group["article_id"].astype(str).unique().tolist()),
-            "sentences": texts,
-            "surface": sorted(group["text"].dropna().astype(str).unique().tolist()),
-        })
+        rows.append(
+            {
+                "place_id": str(k),
+                "name": first["name"] if pd.notna(first["name"]) else first["text"],
+                "lat": float(group["lat"].astype(float).mean()),
+                "lon": float(group["lon"].astype(float).mean()),
+                "country_code": first["country_code"],
+                "feature": first["feature"],
+                "role": roles.mode().iloc[0] if len(roles) else pd.NA,
+                "mentions": len(group),
+                "articles": group["article_id"].nunique(),
+                "article_ids": sorted(group["article_id"].astype(str).unique().tolist()),
+                "sentences": texts,
+                "surface": sorted(group["text"].dropna().astype(str).unique().tolist()),
+            }
+        )
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values(["mentions", "name"], ascending=[False, True]).reset_index(drop=True)
 
@@ -148,39 +164,52 @@ def place_map(
     peak = int(summary["mentions"].max()) if len(summary) else 1
     sizeref = 2.0 * max(peak, 1) / (MAX_MARKER_PX**2)
     for value, col in colors.items():
-        part = summary[summary[color].astype("string").fillna("unknown").replace("", "unknown")
-                       == value]
+        part = summary[
+            summary[color].astype("string").fillna("unknown").replace("", "unknown") == value
+        ]
         if len(part) == 0:
             continue
         hover = [
             f"<b>{escape(n)}</b> ({escape(f)}, {escape(c)})<br>"
             f"{m} mention(s) in {a} article(s)<br>{_hover_sentences(s)}"
-            for n, f, c, m, a, s in zip(part["name"], part["feature"], part["country_code"],
-                                        part["mentions"], part["articles"], part["sentences"],
-                                        strict=True)
+            for n, f, c, m, a, s in zip(
+                part["name"],
+                part["feature"],
+                part["country_code"],
+                part["mentions"],
+                part["articles"],
+                part["sentences"],
+                strict=True,
+            )
         ]
-        fig.add_trace(go.Scattergeo(
-            lat=part["lat"].tolist(),
-            lon=part["lon"].tolist(),
-            mode="markers",
-            name=value,
-            legendgroup=f"{color}:{value}",
-            text=[escape(n) for n in part["name"]],
-            hovertext=hover,
-            hovertemplate="%{hovertext}<extra></extra>",
-            customdata=[[p, int(m), int(a)] for p, m, a in
-                        zip(part["place_id"], part["mentions"], part["articles"], strict=True)],
-            marker={
-                "size": part["mentions"].astype(int).tolist(),
-                "sizemode": "area",
-                "sizeref": sizeref,
-                "sizemin": 5,
-                "color": col,
-                "opacity": 0.8,
-                "line": {"width": 1, "color": "white"},
-            },
-            meta={"newsdesk": "places", "color_by": color},
-        ))
+        fig.add_trace(
+            go.Scattergeo(
+                lat=part["lat"].tolist(),
+                lon=part["lon"].tolist(),
+                mode="markers",
+                name=value,
+                legendgroup=f"{color}:{value}",
+                text=[escape(n) for n in part["name"]],
+                hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
+                customdata=[
+                    [p, int(m), int(a)]
+                    for p, m, a in zip(
+                        part["place_id"], part["mentions"], part["articles"], strict=True
+                    )
+                ],
+                marker={
+                    "size": part["mentions"].astype(int).tolist(),
+                    "sizemode": "area",
+                    "sizeref": sizeref,
+                    "sizemin": 5,
+                    "color": col,
+                    "opacity": 0.8,
+                    "line": {"width": 1, "color": "white"},
+                },
+                meta={"newsdesk": "places", "color_by": color},
+            )
+        )
     if events is not None and len(events):
         _add_event_markers(fig, events)
         if arcs:
@@ -209,8 +238,11 @@ def _fit(fig: go.Figure, summary: pd.DataFrame) -> None:
     lon_span = lon.max() - lon.min()
     if lon_span > 150 or lat_span > 75:
         center = float((lon.max() + lon.min()) / 2) if lon_span <= 200 else 0.0
-        fig.update_geos(lataxis_range=[-58, 84], lonaxis_range=[center - 180, center + 180],
-                        projection_rotation_lon=center)
+        fig.update_geos(
+            lataxis_range=[-58, 84],
+            lonaxis_range=[center - 180, center + 180],
+            projection_rotation_lon=center,
+        )
         return
     pad = max(6.0, 0.2 * max(lat_span, lon_span / 2))
     fig.update_geos(
@@ -227,21 +259,28 @@ def _add_event_markers(fig: go.Figure, events: pd.DataFrame) -> None:
         return
     hover = [
         f"<b>{escape(t)}</b> ({escape(s)}) at {escape(p)}<br>{escape(truncate(e, 160))}"
-        for t, s, p, e in zip(ev["type"], ev["status"], ev["place_name"], ev["evidence"],
-                              strict=True)
+        for t, s, p, e in zip(
+            ev["type"], ev["status"], ev["place_name"], ev["evidence"], strict=True
+        )
     ]
-    fig.add_trace(go.Scattergeo(
-        lat=ev["lat"].astype(float).tolist(),
-        lon=ev["lon"].astype(float).tolist(),
-        mode="markers",
-        name="events",
-        hovertext=hover,
-        hovertemplate="%{hovertext}<extra></extra>",
-        customdata=[[str(e)] for e in ev["event_id"]],
-        marker={"symbol": "star", "size": 14, "color": "#D55E00",
-                "line": {"width": 1, "color": "#333"}},
-        meta={"newsdesk": "events"},
-    ))
+    fig.add_trace(
+        go.Scattergeo(
+            lat=ev["lat"].astype(float).tolist(),
+            lon=ev["lon"].astype(float).tolist(),
+            mode="markers",
+            name="events",
+            hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            customdata=[[str(e)] for e in ev["event_id"]],
+            marker={
+                "symbol": "star",
+                "size": 14,
+                "color": "#D55E00",
+                "line": {"width": 1, "color": "#333"},
+            },
+            meta={"newsdesk": "events"},
+        )
+    )
 
 
 @lru_cache(maxsize=512)
@@ -276,8 +315,9 @@ def event_arcs(
     if actors is None or len(actors) == 0:
         log.info("event_arcs: no actors frame, no arcs drawn")
         return []
-    country = {str(a): c for a, c in zip(actors["actor_id"], actors["country"], strict=True)
-               if pd.notna(c)}
+    country = {
+        str(a): c for a, c in zip(actors["actor_id"], actors["country"], strict=True) if pd.notna(c)
+    }
     names = actor_names(actors)
     known: dict[str, tuple[float, float]] = {}
     if places is not None and len(places):
@@ -302,17 +342,19 @@ def event_arcs(
                 continue
             who = names.get(str(actor_id), str(actor_id))
             planned = str(row.status) == "planned"
-            traces.append(go.Scattergeo(
-                lat=[origin[0], dest[0]],
-                lon=[origin[1], dest[1]],
-                mode="lines",
-                name=f"{who} → {row.place_name}",
-                showlegend=False,
-                hoverinfo="text",
-                text=escape(f"{who}: {row.type} ({row.status}) at {row.place_name}"),
-                line={"width": 2, "color": "#555", "dash": "dash" if planned else "solid"},
-                opacity=0.7,
-                customdata=[[str(row.event_id)], [str(row.event_id)]],
-                meta={"newsdesk": "arc"},
-            ))
+            traces.append(
+                go.Scattergeo(
+                    lat=[origin[0], dest[0]],
+                    lon=[origin[1], dest[1]],
+                    mode="lines",
+                    name=f"{who} → {row.place_name}",
+                    showlegend=False,
+                    hoverinfo="text",
+                    text=escape(f"{who}: {row.type} ({row.status}) at {row.place_name}"),
+                    line={"width": 2, "color": "#555", "dash": "dash" if planned else "solid"},
+                    opacity=0.7,
+                    customdata=[[str(row.event_id)], [str(row.event_id)]],
+                    meta={"newsdesk": "arc"},
+                )
+            )
     return traces

@@ -96,8 +96,11 @@ def register_template() -> go.layout.Template:
         return pio.templates[TEMPLATE_NAME]
     template = go.layout.Template(pio.templates["plotly_white"])
     template.layout.update(
-        font={"family": "Inter, 'Segoe UI', Helvetica, Arial, sans-serif", "size": 13,
-              "color": "#222"},
+        font={
+            "family": "Inter, 'Segoe UI', Helvetica, Arial, sans-serif",
+            "size": 13,
+            "color": "#222",
+        },
         title={"font": {"size": 17}, "x": 0.01, "xanchor": "left"},
         colorway=list(PALETTE),
         margin={"l": 60, "r": 20, "t": 60, "b": 45},

@@ -40,9 +40,9 @@ _LAZY = {
     "GeocodingWarning": "analysis.geo.geocoders",
     "GEOCODERS": "analysis.geo.geocoders",
     "GeocodeCache": "analysis.geo.cache",
-    "geoparse": "analysis.geo.geoparse",
-    "link_mentions": "analysis.geo.geoparse",
-    "load_overrides": "analysis.geo.geoparse",
+    "geoparse": "analysis.geo.toponyms",
+    "link_mentions": "analysis.geo.toponyms",
+    "load_overrides": "analysis.geo.toponyms",
     "geocode_table": "analysis.geo.table",
     "normalize": "analysis.geo._normalize",
 }

@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 #: Bumped whenever the index layout or its build rules change.
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 
 #: Ranking bonus by feature type, added to log10(population).
 FEATURE_BONUS = {
@@ -120,11 +120,20 @@ def _package_versions() -> dict[str, str]:
     return out
 
 
-def _file_crc(path: Path) -> int:
+def _file_crc(path: Path, *, sample: bool = False) -> int:
+    """CRC-32 of the file, or (``sample``) of its first and last MiB and 64 spread pages."""
     crc = 0
     with open(path, "rb") as f:
-        while chunk := f.read(1 << 22):
-            crc = zlib.crc32(chunk, crc)
+        if not sample:
+            while chunk := f.read(1 << 22):
+                crc = zlib.crc32(chunk, crc)
+            return crc
+        size = path.stat().st_size
+        offsets = [0, max(0, size - (1 << 20))]
+        step = max(1, size // 64)
+        for off in [*offsets[:1], *range(step, size, step), offsets[1]]:
+            f.seek(off)
+            crc = zlib.crc32(f.read((1 << 20) if off in offsets else 4096), crc)
     return crc
 
 
@@ -157,6 +166,7 @@ class Gazetteer:
         self.manifest = self.path.with_suffix(".json")
         self._memo: dict[str, tuple[tuple[int, int], ...]] = {}
         self._places: dict[int, Place] = {}
+        self._results: dict[str, tuple[Candidate, ...]] = {}
         self._lock = threading.Lock()
         self._con: sqlite3.Connection | None = None
         self._open(rebuild=rebuild)
@@ -172,7 +182,7 @@ class Gazetteer:
                 h.update(f"missing:{path}".encode())
         return h.hexdigest()[:16]
 
-    def _valid(self) -> bool:
+    def _valid(self, *, full: bool = False) -> bool:
         try:
             info = json.loads(self.manifest.read_text(encoding="utf-8"))
             if info.get("version") != self.version:
@@ -180,7 +190,8 @@ class Gazetteer:
             if self.path.stat().st_size != info.get("size"):
                 log.warning("gazetteer index %s has the wrong size: rebuilding", self.path)
                 return False
-            if _file_crc(self.path) != info.get("crc32"):
+            crc = _file_crc(self.path) if full else _file_crc(self.path, sample=True)
+            if crc != info.get("crc32" if full else "crc32_sample"):
                 log.warning("gazetteer index %s fails its checksum: rebuilding", self.path)
                 return False
             return True
@@ -194,6 +205,7 @@ class Gazetteer:
             "version": self.version,
             "size": self.path.stat().st_size,
             "crc32": _file_crc(self.path),
+            "crc32_sample": _file_crc(self.path, sample=True),
         }
         tmp = self.manifest.with_name(f"{self.manifest.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(info), encoding="utf-8")
@@ -221,8 +233,12 @@ class Gazetteer:
         self._con = con
 
     def verify(self) -> bool:
-        """Check the index file against its manifest (size and CRC-32)."""
-        return self._valid()
+        """Check the whole index file against its manifest (size and full CRC-32).
+
+        Opening the index checks the size and a sampled CRC (first and last MiB and 64
+        pages spread over the file) to stay fast; this checks every byte.
+        """
+        return self._valid(full=True)
 
     # -- lookups -----------------------------------------------------------------------
     def _query(self, sql: str, args: tuple) -> list:
@@ -233,6 +249,7 @@ class Gazetteer:
                 log.warning("gazetteer index error (%s): rebuilding", exc)
                 self._memo.clear()
                 self._places.clear()
+                self._results.clear()
                 self._open(rebuild=True)
                 return self._con.execute(sql, args).fetchall()
 
@@ -274,7 +291,13 @@ class Gazetteer:
         key : str, optional
             An already normalized key (skips normalization).
         """
-        allowed = set(kinds) if kinds is not None else {KIND_NAME, KIND_ALT, KIND_ABBR, KIND_DEMONYM}
+        if kinds is None and key is None:
+            cached = self._results.get(name)
+            if cached is not None:
+                return list(cached)
+        allowed = (
+            set(kinds) if kinds is not None else {KIND_NAME, KIND_ALT, KIND_ABBR, KIND_DEMONYM}
+        )
         out = [
             Candidate(self._places[pid], kind, prior_score(self._places[pid], kind))
             for pid, kind in self._hits(key if key is not None else normalize(name))
@@ -291,6 +314,8 @@ class Gazetteer:
                 for c in out
             ]
         out.sort(key=lambda c: -c.prior)
+        if kinds is None and key is None and len(self._results) < 1_000_000:
+            self._results[name] = tuple(out)
         return out
 
     def lookup(self, name: str) -> Place | None:

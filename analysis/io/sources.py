@@ -272,6 +272,13 @@ def file_entry(target: Target, ctx: LoadContext) -> Entry | None:
         try:
             if not other.is_file():
                 return None
+            if other.is_symlink() and not _within(
+                os.path.realpath(other), os.path.realpath(path.parent)
+            ):
+                # metadata must come from the article's own folder, like the article
+                raise Skip(
+                    f"symlink points outside the article's folder (-> {os.path.realpath(other)})"
+                )
             if other.stat().st_size > ctx.max_bytes:
                 raise Skip(f"over the size limit of {human_size(ctx.max_bytes)}")
             return shown, other.read_bytes()

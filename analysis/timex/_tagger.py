@@ -137,11 +137,11 @@ class _Res:
 _FUTURE = re.compile(
     r"^(?:will|won't|wo|'ll|shall|going|scheduled|expected|expects?|expecting|intends?"
     r"|would|upcoming|next|until|aims?|later|forthcoming|may|might|hopes?|promised|vowed"
-    r"|'d|payable|effective|tomorrow|soon|planned|planning|plans|intended)$",
+    r"|'d|payable|effective|tomorrow|soon|planned|planning|plans|intended|slated)$",
     _I,
 )
 _PAST = re.compile(
-    r"^(?:was|were|had|did|ago|last|earlier|said|told|announced|has|have|been|came|went"
+    r"^(?:was|were|had|did|ago|last|earlier|since|said|told|announced|has|have|been|came|went"
     r"|began|met|took|made|gave|left|held|won|lost|fell|rose|saw|got|found|became|sent"
     r"|brought|spoke|wrote|put|set|paid|sold|bought|hit|broke|ran|led|reported|according)$",
     _I,
@@ -192,19 +192,68 @@ def _sentence_span(ctx: _Ctx, start: int, end: int) -> tuple[int, int]:
 
 
 _PARTICIPLE_AUX = {"be", "being", "to", "get", "gets"}
+# an auxiliary followed by one of these announces something still to come:
+# "were planning to", "was expected to", "had been scheduled for"
+_AUX = {"is", "are", "was", "were"}
+_PROSPECTIVE = {
+    "planning",
+    "expected",
+    "scheduled",
+    "due",
+    "going",
+    "set",
+    "slated",
+    "poised",
+    "about",
+    "likely",
+    "supposed",
+}
+# reporting verbs tell when something was said, not when the reported event happens
+_REPORTING = {"said", "told", "announced", "reported", "according", "added", "says", "say"}
+# "until Thursday" sets a deadline (future) unless the clause is in the pluperfect:
+# "Until Thursday, they had not called him a suspect."
+_UNTIL = {"until", "till"}
 
 
-def _cue(word: str, before: str = "") -> str | None:
+def _cue(word: str, before: str = "", after: str = "") -> str | None:
+    w = word.lower()
+    a = after.lower()
+    if w in _AUX and a in _PROSPECTIVE:
+        return "future"
+    if w in ("is", "are") and a == "to":
+        return "future"  # "is to resume trading on Tuesday"
+    if before.lower() in ("been", "had") and w in _PROSPECTIVE:
+        return "past"  # "had been scheduled to expire Friday": a plan of the past
+    if w in ("set", "plan") and a in ("for", "to"):
+        return "future"  # "a summit set for April", "they plan to meet"
     if _FUTURE.match(word):
         return "future"
     if before.lower() in _PARTICIPLE_AUX:
         return None  # "would be held", "to be signed": a participle, not a past tense
     if _PAST.match(word):
         return "past"
-    w = word.lower()
-    if len(w) >= 5 and w.endswith("ed") and w not in _NOT_PAST_ED:
+    if len(w) >= 5 and w.endswith("ed") and w not in _NOT_PAST_ED and not w.startswith("un"):
         return "past"
     return None
+
+
+def _is_name(w: str) -> bool:
+    """A mid-sentence capitalized word that is not a tense word: part of a name."""
+    return w[:1].isupper() and not (_FUTURE.match(w) or _PAST.match(w) or w.lower() in _AUX)
+
+
+def _scan(toks: list[str], window: int, cased: bool):
+    """Yield ``(distance, word, word before, word after)`` in reading-order neighbours;
+    names ("the National Abortion Rights Action League plans") do not count towards the
+    distance, so the verb after a long name stays within reach."""
+    dist = 0
+    for i, w in enumerate(toks):
+        if dist >= window:
+            return
+        if cased and _is_name(w):
+            continue
+        yield dist, w, toks[i - 1] if i > 0 else "", toks[i + 1] if i + 1 < len(toks) else ""
+        dist += 1
 
 
 def tense_at(
@@ -213,24 +262,36 @@ def tense_at(
     """Guess whether the clause around ``[start, end)`` talks about the past or the future.
 
     The nearest tense cue (a modal, an auxiliary, a past-tense verb) within ``window``
-    tokens wins; words on the left count slightly more than words on the right.
+    tokens wins; words on the left count slightly more than words on the right.  A
+    reporting verb on the right ("..., he said") counts only when nothing else does;
+    "until" announces a deadline unless the clause is in the pluperfect.
     """
     s0, s1 = _sentence_span(ctx, start, end)
-    left = _TOKEN.findall(ctx.text[s0:start])[::-1]
-    right = [] if left_only else _TOKEN.findall(ctx.text[end:s1])
+    left_all = _TOKEN.findall(ctx.text[s0:start])
+    right_all = [] if left_only else _TOKEN.findall(ctx.text[end:s1])
+    if left_all and left_all[-1].lower() in _UNTIL:
+        clause = [w.lower() for w in left_all[-window:] + right_all[:window]]
+        return "past" if "had" in clause else "future"
     best: tuple[float, str] | None = None
-    for dist, w in enumerate(left[:window]):
-        c = _cue(w, left[dist + 1] if dist + 1 < len(left) else "")
+    fallback: str | None = None
+    # the left context is read backwards: "before" is the word after in reading order
+    rev = left_all[::-1]
+    for dist, w, nxt, prv in _scan(rev, window, ctx.cased):
+        c = _cue(w, prv, nxt)
         if c:
             best = (dist, c)
             break
-    for dist, w in enumerate(right[:window]):
-        c = _cue(w, right[dist - 1] if dist > 0 else "")
+    for dist, w, prv, nxt in _scan(right_all, window, ctx.cased):
+        c = _cue(w, prv, nxt)
         if c:
-            if best is None or dist + 1.5 < best[0]:
+            if w.lower() in _REPORTING:
+                fallback = c
+            elif best is None or dist + 1.5 < best[0]:
                 best = (dist + 1.5, c)
             break
-    return best[1] if best else None
+    if best is None:
+        return fallback
+    return best[1]
 
 
 # --------------------------------------------------------------------------- helpers
@@ -981,11 +1042,19 @@ def _part_of_day(m: re.Match, ctx: _Ctx) -> _Res | None:
 
 @rule(
     "clock",
-    rf"(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])(?:\s*(?:hrs|hours|h)(?!\w))?|(?P<w>noon|midnight)|(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{{1,2}})(?:\s+o'clock)?\s+in\s+the\s+(?P<pd>morning|afternoon|evening)|(?P<hw2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{{1,2}})\s+o'clock){TZ}(?:,?\s+(?:on\s+)?(?P<dref>{WD}|today|yesterday|tomorrow|(?P<mm>{M})\s*(?P<md>{DAYN})))?",
+    rf"(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])(?:\s*(?:hrs|hours|h)(?!\w))?|(?P<w>noon|midday|midnight)|(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{{1,2}})(?:\s+o'clock)?\s+in\s+the\s+(?P<pd>morning|afternoon|evening)|(?P<hw2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{{1,2}})\s+o'clock){TZ}(?:,?\s+(?:on\s+)?(?P<dref>{WD}|today|yesterday|tomorrow|(?P<mm>{M})\s*(?P<md>{DAYN})))?",
 )
 def _clock(m: re.Match, ctx: _Ctx) -> _Res | None:
     if m["w"]:
-        h, mi = (12, 0) if m["w"].lower() == "noon" else (24, 0)
+        if (
+            ctx.cased
+            and m["w"][0].isupper()
+            and re.search(r"[A-Z]\w*\s+$", ctx.text[max(0, m.start() - 20) : m.start()])
+        ):
+            return None  # "High Noon": a title, not a time
+        if re.search(r"\bhigh\s+$", ctx.text[max(0, m.start() - 6) : m.start()], _I):
+            return None  # "high noon": an idiom
+        h, mi = (12, 0) if m["w"].lower() in ("noon", "midday") else (24, 0)
     elif m["h"] is not None:
         h, mi = int(m["h"]), int(m["mi"] or 0)
         if h == 0 or h > 12:
@@ -1037,11 +1106,13 @@ def _clock(m: re.Match, ctx: _Ctx) -> _Res | None:
 
 @rule(
     "relunit",
-    r"(?P<rel>this|last|next|past|previous|coming|current|following|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|that|the|the\s+latest|the\s+full|the\s+whole|the\s+entire|the\s+new)\s+(?P<fy>(?:fiscal|financial|calendar|model|academic|school)\s+)?(?P<u>week|weekend|month|year|decade|fortnight)(?!\w)(?!\s+(?:of|and\s+a\s+half)\b|\s+\d)(?!-)(?P<orso>\s+or\s+so)?(?P<ended>\s+(?:ended|ending|that\s+ended|which\s+ended))?",
+    rf"(?P<rel>this|last|next|past|previous|coming|current|following|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|that|the|the\s+latest|the\s+full|the\s+whole|the\s+entire|the\s+new)\s+(?P<fy>(?:fiscal|financial|calendar|model|academic|school)\s+)?(?P<u>week|weekend|month|year|decade|fortnight)(?!\w)(?!\s+of\s+(?:{M}|\d|the\b|this\b|that\b)|\s+and\s+a\s+half\b|\s+\d)(?P<of>(?=\s+of\b))?(?!-)(?P<orso>\s+or\s+so)?(?P<ended>\s+(?:ended|ending|that\s+ended|which\s+ended))?",
 )
 def _relunit(m: re.Match, ctx: _Ctx) -> _Res | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     u = m["u"].lower()
+    if m["of"] is not None and rel not in ("this", "last", "next"):
+        return None  # "the week of the attack" is anaphoric; "bombings this month of ..." is not
     if m["ended"]:
         # "the year ended Aug. 31": a fiscal period, a duration of one unit
         return _Res("DURATION", _dur_value(1, u), end=m.start("ended"))
@@ -1271,6 +1342,8 @@ def _duration(m: re.Match, ctx: _Ctx) -> _Res | None:
     after = ctx.text[m.end() : m.end() + 20]
     if re.match(r"[\s-]+old\b", after):
         return None  # ages are not temporal expressions
+    if raw_n in ("a", "an") and m["u"].lower().endswith("s") and not ukey.endswith("s"):
+        return None  # "a weeks-long strike": the article belongs to the noun
     if ukey in ("second", "quarter") and raw_n in ("a", "an", "one", "the"):
         return None  # "a second summit", "a quarter of the vote"
     if (
@@ -1378,6 +1451,18 @@ def _vague_duration(m: re.Match, ctx: _Ctx) -> _Res | None:
 
 
 @rule(
+    "unit_long",
+    r"(?P<u>(?:second|minute|hour|day|week|month|year|decade|centurie|century)s?)-long(?!\w)",
+)
+def _unit_long(m: re.Match, ctx: _Ctx) -> _Res | None:
+    """ "a day-long meeting" (P1D), "a decades-long battle" (PXY): a duration adjective."""
+    u = m["u"].lower()
+    if u.endswith("s"):
+        return _Res("DURATION", _dur_value(None, u))
+    return _Res("DURATION", _dur_value(1, u))
+
+
+@rule(
     "ref",
     r"(?P<w>right\s+now|now|currently|current|presently|nowadays|at\s+present|the\s+present(?:\s+(?:time|day))?|these\s+days|recently|recent|lately|the\s+past|the\s+future|soon|someday|some\s+day|a\s+later\s+date|the\s+time\s+being|(?:the\s+)?(?:near|foreseeable|distant|immediate)\s+future|the\s+(?:near|short|long|medium)[\s-]term|as\s+soon\s+as\s+possible|in\s+past\s+(?:years|decades|months|weeks)|the\s+(?:days|weeks|months|years|decades)\s+ahead|the\s+year\s+ahead)(?!\w)",
 )
@@ -1403,6 +1488,12 @@ def _ref(m: re.Match, ctx: _Ctx) -> _Res | None:
         return None
     if w == "soon" and re.match(r"\s+(?:after|afterwards|as|thereafter)\b", after):
         return None
+    if w == "soon" and tense_at(ctx, m.start(), m.end(), window=2) == "past":
+        return None  # "He was soon released", "cash that soon became a flood": no reference
+    if re.fullmatch(r"the (?:near|short|long|medium)-term", w) and not re.match(
+        r"\s*[,.;:)]|\s*$", after
+    ):
+        return None  # "the long-term partnership": an adjective, not a time
     if w == "shortly":
         if re.match(r"\s+(?:after|before|afterwards|thereafter)\b", after):
             return None
@@ -1961,5 +2052,49 @@ def tag_text(text: str, anchor=None, *, max_chars: int = 2_000_000) -> list[Time
         for c2 in inner:
             if c2[0] >= c[0] and c2[1] <= c[1] and c2 is not c and attempt(c2):
                 pass
+    out.extend(_conjoined_days(ctx, out, occupied))
     out.sort(key=lambda t: t.start)
     return out
+
+
+_CONJ_DAY = re.compile(
+    r"(?P<pre>\s+(?:and|or|&)\s+)(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?=\s*(?:[,.;:)]|$))"
+)
+
+
+def _conjoined_days(ctx: _Ctx, found: list[Timex], occupied: list[tuple[int, int]]) -> list[Timex]:
+    """ "on April 24 and 25": the bare day number after a full date is a date of the same
+    month (the scope of the conjunction ends at punctuation, so "April 24 and 25 people"
+    is not one)."""
+    extra: list[Timex] = []
+    for t in found:
+        if t.type != "DATE" or not re.fullmatch(r"\d{4}-\d\d-\d\d", t.value):
+            continue
+        if not re.search(r"\d(?:st|nd|rd|th)?$", t.text) or re.search(r"\d{4}$", t.text):
+            continue
+        m = _CONJ_DAY.match(ctx.text, t.end)
+        if m is None or any(m.start("d") < e and s < m.end() for s, e in occupied):
+            continue
+        y, mo = int(t.value[:4]), int(t.value[5:7])
+        dd = int(m["d"])
+        if not is_valid_date(y, mo, dd):
+            continue
+        value = f"{y:04d}-{mo:02d}-{dd:02d}"
+        iv = interval_of(value)
+        extra.append(
+            replace(
+                t,
+                start=m.start("d"),
+                end=m.end(),
+                text=ctx.text[m.start("d") : m.end()],
+                value=value,
+                mod=None,
+                begin=to_timestamp(iv.begin) if iv.begin else pd.NaT,
+                end_date=to_timestamp(iv.end) if iv.end else pd.NaT,
+                precision=iv.precision,
+                reason=iv.reason,
+                signal=None,
+                rule="conjoined_day",
+            )
+        )
+    return extra

@@ -52,22 +52,134 @@ STRONG_FEATURES = frozenset({"country", "continent", "region", "physical", "site
 CITY_MIN_POP = 50_000
 SINGLE_CITY_MIN_POP = 100_000
 GOVERNMENT_VERBS = frozenset(
-    "said says say told tells announced announces confirmed confirms warned warns denied denies "
-    "rejected rejects accused accuses urged urges demanded demands wants wanted insisted insists "
-    "agreed agrees refused refuses threatened threatens claimed claims responded responds "
-    "condemned condemns signed signs pledged pledges vowed vows imposed imposes sanctioned "
-    "declared declares decided decides hopes hoped believes believed sees saw plans planned "
-    "has have had will would could should may might can must is was".split()
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "announced",
+        "announces",
+        "confirmed",
+        "confirms",
+        "warned",
+        "warns",
+        "denied",
+        "denies",
+        "rejected",
+        "rejects",
+        "accused",
+        "accuses",
+        "urged",
+        "urges",
+        "demanded",
+        "demands",
+        "wants",
+        "wanted",
+        "insisted",
+        "insists",
+        "agreed",
+        "agrees",
+        "refused",
+        "refuses",
+        "threatened",
+        "threatens",
+        "claimed",
+        "claims",
+        "responded",
+        "responds",
+        "condemned",
+        "condemns",
+        "signed",
+        "signs",
+        "pledged",
+        "pledges",
+        "vowed",
+        "vows",
+        "imposed",
+        "imposes",
+        "sanctioned",
+        "declared",
+        "declares",
+        "decided",
+        "decides",
+        "hopes",
+        "hoped",
+        "believes",
+        "believed",
+        "sees",
+        "saw",
+        "plans",
+        "planned",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "must",
+        "is",
+        "was",
+    ]
 )
 GOVERNMENT_SITES = frozenset({"site"})
+#: Seats of government whose name stands for the government itself.
+GOVERNMENT_SEATS = frozenset(
+    {
+        "kremlin",
+        "white house",
+        "pentagon",
+        "elysee",
+        "elysee palace",
+        "blue house",
+        "downing street",
+        "zhongnanhai",
+    }
+)
 _TOKEN = re.compile(r"[^\W\d_](?:[\w\-]|[.’'](?=\w))*\.?")
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "da", "do", "di", "upon", "on", "and"})
 #: Words that name a direction or a kind of place, not one place, when alone.
 GENERIC = frozenset(
-    "north south east west northern southern eastern western central centre center "
-    "capitol downtown midtown uptown city state county province region district "
-    "north-east north-west south-east south-west northeast northwest southeast southwest "
-    "mainland coast island islands valley".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "capitol",
+        "downtown",
+        "midtown",
+        "uptown",
+        "city",
+        "state",
+        "county",
+        "province",
+        "region",
+        "district",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "mainland",
+        "coast",
+        "island",
+        "islands",
+        "valley",
+    ]
 )
 _POSSESSIVE = re.compile(r"^(?:['’]s|['’])(?!\w)")
 
@@ -98,9 +210,9 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     m = re.search(r"['’]s?$", span)
     if m and m.start() > 0:
         end = start + m.start()
-    while end > start and text[end - 1] in " ,;:-–—\"“”()[]":
+    while end > start and text[end - 1] in ' ,;:-–—"“”()[]':
         end -= 1
-    while start < end and text[start] in " \"“”()[]-–—":
+    while start < end and text[start] in ' "“”()[]-–—':
         start += 1
     return start, end
 
@@ -198,9 +310,12 @@ class _ArticleParser:
                 if gap not in (" ", "-") and not (gap == "" and tokens[j][2][:1].isupper()):
                     break
                 tok = tokens[j][2]
-                if _is_upperish(tok):
-                    j += 1
-                elif tok in _CONNECTORS and j + 1 < n and _is_upperish(tokens[j + 1][2]):
+                if (
+                    _is_upperish(tok)
+                    or tok in _CONNECTORS
+                    and j + 1 < n
+                    and _is_upperish(tokens[j + 1][2])
+                ):
                     j += 1
                 else:
                     break
@@ -236,15 +351,15 @@ class _ArticleParser:
             "physical",
             "site",
         )
-        if inside:
+        strong_exact = bool(exact) and (curated or best.place.feature in ("country", "capital"))
+        curated_cover = (
+            curated
+            and all(b[2] in ("PERSON", "ORG", "NORP", "unresolved") for b in inside)
+            and all(b[0] >= s and b[1] <= e for b in inside)
+        )
+        if inside and not strong_exact and not curated_cover:
             # inside or across a non-place entity: only an exact, strong match wins
-            if not exact or not (curated or best.place.feature in ("country", "capital")):
-                if not (
-                    curated
-                    and all(b[2] in ("PERSON", "ORG", "NORP", "unresolved") for b in inside)
-                    and all(b[0] >= s and b[1] <= e for b in inside)
-                ):
-                    return None
+            return None
         feature = best.place.feature
         sentence_initial = s in starts_set or text[max(0, s - 2) : s] in ("\n", '"', "“")
         if best.kind == KIND_DEMONYM or feature in STRONG_FEATURES:
@@ -276,9 +391,10 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 def _km(a: Place, lat: float, lon: float) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, lat, lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(
-        (lo2 - lo1) / 2
-    ) ** 2
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -302,7 +418,9 @@ def _resolve(text: str, tops: list[_Toponym], gaz: Gazetteer) -> None:
         c = t.cands[0].place
         if c.country_code and (len(t.cands) == 1 or c.feature in ("country", "admin1", "capital")):
             context[c.country_code] += 1
-        elif c.country_code and t.cands[0].prior - (t.cands[1].prior if len(t.cands) > 1 else 0) > 2:
+        elif (
+            c.country_code and t.cands[0].prior - (t.cands[1].prior if len(t.cands) > 1 else 0) > 2
+        ):
             context[c.country_code] += 0.5
     # closeness: the centre of the article's confident places
     anchors = [
@@ -334,9 +452,11 @@ def _resolve(text: str, tops: list[_Toponym], gaz: Gazetteer) -> None:
                 ):
                     s += 5.0
             if anchors and p.feature in ("city", "admin1", "capital"):
-                near = min(_km(p, a.lat, a.lon) for a in anchors[:20] if a.pid != p.pid) if any(
-                    a.pid != p.pid for a in anchors[:20]
-                ) else None
+                near = (
+                    min(_km(p, a.lat, a.lon) for a in anchors[:20] if a.pid != p.pid)
+                    if any(a.pid != p.pid for a in anchors[:20])
+                    else None
+                )
                 if near is not None and near < 300:
                     s += 1.0
             scored.append((s, c))
@@ -355,10 +475,13 @@ def _role(text: str, t: _Toponym) -> str:
         return "demonym"
     place = t.chosen.place if t.chosen else None
     after = text[t.end : t.end + 40]
-    if place is not None and place.feature in GOVERNMENT_SITES and place.country_code:
-        if normalize(t.text) in {"kremlin", "white house", "pentagon", "elysee", "blue house",
-                                 "downing street", "zhongnanhai", "elysee palace"}:
-            return "government"
+    if (
+        place is not None
+        and place.feature in GOVERNMENT_SITES
+        and place.country_code
+        and normalize(t.text) in GOVERNMENT_SEATS
+    ):
+        return "government"
     if place is not None and place.feature in ("country", "capital"):
         m = re.match(r"['’]s\s+(\w+)", after)
         if m:
@@ -393,7 +516,11 @@ def load_overrides(source: str | os.PathLike | pd.DataFrame | None) -> dict:
             log.warning("override row %d: bad geonameid %r, skipped", i, row.geonameid)
             continue
         aid = getattr(row, "article_id", None)
-        aid = None if aid is None or (isinstance(aid, float) and math.isnan(aid)) or aid is pd.NA else str(aid)
+        aid = (
+            None
+            if aid is None or (isinstance(aid, float) and math.isnan(aid)) or aid is pd.NA
+            else str(aid)
+        )
         out[(normalize(str(row.toponym)), aid or None)] = gid
     return out
 
