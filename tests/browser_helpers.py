@@ -618,6 +618,9 @@ def corpus_module_available() -> bool:
 # ---- measuring the report in headless Chromium (used by BENCHMARKS.md) -------------
 
 
+_DRAW_MS: list[float] = []
+
+
 def measure_page(path: Path, *, runs: int = 5, ready: str = "body[data-ready='1']") -> list[float]:
     """Milliseconds from navigation start until ``ready`` matches, for each of ``runs``."""
     from playwright.sync_api import sync_playwright
@@ -642,6 +645,9 @@ def measure_page(path: Path, *, runs: int = 5, ready: str = "body[data-ready='1'
             page.goto(path.as_uri())
             page.wait_for_selector(ready, timeout=60_000)
             times.append(page.evaluate("performance.now()"))
+            draw = page.evaluate("window.newsdesk ? window.newsdesk.drawMs : null")
+            if draw is not None:
+                _DRAW_MS.append(draw)
             page.close()
         browser.close()
     return times
@@ -683,6 +689,7 @@ def bench_report(articles: Path = ROOT / "data" / "articles", runs: int = 5) -> 
         "baseline_ms": med["baseline"],
         "ratio": med["report"] / med["baseline"],
         "runs": runs,
+        "report_draw_ms": statistics.median(_DRAW_MS) if _DRAW_MS else None,
     }
 
 

@@ -58,8 +58,9 @@ def _accounted(df: pd.DataFrame) -> set[str]:
     seen = set()
     for paths in df["paths"]:
         seen.update(os.path.basename(p.split("#")[0].split("!")[0]) for p in paths)
-    seen.update(os.path.basename(p.split("#")[0].split("!")[0])
-                for p in df.attrs["load_report"]["path"])
+    seen.update(
+        os.path.basename(p.split("#")[0].split("!")[0]) for p in df.attrs["load_report"]["path"]
+    )
     return seen
 
 
@@ -184,8 +185,15 @@ def test_empty_folder_gives_an_empty_frame_with_the_schema(tmp_path, caplog):
 
 def test_empty_and_whitespace_files_are_reported(tmp_path):
     _write_good(tmp_path)
-    for name, data in {"e.txt": b"", "w.txt": b" \n\t\r\n", "e.json": b"", "e.csv": b"",
-                       "z.jsonl": b"\n\n", "nul.txt": b"\x00\x00\x00", "bom.txt": b"\xef\xbb\xbf"}.items():
+    for name, data in {
+        "e.txt": b"",
+        "w.txt": b" \n\t\r\n",
+        "e.json": b"",
+        "e.csv": b"",
+        "z.jsonl": b"\n\n",
+        "nul.txt": b"\x00\x00\x00",
+        "bom.txt": b"\xef\xbb\xbf",
+    }.items():
         (tmp_path / name).write_bytes(data)
     df = load_articles(tmp_path)
     _check_frame(df)
@@ -199,8 +207,13 @@ def test_file_over_the_size_limit_is_reported_and_others_kept(tmp_path):
     (tmp_path / "huge.txt").write_bytes(b"Moscow " * 200_000)  # 1.4 MB
     df = load_articles(tmp_path, max_bytes=1024 * 1024)
     assert len(df) == 2
-    report = dict(zip(df.attrs["load_report"]["path"].map(os.path.basename),
-                      df.attrs["load_report"]["reason"], strict=True))
+    report = dict(
+        zip(
+            df.attrs["load_report"]["path"].map(os.path.basename),
+            df.attrs["load_report"]["reason"],
+            strict=True,
+        )
+    )
     assert "size limit" in report["huge.txt"] and "max_bytes" in report["huge.txt"]
     with pytest.raises(LoadError, match="size limit"):
         load_articles(tmp_path, max_bytes=1024 * 1024, strict=True)
@@ -231,8 +244,7 @@ def _zip(path: Path, members: dict[str, bytes], *, method=zipfile.ZIP_DEFLATED) 
 
 
 def test_zip_bomb_by_ratio_is_refused_with_a_clear_reason(tmp_path):
-    _zip(tmp_path / "bomb.zip", {"bomb.txt": b"\0" * (30 * 1024 * 1024),
-                                 "ok.txt": GOOD_A.encode()})
+    _zip(tmp_path / "bomb.zip", {"bomb.txt": b"\0" * (30 * 1024 * 1024), "ok.txt": GOOD_A.encode()})
     assert (tmp_path / "bomb.zip").stat().st_size < 100_000
     df = load_articles(tmp_path / "bomb.zip", max_bytes=50 * 1024 * 1024)
     assert list(df["text"]) == [GOOD_A]
@@ -250,8 +262,7 @@ def test_zip_member_over_max_bytes_is_refused(tmp_path):
 
 
 def test_zip_total_over_the_archive_limit_is_refused(tmp_path):
-    members = {f"a{i}.txt": (f"Article {i} " + os.urandom(40_000).hex()).encode()
-               for i in range(5)}
+    members = {f"a{i}.txt": (f"Article {i} " + os.urandom(40_000).hex()).encode() for i in range(5)}
     _zip(tmp_path / "many.zip", members)
     df = load_articles(tmp_path / "many.zip", max_bytes=100_000, max_archive_bytes=250_000)
     assert df.empty
@@ -273,8 +284,9 @@ def _patch_declared_sizes(path: Path, declared: int) -> None:
 
 
 def test_zip_that_under_declares_its_size_stops_at_the_limit(tmp_path):
-    path = _zip(tmp_path / "liar.zip", {"liar.txt": b"Moscow " * 800_000,
-                                        "ok.txt": GOOD_B.encode()})
+    path = _zip(
+        tmp_path / "liar.zip", {"liar.txt": b"Moscow " * 800_000, "ok.txt": GOOD_B.encode()}
+    )
     _patch_declared_sizes(path, 1000)
     df = load_articles(path, max_bytes=1024 * 1024)
     _check_frame(df)
@@ -285,21 +297,25 @@ def test_zip_that_under_declares_its_size_stops_at_the_limit(tmp_path):
 def test_zip_members_cannot_escape_and_nested_zips_are_not_opened(tmp_path):
     inner = tmp_path / "inner.zip"
     _zip(inner, {"x.txt": GOOD_B.encode()})
-    _zip(tmp_path / "evil.zip", {
-        "../../escape.txt": b"escaped text",
-        "/etc/abs.txt": b"absolute text",
-        "C:/windows.txt": b"drive text",
-        "dir/../../up.txt": b"up text",
-        "inner.zip": inner.read_bytes(),
-        "fine/ok.txt": GOOD_A.encode(),
-        "fine/ok.meta.json": json.dumps({"title": "T", "path": "../../etc/passwd"}).encode(),
-    })
+    _zip(
+        tmp_path / "evil.zip",
+        {
+            "../../escape.txt": b"escaped text",
+            "/etc/abs.txt": b"absolute text",
+            "C:/windows.txt": b"drive text",
+            "dir/../../up.txt": b"up text",
+            "inner.zip": inner.read_bytes(),
+            "fine/ok.txt": GOOD_A.encode(),
+            "fine/ok.meta.json": json.dumps({"title": "T", "path": "../../etc/passwd"}).encode(),
+        },
+    )
     inner.unlink()
     df = load_articles(tmp_path)
     assert list(df["text"]) == [GOOD_A]
     assert df["title"].iloc[0] == "T"
-    reasons = dict(zip(df.attrs["load_report"]["path"], df.attrs["load_report"]["reason"],
-                       strict=True))
+    reasons = dict(
+        zip(df.attrs["load_report"]["path"], df.attrs["load_report"]["reason"], strict=True)
+    )
     assert sum("leaves the archive" in r for r in reasons.values()) == 4
     assert any("nested" in r for r in reasons.values())
     assert not (tmp_path.parent / "escape.txt").exists()
@@ -347,8 +363,13 @@ def test_symlinks_out_of_the_folder_are_refused(tmp_path, outside):
     _check_frame(df)
     assert list(df["text"]) == [GOOD_A]
     assert "SECRET" not in " ".join(df["text"])
-    reasons = dict(zip(df.attrs["load_report"]["path"].map(os.path.basename),
-                       df.attrs["load_report"]["reason"], strict=True))
+    reasons = dict(
+        zip(
+            df.attrs["load_report"]["path"].map(os.path.basename),
+            df.attrs["load_report"]["reason"],
+            strict=True,
+        )
+    )
     for name in ("link.txt", "linkdir", "relative.txt"):
         assert "outside" in reasons[name]
     assert "broken symlink" in reasons["broken.txt"]
@@ -367,9 +388,16 @@ def test_sidecar_symlinked_out_of_the_folder_is_not_read(tmp_path, outside):
 
 def test_metadata_paths_never_name_files_to_read(tmp_path, outside):
     # metadata fields are data, not paths: a "path" or "url" pointing at a file is kept as text
-    (tmp_path / "a.json").write_text(json.dumps(
-        {"text": GOOD_A, "url": f"file://{outside}/secret.txt", "path": str(outside / "secret.txt"),
-         "source": "../../etc/passwd"}))
+    (tmp_path / "a.json").write_text(
+        json.dumps(
+            {
+                "text": GOOD_A,
+                "url": f"file://{outside}/secret.txt",
+                "path": str(outside / "secret.txt"),
+                "source": "../../etc/passwd",
+            }
+        )
+    )
     df = load_articles(tmp_path / "a.json")
     assert list(df["text"]) == [GOOD_A]
     assert df["path"].iloc[0] == str(tmp_path / "a.json")

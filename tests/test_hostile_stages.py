@@ -24,27 +24,33 @@ from hypothesis import strategies as st
 from analysis import schema
 from analysis.io.decode import scrub_surrogates
 
-#: Inputs a regular expression engine or a tokenizer may choke on.
-PATHOLOGICAL = [
-    "",
-    " ",
-    "\n" * 5000,
-    "." * 20000,
-    "1 " * 5000,
-    "January " * 3000,
-    "Monday, " * 3000,
-    "-" * 50000,
-    "2019-" * 4000,
-    "a" * 100000,
-    "Mr. " * 5000,
-    "next next next next week " * 1000,
-    "the 22nd of the 22nd of " * 1000,
-    "\u202e\u0627\u0644\u0642\u0627\u0647\u0631\u0629 \u05d0 " * 2000,
-    "e\u0301" * 20000,
-    "\ud800 Moscow \udfff said on Monday \x00\x1b",
-    "<script>alert(1)</script> Kim met Putin in Vladivostok on April 25, 2019.",
-    "Vladivostok" * 3000,
-]
+
+def pathological(n: int) -> list[str]:
+    """Inputs a regular expression engine or a tokenizer may choke on (``n`` repeats)."""
+    return [
+        "",
+        " ",
+        "\n" * n,
+        "." * (4 * n),
+        "1 " * n,
+        "January " * n,
+        "Monday, " * n,
+        "-" * (10 * n),
+        "2019-" * n,
+        "a" * (20 * n),
+        "Mr. " * n,
+        "next next next next week " * (n // 5),
+        "the 22nd of the 22nd of " * (n // 5),
+        "\u202e\u0627\u0644\u0642\u0627\u0647\u0631\u0629 \u05d0 " * n,
+        "e\u0301" * (4 * n),
+        "\ud800 Moscow \udfff said on Monday \x00\x1b",
+        "<script>alert(1)</script> Kim met Putin in Vladivostok on April 25, 2019.",
+        "Vladivostok" * n,
+    ]
+
+
+#: Small enough for the default run; the slow run uses 5000 repeats.
+PATHOLOGICAL = pathological(300)
 
 
 def _articles(texts: list[str], published="2019-04-22T00:00:00Z") -> pd.DataFrame:
@@ -52,13 +58,25 @@ def _articles(texts: list[str], published="2019-04-22T00:00:00Z") -> pd.DataFram
     texts = [scrub_surrogates(t) for t in texts]
     rows = []
     for i, text in enumerate(texts):
-        rows.append({
-            "article_id": f"{i:016x}", "title": "t", "title_derived": False,
-            "source": None, "url": None, "author": None, "published": published,
-            "published_precision": "day", "published_inferred": False, "text": text,
-            "language": "en", "path": f"/hostile/{i}.txt", "paths": [f"/hostile/{i}.txt"],
-            "format": "txt", "n_words": len(text.split()),
-        })
+        rows.append(
+            {
+                "article_id": f"{i:016x}",
+                "title": "t",
+                "title_derived": False,
+                "source": None,
+                "url": None,
+                "author": None,
+                "published": published,
+                "published_precision": "day",
+                "published_inferred": False,
+                "text": text,
+                "language": "en",
+                "path": f"/hostile/{i}.txt",
+                "paths": [f"/hostile/{i}.txt"],
+                "format": "txt",
+                "n_words": len(text.split()),
+            }
+        )
     frame = pd.DataFrame(rows) if rows else schema.empty("articles")
     return schema.conform(frame, "articles")
 
@@ -104,6 +122,13 @@ def test_parse_survives_hostile_text(nlp, texts):
 def test_parse_long_run(request, nlp, texts):
     require_long_run(request.config)
     _parse(nlp, texts)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_parse_and_geoparse_pathological_full_size(request, nlp):
+    require_long_run(request.config)
+    _geoparse(nlp, pathological(5000))
 
 
 @pytest.mark.timeout(300)
@@ -204,9 +229,21 @@ def test_tag_text_pathological_inputs_finish(index):
     _check_timexes(text, tag_text(text, "2019-04-22"))
 
 
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_tag_text_pathological_inputs_full_size(request):
+    require_long_run(request.config)
+    from analysis.timex import tag_text
+
+    for text in pathological(5000):
+        _check_timexes(text, tag_text(text, "2019-04-22"))
+
+
 @FUZZ
-@given(st.lists(hostile_text(max_size=200), min_size=0, max_size=4),
-       st.sampled_from(["2019-04-22T00:00:00Z", None, "1970-01-01T00:00:00Z"]))
+@given(
+    st.lists(hostile_text(max_size=200), min_size=0, max_size=4),
+    st.sampled_from(["2019-04-22T00:00:00Z", None, "1970-01-01T00:00:00Z"]),
+)
 def test_tag_timexes_frame_survives(texts, published):
     from analysis.timex import tag_timexes
 

@@ -96,15 +96,14 @@ ENCODINGS = ["utf-8", "utf-8-raw", "utf-8-sig", "utf-16", "utf-32", "latin-1", "
 
 
 def _json_values(text: st.SearchStrategy[str]) -> st.SearchStrategy:
-    scalars = st.one_of(
-        st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), text
-    )
+    scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), text)
     return st.recursive(
         scalars,
         lambda kids: st.one_of(
             st.lists(kids, max_size=4),
-            st.dictionaries(st.sampled_from(["text", "title", "date", "url", "x", ""]), kids,
-                            max_size=4),
+            st.dictionaries(
+                st.sampled_from(["text", "title", "date", "url", "x", ""]), kids, max_size=4
+            ),
         ),
         max_leaves=12,
     )
@@ -119,17 +118,27 @@ def json_bytes(draw) -> bytes:
         optional={
             "text": st.one_of(text, _json_values(text)),
             "title": st.one_of(text, st.integers(), st.none()),
-            "published": st.one_of(text, st.integers(), st.floats(allow_nan=True),
-                                   st.sampled_from(["2019-04-22", "yesterday", "9999-99-99",
-                                                    "-1", "1e308"])),
+            "published": st.one_of(
+                text,
+                st.integers(),
+                st.floats(allow_nan=True),
+                st.sampled_from(["2019-04-22", "yesterday", "9999-99-99", "-1", "1e308"]),
+            ),
             "language": st.one_of(text, st.sampled_from(["en", "ru", "xx-YY", ""])),
-            "url": st.one_of(text, st.sampled_from(["javascript:alert(1)", "file:///etc/passwd",
-                                                    "../../etc/passwd"])),
+            "url": st.one_of(
+                text,
+                st.sampled_from(["javascript:alert(1)", "file:///etc/passwd", "../../etc/passwd"]),
+            ),
         },
     )
-    obj = draw(st.one_of(record, st.lists(record, max_size=4),
-                         st.fixed_dictionaries({"articles": st.lists(record, max_size=3)}),
-                         _json_values(text)))
+    obj = draw(
+        st.one_of(
+            record,
+            st.lists(record, max_size=4),
+            st.fixed_dictionaries({"articles": st.lists(record, max_size=3)}),
+            _json_values(text),
+        )
+    )
     raw = json.dumps(obj, ensure_ascii=draw(st.booleans()), allow_nan=True)
     if draw(st.booleans()):
         raw = raw[: draw(st.integers(0, len(raw)))]
@@ -151,8 +160,11 @@ def jsonl_bytes(draw) -> bytes:
 def csv_bytes(draw) -> bytes:
     """CSV/TSV-ish text: a header (often with a text column) and ragged rows."""
     cell = hostile_text(max_size=60)
-    header = draw(st.lists(st.sampled_from(["text", "title", "date", "body", "x", "", '"']),
-                           min_size=1, max_size=4))
+    header = draw(
+        st.lists(
+            st.sampled_from(["text", "title", "date", "body", "x", "", '"']), min_size=1, max_size=4
+        )
+    )
     delim = draw(st.sampled_from([",", ";", "\t", "|"]))
     rows = draw(st.lists(st.lists(cell, max_size=6), max_size=5))
 
@@ -174,10 +186,23 @@ def html_bytes(draw) -> bytes:
     page = (
         "<html><head><title>" + draw(hostile_text(max_size=40)) + "</title>"
         "<script>window.__pwned=1</script></head><body>"
-        + f"<{tag}>" * depth + "<article><p>" + body + "</p></article>"
+        + f"<{tag}>" * depth
+        + "<article><p>"
+        + body
+        + "</p></article>"
         + (f"</{close}>" * depth if closed else "")
-        + draw(st.sampled_from(["", "</body></html>", "<!--", "<![CDATA[", "&#xD800;&#0;",
-                                "<img src=x onerror=alert(1)>"]))
+        + draw(
+            st.sampled_from(
+                [
+                    "",
+                    "</body></html>",
+                    "<!--",
+                    "<![CDATA[",
+                    "&#xD800;&#0;",
+                    "<img src=x onerror=alert(1)>",
+                ]
+            )
+        )
     )
     return encode_any(page, draw(st.sampled_from(ENCODINGS)))
 
@@ -185,23 +210,37 @@ def html_bytes(draw) -> bytes:
 @st.composite
 def feed_bytes(draw) -> bytes:
     """RSS/Atom feeds, hostile items, sometimes truncated or not a feed at all."""
-    items = draw(st.lists(st.tuples(hostile_text(max_size=40), hostile_text(max_size=150),
-                                    st.sampled_from(["Mon, 22 Apr 2019 10:00:00 GMT",
-                                                     "garbage", "", "2019-13-45"])),
-                          max_size=4))
+    items = draw(
+        st.lists(
+            st.tuples(
+                hostile_text(max_size=40),
+                hostile_text(max_size=150),
+                st.sampled_from(["Mon, 22 Apr 2019 10:00:00 GMT", "garbage", "", "2019-13-45"]),
+            ),
+            max_size=4,
+        )
+    )
 
     def esc(s: str) -> str:
         return s.replace("&", "&amp;").replace("<", "&lt;")
 
     body = "".join(
         f"<item><title>{esc(t)}</title><description>{esc(d)}</description>"
-        f"<pubDate>{p}</pubDate></item>" for t, d, p in items
+        f"<pubDate>{p}</pubDate></item>"
+        for t, d, p in items
     )
     xml = (
         '<?xml version="1.0" encoding="utf-8"?>'
-        + draw(st.sampled_from(["", '<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b '
-                                '"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'])) +
-        f'<rss version="2.0"><channel><title>t</title>{body}</channel></rss>'
+        + draw(
+            st.sampled_from(
+                [
+                    "",
+                    '<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b '
+                    '"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>',
+                ]
+            )
+        )
+        + f'<rss version="2.0"><channel><title>t</title>{body}</channel></rss>'
     )
     raw = xml.encode("utf-8", "surrogatepass")
     if draw(st.booleans()):
@@ -211,10 +250,16 @@ def feed_bytes(draw) -> bytes:
 
 #: (extension, content strategy) of hostile files, any loader.
 HOSTILE_FILE = st.one_of(
-    st.tuples(st.sampled_from(["txt", "md"]),
-              st.builds(encode_any, hostile_text(), st.sampled_from(ENCODINGS))),
-    st.tuples(st.sampled_from(["txt", "json", "csv", "html", "xml", "parquet", "zip", "rss",
-                               "jsonl", "bin", ""]), st.binary(max_size=600)),
+    st.tuples(
+        st.sampled_from(["txt", "md"]),
+        st.builds(encode_any, hostile_text(), st.sampled_from(ENCODINGS)),
+    ),
+    st.tuples(
+        st.sampled_from(
+            ["txt", "json", "csv", "html", "xml", "parquet", "zip", "rss", "jsonl", "bin", ""]
+        ),
+        st.binary(max_size=600),
+    ),
     st.tuples(st.just("json"), json_bytes()),
     st.tuples(st.just("jsonl"), jsonl_bytes()),
     st.tuples(st.sampled_from(["csv", "tsv"]), csv_bytes()),
