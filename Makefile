@@ -38,8 +38,8 @@ demo: $(STAMP)
 	@echo "notebooks: $(abspath $(OUT))/notebooks/"
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check analysis tests benchmarks
-	$(VENV)/bin/ruff format --check analysis tests benchmarks
+	$(VENV)/bin/ruff check analysis tests benchmarks notebooks
+	$(VENV)/bin/ruff format --check analysis tests benchmarks notebooks
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format analysis tests benchmarks
