@@ -662,7 +662,15 @@ def merge_actor_parts(parts: pd.DataFrame) -> pd.DataFrame:
     mod = _module("actors")
     if mod is None or len(parts) == 0:
         return schema.empty("actors")
-    return schema.conform(mod.merge_actors([parts.drop(columns="article_id")]), "actors")
+    parts = parts.drop(columns="article_id")
+    # parts stored by different versions of the actors stage may differ in their extra
+    # columns (missing values after concatenation): merge each kind as its own frame
+    extra = [c for c in parts.columns if c not in {c.name for c in schema.SCHEMAS["actors"]}]
+    full = parts[extra].notna().all(axis=1) if extra else pd.Series(True, index=parts.index)
+    frames = [parts[full]]
+    if not full.all():
+        frames.append(parts.loc[~full, [c for c in parts.columns if c not in extra]])
+    return schema.conform(mod.merge_actors([f for f in frames if len(f)]), "actors")
 
 
 def merge_edge_parts(parts: pd.DataFrame) -> pd.DataFrame:

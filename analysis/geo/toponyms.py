@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .. import schema
+from ._extra import STATE_ABBREVIATIONS
 from ._normalize import normalize
 from .gazetteer import (
     KIND_ABBR,
@@ -182,6 +183,34 @@ GENERIC = frozenset(
     ]
 )
 _POSSESSIVE = re.compile(r"^(?:['’]s|['’])(?!\w)")
+#: Entity labels whose names often hold a place name ("The Washington Post", "Air France",
+#: "Toronto Police Services Board", "Dubai World Cup"): the place inside is a toponym.
+EMBED_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+#: Words that put the next name in a place slot ("in Dewsbury", "from Almelo", "the
+#: village of Nagrig"), with the population a town needs to be believed there.
+_LOCATIVE = re.compile(
+    r"(?:^|[^\w])(in|near|outside|from|to|into|towards?|via|across|around|through"
+    r"|(?:city|town|village|suburb|county|province|state|region|district|capital|island"
+    r"|port|municipality|neighbou?rhood|hamlet|borough) of)\s+$",
+    re.IGNORECASE,
+)
+_LOCATIVE_MIN_POP = {"in": 1_000, "near": 1_000, "outside": 1_000, "through": 1_000}
+_LOCATIVE_DEFAULT_POP = 15_000
+#: Capitalized words that follow "in"/"to" but are dates, never places.
+_NOT_PLACES = frozenset(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_ABBREV_RE = re.compile(
+    r"(?<![\w.])("
+    + "|".join(re.escape(k) for k in sorted(STATE_ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![\w])"
+)
+_DATELINE_END = re.compile(r"\s*(?:,|\(|[—–]|-\s)")
+#: ", Y" after a name: Y a first-level division, a country or a postal abbreviation.
+_CONTAINER = re.compile(r",\s+((?:[A-Z][\w.]*\.?)(?:\s+(?:of\s+)?[A-Z][\w.]*)?)")
+#: Suffixes of entity names that are not part of the place they hold.
+_CONTAINER_FEATURES = frozenset({"admin1", "country"})
 
 
 @dataclass
@@ -336,6 +365,76 @@ class _ArticleParser:
                 i += 1
         return out
 
+    def state_abbreviation(self, surface: str) -> list[Candidate]:
+        """The first-level division a postal abbreviation names ("Va.", "N.J.")."""
+        hit = STATE_ABBREVIATIONS.get(surface)
+        if hit is None:
+            return []
+        name, cc = hit
+        return [
+            c._replace(kind=KIND_ABBR)
+            for c in self.gaz.candidates(name)
+            if c.place.feature == "admin1" and c.place.country_code == cc
+        ][:1]
+
+    def abbreviations(self, text: str, taken: list[tuple[int, int]]) -> list[_Toponym]:
+        """Postal abbreviations of states and provinces after a town: "Gainesville, Va."
+
+        Abbreviations with two dots ("N.J.", "D.C.") count anywhere; one-word forms
+        ("Miss.", "Md.", "Wash.") only after a comma, where they cannot be a title or a verb.
+        """
+        out = []
+        spans = sorted(taken)
+        for m in _ABBREV_RE.finditer(text):
+            s, e = m.span()
+            surface = m.group(1)
+            if surface.count(".") < 2 and not re.search(r"\w,\s*$", text[max(0, s - 3) : s]):
+                continue
+            if _overlaps(spans, s, e):
+                continue
+            cands = self.state_abbreviation(surface)
+            if cands:
+                out.append(_Toponym(s, e, surface, "gazetteer", None, cands))
+        return out
+
+    def container_follows(self, text: str, e: int, cands: list[Candidate]) -> bool:
+        """True for "X, Y" where Y is a division or country that holds a candidate of X."""
+        m = _CONTAINER.match(text, e)
+        if m is None:
+            return False
+        name = m.group(1)
+        outer = self.state_abbreviation(name) if name.endswith(".") else []
+        if not outer:
+            name = name.rstrip(".")
+            outer = [
+                c for c in self.candidates(name) if c.place.feature in _CONTAINER_FEATURES
+            ]
+        for o in outer[:3]:
+            for c in cands:
+                p = c.place
+                if p.pid == o.place.pid or p.country_code != o.place.country_code:
+                    continue
+                if o.place.feature == "country" or p.admin1 == o.place.admin1:
+                    return True
+        return False
+
+    def in_place_slot(self, text: str, s: int, e: int, best: Candidate) -> bool:
+        """A town named where a place is expected: after "in", "from", "the town of", ...;
+        before ", <its state or country>"; or as an upper-case dateline ("ATLANTA --")."""
+        surface = text[s:e]
+        if normalize(surface) in _NOT_PLACES:
+            return False
+        pop = best.place.population or 0
+        line_start = s == 0 or text[s - 1] == "\n"
+        if line_start and surface.isupper() and len(surface) > 3:
+            if _DATELINE_END.match(text, e):
+                return True
+        m = _LOCATIVE.search(text, max(0, s - 40), s)
+        if m is not None and m.end() == s:
+            word = m.group(1).lower()
+            return pop >= _LOCATIVE_MIN_POP.get(word, _LOCATIVE_DEFAULT_POP)
+        return False
+
     def _accept(self, text, s, e, ntok, starts_set, lower_words, blocked) -> _Toponym | None:
         surface = text[s:e]
         if surface.lower() in GENERIC:
@@ -357,28 +456,50 @@ class _ArticleParser:
             and all(b[2] in ("PERSON", "ORG", "NORP", "unresolved") for b in inside)
             and all(b[0] >= s and b[1] <= e for b in inside)
         )
-        if inside and not strong_exact and not curated_cover:
-            # inside or across a non-place entity: only an exact, strong match wins
-            return None
         feature = best.place.feature
+        pop = best.place.population or 0
+        strong = best.kind == KIND_DEMONYM or feature in STRONG_FEATURES
+        single_word_elsewhere = ntok == 1 and surface.lower() in lower_words
+        slot = not single_word_elsewhere and (
+            self.in_place_slot(text, s, e, best) or self.container_follows(text, e, cands)
+        )
+        role = None
+        if inside and not strong_exact and not curated_cover:
+            # inside or across a non-place entity: only an exact strong match, a town in
+            # a place slot the model mislabelled, or a place inside a name wins
+            mislabelled = (
+                slot
+                and len(exact) == len(inside)
+                and all(b[2] in ("PERSON", "ORG", "NORP", "PRODUCT") for b in inside)
+            )
+            embedded = (
+                not exact
+                and all(b[2] in EMBED_LABELS and b[0] <= s and e <= b[1] for b in inside)
+                and (
+                    strong
+                    or (feature == "admin1" and pop >= CITY_MIN_POP)
+                    or pop >= SINGLE_CITY_MIN_POP
+                )
+            )
+            if not (mislabelled or embedded):
+                return None
+            if embedded and not mislabelled:
+                role = "modifier"
         sentence_initial = s in starts_set or text[max(0, s - 2) : s] in ("\n", '"', "“")
-        if best.kind == KIND_DEMONYM or feature in STRONG_FEATURES:
+        if strong or slot or role == "modifier":
             ok = True
         elif feature == "admin1":
-            ok = (best.place.population or 0) >= CITY_MIN_POP
+            ok = pop >= CITY_MIN_POP
+        elif ntok == 1:
+            ok = pop >= SINGLE_CITY_MIN_POP and not sentence_initial and not single_word_elsewhere
         else:
-            pop = best.place.population or 0
-            if ntok == 1:
-                ok = (
-                    pop >= SINGLE_CITY_MIN_POP
-                    and not sentence_initial
-                    and surface.lower() not in lower_words
-                )
-            else:
-                ok = pop >= CITY_MIN_POP
+            ok = pop >= CITY_MIN_POP
         if not ok:
             return None
-        return _Toponym(s, e, surface, "gazetteer", None, cands)
+        top = _Toponym(s, e, surface, "gazetteer", None, cands)
+        if role is not None:
+            top.role = role
+        return top
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -473,6 +594,8 @@ def _resolve(text: str, tops: list[_Toponym], gaz: Gazetteer) -> None:
 def _role(text: str, t: _Toponym) -> str:
     if t.chosen is not None and t.chosen.kind == KIND_DEMONYM:
         return "demonym"
+    if t.role == "modifier":
+        return "modifier"  # a place inside a name: "The Washington Post"
     place = t.chosen.place if t.chosen else None
     after = text[t.end : t.end + 40]
     if (
@@ -584,6 +707,8 @@ def geoparse(
         s_starts = sents["start"].astype(int).tolist() if sents is not None else [0]
         s_ids = sents["sentence_id"].astype(int).tolist() if sents is not None else [-1]
         tops, blocked = parser.from_mentions(text, ments)
+        taken = [(t.start, t.end) for t in tops]
+        tops += parser.abbreviations(text, taken)
         taken = [(t.start, t.end) for t in tops]
         tops += parser.phrase_matches(text, s_starts, taken, blocked)
         tops.sort(key=lambda t: t.start)

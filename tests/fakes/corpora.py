@@ -21,7 +21,7 @@ def article_text(i: int) -> str:
     return (
         f"{a} {v} {b} in {p} {w}, officials said in report number {i}.\n\n"
         f"The talks in {p} focused on sanctions and the situation near {q}. "
-        f"\"We expect progress,\" {b} said after the meeting.\n\n"
+        f'"We expect progress," {b} said after the meeting.\n\n'
         f"Analysts in {q} said item {i} of the agenda would be discussed again in {p}."
     )
 
