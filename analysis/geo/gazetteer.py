@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 #: Bumped whenever the index layout or its build rules change.
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 
 #: Ranking bonus by feature type, added to log10(population).
 FEATURE_BONUS = {
@@ -106,6 +106,30 @@ def prior_score(place: Place, kind: int) -> float:
     """Context-free plausibility of ``place`` for a name matched as ``kind``."""
     pop = place.population or 0
     return math.log10(pop + 1) + FEATURE_BONUS.get(place.feature, 0.0) + KIND_BONUS.get(kind, 0.0)
+
+
+#: A city this large named like the division around it is what the name usually means
+#: ("New York", "Lagos", "Tokyo", "Sao Paulo"): it ranks first.
+NAMESAKE_CITY_MIN_POP = 1_000_000
+
+
+def _city_before_its_namesake_division(cands: list[Candidate]) -> list[Candidate]:
+    """Move a big city ahead of the first-level division of the same name holding it."""
+    if len(cands) < 2 or cands[0].place.feature != "admin1":
+        return cands
+    div = cands[0].place
+    for i, c in enumerate(cands[1:], 1):
+        p = c.place
+        if (
+            p.feature in ("city", "capital")
+            and c.kind in (KIND_NAME, KIND_ALT)
+            and (p.population or 0) >= NAMESAKE_CITY_MIN_POP
+            and p.country_code == div.country_code
+            and p.admin1 == div.admin1
+        ):
+            promoted = c._replace(prior=cands[0].prior + 0.1)
+            return [promoted, *cands[:i], *cands[i + 1 :]]
+    return cands
 
 
 def _package_versions() -> dict[str, str]:
@@ -314,6 +338,7 @@ class Gazetteer:
                 for c in out
             ]
         out.sort(key=lambda c: -c.prior)
+        out = _city_before_its_namesake_division(out)
         if kinds is None and key is None and len(self._results) < 1_000_000:
             self._results[name] = tuple(out)
         return out

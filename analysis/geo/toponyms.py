@@ -51,6 +51,8 @@ __all__ = ["geoparse", "link_mentions", "load_overrides", "toponyms_to_eupeg"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 STRONG_FEATURES = frozenset({"country", "continent", "region", "physical", "site", "capital"})
 CITY_MIN_POP = 50_000
+#: Ranking bonus for a candidate in the first-level division the article is about.
+REGIONAL_WEIGHT = 1.0
 SINGLE_CITY_MIN_POP = 100_000
 GOVERNMENT_VERBS = frozenset(
     [
@@ -180,6 +182,7 @@ GENERIC = frozenset(
         "island",
         "islands",
         "valley",
+        "states",
     ]
 )
 _POSSESSIVE = re.compile(r"^(?:['’]s|['’])(?!\w)")
@@ -207,6 +210,12 @@ _ABBREV_RE = re.compile(
     + r")(?![\w])"
 )
 _DATELINE_END = re.compile(r"\s*(?:,|\(|[—–]|-\s)")
+#: A direction word that may open a longer name ending where an entity span starts.
+_DIRECTION_BEFORE = re.compile(
+    r"\b(?:North|South|Central|East|West|Northern|Southern|Eastern|Western|Latin)[ -]$"
+)
+#: " and Y" that may complete a country's name.
+_AND_AFTER = re.compile(r" and [A-Z][\w-]+")
 #: ", Y" after a name: Y a first-level division, a country or a postal abbreviation.
 _CONTAINER = re.compile(r",\s+((?:[A-Z][\w.]*\.?)(?:\s+(?:of\s+)?[A-Z][\w.]*)?)")
 #: Suffixes of entity names that are not part of the place they hold.
@@ -227,6 +236,9 @@ class _Toponym:
     score: float = 0.0
     runner_up: str | None = None
     override: Place | None = None
+    #: accepted on weak evidence: kept only when a candidate lies in a country the
+    #: article names elsewhere
+    needs_context: bool = False
 
 
 def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -253,12 +265,16 @@ def _is_upperish(token: str) -> bool:
 class _ArticleParser:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
+        #: words of the article's multi-word person names ("Bolton" of "John Bolton")
+        self.person_words: set[str] = set()
 
     # -- recognition -------------------------------------------------------------------
     def candidates(self, surface: str) -> list[Candidate]:
         key = normalize(surface)
         if not key:
             return []
+        if surface in STATE_ABBREVIATIONS:
+            return self.state_abbreviation(surface)
         cands = self.gaz.candidates(surface, key=key)
         if not cands:
             return []
@@ -281,13 +297,26 @@ class _ArticleParser:
     def from_mentions(self, text: str, ments: pd.DataFrame) -> tuple[list[_Toponym], list]:
         tops: list[_Toponym] = []
         blocked: list[tuple[int, int, str]] = []
+        self.person_words = set()
         for row in ments.itertuples(index=False):
             label = str(row.label)
             start, end = int(row.start), int(row.end)
+            if label == "PERSON":
+                words = text[start:end].split()
+                if len(words) > 1:
+                    self.person_words.update(w.strip(".,'’") for w in words)
             pid = getattr(row, "pattern_id", None)
             pid = None if pid is None or pid is pd.NA or str(pid) in ("", "<NA>") else str(pid)
             if label in PLACE_LABELS or label == "NORP" or (pid and pid.startswith(("nd:", "gn:"))):
                 s, e = _clean_span(text, start, end)
+                m = _DIRECTION_BEFORE.search(text, max(0, s - 16), s)
+                if m is not None and m.end() == s and self.candidates(text[m.start() : e]):
+                    s = m.start()  # "South America", "Central American" as one name
+                m = _AND_AFTER.match(text, e)
+                if m is not None and any(
+                    c.place.feature == "country" for c in self.candidates(text[s : m.end()])
+                ):
+                    e = m.end()  # "Trinidad and Tobago", "Bosnia and Herzegovina"
                 if e <= s or text[s:e].lower() in GENERIC:
                     blocked.append((start, end, "generic"))
                     continue
@@ -432,6 +461,8 @@ class _ArticleParser:
         m = _LOCATIVE.search(text, max(0, s - 40), s)
         if m is not None and m.end() == s:
             word = m.group(1).lower()
+            if word == "to" and re.search(r"(?i)(?:according|next|due|thanks)\s+to\s+$", text[max(0, s - 20) : s]):
+                return False
             return pop >= _LOCATIVE_MIN_POP.get(word, _LOCATIVE_DEFAULT_POP)
         return False
 
@@ -459,9 +490,15 @@ class _ArticleParser:
         feature = best.place.feature
         pop = best.place.population or 0
         strong = best.kind == KIND_DEMONYM or feature in STRONG_FEATURES
+        person_word = not strong and surface in self.person_words
         single_word_elsewhere = ntok == 1 and surface.lower() in lower_words
-        slot = not single_word_elsewhere and (
-            self.in_place_slot(text, s, e, best) or self.container_follows(text, e, cands)
+        # a place's own name, not an odd alternate ("Google" for Topeka)
+        named = strong or any(c.kind == KIND_NAME for c in cands[:3])
+        slot = (
+            not single_word_elsewhere
+            and not person_word
+            and named
+            and (self.in_place_slot(text, s, e, best) or self.container_follows(text, e, cands))
         )
         role = None
         if inside and not strong_exact and not curated_cover:
@@ -474,11 +511,12 @@ class _ArticleParser:
             )
             embedded = (
                 not exact
+                and not person_word
                 and all(b[2] in EMBED_LABELS and b[0] <= s and e <= b[1] for b in inside)
                 and (
                     strong
-                    or (feature == "admin1" and pop >= CITY_MIN_POP)
-                    or pop >= SINGLE_CITY_MIN_POP
+                    or named
+                    and (feature == "admin1" and pop >= CITY_MIN_POP or pop >= SINGLE_CITY_MIN_POP)
                 )
             )
             if not (mislabelled or embedded):
@@ -499,6 +537,8 @@ class _ArticleParser:
         top = _Toponym(s, e, surface, "gazetteer", None, cands)
         if role is not None:
             top.role = role
+        if not strong and (role == "modifier" or (slot and pop < SINGLE_CITY_MIN_POP)):
+            top.needs_context = not self.container_follows(text, e, cands)
         return top
 
 
@@ -508,6 +548,26 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
         if 0 <= k < len(spans) and spans[k][0] < e and s < spans[k][1]:
             return True
     return False
+
+
+def _keep_in_context(tops: list[_Toponym]) -> list[_Toponym]:
+    """Drop weakly evidenced toponyms with no candidate in a country the article names.
+
+    A town accepted only from its slot ("in Surprise") or from inside a name ("Orange
+    Drugs") stays when one of its candidates lies in a country that the article's other
+    toponyms (named countries, cities, states, demonyms) point to.
+    """
+    countries = {t.cands[0].place.country_code for t in tops if not t.needs_context}
+    countries.discard(None)
+    out = []
+    for t in tops:
+        if t.needs_context:
+            kept = [c for c in t.cands if c.place.country_code in countries]
+            if not kept:
+                continue
+            t.cands = kept
+        out.append(t)
+    return out
 
 
 def _km(a: Place, lat: float, lon: float) -> float:
@@ -533,6 +593,8 @@ def _resolve(text: str, tops: list[_Toponym], gaz: Gazetteer) -> None:
             nxt = by_start.get(t.end + m.end())
             if nxt is not None:
                 links[id(t)] = nxt
+    # ... and X's candidates choose among Y's: "Tacoma, Washington" is the state
+    inner_of = {id(nxt): t for t in tops if (nxt := links.get(id(t))) is not None}
     # country context: countries named or implied by unambiguous toponyms
     context: Counter = Counter()
     for t in tops:
@@ -543,6 +605,14 @@ def _resolve(text: str, tops: list[_Toponym], gaz: Gazetteer) -> None:
             c.country_code and t.cands[0].prior - (t.cands[1].prior if len(t.cands) > 1 else 0) > 2
         ):
             context[c.country_code] += 0.5
+    # first-level division context: divisions named or holding confident toponyms
+    regional: Counter = Counter()
+    for t in tops:
+        c = t.cands[0].place
+        gap = t.cands[0].prior - (t.cands[1].prior if len(t.cands) > 1 else 0.0)
+        if c.admin1 and c.feature in ("city", "capital", "admin1") and (len(t.cands) == 1 or gap > 2):
+            regional[(c.country_code, c.admin1)] += 1
+    regional_total = sum(regional.values()) or 1.0
     # closeness: the centre of the article's confident places
     anchors = [
         t.cands[0].place
@@ -563,6 +633,8 @@ def _resolve(text: str, tops: list[_Toponym], gaz: Gazetteer) -> None:
             s = c.prior
             if p.feature not in ("country", "continent") and p.country_code:
                 s += 2.0 * context.get(p.country_code, 0) / total
+                if p.admin1:
+                    s += REGIONAL_WEIGHT * regional.get((p.country_code, p.admin1), 0) / regional_total
             if outer_place is not None and outer_place.pid != p.pid:
                 if outer_place.feature == "country" and p.country_code == outer_place.country_code:
                     s += 4.0
@@ -570,6 +642,15 @@ def _resolve(text: str, tops: list[_Toponym], gaz: Gazetteer) -> None:
                     outer_place.feature == "admin1"
                     and p.country_code == outer_place.country_code
                     and p.admin1 == outer_place.admin1
+                ):
+                    s += 5.0
+            inner = inner_of.get(id(t))
+            if inner is not None and p.feature in _CONTAINER_FEATURES:
+                if any(
+                    q.place.country_code == p.country_code
+                    and (p.feature == "country" or q.place.admin1 == p.admin1)
+                    and q.place.pid != p.pid
+                    for q in inner.cands[:8]
                 ):
                     s += 5.0
             if anchors and p.feature in ("city", "admin1", "capital"):
@@ -591,7 +672,52 @@ def _resolve(text: str, tops: list[_Toponym], gaz: Gazetteer) -> None:
             t.runner_up = f"{runner.place.name} ({runner.place.place_id})"
 
 
-def _role(text: str, t: _Toponym) -> str:
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def _token_at(parts: list | None, pos: int):
+    """The spaCy token covering character ``pos`` of the article, or None."""
+    if not parts:
+        return None
+    for off, doc in reversed(parts):
+        if off <= pos:
+            span = doc.char_span(pos - off, pos - off + 1, alignment_mode="expand")
+            return span[0] if span is not None and len(span) else None
+    return None
+
+
+def _modifies_noun(tok) -> bool:
+    """True when the token modifies a noun to its right ("Syrian forces", "US officials",
+    "German, Irish and other immigrants")."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return (
+        tok.dep_ in _MODIFIER_DEPS
+        and tok.head.i > tok.i
+        and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ")
+    )
+
+
+def _drop_people_demonyms(tops: list[_Toponym], parts: list | None) -> list[_Toponym]:
+    """Keep demonyms used as adjectives ("Syrian forces") and drop the people and the
+    languages ("many Nigerians", "a passionate Nigerian", "speaks Spanish").
+
+    GeoWebNews and the pragmatic taxonomy count a demonym as a toponym only when it
+    modifies something; needs the dependency parse (kept as they are without it).
+    """
+    if not parts:
+        return tops
+    out = []
+    for t in tops:
+        if all(c.kind == KIND_DEMONYM for c in t.cands):
+            tok = _token_at(parts, t.end - 1)
+            if tok is not None and not _modifies_noun(tok):
+                continue
+        out.append(t)
+    return out
+
+
+def _role(text: str, t: _Toponym, parts: list | None = None) -> str:
     if t.chosen is not None and t.chosen.kind == KIND_DEMONYM:
         return "demonym"
     if t.role == "modifier":
@@ -614,6 +740,9 @@ def _role(text: str, t: _Toponym) -> str:
             return "government"
     if re.match(r"[-–]\w", after):
         return "modifier"
+    tok = _token_at(parts, t.end - 1)
+    if tok is not None and _modifies_noun(tok) and tok.head.idx > tok.idx:
+        return "modifier"  # "US officials", "the Moscow talks"
     return "literal"
 
 
@@ -711,6 +840,9 @@ def geoparse(
         tops += parser.abbreviations(text, taken)
         taken = [(t.start, t.end) for t in tops]
         tops += parser.phrase_matches(text, s_starts, taken, blocked)
+        tops = _keep_in_context(tops)
+        parts = docs.get(aid) if docs else None
+        tops = _drop_people_demonyms(tops, parts)
         tops.sort(key=lambda t: t.start)
         if not tops:
             continue
@@ -741,7 +873,7 @@ def geoparse(
                     "population": p.population,
                     "score": round(t.score, 4),
                     "runner_up": t.runner_up,
-                    "role": _role(text, t),
+                    "role": _role(text, t, parts),
                     "source": "override" if t.override is not None else t.source,
                     "label": t.label,
                 }
