@@ -53,6 +53,8 @@ STRONG_FEATURES = frozenset({"country", "continent", "region", "physical", "site
 CITY_MIN_POP = 50_000
 #: Ranking bonus for a candidate in the first-level division the article is about.
 REGIONAL_WEIGHT = 1.0
+#: Largest prior gap (log10 population units) that regional and closeness bonuses bridge.
+SOFT_EVIDENCE_GAP = 0.7
 SINGLE_CITY_MIN_POP = 100_000
 GOVERNMENT_VERBS = frozenset(
     [
@@ -628,12 +630,16 @@ def _resolve(text: str, tops: list[_Toponym], gaz: Gazetteer) -> None:
         outer = links.get(id(t))
         outer_place = outer.cands[0].place if outer is not None else None
         scored = []
+        top_prior = max(c.prior for c in t.cands)
         for c in t.cands:
             p = c.place
             s = c.prior
+            # soft evidence (region, closeness) only decides between comparable candidates:
+            # it does not send "Portland" to a Texan village of 15,000 next to Houston
+            soft = c.prior >= top_prior - SOFT_EVIDENCE_GAP
             if p.feature not in ("country", "continent") and p.country_code:
                 s += 2.0 * context.get(p.country_code, 0) / total
-                if p.admin1:
+                if p.admin1 and soft:
                     s += REGIONAL_WEIGHT * regional.get((p.country_code, p.admin1), 0) / regional_total
             if outer_place is not None and outer_place.pid != p.pid:
                 if outer_place.feature == "country" and p.country_code == outer_place.country_code:
@@ -653,7 +659,7 @@ def _resolve(text: str, tops: list[_Toponym], gaz: Gazetteer) -> None:
                     for q in inner.cands[:8]
                 ):
                     s += 5.0
-            if anchors and p.feature in ("city", "admin1", "capital"):
+            if soft and anchors and p.feature in ("city", "admin1", "capital"):
                 near = (
                     min(_km(p, a.lat, a.lon) for a in anchors[:20] if a.pid != p.pid)
                     if any(a.pid != p.pid for a in anchors[:20])
