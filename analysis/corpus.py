@@ -343,7 +343,6 @@ def _manifest_base(settings: Settings) -> dict:
         "pipeline_version": PIPELINE_VERSION,
         "settings": settings.to_dict(),
         "fingerprints": pipeline.stage_fingerprints(settings),
-        "stages_available": {s: pipeline.stage_available(s) for s in pipeline.STAGES},
     }
 
 
@@ -355,14 +354,9 @@ def _load_sources(sources, *, strict: bool, settings: Settings) -> pd.DataFrame:
         arts = schema.conform(schema.check(sources, "articles"), "articles")
     else:
         srcs = [sources] if isinstance(sources, str | os.PathLike) else list(sources)
-        try:
-            from analysis.io import load_articles
-        except ModuleNotFoundError as exc:
-            if exc.name != "analysis.io":
-                raise
-            log.warning("analysis.io is not available yet; no articles loaded")
-            return schema.empty("articles")
-        arts = pipeline._call(load_articles, *srcs, strict=strict, max_bytes=settings.max_bytes)
+        from analysis.io import load_articles
+
+        arts = load_articles(*srcs, strict=strict, max_bytes=settings.max_bytes)
         arts = schema.conform(schema.check(arts, "articles"), "articles")
         report = getattr(arts, "attrs", {}).get("load_report")
         if report is not None and len(report):

@@ -291,6 +291,7 @@ def load_pipeline(
     *,
     kb: pd.DataFrame | Sequence[str | Path] | None = None,
     places: bool = True,
+    gazetteer_additions: Sequence[str | Path] = (),
 ) -> Language:
     """Build (once, then cached) the spaCy pipeline used by :func:`parse`.
 
@@ -307,6 +308,10 @@ def load_pipeline(
     places : bool, default True
         Also add patterns for the curated place names of ``data/places.csv``
         (tolerated when absent).
+    gazetteer_additions : sequence of paths, optional
+        Users' gazetteer files (same columns as ``data/places.csv``,
+        ``Settings.gazetteer_additions``): their names and aliases become place
+        patterns too, so the parser finds the places the gazetteer was taught.
 
     Returns
     -------
@@ -322,16 +327,23 @@ def load_pipeline(
     else:
         extra = tuple(Path(p) for p in (kb or ()))
         kb_key = tuple(_file_key(p) for p in (data_path("actors.csv"), *extra))
-    key = (model, kb_key, _file_key(places_file) if places else None)
+    place_files = [places_file] if places else []
+    place_files += [Path(p) for p in gazetteer_additions]
+    key = (model, kb_key, tuple(_file_key(p) for p in place_files))
     cached = _PIPELINES.get(key)
     if cached is not None:
         return cached
 
     kb_frame = kb if isinstance(kb, pd.DataFrame) else load_knowledge_base(*(kb or ()))
     nlp, statistical = _load_model(model)
-    place_rows = _read_places(places_file) if places and places_file.is_file() else []
-    if places and not places_file.is_file():
-        log.info("no curated places file at %s; place patterns skipped", places_file)
+    place_rows = []
+    for path in place_files:
+        if path.is_file():
+            place_rows += _read_places(path)
+        elif path == places_file:
+            log.info("no curated places file at %s; place patterns skipped", path)
+        else:
+            log.warning("gazetteer additions file %s not found; its place patterns skipped", path)
     ruler_where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe(
         "entity_ruler",
@@ -534,7 +546,11 @@ def parse(
     schema.check(articles, "articles")
     settings = settings or Settings()
     if nlp is None:
-        nlp = load_pipeline(settings.model, kb=settings.knowledge_bases or None)
+        nlp = load_pipeline(
+            settings.model,
+            kb=settings.knowledge_bases or None,
+            gazetteer_additions=settings.gazetteer_additions,
+        )
     batch_size = batch_size or settings.batch_size
     max_chars = max(1000, min(nlp.max_length - 1, PIECE_CHARS))
     skipped: dict[str, str] = {}

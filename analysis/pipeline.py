@@ -11,15 +11,17 @@ fingerprint of the settings (and upstream stages) its stored output was computed
 A stage is *stale* for an article when either differs; stale stages are recomputed
 and fresh ones are reused from the store.
 
-Stage modules that are not installed yet are skipped with one logged warning and
-empty typed frames (their fingerprint records the absence, so they run once they exist).
+Each stage is called with its documented signature (``docs/design.md``).  A stage that
+raises on an article is isolated: the batch is retried article by article, the bad
+article's stage is reported in the build's errors and recomputed on the next build.
+The stage modules, spaCy and the heavy resources (pipeline, knowledge base, gazetteer,
+reference timeline) are loaded only when a batch has work to do, once per process.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
-import inspect
+import importlib.util
 import json
 import logging
 import threading
@@ -43,6 +45,8 @@ __all__ = [
     "run_batch",
     "run_tasks",
     "merge_state",
+    "merge_actor_parts",
+    "merge_edge_parts",
     "assemble",
     "stage_available",
 ]
@@ -59,23 +63,26 @@ _SETTINGS_STAGE = {
     "time": "timexes",
     "events": "events",
 }
-#: Stages whose output a stage consumes.
+#: Stages whose output a stage consumes, for staleness.  "time" reads only the sentence
+#: boundaries of "nlp", which depend on the model alone (part of its own settings), so
+#: a changed knowledge base or gazetteer (new entity patterns) does not retag dates.
 UPSTREAM = {
     "nlp": (),
     "actors": ("nlp",),
     "places": ("nlp",),
-    "time": ("nlp",),
+    "time": (),
     "events": ("actors", "places", "time"),
 }
-#: Stages that need the spaCy Docs.
-_NEEDS_DOCS = {"nlp", "actors", "places", "events"}
-#: (module, function) each stage needs to exist.
-_STAGE_FUNCS = {
-    "nlp": ("analysis.nlp", ("parse",)),
-    "actors": ("analysis.actors", ("resolve_actors", "merge_actors", "merge_edges")),
-    "places": ("analysis.geo", ("geoparse",)),
-    "time": ("analysis.timex", ("tag_timexes",)),
-    "events": ("analysis.events", ("extract_events",)),
+#: Stages whose failure on an article makes a stage's stored output incomplete: the
+#: stage is then recorded as failed too, so the next build recomputes it.
+_FAILS_WITH = {**UPSTREAM, "time": ("nlp",)}
+#: Module of each stage.
+_STAGE_MODULE = {
+    "nlp": "analysis.nlp",
+    "actors": "analysis.actors",
+    "places": "analysis.geo",
+    "time": "analysis.timex",
+    "events": "analysis.events",
 }
 
 #: Per-article frames kept in the store, with the frame schema they follow
@@ -91,18 +98,6 @@ PER_ARTICLE = {
     "actor_parts": "actors",
     "edge_parts": "edges",
 }
-#: Which stage produces each per-article frame.
-_PRODUCER = {
-    "sentences": "nlp",
-    "mentions": "actors",
-    "quotes": "actors",
-    "actor_parts": "actors",
-    "edge_parts": "actors",
-    "places": "places",
-    "timexes": "time",
-    "events": "events",
-    "articles": "time",
-}
 _SORT_KEYS = {
     "sentences": ("sentence_id",),
     "mentions": ("start", "end", "label"),
@@ -117,105 +112,29 @@ _SORT_KEYS = {
 _NON_CONTENT = ("path", "paths", "format", "published_inferred")
 
 
-# ------------------------------------------------------------------ stage modules
-
-_warned: set[str] = set()
-_warn_lock = threading.Lock()
-
-
-def _module(stage: str):
-    """The stage's module when it and its functions exist, else None (warned once)."""
-    modname, funcs = _STAGE_FUNCS[stage]
-    try:
-        mod = importlib.import_module(modname)
-    except ModuleNotFoundError as exc:
-        if exc.name != modname:
-            _broken(stage, modname, exc)
-        mod = None
-    except Exception as exc:  # a stage that cannot even be imported is a bug: say so loudly
-        _broken(stage, modname, exc)
-        mod = None
-    missing = [f for f in funcs if _attr(mod, f) is None]
-    if missing:
-        with _warn_lock:
-            if stage not in _warned:
-                _warned.add(stage)
-                log.warning(
-                    "stage %r skipped: %s.%s is not available yet; its frames stay empty",
-                    stage,
-                    modname,
-                    missing[0],
-                )
-        return None
-    return mod
-
-
-def _broken(stage: str, modname: str, exc: Exception) -> None:
-    with _warn_lock:
-        if f"broken:{stage}" not in _warned:
-            _warned.add(f"broken:{stage}")
-            log.error(
-                "stage %r skipped: importing %s failed: %s: %s",
-                stage,
-                modname,
-                type(exc).__name__,
-                exc,
-            )
-
-
-def _attr(mod, name: str):
-    """``getattr`` that treats a lazily imported submodule that is missing as absent."""
-    if mod is None:
-        return None
-    try:
-        return getattr(mod, name)
-    except (AttributeError, ImportError):
-        return None
-
-
 def stage_available(stage: str) -> bool:
-    """True when the module behind ``stage`` (see :data:`STAGES`) can be imported."""
-    return _module(stage) is not None
+    """True when the module behind ``stage`` (see :data:`STAGES`) is installed.
 
-
-def _optional(modname: str, func: str) -> Callable | None:
+    Only looks the module up (nothing is imported, spaCy is not loaded).
+    """
     try:
-        mod = importlib.import_module(modname)
-    except Exception:  # missing or broken: _module() has said so
-        return None
-    return _attr(mod, func)
-
-
-def _call(fn: Callable, *args, **kwargs):
-    """Call ``fn`` with the keyword arguments its signature accepts."""
-    try:
-        params = inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        return fn(*args, **kwargs)
-    if any(p.kind is p.VAR_KEYWORD for p in params.values()):
-        return fn(*args, **kwargs)
-    return fn(*args, **{k: v for k, v in kwargs.items() if k in params})
+        return importlib.util.find_spec(_STAGE_MODULE[stage]) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 # --------------------------------------------------------------- fingerprints
 
 
 def stage_fingerprints(settings: Settings) -> dict[str, str]:
-    """Fingerprint of each stage: its settings, its upstream stages, and its availability."""
+    """Fingerprint of each stage: its settings, its upstream stages and the version."""
     out: dict[str, str] = {}
     for stage in STAGES:
         parts = {
             "settings": settings.fingerprint(_SETTINGS_STAGE[stage]),
-            "available": stage_available(stage),
             "upstream": [out[u] for u in UPSTREAM[stage]],
             "version": PIPELINE_VERSION,
         }
-        if stage == "places":
-            # geoparse reads the mentions, and the parser's entity ruler is built from the
-            # knowledge bases: a changed knowledge base changes the places too
-            parts["mentions"] = settings.fingerprint("actors")
-        if stage == "time":
-            parts["infer"] = _optional("analysis.timex", "infer_published") is not None
         blob = json.dumps(parts, sort_keys=True).encode()
         out[stage] = hashlib.sha256(blob).hexdigest()[:16]
     return out
@@ -272,8 +191,8 @@ def plan(
     """Stale stages of each article (articles with nothing stale are left out).
 
     A stage is stale when the article is new or changed, when the stored fingerprint
-    differs from ``fingerprints[stage]`` (settings, upstream, availability), or when it
-    failed last time.  Staleness propagates downstream.
+    differs from ``fingerprints[stage]`` (settings, upstream stages, version), or when
+    it failed last time.  Staleness propagates downstream.
     """
     prev = {}
     if previous_index is not None and len(previous_index):
@@ -301,9 +220,8 @@ _RESOURCES: dict[str, dict] = {}
 _RES_LOCK = threading.Lock()
 
 
-def _resource(settings: Settings, name: str, make: Callable[[], object]):
+def _resource(key: str, name: str, make: Callable[[], object]):
     """Load a heavy resource once per process and settings (a worker-level cache)."""
-    key = settings.fingerprint()
     with _RES_LOCK:
         bucket = _RESOURCES.setdefault(key, {})
         if len(_RESOURCES) > 2:  # keep at most two settings' worth of pipelines
@@ -316,68 +234,71 @@ def _resource(settings: Settings, name: str, make: Callable[[], object]):
         return bucket[name]
 
 
-def _nlp(settings: Settings):
-    mod = importlib.import_module("analysis.nlp")
-    loader = getattr(mod, "load_pipeline", None)
-    if loader is None:
-        return None
-    return _resource(
-        settings,
-        "nlp",
-        lambda: _call(
-            loader, settings.model, kb=settings.knowledge_bases or None, settings=settings
-        ),
-    )
+class _Resources:
+    """The heavy objects the stages of one batch share, each loaded on first use."""
 
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.key = settings.fingerprint()
 
-def _kb(settings: Settings):
-    loader = _optional("analysis.actors", "load_knowledge_base")
-    if loader is None:
-        return None
-    return _resource(
-        settings, "kb", lambda: _call(loader, *settings.knowledge_bases, settings=settings)
-    )
+    def kb(self) -> pd.DataFrame:
+        from analysis import actors
 
+        return _resource(
+            self.key, "kb", lambda: actors.load_knowledge_base(*self.settings.knowledge_bases)
+        )
 
-def _gazetteer(settings: Settings):
-    for name in ("get_gazetteer", "load_gazetteer"):
-        loader = _optional("analysis.geo", name)
-        if loader is not None:
-            return _resource(
-                settings,
-                "gazetteer",
-                lambda ld=loader: _call(
-                    ld, additions=settings.gazetteer_additions, settings=settings
-                ),
-            )
-    return None
+    def nlp(self):
+        from analysis import nlp
 
+        return _resource(
+            self.key,
+            "nlp",
+            lambda: nlp.load_pipeline(
+                self.settings.model,
+                kb=self.kb(),
+                gazetteer_additions=self.settings.gazetteer_additions,
+            ),
+        )
 
-def _reference(settings: Settings):
-    loader = _optional("analysis.events", "load_reference_events")
-    if loader is None:
-        return None
-    return _resource(
-        settings, "reference", lambda: _call(loader, *settings.reference_events, settings=settings)
-    )
+    def gazetteer(self):
+        from analysis import geo
+
+        return _resource(
+            self.key,
+            "gazetteer",
+            lambda: geo.get_gazetteer(additions=self.settings.gazetteer_additions),
+        )
+
+    def reference(self) -> pd.DataFrame:
+        from analysis import events
+
+        return _resource(
+            self.key,
+            "reference",
+            lambda: events.load_reference_events(*self.settings.reference_events),
+        )
 
 
 # ------------------------------------------------------------------ one batch
 
+_EMPTY: dict[str, pd.DataFrame] = {}
 
-def _empty_frames() -> dict[str, pd.DataFrame]:
-    out = {}
-    for name, frame in PER_ARTICLE.items():
-        df = schema.empty(frame)
+
+def _empty(name: str) -> pd.DataFrame:
+    """An empty per-article frame (``actor_parts``/``edge_parts`` with ``article_id``)."""
+    df = _EMPTY.get(name)
+    if df is None:
+        df = schema.empty(PER_ARTICLE[name])
         if name in ("actor_parts", "edge_parts"):
             df.insert(0, "article_id", pd.Series([], dtype="string"))
-        out[name] = df
-    return out
+        _EMPTY[name] = df
+    return df.copy()
 
 
-def _slice(df: pd.DataFrame | None, ids, frame: str) -> pd.DataFrame:
+def _slice(df: pd.DataFrame | None, ids: list[str], name: str) -> pd.DataFrame:
     if df is None or len(df) == 0:
-        return _empty_frames()[frame] if frame in PER_ARTICLE else df
+        return _empty(name)
     return df[df["article_id"].isin(ids)].reset_index(drop=True)
 
 
@@ -389,8 +310,8 @@ class _Guard:
         self.errors = errors
         self.failed: dict[str, set[str]] = {}
 
-    def run(self, stage: str, ids: list[str], fn: Callable[[list[str]], object], empty) -> list:
-        """Return ``[fn(ids)]`` or, after a failure, the results of the good articles."""
+    def run(self, stage: str, ids: list[str], fn: Callable[[list[str]], object]) -> list:
+        """``[fn(ids)]`` or, after a failure, the results of the good articles one by one."""
         try:
             return [fn(ids)]
         except Exception as exc:
@@ -398,7 +319,7 @@ class _Guard:
                 raise
             if len(ids) == 1:
                 self._fail(stage, ids[0], exc)
-                return [empty]
+                return []
             log.warning("stage %s failed on a batch (%s); retrying article by article", stage, exc)
         out = []
         for aid in ids:
@@ -406,7 +327,7 @@ class _Guard:
                 out.append(fn([aid]))
             except Exception as exc:  # one bad article must not cost the batch
                 self._fail(stage, aid, exc)
-        return out or [empty]
+        return out
 
     def _fail(self, stage: str, aid: str, exc: Exception) -> None:
         log.warning(
@@ -421,29 +342,45 @@ class _Guard:
             {"article_id": aid, "stage": stage, "error": f"{type(exc).__name__}: {exc}"}
         )
 
+    def status(self, aid: str, stage: str, fingerprint: str) -> str:
+        """The fingerprint to record: "error" when the stage or its inputs failed."""
+        failed = self.failed.get(aid, ())
+        if stage in failed or any(u in failed for u in _FAILS_WITH[stage]):
+            return "error"
+        return fingerprint
 
-def _concat(frames: list[pd.DataFrame], frame: str) -> pd.DataFrame:
+
+def _concat(frames: list[pd.DataFrame], name: str) -> pd.DataFrame:
+    """Concatenate a stage's outputs (already conformed by the stage)."""
     frames = [f for f in frames if f is not None and len(f)]
     if not frames:
-        return _empty_frames()[frame] if frame in PER_ARTICLE else schema.empty(frame)
+        return _empty(name)
+    if len(frames) == 1:
+        return frames[0].reset_index(drop=True)
     return pd.concat(frames, ignore_index=True)
 
 
+def _sub(df: pd.DataFrame, keep: list[str], all_ids: list[str]) -> pd.DataFrame:
+    """Rows of ``keep``'s articles (the frame itself when it is the whole batch)."""
+    if len(keep) == len(all_ids):
+        return df
+    return df[df["article_id"].isin(keep)].reset_index(drop=True)
+
+
 def run_batch(task: BatchTask) -> BatchResult:
-    """Compute the stale stages of one batch; reuse the task's previous frames for the rest."""
+    """Compute the stale stages of one batch; reuse the task's previous frames for the rest.
+
+    Stages run in order -- publication-date inference, parse, actors, places, timexes,
+    events -- each called once for the whole batch with the Docs of the parse.
+    """
     arts = task.articles.reset_index(drop=True)
     ids = arts["article_id"].tolist()
     need = set(task.stages)
-    prev = {name: _slice(task.previous.get(name), ids, name) for name in PER_ARTICLE}
+    out = {name: _slice(task.previous.get(name), ids, name) for name in PER_ARTICLE}
     errors: list[dict] = []
     guard = _Guard(task, errors)
+    res = _Resources(task.settings)
     stats = dict.fromkeys(("parsed", *STAGES), 0)
-    out = {name: prev[name] for name in PER_ARTICLE}
-    empties = _empty_frames()
-
-    def sub(df: pd.DataFrame, keep: list[str]) -> pd.DataFrame:
-        return df[df["article_id"].isin(keep)].reset_index(drop=True)
-
     timings: dict[str, float] = {}
     clock = [time.perf_counter()]
 
@@ -452,191 +389,140 @@ def run_batch(task: BatchTask) -> BatchResult:
         timings[name] = timings.get(name, 0.0) + now - clock[0]
         clock[0] = now
 
+    def sub(df: pd.DataFrame, keep: list[str]) -> pd.DataFrame:
+        return _sub(df, keep, ids)
+
     # --- time, part 1: the publication date (the anchor of every relative date)
-    infer = _optional("analysis.timex", "infer_published") if stage_available("time") else None
-    if "time" in need and infer is not None:
-        arts = _concat(
-            guard.run(
-                "time",
-                ids,
-                lambda k: schema.conform(infer(sub(arts, k)), "articles"),
-                empties["articles"],
-            ),
-            "articles",
-        )
-        missing = [a for a in ids if a not in set(arts["article_id"])]
+    if "time" in need:
+        from analysis import timex
+
+        parts = guard.run("time", ids, lambda k: timex.infer_published(sub(arts, k)))
+        inferred = _concat(parts, "articles")
+        missing = [a for a in ids if a not in set(inferred["article_id"])]
         if missing:  # keep articles whose inference failed, undated as loaded
-            arts = pd.concat(
-                [arts, sub(task.articles.reset_index(drop=True), missing)], ignore_index=True
-            )
-    elif "time" not in need and set(ids) <= set(prev["articles"]["article_id"]):
+            inferred = pd.concat([inferred, sub(arts, missing)], ignore_index=True)
+        arts = schema.conform(inferred, "articles")
+    elif set(ids) <= set(out["articles"]["article_id"]):
         # same content, same time settings: the stored rows (with the inferred dates)
         # hold; only where the article was read from may have changed
-        stored = prev["articles"].set_index("article_id").loc[ids].reset_index()
+        stored = out["articles"].set_index("article_id").loc[ids].reset_index()
         for col in ("path", "paths", "format"):
             if col in arts.columns:
                 stored[col] = arts[col].to_numpy()
         arts = stored
-    out["articles"] = schema.conform(arts, "articles")
+    out["articles"] = arts
 
     lap("infer")
     # --- nlp: parse once; the Docs serve every stage of the batch
-    docs: dict | None = None
-    sentences, mentions_raw = prev["sentences"], empties["mentions"]
-    nlp_mod = _module("nlp")
-    if need & _NEEDS_DOCS and nlp_mod is not None:
-        nlp = _nlp(task.settings)
-        parsed_parts = guard.run(
+    docs: dict = {}
+    sentences, mentions_raw = out["sentences"], _empty("mentions")
+    if need - {"time"}:  # every other stage reads the parse (its Docs or its mentions)
+        from analysis import nlp as nlp_stage
+
+        pipe = res.nlp()
+        parsed = guard.run(
             "nlp",
             ids,
-            lambda k: _call(nlp_mod.parse, sub(arts, k), nlp=nlp, settings=task.settings),
-            None,
+            lambda k: nlp_stage.parse(sub(arts, k), nlp=pipe, settings=task.settings),
         )
-        parsed_parts = [p for p in parsed_parts if p is not None]
-        docs = {}
-        for p in parsed_parts:
-            docs.update(getattr(p, "docs", None) or {})
-        sentences = schema.conform(
-            _concat([p.sentences for p in parsed_parts], "sentences"), "sentences"
-        )
-        mentions_raw = schema.conform(
-            _concat([p.mentions for p in parsed_parts], "mentions"), "mentions"
-        )
-        stats["parsed"] = len(docs) or len({*sentences["article_id"]})
+        for p in parsed:
+            docs.update(p.docs)
+        sentences = _concat([p.sentences for p in parsed], "sentences")
+        mentions_raw = _concat([p.mentions for p in parsed], "mentions")
+        stats["parsed"] = len(docs)
         if "nlp" in need:
             stats["nlp"] = len(ids)
         out["sentences"] = sentences
-    elif "nlp" in need:
-        out["sentences"] = sentences = empties["sentences"]
 
-    def docs_for(keep: list[str]):
-        return None if docs is None else {a: docs[a] for a in keep if a in docs}
+    def docs_for(keep: list[str]) -> dict:
+        return docs if len(keep) == len(ids) else {a: docs[a] for a in keep if a in docs}
 
     lap("parse")
-    # --- actors: per article, so corpus-wide actors/edges can be re-merged from parts
-    mentions = prev["mentions"]
-    actors_mod = _module("actors")
+    # --- actors: one call for the batch; per-article parts let corpus-wide actors and
+    # edges be re-merged after filters, removals and incremental builds
+    mentions = out["mentions"]
     if "actors" in need:
+        from analysis import actors
+
         stats["actors"] = len(ids)
-        if actors_mod is not None:
-            kb = _kb(task.settings)
-            res_m, res_a, res_q, res_e = [], [], [], []
-
-            def one(k: list[str]):
-                r = _call(
-                    actors_mod.resolve_actors,
-                    sub(arts, k),
-                    sub(sentences, k),
-                    sub(mentions_raw, k),
-                    docs=docs_for(k),
-                    kb=kb,
-                )
-                return r
-
-            for aid in ids:
-                for r in guard.run("actors", [aid], one, None):
-                    if r is None:
-                        continue
-                    res_m.append(r.mentions)
-                    res_q.append(r.quotes)
-                    a = schema.conform(r.actors, "actors")
-                    a.insert(0, "article_id", pd.Series([aid] * len(a), dtype="string"))
-                    res_a.append(a)
-                    e = schema.conform(r.edges, "edges")
-                    e.insert(0, "article_id", pd.Series([aid] * len(e), dtype="string"))
-                    res_e.append(e)
-            mentions = schema.conform(_concat(res_m, "mentions"), "mentions")
-            out["quotes"] = schema.conform(_concat(res_q, "quotes"), "quotes")
-            out["actor_parts"] = _concat(res_a, "actor_parts")
-            out["edge_parts"] = _concat(res_e, "edge_parts")
-        else:
-            mentions = mentions_raw
-            out["quotes"], out["actor_parts"], out["edge_parts"] = (
-                empties["quotes"],
-                empties["actor_parts"],
-                empties["edge_parts"],
-            )
+        kb = res.kb()
+        results = guard.run(
+            "actors",
+            ids,
+            lambda k: actors.resolve_actors(
+                sub(arts, k), sub(sentences, k), sub(mentions_raw, k), docs=docs_for(k), kb=kb
+            ),
+        )
+        mentions = _concat([r.mentions for r in results], "mentions")
+        out["quotes"] = _concat([r.quotes for r in results], "quotes")
+        out["actor_parts"] = _concat([r.actor_parts for r in results], "actor_parts")
+        out["edge_parts"] = _concat([r.edge_parts for r in results], "edge_parts")
 
     lap("actors")
     # --- places
-    geo_mod = _module("places")
     if "places" in need:
+        from analysis import geo
+
         stats["places"] = len(ids)
-        if geo_mod is not None:
-            gaz = _gazetteer(task.settings)
-            parts = guard.run(
-                "places",
-                ids,
-                lambda k: _call(
-                    geo_mod.geoparse,
-                    sub(arts, k),
-                    sub(sentences, k),
-                    sub(mentions_raw, k),
-                    docs=docs_for(k),
-                    gazetteer=gaz,
-                ),
-                empties["places"],
-            )
-            out["places"] = schema.conform(
-                _concat([p.places if hasattr(p, "places") else p for p in parts], "places"),
-                "places",
-            )
-        else:
-            out["places"] = empties["places"]
+        gaz = res.gazetteer()
+        parts = guard.run(
+            "places",
+            ids,
+            lambda k: geo.geoparse(
+                sub(arts, k),
+                sub(sentences, k),
+                sub(mentions_raw, k),
+                docs=docs_for(k),
+                gazetteer=gaz,
+                overrides=task.settings.place_overrides,
+            ),
+        )
+        out["places"] = _concat(parts, "places")
     if need & {"actors", "places"}:
-        mentions = mentions.copy()
-        mentions["place_id"] = pd.Series(pd.NA, index=mentions.index, dtype="string")
-        link = _optional("analysis.geo", "link_mentions")
-        if link is not None and len(out["places"]) and len(mentions):
-            mentions = link(mentions, out["places"])
-        out["mentions"] = schema.conform(mentions, "mentions")
+        from analysis import geo
+
+        mentions = mentions.assign(place_id=pd.Series(pd.NA, index=mentions.index, dtype="string"))
+        if len(out["places"]) and len(mentions):
+            mentions = geo.link_mentions(mentions, out["places"])
+        out["mentions"] = mentions
 
     lap("places")
     # --- time, part 2: temporal expressions
-    timex_mod = _module("time")
     if "time" in need:
+        from analysis import timex
+
         stats["time"] = len(ids)
-        if timex_mod is not None:
-            parts = guard.run(
-                "time",
-                ids,
-                lambda k: timex_mod.tag_timexes(sub(arts, k), sub(out["sentences"], k)),
-                empties["timexes"],
-            )
-            out["timexes"] = schema.conform(_concat(parts, "timexes"), "timexes")
-        else:
-            out["timexes"] = empties["timexes"]
+        parts = guard.run(
+            "time", ids, lambda k: timex.tag_timexes(sub(arts, k), sub(out["sentences"], k))
+        )
+        out["timexes"] = _concat(parts, "timexes")
 
     lap("timexes")
     # --- events
-    events_mod = _module("events")
     if "events" in need:
+        from analysis import events
+
         stats["events"] = len(ids)
-        if events_mod is not None:
-            ref = _reference(task.settings)
-            actors_batch = merge_actor_parts(out["actor_parts"])
-            parts = guard.run(
-                "events",
-                ids,
-                lambda k: _call(
-                    events_mod.extract_events,
-                    sub(arts, k),
-                    sub(out["sentences"], k),
-                    sub(out["mentions"], k),
-                    actors_batch,
-                    sub(out["places"], k),
-                    sub(out["timexes"], k),
-                    sub(out["quotes"], k),
-                    docs=docs_for(k),
-                    reference=ref,
-                ),
-                empties["events"],
-            )
-            out["events"] = schema.conform(_concat(parts, "events"), "events")
-        else:
-            out["events"] = empties["events"]
+        ref = res.reference()
+        actors_batch = merge_actor_parts(out["actor_parts"])
+        parts = guard.run(
+            "events",
+            ids,
+            lambda k: events.extract_events(
+                sub(arts, k),
+                sub(out["sentences"], k),
+                sub(out["mentions"], k),
+                actors_batch,
+                sub(out["places"], k),
+                sub(out["timexes"], k),
+                sub(out["quotes"], k),
+                docs=docs_for(k),
+                reference=ref,
+            ),
+        )
+        out["events"] = _concat(parts, "events")
     lap("events")
-    docs = None  # the Docs live no longer than their batch
+    docs = {}  # the Docs live no longer than their batch
 
     fps = task.fingerprints
     index = pd.DataFrame(
@@ -647,8 +533,7 @@ def run_batch(task: BatchTask) -> BatchResult:
     )
     for stage in STAGES:
         index[f"fp_{stage}"] = pd.Series(
-            ["error" if stage in guard.failed.get(a, ()) else fps[stage] for a in ids],
-            dtype="string",
+            [guard.status(a, stage, fps[stage]) for a in ids], dtype="string"
         )
     frames = {name: _order(df, name, ids) for name, df in out.items()}
     return BatchResult(frames=frames, index=index, stats=stats, errors=errors, timings=timings)
@@ -659,8 +544,9 @@ def run_batch(task: BatchTask) -> BatchResult:
 
 def merge_actor_parts(parts: pd.DataFrame) -> pd.DataFrame:
     """Corpus-wide actors from per-article parts (``analysis.actors.merge_actors``)."""
-    mod = _module("actors")
-    if mod is None or len(parts) == 0:
+    from analysis.actors import merge_actors
+
+    if len(parts) == 0:
         return schema.empty("actors")
     parts = parts.drop(columns="article_id")
     # parts stored by different versions of the actors stage may differ in their extra
@@ -670,15 +556,16 @@ def merge_actor_parts(parts: pd.DataFrame) -> pd.DataFrame:
     frames = [parts[full]]
     if not full.all():
         frames.append(parts.loc[~full, [c for c in parts.columns if c not in extra]])
-    return schema.conform(mod.merge_actors([f for f in frames if len(f)]), "actors")
+    return merge_actors([f for f in frames if len(f)])
 
 
 def merge_edge_parts(parts: pd.DataFrame) -> pd.DataFrame:
     """Corpus-wide co-mention edges from per-article parts (``merge_edges``)."""
-    mod = _module("actors")
-    if mod is None or len(parts) == 0:
+    from analysis.actors import merge_edges
+
+    if len(parts) == 0:
         return schema.empty("edges")
-    return schema.conform(mod.merge_edges([parts.drop(columns="article_id")]), "edges")
+    return merge_edges([parts.drop(columns="article_id")])
 
 
 def _order(df: pd.DataFrame, name: str, article_order: list[str]) -> pd.DataFrame:
@@ -751,7 +638,7 @@ def assemble(state: dict[str, pd.DataFrame], articles: pd.DataFrame) -> dict[str
             if col in fresh.columns:
                 arts = arts.assign(**{col: arts["article_id"].map(fresh[col])})
     frames = {
-        "articles": schema.conform(arts, "articles"),
+        "articles": arts,
         "sentences": state["sentences"],
         "mentions": state["mentions"],
         "actors": merge_actor_parts(state["actor_parts"]),
@@ -761,7 +648,14 @@ def assemble(state: dict[str, pd.DataFrame], articles: pd.DataFrame) -> dict[str
         "timexes": state["timexes"],
         "events": state["events"],
     }
-    return {name: schema.conform(df, name) for name, df in frames.items()}
+    return {name: _conformed(df, name) for name, df in frames.items()}
+
+
+def _conformed(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``df`` conformed to its schema (as is when it already is: no column is re-cast)."""
+    from analysis.store import _conformed as is_conformed
+
+    return df if is_conformed(df, name) else schema.conform(df, name)
 
 
 # ------------------------------------------------------------------ engines

@@ -19,7 +19,7 @@ from platformdirs import user_cache_dir
 __all__ = ["Settings", "PIPELINE_VERSION", "cache_dir", "data_path"]
 
 #: Bumped when a stage's output changes for the same input and settings.
-PIPELINE_VERSION = "0.1.0"
+PIPELINE_VERSION = "0.2.0"
 
 _HERE = Path(__file__).resolve().parent
 # In a source checkout (editable install) the data is the repository's data/ folder beside
@@ -75,11 +75,14 @@ class Settings:
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     #: Which fields each stage depends on (besides the stages it consumes).
+    #: The parser's entity ruler holds patterns from the knowledge bases and the
+    #: gazetteer additions, so both change the mentions; the sentence boundaries the
+    #: time stage reads depend on the model alone.
     STAGE_FIELDS = {
-        "nlp": ("model",),
+        "nlp": ("model", "knowledge_bases", "gazetteer_additions"),
         "actors": ("model", "knowledge_bases"),
         "places": ("model", "gazetteer_additions", "place_overrides"),
-        "timexes": (),
+        "timexes": ("model",),
         "events": ("model", "knowledge_bases", "gazetteer_additions", "reference_events"),
     }
 

@@ -541,6 +541,16 @@ def test_batches_give_the_same_result_as_one_run(nlp, sample_text):
     both = whole.actors.set_index("actor_id")
     assert both.loc["kb:vladimir_putin", "articles"] == 2
     assert both.loc["kb:shinzo_abe", "mentions"] == 2
+    # the per-article parts of the batch call are each article's own result
+    for aid, alone in zip(texts, parts, strict=True):
+        for got, want in ((whole.actor_parts, alone.actors), (whole.edge_parts, alone.edges)):
+            mine = got[got["article_id"] == aid].drop(columns="article_id")
+            pd.testing.assert_frame_equal(
+                mine.reset_index(drop=True), want.reset_index(drop=True), check_like=False
+            )
+    assert set(whole.actor_parts["article_id"]) == set(texts)
+    merged_parts = merge_actors([whole.actor_parts.drop(columns="article_id")])
+    pd.testing.assert_frame_equal(merged_parts, whole.actors.reset_index(drop=True))
 
 
 def test_resolve_parses_when_docs_are_missing(nlp, sample_text):

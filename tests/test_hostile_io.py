@@ -410,3 +410,16 @@ def test_fifo_and_device_are_reported_not_read(tmp_path):
     df = load_articles(tmp_path, tmp_path / "pipe.txt")
     assert len(df) == 2
     assert "not a regular file" in " ".join(df.attrs["load_report"]["reason"])
+
+
+@pytest.mark.parametrize(
+    "published",
+    [9223372036855, 9223372036854775296000, 1e300, -1e20, "Infinity", "-Infinity", "NaN"],
+)
+def test_publication_date_out_of_range_is_unknown_not_fatal(tmp_path, published):
+    # found by the long fuzzing run: epochs beyond pandas' range raised OutOfBoundsDatetime
+    raw = published if isinstance(published, str) else json.dumps(published)
+    (tmp_path / "a.json").write_text('{"text": "Moscow talks.", "published": ' + raw + "}")
+    df = load_articles(tmp_path)
+    assert len(df) == 1
+    assert df["published"].isna().all() and df["published_precision"].iloc[0] == "unknown"

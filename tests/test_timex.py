@@ -406,3 +406,33 @@ def test_unit_long_adjectives_are_durations(text, surface, value):
 def test_this_month_of_followed_by_a_noun():
     assert one("The bombings this month of U.S. embassies.").value == "2019-04"
     assert tag_text("In the week of the attack, nothing moved.", ANCHOR) == []
+
+
+# --- regressions: expressions that used to raise and cost the article its timexes
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("The church was built in the year 1000.", "the year 1000", "1000"),
+        ("Over the past 500 years the town grew.", "the past 500 years", "P500Y"),
+        ("The fortress, begun in 1600, still stands.", "1600", "1600"),
+    ],
+)
+def test_dates_beyond_nanosecond_range_keep_value_but_no_interval(text, surface, value):
+    t = one(text, surface=surface)
+    assert t.value == value
+    assert pd.isna(t.begin) and pd.isna(t.end_date)
+    assert "outside the representable dates" in t.reason
+    arts = articles_frame([{"article_id": "old", "text": text, "published": ts(ANCHOR)}])
+    frame = tag_timexes(arts)  # used to raise OutOfBoundsDatetime while conforming
+    schema.check(frame, "timexes")
+    assert value in frame["value"].tolist()
+
+
+def test_moments_later_is_not_a_duration_and_does_not_raise():
+    assert tag_text("Moments later, the police arrived.", ANCHOR) == []
+    t = one("He left moments ago.", surface="moments ago")
+    assert t.value == "PAST_REF"
+    # the ordinary units of the same rule still give durations
+    assert one("Days later, the army left.").value == "PXD"

@@ -15,7 +15,6 @@ from analysis.actors.kb import (
     normalize_name,
     slugify,
 )
-from analysis.actors.resolve import ActorResult, resolve_actors
 
 __all__ = [
     "ActorResult",
@@ -29,3 +28,13 @@ __all__ = [
     "resolve_actors",
     "slugify",
 ]
+
+
+def __getattr__(name: str):
+    # resolve_actors needs spaCy: imported on first use, so merging stored actor parts
+    # (an incremental build with nothing new, Corpus.filter) does not load spaCy
+    if name in ("ActorResult", "resolve_actors"):
+        from analysis.actors import resolve
+
+        return getattr(resolve, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import combinations
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pandas as pd
 
 from analysis import schema
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["article_edges", "co_mention_graph", "merge_actors", "merge_edges"]
 
@@ -168,10 +171,8 @@ def accumulate_actor(acc: dict[str, dict], row: dict) -> None:
                 a[k][value] += int(count)
 
 
-def finish_actors(acc: dict[str, dict]) -> pd.DataFrame:
-    """The actors frame from an accumulator filled by :func:`accumulate_actor`."""
-    if not acc:
-        return schema.empty("actors")
+def finish_rows(acc: dict[str, dict]) -> list[dict]:
+    """Rows of the actors frame from an accumulator (votes decided, aliases sorted)."""
     rows = []
     for a in acc.values():
         a = dict(a)
@@ -183,7 +184,14 @@ def finish_actors(acc: dict[str, dict]) -> pd.DataFrame:
         for k in _VOTES:
             del a[k]
         rows.append(a)
-    out = pd.DataFrame(rows).sort_values(
+    return rows
+
+
+def finish_actors(acc: dict[str, dict]) -> pd.DataFrame:
+    """The actors frame from an accumulator filled by :func:`accumulate_actor`."""
+    if not acc:
+        return schema.empty("actors")
+    out = pd.DataFrame(finish_rows(acc)).sort_values(
         ["mentions", "actor_id"], ascending=[False, True], kind="stable"
     )
     return schema.conform(out, "actors")
@@ -212,6 +220,8 @@ def co_mention_graph(
     networkx.Graph
         Nodes are actor_ids; edges carry ``weight`` and ``articles``.
     """
+    import networkx as nx
+
     schema.check(edges, "edges")
     graph = nx.Graph()
     if actors is not None:

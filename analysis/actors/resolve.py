@@ -11,14 +11,20 @@ import bisect
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import pandas as pd
 from spacy.tokens import Doc, Span
 
 from analysis import schema
-from analysis.actors.graph import accumulate_actor, edges_frame, finish_actors, pair_weights
+from analysis.actors.graph import (
+    accumulate_actor,
+    edges_frame,
+    finish_actors,
+    finish_rows,
+    pair_weights,
+)
 from analysis.actors.graph import best_vote as _best
 from analysis.actors.kb import KBIndex, kb_index, load_knowledge_base, normalize_name, slugify
 from analysis.actors.quotes import find_quotes
@@ -81,12 +87,35 @@ class ActorResult:
         The quotes frame.
     edges : pandas.DataFrame
         The edges frame (co-mentions).
+    actor_parts : pandas.DataFrame
+        One actors frame per article, stacked: ``article_id`` first, then the actors
+        columns (in article order, then by mentions).  Each article's rows are exactly
+        what resolving that article alone gives as ``.actors``, so
+        :func:`~analysis.actors.graph.merge_actors` over any subset of articles'
+        parts equals resolving that subset (used to re-merge after filters).
+    edge_parts : pandas.DataFrame
+        The same for the edges: ``article_id`` plus the edges columns of each article.
     """
 
     mentions: pd.DataFrame
     actors: pd.DataFrame
     quotes: pd.DataFrame
     edges: pd.DataFrame
+    actor_parts: pd.DataFrame = field(default_factory=lambda: _with_article_id("actors", []))
+    edge_parts: pd.DataFrame = field(default_factory=lambda: _with_article_id("edges", []))
+
+
+def _with_article_id(frame: str, rows: list[dict]) -> pd.DataFrame:
+    """A frame of ``frame``'s schema with a leading ``article_id`` column."""
+    cols = ["article_id", *(c.name for c in schema.SCHEMAS[frame])]
+    if not rows:
+        out = schema.empty(frame)
+        out.insert(0, "article_id", pd.Series([], dtype="string"))
+        return out
+    ids = pd.array([r["article_id"] for r in rows], dtype="string")
+    out = schema.conform(pd.DataFrame(rows, columns=cols).drop(columns="article_id"), frame)
+    out.insert(0, "article_id", ids)
+    return out
 
 
 @dataclass
@@ -552,7 +581,8 @@ def resolve_actors(
     Returns
     -------
     ActorResult
-        ``.mentions`` (actor_id filled), ``.actors``, ``.quotes``, ``.edges``.
+        ``.mentions`` (actor_id filled), ``.actors``, ``.quotes``, ``.edges``, and the
+        per-article ``.actor_parts`` and ``.edge_parts``.
     """
     schema.check(articles, "articles")
     schema.check(sentences, "sentences")
@@ -595,6 +625,8 @@ def resolve_actors(
     actor_acc: dict[str, dict] = {}
     edge_weights: Counter = Counter()
     edge_articles: Counter = Counter()
+    actor_part_rows: list[dict] = []
+    edge_part_rows: list[dict] = []
     for aid in articles["article_id"]:
         ms = by_article.get(aid, [])
         starts, sids = sent_index.get(aid, ([], []))
@@ -620,11 +652,19 @@ def resolve_actors(
                 )
         actors_here = [m for m in resolved if m.actor_id and m.role == "actor"]
         quote_rows.extend(find_quotes(aid, res.pieces, actors_here, res._sentence_of))
+        article_acc: dict[str, dict] = {}
         for row in _article_actors(actors_here, index):
             accumulate_actor(actor_acc, row)
+            accumulate_actor(article_acc, row)
+        part = sorted(finish_rows(article_acc), key=lambda r: (-r["mentions"], r["actor_id"]))
+        actor_part_rows.extend({"article_id": aid, **r} for r in part)
         pairs = pair_weights(actors_here, scope=edges_scope)
         edge_weights.update(pairs)
         edge_articles.update(dict.fromkeys(pairs, 1))
+        edge_part_rows.extend(
+            {"article_id": aid, "source": a, "target": b, "weight": w, "articles": 1}
+            for (a, b), w in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
     out = mentions.copy()
     out["actor_id"] = pd.array(actor_ids, dtype="string")
     out["role"] = pd.array(roles, dtype="string")
@@ -640,6 +680,8 @@ def resolve_actors(
         actors=finish_actors(actor_acc),
         quotes=quotes,
         edges=edges_frame(edge_weights, edge_articles),
+        actor_parts=_with_article_id("actors", actor_part_rows),
+        edge_parts=_with_article_id("edges", edge_part_rows),
     )
 
 

@@ -54,7 +54,7 @@ CITY_MIN_POP = 50_000
 #: Ranking bonus for a candidate in the first-level division the article is about.
 REGIONAL_WEIGHT = 1.0
 #: Largest prior gap (log10 population units) that regional and closeness bonuses bridge.
-SOFT_EVIDENCE_GAP = 0.7
+SOFT_EVIDENCE_GAP = 1.0
 SINGLE_CITY_MIN_POP = 100_000
 GOVERNMENT_VERBS = frozenset(
     [
@@ -203,9 +203,12 @@ _LOCATIVE_MIN_POP = {"in": 1_000, "near": 1_000, "outside": 1_000, "through": 1_
 _LOCATIVE_DEFAULT_POP = 15_000
 #: Capitalized words that follow "in"/"to" but are dates, never places.
 _NOT_PLACES = frozenset(
-    "january february march april may june july august september october november december"
-    " monday tuesday wednesday thursday friday saturday sunday".split()
-)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday",
+    }
+)  # fmt: skip
 _ABBREV_RE = re.compile(
     r"(?<![\w.])("
     + "|".join(re.escape(k) for k in sorted(STATE_ABBREVIATIONS, key=len, reverse=True))
@@ -437,9 +440,7 @@ class _ArticleParser:
         outer = self.state_abbreviation(name) if name.endswith(".") else []
         if not outer:
             name = name.rstrip(".")
-            outer = [
-                c for c in self.candidates(name) if c.place.feature in _CONTAINER_FEATURES
-            ]
+            outer = [c for c in self.candidates(name) if c.place.feature in _CONTAINER_FEATURES]
         for o in outer[:3]:
             for c in cands:
                 p = c.place
@@ -457,21 +458,22 @@ class _ArticleParser:
             return False
         pop = best.place.population or 0
         line_start = s == 0 or text[s - 1] == "\n"
-        if line_start and surface.isupper() and len(surface) > 3:
-            if _DATELINE_END.match(text, e):
-                return True
+        if line_start and surface.isupper() and len(surface) > 3 and _DATELINE_END.match(text, e):
+            return True
         m = _LOCATIVE.search(text, max(0, s - 40), s)
         if m is not None and m.end() == s:
             word = m.group(1).lower()
-            if word == "to" and re.search(r"(?i)(?:according|next|due|thanks)\s+to\s+$", text[max(0, s - 20) : s]):
+            if word == "to" and re.search(
+                r"(?i)(?:according|next|due|thanks)\s+to\s+$", text[max(0, s - 20) : s]
+            ):
                 return False
             return pop >= _LOCATIVE_MIN_POP.get(word, _LOCATIVE_DEFAULT_POP)
         return False
 
     def _accept(self, text, s, e, ntok, starts_set, lower_words, blocked) -> _Toponym | None:
         surface = text[s:e]
-        if surface.lower() in GENERIC:
-            return None
+        if surface.lower() in GENERIC or surface.startswith(("The ", "THE ")):
+            return None  # "The Washington Post": the place starts after the article
         cands = self.candidates(surface)
         if not cands:
             return None
@@ -561,15 +563,11 @@ def _keep_in_context(tops: list[_Toponym]) -> list[_Toponym]:
     """
     countries = {t.cands[0].place.country_code for t in tops if not t.needs_context}
     countries.discard(None)
-    out = []
-    for t in tops:
-        if t.needs_context:
-            kept = [c for c in t.cands if c.place.country_code in countries]
-            if not kept:
-                continue
-            t.cands = kept
-        out.append(t)
-    return out
+    return [
+        t
+        for t in tops
+        if not t.needs_context or any(c.place.country_code in countries for c in t.cands)
+    ]
 
 
 def _km(a: Place, lat: float, lon: float) -> float:
@@ -612,7 +610,11 @@ def _resolve(text: str, tops: list[_Toponym], gaz: Gazetteer) -> None:
     for t in tops:
         c = t.cands[0].place
         gap = t.cands[0].prior - (t.cands[1].prior if len(t.cands) > 1 else 0.0)
-        if c.admin1 and c.feature in ("city", "capital", "admin1") and (len(t.cands) == 1 or gap > 2):
+        if (
+            c.admin1
+            and c.feature in ("city", "capital", "admin1")
+            and (len(t.cands) == 1 or gap > 2)
+        ):
             regional[(c.country_code, c.admin1)] += 1
     regional_total = sum(regional.values()) or 1.0
     # closeness: the centre of the article's confident places
@@ -640,7 +642,11 @@ def _resolve(text: str, tops: list[_Toponym], gaz: Gazetteer) -> None:
             if p.feature not in ("country", "continent") and p.country_code:
                 s += 2.0 * context.get(p.country_code, 0) / total
                 if p.admin1 and soft:
-                    s += REGIONAL_WEIGHT * regional.get((p.country_code, p.admin1), 0) / regional_total
+                    s += (
+                        REGIONAL_WEIGHT
+                        * regional.get((p.country_code, p.admin1), 0)
+                        / regional_total
+                    )
             if outer_place is not None and outer_place.pid != p.pid:
                 if outer_place.feature == "country" and p.country_code == outer_place.country_code:
                     s += 4.0
@@ -651,14 +657,17 @@ def _resolve(text: str, tops: list[_Toponym], gaz: Gazetteer) -> None:
                 ):
                     s += 5.0
             inner = inner_of.get(id(t))
-            if inner is not None and p.feature in _CONTAINER_FEATURES:
-                if any(
+            if (
+                inner is not None
+                and p.feature in _CONTAINER_FEATURES
+                and any(
                     q.place.country_code == p.country_code
                     and (p.feature == "country" or q.place.admin1 == p.admin1)
                     and q.place.pid != p.pid
                     for q in inner.cands[:8]
-                ):
-                    s += 5.0
+                )
+            ):
+                s += 5.0
             if soft and anchors and p.feature in ("city", "admin1", "capital"):
                 near = (
                     min(_km(p, a.lat, a.lon) for a in anchors[:20] if a.pid != p.pid)

@@ -79,6 +79,14 @@ def parse_published(value: object) -> tuple[pd.Timestamp, str]:
 
 
 def _from_number(value: float) -> tuple[pd.Timestamp, str]:
+    # infinities and epochs beyond pandas' range (years 1677-2262) are unknown dates
+    try:
+        return _epoch_or_year(value)
+    except (OverflowError, ValueError, pd.errors.OutOfBoundsDatetime):
+        return _NAT
+
+
+def _epoch_or_year(value: float) -> tuple[pd.Timestamp, str]:
     if value == int(value) and _year_ok(int(value)):
         return pd.Timestamp(int(value), 1, 1, tz="UTC"), "year"
     if value > 1e11:  # milliseconds since the epoch

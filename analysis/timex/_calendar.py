@@ -268,10 +268,26 @@ def interval_of(value: str | None, mod: str | None = None) -> Interval:
     return Interval(begin, end, precision, reason)
 
 
+#: The frames store nanosecond timestamps: dates outside this range have no interval.
+NS_MIN = datetime(1678, 1, 1)
+NS_MAX = datetime(2262, 1, 1)
+
+
+def in_ns_range(x: datetime | date | None) -> bool:
+    """True when ``x`` fits the frames' ``datetime64[ns]`` columns (years 1678-2261)."""
+    if x is None:
+        return True
+    if not isinstance(x, datetime):
+        x = datetime(x.year, x.month, x.day)
+    return NS_MIN <= x < NS_MAX
+
+
 def to_timestamp(x: datetime | date | None) -> pd.Timestamp:
-    """A tz-aware UTC Timestamp (NaT for None)."""
+    """A tz-aware UTC Timestamp (NaT for None and for dates outside :func:`in_ns_range`)."""
     if x is None:
         return pd.NaT
     if not isinstance(x, datetime):
         x = datetime(x.year, x.month, x.day)
+    if not in_ns_range(x):
+        return pd.NaT
     return _ts(x)

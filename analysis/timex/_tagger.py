@@ -28,6 +28,7 @@ from ._calendar import (
     nth_weekday,
     quarter_of,
     shift_value,
+    in_ns_range,
     to_timestamp,
     week_value,
 )
@@ -1287,9 +1288,10 @@ def _offset(m: re.Match, ctx: _Ctx) -> _Res | None:
 )
 def _vague_offset(m: re.Match, ctx: _Ctx) -> _Res | None:
     d = m["dir"].lower()
-    if d in ("before", "after"):
-        return _Res("DURATION", _dur_value(None, m["u"]), end=m.start("dir"))
-    if d == "later":
+    if d in ("before", "after", "later"):
+        if lx.unit_key(m["u"]) not in lx.UNITS:
+            # "moments later": no calendar unit, so no TIMEX3 duration to give
+            return None
         return _Res("DURATION", _dur_value(None, m["u"]), end=m.start("dir"))
     return _Res("DATE", "PAST_REF" if d in ("ago", "earlier") else "FUTURE_REF")
 
@@ -1792,7 +1794,7 @@ def _signal(ctx: _Ctx, start: int) -> str | None:
 
 
 # --------------------------------------------------------------------------- intervals
-def _interval(
+def _interval_of_res(
     res: _Res, ctx: _Ctx, signal: str | None, special: str | None, start: int, end: int
 ) -> tuple[pd.Timestamp, pd.Timestamp, str, str | None]:
     a = ctx.anchor
@@ -1893,7 +1895,27 @@ def _interval(
     elif signal == "after" and stop is not None and res.type == "DATE":
         begin, stop = stop, None
         reason = "open end ('after')"
+    if not (in_ns_range(begin) and in_ns_range(stop)):
+        return pd.NaT, pd.NaT, iv.precision, _OUT_OF_RANGE
     return to_timestamp(begin), to_timestamp(stop), iv.precision, reason
+
+
+#: "the year 1000", "the past 500 years": valid TIMEX3 values whose interval lies beyond
+#: the frames' nanosecond timestamps (pandas datetime64[ns]); the interval is left open.
+_OUT_OF_RANGE = "interval outside the representable dates (1678-2261)"
+
+
+def _interval(
+    res: _Res, ctx: _Ctx, signal: str | None, special: str | None, start: int, end: int
+) -> tuple[pd.Timestamp, pd.Timestamp, str, str | None]:
+    try:
+        begin, stop, precision, reason = _interval_of_res(res, ctx, signal, special, start, end)
+    except (OverflowError, pd.errors.OutOfBoundsDatetime):
+        return pd.NaT, pd.NaT, "unknown", _OUT_OF_RANGE
+    for ts in (begin, stop):
+        if not pd.isna(ts) and not in_ns_range(ts.to_pydatetime().replace(tzinfo=None)):
+            return pd.NaT, pd.NaT, precision, _OUT_OF_RANGE
+    return begin, stop, precision, reason
 
 
 # --------------------------------------------------------------------------- driver
