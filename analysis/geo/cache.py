@@ -52,35 +52,66 @@ class GeocodeCache:
                     " answer TEXT, created REAL, PRIMARY KEY (geocoder, query, settings))"
                 )
                 con.execute("SELECT count(*) FROM answers LIMIT 1").fetchone()
+                ok = con.execute("PRAGMA quick_check").fetchone()[0]
+                if ok != "ok":
+                    con.close()
+                    raise sqlite3.DatabaseError(f"integrity check failed: {ok}")
                 return con
             except sqlite3.DatabaseError as exc:
                 if attempt:
                     raise
-                aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
-                log.warning("geocode cache %s unreadable (%s); moved to %s", self.path, exc, aside)
-                for suffix in ("", "-wal", "-shm"):
-                    p = Path(str(self.path) + suffix)
-                    if p.exists():
-                        os.replace(p, Path(str(aside) + suffix))
+                self._move_aside(exc)
         raise AssertionError("unreachable")
+
+    def _move_aside(self, exc: Exception) -> None:
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
+        log.warning("geocode cache %s unreadable (%s); moved to %s", self.path, exc, aside)
+        for suffix in ("", "-wal", "-shm"):
+            p = Path(str(self.path) + suffix)
+            if p.exists():
+                os.replace(p, Path(str(aside) + suffix))
+
+    def _recover(self, exc: Exception) -> None:
+        """A page went bad while in use: start a fresh cache file (caller holds the lock)."""
+        try:
+            self._con.close()
+        except sqlite3.Error:
+            pass
+        self._move_aside(exc)
+        self._con = self._connect()
 
     def get(self, geocoder: str, query: str, settings: str):
         """The stored answer (JSON-decoded), or :data:`MISS`."""
+        sql = "SELECT answer FROM answers WHERE geocoder = ? AND query = ? AND settings = ?"
         with self._lock:
-            row = self._con.execute(
-                "SELECT answer FROM answers WHERE geocoder = ? AND query = ? AND settings = ?",
-                (geocoder, query, settings),
-            ).fetchone()
-        return MISS if row is None else json.loads(row[0])
+            try:
+                row = self._con.execute(sql, (geocoder, query, settings)).fetchone()
+            except sqlite3.DatabaseError as exc:
+                self._recover(exc)
+                return MISS
+        if row is None:
+            return MISS
+        try:
+            return json.loads(row[0])
+        except ValueError:
+            return MISS
 
     def put(self, geocoder: str, query: str, settings: str, answer) -> None:
         """Store a successful answer (JSON-serialisable) atomically."""
         blob = json.dumps(answer, ensure_ascii=False)
-        with self._lock, self._con:
-            self._con.execute(
-                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?)",
-                (geocoder, query, settings, blob, time.time()),
-            )
+        row = (geocoder, query, settings, blob, time.time())
+        sql = "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?)"
+        with self._lock:
+            for attempt in range(2):
+                try:
+                    with self._con:
+                        self._con.execute(sql, row)
+                    return
+                except sqlite3.DatabaseError as exc:
+                    if attempt:
+                        log.warning("geocode cache: answer not stored (%s)", exc)
+                        return
+                    self._recover(exc)
 
     def __len__(self) -> int:
         with self._lock:

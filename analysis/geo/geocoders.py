@@ -15,11 +15,18 @@ import inspect
 import json
 import logging
 import os
+import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from geopy.exc import GeopyError
+from geopy.exc import (
+    GeocoderAuthenticationFailure,
+    GeocoderInsufficientPrivileges,
+    GeocoderQueryError,
+    GeocoderServiceError,
+    GeopyError,
+)
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import SERVICE_TO_GEOCODER
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
@@ -28,6 +35,10 @@ from geopy.location import Location
 from ..registry import Registry
 from .cache import MISS, GeocodeCache
 from .gazetteer import Gazetteer, get_gazetteer
+
+# Failures that a retry cannot mend; every other GeocoderServiceError (timeout, network
+# down, HTTP 429 and 5xx) is transient and retried with backoff.
+_PERMANENT = (GeocoderAuthenticationFailure, GeocoderInsufficientPrivileges, GeocoderQueryError)
 
 log = logging.getLogger(__name__)
 
@@ -166,11 +177,15 @@ class CachedGeocoder:
     min_delay_seconds : float
         Minimum time between two requests (geopy RateLimiter).
     max_retries : int
-        Retries of a failed request before giving up (RateLimiter).
+        Retries of a transient failure (timeout, network down, HTTP 429 or 5xx)
+        before giving up.
     error_wait_seconds : float
-        Wait before a retry.
+        Wait before the first retry; doubled before each further one (exponential
+        backoff). A 429 answer's ``Retry-After`` is honoured up to 60 s.
     cache : GeocodeCache or path-like or None
         The cache; default the shared file in ``cache_dir()``.
+    secrets : sequence of str
+        Credentials to scrub from every logged or warned message.
     """
 
     def __init__(
@@ -180,19 +195,22 @@ class CachedGeocoder:
         name: str,
         settings: dict | None = None,
         min_delay_seconds: float = 0.0,
-        max_retries: int = 0,
-        error_wait_seconds: float = 2.0,
+        max_retries: int = 2,
+        error_wait_seconds: float = 1.0,
         cache: GeocodeCache | str | os.PathLike | None = None,
+        secrets: Sequence[str] = (),
     ) -> None:
         self.geocoder = geocoder
+        self.max_retries = max(0, int(max_retries))
+        self.error_wait_seconds = float(error_wait_seconds)
+        self._secrets = [str(x) for x in secrets if x]
         self.name = name
         self.settings_key = json.dumps(settings or {}, sort_keys=True, default=str)
         self.cache = cache if isinstance(cache, GeocodeCache) else GeocodeCache(cache)
         self._limited = RateLimiter(
             geocoder.geocode,
             min_delay_seconds=min_delay_seconds,
-            max_retries=max_retries,
-            error_wait_seconds=error_wait_seconds,
+            max_retries=0,  # retries with backoff are ours, see _ask
             swallow_exceptions=False,
         )
 
@@ -207,14 +225,49 @@ class CachedGeocoder:
         if cached is not MISS:
             return _from_json(cached)
         try:
-            answer = self._limited(query, exactly_one=exactly_one)
+            answer = self._ask(query, exactly_one)
         except GeopyError as exc:
-            msg = f"{self.name} failed for {query!r}: {type(exc).__name__}: {exc}"
-            log.warning(msg)
-            warnings.warn(msg, GeocodingWarning, stacklevel=2)
+            self._warn(f"{self.name} failed for {query!r}: {type(exc).__name__}: {exc}")
+            return None
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
+            # a 200 answer of the wrong shape: geopy's parser fails on it
+            self._warn(f"{self.name} gave a malformed answer for {query!r}: {exc!r}")
             return None
         self.cache.put(self.name, key, self.settings_key, _to_json(answer))
         return answer
+
+    def _ask(self, query: str, exactly_one: bool):
+        """One request, retried with exponential backoff on transient failures."""
+        for attempt in range(self.max_retries + 1):
+            try:
+                return self._limited(query, exactly_one=exactly_one)
+            except GeocoderServiceError as exc:
+                if isinstance(exc, _PERMANENT) or attempt == self.max_retries:
+                    raise
+                wait = self.error_wait_seconds * (2**attempt)
+                retry_after = getattr(exc, "retry_after", None)
+                if retry_after:
+                    wait = max(wait, min(float(retry_after), 60.0))
+                log.info(
+                    "%s: %s; retry %d/%d in %.2f s",
+                    self.name,
+                    self._scrub(f"{type(exc).__name__}: {exc}"),
+                    attempt + 1,
+                    self.max_retries,
+                    wait,
+                )
+                time.sleep(wait)
+        raise AssertionError("unreachable")
+
+    def _scrub(self, msg: str) -> str:
+        for secret in self._secrets:
+            msg = msg.replace(secret, "***")
+        return msg
+
+    def _warn(self, msg: str) -> None:
+        msg = self._scrub(msg)
+        log.warning(msg)
+        warnings.warn(msg, GeocodingWarning, stacklevel=3)
 
     def __repr__(self) -> str:
         return f"CachedGeocoder({type(self.geocoder).__name__}, cache={self.cache.path})"
@@ -234,8 +287,8 @@ def _online_factory(service: str) -> Callable[..., CachedGeocoder]:
         *,
         cache: GeocodeCache | str | os.PathLike | None = None,
         min_delay_seconds: float | None = None,
-        max_retries: int = 0,
-        error_wait_seconds: float = 2.0,
+        max_retries: int = 2,
+        error_wait_seconds: float = 1.0,
         **settings: Any,
     ) -> CachedGeocoder:
         params = inspect.signature(cls.__init__).parameters
@@ -269,6 +322,7 @@ def _online_factory(service: str) -> Callable[..., CachedGeocoder]:
             max_retries=max_retries,
             error_wait_seconds=error_wait_seconds,
             cache=cache,
+            secrets=[str(v) for v in secret.values()],
         )
 
     factory.__doc__ = f"geopy's {cls.__name__}, rate-limited and cached."
