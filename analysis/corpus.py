@@ -410,6 +410,8 @@ def build(
         Raise on the first bad input or failing article instead of skipping it.
     batch_size : int
         Articles per batch (one task; the spaCy Docs of a batch are dropped after it).
+        On a LocalCluster, batches are made smaller when needed so every worker gets
+        several of them (no worker idles while the last batch runs).
     lock_timeout : float
         Seconds to wait when another build holds the store's lock.
 
@@ -454,7 +456,7 @@ def build(
             fps=fps,
             hashes=hash_map,
             strict=strict,
-            batch_size=batch_size,
+            batch_size=_engine_batch_size(batch_size, len(stale), engine, n_workers, scheduler),
         )
         removed = 0
         if previous.get("_stored_ids") is not None:
@@ -464,7 +466,7 @@ def build(
         errors: list[dict] = []
         timings: dict[str, float] = {}
         results: list[pipeline.BatchResult] = []
-        part_ids: list[str] = []
+        cpu = [0.0]
         bar = tqdm(
             total=len(stale),
             unit="article",
@@ -478,16 +480,16 @@ def build(
             errors.extend(res.errors)
             for k, v in res.timings.items():
                 timings[k] = timings.get(k, 0.0) + v
-            if store_dir is not None:  # stream to the store; keep nothing in memory
-                part_ids.append(
-                    _store.write_part(
-                        store_dir,
-                        {**res.frames, "index": res.index},
-                        {"stats": res.stats, "errors": res.errors},
-                    )
+            cpu[0] += res.cpu_seconds
+            if store_dir is not None:  # streamed to the store: a killed build resumes from it
+                _store.write_part(
+                    store_dir,
+                    {**res.frames, "index": res.index},
+                    {"stats": res.stats, "errors": res.errors},
                 )
-            else:
-                results.append(res)
+            # the frames (no Docs) are what the corpus holds in the end anyway: keep them
+            # rather than read every part back from disk
+            results.append(res)
             bar.update(len(res.index))
 
         try:
@@ -496,12 +498,6 @@ def build(
             )
         finally:
             bar.close()
-        if store_dir is not None:
-            results = [
-                (frames, frames.pop("index"))
-                for pid, frames, _ in _store.read_parts(store_dir)
-                if pid in set(part_ids)
-            ]
         state = pipeline.merge_state(previous, results, keep=ids)
         results = []  # the batch results are merged; free them
         frames = pipeline.assemble(state, articles)
@@ -513,6 +509,7 @@ def build(
             "removed": removed,
             "computed": stats,
             "stage_seconds": {k: round(v, 3) for k, v in timings.items()},
+            "batch_cpu_seconds": round(cpu[0], 3),
             "errors": errors,
             "seconds": round(time.perf_counter() - t0, 3),
             "finished": datetime.now(UTC).isoformat(),
@@ -594,6 +591,21 @@ def _previous_state(d: Path, ids: list[str]) -> dict[str, pd.DataFrame]:
         if stored is not None:
             prev["_stored_ids"] = stored
     return prev
+
+
+#: Batches per worker a LocalCluster build aims at, and the smallest batch it makes.
+_BATCHES_PER_WORKER = 8
+_MIN_BATCH = 4
+
+
+def _engine_batch_size(
+    batch_size: int, n_articles: int, engine: str, n_workers: int | None, scheduler: str | None
+) -> int:
+    """The batch size to use: ``batch_size``, smaller on a LocalCluster with few articles."""
+    if engine != "dask" or scheduler:
+        return batch_size
+    per_batch = -(-n_articles // (_BATCHES_PER_WORKER * (n_workers or 2)))
+    return max(1, min(batch_size, max(_MIN_BATCH, per_batch)))
 
 
 def _tasks(articles, stale, previous, *, settings, fps, hashes, strict, batch_size):

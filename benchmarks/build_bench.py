@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import platform
 import shutil
 import subprocess
@@ -73,7 +74,8 @@ _CHILD = textwrap.dedent("""
 
 
 def run_child(job: dict) -> dict:
-    """Run one job in a subprocess; return its result plus the tree's peak RSS."""
+    """Run one job in a subprocess; return its result, the tree's peak RSS and the load."""
+    load_before = os.getloadavg()[0]
     proc = subprocess.Popen(
         [sys.executable, "-c", _CHILD, json.dumps(job)],
         stdout=subprocess.PIPE,
@@ -109,6 +111,7 @@ def run_child(job: dict) -> dict:
     line = [ln for ln in out.splitlines() if ln.startswith("RESULT ")][-1]
     res = json.loads(line[len("RESULT ") :])
     res["peak_rss_mb"] = peak[0] / 2**20
+    res["load_before"] = round(load_before, 2)  # 1-minute load average of the machine
     return res
 
 
@@ -243,6 +246,18 @@ def table(r: dict) -> str:
                 ">= 1.6x",
             )
         )
+    for key, what in (("build", "single process"), ("dask", f"Dask {r['workers']} workers")):
+        st = r.get(key, {}).get("stats", {})
+        wall = sum(st.get("stage_seconds", {}).values())
+        if wall and st.get("batch_cpu_seconds"):
+            rows.append(
+                (
+                    f"CPU share of the batches, {what}",
+                    f"{100 * st['batch_cpu_seconds'] / wall:.0f}% of their wall time "
+                    f"(load average {r[key].get('load_before', '?')} before the run)",
+                    "-",
+                )
+            )
     rows.append(
         (
             f"peak RSS, single-process build, {n} articles",

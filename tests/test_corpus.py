@@ -229,14 +229,40 @@ def test_changed_knowledge_base_recomputes_only_the_stages_it_affects(tmp_path):
     settings = Settings(knowledge_bases=(str(kb),))
     after = analysis.build(arts, store=d, settings=settings, progress=False, batch_size=2)
     computed = after.build_stats["computed"]
-    assert computed["actors"] == 5 and computed["events"] == 5
-    assert computed["time"] == 0 and computed["nlp"] == 0  # timexes and sentences reused
+    # the entity ruler is built from the knowledge bases: mentions, actors, places
+    # (which read the mentions) and events are recomputed; the dates are not
+    assert computed["nlp"] == computed["actors"] == computed["places"] == 5
+    assert computed["events"] == 5
+    assert computed["time"] == 0  # timexes reused: sentence boundaries do not change
+    assert "kb:xinhua" in set(after.mentions["actor_id"].dropna())
     assert_same_corpus(after, analysis.build(arts, settings=settings, progress=False))
 
     model = analysis.build(
         arts, store=d, settings=settings.replace(model="blank"), progress=False, batch_size=2
     )
     assert all(model.build_stats["computed"][s] == 5 for s in pipeline.STAGES)
+
+
+def test_gazetteer_additions_feed_the_parser_and_recompute_what_reads_them(tmp_path):
+    d = tmp_path / "corpus"
+    text = "Officials met in Plovnik Bay on Monday to discuss the fishing rights."
+    arts = make_articles([*TEXTS[:2], text], dates=DATES[:2] + ["2019-05-06"])
+    first = analysis.build(arts, store=d, progress=False, batch_size=2)
+    assert "place" not in set(first.mentions.loc[first.mentions["text"] == "Plovnik Bay", "source"])
+    extra = tmp_path / "places.csv"
+    extra.write_text(
+        "place_id,name,aliases,feature,country_code,lat,lon,geonameid,population,source\n"
+        "test:plovnik-bay,Plovnik Bay,,physical,HR,43.5,16.4,,,test\n",
+        encoding="utf-8",
+    )
+    settings = Settings(gazetteer_additions=(str(extra),))
+    after = analysis.build(arts, store=d, settings=settings, progress=False, batch_size=2)
+    computed = after.build_stats["computed"]
+    assert computed["nlp"] == computed["places"] == computed["events"] == 3
+    assert computed["time"] == 0
+    found = after.mentions[after.mentions["text"] == "Plovnik Bay"]
+    assert found["source"].tolist() == ["place"]  # matched by the added pattern
+    assert_same_corpus(after, analysis.build(arts, settings=settings, progress=False))
 
 
 def test_an_interrupted_build_resumes_from_the_batches_it_streamed(tmp_path, monkeypatch):

@@ -38,6 +38,36 @@ def test_dask_build_against_a_scheduler_address(tmp_path):
     assert_same_corpus(corpus, analysis.build(arts, progress=False))
 
 
+def _worker_loads() -> dict:
+    from analysis import pipeline
+
+    return dict(pipeline.LOADS)
+
+
+def test_a_worker_loads_the_pipeline_once_across_batches_and_builds(tmp_path):
+    from distributed import Client, LocalCluster
+
+    arts = make_articles()
+    with (
+        LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        for store in ("a", "b"):  # two builds, 3 batches each, on the same worker
+            analysis.build(
+                arts,
+                engine="dask",
+                scheduler=cluster.scheduler_address,
+                store=tmp_path / store,
+                progress=False,
+                batch_size=2,
+            )
+        (loads,) = client.run(_worker_loads).values()
+        assert set(client.nthreads().values()) == {1}
+    assert loads["nlp"] == 1 and loads["gazetteer"] == 1 and loads["kb"] == 1
+
+
 def test_unknown_engine_lists_the_valid_ones():
     with pytest.raises(ValueError, match="local, dask"):
         analysis.build(make_articles()[:1], engine="spark", progress=False)

@@ -376,11 +376,6 @@ def test_geocode_cache_with_garbage_header_is_moved_aside(tmp_path, caplog):
     assert list(tmp_path.glob("geocode.sqlite.corrupt-*"))
 
 
-@pytest.mark.xfail(
-    reason="analysis/geo/cache.py: GeocodeCache only checks count(*) when opening; a damaged "
-    "page raises sqlite3.DatabaseError from get()/put() (not detected, not rebuilt)",
-    strict=False,
-)
 def test_geocode_cache_with_damaged_pages_is_detected_and_rebuilt(tmp_path):
     from analysis.geo.cache import GeocodeCache
 
@@ -541,18 +536,11 @@ def test_persistent_failure_is_missing_warned_and_never_cached(tmp_path, fake_ge
     assert len(geo.cache) == 1
 
 
-_SHAPE_BUG = (
-    "analysis/geo/geocoders.py CachedGeocoder.geocode catches only GeopyError: a 200 "
-    "response of the wrong JSON shape raises KeyError/TypeError from geopy's parser"
-)
-
-
 @pytest.mark.network
 @pytest.mark.parametrize(
     "step",
-    [pytest.param("badshape", marks=pytest.mark.xfail(reason=_SHAPE_BUG, strict=False)),
-     pytest.param("nolatlon", marks=pytest.mark.xfail(reason=_SHAPE_BUG, strict=False))],
-)  # fmt: skip
+    ["badshape", "nolatlon"],
+)
 def test_malformed_answer_is_a_warning_not_a_crash(tmp_path, fake_geocoder, step):
     from analysis.geo import GeocodingWarning
 
@@ -564,11 +552,6 @@ def test_malformed_answer_is_a_warning_not_a_crash(tmp_path, fake_geocoder, step
 
 
 @pytest.mark.network
-@pytest.mark.xfail(
-    reason="analysis/geo/geocoders.py _online_factory: max_retries defaults to 0, so a "
-    "single 503 loses the answer unless the caller asks for retries",
-    strict=False,
-)
 def test_default_online_geocoder_retries_a_transient_error(tmp_path, fake_geocoder):
     from analysis.geo import get_geocoder
 

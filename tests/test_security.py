@@ -164,12 +164,6 @@ def _failures(tmp_path, caplog):
 
 
 @pytest.mark.network
-@pytest.mark.xfail(
-    reason="analysis/geo/geocoders.py CachedGeocoder.geocode logs and warns "
-    "f'{type(exc).__name__}: {exc}', and geopy's exception text holds the request URL with "
-    "the api_key (e.g. GeocoderUnavailable 'Max retries exceeded with url: ...api_key=...')",
-    strict=False,
-)
 def test_api_key_never_in_newsdesk_logs_or_warnings(tmp_path, caplog):
     records, shown = _failures(tmp_path, caplog)
     ours = [r.getMessage() for r in records if r.name.startswith("analysis")]
@@ -179,11 +173,6 @@ def test_api_key_never_in_newsdesk_logs_or_warnings(tmp_path, caplog):
 
 
 @pytest.mark.network
-@pytest.mark.xfail(
-    reason="third-party loggers (urllib3 'Retrying ... /v1/search?...api_key=...') print the "
-    "request URL at WARNING; newsdesk installs no redacting filter on them",
-    strict=False,
-)
 def test_api_key_never_in_any_log_at_warning_level(tmp_path, caplog):
     records, _ = _failures(tmp_path, caplog)
     leaked = [f"{r.name}: {r.getMessage()[:120]}" for r in records if SECRET in r.getMessage()]

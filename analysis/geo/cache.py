@@ -8,6 +8,7 @@ damaged file never stops geocoding.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -73,10 +74,8 @@ class GeocodeCache:
 
     def _recover(self, exc: Exception) -> None:
         """A page went bad while in use: start a fresh cache file (caller holds the lock)."""
-        try:
+        with contextlib.suppress(sqlite3.Error):
             self._con.close()
-        except sqlite3.Error:
-            pass
         self._move_aside(exc)
         self._con = self._connect()
 

@@ -36,6 +36,32 @@ from ..registry import Registry
 from .cache import MISS, GeocodeCache
 from .gazetteer import Gazetteer, get_gazetteer
 
+
+class _RedactSecrets(logging.Filter):
+    """Scrub configured credentials from records of the HTTP libraries geopy uses.
+
+    urllib3 logs the request URL (with an ``api_key=`` query parameter) when it retries;
+    this filter, attached to those loggers, replaces every known secret with ``***``.
+    """
+
+    secrets: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.secrets:
+            msg = record.getMessage()
+            clean = msg
+            for secret in self.secrets:
+                clean = clean.replace(secret, "***")
+            if clean != msg:
+                record.msg, record.args = clean, ()
+        return True
+
+
+_REDACT = _RedactSecrets()
+for _name in ("urllib3", "urllib3.connectionpool", "urllib3.util.retry", "geopy", "requests"):
+    logging.getLogger(_name).addFilter(_REDACT)
+
+
 # Failures that a retry cannot mend; every other GeocoderServiceError (timeout, network
 # down, HTTP 429 and 5xx) is transient and retried with backoff.
 _PERMANENT = (GeocoderAuthenticationFailure, GeocoderInsufficientPrivileges, GeocoderQueryError)
@@ -204,6 +230,7 @@ class CachedGeocoder:
         self.max_retries = max(0, int(max_retries))
         self.error_wait_seconds = float(error_wait_seconds)
         self._secrets = [str(x) for x in secrets if x]
+        _RedactSecrets.secrets.update(self._secrets)
         self.name = name
         self.settings_key = json.dumps(settings or {}, sort_keys=True, default=str)
         self.cache = cache if isinstance(cache, GeocodeCache) else GeocodeCache(cache)
