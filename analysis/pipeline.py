@@ -715,13 +715,18 @@ def _dask_results(
     if scheduler:
         client = Client(scheduler, timeout="30s")
     else:
-        cluster = LocalCluster(
-            n_workers=n_workers or 2,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.WARNING,
-        )
+        import dask
+
+        # one thread per worker process (spaCy is CPU-bound: threads would fight over
+        # the GIL), and no statistical profiler sampling the task thread every 10 ms
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            cluster = LocalCluster(
+                n_workers=n_workers or 2,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.WARNING,
+            )
         client = Client(cluster)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})) or (n_workers or 2))

@@ -215,6 +215,24 @@ def test_incremental_build_processes_only_new_and_changed_articles(tmp_path):
     assert_same_corpus(again, analysis.build(kept, progress=False))
 
 
+def test_a_rebuild_with_nothing_new_does_not_load_spacy(tmp_path):
+    import subprocess
+    import sys
+
+    d = tmp_path / "corpus"
+    arts = make_articles()[:2]
+    arts.to_parquet(tmp_path / "arts.parquet")
+    analysis.build(arts, store=d, progress=False)
+    code = (
+        "import sys, pandas as pd, analysis\n"
+        f"c = analysis.build(pd.read_parquet({str(tmp_path / 'arts.parquet')!r}), "
+        f"store={str(d)!r}, progress=False)\n"
+        "print(c.build_stats['reused'], 'spacy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["2", "False"]
+
+
 def test_changed_knowledge_base_recomputes_only_the_stages_it_affects(tmp_path):
     d = tmp_path / "corpus"
     arts = make_articles()

@@ -257,6 +257,9 @@ def _scan(toks: list[str], window: int, cased: bool):
         dist += 1
 
 
+_CONTEXT_CHARS = 400
+
+
 def tense_at(
     ctx: _Ctx, start: int, end: int, *, window: int = 8, left_only: bool = False
 ) -> str | None:
@@ -268,6 +271,9 @@ def tense_at(
     "until" announces a deadline unless the clause is in the pluperfect.
     """
     s0, s1 = _sentence_span(ctx, start, end)
+    # only a bounded stretch of the sentence is read, so a long sentence full of dates
+    # costs linear, not quadratic, time
+    s0, s1 = max(s0, start - _CONTEXT_CHARS), min(s1, end + _CONTEXT_CHARS)
     left_all = _TOKEN.findall(ctx.text[s0:start])
     right_all = [] if left_only else _TOKEN.findall(ctx.text[end:s1])
     if left_all and left_all[-1].lower() in _UNTIL:
@@ -1949,10 +1955,23 @@ def _update_refs(ctx: _Ctx, value: str) -> None:
 
 
 def _to_date(anchor) -> date | None:
-    if anchor is None:
+    if anchor is None or anchor is pd.NaT:
         return None
     if isinstance(anchor, str):
+        if not anchor.strip():
+            return None
         anchor = pd.Timestamp(anchor)
+        if anchor is pd.NaT:
+            return None
+    d = _to_date_inner(anchor)
+    # relative arithmetic (weeks, quarters, "next year") must stay inside the calendar
+    if d is not None and not (2 <= d.year <= 9997):
+        _log.warning("anchor %s is outside the years 2-9997: relative dates stay unresolved", d)
+        return None
+    return d
+
+
+def _to_date_inner(anchor) -> date | None:
     if isinstance(anchor, pd.Timestamp):
         if pd.isna(anchor):
             return None
