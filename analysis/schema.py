@@ -66,12 +66,18 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         _c("end", "int64", "Character offset one past the span end."),
         _c("text", "string", "Surface text of the span."),
         _c("label", "string", "Entity label (PERSON, ORG, GPE, LOC, FAC, NORP, ...)."),
-        _c("source", "string", "What found it: 'kb' (knowledge base ruler), 'ner', 'gazetteer', ..."),
+        _c(
+            "source",
+            "string",
+            "What found it: 'kb' (knowledge base ruler), 'ner', 'gazetteer', ...",
+        ),
         _c("actor_id", "string", "Canonical actor the span refers to, <NA> if none."),
         _c("place_id", "string", "Place the span refers to (see places.place_id), <NA> if none."),
     ),
     "actors": (
-        _c("actor_id", "string", "Stable id: 'kb:<id>' for knowledge-base actors, else 'x:<slug>'."),
+        _c(
+            "actor_id", "string", "Stable id: 'kb:<id>' for knowledge-base actors, else 'x:<slug>'."
+        ),
         _c("name", "string", "Canonical name."),
         _c("kind", "string", "person, government, country, organisation, media, group, other."),
         _c("country", "string", "ISO 3166-1 alpha-2 country code the actor belongs to."),
@@ -105,7 +111,11 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         _c("start", "int64", "Character offset of the toponym in the article text."),
         _c("end", "int64", "Character offset one past its end."),
         _c("text", "string", "Surface text ('Vladivostok', 'French', 'the Russian Far East')."),
-        _c("place_id", "string", "Stable id of the resolved place: 'gn:<geonameid>' or 'nd:<slug>'."),
+        _c(
+            "place_id",
+            "string",
+            "Stable id of the resolved place: 'gn:<geonameid>' or 'nd:<slug>'.",
+        ),
         _c("name", "string", "Gazetteer name of the resolved place."),
         _c("lat", "float64", "Latitude (WGS84)."),
         _c("lon", "float64", "Longitude (WGS84)."),
@@ -162,8 +172,11 @@ def describe(frame: str) -> pd.DataFrame:
     """Return the documented schema of ``frame`` as a small DataFrame (column, dtype, meaning)."""
     cols = SCHEMAS[frame]
     return pd.DataFrame(
-        {"column": [c.name for c in cols], "dtype": [c.dtype for c in cols],
-         "meaning": [c.doc for c in cols]}
+        {
+            "column": [c.name for c in cols],
+            "dtype": [c.dtype for c in cols],
+            "meaning": [c.doc for c in cols],
+        }
     )
 
 
@@ -214,8 +227,9 @@ def _cast(series: pd.Series, dtype: str) -> pd.Series:
 def empty(frame: str) -> pd.DataFrame:
     """Return an empty frame with the documented columns and dtypes of ``frame``."""
     cols = SCHEMAS[frame]
-    return pd.DataFrame({c.name: pd.Series([], dtype=object if c.dtype == "object" else c.dtype)
-                         for c in cols})
+    return pd.DataFrame(
+        {c.name: pd.Series([], dtype=object if c.dtype == "object" else c.dtype) for c in cols}
+    )
 
 
 def conform(df: pd.DataFrame, frame: str, *, extra: bool = True) -> pd.DataFrame:

@@ -39,8 +39,17 @@ corpus.articles[["published", "source", "title", "language", "n_words"]]
 # ## Frame sizes
 
 # %%
-frames = ["articles", "sentences", "mentions", "actors", "quotes", "edges", "places",
-          "timexes", "events"]
+frames = [
+    "articles",
+    "sentences",
+    "mentions",
+    "actors",
+    "quotes",
+    "edges",
+    "places",
+    "timexes",
+    "events",
+]
 pd.DataFrame({"rows": [len(getattr(corpus, f)) for f in frames]}, index=frames)
 
 # %% [markdown]

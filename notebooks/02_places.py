@@ -30,8 +30,9 @@ corpus = load_corpus(corpus_path)
 # ## Places, most mentioned first
 
 # %%
-place_summary(corpus)[["name", "feature", "country_code", "role", "mentions", "articles",
-                       "lat", "lon"]]
+place_summary(corpus)[
+    ["name", "feature", "country_code", "role", "mentions", "articles", "lat", "lon"]
+]
 
 # %% [markdown]
 # ## The map, coloured by role

@@ -41,8 +41,10 @@ panel
 # %%
 top = corpus.actors.sort_values("mentions", ascending=False)["actor_id"].head(1).tolist()
 view = select(corpus, actors=top)
-print(f"{len(view.articles)} article(s), {view.places['place_id'].nunique()} place(s), "
-      f"{len(view.events)} event(s)")
+print(
+    f"{len(view.articles)} article(s), {view.places['place_id'].nunique()} place(s), "
+    f"{len(view.events)} event(s)"
+)
 
 # %%
 place_map(view, events=view.events, arcs=True)

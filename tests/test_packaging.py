@@ -61,7 +61,9 @@ def test_lock_pins_every_dependency_with_hashes():
     }
     missing = sorted(set(_pyproject()) - pinned)
     assert missing == []
-    blocks = re.split(r"\n(?=[A-Za-z0-9])", lock.split("\n", 1)[1] if lock.startswith("#") else lock)
+    blocks = re.split(
+        r"\n(?=[A-Za-z0-9])", lock.split("\n", 1)[1] if lock.startswith("#") else lock
+    )
     for block in blocks:
         if "==" in block.split("\n")[0]:
             assert "--hash=sha256:" in block, block.split("\n")[0]
