@@ -6,6 +6,7 @@ import logging
 
 import pandas as pd
 import pytest
+from helpers import make_articles
 from spacy.tokens import Doc, Span
 
 from analysis import schema
@@ -19,31 +20,6 @@ from analysis.actors import (
     resolve_actors,
 )
 from analysis.nlp import frames_from_docs, load_pipeline, parse
-
-
-def make_articles(texts: dict[str, str]) -> pd.DataFrame:
-    """A hand-built one-row-per-text articles frame (English, published 2019-04-22)."""
-    ids = list(texts)
-    frame = pd.DataFrame(
-        {
-            "article_id": ids,
-            "title": ids,
-            "title_derived": False,
-            "source": None,
-            "url": None,
-            "author": None,
-            "published": pd.Timestamp("2019-04-22", tz="UTC"),
-            "published_precision": "day",
-            "published_inferred": False,
-            "text": [texts[i] for i in ids],
-            "language": "en",
-            "path": None,
-            "paths": [[] for _ in ids],
-            "format": "txt",
-            "n_words": [len(texts[i].split()) for i in ids],
-        }
-    )
-    return schema.conform(frame, "articles")
 
 
 @pytest.fixture(scope="module")

@@ -7,21 +7,11 @@ dependency parse and run the real spaCy pipeline.
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import pytest
+from helpers import km
 
 from analysis import schema
-
-
-def km(lat1, lon1, lat2, lon2):
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = (
-        math.sin((la2 - la1) / 2) ** 2
-        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 @pytest.fixture(scope="module")

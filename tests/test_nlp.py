@@ -4,38 +4,12 @@ from __future__ import annotations
 
 import logging
 
-import pandas as pd
 import pytest
+from helpers import make_articles
 from spacy.tokens import Doc
 
 from analysis import schema
 from analysis.nlp import frames_from_docs, load_pipeline, looks_english, parse, split_text
-
-
-def make_articles(texts: dict[str, str], language: str | dict = "en") -> pd.DataFrame:
-    """A hand-built articles frame (only the columns parse needs carry values)."""
-    ids = list(texts)
-    langs = [language.get(i, "en") if isinstance(language, dict) else language for i in ids]
-    frame = pd.DataFrame(
-        {
-            "article_id": ids,
-            "title": ids,
-            "title_derived": False,
-            "source": None,
-            "url": None,
-            "author": None,
-            "published": pd.Timestamp("2019-04-22", tz="UTC"),
-            "published_precision": "day",
-            "published_inferred": False,
-            "text": [texts[i] for i in ids],
-            "language": langs,
-            "path": None,
-            "paths": [[] for _ in ids],
-            "format": "txt",
-            "n_words": [len(texts[i].split()) for i in ids],
-        }
-    )
-    return schema.conform(frame, "articles")
 
 
 @pytest.fixture(scope="module")
