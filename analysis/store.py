@@ -54,17 +54,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: The frames of a corpus, in the order they are written and listed.
-FRAMES = (
-    "articles",
-    "sentences",
-    "mentions",
-    "actors",
-    "quotes",
-    "edges",
-    "places",
-    "timexes",
-    "events",
-)
+FRAMES = tuple(schema.SCHEMAS)
 
 MANIFEST = "manifest.json"
 JOURNAL = ".commit.json"

@@ -28,17 +28,7 @@ __all__ = ["explorer", "Explorer", "View", "select", "figure_bundle"]
 
 log = logging.getLogger(__name__)
 
-_FRAMES = (
-    "articles",
-    "sentences",
-    "mentions",
-    "actors",
-    "quotes",
-    "edges",
-    "places",
-    "timexes",
-    "events",
-)
+_FRAMES = tuple(schema.SCHEMAS)
 UNKNOWN_SOURCE = "(unknown source)"
 
 

@@ -246,22 +246,7 @@ def load_knowledge_base(
                     raise KnowledgeBaseError(msg)
                 log.warning("knowledge base %s; the later row wins", msg)
             rows[row["actor_id"]] = row
-    columns = [
-        "actor_id",
-        "kb_id",
-        "name",
-        "kind",
-        "country",
-        "aliases",
-        "titles",
-        "metonyms",
-        "demonyms",
-        "wikidata",
-        "valid_from",
-        "valid_to",
-        "notes",
-        "file",
-    ]
+    columns = ["actor_id", "kb_id", *KB_COLUMNS[1:], "file"]
     frame = pd.DataFrame(list(rows.values()), columns=columns)
     for col in ("actor_id", "kb_id", "name", "kind", "country", "wikidata", "notes", "file"):
         frame[col] = frame[col].astype("string")
