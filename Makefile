@@ -9,7 +9,7 @@ PIP := $(PY) -m pip
 STAMP := $(VENV)/.newsdesk-installed
 OUT ?= out
 
-.PHONY: demo test install lint format notebooks-sync clean system-deps bench
+.PHONY: demo test install lint format notebooks-sync clean system-deps bench plotly-bundle plotly-bundle-check
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -53,3 +53,11 @@ notebooks-sync: $(STAMP)
 
 clean:
 	rm -rf $(OUT) .pytest_cache .ruff_cache tests/artifacts
+
+# Maintainers only (needs node and npm): rebuild the report's partial plotly.js bundle,
+# or check that the committed bundle is what the pinned sources build.
+plotly-bundle:
+	bash tools/plotly_bundle/build.sh
+
+plotly-bundle-check:
+	bash tools/plotly_bundle/build.sh --check

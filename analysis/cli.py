@@ -134,7 +134,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise CLIError(f"the HTML report is not available in this install ({exc})") from exc
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
-    write_report(corpus, out)
+    write_report(corpus, out, full_plotlyjs=args.full_plotlyjs)
     print(f"report: {out.resolve()}")
     return EXIT_OK
 
@@ -309,6 +309,11 @@ def make_parser() -> argparse.ArgumentParser:
     )
     r.add_argument("corpus", metavar="CORPUS_DIR")
     r.add_argument("-o", "--output", required=True, metavar="FILE.html")
+    r.add_argument(
+        "--full-plotlyjs",
+        action="store_true",
+        help="inline the full plotly.js instead of the report's partial bundle (larger, slower)",
+    )
     r.set_defaults(func=_cmd_report)
 
     n = sub.add_parser(

@@ -12,6 +12,14 @@ Safety: corpus text reaches the page only as JSON inside a non-executed
 ``textContent``; hover text is HTML-escaped in Python.  A Content-Security-Policy allows
 only the page's own scripts (by hash), no network and no inline event handlers, so an
 article containing ``<script>`` or ``onerror=`` does nothing.
+
+plotly.js: the page inlines ``analysis/assets/plotly-report.min.js``, a partial bundle
+holding only the trace types the report draws (built by ``tools/plotly_bundle/build.sh``;
+about 1.4 MB instead of 4.8 MB, so the page starts much faster).  Its manifest
+``plotly-report.json`` names the plotly.js version, the trace types and the sha256 of the
+file; :func:`report_plotlyjs` uses the full ``plotly.offline.get_plotlyjs()`` instead,
+with a log note, whenever a figure needs a trace type or a calendar the bundle lacks, the
+bundle's plotly.js version differs from plotly's, or the file does not match its manifest.
 """
 
 from __future__ import annotations
@@ -22,13 +30,15 @@ import html
 import json
 import logging
 import os
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.offline import get_plotlyjs
+from plotly.basedatatypes import BaseFigure
+from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
 from analysis import schema
 from analysis.figures import (
@@ -43,12 +53,23 @@ from analysis.figures.basemap import ASSETS_DIR, script_json
 from analysis.figures.frames import frame_of
 from analysis.figures.template import escape, truncate
 
-__all__ = ["write_report", "report_html", "report_data"]
+__all__ = [
+    "write_report",
+    "report_html",
+    "report_data",
+    "report_plotlyjs",
+    "figure_trace_types",
+    "PlotlyJS",
+    "PARTIAL_BUNDLE",
+    "PARTIAL_MANIFEST",
+]
 
 log = logging.getLogger(__name__)
 
 TOP_ACTORS = 20
 UNKNOWN_SOURCE = "(unknown source)"
+PARTIAL_BUNDLE = "plotly-report.min.js"
+PARTIAL_MANIFEST = "plotly-report.json"
 _FRAMES = ("articles", "sentences", "mentions", "actors", "quotes", "edges", "places", "events")
 
 
@@ -223,6 +244,137 @@ def report_data(corpus: Any, *, reference: pd.DataFrame | None = None) -> dict:
     }
 
 
+class PlotlyJS(NamedTuple):
+    """The plotly.js a page inlines.
+
+    Attributes
+    ----------
+    code : str
+        The JavaScript source.
+    kind : str
+        ``"partial"`` (the shipped report bundle) or ``"full"`` (plotly's own).
+    version : str
+        Its plotly.js version.
+    traces : tuple of str
+        The trace types it registers (empty for the full bundle: all of them).
+    reason : str
+        Why the full bundle was chosen (empty for the partial one).
+    """
+
+    code: str
+    kind: str
+    version: str
+    traces: tuple[str, ...]
+    reason: str = ""
+
+
+def _as_dict(fig: go.Figure | dict) -> dict:
+    return fig.to_plotly_json() if isinstance(fig, BaseFigure) else fig
+
+
+def figure_trace_types(figures: Iterable[go.Figure | dict]) -> set[str]:
+    """The plotly trace types (``"bar"``, ``"scattergeo"``...) drawn by ``figures``.
+
+    Parameters
+    ----------
+    figures : iterable of plotly Figure or figure dict
+        Figures (a dict is a figure's JSON: ``{"data": [...], "layout": {...}}``).
+
+    Returns
+    -------
+    set of str
+        A trace without ``type`` counts as ``"scatter"``, as in plotly.js.
+    """
+    out: set[str] = set()
+    for fig in figures:
+        for trace in _as_dict(fig).get("data") or []:
+            out.add(str(trace.get("type") or "scatter"))
+    return out
+
+
+def _calendars(obj: Any) -> set[str]:
+    """Non-gregorian calendars named anywhere in a figure dict (``xcalendar`` etc.)."""
+    found: set[str] = set()
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                if (
+                    isinstance(key, str)
+                    and key.endswith("calendar")
+                    and isinstance(value, str)
+                    and value != "gregorian"
+                ):
+                    found.add(value)
+                elif isinstance(value, (dict, list, tuple)):
+                    stack.append(value)
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+    return found
+
+
+def _full(reason: str) -> PlotlyJS:
+    log.info("report: inlining the full plotly.js (%s)", reason)
+    return PlotlyJS(get_plotlyjs(), "full", get_plotlyjs_version(), (), reason)
+
+
+def report_plotlyjs(
+    figures: Iterable[go.Figure | dict], *, assets_dir: str | os.PathLike = ASSETS_DIR
+) -> PlotlyJS:
+    """The plotly.js to inline in a page drawing ``figures``.
+
+    The partial bundle ``assets_dir/plotly-report.min.js`` when its manifest
+    (``plotly-report.json``) lists every trace type of ``figures``, its plotly.js version
+    is plotly's (``plotly.offline.get_plotlyjs_version()``) and the file's sha256 is the
+    manifest's; otherwise the full ``plotly.offline.get_plotlyjs()``, with the reason
+    logged (never an error: the full bundle draws everything).
+
+    Parameters
+    ----------
+    figures : iterable of plotly Figure or figure dict
+        The figures the page draws.
+    assets_dir : str or os.PathLike, optional
+        Folder holding the bundle and its manifest (default: the shipped assets).
+
+    Returns
+    -------
+    PlotlyJS
+        The code, which bundle, its version and trace types, and why the full one.
+    """
+    figs = list(figures)
+    folder = Path(assets_dir)
+    manifest_path = folder / PARTIAL_MANIFEST
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        bundle_path = folder / Path(str(manifest["file"])).name
+        traces = tuple(sorted(str(t) for t in manifest["traces"]))
+        version = str(manifest["plotlyjs_version"])
+        expected_sha = str(manifest["sha256"]).lower()
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return _full(f"no usable partial bundle manifest {manifest_path}: {exc}")
+    wanted = get_plotlyjs_version()
+    if version != wanted:
+        return _full(f"partial bundle is plotly.js {version}, plotly ships {wanted}")
+    missing = figure_trace_types(figs) - set(traces)
+    if missing:
+        return _full(
+            f"trace type(s) {', '.join(sorted(missing))} not in the partial bundle "
+            f"({', '.join(traces)})"
+        )
+    calendars = set().union(*(_calendars(_as_dict(f)) for f in figs)) if figs else set()
+    if calendars:
+        return _full(f"calendar(s) {', '.join(sorted(calendars))} need plotly.js calendars")
+    try:
+        raw = bundle_path.read_bytes()
+    except OSError as exc:
+        return _full(f"partial bundle unreadable: {exc}")
+    if hashlib.sha256(raw).hexdigest() != expected_sha:
+        log.warning("report: %s does not match the sha256 in %s", bundle_path, manifest_path)
+        return _full(f"{bundle_path.name} does not match its manifest's sha256")
+    return PlotlyJS(raw.decode("utf-8"), "partial", version, traces)
+
+
 def _sha256(text: str) -> str:
     return (
         "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
@@ -236,6 +388,7 @@ _PAGE = """<!DOCTYPE html>
 <meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="newsdesk {version}">
+<meta name="newsdesk-plotlyjs" content="{plotly_kind}">
 <title>{title}</title>
 <style>{css}</style>
 </head>
@@ -281,14 +434,22 @@ _PAGE = """<!DOCTYPE html>
 
 
 def report_html(
-    corpus: Any, *, title: str | None = None, reference: pd.DataFrame | None = None
+    corpus: Any,
+    *,
+    title: str | None = None,
+    reference: pd.DataFrame | None = None,
+    full_plotlyjs: bool = False,
 ) -> str:
     """The report page as a string (see :func:`write_report`)."""
     from analysis import __version__
 
     data = report_data(corpus, reference=reference)
     basemaps = data.pop("_basemaps") or ["world_110m"]
-    plotlyjs = get_plotlyjs()
+    if full_plotlyjs:
+        bundle = _full("asked for with full_plotlyjs=True")
+    else:
+        bundle = report_plotlyjs(f["figure"] for f in data["figures"])
+    plotlyjs = bundle.code
     geo = geo_assets_script(basemaps)
     app = (ASSETS_DIR / "report.js").read_text(encoding="utf-8")
     css = (ASSETS_DIR / "report.css").read_text(encoding="utf-8")
@@ -316,6 +477,10 @@ def report_html(
     return _PAGE.format(
         csp=html.escape(csp, quote=True),
         version=escape(__version__),
+        plotly_kind=escape(
+            f"{bundle.kind} plotly.js {bundle.version}"
+            + (f": {' '.join(bundle.traces)}" if bundle.traces else "")
+        ),
         title=escape(title_text),
         css=css,
         summary=escape(summary),
@@ -333,6 +498,7 @@ def write_report(
     *,
     title: str | None = None,
     reference: pd.DataFrame | None = None,
+    full_plotlyjs: bool = False,
 ) -> Path:
     """Write one self-contained offline HTML page of ``corpus`` to ``path``.
 
@@ -346,6 +512,9 @@ def write_report(
         Page title (default "newsdesk report").
     reference : DataFrame, optional
         Reference timeline drawn on the summit timeline.
+    full_plotlyjs : bool, default False
+        Inline plotly's full plotly.js (4.8 MB, every trace type) even when the shipped
+        partial bundle (see :func:`report_plotlyjs`) draws every figure.
 
     Returns
     -------
@@ -355,7 +524,7 @@ def write_report(
     frame_of(corpus, "articles")
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    page = report_html(corpus, title=title, reference=reference)
+    page = report_html(corpus, title=title, reference=reference, full_plotlyjs=full_plotlyjs)
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(page, encoding="utf-8")
     tmp.replace(out)

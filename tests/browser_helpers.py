@@ -617,49 +617,49 @@ def corpus_module_available() -> bool:
 
 # ---- measuring the report in headless Chromium (used by BENCHMARKS.md) -------------
 
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+_DRAW_MS: dict[str, list[float]] = {}
 
-_DRAW_MS: list[float] = []
+
+def _measure_once(browser, path: Path, ready: str) -> float:
+    page = browser.new_page(viewport={"width": 1300, "height": 1000})
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    page.goto(path.as_uri())
+    page.wait_for_selector(ready, timeout=60_000)
+    ms = page.evaluate("performance.now()")
+    draw = page.evaluate("window.newsdesk ? window.newsdesk.drawMs : null")
+    if draw is not None:
+        _DRAW_MS.setdefault(str(path), []).append(draw)
+    page.close()
+    return ms
 
 
 def measure_page(path: Path, *, runs: int = 5, ready: str = "body[data-ready='1']") -> list[float]:
     """Milliseconds from navigation start until ``ready`` matches, for each of ``runs``."""
     from playwright.sync_api import sync_playwright
 
-    args = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-    ]
-    times = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-        for _ in range(runs):
-            page = browser.new_page(viewport={"width": 1300, "height": 1000})
-            page.route(
-                "**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort()
-            )
-            page.goto(path.as_uri())
-            page.wait_for_selector(ready, timeout=60_000)
-            times.append(page.evaluate("performance.now()"))
-            draw = page.evaluate("window.newsdesk ? window.newsdesk.drawMs : null")
-            if draw is not None:
-                _DRAW_MS.append(draw)
-            page.close()
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        times = [_measure_once(browser, path, ready) for _ in range(runs)]
         browser.close()
     return times
 
 
-def _baseline_page(path: Path) -> Path:
+def _baseline_page(path: Path, plotlyjs: str | None = None) -> Path:
     """plotly.js inlined and one small bar chart: the floor any offline plotly page pays."""
     from plotly.offline import get_plotlyjs
 
     path.write_text(
         "<!DOCTYPE html><html><body><div id='p'></div><script>"
-        + get_plotlyjs()
+        + (plotlyjs if plotlyjs is not None else get_plotlyjs())
         + "</script><script>Plotly.newPlot('p',[{type:'bar',y:[1,2,3]}]).then(function(){"
         "document.body.setAttribute('data-ready','1')});</script></body></html>",
         encoding="utf-8",
@@ -668,32 +668,69 @@ def _baseline_page(path: Path) -> Path:
 
 
 def bench_report(articles: Path = ROOT / "data" / "articles", runs: int = 5) -> dict:
-    """Build ``articles``, write the report, time its drawing against the baseline page."""
+    """Build ``articles``; time the report with the partial and the full plotly.js.
+
+    Four pages, loaded in turn ``runs`` times each in one headless Chromium (interleaved,
+    side by side): ``report`` (as ``newsdesk report`` writes it: the partial plotly.js
+    bundle), ``report_full`` (the same report with the full plotly.js, i.e. before the
+    partial bundle), and the two floor pages (plotly.js + one bar chart) ``baseline``
+    (full plotly.js) and ``baseline_partial``.  Times are navigation start -> every
+    figure drawn (``body[data-ready='1']``), medians in ms.
+    """
+    import os
     import statistics
     import tempfile
 
+    from playwright.sync_api import sync_playwright
+
     import analysis
-    from analysis.report import write_report
+    from analysis.report import report_plotlyjs, write_report
 
     out = Path(tempfile.mkdtemp(prefix="newsdesk-bench-"))
-    report = write_report(analysis.build(articles), out / "report.html")
-    base = _baseline_page(out / "baseline.html")
-    rows = {}
-    for _ in range(runs):  # interleaved, side by side
-        for name, page in (("baseline", base), ("report", report)):
-            rows.setdefault(name, []).extend(measure_page(page, runs=1))
-    med = {k: statistics.median(v) for k, v in rows.items()}
+    corpus = analysis.build(articles)
+    pages = {
+        "report": write_report(corpus, out / "report.html"),
+        "report_full": write_report(corpus, out / "report_full.html", full_plotlyjs=True),
+        "baseline": _baseline_page(out / "baseline.html"),
+        "baseline_partial": _baseline_page(
+            out / "baseline_partial.html", report_plotlyjs([{"data": [{"type": "bar"}]}]).code
+        ),
+    }
+    load_before = os.getloadavg()
+    _DRAW_MS.clear()
+    rows: dict[str, list[float]] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for _ in range(runs):  # interleaved, side by side
+            for name, page in pages.items():
+                rows.setdefault(name, []).append(
+                    _measure_once(browser, page, "body[data-ready='1']")
+                )
+        browser.close()
+    med = {k: round(statistics.median(v)) for k, v in rows.items()}
+    draw = {
+        k: round(statistics.median(_DRAW_MS[str(v)]))
+        for k, v in pages.items()
+        if _DRAW_MS.get(str(v))
+    }
     return {
-        "report_bytes": report.stat().st_size,
-        "report_ms": med["report"],
-        "baseline_ms": med["baseline"],
-        "ratio": med["report"] / med["baseline"],
+        "bytes": {k: v.stat().st_size for k, v in pages.items()},
+        "median_ms": med,
+        "all_ms": {k: [round(x) for x in v] for k, v in rows.items()},
+        "report_draw_ms": draw,
+        "speedup_report_full_over_report": round(med["report_full"] / med["report"], 2),
+        "ratio_report_over_baseline": round(med["report"] / med["baseline"], 2),
         "runs": runs,
-        "report_draw_ms": statistics.median(_DRAW_MS) if _DRAW_MS else None,
+        "loadavg_before_after": [
+            [round(x, 2) for x in load_before],
+            [round(x, 2) for x in os.getloadavg()],
+        ],
     }
 
 
 if __name__ == "__main__":  # python tests/browser_helpers.py [ARTICLES]
+    import json
     import sys
 
-    print(bench_report(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "data" / "articles"))
+    result = bench_report(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "data" / "articles")
+    print(json.dumps(result, indent=1))

@@ -6,6 +6,7 @@ under ``CI=true`` where they fail.  Screenshots go to tests/artifacts/.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -19,7 +20,8 @@ from browser_helpers import (
     rendered_notebooks,
 )
 
-from analysis.report import write_report
+from analysis.figures.basemap import ASSETS_DIR
+from analysis.report import PARTIAL_MANIFEST, write_report
 
 pytestmark = pytest.mark.browser
 
@@ -174,6 +176,40 @@ def test_report_draw_time(browser, report_path):
     s.page.wait_for_selector("body[data-ready='1']", timeout=20_000)
     ms = s.page.evaluate("window.newsdesk.drawMs")
     assert isinstance(ms, (int, float)) and ms > 0
+    s.close()
+
+
+def test_partial_bundle_registers_what_its_manifest_says(browser, tmp_path):
+    """The shipped bundle, alone on a page: its trace types and version are the manifest's."""
+    manifest = json.loads((ASSETS_DIR / PARTIAL_MANIFEST).read_text(encoding="utf-8"))
+    bundle = (ASSETS_DIR / manifest["file"]).read_text(encoding="utf-8")
+    page = tmp_path / "bundle.html"
+    page.write_text(f"<!DOCTYPE html><html><body><script>{bundle}</script></body></html>")
+    s = Session(browser)
+    s.page.goto(page.as_uri())
+    s.page.wait_for_function("typeof window.Plotly === 'object'", timeout=20_000)
+    traces = s.page.evaluate("Object.keys(Plotly.PlotSchema.get().traces).sort()")
+    assert traces == manifest["traces"]
+    assert s.page.evaluate("Plotly.version") == manifest["plotlyjs_version"]
+    # the geo subplot's basemap store exists, so the report's basemap script is honoured
+    assert s.page.evaluate("typeof window.PlotlyGeoAssets.topojson") == "object"
+    assert s.errors == [] and s.blocked == []
+    s.close()
+
+
+def test_report_with_full_plotlyjs_draws_offline(browser, tmp_path):
+    """The fall-back page (full plotly.js) draws too, under the same CSP."""
+    path = write_report(
+        fixture_corpus(), tmp_path / "full.html", reference=reference_events(), full_plotlyjs=True
+    )
+    s = Session(browser)
+    s.page.goto(path.as_uri())
+    s.page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+    for div in ("fig-map", "fig-timeline", "fig-actors", "fig-network"):
+        assert s.page.locator(f"#{div} .main-svg").count() > 0, div
+    assert _countries(s.page, "#fig-map") > 0
+    assert s.page.evaluate("typeof window.__pwned") == "undefined"
+    assert s.dialogs == [] and s.errors == [] and s.blocked == []
     s.close()
 
 

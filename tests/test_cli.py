@@ -133,3 +133,17 @@ def test_output_folder_holding_other_files_is_refused(tmp_path):
     assert r.returncode == 1
     assert "not empty" in r.stderr and "Traceback" not in r.stderr
     assert (tmp_path / "mine.txt").read_text() == "not a corpus"
+
+
+@pytest.mark.parametrize(
+    ("flag", "bundle"), [((), "partial plotly.js"), (("--full-plotlyjs",), "full plotly.js")]
+)
+def test_report_inlines_the_partial_bundle_unless_asked_for_the_full_one(
+    sample_corpus, tmp_path, flag, bundle
+):
+    out = tmp_path / "r.html"
+    r = run("report", str(sample_corpus), "-o", str(out), *flag)
+    assert r.returncode == 0, r.stderr
+    page = out.read_text(encoding="utf-8")
+    meta = page.split('name="newsdesk-plotlyjs" content="', 1)[1].split('"', 1)[0]
+    assert meta.startswith(bundle)

@@ -96,3 +96,5 @@ def test_report_of_a_built_corpus(tmp_path):
     assert len(data["articles"]) == 3
     assert any(f["kind"] == "map" and f["figure"]["data"] for f in data["figures"])
     assert "<script>window.__pwned" not in page
+    # the real pipeline's figures draw with the partial plotly.js bundle
+    assert '<meta name="newsdesk-plotlyjs" content="partial plotly.js' in page
