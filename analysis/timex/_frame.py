@@ -13,7 +13,7 @@ import pandas as pd
 from .. import schema
 from . import _lexicon as lx
 from ._calendar import is_valid_date, to_timestamp
-from ._tagger import Timex, tag_text
+from ._tagger import Timex, absolute_timexes, tag_text
 
 __all__ = ["tag_timexes", "infer_published", "timexes_frame"]
 
@@ -135,11 +135,16 @@ _WD_MD = re.compile(
 )
 
 
-def _infer_one(text: str) -> tuple[pd.Timestamp, str, str]:
-    """Return (published, precision, reason) inferred from an article's own text."""
+def _infer_one(text: str, *, tagger=absolute_timexes) -> tuple[pd.Timestamp, str, str]:
+    """Return (published, precision, reason) inferred from an article's own text.
+
+    Only expressions with a calendar year count, so ``tagger`` is the cheap
+    :func:`absolute_timexes`; ``benchmarks/timex_tempeval.py --infer`` passes the full
+    tagger to check that both give the same dates.
+    """
     if not isinstance(text, str) or not text.strip():
         return pd.NaT, "unknown", "empty text"
-    found = tag_text(text, None)
+    found = tagger(text)
     head = len(text) if len(text) < 400 else 400
     days = [
         (t.start, t.value)

@@ -33,7 +33,7 @@ from ._calendar import (
     week_value,
 )
 
-__all__ = ["Timex", "tag_text"]
+__all__ = ["Timex", "absolute_timexes", "tag_text"]
 
 _log = logging.getLogger(__name__)
 
@@ -495,6 +495,20 @@ def rule(name: str, pattern: str):
         return fn
 
     return deco
+
+
+_OPENERS = ("", ".", "!", "?", ":", ";", "\n", '"', "“", "'", "`", "(")
+_PREV_CAPITALIZED = re.compile(r"(?P<before>.?)\s*\b[A-Z][A-Za-z]*[ \t]+$", re.DOTALL)
+
+
+def _in_title(ctx: _Ctx, start: int, word: str) -> bool:
+    """A capitalized word right after another capitalized word in mid-sentence is part of a
+    name or title ("USA Today", "This is VOA Today")."""
+    if not ctx.cased or not word[:1].isupper():
+        return False
+    m = _PREV_CAPITALIZED.search(ctx.text, max(0, start - 40), start)
+    # the capitalized word in front must not itself open a sentence or a quotation
+    return m is not None and m["before"] not in _OPENERS
 
 
 def _month_ok(ctx: _Ctx, word: str, start: int, has_day_or_year: bool) -> bool:
@@ -975,6 +989,8 @@ def _weekday_set(m: re.Match, ctx: _Ctx) -> _Res | None:
     r"(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?!\w)",
 )
 def _relday(m: re.Match, ctx: _Ctx) -> _Res | None:
+    if _in_title(ctx, m.start(), m["w"]):
+        return _reject(ctx, m, "part of a name or title")  # "USA Today", "VOA Today"
     w = re.sub(r"\s+", " ", m["w"].lower())
     k = {
         "today": 0,
@@ -1116,6 +1132,8 @@ def _clock(m: re.Match, ctx: _Ctx) -> _Res | None:
     rf"(?P<rel>this|last|next|past|previous|coming|current|following|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|that|the|the\s+latest|the\s+full|the\s+whole|the\s+entire|the\s+new)\s+(?P<fy>(?:fiscal|financial|calendar|model|academic|school)\s+)?(?P<u>week|weekend|month|year|decade|fortnight)(?!\w)(?!\s+of\s+(?:{M}|\d|the\b|this\b|that\b)|\s+and\s+a\s+half\b|\s+\d)(?P<of>(?=\s+of\b))?(?!-)(?P<orso>\s+or\s+so)?(?P<ended>\s+(?:ended|ending|that\s+ended|which\s+ended))?",
 )
 def _relunit(m: re.Match, ctx: _Ctx) -> _Res | None:
+    if ctx.cased and re.fullmatch(r"[A-Z][a-z]+", m["u"]):
+        return _reject(ctx, m, "title-case unit: a name")  # ABC's "This Week"
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     u = m["u"].lower()
     if m["of"] is not None and rel not in ("this", "last", "next"):
@@ -1428,6 +1446,10 @@ def _duration(m: re.Match, ctx: _Ctx) -> _Res | None:
     return _Res("DURATION", _dur_value(n, m["u"]), start=start, mod=mod)
 
 
+_THE_UNITS = re.compile(r"\b(?P<p>over|throughout|through|during|in)\s+(?P<the>the)\s+$", _I)
+_FOLLOWED = re.compile(r"\s+(?:that\s+followed|which\s+followed|since|to\s+come|ahead)\b", _I)
+
+
 @rule(
     "vague_duration",
     r"(?P<pre>(?:in\s+|over\s+|for\s+|within\s+)?(?:the\s+)?(?P<rel>recent|coming|past|last|next|few|several|many|upcoming)\s+)?(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?!\w)",
@@ -1440,6 +1462,13 @@ def _vague_duration(m: re.Match, ctx: _Ctx) -> _Res | None:
         start = m.start() + pre.index("the ")
     if not rel:
         prev = _prev_word(ctx, m.start("u"))
+        the = _THE_UNITS.search(ctx.text, max(0, m.start("u") - 30), m.start("u"))
+        if prev == "the" and the is not None:
+            # "over the years", "in the decades that followed": a vague span of time
+            nxt = ctx.text[m.end() : m.end() + 16]
+            if the["p"].lower() != "in" or _FOLLOWED.match(nxt):
+                return _Res("DURATION", _dur_value(None, m["u"]), start=the.start("the"))
+            return None
         if prev not in ("for", "in", "within", "over", "took", "takes", "lasted", "last"):
             return None
         nxt = ctx.text[m.end() : m.end() + 12]
@@ -1545,6 +1574,24 @@ def _ref(m: re.Match, ctx: _Ctx) -> _Res | None:
         unit = w.split()[1]
         return _Res("DURATION", _dur_value(1 if unit == "year" else None, unit))
     return _Res("DATE", "FUTURE_REF")
+
+
+@rule(
+    "future_noun",
+    r"(?:(?P<pos>\w+['’]s)\s+)?(?P<w>future)(?P<unit>\s+(?:days|weeks|months|quarters|years|decades))?(?!\w)",
+)
+def _future_noun(m: re.Match, ctx: _Ctx) -> _Res | None:
+    """ "the boy's future", "in future quarters": a vague reference to the future (TimeML
+    FUTURE_REF).  "the future" is read by the ``ref`` rule; "future earnings" (an adjective
+    before a noun that is not a time unit) is not an expression."""
+    if m["unit"]:
+        return _Res("DATE", "FUTURE_REF", start=m.start("w"), end=m.end("w"))
+    if not m["pos"] or not re.match(
+        r"\s*(?:[,.;:!?)]|$)|\s+(?:of|in|is|was|will|would|and|or|as|at|away|remains?|lies?|looks?)\b",
+        ctx.text[m.end() : m.end() + 12],
+    ):
+        return None
+    return _Res("DATE", "FUTURE_REF", start=m.start("w"))
 
 
 @rule("one_day", r"(?P<w>one\s+day|some\s+time|one\s+of\s+these\s+days)(?!\w)")
@@ -1926,14 +1973,19 @@ def _interval(
 
 # --------------------------------------------------------------------------- driver
 def _cased(text: str) -> bool:
-    letters = [c for c in text[:5000] if c.isalpha()]
+    letters = list(filter(str.isalpha, text[:5000]))
     if not letters:
         return False
-    upper = sum(c.isupper() for c in letters)
+    upper = sum(map(str.isupper, letters))
     return 0.02 < upper / len(letters) < 0.6
 
 
-def _update_refs(ctx: _Ctx, value: str) -> None:
+# "fiscal fourth quarter", "the quarter ended Sept. 30": a company's fiscal period, whose
+# calendar position cannot be told from its name; it is a reported (past) period
+_FISCAL_PERIOD = re.compile(r"\bfiscal\b|\b(?:ended|ending)\s", _I)
+
+
+def _update_refs(ctx: _Ctx, value: str, start: int = 0, end: int = 0) -> None:
     m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
     if m and is_valid_date(int(m[1]), int(m[2]), int(m[3])):
         ctx.last_day = date(int(m[1]), int(m[2]), int(m[3]))
@@ -1942,7 +1994,17 @@ def _update_refs(ctx: _Ctx, value: str) -> None:
         return
     m = re.match(r"^(\d{4})-Q([1-4])$", value)
     if m:
-        ctx.last_quarter = value
+        # only a reported quarter (over by the anchor, a fiscal period, or told in the past
+        # tense) becomes the reference of "the latest quarter" and "a year ago": a forecast
+        # for the running quarter ("will result in a fourth-quarter charge") is not the
+        # period whose figures the article compares
+        if (
+            ctx.anchor is None
+            or value < shift_value(ctx.anchor, "quarter", 0)
+            or _FISCAL_PERIOD.search(ctx.text[max(0, start - 12) : end + 16])
+            or tense_at(ctx, start, end) == "past"
+        ):
+            ctx.last_quarter = value
         ctx.last_year = int(m[1])
         return
     m = re.match(r"^(\d{4})-(\d{2})$", value)
@@ -2017,13 +2079,83 @@ def tag_text(text: str, anchor=None, *, max_chars: int = 2_000_000) -> list[Time
             "text of %d characters truncated to %d for temporal tagging", len(text), max_chars
         )
         text = text[:max_chars]
-    a = _to_date(anchor)
+    return _tag(text, _to_date(anchor))
+
+
+#: what every expression with a calendar year carries: a year in digits, an abbreviated
+#: year ('19), a numeric date (22/4/19) or a spelled year; "day" catches "the next day",
+#: which takes its date from the last full date even when the text has no anchor.  Both
+#: patterns open with a character class, so the regex engine skips ahead quickly.
+_YEAR_CLUE = re.compile(r"(?:1\d{3}|20\d\d)(?<!\d{5})(?!\d)|'\d\d(?!\w)|\d{1,2}[/.]\d{1,2}[/.]\d\d")
+_WORD_CLUE = re.compile(
+    rf"(?=[nNeEtTdD])(?<![\w'])(?:(?:{lx.SPELLED_YEAR_RE})|day(?!\w))",
+    _I,
+)
+#: characters read on each side of a clue: more than the longest expression around a year
+#: ("the week of Monday, September 30, 2019", "the third fiscal quarter of fiscal 2019")
+_CLUE_MARGIN = 160
+
+
+def _clue_windows(text: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    clues = sorted(
+        [m.span() for m in _YEAR_CLUE.finditer(text)]
+        + [m.span() for m in _WORD_CLUE.finditer(text)]
+    )
+    for c0, c1 in clues:
+        start = max(0, c0 - _CLUE_MARGIN)
+        end = min(len(text), c1 + _CLUE_MARGIN)
+        # widen to whitespace, so that no word is cut at either edge
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def absolute_timexes(text: str, *, max_chars: int = 2_000_000) -> list[Timex]:
+    """The expressions of ``text`` that carry a calendar year, found cheaply.
+
+    What ``tag_text(text, None)`` finds with a year in its value ("April 22, 2019",
+    "2019-Q1", "March 2019", "1990"), and the dates anaphoric days take from them, but the
+    grammar is run only around year-like tokens (a few hundred characters each), not over
+    the whole text.  Used to infer a missing publication date, where relative expressions
+    cannot be resolved anyway.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    max_chars : int, default 2,000,000
+        Text beyond this length is not read.
+
+    Returns
+    -------
+    list of Timex
+        In text order, normalized without an anchor.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    text = text[:max_chars]
+    windows = _clue_windows(text)
+    if not windows:
+        return []
+    return _tag(text, None, windows)
+
+
+def _tag(text: str, a: date | None, windows: list[tuple[int, int]] | None = None) -> list[Timex]:
     ctx = _Ctx(text=text, anchor=a, cased=_cased(text))
+    spans = windows if windows is not None else [(0, len(text))]
     cands: list[tuple[int, int, int, str, re.Match, object]] = []
     for prio, (name, pat, fn) in enumerate(RULES):
-        for m in pat.finditer(text):
-            if m.end() > m.start():
-                cands.append((m.start(), m.end(), prio, name, m, fn))
+        for w0, w1 in spans:
+            for m in pat.finditer(text, w0, w1):
+                if m.end() > m.start():
+                    cands.append((m.start(), m.end(), prio, name, m, fn))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int]] = []
     chosen = []
@@ -2083,7 +2215,7 @@ def tag_text(text: str, anchor=None, *, max_chars: int = 2_000_000) -> list[Time
         )
         occupied.append((new_start, e0))
         if res.type in ("DATE", "TIME") and res.sets_ref:
-            _update_refs(ctx, res.value)
+            _update_refs(ctx, res.value, new_start, e0)
         return True
 
     for c in chosen:

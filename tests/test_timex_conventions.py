@@ -1,0 +1,122 @@
+"""News conventions of the temporal tagger: reported quarters, titles, vague spans, the future."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.timex import tag_text
+
+EARNINGS_DAY = "1989-11-02"  # a Thursday of the fourth quarter
+
+
+def values(text: str, anchor: str = EARNINGS_DAY) -> dict[str, str]:
+    return {t.text: t.value for t in tag_text(text, anchor)}
+
+
+# --------------------------------------------------------------------------- quarters
+def test_forecast_of_the_running_quarter_is_not_the_reported_quarter():
+    text = (
+        "Acme's third-quarter profit rose 11%. The company said the storm will lead to a "
+        "fourth-quarter charge. Profit fell 59% in the latest quarter, compared with "
+        "$6 million a year ago."
+    )
+    v = values(text)
+    assert v["fourth-quarter"] == "1989-Q4"  # still tagged, with its own value
+    assert v["the latest quarter"] == "1989-Q3"
+    assert v["a year ago"] == "1988-Q3"
+
+
+def test_a_reported_running_quarter_stays_the_reference():
+    # a fiscal fourth quarter that ended in September is reported in November
+    v = values(
+        "Bolt reported a 47% decline in fourth-quarter earnings. It earned $45 million, "
+        "compared with $85 million a year earlier."
+    )
+    assert v["fourth-quarter"] == "1989-Q4"
+    assert v["a year earlier"] == "1988-Q4"
+    v = values(
+        "For its fiscal fourth quarter ended Sept. 30, net fell to $2 million from a year ago."
+    )
+    assert v["a year ago"] == "1988-Q4"
+
+
+def test_forecast_quarter_without_a_reported_one_leaves_the_previous_quarter():
+    v = values("Sales will rise in the fourth quarter. The latest quarter was weak.")
+    assert v["the fourth quarter"] == "1989-Q4"
+    assert v["The latest quarter"] == "1989-Q3"
+
+
+# --------------------------------------------------------------------------- titles
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Baker, speaking on ABC\'s "This Week," said the talks go on.',
+        'He said on "This Week With David Brinkley" that the talks go on.',
+        "This is VOA Today.",
+        "She told USA Today that the talks go on.",
+    ],
+)
+def test_programme_and_newspaper_names_are_not_dates(text):
+    assert tag_text(text, "2019-04-22") == []
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Today the talks resume.", "Today"),
+        ('He said: "Today we sign."', "Today"),
+        ("Peskov spoke. Today the talks resume.", "Today"),
+        ("The talks resume this week.", "this week"),
+    ],
+)
+def test_sentence_initial_or_lower_case_words_stay_dates(text, surface):
+    assert [t.text for t in tag_text(text, "2019-04-22")] == [surface]
+
+
+# --------------------------------------------------------------------------- vague spans
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("Over the years many patients died.", "the years", "PXY"),
+        ("In the years that followed, the rebels grew.", "the years", "PXY"),
+        ("Throughout the decades of exile he wrote.", "the decades", "PXY"),
+        ("In the months since, prices rose.", "the months", "PXM"),
+    ],
+)
+def test_the_years_after_a_preposition_is_a_vague_duration(text, surface, value):
+    found = tag_text(text, "2019-04-22")
+    assert [(t.text, t.type, t.value) for t in found] == [(surface, "DURATION", value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In the years of war he wrote.", "The years were hard.", "He counted the years."],
+)
+def test_the_years_without_a_time_preposition_is_not_tagged(text):
+    assert tag_text(text, "2019-04-22") == []
+
+
+# --------------------------------------------------------------------------- the future
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court will decide the boy's future.",
+        "It would take the decision about Maria's future away from the agency.",
+        "Losses will cut tax payments in future quarters.",
+    ],
+)
+def test_future_as_a_noun_or_before_a_unit_is_future_ref(text):
+    found = [t for t in tag_text(text, "2019-04-22") if t.value == "FUTURE_REF"]
+    assert [t.text for t in found] == ["future"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company's future earnings look weak.",
+        "Intel's future flagship chip is late.",
+        "It set up reserves to cover future payments.",
+    ],
+)
+def test_future_before_an_ordinary_noun_is_not_tagged(text):
+    assert tag_text(text, "2019-04-22") == []
