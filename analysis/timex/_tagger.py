@@ -168,21 +168,58 @@ _NOT_PAST_ED = {
     "breed",
 }
 _TOKEN = re.compile(r"[A-Za-z']+")
+#: the stretch of a sentence read on each side of an expression for its tense
+_CONTEXT_CHARS = 400
+
+
+#: words whose dot does not end a sentence ("Roe vs. Wade", "Gen. Smith", "Birmingham,
+#: Ala. police"); single letters and initials ("U.S.", "J.") are handled apart
+_ABBREVIATION_WORDS = (
+    "mr mrs ms dr st vs v gen sen rep gov lt col capt sgt maj adm cmdr prof rev fr jr sr"
+    " mt ft no nos jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif colo"
+    " conn fla ga ill ind kan ky md mass mich minn miss mo mont neb nev okla ore pa tenn"
+    " tex va vt wash wis wyo"
+)
+_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z.]*)$")
+
+
+def _ends_sentence(text: str, i: int) -> bool:
+    """Whether the dot at ``text[i]`` (followed by a space) closes a sentence."""
+    nxt = text[i + 1 : i + 4].lstrip()[:1]
+    if nxt.islower():
+        return False
+    word = _WORD_BEFORE_DOT.search(text, max(0, i - 12), i)[1].lower().strip(".")
+    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return False
+    return not re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)  # "U.S", "U.N"
 
 
 def _sentence_span(ctx: _Ctx, start: int, end: int) -> tuple[int, int]:
     text = ctx.text
+    dot = start
+    floor = start - _CONTEXT_CHARS
+    while True:
+        dot = text.rfind(". ", 0, dot)
+        if dot < 0 or dot < floor or _ends_sentence(text, dot):
+            break
     left = max(
-        text.rfind(". ", 0, start),
+        dot,
         text.rfind("\n", 0, start),
         text.rfind("? ", 0, start),
         text.rfind("! ", 0, start),
         text.rfind("; ", 0, start),
     )
+    dot = end - 1
+    ceiling = end + _CONTEXT_CHARS
+    while True:
+        dot = text.find(". ", dot + 1)
+        if dot < 0 or dot > ceiling or _ends_sentence(text, dot):
+            break
     rights = [
         i
         for i in (
-            text.find(". ", end),
+            dot,
             text.find("\n", end),
             text.find("? ", end),
             text.find("; ", end),
@@ -209,6 +246,11 @@ _PROSPECTIVE = {
     "likely",
     "supposed",
 }
+# the past tense of verbs of planning and expecting: future cues before the date they
+# govern ("planned to meet on Friday"), past-tense verbs after a fronted date
+_PLANNED = {"planned", "expected", "intended", "promised", "vowed", "hoped", "aimed"}
+# ... unless an auxiliary or an infinitive marker makes them a participle or a passive
+_PLAN_AUX = {"is", "are", "be", "being", "been", "was", "were", "to", "had", "has", "have"}
 # reporting verbs tell when something was said, not when the reported event happens
 _REPORTING = {"said", "told", "announced", "reported", "according", "added", "says", "say"}
 # "until Thursday" sets a deadline (future) unless the clause is in the pluperfect:
@@ -219,6 +261,10 @@ _UNTIL = {"until", "till"}
 def _cue(word: str, before: str = "", after: str = "") -> str | None:
     w = word.lower()
     a = after.lower()
+    if w == "next" and a == "to":
+        return None  # "next to the embassy": a place, not a time to come
+    if w in ("was", "were") and a == "about":
+        return "past"  # "as he was about to be deported": imminent then, told in the past
     if w in _AUX and a in _PROSPECTIVE:
         return "future"
     if w in ("is", "are") and a == "to":
@@ -257,7 +303,10 @@ def _scan(toks: list[str], window: int, cased: bool):
         dist += 1
 
 
-_CONTEXT_CHARS = 400
+#: at most this many words before an expression that opens its sentence ("In", "Early
+#: in"), and how far on the main verb is looked for
+_FRONTED = 2
+_FRONTED_WINDOW = 30
 
 
 def tense_at(
@@ -290,12 +339,26 @@ def tense_at(
             break
     for dist, w, prv, nxt in _scan(right_all, window, ctx.cased):
         c = _cue(w, prv, nxt)
+        if c == "future" and w.lower() in _PLANNED and prv.lower() not in _PLAN_AUX:
+            # "On Friday, the government planned ...": the plan was made then; only a
+            # plan told before the date ("planned to meet on Friday") points forward
+            c = "past"
+        elif c == "future" and w.lower() in ("was", "were") and nxt.lower() in _PLANNED:
+            c = "past"
         if c:
             if w.lower() in _REPORTING:
                 fallback = c
             elif best is None or dist + 1.5 < best[0]:
                 best = (dist + 1.5, c)
             break
+    if best is None and fallback is None and len(left_all) <= _FRONTED and not left_only:
+        # a fronted adjunct ("In January, a week after the anniversary of the ruling, a
+        # bomb killed a guard"): its tense is the main clause's, whose verb may come after
+        # a long apposition
+        for _dist, w, prv, nxt in _scan(right_all[window:], _FRONTED_WINDOW, ctx.cased):
+            c = _cue(w, prv, nxt)
+            if c:
+                return c
     if best is None:
         return fallback
     return best[1]
@@ -1622,6 +1685,50 @@ _SET_WORDS = {
 }
 
 
+#: "daily", "weekly" and "monthly" are also nouns: a newspaper or a magazine
+_PERIODICALS = {"daily", "weekly", "monthly"}
+_PERIODICAL_DET = {"a", "an", "the", "this", "that", "its", "their", "his", "her", "our"}
+#: what follows a noun but not an adjective: punctuation, a possessive, a verb of saying
+#: ("the daily said"), a preposition, conjunction or auxiliary ("by the daily on Friday")
+_AFTER_PERIODICAL = re.compile(
+    r"\s*(?:[,.;:)]|'s\b|’s\b|$)|\s+(?:said|says|reported|reports|quoted|quotes|wrote|writes"
+    r"|published|publishes|carried|carries|cited|cites|added|adds|claimed|claims|revealed"
+    r"|reveals|on|in|at|of|for|from|with|by|and|or|but|which|that|who|is|was|has|had)\b",
+    _I,
+)
+
+
+def _is_periodical(ctx: _Ctx, start: int, end: int) -> bool:
+    """Whether the frequency word at ``[start, end)`` names a newspaper or magazine: part of
+    a name ("China Daily"), in apposition to one ("the Communist Party daily Granma", "a
+    Kuwaiti daily, Al-Qabas"), or a noun after a determiner ("according to the daily.")."""
+    text = ctx.text
+    word = text[start:end]
+    after = text[end : end + 40]
+    before = text[max(0, start - 40) : start]
+    pm = re.search(r"([A-Za-z][A-Za-z'-]*)\s+$", before)
+    prev = pm[1] if pm else ""
+    # the word before is no sentence opener ("Party daily", not "Kuwait. Daily flights")
+    mid_sentence = pm is not None and not re.search(r"(?:^|[.!?:\"“]\s*)$", before[: pm.start()])
+    nm = re.match(r"\s+([A-Za-z][\w'-]*)", after)
+    nxt = nm[1] if nm else ""
+    noun_next = _AFTER_PERIODICAL.match(after) is not None
+    if ctx.cased:
+        if word[:1].isupper() and (mid_sentence or nxt[:1].isupper()):
+            return True  # "China Daily", "The Daily Telegraph"
+        name_next = nxt[:1].isupper() and nxt.lower().rstrip(".") not in (
+            *lx.WEEKDAYS,
+            *lx.MONTHS,
+        )
+        capital_prev = mid_sentence and prev[:1].isupper()
+        if name_next and (prev.lower() in _PERIODICAL_DET or capital_prev):
+            return True  # "the daily Haaretz", "Communist Party daily Granma"
+        if capital_prev and noun_next:
+            return True  # "a Kuwaiti daily, Al-Qabas": a capitalized modifier, no noun after
+    # "the daily said", "according to the daily.", "by the daily on Friday"
+    return prev.lower() in _PERIODICAL_DET and noun_next
+
+
 @rule(
     "set",
     rf"(?:(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT}|morning|afternoon|evening|night|weekend|summer|winter|spring|autumn|fall|(?P<m>{M}))|(?P<per>per)\s+(?P<u2>{UNIT})|(?P<w>daily|weekly|monthly|yearly|annually|nightly|hourly|biweekly|biannually|semiannually|bimonthly))(?!\w)",
@@ -1629,6 +1736,8 @@ _SET_WORDS = {
 def _set(m: re.Match, ctx: _Ctx) -> _Res | None:
     if m["w"]:
         w = m["w"].lower()
+        if w in _PERIODICALS and _is_periodical(ctx, m.start("w"), m.end("w")):
+            return _reject(ctx, m, "a newspaper or magazine, not a frequency")
         if w in ("annual", "quarterly", "monthly", "weekly", "daily") and re.match(
             r"\s+(?:report|meeting|summit|conference|rate|basis|budget|income|revenue|sales|"
             r"earnings|profit|dividend|growth|newspaper|paper|magazine|review|session|average)",
@@ -1703,9 +1812,16 @@ HOLIDAYS = {
     "mother's day": lambda y: nth_weekday(y, 5, 6, 2),
     "father's day": lambda y: nth_weekday(y, 6, 6, 3),
 }
+#: holidays that last a week, given by a day inside it; the value is the ISO week.
+#: "Holy Week" ends on Easter Sunday, and so does the ISO week (Monday to Sunday) that
+#: holds it; news uses "Easter week" for the same days
+WEEK_HOLIDAYS = {
+    "holy week": easter,
+    "easter week": easter,
+}
 _HOL_RE = "|".join(
     re.escape(k).replace(r"\ ", r"\s+").replace("'", "[’']?")
-    for k in sorted(HOLIDAYS, key=len, reverse=True)
+    for k in sorted([*HOLIDAYS, *WEEK_HOLIDAYS], key=len, reverse=True)
 )
 
 
@@ -1714,29 +1830,44 @@ def _holiday(m: re.Match, ctx: _Ctx) -> _Res | None:
     if ctx.cased and not m["h"][:1].isupper() and not m["h"].lower().startswith("the"):
         return None
     key = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")
-    fn = HOLIDAYS.get(key) or HOLIDAYS.get(key.replace("new years", "new year's"))
+    week_fn = WEEK_HOLIDAYS.get(key)
+    fn = week_fn or HOLIDAYS.get(key) or HOLIDAYS.get(key.replace("new years", "new year's"))
     if fn is None:
         return None
+
+    def period(y: int) -> tuple[date, date]:
+        """First and last day of the holiday in year ``y``."""
+        d = fn(y)
+        if week_fn is None:
+            return d, d
+        monday = d - timedelta(days=d.weekday())
+        return monday, monday + timedelta(days=6)
+
+    def value(first: date) -> str:
+        return week_value(first) if week_fn else day_value(first)
+
     if m["y"]:
-        return _Res("DATE", day_value(fn(int(m["y"]))))
+        return _Res("DATE", value(period(int(m["y"]))[0]))
     if ctx.anchor is None:
-        return _no_anchor(ctx, "XXXX-XX-XX")
+        return _no_anchor(ctx, "XXXX-WXX" if week_fn else "XXXX-XX-XX")
     a = ctx.anchor
-    cands = [fn(y) for y in (a.year - 1, a.year, a.year + 1)]
+    cands = [period(y) for y in (a.year - 1, a.year, a.year + 1)]
     rel = (m["rel"] or "").lower()
     if rel == "last":
-        d = max(c for c in cands if c < a)
+        first = max(c for c in cands if c[1] < a)[0]
     elif rel == "next":
-        d = min(c for c in cands if c > a)
+        first = min(c for c in cands if c[0] > a)[0]
     else:
         tense = tense_at(ctx, m.start(), m.end())
-        if tense == "past":
-            d = max(c for c in cands if c <= a)
-        elif tense == "future":
-            d = min(c for c in cands if c >= a)
+        if tense == "past":  # begun by the anchor: "as Easter week began"
+            first = max(c for c in cands if c[0] <= a)[0]
+        elif tense == "future":  # not over by the anchor
+            first = min(c for c in cands if c[1] >= a)[0]
         else:
-            d = min(cands, key=lambda c: abs((c - a).days))
-    return _Res("DATE", day_value(d))
+            first = min(
+                cands, key=lambda c: 0 if c[0] <= a <= c[1] else min(abs((x - a).days) for x in c)
+            )[0]
+    return _Res("DATE", value(first))
 
 
 # --------------------------------------------------------------------------- extensions
