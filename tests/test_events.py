@@ -528,6 +528,28 @@ def _small(spacy_nlp, text, surfaces=(), timexes=(), places=(), published=PUB, a
         ("North Korea reportedly fired two missiles.", "weapons_test", "reported"),
         ("Putin has no plans to meet Kim.", "meeting", "denied"),
         ("Kim is expected to visit Russia.", "visit", "planned"),
+        ("Putin did not meet Kim.", "meeting", "denied"),
+        ("Putin refused to meet Kim.", "meeting", "denied"),
+        ("The summit between Putin and Kim was called off.", "meeting", "denied"),
+        ("Preparations for the summit between Putin and Kim are under way.", "meeting", "planned"),
+        ("The upcoming summit between Putin and Kim is important.", "meeting", "planned"),
+        ("Putin plans to meet Kim.", "meeting", "planned"),
+        ("Putin is scheduled to visit Pyongyang.", "visit", "planned"),
+        ("Trump met Kim in Singapore.", "meeting", "occurred"),
+        ("Trump has met Kim twice.", "meeting", "occurred"),
+        ("Trump and Kim are holding talks.", "meeting", "occurred"),
+        ("According to Yonhap, North Korea tested a missile.", "weapons_test", "reported"),
+        ("North Korea allegedly tested a missile.", "weapons_test", "reported"),
+        ("Kim is said to have met Putin.", "meeting", "reported"),
+        ("Pompeo said that North Korea had tested a missile.", "weapons_test", "reported"),
+        ("North Korea tested a missile, Yonhap said.", "weapons_test", "reported"),
+        # a factive verb of saying keeps the claim in the article's voice
+        ("Pompeo confirmed that North Korea had tested a missile.", "weapons_test", "occurred"),
+        # a demand rejected was still made; a meeting refused did not happen
+        ("Putin rejected Kim's demand.", "demand", "occurred"),
+        ("Pompeo refused to meet Kim.", "meeting", "denied"),
+        # future in reported speech: the plan outranks the attribution
+        ("Trump said he would meet Kim.", "meeting", "planned"),
     ],
 )
 def test_status_from_grammar(spacy_nlp, text, type_, status):
@@ -536,6 +558,65 @@ def test_status_from_grammar(spacy_nlp, text, type_, status):
     rows = events[events["type"].eq(type_)]
     assert len(rows) == 1, events[["type", "trigger", "status"]]
     assert rows.iloc[0]["status"] == status
+
+
+def test_passive_verb_of_saying_has_no_speaker(spacy_nlp):
+    ev = _extract(_small(spacy_nlp, "Kim is said to have met Putin.", SURFACES))
+    assert "statement" not in set(ev["type"])  # Kim is the topic, not a speaker
+
+
+def test_status_cues_name_the_attribution(spacy_nlp):
+    ev = _extract(_small(spacy_nlp, "Pompeo said that North Korea had tested a missile.", SURFACES))
+    row = ev[ev["type"].eq("weapons_test")].iloc[0]
+    assert "attributed=say" in row["status_cues"]
+    said = ev[ev["type"].eq("statement")].iloc[0]
+    assert said["status"] == "occurred"  # the saying itself is the article's fact
+
+
+def test_status_inside_multi_sentence_quote_is_reported(spacy_nlp):
+    text = 'Pompeo spoke to reporters. "North Korea tested a missile. It was a provocation."'
+    frames = _small(spacy_nlp, text, SURFACES)
+    start = text.index("North Korea")
+    frames["quotes"] = schema.conform(
+        pd.DataFrame(
+            [
+                {
+                    "article_id": "t1",
+                    "sentence_id": 1,
+                    "start": start,
+                    "end": len(text) - 1,
+                    "speaker": "kb:mike_pompeo",
+                    "speaker_text": "Pompeo",
+                    "text": text[start:-1],
+                    "cue": "say",
+                    "kind": "direct",
+                    "via": None,
+                }
+            ]
+        ),
+        "quotes",
+    )
+    quoted = _extract(frames)
+    row = quoted[quoted["type"].eq("weapons_test")].iloc[0]
+    assert row["status"] == "reported"
+    # the same text without the quote is the article's own statement
+    plain = _extract(_small(spacy_nlp, text, SURFACES))
+    assert plain[plain["type"].eq("weapons_test")].iloc[0]["status"] == "occurred"
+    # a factive cue leaves it in the article's voice
+    frames["quotes"].loc[0, "cue"] = "confirm"
+    confirmed = _extract(frames)
+    assert confirmed[confirmed["type"].eq("weapons_test")].iloc[0]["status"] == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("first", "status"), [("Putin will meet Kim.", "planned"), ("Putin met Kim.", "occurred")]
+)
+def test_undecided_mention_takes_status_of_same_event(spacy_nlp, first, status):
+    text = f"{first} The timing of Kim's trip to Russia is important."
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    trip = ev[ev["type"].eq("visit")].iloc[0]
+    assert trip["status"] == status
+    assert "status=coreference" in trip["status_cues"]
 
 
 def test_status_from_interval_after_publication(spacy_nlp):
@@ -597,6 +678,72 @@ def test_place_of_singapore_summit_modifier(spacy_nlp):
     assert set(row["participants"]) == {"kb:donald_trump", "kb:kim_jong_un"}
     assert row["place_name"] == "Singapore" and row["place_certainty"] == "stated"
     assert row["reference_id"] == "singapore-summit"
+
+
+# ----------------------------------------------------------------- trigger lookup
+
+
+def _naive_triggers(toks, types):
+    """Every phrase of every type tried at every token, then every word against every
+    type, in typology order: the definition the compiled lookup must reproduce."""
+    from analysis.events.syntax import _context_ok
+
+    out, claimed = [], set()
+    for etype in types.values():
+        for phrase in etype.phrases:
+            for k in range(len(toks) - len(phrase) + 1):
+                window = toks[k : k + len(phrase)]
+                if window[0].i in claimed:
+                    continue
+                if all(
+                    t.lemma_.lower() == w or t.lower_ == w
+                    for t, w in zip(window, phrase, strict=True)
+                ) and window[0].pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX"):
+                    out.append((window[0].i, etype.name, " ".join(t.text for t in window)))
+                    claimed.add(window[0].i)
+    for tok in toks:
+        if tok.i in claimed:
+            continue
+        lemma = tok.lemma_.lower()
+        for etype in types.values():
+            if tok.pos_ == "VERB" and lemma in etype.verbs:
+                pos = "v"
+            elif tok.pos_ in ("NOUN", "PROPN") and lemma in etype.nouns:
+                if lemma in etype.plural_only and tok.tag_ not in ("NNS", "NNPS"):
+                    continue
+                pos = "n"
+            else:
+                continue
+            if _context_ok(etype, tok, lemma, pos):
+                out.append((tok.i, etype.name, tok.text))
+                claimed.add(tok.i)
+                break
+    return sorted(out)
+
+
+def test_compiled_trigger_lookup_equals_naive_scan(spacy_nlp, restore_types):
+    from analysis.events.syntax import TriggerIndex, find_triggers
+
+    # overlapping phrases and words of several types compete for the same tokens
+    register_event_type(
+        "summons",
+        ["call in", "call:v", "summons:n", "announce:v", "talks about"],
+        family="statement",
+    )
+    text = SAMPLE_FILE.read_text(encoding="utf-8") + (
+        " Seoul called in the ambassador and called for talks. The talks will test the "
+        "missile deal; Kim will stop by Moscow, sign a treaty and test-fire a rocket. "
+        "Russia announced new sanctions. The talks about sanctions stalled."
+    )
+    doc = spacy_nlp(text)
+    index = TriggerIndex(EVENT_TYPES)
+    found = 0
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        got = sorted((t.i, e.name, txt) for t, e, txt in find_triggers(toks, index))
+        assert got == _naive_triggers(toks, EVENT_TYPES), sent.text
+        found += len(got)
+    assert found >= 20
 
 
 # ----------------------------------------------------------------- typology

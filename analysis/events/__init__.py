@@ -9,23 +9,29 @@ Public API:
   frames of the other stages and the spaCy parse;
 - :func:`load_reference_events` and :func:`link_reference`: the reference timeline
   (``data/reference_events.csv`` plus users' files) and the linking of extracted events
-  to it.
+  to it;
+- :func:`merge_events` and :func:`event_summary`: the same real-world event reported by
+  several articles grouped under one ``event_group`` id, and one row per group.
 """
 
 from __future__ import annotations
 
 from .extract import event_id, extract_events
+from .merge import GENERIC_KINDS, event_summary, merge_events
 from .reference import REFERENCE_COLUMNS, link_reference, load_reference_events
 from .types import EVENT_TYPES, EventType, register_event_type, unregister_event_type
 
 __all__ = [
     "EVENT_TYPES",
     "EventType",
+    "GENERIC_KINDS",
     "REFERENCE_COLUMNS",
     "event_id",
+    "event_summary",
     "extract_events",
     "link_reference",
     "load_reference_events",
+    "merge_events",
     "register_event_type",
     "unregister_event_type",
 ]

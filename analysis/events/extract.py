@@ -10,10 +10,33 @@ sentence, with
   revelation's); statements without a timex take the article's publication day;
 * a place from a toponym reached through a locative preposition ("would take place in
   Vladivostok"), marked ``probable`` when the event is planned or hearsay;
-* a status: ``denied`` (negated, denied, cancelled, failed), ``planned`` (future, modal,
-  plans and preparations, or an interval after publication), ``occurred`` (past) or
-  ``reported`` (hearsay -- "according to", "reportedly", "hinted" -- or no tense nor time
-  tells whether it happened).
+* a status, decided by the first rule that applies (:func:`_decide_status`):
+
+  1. ``denied`` -- the trigger or a verb above it is negated ("did not meet", "no plans
+     to meet", "never tested"), or a word of denial, refusal, cancellation or failure
+     governs it ("denied that it had tested", "refused to meet", "called off",
+     "failed to reach an agreement"); a demand, warning or statement that is refused
+     ("Reno denied the request", "rejected Kim's demand") was still made: not denied;
+  2. ``planned`` -- the attached interval begins after the publication day; or a
+     future or modal auxiliary ("will meet", "could visit"), a word of plan, intention,
+     expectation or preparation ("plans to", "is expected to", "preparations for",
+     "scheduled"), an irrealis to-infinitive ("agreed to meet") or a modifier ("the
+     upcoming summit") -- unless the interval lies wholly before the publication day;
+  3. ``reported`` -- an attributed, unconfirmed claim: a hedging adverb
+     ("reportedly", "allegedly"), "according to", a hedging verb ("hinted that",
+     "claimed"), the complement of a non-factive verb of saying ("X said that ... had
+     tested", "is said to have met", "..., Yonhap said"), or a trigger inside the words
+     of a quote (quotes frame) whose cue is not factive.  Factive verbs ("confirmed
+     that", "noted that", "announced") leave the claim in the article's voice;
+  4. ``occurred`` -- the interval lies wholly before the publication day, or the
+     trigger (or the verb that governs it directly) is in the past, the perfect or the
+     present ("are holding talks", "says");
+  5. otherwise the status is not decided by the sentence: the event takes the status
+     of the nearest decided mention of the same family in the article that shares a
+     participant and whose interval does not exclude it (not a ``reported`` one), and
+     else ``occurred`` -- an unattributed mention in the article's own voice.  The
+     ``status_cues`` column shows the cues, the attribution (``attributed=say``) and
+     ``status=coreference`` / ``status=default`` for rule 5.
 
 Definite event nouns without participants ("the summit") take those of the previous
 event of the same type in the article; the same event mentioned twice in an article
@@ -30,6 +53,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc, Token
 
 from .. import schema
@@ -107,6 +131,8 @@ class _Event:
     split: str = ""
     sentence_ids: list[int] = field(default_factory=list)
     definite: bool = False
+    status_decided: bool = True
+    status_from: _Event | None = None
 
 
 # --------------------------------------------------------------------------- parsing
@@ -140,17 +166,28 @@ def _default_nlp():
 
 
 class _TokenIndex:
-    """Absolute character offsets -> tokens, over the chunks of one article."""
+    """Absolute character offsets -> tokens, over the chunks of one article.
+
+    Offsets, lengths and whitespace flags come from ``Doc.to_array`` (no Token object is
+    made until a span asks for it).
+    """
 
     def __init__(self, chunks: list[tuple[int, Doc]]) -> None:
-        self.tokens: list[Token] = []
         self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.space: list[bool] = []
+        self.where: list[tuple[Doc, int]] = []
         self.offset_of: dict[int, int] = {}
         for offset, doc in sorted(chunks, key=lambda c: c[0]):
             self.offset_of[id(doc)] = offset
-            for tok in doc:
-                self.tokens.append(tok)
-                self.starts.append(offset + tok.idx)
+            if not len(doc):
+                continue
+            arr = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
+            for i, (idx, length, space) in enumerate(arr):
+                self.starts.append(offset + idx)
+                self.ends.append(offset + idx + length)
+                self.space.append(bool(space))
+                self.where.append((doc, i))
 
     def abs_start(self, tok: Token) -> int:
         return self.offset_of[id(tok.doc)] + tok.idx
@@ -159,13 +196,12 @@ class _TokenIndex:
         lo = bisect.bisect_right(self.starts, start) - 1
         lo = max(lo, 0)
         out = []
-        for k in range(lo, len(self.tokens)):
-            s = self.starts[k]
-            if s >= end:
+        for k in range(lo, len(self.starts)):
+            if self.starts[k] >= end:
                 break
-            tok = self.tokens[k]
-            if s + len(tok.text) > start and not tok.is_space:
-                out.append(tok)
+            if self.ends[k] > start and not self.space[k]:
+                doc, i = self.where[k]
+                out.append(doc[i])
         return out
 
     @staticmethod
@@ -296,25 +332,56 @@ def _width(tx: _Span) -> float:
     return (e - b).total_seconds()
 
 
-def _decide_status(ev: _Event, anchor_day) -> str:
+def _decide_status(ev: _Event, anchor_day) -> tuple[str, bool]:
+    """The event's status and whether a cue of its own sentence decided it (see the
+    module docstring for the order of the rules)."""
     cues = ev.cues
     if cues.get("denied"):
-        return "denied"
+        return "denied", True
+    before = False
     if (
         not _is_na(anchor_day)
         and not _is_na(ev.begin)
         and not _is_na(ev.end)
         and ev.time_source == "timex"
     ):
-        if ev.end <= anchor_day:
-            return "reported" if cues.get("hedged") else "occurred"
         if ev.begin >= anchor_day + DAY:
-            return "planned"
-    if cues.get("planned"):
-        return "planned"
+            return "planned", True
+        before = ev.end <= anchor_day
+    if cues.get("planned") and not before:
+        return "planned", True
+    if cues.get("hedged"):
+        return "reported", True
+    if before:
+        return "occurred", True
     if cues.get("tense") in ("past", "present"):
-        return "reported" if cues.get("hedged") else "occurred"
-    return "reported"
+        # the tense of the trigger or of the verb that governs it directly decides;
+        # a verb further up ("the timing of Kim's trip is ...") only suggests
+        return "occurred", int(cues.get("tense_distance", -1)) <= 1
+    return "occurred", False
+
+
+def _inherit_status(events: list[_Event]) -> None:
+    """An event whose own sentence did not decide its status takes the status of the
+    nearest decided event of the same family in the article that shares a participant
+    and whose interval does not exclude it (the same event mentioned again); a
+    "reported" mention is not followed, its attribution belongs to that mention."""
+    # "reported" belongs to one mention (its attribution), not to the event
+    decided = [e for e in events if e.status_decided and e.participants and e.status != "reported"]
+    for e in events:
+        if e.status_decided or not e.participants:
+            continue
+        same = [
+            o
+            for o in decided
+            if o.etype.family == e.etype.family
+            and set(o.participants) & set(e.participants)
+            and _overlap(o, e) is not False
+        ]
+        if same:
+            src = min(same, key=lambda o: abs(o.trigger_start - e.trigger_start))
+            e.status = src.status
+            e.status_from = src
 
 
 # --------------------------------------------------------------------------- main
@@ -383,20 +450,23 @@ def extract_events(
         .astype(str)
     )
 
+    # one conversion of each frame to records, grouped by article in Python: cheaper
+    # than a pandas groupby and a to_dict/itertuples per article
     by_article = {
-        name: {k: g for k, g in frame.groupby("article_id", sort=False)} if len(frame) else {}
+        name: _group_records(frame)
         for name, frame in (
             ("sentences", sentences),
-            ("mentions", mentions),
+            ("mentions", mentions[["article_id", "start", "end", "actor_id"]]),
             ("places", places),
             ("timexes", timexes),
             ("quotes", quotes),
         )
     }
+    triggers = syntax.TriggerIndex(types)
     rows: list[dict] = []
-    for art in articles.itertuples(index=False):
-        aid = str(art.article_id)
-        text = art.text if isinstance(art.text, str) else ""
+    for art in articles.to_dict("records"):
+        aid = str(art["article_id"])
+        text = art["text"] if isinstance(art["text"], str) else ""
         if not text.strip():
             log.info("article %s has no text; no events", aid)
             continue
@@ -407,9 +477,9 @@ def extract_events(
             events = _article_events(
                 aid,
                 text,
-                art.published,
+                art["published"],
                 chunks,
-                types,
+                triggers,
                 media,
                 {k: v.get(aid) for k, v in by_article.items()},
             )
@@ -439,6 +509,19 @@ def extract_events(
     return frame
 
 
+def _group_records(frame: pd.DataFrame) -> dict[str, list[dict]]:
+    """``article_id -> rows`` (dicts, in frame order); rows without an article id dropped."""
+    out: dict[str, list[dict]] = {}
+    if not len(frame):
+        return out
+    for r in frame.to_dict("records"):
+        key = r["article_id"]
+        if _is_na(key):
+            continue
+        out.setdefault(key, []).append(r)
+    return out
+
+
 _EXTRA = {
     "trigger_start": "int64",
     "status_cues": "string",
@@ -455,24 +538,26 @@ def _article_events(
     text: str,
     published,
     chunks: list[tuple[int, Doc]],
-    types: Mapping[str, EventType],
+    triggers: syntax.TriggerIndex,
     media: set[str],
-    frames: dict[str, pd.DataFrame | None],
+    frames: dict[str, list[dict] | None],
 ) -> list[dict]:
     index = _TokenIndex(chunks)
     anchor_day = _day(published)
     tx_frame = frames["timexes"]
-    if _is_na(anchor_day) and tx_frame is not None and "anchor" in tx_frame:
-        anchors = tx_frame["anchor"].dropna()
-        if len(anchors):
-            anchor_day = _day(anchors.iloc[0])
+    if _is_na(anchor_day) and tx_frame:
+        anchors = [r.get("anchor") for r in tx_frame if not _is_na(r.get("anchor"))]
+        if anchors:
+            anchor_day = _day(anchors[0])
 
     # sentences: the frame's, else the parser's
     sent_rows: list[tuple[int, int, int, str]] = []
     sf = frames["sentences"]
-    if sf is not None and len(sf):
-        for r in sf.itertuples(index=False):
-            sent_rows.append((int(r.sentence_id), int(r.start), int(r.end), str(r.text)))
+    if sf:
+        for r in sf:
+            sent_rows.append(
+                (int(r["sentence_id"]), int(r["start"]), int(r["end"]), str(r["text"]))
+            )
     else:
         k = 0
         for offset, doc in chunks:
@@ -490,19 +575,15 @@ def _article_events(
 
     # actor tokens
     actor_tok: dict[tuple[int, int], list[str]] = {}
-    mf = frames["mentions"]
-    if mf is not None and len(mf):
-        for r in mf.itertuples(index=False):
-            if _is_na(r.actor_id):
-                continue
-            for t in index.span(int(r.start), int(r.end)):
-                actor_tok.setdefault((id(t.doc), t.i), []).append(str(r.actor_id))
+    for r in frames["mentions"] or ():
+        if _is_na(r["actor_id"]):
+            continue
+        for t in index.span(int(r["start"]), int(r["end"])):
+            actor_tok.setdefault((id(t.doc), t.i), []).append(str(r["actor_id"]))
 
-    def spans(frame: pd.DataFrame | None) -> list[_Span]:
+    def spans(records: list[dict] | None) -> list[_Span]:
         out = []
-        if frame is None or not len(frame):
-            return out
-        for r in frame.to_dict("records"):
+        for r in records or ():
             toks = index.span(int(r["start"]), int(r["end"]))
             head = index.head_of(toks)
             if head is not None:
@@ -516,10 +597,9 @@ def _article_events(
     ]
     place_spans = [s for s in spans(frames["places"]) if not _is_na(s.row.get("place_id"))]
     quotes_by_sent: dict[int, list[dict]] = {}
-    qf = frames["quotes"]
-    if qf is not None and len(qf):
-        for r in qf.to_dict("records"):
-            quotes_by_sent.setdefault(int(r["sentence_id"]), []).append(r)
+    article_quotes = list(frames["quotes"] or ())
+    for r in article_quotes:
+        quotes_by_sent.setdefault(int(r["sentence_id"]), []).append(r)
 
     events: list[_Event] = []
     for sid, s_start, s_end, s_text in sent_rows:
@@ -527,7 +607,7 @@ def _article_events(
         if not toks:
             continue
         sent_events: list[_Event] = []
-        for trig, etype, ttext in syntax.find_triggers(toks, types):
+        for trig, etype, ttext in syntax.find_triggers(toks, triggers):
             ev = _Event(aid, sid, etype, trig, ttext, index.abs_start(trig), s_text.strip())
             ev.sentence_ids = [sid]
             ev.participants = _participants(
@@ -535,6 +615,7 @@ def _article_events(
                 actor_tok,
                 media,
                 complement=etype.family == "statement" and etype.name != "statement",
+                statement=etype.family == "statement",
             )
             if etype.family == "statement" and not ev.participants:
                 ev.participants = _quote_speakers(quotes_by_sent.get(sid, []), trig, media)
@@ -544,7 +625,8 @@ def _article_events(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                 for c in trig.children
             )
-            ev.cues = syntax.status_cues(trig)
+            ev.cues = syntax.status_cues(trig, speech_act=etype.family == "statement")
+            _quote_attribution(ev, article_quotes)
             sent_events.append(ev)
         if not sent_events:
             continue
@@ -589,8 +671,9 @@ def _article_events(
                 "day",
                 "publication",
             )
-        e.status = _decide_status(e, anchor_day)
+        e.status, e.status_decided = _decide_status(e, anchor_day)
     events = _resolve_coreference(events)
+    _inherit_status(events)
     events = _deduplicate(events)
     # an event with neither participants, time nor place says nothing an analyst can use
     events = [e for e in events if e.participants or e.time_source != "none" or e.place]
@@ -598,10 +681,18 @@ def _article_events(
 
 
 def _participants(
-    trig: Token, actor_tok: dict, media: set[str], *, complement: bool = False
+    trig: Token,
+    actor_tok: dict,
+    media: set[str],
+    *,
+    complement: bool = False,
+    statement: bool = False,
 ) -> list[str]:
     out: list[str] = []
     heads = [syntax.antecedent(h) for h in syntax.argument_heads(trig, with_complement=complement)]
+    if statement and any(c.dep_ == "auxpass" for c in trig.children):
+        # "Kim is said to have met Putin": the passive subject is the topic, not a speaker
+        heads = [h for h in heads if h.dep_ != "nsubjpass"]
     found_at_head = False
     for h in heads:
         ids = [a for a in actor_tok.get((id(h.doc), h.i), []) if a not in media]
@@ -638,6 +729,27 @@ def _modifies_other_actor(
         if other and set(other) != set(ids):
             return True
     return False
+
+
+def _quote_attribution(ev: _Event, quotes: list[dict]) -> None:
+    """Mark ``ev`` hedged when its trigger lies inside the words of a quote (direct or
+    reported speech, "according to") whose cue is not factive: the claim is the
+    speaker's, not the article's.  Catches what the parse misses (a quote of several
+    sentences, "..., he said" attached as parataxis)."""
+    for q in quotes:
+        try:
+            inside = int(q["start"]) <= ev.trigger_start < int(q["end"])
+        except (TypeError, ValueError, KeyError):
+            continue
+        if not inside:
+            continue
+        cue = q.get("cue")
+        cue = "" if _is_na(cue) else str(cue).lower()
+        if cue and cue.split()[0] in syntax.FACTIVE_VERBS:
+            continue
+        ev.cues["hedged"] = True
+        ev.cues["attributed"] = ev.cues.get("attributed") or cue or "quote"
+        return
 
 
 def _quote_speakers(quotes: list[dict], trig: Token, media: set[str]) -> list[str]:
@@ -785,8 +897,18 @@ def _row(e: _Event) -> dict:
         or bool(place_src.cues.get("planned"))
     )
     cues = ",".join(k for k in ("planned", "denied", "hedged") if e.cues.get(k))
+    extra = []
+    if e.cues.get("attributed"):
+        extra.append(f"attributed={e.cues['attributed']}")
+    if e.cues.get("rejected"):
+        extra.append(f"rejected={e.cues['rejected']}")
     if e.cues.get("tense"):
-        cues = ",".join(x for x in (cues, f"tense={e.cues['tense']}") if x)
+        extra.append(f"tense={e.cues['tense']}")
+    if e.status_from is not None:
+        extra.append("status=coreference")
+    elif not e.status_decided:
+        extra.append("status=default")
+    cues = ",".join(x for x in (cues, *extra) if x)
     return {
         "event_id": event_id(e.article_id, e.sentence_id, e.etype.name, e.trigger_start, e.split),
         "article_id": e.article_id,

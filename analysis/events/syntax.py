@@ -14,6 +14,7 @@ from .types import EventType
 
 __all__ = [
     "REPORTING_VERBS",
+    "TriggerIndex",
     "find_triggers",
     "path",
     "argument_heads",
@@ -60,12 +61,46 @@ REPORTING_VERBS = frozenset(
 )
 #: Reporting verbs that make the reported event hearsay.
 HEDGE_VERBS = frozenset(
-    ["report", "claim", "allege", "hint", "suggest", "rumor", "rumour", "indicate", "show"]
+    ["report", "claim", "allege", "hint", "suggest", "rumor", "rumour", "indicate"]
 )
 HEDGE_ADVERBS = frozenset(
     ["reportedly", "allegedly", "purportedly", "apparently", "supposedly", "possibly", "perhaps"]
 )
-FUTURE_AUX = frozenset(["will", "would", "shall", "could", "may", "might", "'ll", "wo", "'d"])
+#: Verbs that introduce a claim: in their complement the event is the source's word.
+ATTRIBUTION_VERBS = REPORTING_VERBS | HEDGE_VERBS | frozenset(["tweet", "argue", "maintain"])
+#: Reporting verbs that present their complement as fact ("confirmed that", "noted that").
+FACTIVE_VERBS = frozenset(
+    [
+        "confirm",
+        "reveal",
+        "acknowledge",
+        "admit",
+        "note",
+        "disclose",
+        "announce",
+        "show",
+        "know",
+        "learn",
+        "realize",
+        "realise",
+        "recall",
+        "prove",
+        "verify",
+        "find",
+        "establish",
+        "remember",
+    ]
+)
+#: Verbs whose object, a demand or a statement, was made and then refused.
+REJECT_WORDS = frozenset(["deny", "reject", "refuse", "dismiss", "rebuff"])
+#: Relations by which an event is the content of a claim ("said [that he met]",
+#: "reported [a launch]", "is said [to have met]").
+CLAIM_RELS = frozenset(["ccomp", "xcomp", "dobj", "obj"])
+FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
+#: Modals of possibility, obligation or the future in the past: the event is not a fact.
+MODAL_AUX = frozenset(
+    ["would", "could", "may", "might", "can", "ca", "should", "must", "ought", "'d"]
+)
 #: Governing words that make their object/complement a plan, not a fact.
 PLAN_WORDS = frozenset(
     [
@@ -230,37 +265,70 @@ def _context_ok(etype: EventType, tok: Token, lemma: str, pos: str) -> bool:
     return bool(ctx & _near_lemmas(tok))
 
 
+class TriggerIndex:
+    """An event typology compiled for lookup by lemma: built once, used for every sentence.
+
+    ``words[lemma]`` lists, in typology order, the types with that verb or noun lemma;
+    ``phrases[word]`` lists ``(type order, phrase order, type, phrase)`` for the phrases
+    whose first word is ``word``.  A sentence none of whose lemmas or lower-case forms
+    is a key yields no trigger without any syntax work.
+    """
+
+    def __init__(self, types: Mapping[str, EventType]) -> None:
+        self.types = dict(types)
+        self.words: dict[str, list[EventType]] = {}
+        self.phrases: dict[str, list[tuple[int, int, EventType, tuple[str, ...]]]] = {}
+        for k, etype in enumerate(self.types.values()):
+            for lemma in sorted(etype.verbs | etype.nouns):
+                self.words.setdefault(lemma, []).append(etype)
+            for m, phrase in enumerate(etype.phrases):
+                self.phrases.setdefault(phrase[0], []).append((k, m, etype, phrase))
+        for cands in self.phrases.values():
+            cands.sort(key=lambda c: (c[0], c[1]))
+
+
+_TRIGGER_POS = frozenset(["VERB", "NOUN", "PROPN", "ADJ", "AUX"])
+
+
 def find_triggers(
-    tokens: Iterable[Token], types: Mapping[str, EventType]
+    tokens: Iterable[Token], types: Mapping[str, EventType] | TriggerIndex
 ) -> list[tuple[Token, EventType, str]]:
     """Return ``(token, event type, trigger text)`` for every trigger among ``tokens``.
 
     A token may trigger several types only when no earlier type claimed it; types are
-    tried in the order of ``types``.
+    tried in the order of ``types`` (phrases of every type first, then single words).
+    ``types`` may be a :class:`TriggerIndex` compiled once for many sentences.
     """
+    index = types if isinstance(types, TriggerIndex) else TriggerIndex(types)
     toks = list(tokens)
+    lemmas = [_lemma(t) for t in toks]
+    lowers = [t.lower_ for t in toks]
     out: list[tuple[Token, EventType, str]] = []
     claimed: set[int] = set()
-    for etype in types.values():
-        for phrase in etype.phrases:
-            n = len(phrase)
-            for k in range(len(toks) - n + 1):
-                window = toks[k : k + n]
-                if window[0].i in claimed:
+    if index.phrases:
+        for k, tok in enumerate(toks):
+            cands = index.phrases.get(lemmas[k])
+            alt = index.phrases.get(lowers[k]) if lowers[k] != lemmas[k] else None
+            if alt:
+                cands = sorted((cands or []) + alt, key=lambda c: (c[0], c[1]))
+            if not cands or tok.pos_ not in _TRIGGER_POS:
+                continue
+            for _, _, etype, phrase in cands:
+                n = len(phrase)
+                if k + n > len(toks):
                     continue
                 if all(
-                    _lemma(t) == w or t.lower_ == w for t, w in zip(window, phrase, strict=True)
+                    lemmas[k + j] == phrase[j] or lowers[k + j] == phrase[j] for j in range(1, n)
                 ):
-                    head = window[0]
-                    if head.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX"):
-                        continue
-                    out.append((head, etype, " ".join(t.text for t in window)))
-                    claimed.add(head.i)
-    for tok in toks:
-        if tok.i in claimed:
+                    out.append((tok, etype, " ".join(t.text for t in toks[k : k + n])))
+                    claimed.add(tok.i)
+                    break
+    for k, tok in enumerate(toks):
+        cands = index.words.get(lemmas[k])
+        if not cands or tok.i in claimed:
             continue
-        lemma = _lemma(tok)
-        for etype in types.values():
+        lemma = lemmas[k]
+        for etype in cands:
             if tok.pos_ == "VERB" and lemma in etype.verbs:
                 pos = "v"
             elif tok.pos_ in ("NOUN", "PROPN") and lemma in etype.nouns:
@@ -450,14 +518,42 @@ def _is_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")
 
 
-def status_cues(trigger: Token) -> dict[str, bool | str]:
+def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool | str | int]:
     """Grammatical cues of the event's status, read on the path from the trigger upward.
 
-    Returns a dict with boolean ``planned``, ``denied``, ``hedged`` and ``tense``
-    ("past", "present", "future" or "").  The walk stops at a verb of saying, whose own
-    lemma still counts ("denied that ...", "hinted that ...").
+    Returns a dict with
+
+    * ``denied``: negation of the trigger or of a verb above it ("did not meet", "no
+      plans to meet"), or a word of denial, cancellation or failure governing it
+      ("denied that ...", "cancelled", "failed to", "ruled out", "called off");
+    * ``planned``: a future or modal auxiliary ("will meet", "could visit"), a word of
+      plan, intention or expectation governing it ("plans to", "is expected to",
+      "preparations for"), an irrealis to-infinitive ("agreed to meet") or a modifier
+      ("the upcoming summit");
+    * ``hedged`` and ``attributed``: the event is an unconfirmed claim -- a hedging
+      adverb ("reportedly"), "according to", a hedging verb ("hinted that"), or the
+      complement of a non-factive verb of saying ("X said that ... had tested", "is
+      said to have met"); ``attributed`` names the cue.  A factive verb ("confirmed
+      that", "noted that") does not hedge;
+    * ``tense`` ("past", "present", "future", "modal" or "") of the nearest verb that
+      has one, and ``tense_distance``, how many content words above the trigger that
+      verb is (0: the trigger itself; prepositions do not count).
+
+    The walk stops at the verb of saying that introduces the event.  With
+    ``speech_act`` (the trigger names something said: a demand, a warning, a statement),
+    a noun trigger that is the object of a verb of rejection ("denied the request",
+    "rejected the demand") is not denied -- it was made, then refused; ``rejected``
+    names that verb.
     """
-    cues: dict[str, bool | str] = {"planned": False, "denied": False, "hedged": False, "tense": ""}
+    cues: dict[str, bool | str | int] = {
+        "planned": False,
+        "denied": False,
+        "hedged": False,
+        "tense": "",
+        "attributed": "",
+        "tense_distance": -1,
+        "rejected": "",
+    }
     for child in trigger.children:
         lem = _lemma(child)
         if child.dep_ == "neg" or (child.dep_ == "det" and lem == "no"):
@@ -466,21 +562,41 @@ def status_cues(trigger: Token) -> dict[str, bool | str]:
             cues["planned"] = True
         if lem in HEDGE_ADVERBS:
             cues["hedged"] = True
+            cues["attributed"] = cues["attributed"] or lem
+        if child.dep_ == "prep" and child.lower_ == "according":
+            cues["hedged"] = True
+            cues["attributed"] = cues["attributed"] or "according to"
     node = trigger
-    steps = 0
-    while steps < 12:
-        _verb_cues(node, cues, is_trigger=node is trigger)
+    distance = 0
+    for _ in range(12):
+        _verb_cues(node, cues, distance=distance)
         if node.head.i == node.i:
             break
         head, rel = node.head, node.dep_
         hl = _lemma(head)
-        if node is not trigger and _lemma(node) in REPORTING_VERBS and _is_verb(node):
+        if node is not trigger and _lemma(node) in ATTRIBUTION_VERBS and _is_verb(node):
             break
-        if hl in REPORTING_VERBS and head.pos_ in ("VERB", "AUX") and rel not in SUBJ:
+        if (
+            speech_act
+            and node is trigger
+            and trigger.pos_ in ("NOUN", "PROPN")
+            and rel in ("dobj", "obj")
+            and hl in REJECT_WORDS
+        ):
+            # "Reno denied the request": the request was made, and refused
+            cues["rejected"] = hl
+            _verb_cues(head, cues, distance=distance + 1, tense_only=True)
+            break
+        if hl in ATTRIBUTION_VERBS and head.pos_ in ("VERB", "AUX") and rel in CLAIM_RELS:
+            # the event is what the source says: denied, confirmed, or only claimed
             if hl == "deny":
                 cues["denied"] = True
-            if hl in HEDGE_VERBS:
+            elif hl in FACTIVE_VERBS:
+                if not cues["tense"]:
+                    _verb_cues(head, cues, distance=distance + 1, tense_only=True)
+            else:
                 cues["hedged"] = True
+                cues["attributed"] = cues["attributed"] or hl
             break
         if rel not in ("nsubj", "csubj", "conj"):
             if hl in DENY_WORDS:
@@ -489,6 +605,7 @@ def status_cues(trigger: Token) -> dict[str, bool | str]:
                 cues["planned"] = True
             if hl in HEDGE_VERBS:
                 cues["hedged"] = True
+                cues["attributed"] = cues["attributed"] or hl
             if hl == "rule" and any(c.lower_ == "out" for c in head.children):
                 cues["denied"] = True
             if hl == "call" and any(c.lower_ == "off" for c in head.children):
@@ -497,55 +614,79 @@ def status_cues(trigger: Token) -> dict[str, bool | str]:
                 c.dep_ == "det" and _lemma(c) == "no" for c in head.children
             ):
                 cues["denied"] = True
-        # "to" infinitive under a noun: "preparations to host", "plans to meet"
+        if head.dep_ != "prep" and head.pos_ != "ADP":
+            distance += 1
         node = head
-        steps += 1
-        if node.dep_ in ("ROOT",) and node.head.i == node.i:
-            _verb_cues(node, cues, is_trigger=False)
-            break
     return cues
 
 
-def _verb_cues(node: Token, cues: dict, *, is_trigger: bool) -> None:
+def _tense_of(node: Token) -> str:
+    """The tense a verb node states by itself ("" when it states none)."""
+    auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+    tag = node.tag_
+    if tag == "VBD":
+        return "past"
+    if tag in ("VBZ", "VBP"):
+        return "present"
+    if tag == "VBN":
+        if any(_lemma(c) == "have" for c in auxes):
+            return "past"  # perfect: "have met", "had tested", "has been held"
+        passive = [c for c in auxes if _lemma(c) == "be"]
+        if passive:
+            if any(c.tag_ == "VBD" for c in passive):
+                return "past"
+            if any(c.tag_ in ("VBZ", "VBP") for c in passive):
+                return "present"
+            return ""
+        if (
+            not auxes
+            and node.dep_ in ("ROOT", "conj", "ccomp", "parataxis")
+            and any(c.dep_ in SUBJ for c in node.children)
+        ):
+            return "past"  # a finite past the tagger read as a participle
+        return ""
+    if tag == "VBG":
+        be = [c for c in auxes if _lemma(c) == "be"]
+        if any(_lemma(c) == "have" for c in auxes) or any(c.tag_ == "VBD" for c in be):
+            return "past"  # "had been holding", "were holding"
+        if any(c.tag_ in ("VBZ", "VBP") for c in be):
+            return "present"  # "are holding talks": under way
+    return ""
+
+
+def _verb_cues(node: Token, cues: dict, *, distance: int, tense_only: bool = False) -> None:
     if node.pos_ not in ("VERB", "AUX", "ADJ"):
         return
-    auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "prep")]
-    for c in auxes:
-        lem = _lemma(c)
-        low = c.lower_
-        if c.dep_ == "neg" or low in ("never",):
-            cues["denied"] = True
-        if c.dep_ == "aux" and (low in FUTURE_AUX or lem in FUTURE_AUX):
-            cues["planned"] = True
-            cues["tense"] = cues["tense"] or "future"
-        if lem in HEDGE_ADVERBS:
-            cues["hedged"] = True
-        if c.dep_ == "prep" and low == "according":
-            cues["hedged"] = True
-        if c.dep_ == "aux" and lem == "have" and not cues["tense"]:
-            cues["tense"] = "past"
-    # infinitival complements and relatives are irrealis: "preparations to host Kim",
-    # "agreed to meet", "is expected to visit"
-    if (
-        node.tag_ == "VB"
-        and node.dep_ in ("relcl", "acl", "xcomp", "advcl", "ccomp")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-    ):
-        cues["planned"] = True
-    if not cues["tense"] and node.pos_ in ("VERB", "AUX"):
-        if node.tag_ in ("VBD",):
-            cues["tense"] = "past"
-        elif node.tag_ == "VBN" and any(
-            _lemma(c) in ("have", "be") for c in node.children if c.dep_ in ("aux", "auxpass")
+    if not tense_only:
+        for c in node.children:
+            if c.dep_ not in ("aux", "auxpass", "neg", "advmod", "prep"):
+                continue
+            lem = _lemma(c)
+            low = c.lower_
+            if c.dep_ == "neg" or low == "never":
+                cues["denied"] = True
+            if c.dep_ == "aux" and (low in FUTURE_AUX or lem in FUTURE_AUX):
+                cues["planned"] = True
+                cues["tense"] = cues["tense"] or "future"
+            elif c.dep_ == "aux" and (low in MODAL_AUX or lem in MODAL_AUX):
+                cues["planned"] = True
+                cues["tense"] = cues["tense"] or "modal"
+            if lem in HEDGE_ADVERBS:
+                cues["hedged"] = True
+                cues["attributed"] = cues["attributed"] or lem
+            if c.dep_ == "prep" and low == "according":
+                cues["hedged"] = True
+                cues["attributed"] = cues["attributed"] or "according to"
+        # infinitival complements and relatives are irrealis: "preparations to host Kim",
+        # "agreed to meet", "is expected to visit"
+        if (
+            node.tag_ == "VB"
+            and node.dep_ in ("relcl", "acl", "xcomp", "advcl", "ccomp")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         ):
-            cues["tense"] = (
-                "past"
-                if any(
-                    c.tag_ in ("VBD", "VBN") or _lemma(c) == "have"
-                    for c in node.children
-                    if c.dep_ in ("aux", "auxpass")
-                )
-                else "present"
-            )
-        elif node.tag_ in ("VBZ", "VBP"):
-            cues["tense"] = "present"
+            cues["planned"] = True
+    if not cues["tense"] and node.pos_ in ("VERB", "AUX"):
+        tense = _tense_of(node)
+        if tense:
+            cues["tense"] = tense
+            cues["tense_distance"] = distance

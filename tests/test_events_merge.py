@@ -1,0 +1,319 @@
+"""Tests of analysis.events.merge_events / event_summary: one real-world event, many articles."""
+
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+import pytest
+from helpers import make_articles
+
+from analysis import schema
+from analysis.events import event_summary, merge_events
+
+UTC = "UTC"
+PUTIN, KIM, TRUMP = "kb:vladimir_putin", "kb:kim_jong_un", "kb:donald_trump"
+NK, US, RU = "kb:north_korea_gov", "kb:us_gov", "kb:russia_gov"
+
+
+def ts(s: str) -> pd.Timestamp:
+    return pd.Timestamp(s, tz=UTC)
+
+
+# ----------------------------------------------------------------- real text, real pipeline
+# Three short reports of the Putin-Kim summit of 25 April 2019 with different date
+# precision (a plan "later this month", "on Thursday", an exact date) and one report of a
+# different meeting that shares Kim (Hanoi, February 2019).
+
+TEXTS = {
+    "kremlin": "Russian President Vladimir Putin will meet North Korean leader Kim Jong Un in "
+    "Vladivostok later this month, the Kremlin said on Saturday. Kim is expected to travel "
+    "to Russia by train.",
+    "summit": "Vladimir Putin and Kim Jong Un held their first summit in Vladivostok on "
+    "Thursday. The two leaders met on Russky Island for about two hours.",
+    "wire": "Kim Jong Un met Vladimir Putin on 25 April 2019 in the Russian Pacific port of "
+    "Vladivostok, the Kremlin said.",
+    "hanoi": "U.S. President Donald Trump met North Korean leader Kim Jong Un in Hanoi on "
+    "27 February 2019. The summit ended without an agreement.",
+}
+PUBLISHED = {
+    "kremlin": "2019-04-20",
+    "summit": "2019-04-26",
+    "wire": "2019-04-26",
+    "hanoi": "2019-03-01",
+}
+SOURCES = {"kremlin": "Agency A", "summit": "Paper B", "wire": "Wire C", "hanoi": "Paper B"}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    import os
+
+    from analysis.corpus import build
+
+    os.environ.setdefault("NEWSDESK_CACHE", str(tmp_path_factory.mktemp("cache")))
+    arts = make_articles(TEXTS)
+    arts["published"] = pd.to_datetime([PUBLISHED[a] for a in arts["article_id"]], utc=True)
+    arts["published"] = arts["published"].astype("datetime64[ns, UTC]")
+    arts["source"] = pd.array([SOURCES[a] for a in arts["article_id"]], dtype="string")
+    return build(arts, progress=False)
+
+
+@pytest.fixture(scope="module")
+def merged(corpus):
+    return merge_events(corpus.events, actors=corpus.actors, places=corpus.places)
+
+
+def _putin_kim(events: pd.DataFrame) -> pd.DataFrame:
+    fam = events["type"].isin(["meeting", "visit", "talks"])
+    both = events["participants"].map(lambda ps: PUTIN in ps and KIM in ps)
+    return events[fam & both]
+
+
+def test_same_summit_from_three_articles_is_one_group(merged):
+    rows = _putin_kim(merged)
+    assert set(rows["article_id"]) == {"kremlin", "summit", "wire"}
+    assert rows["event_group"].nunique() == 1
+    # the precisions differ: a month-long plan and day-precise reports
+    assert {"month", "day"} <= set(rows["precision"].dropna())
+
+
+def test_other_meeting_sharing_a_participant_stays_apart(merged):
+    hanoi = merged[merged["article_id"].eq("hanoi") & merged["type"].eq("meeting")]
+    assert len(hanoi) >= 1
+    assert TRUMP in hanoi.iloc[0]["participants"]
+    assert not set(hanoi["event_group"]) & set(_putin_kim(merged)["event_group"])
+
+
+def test_statements_of_different_days_stay_apart(merged):
+    said = merged[merged["type"].eq("statement") & merged["participants"].map(lambda p: RU in p)]
+    by_day: dict = {}
+    for begin, group in zip(said["begin"], said["event_group"], strict=True):
+        by_day.setdefault(begin, set()).add(group)
+    assert len(by_day) >= 2
+    first, second = list(by_day.values())[:2]
+    assert not first & second
+
+
+def test_summary_of_the_summit(merged, corpus):
+    summary = event_summary(merged, articles=corpus.articles)
+    assert summary["event_group"].is_unique
+    assert set(summary["event_group"]) == set(merged["event_group"])
+    gid = _putin_kim(merged)["event_group"].iloc[0]
+    row = summary.set_index("event_group").loc[gid]
+    assert row["family"] == "meeting"
+    assert {PUTIN, KIM} <= set(row["participants"])
+    # the tightest interval the reports support: the day, not "later this month"
+    assert (row["begin"], row["end_date"]) == (ts("2019-04-25"), ts("2019-04-26"))
+    assert row["precision"] == "day"
+    assert row["place_name"] == "Vladivostok"
+    assert "planned" in row["statuses"] and "occurred" in row["statuses"]
+    assert row["n_articles"] == 3
+    assert row["sources"] == ["Agency A", "Paper B", "Wire C"]
+    assert (row["first_report"], row["last_report"]) == (ts("2019-04-20"), ts("2019-04-26"))
+    assert row["n_events"] == int(merged["event_group"].eq(gid).sum())
+
+
+# ----------------------------------------------------------------- frame-level rules
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    full = []
+    for k, r in enumerate(rows):
+        base = {c.name: None for c in schema.SCHEMAS["events"]}
+        base.update(
+            event_id=f"e{k}",
+            article_id=f"a{k}",
+            sentence_id=0,
+            status="occurred",
+            trigger="x",
+            evidence="x",
+        )
+        base.update(r)
+        full.append(base)
+    return schema.conform(pd.DataFrame(full), "events")
+
+
+def _day(d: str) -> dict:
+    return {"begin": ts(d), "end_date": ts(d) + pd.Timedelta(days=1), "precision": "day"}
+
+
+def _month(m: str) -> dict:
+    b = ts(f"{m}-01")
+    return {"begin": b, "end_date": b + pd.offsets.MonthBegin(1), "precision": "month"}
+
+
+def _actors() -> pd.DataFrame:
+    kinds = {NK: "government", US: "government", RU: "government"}
+    kinds.update({PUTIN: "person", KIM: "person", TRUMP: "person"})
+    return pd.DataFrame({"actor_id": list(kinds), "kind": list(kinds.values())})
+
+
+def _groups(frame: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(frame["event_id"], frame["event_group"], strict=True))
+
+
+def test_imprecise_month_joins_the_only_day_it_fits():
+    ev = _frame(
+        [
+            {"type": "weapons_test", "participants": [NK], **_day("2019-04-17")},
+            {"type": "weapons_test", "participants": [NK], **_month("2019-04")},
+            {"type": "weapons_test", "participants": [NK], **_day("2019-05-04")},
+        ]
+    )
+    g = _groups(merge_events(ev, actors=_actors()))
+    assert g["e0"] == g["e1"] != g["e2"]
+
+
+def test_imprecise_month_between_two_days_stays_apart():
+    ev = _frame(
+        [
+            {"type": "weapons_test", "participants": [NK], **_day("2019-04-17")},
+            {"type": "weapons_test", "participants": [NK], **_day("2019-04-25")},
+            {"type": "weapons_test", "participants": [NK], **_month("2019-04")},
+        ]
+    )
+    g = _groups(merge_events(ev, actors=_actors()))
+    assert len(set(g.values())) == 3  # two tests, and a month that could be either
+
+
+def test_type_family_blocks():
+    ev = _frame(
+        [
+            {"type": "meeting", "participants": [PUTIN, KIM], **_day("2019-04-25")},
+            {"type": "visit", "participants": [KIM], **_day("2019-04-25")},
+            {"type": "sanctions", "participants": [PUTIN, KIM], **_day("2019-04-25")},
+        ]
+    )
+    g = _groups(merge_events(ev, actors=_actors()))
+    assert g["e0"] == g["e1"]  # a visit is in the meeting family; Kim is specific
+    assert g["e2"] != g["e0"]
+
+
+def test_generic_participant_alone_does_not_group():
+    ev = _frame(
+        [
+            {"type": "meeting", "participants": [US], **_day("2019-04-25")},
+            {"type": "meeting", "participants": [US, RU], **_day("2019-04-25")},
+            {"type": "meeting", "participants": [US, RU], **_month("2019-04")},
+        ]
+    )
+    g = _groups(merge_events(ev, actors=_actors()))
+    assert g["e0"] != g["e1"]  # only the United States in common
+    assert g["e1"] == g["e2"]  # the same pair of governments
+    # without the actors frame every participant counts as specific
+    g2 = _groups(merge_events(ev))
+    assert len(set(g2.values())) == 1
+
+
+def test_reference_links_decide():
+    ev = _frame(
+        [
+            {
+                "type": "meeting",
+                "participants": [TRUMP, KIM],
+                "reference_id": "singapore-summit",
+                **_month("2018-06"),
+            },
+            {
+                "type": "meeting",
+                "participants": [TRUMP, KIM],
+                "reference_id": "other-summit",
+                **_month("2018-06"),
+            },
+            # no participants, but linked to the same reference event
+            {
+                "type": "meeting",
+                "participants": [],
+                "reference_id": "singapore-summit",
+                **_day("2018-06-12"),
+            },
+        ]
+    )
+    g = _groups(merge_events(ev, actors=_actors()))
+    assert g["e0"] != g["e1"]
+    assert g["e0"] == g["e2"] == "ref:singapore-summit"
+
+
+def test_places_in_two_countries_stay_apart_country_and_city_fit():
+    places = pd.DataFrame(
+        {
+            "place_id": ["gn:vlad", "gn:hanoi", "gn:ru"],
+            "feature": ["city", "capital", "country"],
+            "country_code": ["RU", "VN", "RU"],
+        }
+    )
+    vlad = {"place_id": "gn:vlad", "lat": 43.1, "lon": 131.9}
+    ev = _frame(
+        [
+            {"type": "meeting", "participants": [PUTIN, KIM], **_month("2019-04"), **vlad},
+            {
+                "type": "meeting",
+                "participants": [PUTIN, KIM],
+                **_month("2019-04"),
+                "place_id": "gn:hanoi",
+                "lat": 21.0,
+                "lon": 105.8,
+            },
+            {
+                "type": "visit",
+                "participants": [KIM],
+                **_day("2019-04-24"),
+                "place_id": "gn:ru",
+                "lat": 60.0,
+                "lon": 100.0,
+            },
+        ]
+    )
+    g = _groups(merge_events(ev, actors=_actors(), places=places))
+    assert g["e0"] != g["e1"]
+    assert g["e2"] == g["e0"]
+
+
+def test_undated_event_joins_only_an_unambiguous_group():
+    ev = _frame(
+        [
+            {"type": "meeting", "participants": [TRUMP, KIM], **_day("2018-06-12")},
+            {"type": "meeting", "participants": [TRUMP, KIM], **_day("2019-02-27")},
+            {"type": "meeting", "participants": [TRUMP, KIM]},  # which summit?
+            {"type": "meeting", "participants": [PUTIN, KIM], **_day("2019-04-25")},
+            {"type": "meeting", "participants": [PUTIN]},  # only one Putin meeting
+            {"type": "agreement", "participants": [TRUMP]},
+            {"type": "agreement", "participants": [TRUMP]},  # two undated mentions
+        ]
+    )
+    g = _groups(merge_events(ev, actors=_actors()))
+    assert len({g["e0"], g["e1"], g["e2"]}) == 3
+    assert g["e4"] == g["e3"]
+    assert g["e5"] != g["e6"]
+
+
+def test_ids_do_not_depend_on_frame_order_and_are_recomputed():
+    rows = [
+        {"type": "meeting", "participants": [PUTIN, KIM], **_month("2019-04")},
+        {"type": "meeting", "participants": [KIM, PUTIN], **_day("2019-04-25")},
+        {"type": "weapons_test", "participants": [NK], **_day("2019-04-17")},
+        {"type": "weapons_test", "participants": [NK], **_month("2019-04")},
+        {"type": "statement", "participants": [TRUMP], **_day("2019-04-20")},
+    ]
+    ev = _frame(rows)
+    first = _groups(merge_events(ev, actors=_actors()))
+    shuffled = ev.sample(frac=1.0, random_state=random.Random(3).randrange(1000))
+    assert _groups(merge_events(shuffled, actors=_actors())) == first
+    # a stale event_group column is replaced, not trusted
+    stale = merge_events(ev, actors=_actors()).assign(event_group="stale")
+    assert _groups(merge_events(stale, actors=_actors())) == first
+    assert all(v.startswith(("grp:", "ref:")) for v in first.values())
+
+
+def test_empty_frames():
+    out = merge_events(schema.empty("events"))
+    assert "event_group" in out and len(out) == 0
+    summary = event_summary(out)
+    assert len(summary) == 0 and "first_report" in summary
+
+
+def test_missing_column_is_named():
+    ev = _frame([{"type": "meeting", "participants": [KIM]}]).drop(columns=["participants"])
+    with pytest.raises(schema.SchemaError, match="participants"):
+        merge_events(ev)
