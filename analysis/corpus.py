@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from analysis import pipeline, schema
@@ -433,11 +434,18 @@ def build(
         raise ValueError(f"unknown engine {engine!r}; valid engines: local, dask")
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    lock = store_dir = None
+    lock = store_dir = dask = None
     if store is not None:
         store_dir = Path(store)
         lock = _store_lock(store_dir, lock_timeout)
     try:
+        if engine == "dask":
+            # the cluster comes up (and, for a fresh build, its workers load spaCy)
+            # while the articles are read and planned
+            fresh = store_dir is None or not _store.is_store(store_dir)
+            dask = pipeline.DaskEngine(
+                scheduler=scheduler, n_workers=n_workers, warm=settings if fresh else None
+            )
         articles = _load_sources(sources, strict=strict, settings=settings)
         load_report = getattr(articles, "attrs", {}).get("load_report")
         ids = articles["article_id"].tolist()
@@ -481,23 +489,26 @@ def build(
             for k, v in res.timings.items():
                 timings[k] = timings.get(k, 0.0) + v
             cpu[0] += res.cpu_seconds
-            if store_dir is not None:  # streamed to the store: a killed build resumes from it
-                _store.write_part(
-                    store_dir,
-                    {**res.frames, "index": res.index},
-                    {"stats": res.stats, "errors": res.errors},
-                )
-            # the frames (no Docs) are what the corpus holds in the end anyway: keep them
-            # rather than read every part back from disk
+            # run_tasks streamed the result to the store (_parts/), so a killed build
+            # resumes from it; the frames (no Docs) are what the corpus holds in the
+            # end anyway: keep them rather than read every part back from disk
             results.append(res)
             bar.update(len(res.index))
 
         try:
             pipeline.run_tasks(
-                tasks, engine=engine, scheduler=scheduler, n_workers=n_workers, on_result=on_result
+                tasks,
+                engine=engine,
+                scheduler=scheduler,
+                n_workers=n_workers,
+                on_result=on_result,
+                store=store_dir,
+                dask=dask,
             )
         finally:
             bar.close()
+            if dask is not None:  # the workers are done: shut them down while we merge
+                dask.close(background=True)
         state = pipeline.merge_state(previous, results, keep=ids)
         results = []  # the batch results are merged; free them
         frames = pipeline.assemble(state, articles)
@@ -543,6 +554,9 @@ def build(
         )
         return corpus
     finally:
+        if dask is not None:
+            dask.close(background=True)
+            dask.join()
         if lock is not None:
             lock.release()
 
@@ -615,14 +629,20 @@ def _tasks(articles, stale, previous, *, settings, fps, hashes, strict, batch_si
             groups.setdefault(stale[aid], []).append(aid)
     by_id = articles.set_index("article_id", drop=False)
     prev_frames = {k: v for k, v in previous.items() if k in pipeline.PER_ARTICLE}
+    rows_of: dict[str, dict] = {}  # frame -> article_id -> its row positions (built once)
+    if any(stages != frozenset(pipeline.STAGES) for stages in groups):
+        rows_of = {
+            k: v.groupby("article_id", sort=False, observed=True).indices if len(v) else {}
+            for k, v in prev_frames.items()
+        }
     tasks = []
     for stages, aids in groups.items():
         reuse = stages != frozenset(pipeline.STAGES)
         for i in range(0, len(aids), batch_size):
             chunk = aids[i : i + batch_size]
             prev = {}
-            if reuse:
-                prev = {k: v[v["article_id"].isin(chunk)] for k, v in prev_frames.items()}
+            if reuse:  # the stored rows of the chunk's articles, in stored order
+                prev = {k: _rows(v, rows_of[k], chunk) for k, v in prev_frames.items()}
             tasks.append(
                 pipeline.BatchTask(
                     articles=by_id.loc[chunk].reset_index(drop=True),
@@ -635,3 +655,11 @@ def _tasks(articles, stale, previous, *, settings, fps, hashes, strict, batch_si
                 )
             )
     return tasks
+
+
+def _rows(df: pd.DataFrame, positions: dict, ids: list[str]) -> pd.DataFrame:
+    """Rows of ``df`` whose article is in ``ids``, in ``df``'s order (``isin``, but O(rows))."""
+    found = [positions[a] for a in ids if a in positions]
+    if not found:
+        return df.iloc[:0]
+    return df.iloc[np.sort(np.concatenate(found))]

