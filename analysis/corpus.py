@@ -235,6 +235,9 @@ class Corpus:
             frames["edges"] = pipeline.merge_edge_parts(new_state["edge_parts"])
         else:
             frames["actors"], frames["edges"] = self._recount(frames["mentions"])
+        frames["events"] = pipeline.group_events(
+            frames["events"], frames["actors"], frames["places"]
+        )
         manifest = {
             **self.manifest,
             "filtered_from": self.manifest.get("generation"),

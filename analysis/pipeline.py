@@ -671,18 +671,28 @@ def assemble(state: dict[str, pd.DataFrame], articles: pd.DataFrame) -> dict[str
         for col in ("path", "paths", "format"):
             if col in fresh.columns:
                 arts = arts.assign(**{col: arts["article_id"].map(fresh[col])})
+    actors = merge_actor_parts(state["actor_parts"])
     frames = {
         "articles": arts,
         "sentences": state["sentences"],
         "mentions": state["mentions"],
-        "actors": merge_actor_parts(state["actor_parts"]),
+        "actors": actors,
         "quotes": state["quotes"],
         "edges": merge_edge_parts(state["edge_parts"]),
         "places": state["places"],
         "timexes": state["timexes"],
-        "events": state["events"],
+        "events": group_events(state["events"], actors, state["places"]),
     }
     return {name: _conformed(df, name) for name, df in frames.items()}
+
+
+def group_events(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """``events`` with ``event_group`` recomputed corpus-wide (groups span articles)."""
+    if not stage_available("events"):
+        return events
+    from analysis.events import merge_events
+
+    return merge_events(_conformed(events, "events"), actors=actors, places=places)
 
 
 def _conformed(df: pd.DataFrame, name: str) -> pd.DataFrame:

@@ -317,3 +317,22 @@ def test_missing_column_is_named():
     ev = _frame([{"type": "meeting", "participants": [KIM]}]).drop(columns=["participants"])
     with pytest.raises(schema.SchemaError, match="participants"):
         merge_events(ev)
+
+
+def test_build_groups_events_across_articles_and_filters_regroup(corpus, merged):
+    # the built corpus already carries the corpus-wide groups
+    assert "event_group" in corpus.events.columns
+    pd.testing.assert_series_equal(
+        corpus.events["event_group"].reset_index(drop=True),
+        merged["event_group"].reset_index(drop=True),
+    )
+    summit_group = _putin_kim(corpus.events)["event_group"].iloc[0]
+    # a filtered corpus regroups what it keeps: one article alone is no longer a
+    # three-article group, and its group id says so
+    alone = corpus.filter(sources=["Agency A"])
+    rows = _putin_kim(alone.events)
+    assert set(rows["article_id"]) == {"kremlin"}
+    expected = merge_events(alone.events, actors=alone.actors, places=alone.places)
+    assert rows["event_group"].tolist() == _putin_kim(expected)["event_group"].tolist()
+    if not summit_group.startswith("ref:"):
+        assert summit_group not in set(rows["event_group"])

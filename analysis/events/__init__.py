@@ -16,7 +16,8 @@ Public API:
 
 from __future__ import annotations
 
-from .extract import event_id, extract_events
+from typing import Any
+
 from .merge import GENERIC_KINDS, event_summary, merge_events
 from .reference import REFERENCE_COLUMNS, link_reference, load_reference_events
 from .types import EVENT_TYPES, EventType, register_event_type, unregister_event_type
@@ -35,3 +36,13 @@ __all__ = [
     "register_event_type",
     "unregister_event_type",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The extractor needs spaCy; merging and the reference timeline do not, so a corpus
+    # re-assembled without parsing anything never imports spaCy.
+    if name in ("event_id", "extract_events"):
+        from . import extract
+
+        return getattr(extract, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
