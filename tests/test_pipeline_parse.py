@@ -7,7 +7,7 @@ import spacy
 from fakes.corpora import article_text
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS, TAG
 
-from analysis.nlp import _memoize_lemmatizer
+from analysis.nlp_memo import _memoize_lemmatizer
 
 ATTRS = [ORTH, LEMMA, POS, TAG, MORPH, DEP, HEAD]
 
