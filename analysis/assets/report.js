@@ -136,7 +136,11 @@
     return fig.data.map(function (trace) {
       var role = (trace.meta || {}).newsdesk;
       if (role === "timeline" || role === "timeline_marker") {
-        return pick(trace, indexes(trace, function (cd) { return sel.events[cd[0]]; }));
+        /* a grouped mark (one real-world event) lists its member events in cd[3] */
+        return pick(trace, indexes(trace, function (cd) {
+          var ids = Array.isArray(cd[3]) ? cd[3] : [cd[0]];
+          return ids.some(function (id) { return sel.events[id]; });
+        }));
       }
       return trace;
     });

@@ -26,6 +26,21 @@ DAY = pd.Timedelta(days=1)
 REFERENCE_ROW = "reference timeline"
 #: Reference events are labelled on the chart only when there are this few of them.
 MAX_REFERENCE_LABELS = 8
+#: A group whose members disagree is drawn with the first status of this order.
+STATUS_PRIORITY = ("occurred", "planned", "reported", "denied")
+#: Date precisions, most precise highest (the member whose date a group shows).
+PRECISION_RANK = {
+    "time": 7,
+    "day": 6,
+    "week": 5,
+    "month": 4,
+    "quarter": 3,
+    "season": 3,
+    "year": 2,
+    "decade": 1,
+}
+#: Sources named in a group's hover text (then "and N more").
+MAX_SOURCES = 5
 
 
 def timeline_rows(
@@ -44,17 +59,28 @@ def timeline_rows(
     DataFrame
         The events columns plus ``row`` (label), ``start`` and ``stop`` (tz-naive UTC).
     """
-    ev = frame_of(events, "events").copy()
+    ev = _intervals(frame_of(events, "events"))
     names = actor_names(optional_frame(actors, events, "actors"))
-    dated = ev["begin"].notna()
+    dated = ev["start"].notna()
     if (~dated).any():
         log.info("summit_timeline: %d undated event(s) left out", int((~dated).sum()))
     ev = ev[dated].copy()
+    ev["row"] = _row_labels(ev, names, rows)
+    return ev.sort_values(["start", "row"]).reset_index(drop=True)
+
+
+def _intervals(events: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``events`` with ``start``/``stop`` (tz-naive UTC; NaT when undated)."""
+    ev = events.copy()
     begin = pd.to_datetime(ev["begin"], utc=True).dt.tz_convert(None)
     end = pd.to_datetime(ev["end_date"], utc=True).dt.tz_convert(None)
     end = end.where(end.notna() & (end > begin), begin + DAY)
     ev["start"] = begin
-    ev["stop"] = end
+    ev["stop"] = end.where(begin.notna())
+    return ev
+
+
+def _row_labels(ev: pd.DataFrame, names: dict[str, str], rows: str) -> list[str]:
     if rows == "participants":
 
         def label(parts: object) -> str:
@@ -62,12 +88,117 @@ def timeline_rows(
                 return "(no participants)"
             return " – ".join(sorted(names.get(str(p), str(p)) for p in parts))
 
-        ev["row"] = [label(p) for p in ev["participants"]]
-    elif rows == "type":
-        ev["row"] = ev["type"].astype("string").fillna("other")
-    else:
-        raise ValueError(f"rows must be 'participants' or 'type', got {rows!r}")
-    return ev.sort_values(["start", "row"]).reset_index(drop=True)
+        return [label(p) for p in ev["participants"]]
+    if rows == "type":
+        return ev["type"].astype("string").fillna("other").tolist()
+    raise ValueError(f"rows must be 'participants' or 'type', got {rows!r}")
+
+
+def _rank(precision: object) -> int:
+    if precision is None or precision is pd.NA or not isinstance(precision, str):
+        return 0
+    return PRECISION_RANK.get(precision, 0)
+
+
+def _status_of(statuses: list[str]) -> str:
+    """The status a group is drawn with: occurred over planned over reported over denied."""
+    known = [s for s in STATUS_PRIORITY if s in statuses]
+    if known:
+        return known[0]
+    return sorted(statuses)[0] if statuses else "reported"
+
+
+def _group_rows(
+    events: Any,
+    *,
+    actors: pd.DataFrame | None,
+    rows: Literal["participants", "type"],
+) -> pd.DataFrame:
+    """One drawable row per ``event_group``: the tightest interval its members support.
+
+    The interval is the intersection of the dated members' intervals (as
+    :func:`analysis.events.event_summary` computes it); when they do not meet (members
+    linked only by a reference event) the most precise member's interval is drawn.
+    Groups without any dated member are left out.
+    """
+    frame = frame_of(events, "events")
+    names = actor_names(optional_frame(actors, events, "actors"))
+    arts = optional_frame(None, events, "articles")
+    source_of: dict[str, str] = {}
+    if arts is not None and len(arts):
+        for aid, src in zip(arts["article_id"], arts["source"], strict=True):
+            if isinstance(src, str) and src:
+                source_of[str(aid)] = src
+    ev = _intervals(frame)
+    gid = ev["event_group"].astype("string")
+    ev["_group"] = gid.fillna("event:" + ev["event_id"].astype(str))
+    out = []
+    undated = 0
+    for group, members in ev.groupby("_group", sort=True):
+        dated = members[members["start"].notna()]
+        if not len(dated):
+            undated += 1
+            continue
+        start, stop = dated["start"].max(), dated["stop"].min()
+        ranks = [_rank(p) for p in dated["precision"]]
+        best = dated.iloc[max(range(len(dated)), key=lambda k: (ranks[k], -k))]
+        if stop <= start:
+            start, stop = best["start"], best["stop"]
+        statuses = sorted({str(x) for x in members["status"] if pd.notna(x)})
+        status = _status_of(statuses)
+        types = members["type"].astype("string").fillna("unknown").value_counts()
+        top_type = sorted(types.items(), key=lambda t: (-t[1], t[0]))[0][0]
+        counts: dict[str, int] = {}
+        for parts in members["participants"]:
+            if isinstance(parts, (list, tuple)) or hasattr(parts, "__array__"):
+                for p in parts:
+                    counts[str(p)] = counts.get(str(p), 0) + 1
+        places = members["place_name"].dropna().astype(str)
+        place = places.value_counts().sort_index().idxmax() if len(places) else None
+        # the evidence: a sentence of a member with the drawn status, most precise first
+        pool = members[members["evidence"].notna()]
+        ranked = sorted(
+            range(len(pool)),
+            key=lambda k: (
+                str(pool["status"].iloc[k]) != status,
+                -_rank(pool["precision"].iloc[k]),
+                k,
+            ),
+        )
+        evidence = pool["evidence"].iloc[ranked[0]] if ranked else None
+        refs = members["reference_id"].dropna()
+        aids = list(dict.fromkeys(members["article_id"].astype(str)))
+        out.append(
+            {
+                "event_id": str(group),
+                "article_id": aids[0],
+                "type": top_type,
+                "status": status,
+                "statuses": statuses,
+                "participants": sorted(counts, key=lambda p: (-counts[p], p)),
+                "start": start,
+                "stop": stop,
+                "precision": best["precision"],
+                "timex": best["timex"],
+                "place_name": place,
+                "evidence": evidence,
+                "reference_id": str(refs.iloc[0]) if len(refs) else None,
+                "n_articles": len(aids),
+                "article_ids": aids,
+                "event_ids": sorted(members["event_id"].astype(str)),
+                "sources": sorted({source_of[a] for a in aids if a in source_of}),
+            }
+        )
+    if undated:
+        log.info("summit_timeline: %d undated event group(s) left out", undated)
+    cols = [
+        "event_id", "article_id", "type", "status", "statuses", "participants", "start",
+        "stop", "precision", "timex", "place_name", "evidence", "reference_id",
+        "n_articles", "article_ids", "event_ids", "sources",
+    ]  # fmt: skip
+    grouped = pd.DataFrame(out, columns=cols)
+    grouped["row"] = _row_labels(grouped, names, rows)
+    return grouped.sort_values(["start", "row"]).reset_index(drop=True)
 
 
 def _reference_frame(reference: pd.DataFrame) -> pd.DataFrame:
@@ -108,6 +239,7 @@ def summit_timeline(
     actors: pd.DataFrame | None = None,
     reference_margin: int | None = 120,
     title: str | None = "Summit timeline",
+    group: bool = True,
 ) -> go.Figure:
     """Events on a date axis, each drawn as the interval its date really covers.
 
@@ -117,6 +249,13 @@ def summit_timeline(
     marked with hollow symbols, occurred ones solid.  Reference events (a curated
     timeline) are drawn on their own row as grey bars with star markers, and events
     matched to one (``reference_id``) get a star.
+
+    When the events frame has an ``event_group`` column (added corpus-wide by
+    :func:`analysis.events.merge_events`), each group -- one real-world event reported
+    by several articles -- is drawn once: over the tightest interval its members
+    support (their intersection, still the interval it is when imprecise), with the
+    status "occurred" over "planned" over "reported" when the members disagree (the
+    hover lists them), the number of articles and sources and one evidence sentence.
 
     Parameters
     ----------
@@ -133,14 +272,39 @@ def summit_timeline(
         (``None``: all of them).
     title : str, optional
         Figure title.
+    group : bool
+        Draw one mark per ``event_group`` (default); ``False`` draws every article's
+        mention.  Without an ``event_group`` column every mention is drawn either way.
 
     Returns
     -------
     plotly.graph_objects.Figure
         One horizontal ``bar`` trace per (type, status) with ``base`` = start and ``x`` =
-        duration in milliseconds on a date axis; ``customdata`` starts with event_id.
+        duration in milliseconds on a date axis.  ``customdata`` is ``[event_id,
+        article_id, precision]`` per mention; for a group it is ``[event_group,
+        first article_id, precision, member event ids, article ids]``.
     """
-    ev = timeline_rows(events, actors=actors, rows=rows)
+    grouped = group and "event_group" in frame_of(events, "events").columns
+    if grouped:
+        ev = _group_rows(events, actors=actors, rows=rows)
+        ev["hover"] = [_group_hover(r) for r in ev.to_dict("records")]
+        ev["custom"] = [
+            [
+                r["event_id"],
+                r["article_id"],
+                str(r["precision"]) if pd.notna(r["precision"]) else "",
+                r["event_ids"],
+                r["article_ids"],
+            ]
+            for r in ev.to_dict("records")
+        ]
+    else:
+        ev = timeline_rows(events, actors=actors, rows=rows)
+        ev["hover"] = [_mention_hover(r) for r in ev.to_dict("records")]
+        ev["custom"] = [
+            [str(i), str(a), str(p) if pd.notna(p) else ""]
+            for i, a, p in zip(ev["event_id"], ev["article_id"], ev["precision"], strict=True)
+        ]
     fig = go.Figure()
     colors = category_colors(ev["type"].tolist(), column="type") if len(ev) else {}
     for (etype, status), part in ev.groupby(
@@ -152,27 +316,8 @@ def summit_timeline(
     ):
         style = STATUS_STYLE.get(str(status), STATUS_STYLE["reported"])
         col = colors.get(str(etype), "#7F7F7F")
-        hover = [
-            f"<b>{escape(t)}</b> ({escape(s)})<br>{escape(r)}<br>"
-            f"{_when(b, e, p)}  <i>{escape(x) if pd.notna(x) else ''}</i><br>"
-            f"{escape(pn) if pd.notna(pn) else ''}<br>{escape(truncate(evd, 160))}"
-            for t, s, r, b, e, p, x, pn, evd in zip(
-                part["type"],
-                part["status"],
-                part["row"],
-                part["start"],
-                part["stop"],
-                part["precision"],
-                part["timex"],
-                part["place_name"],
-                part["evidence"],
-                strict=True,
-            )
-        ]
-        custom = [
-            [str(i), str(a), str(p) if pd.notna(p) else ""]
-            for i, a, p in zip(part["event_id"], part["article_id"], part["precision"], strict=True)
-        ]
+        hover = part["hover"].tolist()
+        custom = part["custom"].tolist()
         name = f"{etype} · {status}"
         fig.add_trace(
             go.Bar(
@@ -200,7 +345,12 @@ def summit_timeline(
                 hovertemplate="%{hovertext}<extra></extra>",
                 customdata=custom,
                 width=0.5,
-                meta={"newsdesk": "timeline", "type": str(etype), "status": str(status)},
+                meta={
+                    "newsdesk": "timeline",
+                    "type": str(etype),
+                    "status": str(status),
+                    "grouped": bool(grouped),
+                },
             )
         )
         # a marker at the middle of each bar keeps one-day events visible on long axes
@@ -284,6 +434,37 @@ def summit_timeline(
         hovermode="closest",
     )
     return fig
+
+
+def _mention_hover(r: dict) -> str:
+    x, pn = r["timex"], r["place_name"]
+    return (
+        f"<b>{escape(r['type'])}</b> ({escape(r['status'])})<br>{escape(r['row'])}<br>"
+        f"{_when(r['start'], r['stop'], r['precision'])}  "
+        f"<i>{escape(x) if pd.notna(x) else ''}</i><br>"
+        f"{escape(pn) if pd.notna(pn) else ''}<br>{escape(truncate(r['evidence'], 160))}"
+    )
+
+
+def _group_hover(r: dict) -> str:
+    status = escape(r["status"])
+    if len(r["statuses"]) > 1:
+        status += "; reported as " + ", ".join(escape(s) for s in r["statuses"])
+    n = r["n_articles"]
+    reports = f"{n} article{'s' if n != 1 else ''}"
+    sources = r["sources"]
+    if sources:
+        named = ", ".join(escape(s) for s in sources[:MAX_SOURCES])
+        more = f" and {len(sources) - MAX_SOURCES} more" if len(sources) > MAX_SOURCES else ""
+        reports += f", {len(sources)} source{'s' if len(sources) != 1 else ''}: {named}{more}"
+    x, pn = r["timex"], r["place_name"]
+    return (
+        f"<b>{escape(r['type'])}</b> ({status})<br>{escape(r['row'])}<br>"
+        f"{_when(r['start'], r['stop'], r['precision'])}  "
+        f"<i>{escape(x) if pd.notna(x) else ''}</i><br>"
+        f"{escape(pn) if pd.notna(pn) else ''}<br>reported by {reports}<br>"
+        f"{escape(truncate(r['evidence'], 160))}"
+    )
 
 
 def _when(start: pd.Timestamp, stop: pd.Timestamp, precision: object) -> str:
