@@ -209,3 +209,123 @@ def test_empty_frames_give_empty_figures():
     assert len(F.place_map(schema.empty("places")).data) == 0
     assert len(F.summit_timeline(schema.empty("events")).data) == 0
     assert len(F.actor_mentions(schema.empty("actors")).data) == 0
+
+
+# ------------------------------------------------------------ timeline: one mark per event group
+
+
+def _three_reports(corpus) -> pd.DataFrame:
+    """The Putin-Kim summit reported by three articles: a month, a week and a day."""
+    base = corpus.events.iloc[[0]]
+    rows = []
+    for k, (begin, end, precision, status, source_aid) in enumerate(
+        [
+            ("2019-04-01", "2019-05-01", "month", "planned", "a-month"),
+            ("2019-04-22", "2019-04-29", "week", "reported", "a-week"),
+            ("2019-04-25", "2019-04-26", "day", "occurred", "a-day"),
+        ]
+    ):
+        r = base.copy()
+        r["event_id"] = f"ev{k}"
+        r["article_id"] = source_aid
+        r["begin"] = pd.Timestamp(begin, tz="UTC")
+        r["end_date"] = pd.Timestamp(end, tz="UTC")
+        r["precision"] = precision
+        r["status"] = status
+        r["evidence"] = f"report <{k}> of the summit"
+        rows.append(r)
+    return pd.concat(rows, ignore_index=True)
+
+
+def _marks(fig: go.Figure) -> list[tuple[str, float, list]]:
+    return [
+        (base, x / DAY_MS, cd)
+        for t in fig.data
+        if t.meta["newsdesk"] == "timeline"
+        for base, x, cd in zip(t.base, t.x, t.customdata, strict=True)
+    ]
+
+
+def test_timeline_draws_one_mark_per_event_group(corpus):
+    ev = _three_reports(corpus).assign(event_group="grp:summit")
+    fig = F.summit_timeline(ev, actors=corpus.actors)
+    marks = _marks(fig)
+    assert len(marks) == 1
+    base, days, cd = marks[0]
+    assert (base, days) == ("2019-04-25T00:00:00", 1)  # the tightest interval
+    assert cd[0] == "grp:summit" and sorted(cd[3]) == ["ev0", "ev1", "ev2"]
+    bars = [t for t in fig.data if t.meta["newsdesk"] == "timeline"]
+    assert bars[0].meta["status"] == "occurred"  # occurred beats planned and reported
+    hover = bars[0].hovertext[0]
+    assert "3 articles" in hover
+    assert "planned" in hover and "reported" in hover  # the statuses seen are said
+    assert "&lt;" in hover and "<0>" not in hover  # one evidence sentence, escaped
+    assert sum("report &lt;" in h for h in bars[0].hovertext[0].split("<br>")) == 1
+
+    # an imprecise group stays the interval it is: the month and the week meet in a week
+    loose = ev[ev["precision"] != "day"]
+    (base, days, _), *_ = _marks(F.summit_timeline(loose, actors=corpus.actors))
+    assert (base, days) == ("2019-04-22T00:00:00", 7)
+    planned_only = ev[ev["status"] != "occurred"].iloc[[0, 1]]
+    bars = [t for t in F.summit_timeline(planned_only).data if t.meta["newsdesk"] == "timeline"]
+    assert [t.meta["status"] for t in bars] == ["planned"]  # planned beats reported
+
+
+def test_timeline_two_groups_and_per_mention_view(corpus):
+    ev = _three_reports(corpus).assign(event_group=["grp:a", "grp:a", "grp:b"])
+    assert len(_marks(F.summit_timeline(ev))) == 2
+    per_mention = F.summit_timeline(ev, group=False)
+    assert sorted(m[2][0] for m in _marks(per_mention)) == ["ev0", "ev1", "ev2"]
+    # a frame without event_group draws as before, whatever ``group`` says
+    plain = ev.drop(columns=["event_group"])
+    assert F.summit_timeline(plain).to_json() == per_mention.to_json()
+    assert F.summit_timeline(corpus).to_json() == F.summit_timeline(corpus, group=False).to_json()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Four short reports through the real pipeline: three of one summit, one of Hanoi."""
+    import os
+
+    from helpers import make_articles
+    from test_events_merge import PUBLISHED, SOURCES, TEXTS
+
+    from analysis.corpus import build
+
+    os.environ.setdefault("NEWSDESK_CACHE", str(tmp_path_factory.mktemp("cache")))
+    arts = make_articles(TEXTS)
+    arts["published"] = pd.to_datetime([PUBLISHED[a] for a in arts["article_id"]], utc=True)
+    arts["published"] = arts["published"].astype("datetime64[ns, UTC]")
+    arts["source"] = pd.array([SOURCES[a] for a in arts["article_id"]], dtype="string")
+    return build(arts, progress=False)
+
+
+def test_timeline_groups_a_real_corpus(built):
+    from analysis.events import event_summary
+
+    ev = built.events
+    assert "event_group" in ev
+    fig = F.summit_timeline(built)
+    marks = {m[2][0]: m for m in _marks(fig)}
+    summary = event_summary(ev, articles=built.articles).set_index("event_group")
+    dated = summary[summary["begin"].notna()]
+    assert set(marks) == set(dated.index)  # one mark per dated group, no more
+    big = summary["n_articles"].idxmax()
+    assert summary.loc[big, "n_articles"] == 3
+    base, days, cd = marks[big]
+    assert base == summary.loc[big, "begin"].tz_convert(None).isoformat()
+    expected_days = (summary.loc[big, "end_date"] - summary.loc[big, "begin"]) / pd.Timedelta(
+        days=1
+    )
+    assert days == expected_days
+    assert sorted(cd[4]) == sorted(summary.loc[big, "article_ids"])
+    hovers = [
+        h
+        for t in fig.data
+        if t.meta["newsdesk"] == "timeline"
+        for h, c in zip(t.hovertext, t.customdata, strict=True)
+        if c[0] == big
+    ]
+    assert "3 articles, 3 sources" in hovers[0]
+    per_mention = _marks(F.summit_timeline(built, group=False))
+    assert len(per_mention) == int(ev["begin"].notna().sum()) > len(marks)

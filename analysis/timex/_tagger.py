@@ -2153,7 +2153,10 @@ def _to_date(anchor) -> date | None:
     if isinstance(anchor, str):
         if not anchor.strip():
             return None
-        anchor = pd.Timestamp(anchor)
+        try:
+            anchor = pd.Timestamp(anchor)
+        except ValueError as exc:  # pandas' DateParseError is a ValueError
+            raise ValueError(f"the anchor {anchor!r} is not a valid date ({exc})") from exc
         if anchor is pd.NaT:
             return None
     d = _to_date_inner(anchor)
