@@ -615,6 +615,32 @@ def corpus_module_available() -> bool:
     return True
 
 
+# the texts of tests/test_events_merge.py: three reports of the Putin-Kim summit of
+# 25 April 2019 and one of the Hanoi summit; here every article has its own source
+SUMMIT_SOURCES = {
+    "kremlin": "Agency A",
+    "summit": "Paper B",
+    "wire": "Wire C",
+    "hanoi": "Daily D",
+}
+
+
+def summit_corpus():
+    """analysis.build over the four texts of test_events_merge, one source each (once)."""
+    if "summit" not in _CACHE:
+        from helpers import make_articles
+        from test_events_merge import PUBLISHED, TEXTS
+
+        from analysis.corpus import build
+
+        arts = make_articles(TEXTS)
+        published = pd.to_datetime([PUBLISHED[a] for a in arts["article_id"]], utc=True)
+        arts["published"] = published.astype("datetime64[ns, UTC]")
+        arts["source"] = pd.array([SUMMIT_SOURCES[a] for a in arts["article_id"]], dtype="string")
+        _CACHE["summit"] = build(arts, progress=False)
+    return _CACHE["summit"]
+
+
 # ---- measuring the report in headless Chromium (used by BENCHMARKS.md) -------------
 
 CHROMIUM_ARGS = [

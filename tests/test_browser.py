@@ -243,3 +243,100 @@ def test_rendered_notebooks_draw_offline(browser):
         assert s.errors == [], (path.name, s.errors)
         assert s.blocked == [], (path.name, s.blocked)
         s.close()
+
+
+# counts, per timeline trace role, the marks of one event group: listed in the figure's
+# data, and drawn (SVG points whose bound datum points back at that customdata row)
+GROUP_MARKS_JS = """gid => {
+    const gd = document.getElementById('fig-timeline');
+    const out = {bars: 0, markers: 0, drawnBars: 0, drawnMarkers: 0};
+    gd.data.forEach(t => {
+        const role = (t.meta || {}).newsdesk;
+        const n = (t.customdata || []).filter(cd => cd[0] === gid).length;
+        if (role === 'timeline') out.bars += n;
+        if (role === 'timeline_marker') out.markers += n;
+    });
+    gd.querySelectorAll('.barlayer .trace, .scatterlayer .trace').forEach(g => {
+        const cd = g.__data__;
+        const trace = cd && cd[0] && cd[0].trace;
+        if (!trace || !trace.customdata || !trace.visible) return;
+        const role = (trace.meta || {}).newsdesk;
+        g.querySelectorAll('.point').forEach(p => {
+            const row = p.__data__ && trace.customdata[p.__data__.i];
+            if (!row || row[0] !== gid) return;
+            if (role === 'timeline') out.drawnBars++;
+            if (role === 'timeline_marker') out.drawnMarkers++;
+        });
+    });
+    return out;
+}"""
+
+
+def _only_sources(s: Session, keep: set[str]) -> None:
+    """Tick exactly ``keep`` in the report's source filter, clicking like a reader."""
+    boxes = s.page.locator("#f-sources input[type=checkbox]").all()
+    changes = [b for b in boxes if b.is_checked() != (b.get_attribute("value") in keep)]
+    before = s.page.evaluate("window.__timelineReacts")
+    for box in changes:
+        if box.is_checked():
+            box.uncheck()
+        else:
+            box.check()
+    # every click redraws the timeline once (Plotly.react emits plotly_react when drawn)
+    s.page.wait_for_function(f"window.__timelineReacts >= {before + len(changes)}")
+
+
+def test_report_grouped_event_is_one_mark_and_survives_any_member_source(browser, tmp_path):
+    """One summit reported by three sources: one mark, kept while any member is kept."""
+    from browser_helpers import SUMMIT_SOURCES, summit_corpus
+    from test_events_merge import KIM, PUTIN
+
+    corpus = summit_corpus()
+    ev = corpus.events
+    both = ev["participants"].map(lambda ps: PUTIN in ps and KIM in ps)
+    summit = ev[both & ev["type"].isin(["meeting", "visit", "talks"])]
+    assert set(summit["article_id"]) == {"kremlin", "summit", "wire"}
+    assert summit["event_group"].nunique() == 1
+    gid = summit["event_group"].iloc[0]
+    hanoi = ev[ev["article_id"].eq("hanoi") & ev["type"].eq("meeting")]
+    assert len(hanoi) >= 1 and gid not in set(hanoi["event_group"])
+    hanoi_gid = hanoi["event_group"].iloc[0]
+    summit_sources = sorted({SUMMIT_SOURCES[a] for a in summit["article_id"]})
+    assert len(summit_sources) == 3
+
+    path = write_report(corpus, tmp_path / "groups.html")
+    s = Session(browser)
+    s.page.goto(path.as_uri())
+    s.page.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    s.page.evaluate("""() => {
+        window.__timelineReacts = 0;
+        document.getElementById('fig-timeline').on('plotly_react', () => window.__timelineReacts++);
+    }""")
+    one = {"bars": 1, "markers": 1, "drawnBars": 1, "drawnMarkers": 1}
+    none = dict.fromkeys(one, 0)
+    assert s.page.evaluate(GROUP_MARKS_JS, gid) == one  # three articles, one mark
+    # the mark really is the group: it lists the three articles' events
+    custom = s.page.evaluate(
+        """gid => document.getElementById('fig-timeline').data
+            .filter(t => (t.meta || {}).newsdesk === 'timeline')
+            .flatMap(t => t.customdata).find(cd => cd[0] === gid)""",
+        gid,
+    )
+    assert sorted(custom[4]) == ["kremlin", "summit", "wire"]
+    assert set(summit["event_id"]) <= set(custom[3])
+    s.shot("report-event-groups.png")
+
+    for source in summit_sources:  # any one member's source keeps the mark
+        _only_sources(s, {source})
+        assert s.page.evaluate("document.body.dataset.articles") == "1"
+        assert s.page.evaluate(GROUP_MARKS_JS, gid) == one, source
+        assert s.page.evaluate(GROUP_MARKS_JS, hanoi_gid) == none, source
+
+    _only_sources(s, {SUMMIT_SOURCES["hanoi"]})  # no member kept: the mark goes
+    assert s.page.evaluate("document.body.dataset.articles") == "1"
+    assert s.page.evaluate(GROUP_MARKS_JS, gid) == none
+    assert s.page.evaluate(GROUP_MARKS_JS, hanoi_gid) == one
+    s.shot("report-event-groups-filtered.png")
+
+    assert s.dialogs == [] and s.errors == [] and s.blocked == []
+    s.close()
