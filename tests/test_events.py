@@ -1043,3 +1043,30 @@ def test_end_to_end_sample_events(built_sample):
     assert (test["begin"], test["end_date"]) == (ts("2019-04-01"), ts("2019-04-22"))
     yongbyon = one("military_activity").iloc[0]
     assert "Yongbyon" in str(yongbyon["place_name"])
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Kim Jong Un met Vladimir Putin on 25 April 2019 in the Russian Pacific port of "
+            "Vladivostok.",
+            "Vladivostok",
+        ),
+        ("Donald Trump met Kim Jong Un in the city of Hanoi in February 2019.", "Hanoi"),
+    ],
+)
+def test_place_named_by_an_of_phrase_beats_the_modifier(text, place, tmp_path, monkeypatch):
+    # "the Pacific port of Vladivostok": the event is in Vladivostok, not in the Pacific
+    from helpers import make_articles
+
+    from analysis.corpus import build
+
+    monkeypatch.setenv("NEWSDESK_CACHE", str(tmp_path))
+    arts = make_articles({"a": text})
+    arts["published"] = pd.Series(
+        [pd.Timestamp("2019-04-26", tz="UTC")], dtype="datetime64[ns, UTC]"
+    )
+    events = build(arts, progress=False).events
+    meeting = events[events["type"].eq("meeting")]
+    assert meeting["place_name"].tolist() == [place]

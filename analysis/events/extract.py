@@ -77,6 +77,30 @@ _PRECISION_RANK = {
 }
 _MEDIA_KINDS = frozenset({"media"})
 _LITERAL_BAD_ROLES = frozenset({"demonym", "government"})
+# nouns whose "of" phrase names the place itself: "the Pacific port of Vladivostok"
+_PLACE_NOUNS = frozenset(
+    {
+        "port",
+        "city",
+        "town",
+        "village",
+        "capital",
+        "province",
+        "region",
+        "island",
+        "republic",
+        "state",
+        "county",
+        "district",
+        "prefecture",
+        "oblast",
+        "resort",
+        "harbour",
+        "harbor",
+        "enclave",
+        "territory",
+    }
+)
 _SPECIFIC_FEATURES = frozenset(
     {
         "city",
@@ -298,8 +322,11 @@ def _place_cost(ev: _Event, pl: _Span, triggers: set[int]) -> float | None:
     # Far East", "at the Yongbyon nuclear facility" -- not "over the denuclearization of X"
     if not down or not (down[0].dep_ == "prep" and down[0].lower_ in syntax.LOCATIVE_PREPS):
         return None
-    if any(n.dep_ == "prep" and n.lower_ not in syntax.LOCATIVE_PREPS for n in down[1:]):
-        return None
+    for before, n in zip(down, down[1:], strict=False):
+        # "of" after a place noun names the place: "the port of Vladivostok"
+        naming = n.lower_ == "of" and syntax._lemma(before) in _PLACE_NOUNS
+        if n.dep_ == "prep" and n.lower_ not in syntax.LOCATIVE_PREPS and not naming:
+            return None
     cost = float(len(up) + len(down) + 1)
     for n in down:
         if n.i in triggers:
