@@ -149,7 +149,11 @@ def report_data(corpus: Any, *, reference: pd.DataFrame | None = None) -> dict:
         ),
         ("actors", "fig-actors", actor_mentions(actors, mentions=ments, top=TOP_ACTORS)),
         ("network", "fig-network", co_mention_network(f["edges"], actors)),
-        ("timeline", "fig-timeline", summit_timeline(events, actors=actors, reference=reference)),
+        (
+            "timeline",
+            "fig-timeline",
+            summit_timeline(events, actors=actors, articles=arts, reference=reference),
+        ),
     ]
     actor_info = {}
     names = {}

@@ -291,7 +291,9 @@ class Explorer(widgets.VBox):
                 arcs=True,
             ),
             "actors": actor_mentions(view.actors, top=15),
-            "timeline": summit_timeline(view.events, actors=view.actors, reference=self.reference),
+            "timeline": summit_timeline(
+                view.events, actors=view.actors, articles=view.articles, reference=self.reference
+            ),
         }
         for name, fig in self.figures.items():
             self.outputs[name].outputs = (

@@ -329,3 +329,24 @@ def test_timeline_groups_a_real_corpus(built):
     assert "3 articles, 3 sources" in hovers[0]
     per_mention = _marks(F.summit_timeline(built, group=False))
     assert len(per_mention) == int(ev["begin"].notna().sum()) > len(marks)
+
+
+def test_timeline_names_sources_given_the_articles_frame(built):
+    # frames rather than a Corpus (as the report and the explorer call it): the group's
+    # hover names its sources only when the articles frame is passed
+    def summit_hover(fig):
+        return next(
+            h
+            for t in fig.data
+            if t.meta["newsdesk"] == "timeline"
+            for h in t.hovertext
+            if "3 articles" in h
+        )
+
+    sources = sorted(built.articles["source"].dropna().unique())
+    with_articles = summit_hover(
+        F.summit_timeline(built.events, actors=built.actors, articles=built.articles)
+    )
+    assert "3 sources" in with_articles
+    assert sum(s in with_articles for s in sources) == 3
+    assert "sources" not in summit_hover(F.summit_timeline(built.events, actors=built.actors))

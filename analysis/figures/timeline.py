@@ -112,6 +112,7 @@ def _group_rows(
     events: Any,
     *,
     actors: pd.DataFrame | None,
+    articles: pd.DataFrame | None = None,
     rows: Literal["participants", "type"],
 ) -> pd.DataFrame:
     """One drawable row per ``event_group``: the tightest interval its members support.
@@ -123,7 +124,7 @@ def _group_rows(
     """
     frame = frame_of(events, "events")
     names = actor_names(optional_frame(actors, events, "actors"))
-    arts = optional_frame(None, events, "articles")
+    arts = optional_frame(articles, events, "articles")
     source_of: dict[str, str] = {}
     if arts is not None and len(arts):
         for aid, src in zip(arts["article_id"], arts["source"], strict=True):
@@ -240,6 +241,7 @@ def summit_timeline(
     reference_margin: int | None = 120,
     title: str | None = "Summit timeline",
     group: bool = True,
+    articles: pd.DataFrame | None = None,
 ) -> go.Figure:
     """Events on a date axis, each drawn as the interval its date really covers.
 
@@ -275,6 +277,8 @@ def summit_timeline(
     group : bool
         Draw one mark per ``event_group`` (default); ``False`` draws every article's
         mention.  Without an ``event_group`` column every mention is drawn either way.
+    articles : DataFrame, optional
+        Articles frame, for the sources named in a group's hover (taken from a Corpus).
 
     Returns
     -------
@@ -286,7 +290,7 @@ def summit_timeline(
     """
     grouped = group and "event_group" in frame_of(events, "events").columns
     if grouped:
-        ev = _group_rows(events, actors=actors, rows=rows)
+        ev = _group_rows(events, actors=actors, articles=articles, rows=rows)
         ev["hover"] = [_group_hover(r) for r in ev.to_dict("records")]
         ev["custom"] = [
             [
