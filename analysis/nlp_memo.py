@@ -18,7 +18,20 @@ from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
-__all__ = ["memoize_components"]
+#: A memo is emptied when it reaches this many entries, so a long-lived process (a
+#: notebook, a Dask worker) keeps bounded memory; refilling it costs one stock lookup each.
+MEMO_LIMIT = 200_000
+
+
+def _unloaded(name: str) -> ValueError:
+    return ValueError(
+        f"the newsdesk {name} holds no model component: it is made by "
+        "analysis.nlp.load_pipeline and cannot be saved with nlp.to_disk and reloaded; "
+        "save the model itself, or load it again with load_pipeline"
+    )
+
+
+__all__ = ["MEMO_LIMIT", "memoize_components"]
 
 
 @Language.factory("newsdesk_lemmatizer")
@@ -43,10 +56,14 @@ class _MemoLemmatizer:
 
     def __call__(self, doc: Doc) -> Doc:
         lem = self.lemmatizer
-        if lem is None or not len(doc):
-            return doc if lem is None else lem(doc)
+        if lem is None:
+            raise _unloaded("lemmatizer")
+        if not len(doc):
+            return lem(doc)
         arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
         lemmas = arr[:, 3].copy()
+        if len(self.memo) > MEMO_LIMIT:
+            self.memo.clear()
         memo, overwrite, strings = self.memo, lem.overwrite, doc.vocab.strings
         todo = False
         for i, (orth, pos, morph, lemma) in enumerate(arr.tolist()):
@@ -96,8 +113,9 @@ class _MemoAttributeRuler:
         self.longest = 1
         self.memo: dict[tuple, tuple] = {}
 
-    def wrap(self, ruler) -> None:
+    def wrap(self, ruler, set_token_attrs) -> None:
         self.ruler = ruler
+        self.set_token_attrs = set_token_attrs
         for aid, pattern in enumerate(ruler.patterns):
             ones = [p for p in pattern["patterns"] if len(p) == 1]
             more = [p for p in pattern["patterns"] if len(p) > 1]
@@ -110,8 +128,7 @@ class _MemoAttributeRuler:
 
     def _outcome(self, text: str, row: tuple, more: list[int] = ()) -> tuple:
         """(tag, pos, morph, lemma, dep, may start a longer pattern) of a token."""
-        from spacy.tokens._retokenize import set_token_attrs
-
+        set_token_attrs = self.set_token_attrs
         _lower, tag, dep, _space, pos, morph, lemma = row
         scratch = Doc(self.vocab, words=[text], spaces=[False])
         scratch.from_array(
@@ -126,8 +143,12 @@ class _MemoAttributeRuler:
         return (token.tag, token.pos, token.morph.key, token.lemma, token.dep, starts)
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.ruler is None or not len(doc):
-            return doc if self.ruler is None else self.ruler(doc)
+        if self.ruler is None:
+            raise _unloaded("attribute ruler")
+        if not len(doc):
+            return self.ruler(doc)
+        if len(self.memo) > MEMO_LIMIT:
+            self.memo.clear()
         arr = doc.to_array(_RULER_KEY)
         keys = list(map(tuple, arr.tolist()))
         memo = self.memo
@@ -172,6 +193,13 @@ def _memoize_attribute_ruler(nlp: Language) -> None:
     ruler = nlp.get_pipe("attribute_ruler")
     if type(ruler) is not AttributeRuler:
         return
+    try:  # spaCy internals the memo relies on: a spaCy that moved them keeps its own ruler
+        from spacy.tokens._retokenize import set_token_attrs
+
+        ruler.attrs, ruler.indices  # noqa: B018
+    except (ImportError, AttributeError) as exc:
+        log.debug("attribute ruler left as loaded: %s", exc)
+        return
     for pattern in ruler.patterns:
         for alternative in pattern["patterns"]:
             for token in alternative:  # no quantifiers, nothing but the four inputs
@@ -184,7 +212,7 @@ def _memoize_attribute_ruler(nlp: Language) -> None:
     nlp.remove_pipe("attribute_ruler")
     where = {"before": after[0]} if after else {"last": True}
     memo = nlp.add_pipe("newsdesk_attribute_ruler", name="attribute_ruler", **where)
-    memo.wrap(ruler)
+    memo.wrap(ruler, set_token_attrs)
 
 
 def _memoize_lemmatizer(nlp: Language) -> None:

@@ -47,6 +47,7 @@ __all__ = [
     "run_batch",
     "run_tasks",
     "merge_state",
+    "group_events",
     "merge_actor_parts",
     "merge_edge_parts",
     "assemble",
@@ -622,12 +623,15 @@ def merge_state(
     for r in results:
         frames, index = (r.frames, r.index) if isinstance(r, BatchResult) else r
         batch_ids = index["article_id"].tolist()
+        # a batch is almost always wholly kept and new: filter only the rare one that is
+        # not (``isin`` against the whole corpus, per batch and frame, grows with N^2).
+        # An article already merged comes from a second part of the same batch (a Dask
+        # task re-run after its worker died having written its part): counted once.
+        gone = [a for a in batch_ids if a not in keep_set or a in done]
         done.update(batch_ids)
-        # a batch is almost always wholly kept: filter only the rare one that is not
-        # (``isin`` against the whole corpus, per batch and frame, grows with N^2)
-        gone = [a for a in batch_ids if a not in keep_set]
         if gone:
-            wanted = [a for a in batch_ids if a in keep_set]
+            skip = set(gone)
+            wanted = [a for a in batch_ids if a not in skip]
             frames = {k: v[v["article_id"].isin(wanted)] for k, v in frames.items()}
             index = index[index["article_id"].isin(wanted)]
         for name in PER_ARTICLE:
@@ -687,7 +691,22 @@ def assemble(state: dict[str, pd.DataFrame], articles: pd.DataFrame) -> dict[str
 
 
 def group_events(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    """``events`` with ``event_group`` recomputed corpus-wide (groups span articles)."""
+    """``events`` with ``event_group`` recomputed over the whole corpus.
+
+    Groups span articles (:func:`analysis.events.merge_events`), so they are never
+    stored per article: every assemble and every :meth:`Corpus.filter` recomputes them.
+
+    Parameters
+    ----------
+    events, actors, places : pandas.DataFrame
+        The corpus' events, actors (which participants are generic) and places frames.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``events`` with the extra ``event_group`` column (as given when the events stage
+        is not installed).
+    """
     if not stage_available("events"):
         return events
     from analysis.events import merge_events

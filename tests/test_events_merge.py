@@ -336,3 +336,43 @@ def test_build_groups_events_across_articles_and_filters_regroup(corpus, merged)
     assert rows["event_group"].tolist() == _putin_kim(expected)["event_group"].tolist()
     if not summit_group.startswith("ref:"):
         assert summit_group not in set(rows["event_group"])
+
+
+def test_undated_event_fitting_two_groups_stays_apart():
+    # contained in one group, equal to the other: an undated mention cannot tell them apart
+    ev = _frame(
+        [
+            {"type": "meeting", "participants": [PUTIN, KIM], **_day("2019-04-25")},
+            {"type": "meeting", "participants": [PUTIN, KIM, TRUMP], **_day("2023-09-13")},
+            {"type": "meeting", "participants": [PUTIN, KIM]},
+        ]
+    )
+    g = _groups(merge_events(ev, actors=_actors()))
+    assert g["e2"] not in {g["e0"], g["e1"]}
+
+
+def test_countries_alone_need_a_known_day():
+    ev = _frame(
+        [
+            {"type": "meeting", "participants": [US], **_month("2019-04")},
+            {"type": "meeting", "participants": [US], **_month("2019-04")},
+            {"type": "meeting", "participants": [US]},
+            {"type": "weapons_test", "participants": [NK], **_day("2019-04-17")},
+            {"type": "weapons_test", "participants": [NK], **_day("2019-04-17")},
+        ]
+    )
+    g = _groups(merge_events(ev, actors=_actors()))
+    assert len({g["e0"], g["e1"], g["e2"]}) == 3  # "US met in April" twice: not one event
+    assert g["e3"] == g["e4"]  # North Korea's test of 17 April in two articles
+
+
+def test_group_ids_do_not_depend_on_the_order_of_families():
+    rows = [
+        {"event_id": "m", "type": "meeting", "participants": [PUTIN, KIM], "reference_id": "R1"},
+        {"event_id": "t", "type": "weapons_test", "participants": [NK], "reference_id": "R1"},
+    ]
+    rows = [{**r, **_day("2019-04-25")} for r in rows]
+    one = _groups(merge_events(_frame(rows), actors=_actors()))
+    two = _groups(merge_events(_frame(rows[::-1]), actors=_actors()))
+    assert one == two
+    assert sorted(one.values())[1] == "ref:R1"

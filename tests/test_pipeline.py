@@ -64,6 +64,16 @@ def test_merge_state_of_many_batches_keeps_every_row_once():
     assert state["index"]["article_id"].tolist() == ids
 
 
+def test_merge_state_counts_a_rerun_batch_once():
+    # a Dask task re-run after its worker died having written its part leaves two parts of
+    # the same batch in _parts/; resuming from them must not duplicate those articles
+    ids = ["a", "b", "c", "d"]
+    results = [_frames(["a", "b"]), _frames(["c", "d"]), _frames(["a", "b"])]
+    state = pipeline.merge_state({}, results, keep=ids)
+    assert state["sentences"]["article_id"].tolist() == [a for a in ids for _ in range(2)]
+    assert state["index"]["article_id"].tolist() == ids
+
+
 @pytest.mark.parametrize(
     "chunk", [["c", "a"], ["a"], ["nowhere"], [], ["d", "nowhere", "b", "c", "a"]]
 )

@@ -89,3 +89,27 @@ def test_memoised_ruler_rewrites_dependency_labels_like_the_stock_one(nlp, stock
         ours = nlp.get_pipe("attribute_ruler")(Doc(nlp.vocab, **made))
         assert (ours.to_array(ATTRS) == theirs.to_array(ATTRS)).all()
         assert [t.dep_ for t in ours] == [t.dep_ for t in theirs]
+
+
+def test_a_pipeline_saved_with_to_disk_fails_clearly_on_reload(tmp_path):
+    from analysis.nlp import load_pipeline
+
+    load_pipeline().to_disk(tmp_path / "model")
+    with pytest.raises(ValueError, match="load_pipeline"):  # never a silent loss of lemmas
+        spacy.load(tmp_path / "model")("The leaders were meeting in Vladivostok.")
+
+
+def test_memos_stay_bounded(monkeypatch, stock, texts):
+    import analysis.nlp_memo as memo_mod
+    from analysis.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    monkeypatch.setattr(memo_mod, "MEMO_LIMIT", 50)
+    ruler, lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
+    for text in texts[:3]:
+        doc = nlp(text)
+        assert len(ruler.memo) <= 50 + len(doc) and len(lemmatizer.memo) <= 50 + len(doc)
+        # emptied memos still give the stock attributes
+        want = stock(text)
+        assert [t.lemma_ for t in doc] == [t.lemma_ for t in want]
+        assert [t.tag_ for t in doc] == [t.tag_ for t in want]

@@ -12,7 +12,9 @@ Two events (or an event and a group) belong together when
    other, and at least one shared participant is specific -- not a government or a
    country, which take part in too many events to identify one; or they share a
    specific participant and their places are stated and within ``near_km``.  Events
-   without participants group only through the same reference event;
+   that share only countries or governments group only when the group is known to the
+   day and the event is dated ("North Korea tested" on 17 April, and "in April").  Events without participants
+   group only through the same reference event;
 3. their intervals overlap (an imprecise "April 2019" fits "25 April 2019"); the
    group keeps the intersection of its members' intervals, so every member overlaps
    every other one.  An event without an interval joins a dated group only when
@@ -20,8 +22,8 @@ Two events (or an event and a group) belong together when
 4. their places, when both are stated, are not in two different countries nor two
    cities farther apart than ``max_km`` ("Russia" and "Vladivostok" are compatible).
 
-Events are taken most precise first (then by begin and event id, so the result does not
-depend on the order of the frame), each joining the one group it fits; an event that fits
+Events are taken family by family, most precise first (then by begin and event id, so
+the result does not depend on the order of the frame), each joining the one group it fits; an event that fits
 several groups equally well starts its own (the month "April 2019" does not join the two
 different tests of 17 and 25 April).  Blocking by type family, participant and year keeps
 it near-linear: 50,000 events take seconds.
@@ -199,7 +201,8 @@ def merge_events(
     by_family: dict[str, list[_Item]] = {}
     for it in items:
         by_family.setdefault(it.family, []).append(it)
-    for family, block in by_family.items():
+    for family in sorted(by_family):
+        block = by_family[family]
         # most precise first, then by begin and id: the result ignores the frame order
         block.sort(key=lambda i: (-i.rank, i.begin if i.begin is not None else 2**62, i.event_id))
         by_ref: dict[str, int] = {}
@@ -340,8 +343,11 @@ def _choose(
     if not it.participants:
         return None
     years = set(_years(it.begin, it.end))
+    # groups are found through the event's specific participants; countries and
+    # governments ("US") would otherwise make every US event a candidate of every other
+    keys = (it.participants - generic) or it.participants
     candidates: set[int] = set()
-    for p in it.participants:
+    for p in keys:
         by_year = postings.get(p)
         if not by_year:
             continue
@@ -366,10 +372,20 @@ def _choose(
     if not scored:
         return None
     scored.sort(key=lambda s: (-s[0], s[1]))
+    if it.begin is None and len(scored) > 1:
+        log.debug("undated event %s fits several groups; kept apart", it.event_id)
+        return None
     if len(scored) > 1 and scored[1][0] >= scored[0][0] - 1e-9:
         log.debug("event %s fits several groups equally; kept apart", it.event_id)
         return None
     return scored[0][1]
+
+
+_DAY_NS = 86_400 * 10**9
+
+
+def _within_a_day(begin: int | None, end: int | None) -> bool:
+    return begin is not None and end is not None and end - begin <= _DAY_NS
 
 
 def _interval_ok(it: _Item, g: _Group) -> bool:
@@ -398,6 +414,8 @@ def _participant_score(
     jaccard = len(shared) / len(it.participants | g.participants)
     specific = bool(shared - generic)
     contained = it.participants <= g.participants or g.participants <= it.participants
+    if not specific and not (it.begin is not None and _within_a_day(g.begin, g.end)):
+        return None  # only countries/governments in common: a known day must say it is one
     if jaccard >= min_jaccard and (
         specific or len(shared) >= 2 or it.participants == g.participants
     ):
