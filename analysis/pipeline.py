@@ -30,11 +30,15 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from analysis import schema
 from analysis.settings import PIPELINE_VERSION, Settings
+
+if TYPE_CHECKING:  # dask is imported only by the Dask engine
+    import distributed
 
 __all__ = [
     "STAGES",
@@ -728,6 +732,18 @@ def store_result(store_dir: str | os.PathLike, result: BatchResult) -> str:
     """Write one batch result into the store's ``_parts/`` and return the part's id.
 
     A killed build resumes from the parts; ``analysis.corpus.build`` reads them back.
+
+    Parameters
+    ----------
+    store_dir : str or os.PathLike
+        The corpus folder being built.
+    result : BatchResult
+        The batch's frames, index, stats and errors.
+
+    Returns
+    -------
+    str
+        The id of the part (its folder name under ``_parts/``).
     """
     from analysis import store as _store
 
@@ -840,8 +856,14 @@ class DaskEngine:
         except BaseException as exc:  # re-raised in the caller's thread by wait()
             self._error = exc
 
-    def wait(self):
-        """The connected ``distributed.Client`` (blocks until the start is done)."""
+    def wait(self) -> distributed.Client:
+        """The connected ``distributed.Client`` (blocks until the start is done).
+
+        Raises
+        ------
+        Exception
+            Whatever stopped the cluster from starting or the client from connecting.
+        """
         self._started.join()
         if self._error is not None:
             raise self._error

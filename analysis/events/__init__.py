@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .merge import GENERIC_KINDS, event_summary, merge_events
+from .merge import GENERIC_KINDS, PRECISION_RANK, event_summary, merge_events
 from .reference import REFERENCE_COLUMNS, link_reference, load_reference_events
 from .types import EVENT_TYPES, EventType, register_event_type, unregister_event_type
 
@@ -26,6 +26,7 @@ __all__ = [
     "EVENT_TYPES",
     "EventType",
     "GENERIC_KINDS",
+    "PRECISION_RANK",
     "REFERENCE_COLUMNS",
     "event_id",
     "event_summary",

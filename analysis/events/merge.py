@@ -54,7 +54,8 @@ log = logging.getLogger(__name__)
 
 #: Actor kinds too broad to identify an event on their own.
 GENERIC_KINDS = frozenset({"government", "country"})
-_PRECISION_RANK = {
+#: Rank of a timex precision, finer is higher (shared with analysis.figures.timeline).
+PRECISION_RANK = {
     "time": 7,
     "day": 6,
     "week": 5,
@@ -283,7 +284,7 @@ def _items(events: pd.DataFrame, place_info: dict[str, tuple[bool, str]]) -> lis
                     else None
                 ),
                 reference=None if ref is None or ref is pd.NA else str(ref),
-                rank=_PRECISION_RANK.get(precision[k], 0) if b is not None else -1,
+                rank=PRECISION_RANK.get(precision[k], 0) if b is not None else -1,
             )
         )
     return out
@@ -533,7 +534,7 @@ def _summary_row(
     if dated:
         best = max(
             dated,
-            key=lambda r: _PRECISION_RANK.get("" if _na(r["precision"]) else r["precision"], 0),
+            key=lambda r: PRECISION_RANK.get("" if _na(r["precision"]) else r["precision"], 0),
         )
         precision = None if _na(best["precision"]) else best["precision"]
     placed = [r for r in g if not _na(r["place_id"])]

@@ -8,6 +8,7 @@ from typing import Any, Literal
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.events.merge import PRECISION_RANK
 from analysis.figures.frames import actor_names, frame_of, optional_frame
 from analysis.figures.template import TEMPLATE_NAME, category_colors, escape, truncate
 
@@ -29,16 +30,6 @@ MAX_REFERENCE_LABELS = 8
 #: A group whose members disagree is drawn with the first status of this order.
 STATUS_PRIORITY = ("occurred", "planned", "reported", "denied")
 #: Date precisions, most precise highest (the member whose date a group shows).
-PRECISION_RANK = {
-    "time": 7,
-    "day": 6,
-    "week": 5,
-    "month": 4,
-    "quarter": 3,
-    "season": 3,
-    "year": 2,
-    "decade": 1,
-}
 #: Sources named in a group's hover text (then "and N more").
 MAX_SOURCES = 5
 
