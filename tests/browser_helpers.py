@@ -628,16 +628,11 @@ SUMMIT_SOURCES = {
 def summit_corpus():
     """analysis.build over the four texts of test_events_merge, one source each (once)."""
     if "summit" not in _CACHE:
-        from helpers import make_articles
-        from test_events_merge import PUBLISHED, TEXTS
+        from helpers import summit_articles
 
         from analysis.corpus import build
 
-        arts = make_articles(TEXTS)
-        published = pd.to_datetime([PUBLISHED[a] for a in arts["article_id"]], utc=True)
-        arts["published"] = published.astype("datetime64[ns, UTC]")
-        arts["source"] = pd.array([SUMMIT_SOURCES[a] for a in arts["article_id"]], dtype="string")
-        _CACHE["summit"] = build(arts, progress=False)
+        _CACHE["summit"] = build(summit_articles(SUMMIT_SOURCES), progress=False)
     return _CACHE["summit"]
 
 

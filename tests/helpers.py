@@ -38,6 +38,39 @@ def make_articles(texts: dict[str, str], language: str | dict = "en") -> pd.Data
     return schema.conform(frame, "articles")
 
 
+# ----------------------------------------------------------------- real text, real pipeline
+# Three short reports of the Putin-Kim summit of 25 April 2019 with different date
+# precision (a plan "later this month", "on Thursday", an exact date) and one report of a
+# different meeting that shares Kim (Hanoi, February 2019).
+
+SUMMIT_TEXTS = {
+    "kremlin": "Russian President Vladimir Putin will meet North Korean leader Kim Jong Un in "
+    "Vladivostok later this month, the Kremlin said on Saturday. Kim is expected to travel "
+    "to Russia by train.",
+    "summit": "Vladimir Putin and Kim Jong Un held their first summit in Vladivostok on "
+    "Thursday. The two leaders met on Russky Island for about two hours.",
+    "wire": "Kim Jong Un met Vladimir Putin on 25 April 2019 in the Russian Pacific port of "
+    "Vladivostok, the Kremlin said.",
+    "hanoi": "U.S. President Donald Trump met North Korean leader Kim Jong Un in Hanoi on "
+    "27 February 2019. The summit ended without an agreement.",
+}
+SUMMIT_PUBLISHED = {
+    "kremlin": "2019-04-20",
+    "summit": "2019-04-26",
+    "wire": "2019-04-26",
+    "hanoi": "2019-03-01",
+}
+
+
+def summit_articles(sources: dict[str, str]) -> pd.DataFrame:
+    """The articles frame of :data:`SUMMIT_TEXTS`, dated, with the given source of each."""
+    arts = make_articles(SUMMIT_TEXTS)
+    published = pd.to_datetime([SUMMIT_PUBLISHED[a] for a in arts["article_id"]], utc=True)
+    arts["published"] = published.astype("datetime64[ns, UTC]")
+    arts["source"] = pd.array([sources[a] for a in arts["article_id"]], dtype="string")
+    return arts
+
+
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres (haversine, mean Earth radius)."""
     la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))

@@ -6,7 +6,7 @@ import random
 
 import pandas as pd
 import pytest
-from helpers import make_articles
+from helpers import summit_articles
 
 from analysis import schema
 from analysis.events import event_summary, merge_events
@@ -20,28 +20,8 @@ def ts(s: str) -> pd.Timestamp:
     return pd.Timestamp(s, tz=UTC)
 
 
-# ----------------------------------------------------------------- real text, real pipeline
-# Three short reports of the Putin-Kim summit of 25 April 2019 with different date
-# precision (a plan "later this month", "on Thursday", an exact date) and one report of a
-# different meeting that shares Kim (Hanoi, February 2019).
-
-TEXTS = {
-    "kremlin": "Russian President Vladimir Putin will meet North Korean leader Kim Jong Un in "
-    "Vladivostok later this month, the Kremlin said on Saturday. Kim is expected to travel "
-    "to Russia by train.",
-    "summit": "Vladimir Putin and Kim Jong Un held their first summit in Vladivostok on "
-    "Thursday. The two leaders met on Russky Island for about two hours.",
-    "wire": "Kim Jong Un met Vladimir Putin on 25 April 2019 in the Russian Pacific port of "
-    "Vladivostok, the Kremlin said.",
-    "hanoi": "U.S. President Donald Trump met North Korean leader Kim Jong Un in Hanoi on "
-    "27 February 2019. The summit ended without an agreement.",
-}
-PUBLISHED = {
-    "kremlin": "2019-04-20",
-    "summit": "2019-04-26",
-    "wire": "2019-04-26",
-    "hanoi": "2019-03-01",
-}
+# tests/helpers.py SUMMIT_TEXTS: three reports of the Putin-Kim summit with different date
+# precision and one of the Hanoi meeting, through the real pipeline
 SOURCES = {"kremlin": "Agency A", "summit": "Paper B", "wire": "Wire C", "hanoi": "Paper B"}
 
 
@@ -52,11 +32,7 @@ def corpus(tmp_path_factory):
     from analysis.corpus import build
 
     os.environ.setdefault("NEWSDESK_CACHE", str(tmp_path_factory.mktemp("cache")))
-    arts = make_articles(TEXTS)
-    arts["published"] = pd.to_datetime([PUBLISHED[a] for a in arts["article_id"]], utc=True)
-    arts["published"] = arts["published"].astype("datetime64[ns, UTC]")
-    arts["source"] = pd.array([SOURCES[a] for a in arts["article_id"]], dtype="string")
-    return build(arts, progress=False)
+    return build(summit_articles(SOURCES), progress=False)
 
 
 @pytest.fixture(scope="module")

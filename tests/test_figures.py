@@ -287,17 +287,13 @@ def built(tmp_path_factory):
     """Four short reports through the real pipeline: three of one summit, one of Hanoi."""
     import os
 
-    from helpers import make_articles
-    from test_events_merge import PUBLISHED, SOURCES, TEXTS
+    from helpers import summit_articles
+    from test_events_merge import SOURCES
 
     from analysis.corpus import build
 
     os.environ.setdefault("NEWSDESK_CACHE", str(tmp_path_factory.mktemp("cache")))
-    arts = make_articles(TEXTS)
-    arts["published"] = pd.to_datetime([PUBLISHED[a] for a in arts["article_id"]], utc=True)
-    arts["published"] = arts["published"].astype("datetime64[ns, UTC]")
-    arts["source"] = pd.array([SOURCES[a] for a in arts["article_id"]], dtype="string")
-    return build(arts, progress=False)
+    return build(summit_articles(SOURCES), progress=False)
 
 
 def test_timeline_groups_a_real_corpus(built):
