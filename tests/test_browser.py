@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from browser_helpers import (
     ARTIFACTS,
+    CHROMIUM_ARGS,
     corpus_module_available,
     fixture_corpus,
     reference_events,
@@ -26,15 +27,7 @@ from analysis.report import PARTIAL_MANIFEST, write_report
 pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("NEWSDESK_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+ARGS = CHROMIUM_ARGS
 
 
 def _require_chromium() -> None:
