@@ -29,7 +29,19 @@ __all__ = ["Corpus", "build", "BuildError"]
 log = logging.getLogger(__name__)
 
 FRAMES = _store.FRAMES
-_STATE_FRAMES = ("actor_parts", "edge_parts", "index")
+
+
+class _StateFrameNames:
+    """The store's ``_state/`` frames, read from the registered stages at each use."""
+
+    def __iter__(self):
+        from analysis.stages import stage_graph
+
+        return iter(stage_graph().state_frames)
+
+
+#: per-article frames that are not corpus frames (actor and edge parts), and the index
+_STATE_FRAMES = _StateFrameNames()
 
 
 class BuildError(RuntimeError):
@@ -514,7 +526,7 @@ def build(
                 dask.close(background=True)
         state = pipeline.merge_state(previous, results, keep=ids)
         results = []  # the batch results are merged; free them
-        frames = pipeline.assemble(state, articles)
+        frames = pipeline.assemble(state, articles, settings=settings)
         build_info = {
             "engine": engine,
             "articles": len(ids),
@@ -592,9 +604,9 @@ def _previous_state(d: Path, ids: list[str]) -> dict[str, pd.DataFrame]:
         except _store.StoreError as exc:
             log.warning("%s; rebuilding from scratch", exc)
             raw = {}
-        if all(f"_{k}" in raw for k in _STATE_FRAMES):
+        if all(f"_{k}" in raw for k in _required_state(raw.get("_index"))):
             prev = {k: v for k, v in raw.items() if not k.startswith("_")}
-            prev.update({k: raw[f"_{k}"] for k in _STATE_FRAMES})
+            prev.update({k: raw[f"_{k}"] for k in _STATE_FRAMES if f"_{k}" in raw})
             prev["_stored_ids"] = prev["index"][["article_id"]]
         elif raw:
             log.warning("%s has no incremental state; rebuilding every article", d)
@@ -608,6 +620,22 @@ def _previous_state(d: Path, ids: list[str]) -> dict[str, pd.DataFrame]:
         if stored is not None:
             prev["_stored_ids"] = stored
     return prev
+
+
+def _required_state(index: pd.DataFrame | None) -> list[str]:
+    """The ``_state/`` frames an incremental build needs: the index, and the frames of
+    every stage the index has fingerprints of (a stage added since has none yet: its
+    frame may be missing, and the stage is stale for every article)."""
+    if index is None:
+        return ["index"]
+    from analysis.stages import stage_graph
+
+    graph = stage_graph()
+    return [
+        f
+        for f in _STATE_FRAMES
+        if f == "index" or f"fp_{graph.creator.get(f)}" in index.columns
+    ]
 
 
 #: Batches per worker a LocalCluster build aims at, and the smallest batch it makes.
@@ -638,6 +666,9 @@ def _tasks(articles, stale, previous, *, settings, fps, hashes, strict, batch_si
             k: v.groupby("article_id", sort=False, observed=True).indices if len(v) else {}
             for k, v in prev_frames.items()
         }
+    from analysis.stages import stage_graph
+
+    specs = tuple(stage_graph().order)  # a Dask worker runs the stages planned here
     tasks = []
     for stages, aids in groups.items():
         reuse = stages != frozenset(pipeline.STAGES)
@@ -655,6 +686,7 @@ def _tasks(articles, stale, previous, *, settings, fps, hashes, strict, batch_si
                     hashes={a: hashes[a] for a in chunk},
                     previous=prev,
                     strict=strict,
+                    specs=specs,
                 )
             )
     return tasks

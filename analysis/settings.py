@@ -1,8 +1,9 @@
 """Settings of the pipeline, and the fingerprints that key incremental builds.
 
 A :class:`Settings` object is passed to :func:`analysis.build`; each stage reads the
-fields it needs.  :meth:`Settings.fingerprint` hashes the fields a stage depends on, so
-a changed setting recomputes exactly the stages it affects.
+fields it needs.  :meth:`Settings.fingerprint` hashes the fields a stage depends on (the
+``settings`` of its :class:`analysis.stages.StageSpec`), so a changed setting recomputes
+exactly the stages it affects.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ import hashlib
 import json
 import os
 import sys
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import ClassVar
 
 from platformdirs import user_cache_dir
 
-__all__ = ["Settings", "PIPELINE_VERSION", "cache_dir", "data_path"]
+__all__ = ["Settings", "PIPELINE_VERSION", "BUNDLED_REFERENCE", "cache_dir", "data_path"]
 
 #: Bumped when a stage's output changes for the same input and settings.
 PIPELINE_VERSION = "0.2.0"
@@ -32,6 +35,11 @@ if not (_DATA / "articles").is_dir():
 def data_path(name: str = "") -> Path:
     """Path of a bundled data file (the repository's ``data/NAME``)."""
     return _DATA / name if name else _DATA
+
+
+#: The name that stands for the bundled reference timeline in ``Settings.reference_events``
+#: (``newsdesk build --reference bundled``).
+BUNDLED_REFERENCE = "bundled"
 
 
 def cache_dir() -> Path:
@@ -60,9 +68,15 @@ class Settings:
     place_overrides : str or None
         CSV of toponym [, article_id] -> geonameid overrides that win over the ranking.
     reference_events : tuple of str
-        Extra reference-timeline CSV files added to the bundled one.
+        Reference-timeline CSV files the events are linked to (``reference`` stage).
+        None by default: no corpus is linked to a timeline it did not ask for.
+        ``"bundled"`` (:data:`BUNDLED_REFERENCE`) names the bundled Korean-peninsula
+        timeline of 2017-2019 (``data/reference_events.csv``).
     max_bytes : int
         Size limit of one input file (bytes).
+    extra : dict
+        Settings of stages added by plugins (key -> JSON value); a stage names the keys it
+        reads in its ``StageSpec.settings``.
     """
 
     model: str = "en_core_web_sm"
@@ -74,42 +88,76 @@ class Settings:
     max_bytes: int = 50 * 1024 * 1024
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
-    #: Which fields each stage depends on (besides the stages it consumes).
-    #: The parser's entity ruler holds patterns from the knowledge bases and the
-    #: gazetteer additions, so both change the mentions; the sentence boundaries the
-    #: time stage reads depend on the model alone.
-    STAGE_FIELDS = {
-        "nlp": ("model", "knowledge_bases", "gazetteer_additions"),
-        "actors": ("model", "knowledge_bases"),
-        "places": ("model", "gazetteer_additions", "place_overrides"),
-        "timexes": ("model",),
-        "events": ("model", "knowledge_bases", "gazetteer_additions", "reference_events"),
-    }
+    #: Which fields each stage depends on (besides the stages it consumes): read from
+    #: the ``settings`` of the registered stage specs (:mod:`analysis.stages.builtin`).
+    STAGE_FIELDS: ClassVar[Mapping[str, tuple[str, ...]]]
 
     def replace(self, **changes) -> Settings:
         """Return a copy with ``changes`` applied."""
         return replace(self, **changes)
 
     def to_dict(self) -> dict:
-        """The settings as a JSON-serialisable dict."""
+        """The settings as a JSON-serialisable dict (``extra`` only when it is set)."""
         d = asdict(self)
-        d.pop("extra", None)
+        if not d.get("extra"):
+            d.pop("extra", None)
         return d
+
+    def reference_paths(self) -> tuple[str, ...]:
+        """``reference_events`` with :data:`BUNDLED_REFERENCE` replaced by the bundled file."""
+        return tuple(
+            str(data_path("reference_events.csv")) if p == BUNDLED_REFERENCE else str(p)
+            for p in self.reference_events
+        )
 
     def fingerprint(self, stage: str | None = None) -> str:
         """Hash of the settings a stage depends on, plus the pipeline version.
 
         File settings are hashed by content, so editing a knowledge base changes
-        the fingerprint.
+        the fingerprint.  ``stage`` may be a stage's former name ("time").
         """
         d = self.to_dict()
+        if stage:
+            stage = _canonical(stage)
         names = self.STAGE_FIELDS.get(stage, tuple(d)) if stage else tuple(d)
         payload = {"version": PIPELINE_VERSION, "stage": stage}
         for name in names:
-            value = d[name]
+            value = d[name] if name in d else self.extra.get(name)
+            if name == "reference_events":
+                value = self.reference_paths()
             payload[name] = _hash_files(value) if name in _FILE_FIELDS else value
         blob = json.dumps(payload, sort_keys=True, default=str).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def _canonical(stage: str) -> str:
+    from analysis.stages import canonical_stage
+
+    return canonical_stage(stage)
+
+
+class _StageFields(Mapping):
+    """``Settings.STAGE_FIELDS``: stage name -> settings, read from the stage registry."""
+
+    def _table(self) -> dict[str, tuple[str, ...]]:
+        from analysis.stages import stage_graph
+
+        return stage_graph().stage_fields
+
+    def __getitem__(self, stage: str) -> tuple[str, ...]:
+        return self._table()[_canonical(stage)]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+    def __repr__(self) -> str:
+        return repr(self._table())
+
+
+Settings.STAGE_FIELDS = _StageFields()
 
 
 _FILE_FIELDS = {"knowledge_bases", "gazetteer_additions", "place_overrides", "reference_events"}

@@ -1,0 +1,262 @@
+"""The built-in stages: parse, dates and timexes, actors, places, events, reference links.
+
+Each spec's ``run`` calls the stage's public frame-level function (``analysis.nlp.parse``,
+``analysis.timex.tag_timexes``, ``analysis.actors.resolve_actors``,
+``analysis.geo.geoparse``, ``analysis.events.extract_events``,
+``analysis.events.link_reference``), imported when the stage first runs, so spaCy is
+loaded only by a build that parses something.  The corpus-level specs re-merge the
+per-article actor parts and regroup events over the whole corpus on every assemble.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .graph import register_stage
+from .spec import Batch, StageSpec
+
+__all__ = ["BUILTIN_STAGES"]
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)] or frames[:1]
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+
+def _article_actors(one: Batch) -> pd.DataFrame:
+    """The actors of one article: its rows of ``actor_parts`` (no other article's)."""
+    parts = one["actor_parts"]
+    return parts.drop(columns="article_id") if "article_id" in parts.columns else parts
+
+
+# ---------------------------------------------------------------------- per article
+
+
+def run_nlp(batch: Batch, res) -> dict:
+    """Parse once: sentences (stored), and the Docs and entity spans for later stages."""
+    from analysis import nlp
+
+    parsed = nlp.parse(batch["articles"], nlp=res.nlp(), settings=batch.settings)
+    return {"sentences": parsed.sentences, "entities": parsed.mentions, "docs": parsed.docs}
+
+
+def run_timexes(batch: Batch, res) -> dict:
+    """Publication dates inferred where missing, then the temporal expressions."""
+    from analysis import timex
+
+    arts = timex.infer_published(batch["articles"])
+    return {"articles": arts, "timexes": timex.tag_timexes(arts, batch["sentences"])}
+
+
+def run_actors(batch: Batch, res) -> dict:
+    """Mentions resolved to actors, quotes, and per-article actor and edge parts."""
+    from analysis import actors
+
+    r = actors.resolve_actors(
+        batch["articles"], batch["sentences"], batch["entities"], docs=batch["docs"], kb=res.kb()
+    )
+    return {
+        "mentions": r.mentions,
+        "quotes": r.quotes,
+        "actor_parts": r.actor_parts,
+        "edge_parts": r.edge_parts,
+    }
+
+
+def run_places(batch: Batch, res) -> dict:
+    """Toponyms resolved against the gazetteer; ``mentions.place_id`` linked to them."""
+    from analysis import geo
+
+    places = geo.geoparse(
+        batch["articles"],
+        batch["sentences"],
+        batch["entities"],
+        docs=batch["docs"],
+        gazetteer=res.gazetteer(),
+        overrides=batch.settings.place_overrides,
+    )
+    mentions = batch["mentions"]
+    mentions = mentions.assign(place_id=pd.Series(pd.NA, index=mentions.index, dtype="string"))
+    if len(places) and len(mentions):
+        mentions = geo.link_mentions(mentions, places)
+    return {"places": places, "mentions": mentions}
+
+
+def run_events(batch: Batch, res) -> dict:
+    """Events of each article, from that article's frames and actors only (not linked)."""
+    from analysis import events
+
+    out = []
+    for one in batch.split():
+        out.append(
+            events.extract_events(
+                one["articles"],
+                one["sentences"],
+                one["mentions"],
+                _article_actors(one),
+                one["places"],
+                one["timexes"],
+                one["quotes"],
+                docs=one["docs"],
+                link=False,
+            )
+        )
+    return {"events": _concat(out)}
+
+
+def run_reference(batch: Batch, res) -> dict:
+    """Events linked to the reference timeline of ``Settings.reference_events`` (if any)."""
+    from analysis import events
+
+    ref = res.reference()
+
+    def link(evs: pd.DataFrame, actors: pd.DataFrame | None) -> pd.DataFrame:
+        evs = evs.assign(reference_id=pd.Series(pd.NA, index=evs.index, dtype="string"))
+        return events.link_reference(evs, ref, actors=actors)
+
+    if not len(ref):  # nothing to link to: the link columns, empty
+        return {"events": link(batch["events"], None)}
+    return {"events": _concat([link(one["events"], _article_actors(one)) for one in batch.split()])}
+
+
+# ---------------------------------------------------------------------- corpus level
+
+
+def run_corpus_actors(batch: Batch, res) -> dict:
+    """Corpus-wide actors and co-mention edges, merged from the per-article parts."""
+    from analysis.state import merge_actor_parts, merge_edge_parts
+
+    return {
+        "actors": merge_actor_parts(batch["actor_parts"]),
+        "edges": merge_edge_parts(batch["edge_parts"]),
+    }
+
+
+def run_event_groups(batch: Batch, res) -> dict:
+    """``events.event_group``: the same real-world event across articles."""
+    from analysis.state import group_events
+
+    return {"events": group_events(batch["events"], batch["actors"], batch["places"])}
+
+
+_LINK_COLUMNS = (
+    "reference_id",
+    "ref_name",
+    "ref_type",
+    "ref_begin",
+    "ref_end",
+    "ref_place",
+    "ref_lat",
+    "ref_lon",
+    "ref_source",
+    "link_score",
+)
+
+BUILTIN_STAGES = (
+    StageSpec(
+        name="nlp",
+        run=run_nlp,
+        requires=("articles.text", "articles.language"),
+        assigns=("sentences",),
+        transient=("docs", "entities"),
+        schemas={"entities": "mentions"},
+        # the entity ruler holds the knowledge bases' and gazetteer additions' patterns
+        settings=("model", "knowledge_bases", "gazetteer_additions"),
+        sort_keys={"sentences": ("sentence_id",)},
+        module="analysis.nlp",
+        resources=("nlp",),
+    ),
+    StageSpec(
+        name="timexes",
+        run=run_timexes,
+        requires=("articles.text", "articles.published", "sentences"),
+        assigns=(
+            "articles.published",
+            "articles.published_precision",
+            "articles.published_inferred",
+            "articles.published_reason",
+            "timexes",
+        ),
+        settings=("model",),
+        # it reads only the sentence boundaries, which depend on the model alone (in its
+        # own settings): a changed knowledge base or gazetteer does not retag dates
+        upstream=(),
+        sort_keys={"timexes": ("start", "end")},
+        module="analysis.timex",
+        aliases=("time",),
+    ),
+    StageSpec(
+        name="actors",
+        run=run_actors,
+        # a title's holder depends on the publication date ("the president" in 2019)
+        requires=("articles.text", "articles.published", "sentences", "entities", "docs"),
+        assigns=("mentions", "quotes", "actor_parts", "edge_parts"),
+        schemas={"actor_parts": "actors", "edge_parts": "edges"},
+        settings=("model", "knowledge_bases"),
+        sort_keys={
+            "mentions": ("start", "end", "label"),
+            "quotes": ("start", "end"),
+            "actor_parts": ("actor_id",),
+            "edge_parts": ("source", "target"),
+        },
+        module="analysis.actors",
+        resources=("kb",),
+    ),
+    StageSpec(
+        name="places",
+        run=run_places,
+        requires=("articles.text", "sentences", "entities", "docs"),
+        assigns=("places", "mentions.place_id"),
+        settings=("model", "gazetteer_additions", "place_overrides"),
+        sort_keys={"places": ("start", "end")},
+        module="analysis.geo",
+        resources=("gazetteer",),
+    ),
+    StageSpec(
+        name="events",
+        run=run_events,
+        requires=(
+            "articles.text",
+            "articles.published",
+            "sentences",
+            "mentions",
+            "actor_parts",
+            "places",
+            "timexes",
+            "quotes",
+            "docs",
+        ),
+        assigns=("events",),
+        settings=("model", "knowledge_bases", "gazetteer_additions"),
+        sort_keys={"events": ("sentence_id", "event_id")},
+        module="analysis.events",
+    ),
+    StageSpec(
+        name="reference",
+        run=run_reference,
+        requires=("events", "actor_parts"),
+        assigns=tuple(f"events.{c}" for c in _LINK_COLUMNS),
+        settings=("reference_events",),
+        module="analysis.events",
+        resources=("reference",),
+    ),
+    StageSpec(
+        name="corpus_actors",
+        run=run_corpus_actors,
+        requires=("actor_parts", "edge_parts"),
+        assigns=("actors", "edges"),
+        per_article=False,
+        module="analysis.actors",
+    ),
+    StageSpec(
+        name="event_groups",
+        run=run_event_groups,
+        requires=("events", "actors", "places"),
+        assigns=("events.event_group",),
+        per_article=False,
+        module="analysis.events",
+    ),
+)
+
+for _spec in BUILTIN_STAGES:
+    register_stage(_spec)
