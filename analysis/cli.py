@@ -34,7 +34,7 @@ class CLIError(Exception):
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from analysis.corpus import build
-    from analysis.settings import Settings
+    from analysis.settings import BUNDLED_REFERENCE, Settings
 
     for src in args.sources:
         if not Path(src).exists() and not glob.glob(src) and "://" not in src:
@@ -43,6 +43,15 @@ def _cmd_build(args: argparse.Namespace) -> int:
         if not Path(kb).is_file():
             raise CLIError(f"knowledge base not found: {kb}", EXIT_USAGE)
     changes = {"knowledge_bases": tuple(str(Path(k).resolve()) for k in args.kb)}
+    refs = []
+    for ref in args.reference:
+        if ref == BUNDLED_REFERENCE:
+            refs.append(ref)
+        elif not Path(ref).is_file():
+            raise CLIError(f"reference timeline not found: {ref}", EXIT_USAGE)
+        else:
+            refs.append(str(Path(ref).resolve()))
+    changes["reference_events"] = tuple(refs)
     if args.model:
         changes["model"] = args.model
     settings = Settings().replace(**changes)
@@ -272,6 +281,14 @@ def make_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="FILE",
         help="extra actor knowledge base (CSV/YAML); repeatable",
+    )
+    b.add_argument(
+        "--reference",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="link events to this reference timeline (CSV); 'bundled' for the bundled "
+        "Korean-peninsula timeline 2017-2019; repeatable (default: no linking)",
     )
     b.add_argument(
         "--strict", action="store_true", help="stop at the first bad input instead of skipping it"

@@ -251,7 +251,7 @@ def test_changed_knowledge_base_recomputes_only_the_stages_it_affects(tmp_path):
     # (which read the mentions) and events are recomputed; the dates are not
     assert computed["nlp"] == computed["actors"] == computed["places"] == 5
     assert computed["events"] == 5
-    assert computed["time"] == 0  # timexes reused: sentence boundaries do not change
+    assert computed["timexes"] == 0  # timexes reused: sentence boundaries do not change
     assert "kb:xinhua" in set(after.mentions["actor_id"].dropna())
     assert_same_corpus(after, analysis.build(arts, settings=settings, progress=False))
 
@@ -277,7 +277,7 @@ def test_gazetteer_additions_feed_the_parser_and_recompute_what_reads_them(tmp_p
     after = analysis.build(arts, store=d, settings=settings, progress=False, batch_size=2)
     computed = after.build_stats["computed"]
     assert computed["nlp"] == computed["places"] == computed["events"] == 3
-    assert computed["time"] == 0
+    assert computed["timexes"] == 0
     found = after.mentions[after.mentions["text"] == "Plovnik Bay"]
     assert found["source"].tolist() == ["place"]  # matched by the added pattern
     assert_same_corpus(after, analysis.build(arts, settings=settings, progress=False))
@@ -305,7 +305,7 @@ def test_an_interrupted_build_resumes_from_the_batches_it_streamed(tmp_path, mon
 
 
 def test_a_failing_article_is_skipped_and_reported(monkeypatch):
-    if not pipeline.stage_available("time"):
+    if not pipeline.stage_available("timexes"):
         pytest.skip("analysis.timex is not installed yet")
     import analysis.timex as timex
 
@@ -320,7 +320,7 @@ def test_a_failing_article_is_skipped_and_reported(monkeypatch):
     monkeypatch.setattr(timex, "tag_timexes", flaky)
     corpus = analysis.build(make_articles(), progress=False, batch_size=5)
     errors = corpus.build_stats["errors"]
-    assert [(e["article_id"], e["stage"]) for e in errors] == [(bad, "time")]
+    assert [(e["article_id"], e["stage"]) for e in errors] == [(bad, "timexes")]
     assert len(corpus) == 5  # the article itself is kept, with the other stages' rows
     with pytest.raises(ValueError, match="cannot read"):
         analysis.build(make_articles(), progress=False, strict=True)

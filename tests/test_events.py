@@ -1013,8 +1013,11 @@ def built_sample(tmp_path_factory):
         pytest.skip(f"analysis.corpus not available: {exc}")
     import os
 
+    from analysis.settings import BUNDLED_REFERENCE, Settings
+
     os.environ.setdefault("NEWSDESK_CACHE", str(tmp_path_factory.mktemp("cache")))
-    return build(SAMPLE_FILE.parent)
+    # linking to the bundled 2017-19 timeline is opt-in: the sample's story is in it
+    return build(SAMPLE_FILE.parent, settings=Settings(reference_events=(BUNDLED_REFERENCE,)))
 
 
 def test_end_to_end_sample_events(built_sample):

@@ -163,7 +163,7 @@ def test_manifest_records_versions_settings_and_counts(tmp_path):
     m = store.read_manifest(tmp_path / "c")
     assert m["package_version"] == analysis.__version__
     assert m["settings"]["model"] == "en_core_web_sm"
-    assert set(m["fingerprints"]) == {"nlp", "actors", "places", "time", "events"}
+    assert set(m["fingerprints"]) == {"nlp", "timexes", "actors", "places", "events", "reference"}
     assert m["counts"]["articles"] == 2 and m["counts"]["mentions"] == 1
 
 
