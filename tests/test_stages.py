@@ -16,10 +16,13 @@ import analysis
 from analysis import pipeline
 from analysis import store as _store
 from analysis.corpus import Corpus
+from analysis.resources import Resources
 from analysis.settings import BUNDLED_REFERENCE, Settings
 from analysis.stages import (
+    Batch,
     StageGraph,
     StageSpec,
+    builtin,
     register_stage,
     stage_graph,
     unregister_stage,
@@ -307,25 +310,79 @@ def test_newsdesk_build_reference_option(tmp_path):
 # ------------------------------------------------------------ per-article inputs
 
 
-def test_the_events_stage_sees_only_each_articles_own_actors(monkeypatch):
+def _upstream_frames(arts: pd.DataFrame) -> dict:
+    """The batch frames the events stage reads, made by the real stages."""
+    settings, graph = Settings(), stage_graph()
+    res = Resources(settings)
+    frames = {"articles": arts}
+    ids = arts["article_id"].tolist()
+    for name in ("nlp", "timexes", "actors", "places"):
+        frames.update(graph.specs[name].run(Batch(frames, ids, settings, whole=True), res))
+    return frames
+
+
+def _by_id(df: pd.DataFrame) -> pd.DataFrame:
+    return df.sort_values("event_id").reset_index(drop=True).astype(str)
+
+
+def test_events_of_a_batch_equal_events_extracted_article_by_article():
     import analysis.events as events
 
-    real = events.extract_events
-    seen = []
+    arts = make_articles()
+    frames = _upstream_frames(arts)
+    ids = arts["article_id"].tolist()
+    # one article sees Kim Jong Un as a news source (an invented disagreement between
+    # articles): only that article's events may drop him as a participant
+    parts = frames["actor_parts"]
+    kim = parts["actor_id"].eq("kb:kim_jong_un")
+    with_kim = list(dict.fromkeys(parts.loc[kim, "article_id"]))
+    assert len(with_kim) >= 2
+    odd = with_kim[0]
+    frames["actor_parts"] = parts.assign(
+        kind=parts["kind"].mask(kim & parts["article_id"].eq(odd), "media")
+    )
+    assert builtin.agreeing_groups(frames["actor_parts"], ids) != [ids]
 
-    def spy(articles, sentences, mentions, actors, *rest, **kw):
-        seen.append((set(articles["article_id"]), set(actors["actor_id"])))
-        return real(articles, sentences, mentions, actors, *rest, **kw)
+    whole = Batch(frames, ids, Settings(), whole=True)
+    got = builtin.run_events(whole, Resources(Settings()))["events"]
+    alone = pd.concat(
+        [
+            events.extract_events(
+                one["articles"],
+                one["sentences"],
+                one["mentions"],
+                one["actor_parts"].drop(columns="article_id"),
+                one["places"],
+                one["timexes"],
+                one["quotes"],
+                docs=one["docs"],
+                link=False,
+            )
+            for one in whole.split()
+        ],
+        ignore_index=True,
+    )
+    pd.testing.assert_frame_equal(_by_id(got), _by_id(alone))
+    with_him = got[got["participants"].map(lambda ps: "kb:kim_jong_un" in ps)]
+    assert odd not in set(with_him["article_id"])
+    assert set(with_him["article_id"]) & set(with_kim[1:])  # the others still see him
 
-    monkeypatch.setattr(events, "extract_events", spy)
-    corpus = analysis.build(make_articles(), progress=False, batch_size=5)
-    assert len(seen) == len(corpus) and any(actor_ids for _, actor_ids in seen)
-    resolved = corpus.mentions.dropna(subset=["actor_id"])
-    for ids, actor_ids in seen:
-        assert len(ids) == 1
-        (aid,) = ids
-        own = set(resolved.loc[resolved["article_id"] == aid, "actor_id"])
-        assert actor_ids <= own, (aid, actor_ids - own)
+
+def test_agreeing_groups_split_articles_that_see_an_actor_differently():
+    parts = pd.DataFrame(
+        {
+            "article_id": ["a1", "a1", "a2", "a3", "a4"],
+            "actor_id": ["x:foo", "kb:bar", "x:foo", "kb:bar", "kb:bar"],
+            "name": ["Foo", "Bar", "Foo's", "Bar", "the Bar"],  # spellings may differ
+            "kind": ["organisation", "person", "person", "person", "person"],
+            "mentions": [1, 2, 3, 4, 5],
+        }
+    )
+    assert builtin.agreeing_groups(parts, ["a1", "a2", "a3", "a4", "a5"]) == [
+        ["a1", "a3", "a4", "a5"],
+        ["a2"],
+    ]
+    assert builtin.agreeing_groups(parts.iloc[:0], ["a1", "a2"]) == [["a1", "a2"]]
 
 
 def test_built_in_stages_call_the_public_stage_functions():

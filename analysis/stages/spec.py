@@ -210,6 +210,10 @@ class Batch:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def subset(self, ids: Sequence[str]) -> Batch:
+        """The same batch restricted to ``ids`` (a subset of :attr:`ids`)."""
+        return Batch(self._frames, ids, self.settings, whole=False)
+
     def split(self) -> Iterator[Batch]:
         """One :class:`Batch` per article (each frame grouped once, not filtered per article)."""
         if len(self.ids) == 1:
