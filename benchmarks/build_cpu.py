@@ -1,6 +1,10 @@
 """CPU seconds (user+sys, this process) of a bare nlp.pipe or a full build of the same texts."""
 
-import json, resource, sys, time, logging
+import json
+import logging
+import resource
+import sys
+import time
 
 logging.basicConfig(level=logging.ERROR)
 kind, src = sys.argv[1], sys.argv[2]
@@ -13,6 +17,7 @@ def cpu():
 
 if kind == "pipe":
     import spacy
+
     from analysis.io import load_articles
 
     texts = load_articles(src)["text"].tolist()
@@ -20,7 +25,9 @@ if kind == "pipe":
     c0, t0 = cpu(), time.perf_counter()
     n = sum(1 for _ in nlp.pipe(texts, batch_size=32))
 else:
-    import analysis, shutil
+    import shutil
+
+    import analysis
 
     shutil.rmtree(sys.argv[3], ignore_errors=True)
     c0, t0 = cpu(), time.perf_counter()
