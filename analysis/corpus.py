@@ -632,9 +632,7 @@ def _required_state(index: pd.DataFrame | None) -> list[str]:
 
     graph = stage_graph()
     return [
-        f
-        for f in _STATE_FRAMES
-        if f == "index" or f"fp_{graph.creator.get(f)}" in index.columns
+        f for f in _STATE_FRAMES if f == "index" or f"fp_{graph.creator.get(f)}" in index.columns
     ]
 
 
