@@ -114,12 +114,13 @@ def _cased(text: str) -> bool:
     return 0.02 < upper / len(letters) < 0.6
 
 
-# "fiscal fourth quarter", "the quarter ended Sept. 30": a company's fiscal period, whose
+# "fiscal second quarter", "the quarter ended March 31": a company's fiscal period, whose
 # calendar position cannot be told from its name; it is a reported (past) period
 _FISCAL_PERIOD = re.compile(r"\bfiscal\b|\b(?:ended|ending)\s", re.IGNORECASE)
 
 
 def _update_refs(ctx: Ctx, value: str, start: int = 0, end: int = 0) -> None:
+    """Remember a date just normalized as the reference of later anaphoric expressions."""
     m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
     if m and is_valid_date(int(m[1]), int(m[2]), int(m[3])):
         ctx.last_day = date(int(m[1]), int(m[2]), int(m[3]))
@@ -130,7 +131,7 @@ def _update_refs(ctx: Ctx, value: str, start: int = 0, end: int = 0) -> None:
     if m:
         # only a reported quarter (over by the anchor, a fiscal period, or told in the past
         # tense) becomes the reference of "the latest quarter" and "a year ago": a forecast
-        # for the running quarter ("will result in a fourth-quarter charge") is not the
+        # for the running quarter ("expects a second-quarter loss") is not the
         # period whose figures the article compares
         if (
             ctx.anchor is None
@@ -374,8 +375,8 @@ _CONJ_DAY = re.compile(
 
 
 def _conjoined_days(ctx: Ctx, found: list[Timex], occupied: list[tuple[int, int]]) -> list[Timex]:
-    """ "on April 24 and 25": the bare day number after a full date is a date of the same
-    month (the scope of the conjunction ends at punctuation, so "April 24 and 25 people"
+    """ "on May 7 and 8": the bare day number after a full date is a date of the same
+    month (the scope of the conjunction ends at punctuation, so "May 7 and 8 people"
     is not one)."""
     extra: list[Timex] = []
     for t in found:
