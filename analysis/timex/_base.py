@@ -186,10 +186,11 @@ def reject(ctx: Ctx, m: re.Match, why: str) -> Block:
     return BLOCK
 
 
-def no_anchor(ctx: Ctx, placeholder: str, typ: str = "DATE") -> Res:
+def no_anchor(ctx: Ctx, placeholder: str, typ: str = "DATE", *, extendable: bool = False) -> Res:
     """A relative expression in a text without an anchor: its type and an underspecified
-    TIMEX3 value (``XXXX-WXX-2``), never an invented date."""
-    return Res(typ, placeholder, reason=NO_ANCHOR)
+    TIMEX3 value (``XXXX-WXX-2``), never an invented date.  ``extendable`` as the anchored
+    reading, so that "the end of next month" keeps its span and mod (``XXXX-XX``, END)."""
+    return Res(typ, placeholder, reason=NO_ANCHOR, extendable=extendable)
 
 
 # --------------------------------------------------------------------------- word tests

@@ -106,7 +106,7 @@ def extend(ctx: Ctx, start: int, res: Res) -> tuple[int, str | None, str | None]
                 return new_start, None, "REST"
             if w in ("earlier", "later"):
                 return new_start, None, w.upper()
-            if w in ("late", "early") and m["the"] is None and not res.value[:1].isdigit():
+            if w in ("late", "early") and m["the"] is None and res.value[:1] not in "0123456789X":
                 return start, None, None
             return new_start, _MOD_OF.get(w), None
     if res.type == "DURATION":

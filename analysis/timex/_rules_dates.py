@@ -178,7 +178,7 @@ def _month(m: re.Match, ctx: Ctx) -> Res | None:
             return None
     month = month_num(word)
     if ctx.anchor is None:
-        return no_anchor(ctx, f"XXXX-{month:02d}")
+        return no_anchor(ctx, f"XXXX-{month:02d}", extendable=True)
     rel = (m["rel"] or "").lower().replace("  ", " ")
     yrel = (m["yrel"] or (m["ytag"] or "").split(" ")[0] or "").lower()
     a = ctx.anchor
@@ -304,6 +304,6 @@ def _century(m: re.Match, ctx: Ctx) -> Res | None:
     if rel in ("past", "next") and m["rel"].lower().startswith("the"):
         return Res("DURATION", "P100Y")
     if ctx.anchor is None:
-        return no_anchor(ctx, "XX")
+        return no_anchor(ctx, "XX", extendable=True)
     k = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "past": -1}[rel]
     return Res("DATE", shift_value(ctx.anchor, "century", k), extendable=True)

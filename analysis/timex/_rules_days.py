@@ -52,7 +52,7 @@ def _weekday(m: re.Match, ctx: Ctx) -> Res | None:
         return None
     wd = lx.WEEKDAYS[m["wd"].lower().rstrip(".")]
     if ctx.anchor is None:
-        return no_anchor(ctx, f"XXXX-WXX-{wd + 1}")
+        return no_anchor(ctx, f"XXXX-WXX-{wd + 1}", extendable=True)
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower()) or None
     if rel and rel.startswith("the "):  # relative to the last date mentioned
         base = ctx.last_day or ctx.anchor
@@ -95,7 +95,9 @@ def _relday(m: re.Match, ctx: Ctx) -> Res | None:
         "the day after tomorrow": 2,
     }[w]
     if ctx.anchor is None:
-        return no_anchor(ctx, "XXXX-XX-XX" + ("TNI" if w == "tonight" else ""))
+        if w == "tonight":
+            return no_anchor(ctx, "XXXX-XX-XXTNI", "TIME")
+        return no_anchor(ctx, "XXXX-XX-XX", extendable=True)
     d = ctx.anchor + timedelta(days=k)
     if w == "tonight":
         return Res("TIME", day_value(d) + "TNI")
@@ -123,7 +125,7 @@ def _anaphoric_day(m: re.Match, ctx: Ctx) -> Res | None:
         return None
     base = ctx.last_day or ctx.anchor
     if base is None:
-        return no_anchor(ctx, "XXXX-XX-XX")
+        return no_anchor(ctx, "XXXX-XX-XX", extendable=True)
     res = Res("DATE", day_value(base + timedelta(days=k)), extendable=True)
     if ctx.last_day is None:
         res.reason = "no earlier date in the text: resolved against the anchor"
@@ -145,7 +147,7 @@ def _part_of_day(m: re.Match, ctx: Ctx) -> Res | None:
     if not d or d in ("early", "late", "mid", "in the"):
         return None  # "in the morning" is generic
     if ctx.anchor is None:
-        return no_anchor(ctx, f"XXXX-XX-XXT{p}", "TIME")
+        return no_anchor(ctx, f"XXXX-XX-XXT{p}", "TIME", extendable=True)
     a = ctx.anchor
     if d in ("this", "today"):
         day = a

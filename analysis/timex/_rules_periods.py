@@ -67,7 +67,7 @@ def _season(m: re.Match, ctx: Ctx) -> Res | None:
     if m["y"]:
         return Res("DATE", f"{lx.parse_year(m['y']):04d}-{s}", extendable=True)
     if ctx.anchor is None:
-        return no_anchor(ctx, f"XXXX-{s}")
+        return no_anchor(ctx, f"XXXX-{s}", extendable=True)
     a = ctx.anchor
     cur = {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}.get(
         a.month, "WI"
@@ -170,7 +170,7 @@ def _quarter(m: re.Match, ctx: Ctx) -> Res | None:
         if year:
             return Res("DATE", f"{year}-Q{q}", extendable=True)
         if ctx.anchor is None:
-            return no_anchor(ctx, f"XXXX-Q{q}")
+            return no_anchor(ctx, f"XXXX-Q{q}", extendable=True)
         y = ctx.anchor.year
         # a quarter that has not begun yet is last year's unless the clause is about the future
         if q > quarter_of(ctx.anchor.month) and tense_at(ctx, m.start(), m.end()) != "future":

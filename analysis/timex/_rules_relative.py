@@ -100,7 +100,7 @@ def _relunit(m: re.Match, ctx: Ctx) -> Res | None:
     ):
         return None
     if ctx.anchor is None:
-        return no_anchor(ctx, _PLACEHOLDER[u])
+        return no_anchor(ctx, _PLACEHOLDER[u], extendable=True)
     anaphoric = rel in (
         "the previous",
         "the following",
@@ -215,7 +215,10 @@ def _offset(m: re.Match, ctx: Ctx) -> Res | None:
     if n is None:
         return Res("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     if ctx.anchor is None:
-        return no_anchor(ctx, _unit_placeholder(ukey))
+        res = no_anchor(ctx, _unit_placeholder(ukey))
+        if mult >= 10 and n * mult >= 10:
+            res.mod = "APPROX"  # "two decades ago": some year about then
+        return res
     a = ctx.anchor
     base = a
     if d == "earlier" and ctx.last_day and not is_time:
