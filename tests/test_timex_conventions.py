@@ -121,3 +121,33 @@ def test_future_as_a_noun_or_before_a_unit_is_future_ref(text):
 )
 def test_future_before_an_ordinary_noun_is_not_tagged(text):
     assert tag_text(text, "2019-04-22") == []
+
+
+# --------------------------------------------------------------------------- TIMEX3 guidelines
+@pytest.mark.parametrize(
+    "text, anchor, surface, typ, value",
+    [
+        # a weekday with a part of the day keeps the part (not a plain day)
+        (
+            "The rally ended on Wednesday night.",
+            "2019-04-26",
+            "Wednesday night",
+            "TIME",
+            "2019-04-24TNI",
+        ),
+        ("They spoke on Friday evening.", "2019-04-22", "Friday evening", "TIME", "2019-04-19TEV"),
+        ("It was cold last night.", "2019-04-22", "last night", "TIME", "2019-04-21TNI"),
+        # a decade is three digits (not 198X)
+        ("The plant opened in the 1980s.", "2019-04-22", "the 1980s", "DATE", "198"),
+        ("Prices doubled in the nineties.", "2019-04-22", "the nineties", "DATE", "199"),
+        # ISO weeks are zero-padded (not 2000-W7)
+        ("The vote was last week.", "2000-02-23", "last week", "DATE", "2000-W07"),
+        # "the weekend" is the weekend of a week (not a two-day duration)
+        ("Talks went on over the weekend.", "2019-04-22", "the weekend", "DATE", "2019-W16-WE"),
+        # a plain year is the year (not 1968-XX)
+        ("The treaty dates from 1968.", "2019-04-22", "1968", "DATE", "1968"),
+    ],
+)
+def test_values_follow_the_timex3_guidelines(text, anchor, surface, typ, value):
+    found = {t.text: (t.type, t.value) for t in tag_text(text, anchor)}
+    assert found[surface] == (typ, value), found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon.calendar import WEEKDAY_NAMES
 from . import _lexicon as lx
 from ._base import NUM, UNIT, WD, Ctx, M, Res, is_capitalized, month_num, reject, rule
 from ._resolve import dur_value
@@ -16,12 +17,14 @@ from ._resolve import dur_value
 __all__: list[str] = []  # the rules register themselves in ._base.RULES
 
 
+_WEEKDAYS_PLURAL = "|".join(f"{name}s" for name in WEEKDAY_NAMES)
+
+
 @rule(
     "weekday_set",
     rf"""
     (?:(?:every|each)\s+(?P<wd1>{WD})                                  # "every Monday"
-      |(?<![\w'])(?P<wd2>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)
-       (?!\w))
+      |(?<![\w'])(?P<wd2>{_WEEKDAYS_PLURAL})(?!\w))                      # "Sundays"
     """,
 )
 def _weekday_set(m: re.Match, ctx: Ctx) -> Res | None:
