@@ -122,7 +122,7 @@ def test_sample_signals_shape_intervals(sample_timexes):
         ("It fell by Christmas.", "Christmas", "DATE", "2018-12-25"),
         ("Over the past three years prices rose.", "the past three years", "DURATION", "P3Y"),
         ("The truce lasted about a decade.", "about a decade", "DURATION", "P10Y"),
-        ("In nineteen ninety-six a bomb exploded.", "nineteen ninety-six", "DATE", "1996"),
+        ("In nineteen ninety-six the bridge opened.", "nineteen ninety-six", "DATE", "1996"),
     ],
 )
 def test_values(text, surface, typ, value):
@@ -315,31 +315,31 @@ def test_inferred_date_becomes_the_anchor():
     "text, surface, value",
     [
         # "set for" / "is to" announce a plan: future
-        ("The issue will dominate a summit set for Washington in June.", "June", "2019-06"),
-        ("The shares are to resume trading Tuesday.", "Tuesday", "2019-04-23"),
+        ("The dispute will top a summit set for Lisbon in June.", "June", "2019-06"),
+        ("The council is to vote Tuesday.", "Tuesday", "2019-04-23"),
         # "were planning" is a plan, not a past event
         (
-            "Protesters called a rally on Saturday and were planning to drive around.",
+            "Farmers called a march on Saturday but were planning to block the roads.",
             "Saturday",
             "2019-04-27",
         ),
         # "until" sets a deadline, unless the clause is in the pluperfect
         ("They have until Thursday to sign.", "Thursday", "2019-04-25"),
-        ("Until Thursday, they had not called him a suspect.", "Thursday", "2019-04-18"),
-        # a plan of the past: "had been scheduled"
-        ("It had been scheduled to expire Friday.", "Friday", "2019-04-19"),
+        ("Until Thursday, the ministry had not named an envoy.", "Thursday", "2019-04-18"),
+        # a plan of the past: "had been due"
+        ("The lease had been due to end Friday.", "Friday", "2019-04-19"),
         # a long name does not push the verb out of reach
         (
-            "On Tuesday, the National Abortion and Reproductive Rights Action League plans "
-            "to hold a news conference.",
+            "On Tuesday, the Northern Farmers and Growers Union plans to hold a rally in "
+            "the square.",
             "Tuesday",
             "2019-04-23",
         ),
-        # "..., Castro said": the reporting verb does not date the reported plan
+        # "..., the spokeswoman said": the reporting verb does not date the reported plan
         (
-            "The father will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said.",
-            "4 a.m. EDT Thursday",
-            "2019-04-25T04:00",
+            "The envoy will fly out at dusk (6 p.m. EDT Thursday),'' the spokeswoman said.",
+            "6 p.m. EDT Thursday",
+            "2019-04-25T18:00",
         ),
     ],
 )
@@ -349,7 +349,7 @@ def test_tense_cues(text, surface, value):
 
 
 def test_un_adjective_is_not_a_past_tense():
-    t = one("It would be paid on a still unspecified date in January.", "2019-10-24")
+    t = one("The fee would be paid on a still undisclosed date in January.", "2019-10-24")
     assert t.value == "2020-01"
 
 
@@ -362,11 +362,11 @@ def test_midday_is_noon():
 @pytest.mark.parametrize(
     "text",
     [
-        "It was High Noon for them.",
-        "For Poland, high noon comes.",
-        "We build on the long-term partnership.",
-        "He was soon released.",
-        "Cash that soon became a flood.",
+        "It was High Noon for the cabinet.",
+        "For the coalition, high noon has come.",
+        "They signed the long-term lease.",
+        "She was soon freed.",
+        "A trickle that soon turned into a flood.",
     ],
 )
 def test_idioms_and_adjectives_are_not_timexes(text):
@@ -379,13 +379,11 @@ def test_soon_and_the_long_term_as_references_stay():
 
 
 def test_conjoined_day_after_a_date():
-    found = tag_text("The summit is on April 24 and 25.", "2019-03-01")
-    assert [(t.text, t.value) for t in found] == [("April 24", "2019-04-24"), ("25", "2019-04-25")]
-    assert found[1].begin == ts("2019-04-25") and found[1].precision == "day"
-    # the conjunction must end at punctuation: "25 people" is a count
-    assert [t.text for t in tag_text("On April 24 and 25 people died.", "2019-03-01")] == [
-        "April 24"
-    ]
+    found = tag_text("The fair is on May 7 and 8.", "2019-03-01")
+    assert [(t.text, t.value) for t in found] == [("May 7", "2019-05-07"), ("8", "2019-05-08")]
+    assert found[1].begin == ts("2019-05-08") and found[1].precision == "day"
+    # the conjunction must end at punctuation: "8 people" is a count
+    assert [t.text for t in tag_text("On May 7 and 8 people died.", "2019-03-01")] == ["May 7"]
     # a full date with a year is not continued by a bare number
     assert len(tag_text("It was May 3, 2018 and 4, then.", ANCHOR)) == 1
 
@@ -393,8 +391,8 @@ def test_conjoined_day_after_a_date():
 @pytest.mark.parametrize(
     "text, surface, value",
     [
-        ("They left their third day-long meeting.", "day-long", "P1D"),
-        ("The decades-long battle goes on.", "decades-long", "PXY"),
+        ("The envoys ended their second day-long session.", "day-long", "P1D"),
+        ("The decades-long feud goes on.", "decades-long", "PXY"),
         ("A weeks-long strike ended.", "weeks-long", "PXW"),
     ],
 )
@@ -404,8 +402,8 @@ def test_unit_long_adjectives_are_durations(text, surface, value):
 
 
 def test_this_month_of_followed_by_a_noun():
-    assert one("The bombings this month of U.S. embassies.").value == "2019-04"
-    assert tag_text("In the week of the attack, nothing moved.", ANCHOR) == []
+    assert one("The raids this month of rebel camps.").value == "2019-04"
+    assert tag_text("In the week of the storm, nothing moved.", ANCHOR) == []
 
 
 # --- regressions: expressions that used to raise and cost the article its timexes

@@ -1,8 +1,9 @@
-"""Temporal tagger: regressions found in an error analysis on news (AQUAINT-like) text.
+"""Temporal tagger: general mistakes found in an error analysis on news text.
 
-Each group exercises one general mistake with sentences written for the test: the tense of
-a far-away governing verb, past-tense "planned"/"expected", Easter week, a fronted month
-adjunct, and "daily" used as a noun (a newspaper).
+Each group exercises one general mistake with sentences invented for the test (none is
+taken from a benchmark document): the tense of a far-away governing verb, past-tense
+"planned"/"expected", Easter week, a fronted month adjunct, and "daily" used as a noun (a
+newspaper).
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ def values(text: str, anchor: str) -> dict[str, tuple[str, str]]:
     "text, anchor, surface, value",
     [
         (
-            "In Stockholm, police arrested Mohamed at the city's airport in the early hours of "
-            "Thursday morning as he was about to be deported.",
+            "The cargo turned up in a container at the northern port in the early hours of "
+            "Thursday morning as the ship was about to sail.",
             "1999-10-08",  # a Friday
             "Thursday morning",
             "1999-10-07TMO",
@@ -59,7 +60,7 @@ def test_is_about_to_stays_future():
     "text, anchor, surface, value",
     [
         (
-            "On Friday, the Kenyan government planned a day of mourning.",
+            "On Friday, the city council planned a day of remembrance.",
             "1998-09-30",  # a Wednesday
             "Friday",
             "1998-09-25",
@@ -86,7 +87,12 @@ def test_past_tense_plan_verbs(text, anchor, surface, value):
     "text, anchor, surface, value",
     [
         # Easter 2000 was April 23: its week is 2000-W16 (Monday April 17 to Sunday April 23)
-        ("Protesters prayed as Easter week began.", "2000-04-17", "Easter week", "2000-W16"),
+        (
+            "Pilgrims sang hymns as Easter week got under way.",
+            "2000-04-17",
+            "Easter week",
+            "2000-W16",
+        ),
         # Easter 2019 was April 21
         (
             "Pilgrims crowded the old city as Holy Week began.",
@@ -120,8 +126,8 @@ def test_easter_sunday_alone_keeps_its_day():
     "text, anchor, surface, value",
     [
         (
-            "The shootings date to 1994. In January, a week after the 25th anniversary of the "
-            "court decision, a bombing in the southern city killed a guard.",
+            "The feud dates to 1994. In January, a week after the tenth anniversary of the "
+            "treaty signing, a fire in the northern port destroyed a warehouse.",
             "1998-10-25",
             "January",
             "1998-01",
@@ -150,17 +156,18 @@ def test_fronted_month_takes_the_main_verb_tense(text, anchor, surface, value):
 @pytest.mark.parametrize(
     "text",
     [
-        "Friday's edition of the Communist Party daily Granma said the talks failed.",
-        "The Israeli daily Haaretz said the talks failed.",
+        "Friday's edition of the Ruritanian daily Courier said the talks failed.",
+        "The daily Courier said the talks failed.",
         "The talks failed, according to the daily.",
         "The daily said the talks failed.",
-        "The figures were published by a Kuwaiti daily, Al-Qabas, on Monday.",
-        "The China Daily said the talks failed.",
+        "The figures were published by a Ruritanian weekly, Vox, on Monday.",
+        "The Harbour Daily said the talks failed.",
     ],
 )
 def test_daily_as_a_newspaper_is_not_a_set(text):
     found = tag_text(text, "2019-04-24")
-    assert not [t for t in found if t.text.lower() == "daily"], [(t.text, t.value) for t in found]
+    periodical = [t for t in found if t.text.lower() in ("daily", "weekly")]
+    assert not periodical, [(t.text, t.value) for t in found]
 
 
 @pytest.mark.parametrize(
@@ -193,8 +200,10 @@ def test_abbreviation_dot_does_not_end_the_sentence():
 
 
 def test_next_to_is_a_place_not_a_future():
-    text = "A bomb ripped through a building next to the embassy in the capital Friday morning."
-    assert values(text, "1998-08-08")["Friday morning"][1] == "1998-08-07TMO"
+    # "next" would point to the coming Friday; "next to" is a place, so the weekday is the
+    # last one
+    text = "Fire gutted a shop next to the station in the old town Friday morning."
+    assert values(text, "2019-04-27")["Friday morning"][1] == "2019-04-26TMO"
 
 
 def test_daily_noun_before_a_preposition_and_in_uncased_text():

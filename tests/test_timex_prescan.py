@@ -33,7 +33,7 @@ TEXTS = [
     "Kim met Trump in February 2019. On Monday, April 22 the Kremlin confirmed it.",
     FILLER * 4 + "The summit of 12 June 2018 failed. " + FILLER * 3 + "The next day talks resumed.",
     FILLER * 3 + "Profit rose in the 1989 third quarter; in fiscal 1988 it fell." + FILLER * 2,
-    "Filed 2019-04-22T08:30Z. " + FILLER * 5 + "In nineteen ninety-six a bomb exploded.",
+    "Filed 2019-04-22T08:30Z. " + FILLER * 5 + "In nineteen ninety-six the bridge opened.",
     "Posted 22/04/19. " + FILLER + "It was built in the 1990s, in the spring of 2001.",
     FILLER * 6 + "the talks of Monday, Sept. 30, 2019 and Oct. 1 ended early in 2019.",
     "The deal, worth 2019 dollars, closed at 5 p.m. April 22, 2019." + FILLER,

@@ -15,7 +15,7 @@ from . import _lexicon as lx
 from ._calendar import is_valid_date, to_timestamp
 from ._tagger import Timex, absolute_timexes, tag_text
 
-__all__ = ["tag_timexes", "infer_published", "timexes_frame"]
+__all__ = ["anchor_of", "tag_timexes", "infer_published", "timexes_frame"]
 
 _log = logging.getLogger(__name__)
 
@@ -64,6 +64,35 @@ def _sentence_ids(starts: np.ndarray, sent: pd.DataFrame | None) -> np.ndarray:
     return out
 
 
+#: publication dates known only to these precisions anchor no relative expression: "on
+#: Tuesday" cannot be placed from "some day in June 2018" without inventing the day
+_COARSE_PRECISIONS = frozenset({"month", "year"})
+
+
+def anchor_of(published, precision) -> pd.Timestamp | None:
+    """The anchor of an article's relative expressions: its publication date when that is
+    known to the day, else None (the expressions keep their type and an underspecified
+    value, and no interval).
+
+    Parameters
+    ----------
+    published : pandas.Timestamp or NaT
+        The ``published`` column of the articles frame.
+    precision : str or NA
+        Its ``published_precision``; "month" and "year" anchor nothing, anything else
+        (day, missing, unknown) counts as a date given to the day.
+
+    Returns
+    -------
+    pandas.Timestamp or None
+    """
+    if published is None or pd.isna(published):
+        return None
+    if isinstance(precision, str) and precision in _COARSE_PRECISIONS:
+        return None
+    return published
+
+
 def tag_timexes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Tag and normalize the temporal expressions of every article.
 
@@ -71,7 +100,11 @@ def tag_timexes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None) -
     ----------
     articles : pandas.DataFrame
         The articles frame; each article's ``published`` is the anchor of its relative
-        expressions (NaT leaves them unresolved, with a reason).
+        expressions when it is known to the day (``published_precision``).  Otherwise
+        (NaT, or a date known only to the month or year) relative expressions ("on
+        Tuesday", "next month") keep their type and an underspecified TIMEX3 value
+        (``XXXX-WXX-2``, ``XXXX-XX``) with NaT begin and end and a reason: no date is
+        invented.  Absolute dates ("12 June 2018") are resolved either way.
     sentences : pandas.DataFrame, optional
         The sentences frame; when given, each expression gets the ``sentence_id`` of the
         sentence holding it, else -1.
@@ -93,9 +126,8 @@ def tag_timexes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None) -
         text = art.text
         if not isinstance(text, str) or not text:
             continue
-        anchor = art.published
         try:
-            found = tag_text(text, None if pd.isna(anchor) else anchor)
+            found = tag_text(text, anchor_of(art.published, art.published_precision))
         except Exception as exc:  # one bad article must not stop the batch
             _log.warning("temporal tagging failed for article %s: %s", art.article_id, exc)
             continue

@@ -1,65 +1,38 @@
-"""Words of the temporal grammar: months, weekdays, numbers, units, seasons, holidays."""
+"""Words of the temporal grammar: numbers, ordinals, units, seasons, parts of the day, and
+the month and weekday names (which live in :mod:`analysis.lexicon.calendar`; holidays live
+in :mod:`._holidays`)."""
 
 from __future__ import annotations
 
 import re
 
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-# month words that are also ordinary English words: need a day, a year or a temporal cue
-AMBIGUOUS_MONTHS = {"may", "march", "mar", "jun", "jan", "sep", "dec", "aug"}
-MONTH_RE = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?)(?!\w)"
-)
+from ..lexicon.calendar import AMBIGUOUS_MONTHS, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
 
-WEEKDAYS = {
-    "monday": 0,
-    "mon": 0,
-    "tuesday": 1,
-    "tue": 1,
-    "tues": 1,
-    "wednesday": 2,
-    "wed": 2,
-    "thursday": 3,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "friday": 4,
-    "fri": 4,
-    "saturday": 5,
-    "sat": 5,
-    "sunday": 6,
-    "sun": 6,
-}
-WEEKDAY_RE = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)(?!\w)"
-)
+__all__ = [
+    "AMBIGUOUS_MONTHS",
+    "DECADE_WORDS",
+    "MONTHS",
+    "MONTH_RE",
+    "NUM_RE",
+    "NUM_WORD_RE",
+    "ORDINALS",
+    "ORD_WORD_RE",
+    "PARTS_OF_DAY",
+    "SEASONS",
+    "SEASON_RE",
+    "SMALL",
+    "SPELLED_YEAR_RE",
+    "TENS",
+    "UNITS",
+    "UNIT_RE",
+    "VAGUE",
+    "WEEKDAYS",
+    "WEEKDAY_RE",
+    "parse_number",
+    "parse_ordinal",
+    "parse_year",
+    "unit_key",
+]
 
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_RE = r"(?:spring|summer|fall|autumn|winter)(?!\w)"
@@ -190,8 +163,6 @@ UNIT_RE = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?"
     r"|quarters?|years?|yrs?|decades?|century|centuries|millennium|millennia)(?![\w])"
 )
-# calendar unit used when a unit is shifted ("two weeks ago" -> a week)
-CALENDAR_UNIT = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 DECADE_WORDS = {
     "twenties": 2,
