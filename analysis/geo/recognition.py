@@ -191,7 +191,7 @@ class Recognizer:
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
-        #: words of the article's multi-word person names ("Bolton" of "John Bolton")
+        #: words of the article's multi-word person names ("Lincoln" of "Sarah Lincoln")
         self.person_words: set[str] = set()
 
     # -- recognition -------------------------------------------------------------------
@@ -242,7 +242,7 @@ class Recognizer:
                 if m is not None and any(
                     c.place.feature == "country" for c in self.candidates(text[s : m.end()])
                 ):
-                    e = m.end()  # "Trinidad and Tobago", "Bosnia and Herzegovina"
+                    e = m.end()  # "Antigua and Barbuda", "Bosnia and Herzegovina"
                 if e <= s or text[s:e].lower() in GENERIC:
                     blocked.append((start, end, "generic"))
                     continue
@@ -337,7 +337,7 @@ class Recognizer:
         ][:1]
 
     def abbreviations(self, text: str, taken: list[tuple[int, int]]) -> list[Toponym]:
-        """Postal abbreviations of states and provinces after a town: "Gainesville, Va."
+        """Postal abbreviations of states and provinces after a town: "Bend, Ore."
 
         Abbreviations with two dots ("N.J.", "D.C.") count anywhere; one-word forms
         ("Miss.", "Md.", "Wash.") only after a comma, where they cannot be a title or a verb.
@@ -377,7 +377,7 @@ class Recognizer:
 
     def in_place_slot(self, text: str, s: int, e: int, best: Candidate) -> bool:
         """A town named where a place is expected: after "in", "from", "the town of", ...;
-        before ", <its state or country>"; or as an upper-case dateline ("ATLANTA --")."""
+        before ", <its state or country>"; or as an upper-case dateline ("SPOKANE --")."""
         surface = text[s:e]
         if normalize(surface) in _NOT_PLACES:
             return False
@@ -467,7 +467,7 @@ class Recognizer:
             ``"free"`` when no entity span is in the way (or an exact strong match or a
             curated place covers it), ``"mislabelled"`` for a town in a place slot that
             the model tagged as a person or organisation, ``"modifier"`` for a place
-            inside a name ("Toronto" in "Toronto Police"), None when the entity wins.
+            inside a name ("Denver" in "Denver Zoo Trust"), None when the entity wins.
         """
         text = ctx.text
         surface = text[s:e]
@@ -521,8 +521,8 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 def keep_in_context(tops: list[Toponym]) -> list[Toponym]:
     """Drop weakly evidenced toponyms with no candidate in a country the article names.
 
-    A town accepted only from its slot ("in Surprise") or from inside a name ("Orange
-    Drugs") stays when one of its candidates lies in a country that the article's other
+    A town accepted only from its slot ("in Ashby") or from inside a name ("Leek
+    Pharmacy") stays when one of its candidates lies in a country that the article's other
     toponyms (named countries, cities, states, demonyms) point to.
     """
     countries = {t.cands[0].place.country_code for t in tops if not t.needs_context}

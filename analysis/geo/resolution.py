@@ -6,7 +6,7 @@ population, feature type, kind of name) and gains evidence from the rest of the 
 * country context: the countries the article names, or that its unambiguous toponyms lie in;
 * regional context: the first-level divisions that hold its confident toponyms;
 * containment: "X, Y" and "X in Y", where Y's place restricts X ("Bend, Oregon") and X's
-  candidates choose among Y's ("Tacoma, Washington" is the state, not the capital);
+  candidates choose among Y's ("Yakima, Washington" is the state, not the capital);
 * closeness to the article's confident places.
 
 Every weight is a field of :class:`RankingWeights`. ``score`` is the winner's share of the
@@ -44,8 +44,8 @@ class RankingWeights:
         division's share of the article's regional evidence.
     soft_evidence_gap : float
         Largest prior gap that regional and closeness bonuses bridge: they decide only
-        between comparable candidates, and do not send "Portland" to a village of 15,000
-        next to Houston.
+        between comparable candidates, and do not send "Portland" to a Texan village of
+        15,000 because the article names Texan cities.
     in_named_country : float
         Bonus for "X, Y" / "X in Y" / "X near Y" / "X of Y" when Y is a country and the
         candidate lies in it.
@@ -53,7 +53,7 @@ class RankingWeights:
         The same when Y is a first-level division holding the candidate.
     holds_previous : float
         Bonus for a division or country candidate of Y that holds a candidate of the X
-        before it ("Tacoma, Washington": the state).
+        before it ("Yakima, Washington": the state).
     closeness : float
         Bonus for a city, capital or division within ``closeness_km`` of one of the
         article's confident places.
@@ -131,7 +131,7 @@ def resolve(text: str, tops: list[Toponym], weights: RankingWeights = DEFAULT_WE
             nxt = by_start.get(t.end + m.end())
             if nxt is not None:
                 links[id(t)] = nxt
-    # ... and X's candidates choose among Y's: "Tacoma, Washington" is the state
+    # ... and X's candidates choose among Y's: "Yakima, Washington" is the state
     inner_of = {id(nxt): t for t in tops if (nxt := links.get(id(t))) is not None}
     # country context: countries named or implied by unambiguous toponyms
     context: Counter = Counter()

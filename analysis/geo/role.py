@@ -101,7 +101,7 @@ def _token_at(parts: list | None, pos: int):
 
 def _modifies_noun(tok) -> bool:
     """True when the token modifies a noun to its right ("Syrian forces", "US officials",
-    "German, Irish and other immigrants")."""
+    "Polish, Czech and other workers")."""
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head
     return (
@@ -113,7 +113,7 @@ def _modifies_noun(tok) -> bool:
 
 def drop_people_demonyms(tops: list[Toponym], parts: list | None) -> list[Toponym]:
     """Keep demonyms used as adjectives ("Syrian forces") and drop the people and the
-    languages ("many Nigerians", "a passionate Nigerian", "speaks Spanish").
+    languages ("many Kenyans", "a proud Kenyan", "speaks Spanish").
 
     The pragmatic taxonomy of toponyms counts a demonym as a toponym only when it
     modifies something; needs the dependency parse (kept as they are without it).
