@@ -83,6 +83,23 @@ def test_admin1_divisions_have_points_inside_their_country(gaz):
     assert km(texas.lat, texas.lon, 31.0, -99.0) < 250
 
 
+def test_every_country_point_comes_from_one_source(gaz):
+    """Countries take countryinfo's centroid, all of them: the bundled data pins none."""
+    import csv
+
+    from analysis.geo._build import _countryinfo_records
+    from analysis.settings import data_path
+
+    with open(data_path("places.csv"), encoding="utf-8") as f:
+        pinned = [r["name"] for r in csv.DictReader(f) if r["feature"] == "country"]
+    assert pinned == []
+    cinfo = _countryinfo_records()
+    for cc in ("US", "CA", "IN", "LY", "FR", "KP", "BR", "AU"):
+        place = gaz.country(cc)
+        assert (place.lat, place.lon) == tuple(float(x) for x in cinfo[cc]["latlng"]), cc
+        assert place.source.startswith("countryinfo"), cc
+
+
 def test_corrupted_index_is_detected_and_rebuilt(gaz, tmp_path):
     from analysis.geo.gazetteer import Gazetteer
 

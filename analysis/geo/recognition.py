@@ -105,8 +105,9 @@ _LOCATIVE = re.compile(
 )
 _LOCATIVE_MIN_POP = {"in": 1_000, "near": 1_000, "outside": 1_000, "through": 1_000}
 _LOCATIVE_DEFAULT_POP = 15_000
-#: Capitalized words that follow "in"/"to" but are dates, never places.
-_NOT_PLACES = frozenset(
+#: Capitalized words that follow "in"/"to" but are dates, never places (the month and
+#: weekday names; to be read from analysis.lexicon.calendar.CALENDAR_WORDS once it lands).
+_CALENDAR_WORDS = frozenset(
     {
         "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "monday", "tuesday",
@@ -379,7 +380,7 @@ class Recognizer:
         """A town named where a place is expected: after "in", "from", "the town of", ...;
         before ", <its state or country>"; or as an upper-case dateline ("SPOKANE --")."""
         surface = text[s:e]
-        if normalize(surface) in _NOT_PLACES:
+        if normalize(surface) in _CALENDAR_WORDS:
             return False
         pop = best.place.population or 0
         line_start = s == 0 or text[s - 1] == "\n"
