@@ -138,7 +138,7 @@ SAMPLE_TRUTH = {
     "Washington": (38.9, -77.04),
     "Russia": (60.0, 100.0),
     "North Korea": (40.0, 127.0),
-    "US": (39.8, -98.6),
+    "US": (38.0, -97.0),  # countryinfo centroid, the one source of every country point
     "South Korea": (37.0, 127.5),
     "Japanese": (36.0, 138.0),  # the sample names Japan only by its demonym
     "Russian Far East": (62.0, 140.0),
