@@ -8,7 +8,8 @@ Usage::
 Line i of OUT_FILE holds the toponyms of document i, separated by ``||``, each as
 ``name,,surface,,lat,,lon,,start,,end`` (offsets into the document text).  The full
 library path runs: :func:`analysis.nlp.parse` (spaCy with the project's rulers) then
-:func:`analysis.geo.toponyms`.
+:func:`analysis.geo.geoparse`.  The EUPEG writer lives here, not in the package: it is
+the benchmark's format, not the toolkit's.
 """
 
 from __future__ import annotations
@@ -23,7 +24,21 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import schema
-from analysis.geo.toponyms import geoparse, toponyms_to_eupeg
+from analysis.geo import geoparse
+
+
+def toponyms_to_eupeg(places: pd.DataFrame) -> str:
+    """One EUPEG line for the places of one article.
+
+    Each place is ``name,,surface,,lat,,lon,,start,,end``; places are joined by ``||``
+    (separators inside names are shortened so that the line stays parseable).
+    """
+    parts = []
+    for row in places.itertuples(index=False):
+        name = str(row.name).replace(",,", ",").replace("||", "|")
+        surface = str(row.text).replace(",,", ",").replace("||", "|")
+        parts.append(f"{name},,{surface},,{row.lat},,{row.lon},,{row.start},,{row.end}")
+    return "||".join(parts)
 
 
 def read_corpus(folder: Path) -> pd.DataFrame:

@@ -83,6 +83,23 @@ def test_admin1_divisions_have_points_inside_their_country(gaz):
     assert km(texas.lat, texas.lon, 31.0, -99.0) < 250
 
 
+def test_every_country_point_comes_from_one_source(gaz):
+    """Countries take countryinfo's centroid, all of them: the bundled data pins none."""
+    import csv
+
+    from analysis.geo._build import _countryinfo_records
+    from analysis.settings import data_path
+
+    with open(data_path("places.csv"), encoding="utf-8") as f:
+        pinned = [r["name"] for r in csv.DictReader(f) if r["feature"] == "country"]
+    assert pinned == []
+    cinfo = _countryinfo_records()
+    for cc in ("US", "CA", "IN", "LY", "FR", "KP", "BR", "AU"):
+        place = gaz.country(cc)
+        assert (place.lat, place.lon) == tuple(float(x) for x in cinfo[cc]["latlng"]), cc
+        assert place.source.startswith("countryinfo"), cc
+
+
 def test_corrupted_index_is_detected_and_rebuilt(gaz, tmp_path):
     from analysis.geo.gazetteer import Gazetteer
 
@@ -121,7 +138,7 @@ SAMPLE_TRUTH = {
     "Washington": (38.9, -77.04),
     "Russia": (60.0, 100.0),
     "North Korea": (40.0, 127.0),
-    "US": (39.8, -98.6),
+    "US": (38.0, -97.0),  # countryinfo centroid, the one source of every country point
     "South Korea": (37.0, 127.5),
     "Japanese": (36.0, 138.0),  # the sample names Japan only by its demonym
     "Russian Far East": (62.0, 140.0),

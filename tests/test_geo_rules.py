@@ -29,7 +29,7 @@ def _article(text: str) -> pd.DataFrame:
     return art
 
 
-def run(gaz, text: str, spans: list[tuple[str, str]]) -> pd.DataFrame:
+def run(gaz, text: str, spans: list[tuple[str, str]], **kwargs) -> pd.DataFrame:
     """Geoparse ``text`` with these (surface, label) entity spans (first occurrences)."""
     from analysis.geo import geoparse
 
@@ -55,7 +55,7 @@ def run(gaz, text: str, spans: list[tuple[str, str]]) -> pd.DataFrame:
         )
     cols = ["article_id", "sentence_id", "start", "end", "text", "label", "source"]
     ments = pd.DataFrame(rows, columns=[*cols, "actor_id", "place_id"])
-    return geoparse(_article(text), sents, ments, gazetteer=gaz)
+    return geoparse(_article(text), sents, ments, gazetteer=gaz, **kwargs)
 
 
 def near(row, lat, lon, limit=60.0) -> bool:
@@ -63,13 +63,11 @@ def near(row, lat, lon, limit=60.0) -> bool:
 
 
 def test_place_inside_an_organisation_name_is_a_modifier(gaz):
-    text = "The Washington Post and the Toronto Police Services Board said nothing."
-    places = run(
-        gaz, text, [("The Washington Post", "ORG"), ("Toronto Police Services Board", "ORG")]
-    )
+    text = "The Washington Post and the Denver Zoo Trust said nothing."
+    places = run(gaz, text, [("The Washington Post", "ORG"), ("Denver Zoo Trust", "ORG")])
     got = {r.text: r for r in places.itertuples()}
     assert near(got["Washington"], 38.9, -77.04)
-    assert near(got["Toronto"], 43.7, -79.4)
+    assert near(got["Denver"], 39.74, -104.98)
     assert set(places["role"]) == {"modifier"}
 
 
@@ -81,26 +79,26 @@ def test_odd_alternate_names_inside_names_are_not_places(gaz):
 
 
 def test_postal_abbreviations_after_a_town(gaz):
-    text = "He moved from Gainesville, Va. to Jackson, Miss. last year. Miss. Lee disagreed."
-    places = run(gaz, text, [("Gainesville", "GPE"), ("Jackson", "GPE")])
+    text = "He moved from Bend, Ore. to Jackson, Miss. last year. Miss. Lee disagreed."
+    places = run(gaz, text, [("Bend", "GPE"), ("Jackson", "GPE")])
     got = {r.text: r for r in places.itertuples()}
-    assert got["Va."].feature == "admin1" and got["Va."].name == "Virginia"
+    assert got["Ore."].feature == "admin1" and got["Ore."].name == "Oregon"
     assert got["Miss."].name == "Mississippi"
     assert (places["text"] == "Miss.").sum() == 1  # not the title before "Lee"
-    assert got["Gainesville"].country_code == "US"
+    assert near(got["Bend"], 44.06, -121.3)  # Bend, Oregon
     assert near(got["Jackson"], 32.3, -90.2)  # Jackson, Mississippi
 
 
 def test_town_the_model_mislabels_counts_in_a_place_slot(gaz):
-    text = "The pair later moved to Dewsbury in England, where the family still lives."
-    places = run(gaz, text, [("Dewsbury", "ORG"), ("England", "GPE")])
+    text = "The pair later moved to Keighley in England, where the family still lives."
+    places = run(gaz, text, [("Keighley", "ORG"), ("England", "GPE")])
     got = {r.text: r for r in places.itertuples()}
-    assert near(got["Dewsbury"], 53.69, -1.63)
+    assert near(got["Keighley"], 53.87, -1.91)
 
 
 def test_person_names_stay_people_in_a_place_slot(gaz):
-    text = "John Bolton spoke in London. Trump offered the job to Bolton on Friday."
-    places = run(gaz, text, [("John Bolton", "PERSON"), ("London", "GPE"), ("Bolton", "PERSON")])
+    text = "Sarah Lincoln spoke in London. The mayor offered the job to Lincoln on Friday."
+    places = run(gaz, text, [("Sarah Lincoln", "PERSON"), ("London", "GPE"), ("Lincoln", "PERSON")])
     assert list(places["text"]) == ["London"]
 
 
@@ -116,9 +114,9 @@ def test_weak_town_needs_a_country_the_article_names(gaz):
 
 
 def test_upper_case_dateline(gaz):
-    text = "ATLANTA (AP) — Officials said the storm had passed."
+    text = "SPOKANE (AP) — Officials said the storm had passed."
     places = run(gaz, text, [])
-    assert near(places.iloc[0], 33.75, -84.39)
+    assert near(places.iloc[0], 47.66, -117.43)
 
 
 def test_big_city_wins_over_its_namesake_state(gaz):
@@ -128,27 +126,35 @@ def test_big_city_wins_over_its_namesake_state(gaz):
 
 
 def test_town_chooses_the_state_after_the_comma(gaz):
-    text = "A baker from Tacoma, Washington shares her tips."
-    places = run(gaz, text, [("Tacoma", "GPE"), ("Washington", "GPE")])
+    text = "A baker from Yakima, Washington shares her tips."
+    places = run(gaz, text, [("Yakima", "GPE"), ("Washington", "GPE")])
     wash = places[places["text"] == "Washington"].iloc[0]
     assert wash.feature == "admin1" and near(wash, 47.4, -120.5, limit=300)
 
 
 def test_direction_word_and_country_names_are_kept_whole(gaz):
-    text = "Exports to South America grew, and Trinidad and Tobago signed on."
-    places = run(gaz, text, [("America", "LOC"), ("Trinidad", "GPE"), ("Tobago", "GPE")])
+    text = "Exports to South America grew, and Antigua and Barbuda signed on."
+    places = run(gaz, text, [("America", "LOC"), ("Antigua", "GPE"), ("Barbuda", "GPE")])
     got = {r.text: r for r in places.itertuples()}
     assert got["South America"].feature == "continent"
-    assert got["Trinidad and Tobago"].feature == "country"
-    assert got["Trinidad and Tobago"].country_code == "TT"
+    assert got["Antigua and Barbuda"].feature == "country"
+    assert got["Antigua and Barbuda"].country_code == "AG"
 
 
 def test_closeness_does_not_pick_a_village_over_a_city(gaz):
-    # Houston and Dallas are near Portland, Texas (15,000 people); Portland, Oregon wins
-    text = "Houston beat Portland 96-94 after Dallas lost on Tuesday."
-    places = run(gaz, text, [("Houston", "GPE"), ("Portland", "GPE"), ("Dallas", "GPE")])
-    port = places[places["text"] == "Portland"].iloc[0]
+    # Corpus Christi and Waco are in Texas, like Portland, Texas (15,000 people): Portland,
+    # Oregon still wins
+    text = "Corpus Christi beat Portland 3-1 after Waco lost on Tuesday."
+    spans = [("Corpus Christi", "GPE"), ("Portland", "GPE"), ("Waco", "GPE")]
+    port = run(gaz, text, spans).query("text == 'Portland'").iloc[0]
     assert near(port, 45.52, -122.68)
+    # the rule is what decides: let regional and closeness evidence bridge any prior gap
+    # and the Texan village wins
+    from analysis.geo.resolution import RankingWeights
+
+    loose = RankingWeights(soft_evidence_gap=100.0)
+    port = run(gaz, text, spans, weights=loose).query("text == 'Portland'").iloc[0]
+    assert port.country_code == "US" and not near(port, 45.52, -122.68)
 
 
 @pytest.fixture(scope="module")
@@ -157,7 +163,7 @@ def parsed_places(nlp, gaz):
     from analysis.nlp import parse
 
     text = (
-        "Many Nigerians voted on Saturday. Nigerian troops guarded the polls, "
+        "Many Kenyans voted on Tuesday. Kenyan troops guarded the polls, "
         "and US officials praised the vote."
     )
     art = _article(text)
@@ -169,9 +175,9 @@ def parsed_places(nlp, gaz):
 def test_demonyms_count_as_adjectives_not_as_people(parsed_places):
     text, places = parsed_places
     starts = set(places["start"])
-    assert text.index("Nigerians") not in starts
-    row = places[places["start"] == text.index("Nigerian troops")].iloc[0]
-    assert row.country_code == "NG" and row.role == "demonym"
+    assert text.index("Kenyans") not in starts
+    row = places[places["start"] == text.index("Kenyan troops")].iloc[0]
+    assert row.country_code == "KE" and row.role == "demonym"
 
 
 def test_modifier_role_from_the_dependency_parse(parsed_places):

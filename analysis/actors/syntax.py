@@ -8,6 +8,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.lexicon.places import PLACE_PART_NOUNS as PLACE_NOUNS
+from analysis.lexicon.prepositions import PARTICIPANT_PREPOSITIONS as _ACTOR_PREPS
+from analysis.lexicon.prepositions import PLACE_OBJECT_PREPOSITIONS as _LOCATIVE_PREPS
+from analysis.lexicon.speech import SPEECH_VERB_FORMS as _SPEECH_FORMS
+from analysis.lexicon.speech import SPEECH_VERBS
+
 __all__ = [
     "SPEECH_LEMMAS",
     "has_parse",
@@ -16,118 +22,10 @@ __all__ = [
     "cue_lemma",
 ]
 
+# The English word lists live in analysis.lexicon (one list per meaning); the names here
+# are what this module has always called them.
 #: Reporting verbs (lemmas) that introduce direct or reported speech.
-SPEECH_LEMMAS = frozenset(
-    [
-        "say",
-        "tell",
-        "confirm",
-        "announce",
-        "state",
-        "add",
-        "note",
-        "report",
-        "claim",
-        "insist",
-        "warn",
-        "reaffirm",
-        "hint",
-        "deny",
-        "reveal",
-        "explain",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "urge",
-        "demand",
-        "write",
-        "declare",
-        "suggest",
-        "argue",
-        "acknowledge",
-        "indicate",
-        "comment",
-        "predict",
-        "promise",
-        "vow",
-        "threaten",
-        "accuse",
-        "respond",
-        "reply",
-        "remark",
-        "signal",
-        "mention",
-        "assert",
-        "admit",
-        "allege",
-        "caution",
-        "conclude",
-        "disclose",
-        "observe",
-        "pledge",
-        "recall",
-        "reiterate",
-        "repeat",
-        "testify",
-        "tweet",
-        "voice",
-        "ask",
-        "complain",
-        "maintain",
-        "underline",
-        "affirm",
-    ]
-)
-_SPEECH_FORMS = frozenset(
-    f for lemma in SPEECH_LEMMAS for f in (lemma, lemma + "s", lemma + "ed", lemma + "d")
-) | {"said", "told", "wrote", "says", "tells", "writes", "stated", "added", "noted"}
-
-#: Nouns that make a preceding place name literal ("Moscow's streets").
-PLACE_NOUNS = frozenset(
-    [
-        "city",
-        "capital",
-        "street",
-        "streets",
-        "outskirts",
-        "suburb",
-        "suburbs",
-        "airport",
-        "station",
-        "resident",
-        "residents",
-        "population",
-        "downtown",
-        "centre",
-        "center",
-        "region",
-        "border",
-        "coast",
-        "territory",
-        "soil",
-        "airspace",
-        "water",
-        "waters",
-        "port",
-        "mayor",
-        "hotel",
-        "embassy",
-        "people",
-        "skyline",
-        "weather",
-        "river",
-        "province",
-        "district",
-        "area",
-        "neighbourhood",
-        "neighborhood",
-        "university",
-        "zoo",
-        "aquarium",
-        "museum",
-        "hospital",
-    ]
-)
+SPEECH_LEMMAS = SPEECH_VERBS
 _SPEECH_NOUNS = frozenset(
     [
         "message",
@@ -151,32 +49,6 @@ _SPEECH_NOUNS = frozenset(
         "condemnation",
     ]
 )
-_LOCATIVE_PREPS = frozenset(
-    [
-        "in",
-        "at",
-        "into",
-        "inside",
-        "outside",
-        "near",
-        "across",
-        "around",
-        "throughout",
-        "within",
-        "via",
-        "to",
-        "toward",
-        "towards",
-        "from",
-        "onto",
-        "over",
-        "through",
-        "beyond",
-        "off",
-        "along",
-    ]
-)
-_ACTOR_PREPS = frozenset(["with", "between", "against", "by", "versus", "vs", "amongst", "among"])
 _MOTION_VERBS = frozenset(
     [
         "visit",

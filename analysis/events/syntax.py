@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Token
 
+from ..lexicon.prepositions import LOCATIVE_PREPOSITIONS, PARTICIPANT_PREPOSITIONS
+from ..lexicon.speech import REPORTING_VERBS
 from .types import EventType
 
 __all__ = [
@@ -21,44 +23,6 @@ __all__ = [
     "status_cues",
 ]
 
-#: Verbs of saying: the time of "X said on Monday" is the saying's, not the reported event's.
-REPORTING_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "announce",
-        "confirm",
-        "reveal",
-        "report",
-        "state",
-        "claim",
-        "add",
-        "note",
-        "reaffirm",
-        "reiterate",
-        "hint",
-        "suggest",
-        "insist",
-        "stress",
-        "declare",
-        "disclose",
-        "write",
-        "quote",
-        "cite",
-        "explain",
-        "deny",
-        "allege",
-        "assert",
-        "affirm",
-        "comment",
-        "acknowledge",
-        "admit",
-        "believe",
-        "think",
-        "estimate",
-        "predict",
-    ]
-)
 #: Reporting verbs that make the reported event hearsay.
 HEDGE_VERBS = frozenset(
     ["report", "claim", "allege", "hint", "suggest", "rumor", "rumour", "indicate"]
@@ -216,25 +180,11 @@ SUPPORT_VERBS = frozenset(
         "sign",
     ]
 )
-PARTICIPANT_PREPS = frozenset(["with", "between", "among", "by", "against"])
-LOCATIVE_PREPS = frozenset(
-    [
-        "in",
-        "at",
-        "to",
-        "near",
-        "into",
-        "inside",
-        "outside",
-        "across",
-        "over",
-        "off",
-        "on",
-        "from",
-        "within",
-        "aboard",
-    ]
-)
+# the word lists live in analysis.lexicon; these are the names this package uses
+#: The object of these takes part in the event ("talks with Seoul").
+PARTICIPANT_PREPS = PARTICIPANT_PREPOSITIONS
+#: The object of these is where the event happens ("in Vladivostok", "off the coast").
+LOCATIVE_PREPS = LOCATIVE_PREPOSITIONS
 
 
 def _lemma(tok: Token) -> str:
