@@ -11,11 +11,14 @@ looks for evidence that news pages themselves print, in this order:
    weekday, time, zone or "By ..." byline) -> day precision;
 3. a *dateline*: the body opens with a place and a full date before a dash
    ("MOSCOW, April 22, 2019 (Reuters) - ...") -> day precision;
-4. a *lead date*: the first sentence of the body holds a full date (day, month and
-   year) and reports it in the past or present tense ("... said on Tuesday, June 12,
-   2018"), with no future marker ("will", "next", "plans to") and no other year in
-   that sentence.  A lead usually reports the last day or two before publication, so
-   the date is given with **month** precision (published on or just after it).
+4. a *lead date*: the first sentence of the body holds one full date, after its
+   day of the week, which must be right ("... said on Tuesday, June 12, 2018"), in
+   the past or present tense, with no future marker ("will", "next", "plans to")
+   and no other year in that sentence.  A lead reports the last day or two before
+   publication, so the date is given with **month** precision;
+5. a ``/YYYY/MM/DD/`` path in the article's URL (metadata that survives when the
+   date field is missing) -> **month** precision (outlets put the print edition's
+   day there, often the day after the web publication).
 
 Nothing else counts: a year, a month or a full date mentioned later in the text is
 history, background or a target ("by 2047"), never the publication date.  Without
@@ -57,7 +60,9 @@ _WEEKDAY = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 )
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/")
 # "June 12, 2018", "12 June 2018", "2018-06-12", "June 12th, 2018"
 _FULL_DATE = (
     rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>{_YEAR})"
@@ -174,6 +179,9 @@ def _lead(lines: list[str], title: str | None) -> tuple[date, str] | None:
     if len(dates) != 1:
         return None
     m, d = dates[0]
+    wd = re.search(rf"({_WEEKDAY}),?\s*$", first[: m.start()], re.I)
+    if not wd or _WEEKDAYS.get(wd.group(1).lower().rstrip(".")[:3]) != d.weekday():
+        return None  # only "on Tuesday, June 12, 2018": the day of the week checks the date
     years = {int(y) for y in _YEAR_ANY.findall(first)}
     if years - {d.year}:
         return None  # another year in the lead: a history or a comparison, not the news day
@@ -184,7 +192,19 @@ def _lead(lines: list[str], title: str | None) -> tuple[date, str] | None:
     return d, "full date in the lead sentence, past or present tense"
 
 
-def infer_one(text: str, *, title: str | None = None) -> tuple[pd.Timestamp, str, str]:
+def _from_url(url: object) -> date | None:
+    m = _URL_DATE.search(url) if isinstance(url, str) else None
+    if not m:
+        return None
+    try:
+        return date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+
+
+def infer_one(
+    text: str, *, title: str | None = None, url: str | None = None
+) -> tuple[pd.Timestamp, str, str]:
     """Infer one article's publication date from strong evidence in its text.
 
     Parameters
@@ -194,6 +214,9 @@ def infer_one(text: str, *, title: str | None = None) -> tuple[pd.Timestamp, str
         stamp lines are furniture but they are evidence).
     title : str, optional
         The article title; a first line equal to it is not taken as the lead.
+    url : str, optional
+        The article URL; a ``/YYYY/MM/DD/`` path is a date (month precision: outlets
+        put the print edition's day there, often the day after publication).
 
     Returns
     -------
@@ -222,6 +245,9 @@ def infer_one(text: str, *, title: str | None = None) -> tuple[pd.Timestamp, str
     lead = _lead(lines, title)
     if lead:
         return _ts(lead[0]), "month", lead[1]
+    d = _from_url(url)
+    if d is not None:
+        return _ts(d), "month", "a /YYYY/MM/DD/ date in the URL"
     return pd.NaT, "unknown", "no strong evidence (stamp, date line, dateline or dated lead)"
 
 
@@ -267,14 +293,21 @@ def infer_published(articles: pd.DataFrame) -> pd.DataFrame:
     if "raw_text" in out.columns:
         texts = [r if isinstance(r, str) and r else t for r, t in zip(out["raw_text"], texts, strict=True)]
     titles = out["title"].tolist() if "title" in out.columns else [None] * n
+    urls = out["url"].tolist() if "url" in out.columns else [None] * n
     values = list(published)
     counts: Counter[str] = Counter()
-    for i, (pub, text, title) in enumerate(zip(published, texts, titles, strict=True)):
+    for i, (pub, text, title, url) in enumerate(
+        zip(published, texts, titles, urls, strict=True)
+    ):
         if not pd.isna(pub):
             if pd.isna(source[i]):
                 source[i] = "inferred" if inferred[i] else "metadata"
             continue
-        ts, prec, why = infer_one(text, title=title if isinstance(title, str) else None)
+        ts, prec, why = infer_one(
+            text,
+            title=title if isinstance(title, str) else None,
+            url=url if isinstance(url, str) else None,
+        )
         reasons[i] = why
         if pd.isna(ts):
             precision[i] = "unknown"
