@@ -78,7 +78,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("share", r"(?:facebook|twitter|whatsapp|linkedin|reddit|pinterest|email|print|copy link"
                   r"|messenger|\||\s|,|/)+"),
         # ---- copyright and legal footers
-        ("copyright", r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}\b)?.{0,120}"),
+        ("copyright", r"(?:copyright|©|\(c\))\s*(?:©|\(c\))?\s*"
+                      r"(?:\d{4}\b.{0,120}|(?-i:[A-Z])[^.]{0,80}\.?)"),
         ("copyright", r".{0,100}\ball rights reserved\b.{0,60}"),
         ("copyright", r"this (?:material|article|story) may not be (?:published|reproduced|broadcast)\b.{0,120}"),
         # ---- picture furniture

@@ -65,7 +65,9 @@ _WORD = re.compile(r"[^\W_]+", re.U)
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 _rng = np.random.default_rng(20260101)
 _XOR = _rng.integers(0, 2**63 - 1, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
-_MUL = (_rng.integers(0, 2**62, size=NUM_PERM, dtype=np.int64).astype(np.uint64) << np.uint64(1)) | np.uint64(1)
+_MUL = (
+    _rng.integers(0, 2**62, size=NUM_PERM, dtype=np.int64).astype(np.uint64) << np.uint64(1)
+) | np.uint64(1)
 
 
 def shingles(text: str, k: int = SHINGLE) -> np.ndarray:

@@ -144,9 +144,7 @@ class FieldMapping:
         by_norm: dict[str, list[object]] = {}
         for col in columns:
             by_norm.setdefault(_norm(col), []).append(col)
-        out = {
-            t: [c for n in names for c in by_norm.get(n, [])] for t, names in self.order.items()
-        }
+        out = {t: [c for n in names for c in by_norm.get(n, [])] for t, names in self.order.items()}
         # text fields named by their words (body-paragraphs, ArticleBody, content_original)
         taken = {n for names in self.order.values() for n in names} | self.ignored
         out["text"] += [

@@ -291,14 +291,15 @@ def infer_published(articles: pd.DataFrame) -> pd.DataFrame:
         reasons = [pd.NA] * n
     texts = out["text"].tolist()
     if "raw_text" in out.columns:
-        texts = [r if isinstance(r, str) and r else t for r, t in zip(out["raw_text"], texts, strict=True)]
+        texts = [
+            r if isinstance(r, str) and r else t
+            for r, t in zip(out["raw_text"], texts, strict=True)
+        ]
     titles = out["title"].tolist() if "title" in out.columns else [None] * n
     urls = out["url"].tolist() if "url" in out.columns else [None] * n
     values = list(published)
     counts: Counter[str] = Counter()
-    for i, (pub, text, title, url) in enumerate(
-        zip(published, texts, titles, urls, strict=True)
-    ):
+    for i, (pub, text, title, url) in enumerate(zip(published, texts, titles, urls, strict=True)):
         if not pd.isna(pub):
             if pd.isna(source[i]):
                 source[i] = "inferred" if inferred[i] else "metadata"

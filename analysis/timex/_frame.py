@@ -124,5 +124,3 @@ def _row(article_id: str, sentence_id: int, t: Timex) -> dict:
         "signal": t.signal,
         "rule": t.rule,
     }
-
-
