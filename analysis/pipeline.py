@@ -414,9 +414,9 @@ def run_batch(task: BatchTask) -> BatchResult:
 
     # --- time, part 1: the publication date (the anchor of every relative date)
     if "time" in need:
-        from analysis import timex
+        from analysis.io.published import infer_published
 
-        parts = guard.run("time", ids, lambda k: timex.infer_published(sub(arts, k)))
+        parts = guard.run("time", ids, lambda k: infer_published(sub(arts, k)))
         inferred = _concat(parts, "articles")
         got = set(inferred["article_id"])
         missing = [a for a in ids if a not in got]

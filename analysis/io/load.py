@@ -11,11 +11,11 @@ from collections.abc import Mapping
 import pandas as pd
 
 from .. import schema
-from .context import LoadContext
 from .boilerplate import strip_boilerplate
+from .context import LoadContext
 from .dates import PRECISIONS, parse_published
-from .duplicates import flag_duplicates
 from .decode import normalize_text, scrub_surrogates
+from .duplicates import flag_duplicates
 from .errors import LoadError, Skip
 from .fields import FieldMapping
 from .language import UNDETERMINED, guess_language
