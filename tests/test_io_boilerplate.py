@@ -18,6 +18,12 @@ NEWS = [
     "“We will not accept this,” she said.",
     "Related talks in the capital ended without a deal.",
     "Copyright disputes between the two firms went to court.",
+    "The vote was held on Tuesday, Oct. 8, 2019, in Lublin.",
+    "He said he would follow the rules on Twitter.",
+    "Roe said he spoke for the Example Party.",
+    "GOP Tussle: Rep. Example Enters The Race For House Leadership",
+    "The report said: Example Corp. was fined.",
+    "* * *",
 ]
 FURNITURE = [
     ("Advertisement", "advert"),
@@ -37,6 +43,19 @@ FURNITURE = [
     ("Add Jane Roe as an interest", "link"),
     ("Related: Minister quits over budget row", "link"),
     ("Updated 10:42 a.m. ET, June 12, 2018", "stamp"),
+    ("1520 Politics Minister quits over a budget row in the capital", "link"),
+    ("The summit ended early. Read More:", "link"),
+    ("https://example.org/news/1", "link"),
+    (".", "junk"),
+    ("Your tax-deductible gift can help us report from the front line.", "appeal"),
+    ("Investments can fall. Past performance is not a guide to future returns.", "legal"),
+    ("Harbour Days 2019 04/05/2019 - 06/05/2019. A weekend of boats and music.", "listing"),
+    ("We are in the capital this week. Follow #ExampleTag on Twitter for updates.", "share"),
+    ('"Minister quits", Example News, 2019-01-02. https://example.org/x (CC BY 4.0)', "copyright"),
+    ("A farmer sorts apples at a market on Tuesday, Oct. 8, 2019, in Lublin, Poland.", "caption"),
+    ("Fans cheer at the stadium in the capital. Jane Roe for Example Media.", "caption"),
+    ("Rangers walk along the lagoon shore at dawn. Picture: Jane Roe.", "caption"),
+    ("Rescue workers search the rubble, Oslo, May 3, 2018. © 2018 Example Photo.", "copyright"),
 ]
 
 

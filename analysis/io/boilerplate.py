@@ -25,7 +25,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["RULES", "MAX_WORDS", "MIN_REPEAT_WORDS", "Cleaned", "strip_boilerplate", "classify"]
+__all__ = [
+    "RULES",
+    "MAX_WORDS",
+    "MIN_REPEAT_WORDS",
+    "Cleaned",
+    "classify",
+    "line_kinds",
+    "strip_boilerplate",
+]
 
 #: A line longer than this (in words) is always kept, whatever it looks like.
 MAX_WORDS = 30
@@ -35,6 +43,11 @@ MIN_REPEAT_WORDS = 5
 
 # a capitalised name of one to four words ("Jane Doe", "JANE O'DOE", "J. Doe Jr.")
 _NAME = r"(?-i:[A-Z][\w’'.-]*)(?:\s+(?-i:[A-Z][\w’'.-]*|de|van|von|al|bin|la|le)){0,3}"
+_WEEKDAY_WORD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH_WORD = (
+    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|march|mar\.|april|apr\.|may|june|july|"
+    r"aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+)
 # capitalised words after "By" that start a sentence, not a byline
 _NOT_NAME = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
@@ -88,6 +101,15 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("caption", r".{0,240}\((?:AP|AFP|Reuters|EPA|Getty|Photo|Image|Picture|Credit)\b[^()]{0,80}\)\.?"),
         ("caption", r".{0,240}\b(?:REUTERS|AFP|EPA|AP) ?/ ?[A-Z]\w+(?: [A-Z]\w+){0,3}(?:/[\w ]+)?\.?"),
         ("caption", r"(?:photo|image|picture|credit|caption|source)s?\s*(?:by|credit)?\s*:.{0,120}"),
+        # a caption ending with its credit: "... on the shore. Picture: Jane Roe."
+        ("caption", r".{10,300}[.!?]?\s+(?:photo|picture|image|credit|photograph)s?\s*(?:by)?:\s*"
+                    r"(?-i:[A-Z])[\w.&’' /-]{1,60}\.?"),
+        # agency photo captions end with the full day, date and place of the picture
+        ("caption", rf"(?!.*\b(?:was|were|had|said|says|will|would)\b).{{10,300}}\bon {_WEEKDAY_WORD},? {_MONTH_WORD} \d{{1,2}},? \d{{4}}"
+                    r"(?:,? in [\w .'’-]{1,40}(?:, [\w .'’-]{1,30})?)?\.?"),
+        # ... or with the photographer's credit: "Jane Roe for Example Media."
+        ("caption", r".{10,300}[.!?]\s+(?-i:[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,3}) "
+                    r"(?-i:for|/) (?-i:[A-Z])[\w&’' -]{2,40}\."),
         ("caption", r".{0,160}(?:/\s*|\bvia\s+|\bphoto(?:graph)?s?:?\s+|\bcredit:?\s+)"
                     r"(?:Getty Images|Associated Press|AFP|Reuters|Shutterstock|EPA|AP)"
                     r"(?: via Getty Images)?\s*\.?"),
@@ -104,6 +126,23 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("link", r"(?:related|read more|more|see also|also read|recommended|most read|popular|"
                  r"trending|watch|listen|more on this|related coverage|related articles?)\s*:.{0,160}"),
         ("link", r"(?:related|more) (?:stories|articles|coverage|news|from [\w ]{1,30})\s*:?"),
+        # ---- "most read" widgets: a view count and a section before a headline
+        ("link", r"\d{2,7}\s+(?:politics|economy|business|world|society|culture|opinion|sports?|"
+                 r"tech(?:nology)?|health|science|entertainment|life(?:style)?|news|local|"
+                 r"national|international|regions?)\s+(?-i:[A-Z]).{0,240}"),
+        ("link", r".{0,240}\b(?:read more|read the full story|full story|more here)\s*[:.»›>]*"),
+        ("link", r"(?:https?://|www\.)\S+"),
+        # ---- a line with no letter or digit ("." or "|"); "* * *" separators are kept
+        ("junk", r"[.,;:|•·_=~-]+"),
+        # ---- appeals, disclaimers and listings
+        ("appeal", r".{0,160}\b(?:tax[- ]deductible (?:gift|donation)|(?:your|a) (?:gift|donation) "
+                   r"(?:can|will|helps?)|support (?:our|independent|quality) journalism|"
+                   r"donate (?:now|today))\b.{0,160}"),
+        ("legal", r".{0,200}\bpast performance is (?:not|no)\b.{0,120}"),
+        ("legal", r".{0,200}\b(?:terms of (?:use|service)|privacy policy|cookie policy)\b.{0,60}"),
+        ("listing", r".{0,80}\d{1,2}/\d{1,2}/\d{4}\s*[-–]\s*\d{1,2}/\d{1,2}/\d{4}.{0,240}"),
+        ("share", r".{0,200}\bfollow (?:us|[@#]\w+) on (?:twitter|facebook|instagram|x|linkedin)\b.{0,160}"),
+        ("copyright", r".{0,240}(?:©\s*\d{4}|\(c\)\s*\d{4}|\bcc[- ]by\b|creative commons)\b.{0,120}"),
         # ---- publication stamps (evidence for the date, read from raw_text)
         ("stamp", rf"(?:(?:last|first|originally)\s+)?(?:published|posted|updated|modified)"
                   rf"(?:\s*(?:on|at|:))?(?:{_DATEISH}){{1,20}}"),
@@ -148,6 +187,27 @@ def _key(line: str) -> str:
     return " ".join(line.split()).lower()
 
 
+def line_kinds(lines: list[str]) -> list[str | None]:
+    """The furniture kind of each line in context (``"repeat"`` for a repeated one).
+
+    Blank lines get ``None``.  This is the decision :func:`strip_boilerplate` applies.
+    """
+    seen: set[str] = set()
+    out: list[str | None] = []
+    for line in lines:
+        if not line.strip():
+            out.append(None)
+            continue
+        kind = classify(line)
+        key = _key(line)
+        if kind is None and key in seen and len(key.split()) >= MIN_REPEAT_WORDS:
+            kind = "repeat"
+        if kind is None:
+            seen.add(key)
+        out.append(kind)
+    return out
+
+
 def strip_boilerplate(text: str) -> Cleaned:
     """Remove web furniture lines from an article text.
 
@@ -170,22 +230,16 @@ def strip_boilerplate(text: str) -> Cleaned:
     lines = text.split("\n")
     kept: list[str] = []
     removed: list[tuple[str, str]] = []
-    seen: set[str] = set()
     dropped_last = False
-    for line in lines:
+    for line, kind in zip(lines, line_kinds(lines), strict=True):
         if not line.strip():
             if not (dropped_last and kept and not kept[-1].strip()):
                 kept.append(line)
             continue
-        kind = classify(line)
-        key = _key(line)
-        if kind is None and key in seen and len(key.split()) >= MIN_REPEAT_WORDS:
-            kind = "repeat"
         if kind is not None:
             removed.append((kind, line.strip()))
             dropped_last = True
             continue
-        seen.add(key)
         kept.append(line)
         dropped_last = False
     out = "\n".join(kept).strip("\n")
