@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from helpers import make_articles
 
-from analysis.io import load_articles
+from analysis.io import format_summary, load_articles, summarize
 from analysis.io.duplicates import flag_duplicates, near_duplicate_pairs
 
 WIRE = (
@@ -78,3 +78,6 @@ def test_loader_flags_duplicates(tmp_path):
     assert df["story_id"].nunique() == 2
     off = load_articles(tmp_path, duplicates=False)
     assert off["duplicate_of"].isna().all()
+    d = summarize(df)
+    assert d["duplicates"] == 1
+    assert "1 article flagged as a near-duplicate" in format_summary(d)

@@ -26,7 +26,6 @@ missing.  Texts shorter than :data:`MIN_SHINGLES` shingles are never flagged.
 from __future__ import annotations
 
 import re
-import zlib
 from collections import defaultdict
 
 import numpy as np
@@ -74,12 +73,13 @@ def shingles(text: str, k: int = SHINGLE) -> np.ndarray:
     """The distinct hashed word ``k``-shingles of ``text`` (uint64, sorted).
 
     Words are lower-cased runs of letters and digits; the hash is a stable 64-bit
-    polynomial of the words' CRC-32 (the same on every run and machine).
+    polynomial of the words' hashes (``pandas.util.hash_array`` with its fixed key:
+    the same on every run and machine).
     """
     words = _WORD.findall(text.lower()) if isinstance(text, str) else []
     if len(words) < k:
         return np.zeros(0, dtype=np.uint64)
-    h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64)
+    h = pd.util.hash_array(np.asarray(words, dtype=object), categorize=False)
     out = np.zeros(len(words) - k + 1, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for j in range(k):
