@@ -66,7 +66,8 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         _c(
             "raw_text",
             "string",
-            "The text as loaded, before boilerplate removal (== `text` when none was removed).",
+            "The text as loaded, where boilerplate was removed from it; <NA> when it "
+            "equals `text` (nothing removed).",
             required=False,
         ),
         _c(

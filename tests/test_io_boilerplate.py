@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analysis.io import article_id, load_articles
@@ -100,10 +101,11 @@ def test_loader_cleans_keeps_raw_text_and_ids_stay_on_the_loaded_text(tmp_path):
     assert row["article_id"] == article_id(raw)
     off = load_articles(tmp_path, boilerplate=False).iloc[0]
     assert off["text"] == raw and off["article_id"] == row["article_id"]
-    assert off["boilerplate_removed"] == 0
+    assert off["boilerplate_removed"] == 0 and off["raw_text"] is pd.NA
 
 
 def test_an_article_of_furniture_only_is_kept_whole(tmp_path):
     (tmp_path / "a.txt").write_text("Advertisement\n\nShare this article")
     row = load_articles(tmp_path).iloc[0]
-    assert row["text"] == row["raw_text"] and row["boilerplate_removed"] == 0
+    assert row["text"] == "Advertisement\n\nShare this article"
+    assert row["boilerplate_removed"] == 0 and row["raw_text"] is pd.NA

@@ -15,8 +15,8 @@ words), or when it repeats an earlier paragraph of at least :data:`MIN_REPEAT_WO
 words.  Sentences inside a paragraph are never touched.
 
 :func:`analysis.io.load_articles` calls it on every article (``boilerplate=False``
-turns it off): ``text`` is the cleaned text, ``raw_text`` the text as loaded and
-``boilerplate_removed`` the number of lines removed.  ``article_id`` is computed on
+turns it off): ``text`` is the cleaned text, ``raw_text`` the text as loaded (only where
+something was removed) and ``boilerplate_removed`` the number of lines removed.  ``article_id`` is computed on
 the text *as loaded*, so an improvement of these rules never changes an id.
 """
 

@@ -69,8 +69,8 @@ def load_articles(
     boilerplate : bool
         Remove web furniture lines ("Advertisement", newsletter prompts, captions,
         copyright footers, ...) with :func:`analysis.io.boilerplate.strip_boilerplate`;
-        ``raw_text`` keeps the text as loaded and ``boilerplate_removed`` counts the
-        removed lines.
+        ``raw_text`` keeps the text as loaded (where something was removed) and
+        ``boilerplate_removed`` counts the removed lines.
     duplicates : bool
         Flag near-duplicates (syndicated copies, updated versions) among the loaded
         articles with :func:`analysis.io.duplicates.flag_duplicates` (columns
@@ -278,11 +278,12 @@ def _frame(rows: list[dict], *, boilerplate: bool = True) -> pd.DataFrame:
         return schema.empty("articles")
     out = []
     for row in merged.values():
-        row["raw_text"] = row["text"]
+        row["raw_text"] = None  # only kept when it differs from the cleaned text
         row["boilerplate_removed"] = 0
         if boilerplate:
             cleaned = strip_boilerplate(row["text"])
             if cleaned.removed and cleaned.text.strip():  # never empty an article
+                row["raw_text"] = row["text"]
                 row["text"] = cleaned.text
                 row["boilerplate_removed"] = len(cleaned.removed)
         row["published_source"] = "none" if row["published"] is pd.NaT else "metadata"
