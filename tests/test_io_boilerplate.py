@@ -25,6 +25,7 @@ NEWS = [
     "GOP Tussle: Rep. Example Enters The Race For House Leadership",
     "The report said: Example Corp. was fined.",
     "* * *",
+    "---",
 ]
 FURNITURE = [
     ("Advertisement", "advert"),

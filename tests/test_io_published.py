@@ -31,6 +31,13 @@ def day(s: str) -> pd.Timestamp:
         (BODY + "\n\nFirst published on March 2, 2016", "2016-03-02", "day"),
         ("Border talks resume\n\nTuesday, March 5, 2019\n\n" + BODY, "2019-03-05", "day"),
         ("OSLO, Feb. 7, 2015 (Example Wire) - " + BODY, "2015-02-07", "day"),
+        ("Talks stall\n\n2016-08-09T14:05:00Z\n\n" + BODY, "2016-08-09", "day"),
+        (
+            "Talks stall\n\nNovember 4, 2013 / 9:12 AM / Updated 3 hours ago\n\n" + BODY,
+            "2013-11-04",
+            "day",
+        ),
+        ("By Jane Roe | 21 January 2020\n\n" + BODY, "2020-01-21", "day"),
         (
             "Envoys from both countries signed the accord on Thursday, Oct. 3, 2019 in a "
             "small ceremony at the foreign ministry. " + BODY,
@@ -60,6 +67,8 @@ def test_strong_evidence_gives_a_date_with_its_precision(text, expected, precisi
         # a lead date among other years: background
         "Envoys signed on Thursday, Oct. 3, 2019 an accord first drafted in 2001. " + BODY,
         "Published reports said the minister had resigned. " + BODY,
+        # a top line that is a sentence holding a date is not a date line
+        "Talks stall\n\nOn June 12, 2018 the two leaders met for the first time.\n\n" + BODY,
         "",
     ],
 )

@@ -132,8 +132,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  r"national|international|regions?)\s+(?-i:[A-Z]).{0,240}"),
         ("link", r".{0,240}\b(?:read more|read the full story|full story|more here)\s*[:.»›>]*"),
         ("link", r"(?:https?://|www\.)\S+"),
-        # ---- a line with no letter or digit ("." or "|"); "* * *" separators are kept
-        ("junk", r"[.,;:|•·_=~-]+"),
+        # ---- a stray mark alone ("." or "|"); separators ("* * *", "---") are kept
+        ("junk", r"[.,;:|•·_=~-]{1,2}"),
         # ---- appeals, disclaimers and listings
         ("appeal", r".{0,160}\b(?:tax[- ]deductible (?:gift|donation)|(?:your|a) (?:gift|donation) "
                    r"(?:can|will|helps?)|support (?:our|independent|quality) journalism|"

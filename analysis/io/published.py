@@ -8,7 +8,8 @@ looks for evidence that news pages themselves print, in this order:
    ("Updated 10:42 a.m. ET, June 12, 2018"); a published/posted stamp wins over an
    updated one (an update is later than the publication) -> day precision;
 2. a *date line* at the top: one of the first lines is only a date (with an optional
-   weekday, time, zone or "By ..." byline) -> day precision;
+   weekday, time, zone, "By ..." byline, or a few short pieces after "/" or "|":
+   "June 12, 2018 / 10:42 AM / Updated 2 hours ago") -> day precision;
 3. a *dateline*: the body opens with a place and a full date before a dash
    ("MOSCOW, April 22, 2019 (Reuters) - ...") -> day precision;
 4. a *lead date*: the first sentence of the body holds one full date, after its
@@ -80,7 +81,10 @@ _STAMP = re.compile(
 )
 _DATE_ONLY = re.compile(
     rf"^\s*(?:By\s+[^|\n]{{1,60}}\s*[|•·]\s*)?(?:{_WEEKDAY},?\s+)?(?:{_TIME}\s*{_ZONE}?,?\s+)?"
-    rf"{_FULL_DATE}(?:,?\s*(?:at\s+)?{_TIME}\s*{_ZONE}?)?\s*[|•·]?\s*$",
+    rf"{_FULL_DATE}(?:T\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
+    rf"(?:,?\s*(?:at\s+)?{_TIME}\s*{_ZONE}?)?"
+    # "June 12, 2018 / 10:42 AM / Updated 2 hours ago": short pieces after separators
+    rf"(?:\s*[/|•·]\s*[^/|•·\n]{{1,40}}){{0,3}}\s*[|•·]?\s*$",
     re.I,
 )
 _DATELINE = re.compile(
