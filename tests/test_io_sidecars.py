@@ -94,3 +94,27 @@ def test_name_tokens_and_matching():
     cols = FieldMapping.build().resolve(["article_url", "word-count", "ArticleBody", "title"])
     assert cols["text"] == ["ArticleBody"]
     assert tokenised_ratio("a , b . c") > 0.2 and tokenised_ratio(BODY) == 0
+
+
+def test_html_page_reads_its_json_sidecar(tmp_path):
+    page = (
+        "<html><head><title>Border to reopen</title></head><body><article><p>"
+        + BODY
+        + "</p><p>"
+        + BODY.replace("Tuesday", "Wednesday")
+        + "</p></article></body></html>"
+    )
+    (tmp_path / "p.html").write_text(page)
+    (tmp_path / "p.json").write_text('{"source": "Example Daily", "published": "2020-02-03"}')
+    df = load_articles(tmp_path)
+    assert len(df) == 1 and df.attrs["load_report"].empty
+    assert df.iloc[0]["source"] == "Example Daily"
+    assert df.iloc[0]["published"] == pd.Timestamp("2020-02-03", tz="UTC")
+
+
+def test_explicit_sidecar_path_is_reported_not_loaded(tmp_path):
+    (tmp_path / "x.txt").write_text(BODY)
+    (tmp_path / "x.json").write_text('{"source": "Example Daily"}')
+    df = load_articles(tmp_path / "x.json")
+    assert df.empty
+    assert "sidecar" in df.attrs["load_report"]["reason"].iloc[0]
