@@ -20,7 +20,18 @@ from analysis.stages import StageGraph, stage_graph
 __all__ = ["article_hashes", "stage_fingerprints", "plan", "NON_CONTENT"]
 
 #: Columns of articles that do not change what the stages compute.
-NON_CONTENT = ("path", "paths", "format", "published_inferred")
+NON_CONTENT = (
+    "path",
+    "paths",
+    "format",
+    "published_inferred",
+    "published_source",
+    "boilerplate_removed",
+    "text_field",
+    "duplicate_of",
+    "story_id",
+    "raw_text",
+)
 
 
 def stage_fingerprints(settings: Settings, graph: StageGraph | None = None) -> dict[str, str]:

@@ -36,7 +36,12 @@ def _c(name: str, dtype: str, doc: str, required: bool = True) -> Column:
 
 SCHEMAS: dict[str, tuple[Column, ...]] = {
     "articles": (
-        _c("article_id", "string", "Stable id: 16 hex digits of SHA-256 of the normalized text."),
+        _c(
+            "article_id",
+            "string",
+            "Stable id: 16 hex digits of SHA-256 of the normalized text as loaded (before "
+            "boilerplate removal, so better cleaning rules never change an id).",
+        ),
         _c("title", "string", "Title from metadata, else derived from the first sentence."),
         _c("title_derived", "bool", "True when the title was derived from the text."),
         _c("source", "string", "Outlet or feed name (e.g. 'Reuters'); <NA> when unknown."),
@@ -45,12 +50,52 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         _c("published", UTC_NS, "Publication time, timezone-aware (UTC); NaT when unknown."),
         _c("published_precision", "string", "day, month, year or unknown."),
         _c("published_inferred", "bool", "True when `published` was inferred from the text."),
+        _c(
+            "published_source",
+            "string",
+            "Origin of `published`: 'metadata' (given with the article), 'inferred' (strong "
+            "evidence in the text, see analysis.io.published) or 'none' (NaT).",
+            required=False,
+        ),
         _c("text", "string", "Main text, Unicode NFC; every offset in other frames refers to it."),
         _c("language", "string", "ISO 639-1 code, guessed when not given ('und' if unknown)."),
         _c("path", "string", "Where the article was read from (first path when duplicated)."),
         _c("paths", "object", "List of every path holding the same text (duplicates)."),
         _c("format", "string", "Loader that read it: txt, json, csv, html, feed, parquet, ..."),
         _c("n_words", "int64", "Number of whitespace-separated words in `text`."),
+        _c(
+            "raw_text",
+            "string",
+            "The text as loaded, where boilerplate was removed from it; <NA> when it "
+            "equals `text` (nothing removed).",
+            required=False,
+        ),
+        _c(
+            "boilerplate_removed",
+            "Int64",
+            "Number of web-furniture lines removed from `raw_text` (analysis.io.boilerplate).",
+            required=False,
+        ),
+        _c(
+            "text_field",
+            "string",
+            "Structured inputs: the input field the text was read from (e.g. 'body-paragraphs').",
+            required=False,
+        ),
+        _c(
+            "duplicate_of",
+            "string",
+            "Near-duplicate (syndicated copy or updated version): article_id of its group's "
+            "representative (the earliest); <NA> for originals and unique articles.",
+            required=False,
+        ),
+        _c(
+            "story_id",
+            "string",
+            "Id of the near-duplicate group (the representative's article_id); every article "
+            "has one, unique articles are their own story.",
+            required=False,
+        ),
     ),
     "sentences": (
         _c("article_id", "string", "Article the sentence belongs to."),

@@ -97,11 +97,11 @@ def test_repr_and_summary_count_the_frames(built):
     assert s["words"] == sum(len(t.split()) for t in TEXTS)
     assert s["sources"] == {src: 1 for src in SOURCES}
     assert s["first_published"] == pd.Timestamp("2019-02-28", tz="UTC")
-    # the undated article may get a date inferred from its text ("in June 2019")
+    # the undated article only mentions "June 2019": no publication date is invented
     assert s["last_published"] == built.articles["published"].max()
     assert s["last_published"] >= pd.Timestamp("2019-05-14", tz="UTC")
-    assert s["undated"] == int(built.articles["published"].isna().sum())
-    given = built.articles[~built.articles["published_inferred"]]
+    assert s["undated"] == int(built.articles["published"].isna().sum()) == 1
+    given = built.articles[built.articles["published_source"] == "metadata"]
     assert given["published"].dt.strftime("%Y-%m-%d").tolist() == [
         d for d in DATES if d is not None
     ]

@@ -188,7 +188,7 @@ def test_empty_and_whitespace_files_are_reported(tmp_path):
     for name, data in {
         "e.txt": b"",
         "w.txt": b" \n\t\r\n",
-        "e.json": b"",
+        "j.json": b"",  # not "e.json": beside e.txt that is e.txt's metadata sidecar
         "e.csv": b"",
         "z.jsonl": b"\n\n",
         "nul.txt": b"\x00\x00\x00",
@@ -199,7 +199,7 @@ def test_empty_and_whitespace_files_are_reported(tmp_path):
     _check_frame(df)
     assert len(df) == 2
     reported = {os.path.basename(p) for p in df.attrs["load_report"]["path"]}
-    assert {"e.txt", "w.txt", "e.json", "e.csv", "z.jsonl", "nul.txt", "bom.txt"} <= reported
+    assert {"e.txt", "w.txt", "j.json", "e.csv", "z.jsonl", "nul.txt", "bom.txt"} <= reported
 
 
 def test_file_over_the_size_limit_is_reported_and_others_kept(tmp_path):

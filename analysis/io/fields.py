@@ -15,13 +15,24 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["DEFAULT_FIELD_MAP", "TARGETS", "FieldMapping", "clean_value"]
+__all__ = [
+    "DEFAULT_FIELD_MAP",
+    "TARGETS",
+    "TEXT_TOKENS",
+    "NOT_TEXT_TOKENS",
+    "FieldMapping",
+    "clean_value",
+    "name_tokens",
+    "text_value",
+    "tokenised_ratio",
+]
 
 #: Article field -> input field names that fill it, in order of preference.
 DEFAULT_FIELD_MAP: dict[str, tuple[str, ...]] = {
     "text": (
         "text", "body", "content", "article", "full_text", "article_text", "maintext",
-        "story", "summary", "description",
+        "story", "article_body", "body_text", "body_paragraphs", "paragraphs",
+        "content_original", "summary", "description",
     ),
     "title": ("headline", "title"),
     "published": (
@@ -41,9 +52,55 @@ DEFAULT_FIELD_MAP: dict[str, tuple[str, ...]] = {
 #: The article fields an input field can be mapped to.
 TARGETS = tuple(DEFAULT_FIELD_MAP)
 
+#: A field whose name has one of these words (``body-paragraphs``, ``ArticleBody``,
+#: ``content_original``) may hold the text, after the names of ``DEFAULT_FIELD_MAP``...
+TEXT_TOKENS = frozenset(
+    {"text", "body", "content", "article", "story", "paragraphs", "paragraph", "maintext",
+     "fulltext", "bodytext"}
+)  # fmt: skip
+#: ... unless it also has one of these (``word-count``, ``article_url``, ``main-event``).
+NOT_TEXT_TOKENS = frozenset(
+    {"title", "headline", "id", "uuid", "url", "link", "count", "length", "len", "type",
+     "date", "time", "lang", "language", "author", "source", "keywords", "keyword", "tags",
+     "entities", "event", "events", "word", "words", "hash", "html", "image", "images",
+     "summary", "lead", "category", "section", "format", "encoding", "meta", "label"}
+)  # fmt: skip
+
 
 def _norm(name: object) -> str:
     return re.sub(r"[^0-9a-z]", "", str(name).lower())
+
+
+def name_tokens(name: object) -> list[str]:
+    """Lower-case words of a field name: ``"body-paragraphs"`` -> ``["body", "paragraphs"]``.
+
+    Words are split at ``_``, ``-``, spaces, dots and lower-to-upper case changes
+    (``articleBody`` -> ``["article", "body"]``).
+    """
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", str(name))
+    return [t for t in re.split(r"[^0-9a-zA-Z]+", text.lower()) if t]
+
+
+def _text_like(name: object) -> bool:
+    tokens = set(name_tokens(name))
+    return bool(tokens & TEXT_TOKENS) and not tokens & NOT_TEXT_TOKENS
+
+
+_TOKENISED = re.compile(r"(?:(?<=\w) [,.;:!?%)](?= |$)|(?<= )\( |(?<=\w) n't\b|(?<=\w) 's\b)")
+
+
+def tokenised_ratio(text: str) -> float:
+    """Share of words followed by a detached punctuation token (``"word , word"``).
+
+    Natural prose scores near 0; a tokenised copy of a text (as NLP datasets ship
+    next to the original) scores several per cent.
+    """
+    words = max(1, len(text.split()))
+    return len(_TOKENISED.findall(text)) / words
+
+
+#: A candidate text with more detached punctuation than this reads as a tokenised copy.
+TOKENISED_MAX = 0.02
 
 
 @dataclass(frozen=True)
@@ -87,20 +144,72 @@ class FieldMapping:
         by_norm: dict[str, list[object]] = {}
         for col in columns:
             by_norm.setdefault(_norm(col), []).append(col)
-        return {
-            t: [c for n in names for c in by_norm.get(n, [])] for t, names in self.order.items()
-        }
+        out = {t: [c for n in names for c in by_norm.get(n, [])] for t, names in self.order.items()}
+        # text fields named by their words (body-paragraphs, ArticleBody, content_original)
+        taken = {n for names in self.order.values() for n in names} | self.ignored
+        out["text"] += [
+            c for n, cols in by_norm.items() if n not in taken and _text_like(cols[0]) for c in cols
+        ]
+        return out
 
     def apply(self, record: Mapping[object, object]) -> dict[str, object]:
-        """Map one input record to article fields (first non-empty candidate wins)."""
+        """Map one input record to article fields (first non-empty candidate wins).
+
+        For ``text``, a candidate that reads as a tokenised copy (see
+        :func:`tokenised_ratio`) gives way to a later one that reads as prose; the
+        name of the field used is returned as ``text_field``.
+        """
         out: dict[str, object] = {}
         for target, cols in self.resolve(record.keys()).items():
+            if target == "text":
+                picked = _pick_text(record, cols)
+                if picked is not None:
+                    out["text_field"], out["text"] = picked
+                continue
             for col in cols:
-                value = clean_value(record[col], join="\n\n" if target == "text" else ", ")
+                value = clean_value(record[col], join=", ")
                 if value is not None:
                     out[target] = value
                     break
         return out
+
+
+def _pick_text(record: Mapping[object, object], cols: list[object]) -> tuple[str, object] | None:
+    first: tuple[str, object] | None = None
+    for col in cols:
+        value = text_value(record[col])
+        if value is None:
+            continue
+        if first is None:
+            first = (str(col), value)
+        if not isinstance(value, str) or tokenised_ratio(value) <= TOKENISED_MAX:
+            return str(col), value
+    return first
+
+
+def text_value(value: object) -> object:
+    """An input text value: lists of paragraphs (or of lists of sentences) joined.
+
+    A list of strings is a list of paragraphs (joined with a blank line); a list of
+    lists is a list of paragraphs made of sentences (joined with a space inside a
+    paragraph).  Anything else is :func:`clean_value`.
+    """
+    if isinstance(value, (list, tuple)) or (
+        hasattr(value, "tolist") and not hasattr(value, "year") and getattr(value, "ndim", 0) > 0
+    ):
+        items = value.tolist() if hasattr(value, "tolist") else value
+        paras = []
+        for item in items:
+            if isinstance(item, (list, tuple)) or hasattr(item, "tolist"):
+                inner = item.tolist() if hasattr(item, "tolist") else item
+                parts = [clean_value(v, join=" ") for v in inner]
+                para = " ".join(str(p) for p in parts if p is not None)
+            else:
+                para = clean_value(item, join=" ")
+            if para is not None and str(para).strip():
+                paras.append(str(para).strip())
+        return "\n\n".join(paras) or None
+    return clean_value(value, join="\n\n")
 
 
 def clean_value(value: object, *, join: str = ", ") -> object:

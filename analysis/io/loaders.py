@@ -26,7 +26,14 @@ from .errors import Skip
 from .fields import DEFAULT_FIELD_MAP
 from .sources import Entry
 
-__all__ = ["Loader", "LOADERS", "read_sidecar", "records_to_articles", "parse_mapping"]
+__all__ = [
+    "Loader",
+    "LOADERS",
+    "SIDECARS",
+    "read_sidecar",
+    "records_to_articles",
+    "parse_mapping",
+]
 
 
 @dataclass(frozen=True)
@@ -60,16 +67,31 @@ def parse_mapping(data: bytes, kind: str) -> object:
     return yaml.safe_load(text)
 
 
-def read_sidecar(entry: Entry, ctx: LoadContext) -> dict:
-    """Metadata of ``entry`` from its sidecar ``NAME.meta.json`` / ``NAME.meta.yaml``.
+#: Sidecar names tried for ``NAME.txt``, first found wins: ``NAME`` + each suffix.
+SIDECARS = (
+    (".meta.json", "json"),
+    (".meta.yaml", "yaml"),
+    (".meta.yml", "yaml"),
+    (".json", "json"),
+    (".yaml", "yaml"),
+    (".yml", "yaml"),
+)
 
-    ``NAME`` is the file name without its extension (``a.txt`` -> ``a.meta.json``);
+
+def read_sidecar(entry: Entry, ctx: LoadContext) -> dict:
+    """Metadata of ``entry`` from its sidecar (``NAME.meta.json``, ``NAME.json``, ...).
+
+    ``NAME`` is the file name without its extension (``a.txt`` -> ``a.meta.json``,
+    ``a.meta.yaml``, ``a.json``, ``a.yaml``, in that order; see :data:`SIDECARS`);
     ``a.txt.meta.json`` is accepted too.  Field names follow the same mapping as
-    structured inputs.  A broken sidecar is reported and ignored (the article still
+    structured inputs; a text field in the sidecar is ignored (the article file
+    holds the text).  A broken sidecar is reported and ignored (the article still
     loads, without that metadata).
     """
     for base in (entry.stem, entry.name):
-        for suffix, kind in ((".meta.json", "json"), (".meta.yaml", "yaml"), (".meta.yml", "yaml")):
+        for suffix, kind in SIDECARS:
+            if base == entry.name and not suffix.startswith(".meta"):
+                continue
             name = base + suffix
             try:
                 found = entry.sibling(name)
@@ -93,6 +115,7 @@ def read_sidecar(entry: Entry, ctx: LoadContext) -> dict:
                 return {}
             out = ctx.fields.apply(meta)
             out.pop("text", None)
+            out.pop("text_field", None)
             return out
     return {}
 

@@ -49,6 +49,7 @@ def read_text(entry: Entry, ctx: LoadContext) -> list[dict]:
     front, body = split_front_matter(text, where=entry.path)
     meta = ctx.fields.apply(front) if front else {}
     meta.pop("text", None)
+    meta.pop("text_field", None)
     body = body.strip("\n")
     if entry.ext in ("md", "markdown") and "title" not in meta:
         m = _MD_HEADING.match(body)

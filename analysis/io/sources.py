@@ -30,6 +30,8 @@ __all__ = [
     "iter_zip",
     "is_sidecar",
     "SIDECAR_SUFFIXES",
+    "TEXT_EXTENSIONS",
+    "PLAIN_SIDECAR_EXTENSIONS",
     "human_size",
 ]
 
@@ -44,9 +46,28 @@ _RATIO_MIN_BYTES = 1024 * 1024
 _GLOB_CHARS = re.compile(r"[*?\[]")
 
 
-def is_sidecar(name: str) -> bool:
-    """True when ``name`` is a metadata sidecar (never loaded as an article)."""
-    return name.lower().endswith(SIDECAR_SUFFIXES)
+#: Extensions of article files that can have a plain ``NAME.json``/``NAME.yaml`` sidecar.
+TEXT_EXTENSIONS = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
+#: Extensions of a plain sidecar (``NAME.json`` beside ``NAME.txt``).
+PLAIN_SIDECAR_EXTENSIONS = (".json", ".yaml", ".yml")
+
+
+def is_sidecar(name: str, exists: Callable[[str], bool] | None = None) -> bool:
+    """True when ``name`` is a metadata sidecar (never loaded as an article).
+
+    ``NAME.meta.json``/``NAME.meta.yaml`` always are.  ``NAME.json``/``NAME.yaml``
+    is one when an article ``NAME.txt``/``.md``/``.html`` lies beside it:
+    ``exists(other_name)`` tells whether a file of that name is in the same folder.
+    """
+    lower = name.lower()
+    if lower.endswith(SIDECAR_SUFFIXES):
+        return True
+    if exists is None:
+        return False
+    stem, ext = posixpath.splitext(name)
+    if ext.lower() not in PLAIN_SIDECAR_EXTENSIONS:
+        return False
+    return any(exists(stem + t) or exists(stem + t.upper()) for t in TEXT_EXTENSIONS)
 
 
 def _hidden(name: str) -> bool:
@@ -158,7 +179,11 @@ def collect_targets(sources: Iterable[object], ctx: LoadContext) -> list[Target]
                 mp = Path(m)
                 if mp.is_dir():
                     _scan_dir(mp, ctx, add)
-                elif mp.is_file() and not is_sidecar(mp.name) and not _hidden(mp.name):
+                elif (
+                    mp.is_file()
+                    and not is_sidecar(mp.name, lambda n, d=mp.parent: (d / n).is_file())
+                    and not _hidden(mp.name)
+                ):
                     add(Target(mp, m))
         else:
             ctx.problem(text, "no such file or folder")
@@ -170,7 +195,7 @@ def _add_path(path: Path, display: str, ctx: LoadContext, add) -> None:
         ctx.problem(display, f"broken symlink (-> {os.readlink(path)})")
     elif path.is_dir():
         _scan_dir(path, ctx, add)
-    elif is_sidecar(path.name):
+    elif is_sidecar(path.name, lambda n: (path.parent / n).is_file()):
         ctx.problem(display, "a metadata sidecar, not an article (it is read with its article)")
     else:
         add(Target(path, display, explicit=True))
@@ -195,6 +220,7 @@ def _scan_dir(root: Path, ctx: LoadContext, add) -> None:
         except OSError as exc:
             ctx.problem(display, f"cannot read folder: {exc.strerror or exc}")
             return
+        names = {c.name for c in children}
         for child in children:
             if _hidden(child.name):
                 continue
@@ -227,7 +253,7 @@ def _scan_dir(root: Path, ctx: LoadContext, add) -> None:
             except OSError as exc:
                 ctx.problem(child_display, f"cannot read: {exc.strerror or exc}")
                 continue
-            if is_sidecar(child.name):
+            if is_sidecar(child.name, names.__contains__):
                 continue
             add(Target(child_path, child_display))
 
@@ -342,7 +368,10 @@ def iter_zip(target: Target, ctx: LoadContext) -> Iterator[Entry]:
                 ctx.problem(shown, "zip entry path leaves the archive (absolute or '..')")
                 continue
             base = posixpath.basename(name)
-            if any(_hidden(part) for part in name.split("/")) or is_sidecar(base):
+            folder = posixpath.dirname(name)
+            if any(_hidden(part) for part in name.split("/")) or is_sidecar(
+                base, lambda n, f=folder: posixpath.join(f, n) in members
+            ):
                 continue
             if info.flag_bits & 0x1:
                 ctx.problem(shown, "encrypted zip entry")

@@ -1,19 +1,18 @@
-"""Frame-level functions: the timexes frame of a set of articles, inferred publication dates."""
+"""Frame-level functions: the timexes frame of a set of articles.
+
+``infer_published`` lives in :mod:`analysis.io.published` (re-exported here).
+"""
 
 from __future__ import annotations
 
 import logging
-import re
-from collections import Counter
-from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
 
 from .. import schema
-from . import _lexicon as lx
-from ._calendar import is_valid_date, to_timestamp
-from ._tagger import Timex, absolute_timexes, tag_text
+from ..io.published import infer_published
+from ._tagger import Timex, tag_text
 
 __all__ = ["anchor_of", "tag_timexes", "infer_published", "timexes_frame"]
 
@@ -157,137 +156,3 @@ def _row(article_id: str, sentence_id: int, t: Timex) -> dict:
         "signal": t.signal,
         "rule": t.rule,
     }
-
-
-# --------------------------------------------------------------------------- inference
-_FULL = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_WD_MD = re.compile(
-    rf"(?P<wd>{lx.WEEKDAY_RE}),?\s+(?:(?P<m>{lx.MONTH_RE})\s*(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})"
-    rf"\s+(?P<m2>{lx.MONTH_RE}))(?!,?\s*\d{{4}})"
-)
-
-
-def _infer_one(text: str, *, tagger=absolute_timexes) -> tuple[pd.Timestamp, str, str]:
-    """Return (published, precision, reason) inferred from an article's own text.
-
-    Only expressions with a calendar year count, so ``tagger`` is the cheap
-    :func:`absolute_timexes`; ``benchmarks/timex_tempeval.py --infer`` passes the full
-    tagger to check that both give the same dates.
-    """
-    if not isinstance(text, str) or not text.strip():
-        return pd.NaT, "unknown", "empty text"
-    found = tagger(text)
-    head = len(text) if len(text) < 400 else 400
-    days = [
-        (t.start, t.value)
-        for t in found
-        if t.type in ("DATE", "TIME") and _FULL.match(t.value[:10]) and "X" not in t.value[:10]
-    ]
-    # 1. a full date in the first lines (dateline) is the publication day
-    early = [v for s, v in days if s < head]
-    if early:
-        d = date.fromisoformat(early[0][:10])
-        return to_timestamp(d), "day", "explicit date at the top of the article"
-    # 2. "Monday, April 22" without a year: the year comes from the text's years
-    years = [int(t.value[:4]) for t in found if re.match(r"^\d{4}", t.value)]
-    for m in _WD_MD.finditer(text):
-        wd = lx.WEEKDAYS[m["wd"].lower().rstrip(".")]
-        month = lx.MONTHS[(m["m"] or m["m2"]).lower().rstrip(".")]
-        day = int(m["d"] or m["d2"])
-        ref = max(years) if years else None
-        cands = range(ref - 1, ref + 2) if ref else ()
-        hits = [
-            y for y in cands if is_valid_date(y, month, day) and date(y, month, day).weekday() == wd
-        ]
-        if hits:
-            d = date(min(hits, key=lambda y: abs(y - ref)), month, day)
-            return to_timestamp(d), "day", "weekday and month-day clue, year from the text"
-    # 3. the latest explicit full date mentioned: published on or after it
-    if days:
-        latest = max(date.fromisoformat(v[:10]) for _, v in days)
-        wds = {
-            lx.WEEKDAYS[w.lower()]
-            for w in re.findall(
-                r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text
-            )
-        }
-        for k in range(0, 3):
-            cand = latest + timedelta(days=k)
-            if wds and cand.weekday() in wds and k == 0:
-                return to_timestamp(cand), "day", "latest explicit date, weekday consistent"
-        return (
-            to_timestamp(latest),
-            "month",
-            ("latest explicit date in the text: published on or after it (month precision)"),
-        )
-    # 4. month and year, or a year
-    months = [t.value for t in found if re.fullmatch(r"\d{4}-\d{2}", t.value)]
-    if months:
-        latest = max(months)
-        return (
-            to_timestamp(date(int(latest[:4]), int(latest[5:]), 1)),
-            "month",
-            ("latest month mentioned (lower bound)"),
-        )
-    if years:
-        y = max(years)
-        if 1000 <= y <= 2200:
-            return to_timestamp(date(y, 1, 1)), "year", "latest year mentioned (lower bound)"
-    return pd.NaT, "unknown", "no explicit date, month or year in the text"
-
-
-def infer_published(articles: pd.DataFrame) -> pd.DataFrame:
-    """Fill ``published`` where it is NaT from the article's own text.
-
-    Explicit dates at the top (a dateline), a weekday with a month and day ("Monday,
-    April 22", the year taken from the text), the latest explicit date, month or year are
-    used in that order.  Inferred rows get ``published_inferred=True`` and their
-    ``published_precision``; rows where nothing can be inferred keep NaT.  The column
-    ``published_reason`` (extra) says how each inferred date was found or why none was.
-
-    Parameters
-    ----------
-    articles : pandas.DataFrame
-        The articles frame.
-
-    Returns
-    -------
-    pandas.DataFrame
-        A copy of ``articles`` (conformed), with the inferred dates filled in.
-    """
-    schema.check(articles, "articles")
-    out = articles.copy()
-    if "published_reason" not in out.columns:
-        out["published_reason"] = pd.Series([pd.NA] * len(out), index=out.index, dtype="string")
-    else:
-        out["published_reason"] = out["published_reason"].astype("string")
-    published = pd.to_datetime(out["published"], utc=True, errors="coerce")
-    inferred = out["published_inferred"].fillna(False).astype(bool).to_numpy().copy()
-    precision = out["published_precision"].astype("string").to_numpy(dtype=object).copy()
-    values = list(published)
-    reasons = out["published_reason"].to_numpy(dtype=object).copy()
-    counts: Counter[str] = Counter()
-    for i, (pub, text) in enumerate(zip(published, out["text"], strict=True)):
-        if not pd.isna(pub):
-            continue
-        ts, prec, why = _infer_one(text)
-        reasons[i] = why
-        if pd.isna(ts):
-            precision[i] = "unknown"
-            counts["unresolved"] += 1
-            continue
-        values[i] = ts
-        precision[i] = prec
-        inferred[i] = True
-        counts["inferred"] += 1
-    if counts:
-        _log.info(
-            "publication dates: %d inferred, %d left unknown",
-            counts["inferred"],
-            counts["unresolved"],
-        )
-    out["published"] = pd.Series(values, index=out.index)
-    out["published_precision"] = precision
-    out["published_inferred"] = inferred
-    out["published_reason"] = pd.Series(reasons, index=out.index, dtype="string")
-    return schema.conform(out, "articles")
