@@ -95,6 +95,11 @@ class ActorResult:
         parts equals resolving that subset (used to re-merge after filters).
     edge_parts : pandas.DataFrame
         The same for the edges: ``article_id`` plus the edges columns of each article.
+    quote_details : list of dict
+        The quotes as dicts with the quotes columns plus ``speaker_start`` and
+        ``speaker_end`` (article offsets of the words naming the speaker, "he" for a
+        resolved pronoun) and ``fragments`` (content pieces of a quote split around its
+        cue); used by the attribution benchmark.
     """
 
     mentions: pd.DataFrame
@@ -103,6 +108,7 @@ class ActorResult:
     edges: pd.DataFrame
     actor_parts: pd.DataFrame = field(default_factory=lambda: _with_article_id("actors", []))
     edge_parts: pd.DataFrame = field(default_factory=lambda: _with_article_id("edges", []))
+    quote_details: list[dict] = field(default_factory=list)
 
 
 def _with_article_id(frame: str, rows: list[dict]) -> pd.DataFrame:
@@ -169,6 +175,11 @@ class _ArticleResolver:
         self.added: list[_Mention] = []
 
     # -- helpers -------------------------------------------------------------------
+
+    def kb_titles(self, actor_id: str) -> set[str]:
+        """Knowledge-base titles of an actor (empty for actors outside it)."""
+        row = self.index.actors.get(actor_id)
+        return set(row["titles"]) if row is not None else set()
 
     def _sentence_of(self, char: int) -> int:
         i = bisect.bisect_right(self.sentence_starts, char) - 1
@@ -651,7 +662,9 @@ def resolve_actors(
                     }
                 )
         actors_here = [m for m in resolved if m.actor_id and m.role == "actor"]
-        quote_rows.extend(find_quotes(aid, res.pieces, actors_here, res._sentence_of))
+        quote_rows.extend(
+            find_quotes(aid, res.pieces, actors_here, res._sentence_of, res.kb_titles)
+        )
         article_acc: dict[str, dict] = {}
         for row in _article_actors(actors_here, index):
             accumulate_actor(actor_acc, row)
@@ -682,6 +695,7 @@ def resolve_actors(
         edges=edges_frame(edge_weights, edge_articles),
         actor_parts=_with_article_id("actors", actor_part_rows),
         edge_parts=_with_article_id("edges", edge_part_rows),
+        quote_details=quote_rows,
     )
 
 
