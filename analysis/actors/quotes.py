@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 
 from spacy.attrs import IDX, LEMMA, LOWER
@@ -273,6 +274,203 @@ def quoted_passages(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: Verbs whose object or prepositional object is what the subject said, asked for or
+#: stands for ("she criticized the plan", "he talked about taxes", "they called for a
+#: ban"): reported attributions of stance (local to quotes).
+TOPIC_LEMMAS = frozenset(
+    [
+        "talk",
+        "speak",
+        "comment",
+        "testify",
+        "complain",
+        "boast",
+        "joke",
+        "brag",
+        "lie",
+        "argue",
+        "debate",
+        "discuss",
+        "address",
+        "mention",
+        "cite",
+        "criticize",
+        "criticise",
+        "attack",
+        "praise",
+        "blame",
+        "defend",
+        "support",
+        "oppose",
+        "endorse",
+        "advocate",
+        "want",
+        "plan",
+        "propose",
+        "reject",
+        "condemn",
+        "dismiss",
+        "question",
+        "describe",
+        "credit",
+        "thank",
+        "applaud",
+        "slam",
+        "blast",
+        "accuse",
+        "call",
+        "push",
+        "press",
+        "demand",
+        "urge",
+        "ask",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "warn",
+        "tout",
+        "back",
+        "recommend",
+        "announce",
+        "reveal",
+        "deny",
+        "dispute",
+        "challenge",
+        "decry",
+        "denounce",
+        "hail",
+        "welcome",
+        "insist",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "highlight",
+        "acknowledge",
+        "admit",
+        "concede",
+        "predict",
+        "tweet",
+        "write",
+        "post",
+        "write",
+        "express",
+        "raise",
+        "offer",
+        "share",
+        "disclose",
+        "claim",
+        "suggest",
+        "signal",
+        "declare",
+        "voice",
+        "float",
+        "issue",
+        "unveil",
+        "rule",
+        "find",
+        "show",
+        "estimate",
+        "project",
+        "rate",
+        "label",
+        "dub",
+        "brand",
+        "characterize",
+        "characterise",
+        "portray",
+        "mock",
+        "ridicule",
+        "insult",
+        "disparage",
+        "target",
+        "rebuke",
+        "scold",
+        "chastise",
+        "fault",
+        "knock",
+        "lambaste",
+        "assail",
+        "excoriate",
+        "respond",
+        "reply",
+        "react",
+        "refer",
+        "focus",
+        "campaign",
+        "lobby",
+        "fight",
+        "rail",
+        "stump",
+        "weigh",
+        "echo",
+        "repeat",
+        "reiterate",
+        "recall",
+        "detail",
+        "outline",
+        "explain",
+        "note",
+        "observe",
+    ]
+)
+_TOPIC_PREPS = frozenset(["about", "on", "over", "for", "against", "of", "with", "to"])
+
+
+#: Heads of "according to ..." that are a standard things follow, not a source.
+_NOT_SOURCES = frozenset(
+    [
+        "calendar",
+        "plan",
+        "schedule",
+        "timetable",
+        "law",
+        "rule",
+        "regulation",
+        "tradition",
+        "custom",
+        "legend",
+        "myth",
+        "script",
+        "protocol",
+        "design",
+        "definition",
+        "standard",
+        "formula",
+        "recipe",
+        "pattern",
+        "logic",
+        "principle",
+        "instruction",
+        "guideline",
+        "constitution",
+        "treaty",
+        "agreement",
+        "contract",
+        "term",
+        "deal",
+        "order",
+        "need",
+        "ability",
+        "size",
+        "age",
+        "weight",
+        "type",
+        "kind",
+        "class",
+        "category",
+        "rank",
+        "taste",
+        "preference",
+        "wish",
+        "will",
+        "scripture",
+        "bible",
+        "doctrine",
+    ]
+)
+
+
 class _Spk:
     """A speaker: the actor mention (or None), how the text names it, and where."""
 
@@ -445,7 +643,11 @@ class _Doc:
             return True
         if head.lower_ in _PRONOUNS:
             return True
-        return head.lemma_.lower() in SOURCE_NOUNS or head.lower_ in SOURCE_NOUNS
+        if head.lemma_.lower() in SOURCE_NOUNS or head.lower_ in SOURCE_NOUNS:
+            return True
+        # any other noun can report ("according to the union", "to federal statistics")
+        # except the schedules, rules and customs things happen according to
+        return head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in _NOT_SOURCES
 
 
 def _fallback_speaker(d: _Doc, cue: Token, quoted: set[int]) -> _Spk:
@@ -584,11 +786,13 @@ def _direct(aid: str, d: _Doc, sentence_of) -> list[dict]:
             lemma = cue_lemma(cue)
             inverted = cue.i > last and _inverted(d, cue)
             subj = d.subject_of(cue) if d.parsed and not inverted else None
+            if subj is not None and subj.i in quoted_tokens:
+                subj = None  # a word of the quote parsed as the cue's subject
             spk = d.speaker(subj) if subj is not None else _NO_SPEAKER
             if spk.text is None:
                 spk = _fallback_speaker(d, cue, quoted_tokens)
             via = _via(d, cue, spk.mention)
-        elif words >= _MIN_QUOTE_WORDS and (dash := _dash_speaker(d, last)) is not None:
+        elif words >= _MIN_QUOTE_WORDS and (dash := _dash_speaker(d, doc_text, qe)) is not None:
             lemma, spk = "\u2014", dash
         elif words >= _MIN_QUOTE_WORDS and (acc := d.according_to(last + 1, last + 12)):
             lemma, spk = "according to", acc[0][2]
@@ -621,7 +825,7 @@ def _inverted(d: _Doc, cue: Token) -> bool:
     """'"...," said Jane Roe': the speaker follows its cue."""
     doc = d.doc
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
-        return False  # the parse found the subject, before or after the cue
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > cue.i for c in cue.children)
     nxt = cue.i + 1
     return nxt < len(doc) and doc[nxt].pos_ in ("PROPN", "NOUN", "DET", "ADJ")
 
@@ -635,29 +839,35 @@ def _title_like(raw: str) -> bool:
 _SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with"})
 
 
-def _dash_speaker(d: _Doc, last: int) -> _Spk | None:
-    """'"...." -- Jane Roe': a name after a dash right after the quote."""
-    doc = d.doc
-    j = last + 1
-    while j < len(doc) and doc[j].is_space:
-        j += 1
-    if j >= len(doc) or doc[j].text not in _DASHES:
+def _dash_speaker(d: _Doc, doc_text: str, qe: int) -> _Spk | None:
+    """'"...." -- Jane Roe': a name after a dash right after the quote's closing mark."""
+    pos = qe + 1
+    n = len(doc_text)
+    while pos < n and doc_text[pos] in " \t\u00a0":
+        pos += 1
+    if pos >= n or doc_text[pos] not in "\u2015\u2014\u2013":
         return None
-    k = j + 1
-    while k < len(doc) and doc[k].is_space:
-        k += 1
-    if k >= len(doc) or not (doc[k].ent_type_ == "PERSON" or doc[k].pos_ == "PROPN"):
+    pos += 1
+    while pos < n and doc_text[pos] in " \t\u00a0":
+        pos += 1
+    if pos >= n or not doc_text[pos].isupper():
         return None
-    e = k
-    while e + 1 < len(doc) and doc[e + 1].pos_ == "PROPN" and "\n" not in doc[e].whitespace_:
-        e += 1
-    span = doc[k : e + 1]
-    return _Spk(
-        d.actor_at.get(k),
-        span.text,
-        d.offset + span.start_char,
-        d.offset + span.end_char,
+    stop = doc_text.find("\n", pos)
+    stop = n if stop < 0 else stop
+    name = re.match(
+        r"[^\W\d_][\w.'\u2019-]*(?:[ \u00a0]+[^\W\d_][\w.'\u2019-]*){0,3}", doc_text[pos:stop]
     )
+    if name is None:
+        return None
+    text = name.group(0).rstrip(". ")
+    doc = d.doc
+    k = d.token_at(pos)
+    m = next((d.actor_at[t] for t in range(k, min(len(doc), k + 4)) if t in d.actor_at), None)
+    return _Spk(m, text, d.offset + pos, d.offset + pos + len(text))
+
+
+#: Subjects of a verb governing a quoted phrase that do not speak.
+_NOT_SPEAKERS = frozenset(["it", "this", "that", "there", "which", "what", "thing", "word"])
 
 
 def _governing(d: _Doc, first: int, last: int, quoted: set[int]) -> tuple[Token | None, _Spk]:
@@ -683,7 +893,7 @@ def _governing(d: _Doc, first: int, last: int, quoted: set[int]) -> tuple[Token 
     ok = (
         spk.mention is not None
         or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-        or subj.lower_ in ("he", "she", "they")
+        or subj.lower_ in ("he", "she", "they", "who")
         or subj.lemma_.lower() in SOURCE_NOUNS
     )
     return (tok, spk) if ok else (None, _NO_SPEAKER)
@@ -712,6 +922,18 @@ def _direct_cue(d: _Doc, first: int, last: int, quoted: set[int], raw: str) -> T
             return tok
         if tok.lemma_ in ("note", "say", "write") and tok.pos_ == "NOUN":
             return tok
+    # 'She scolded him: "..."': any verb whose clause ends in a colon before the quote
+    k = first - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k >= 1 and doc[k].text == ":":
+        head = doc[k - 1]
+        for _ in range(3):
+            if head.pos_ == "VERB" or head.head.i == head.i:
+                break
+            head = head.head
+        if head.pos_ == "VERB" and head.i < k and head.i not in quoted:
+            return head
     return None
 
 
@@ -733,9 +955,34 @@ def _content_of(tok: Token) -> Token | None:
     return comp
 
 
+def _topic_of(tok: Token) -> Token | None:
+    """The object of a stance verb: its direct object, an infinitive, or the object of
+    "about", "on", "for", "against" ..."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "xcomp") and c.lower_ not in ("it", "them", "this", "that"):
+            return c
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _speaks(subj: Token, spk: _Spk) -> bool:
+    """True when a subject can hold a stance: an actor, a person, a body."""
+    return (
+        spk.mention is not None
+        or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or subj.lower_ in ("he", "she", "they", "who")
+        or subj.lemma_.lower() in SOURCE_NOUNS
+    )
+
+
 def _reported(aid, d: _Doc, used_cues, quoted, attributed_sents, sentence_of) -> list[dict]:
     rows = []
     doc = d.doc
+    reported_cues: set[int] = set()
     lemmas = doc.to_array([LEMMA]).ravel().tolist()
     for i, lemma in enumerate(lemmas):
         if lemma not in _SPEECH_HASHES and lemma not in _ATTITUDE_HASHES:
@@ -768,6 +1015,7 @@ def _reported(aid, d: _Doc, used_cues, quoted, attributed_sents, sentence_of) ->
             continue
         start = d.offset + content.start_char + cut + (len(ctext[cut:]) - len(ctext[cut:].lstrip()))
         attributed_sents.add(d.sent(tok.i).start)
+        reported_cues.add(tok.i)
         rows.append(
             _row(
                 aid,
@@ -779,6 +1027,40 @@ def _reported(aid, d: _Doc, used_cues, quoted, attributed_sents, sentence_of) ->
                 cue_lemma(tok),
                 "reported",
                 _via(d, tok, spk.mention),
+            )
+        )
+    # stance: "she criticized the plan", "he talked about taxes"
+    for tok in doc:
+        if tok.lemma_ not in TOPIC_LEMMAS or tok.pos_ != "VERB":
+            continue
+        if tok.i in used_cues or tok.i in quoted or tok.i in reported_cues:
+            continue
+        obj = _topic_of(tok)
+        if obj is None:
+            continue
+        subj = d.subject_of(tok)
+        if subj is None or subj.lower_ in ("i", "we", "you"):
+            continue
+        spk = d.speaker(subj)
+        if not _speaks(subj, spk):
+            continue
+        content = doc[obj.left_edge.i : obj.right_edge.i + 1]
+        text = content.text.strip().rstrip(".,;:")
+        if not text:
+            continue
+        start = d.offset + content.start_char
+        attributed_sents.add(d.sent(tok.i).start)
+        rows.append(
+            _row(
+                aid,
+                sentence_of(d.offset + tok.idx),
+                start,
+                start + len(text),
+                text,
+                spk,
+                cue_lemma(tok),
+                "reported",
+                None,
             )
         )
     # "X happened, according to Y" with no other cue in the sentence
