@@ -1010,7 +1010,13 @@ def _reported(aid, d: _Doc, used_cues, quoted, attributed_sents, sentence_of) ->
         for mark in ("that ", "to "):
             if low.startswith(mark) and mark == "that ":
                 cut = len(mark)
-        text = ctext[cut:].strip().rstrip(".,;:")
+        text = ctext[cut:].strip()
+        if "\n" in text:  # a parse running over a paragraph break (a headline)
+            parts = [x for x in text.split("\n") if x.strip()]
+            keep = parts[-1] if comp.i > tok.i else parts[0]
+            cut += ctext[cut:].find(keep)
+            text = keep.strip()
+        text = text.rstrip(".,;:")
         if len(text.split()) < 2:
             continue
         start = d.offset + content.start_char + cut + (len(ctext[cut:]) - len(ctext[cut:].lstrip()))

@@ -59,6 +59,35 @@ _GENERIC = frozenset(
         "agency",
     ]
 )
+#: Bodies every country has: an actor only with its country ("Foreign Ministry of China").
+_GENERIC_BODY = re.compile(
+    r"^(?:(?:foreign|defen[cs]e|interior|finance|justice|trade|economy|health|education|"
+    r"information|unification|culture|energy|agriculture|transport|commerce|home)\s+)"
+    r"(?:ministry|ministries)$|^ministry(?: of [a-z ]+)?$|^(?:the\s+)?"
+    r"(?:parliament|cabinet|military|army|navy|air force|police|"
+    r"foreign office|central bank|national assembly)$",
+    re.I,
+)
+#: Names the tagger calls organisations that are programmes or laws, not actors.
+_NOT_ACTORS = frozenset(
+    [
+        "medicare",
+        "medicaid",
+        "social security",
+        "obamacare",
+        "affordable care act",
+        "medicare trust fund",
+        "social security trust fund",
+        "food stamps",
+    ]
+)
+#: Words that end names although they look like verbs ("Williams", "Reed").
+_NAME_ENDINGS = frozenset({"williams", "roberts", "edwards", "richards", "adams", "evans"})
+#: Headline words a tagger glues to the name after them ("Plus Smith").
+_HEADLINE_LEADS = frozenset(
+    {"plus", "and", "but", "why", "how", "when", "as", "watch", "exclusive", "breaking", "video"}
+)
+
 _KIND_BY_LABEL = {
     "PERSON": "person",
     "ORG": "organisation",
@@ -173,6 +202,8 @@ class _ArticleResolver:
         self.title_tokens: dict[int, set[int]] = {}
         self.person_tokens: dict[int, set[int]] = {}
         self.added: list[_Mention] = []
+        self.single_orgs: list[_Mention] = []
+        self.full_names: dict[str, Counter] = {}
 
     # -- helpers -------------------------------------------------------------------
 
@@ -210,11 +241,28 @@ class _ArticleResolver:
                 return k
         return -1
 
-    def _valid(self, aid: str) -> bool:
+    def _home_government(self) -> str | None:
+        """The government the article is about: the most mentioned knowledge-base
+        government (country) of the article, when one leads clearly."""
+        votes: Counter = Counter()
+        for m in self.mentions:
+            row = self.index.actors.get(m.actor_id or "")
+            if row is not None and row["kind"] in ("government", "country"):
+                votes[m.actor_id] += 1
+        top = votes.most_common(2)
+        if not top or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
+            return None
+        return top[0][0]
+
+    def _valid(self, aid: str, *, strict: bool = False) -> bool:
+        """True when the actor held its titles on the publication day (always, when the
+        day is unknown, unless ``strict``)."""
         if self.published is None:
-            return True
+            return not strict
         row = self.index.actors[aid]
         vf, vt = row["valid_from"], row["valid_to"]
+        if strict and (vf is None or pd.isna(vf)):
+            return False  # a holder without dates is never the holder of a given day
         if vf is not None and not pd.isna(vf) and self.published < vf:
             return False
         return not (vt is not None and not pd.isna(vt) and self.published >= vt)
@@ -268,12 +316,23 @@ class _ArticleResolver:
             self._resolve_one(m, surnames)
         self._bind_titles()
         self._resolve_surnames(surnames)
+        for m in self.single_orgs:
+            # a one-word "organisation" that is the surname of a person named in full
+            # (or a headline glued to it: "Smith Denies Report")
+            cands = self.full_names.get(_person_key(m.text.split()[0]), {})
+            if len(cands) == 1:
+                m.actor_id, m.kind, m.name = next(iter(cands)), "person", None
         self._role_mentions()
         return self.mentions + self.added
 
     def _resolve_one(self, m: _Mention, surnames: list[_Mention]) -> None:
+        if m.pattern_id is None and m.label in ("PERSON", "ORG"):
+            m.text = self._trim_name(m)
         key = normalize_name(m.text)
         if not key or key in _GENERIC or not re.search(r"[^\W\d_]", key):
+            return
+        if key in _NOT_ACTORS:
+            m.role = "literal"  # a programme or a law, not someone who acts
             return
         ids = []
         if m.pattern_id and m.pattern_id in self.index.actors:
@@ -319,8 +378,19 @@ class _ArticleResolver:
         if m.label == "ORG":
             name = re.sub(r"^(the|The)\s+", "", m.text.strip())
             name = re.sub(r"['\u2019]s?$", "", name).strip()
+            name = re.sub(r"\s+(?:of|for)$", "", name)
+            if _GENERIC_BODY.match(name) or self._country_body(name):
+                name = self._qualified_body(m, name)
+                if name is None:
+                    m.role = "generic"  # "the Foreign Ministry" of no named country
+                    return
             m.actor_id, m.role, m.name = f"x:{slugify(name)}", "actor", name
             m.kind = "media" if _MEDIA_WORDS.search(name) else "organisation"
+            words = name.split()
+            if len(words) == 1 or all(
+                re.fullmatch(r"[A-Z][a-z]+(?:s|ed|ing)", w) for w in words[1:]
+            ):
+                self.single_orgs.append(m)  # "Mueller" tagged as an organisation
             return
         if m.label == "GPE":
             m.role = self._gov_role(m, "literal")
@@ -329,6 +399,81 @@ class _ArticleResolver:
                 m.actor_id, m.kind, m.name = f"x:{slugify(name)}", "government", name
             return
         m.role = "literal"
+
+    def _trim_name(self, m: _Mention) -> str:
+        """The name in an entity span: without a possessor ("Smith's Acme" -> "Acme"), a
+        possessive ending, trailing lower-case words ("Acme today") or the headline word
+        glued to a person's name ("Smith Says", "Plus Smith")."""
+        text = m.text.strip()
+        poss = re.split(r"['\u2019]s\s+", text)
+        if len(poss) > 1 and poss[-1]:
+            text = poss[-1]
+        text = re.sub(r"['\u2019]s?$", "", text).strip()
+        words = text.split()
+        while len(words) > 1 and words[-1][:1].islower():
+            words.pop()
+        text = " ".join(words)
+        if m.label == "ORG":
+            return text
+        if len(words) < 2:
+            return text
+        if len(words) < 2:
+            return text
+        last, first = words[-1], words[0]
+        rest = None
+        if re.fullmatch(r"[A-Z][a-z]+(?:s|ed)", last) and last.lower() not in _NAME_ENDINGS:
+            rest = words[:-1]
+        elif first.lower() in _HEADLINE_LEADS:
+            rest = words[1:]
+        if not rest:
+            return text
+        key = normalize_name(" ".join(rest))
+        known = key in self.index.names or key in self.index.surnames
+        return " ".join(rest) if known or len(rest) == 1 else text
+
+    def _country_body(self, name: str) -> tuple[str, str] | None:
+        """ "Chinese Foreign Ministry" -> (government id, "Foreign Ministry")."""
+        words = name.split()
+        for k in (1, 2):
+            head, rest = " ".join(words[:k]), " ".join(words[k:])
+            if rest and _GENERIC_BODY.match(rest):
+                gov = self._country_gov(head, None)
+                if gov:
+                    return gov, rest
+        return None
+
+    def _qualified_body(self, m: _Mention, name: str) -> str | None:
+        """ "Foreign Ministry" -> "Foreign Ministry of China" when a country qualifies it
+        ("China's Foreign Ministry", "the Chinese foreign ministry"), else None."""
+        inside = self._country_body(name)
+        if inside is not None:
+            gov, name = inside
+            row = self.index.actors[gov]
+            return f"{name} of {re.sub(r'^Government of (the )?', '', row['name'])}"
+        if m.span is None:
+            return None
+        doc = m.span.doc
+        gov, _ = self._qualifier(doc, m.span.start)
+        at = m.span.end if doc[m.span.end - 1].lower_ == "of" else m.span.end + 1
+        if gov is None and at < len(doc) and doc[at - 1].lower_ == "of":
+            # "the Foreign Ministry of Japan" with the country outside the entity
+            ent = next((e for e in doc[at : at + 6].ents if e.start == at), None)
+            if ent is not None:
+                gov = self._country_gov(ent.text, ent.ent_id_ or None)
+        if name.lower().endswith(" of"):
+            name = name[:-3]
+        if gov is None and m.span.start > 0:
+            # the demonym or country inside the span's own left context ("Chinese")
+            prev = doc[m.span.start - 1]
+            gov = self.index.demonyms.get(normalize_name(prev.text))
+        if gov is None:
+            tail = re.search(r"\bof\s+(?:the\s+)?(.+)$", name)
+            if tail:
+                return name  # "Ministry of Foreign Affairs of Japan" names its country
+            return None
+        row = self.index.actors[gov]
+        country = re.sub(r"^Government of (the )?", "", row["name"])
+        return f"{name} of {country}"
 
     def _gov_role(self, m: _Mention, default: str) -> str:
         if m.span is None:
@@ -402,6 +547,7 @@ class _ArticleResolver:
                 )
             for key in keys:
                 full.setdefault(key, Counter())[m.actor_id] += 1
+        self.full_names = full
         for m in surnames:
             key = _person_key(m.text)
             cands = list(full.get(key, {}))
@@ -534,7 +680,17 @@ class _ArticleResolver:
             ]
             return exact[0] if len(exact) == 1 else None
         if gov is None:
-            return None  # "the president" without a country or an earlier name
+            gov = self._home_government()
+            if gov is None:
+                return None  # "the president" without a country or an earlier name
+            country = self.index.actors[gov]["country"]
+            # a bare title in a country's story: its holder on the publication day only
+            cands = [
+                a
+                for a in self.index.titles.get(title, [])
+                if self.index.actors[a]["country"] == country and self._valid(a, strict=True)
+            ]
+            return cands[0] if len(cands) == 1 else None
         cands = [
             a
             for a in self.index.titles.get(title, [])
@@ -725,7 +881,8 @@ def _article_actors(ms: list[_Mention], index: KBIndex) -> list[dict]:
             surface = re.sub(r"['\u2019]s$", "", m.text.strip())
             a["aliases"].add(surface)
         if not a["in_kb"]:
-            a["name_votes"][m.name or m.text] += 1
+            if m.row >= 0:  # a title standing for the person ("the president") is no name
+                a["name_votes"][m.name or m.text] += 1
             a["kind_votes"][m.kind or _KIND_BY_LABEL.get(m.label, "other")] += 1
             if m.country:
                 a["country_votes"][m.country] += 1
