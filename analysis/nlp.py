@@ -588,7 +588,7 @@ def _is_name(ent: Span) -> bool:
         nxt = doc[ent.end].text.lower()
         if nxt in ("'t", "\u2019t", "n't", "n\u2019t", "t"):
             return False
-    before = doc.text[max(0, ent.start_char - 3) : ent.start_char]
+    before = "".join(t.text_with_ws for t in doc[max(0, ent.start - 3) : ent.start])
     return not _PARTY_STATE.search(before)
 
 

@@ -286,11 +286,26 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
     def rank(i: str) -> tuple:
         return (not acc[i]["in_kb"], -acc[i]["mentions"], i)
 
-    for ids in people.values():
+    for (first, last), ids in people.items():
         ids = sorted(set(ids), key=rank)
-        for other in ids[1:]:
-            if not acc[other]["in_kb"]:
-                out.setdefault(other, ids[0])
+        # middle names must agree: "Jane Q. Roe" and "Jane Roe" are one, "Jane Q. Roe"
+        # and "Jane P. Roe" are two (and "Jane Roe" then stays apart from both)
+        middles: dict[str, tuple] = {}
+        for i in ids:
+            for name in [name_of(acc[i])] + (sorted(acc[i]["aliases"]) if acc[i]["in_kb"] else []):
+                w = _words(name)
+                if len(w) >= 2 and w[0] == first and (w[-1] == last or " ".join(w[-2:]) == last):
+                    n = 2 if " ".join(w[-2:]) == last else 1
+                    middles.setdefault(i, tuple(w[1:-n]))
+        distinct = {m for m in middles.values() if m}
+        if len(distinct) > 1:
+            groups = [[i for i in ids if middles.get(i) == m] for m in distinct]
+        else:
+            groups = [ids]
+        for group in groups:
+            for other in group[1:]:
+                if not acc[other]["in_kb"]:
+                    out.setdefault(other, group[0])
     for aid, a in acc.items():
         if a["in_kb"] or aid in out or kind_of(a) not in _JOINABLE_KINDS:
             continue

@@ -57,6 +57,11 @@ _GENERIC = frozenset(
         "military",
         "news",
         "agency",
+        "times",
+        "post",
+        "journal",
+        "herald",
+        "tribune",
     ]
 )
 #: Bodies every country has: an actor only with its country ("Foreign Ministry of China").
@@ -379,6 +384,7 @@ class _ArticleResolver:
             name = re.sub(r"^(the|The)\s+", "", m.text.strip())
             name = re.sub(r"['\u2019]s?$", "", name).strip()
             name = re.sub(r"\s+(?:of|for)$", "", name)
+            name = re.sub(r"[^\w.)]+$", "", name)  # "Acme News/"
             if _GENERIC_BODY.match(name) or self._country_body(name):
                 name = self._qualified_body(m, name)
                 if name is None:
