@@ -30,6 +30,7 @@ from analysis.actors.syntax import SPEECH_LEMMAS, cue_lemma, has_parse, is_speec
 __all__ = ["ATTITUDE_LEMMAS", "SOURCE_NOUNS", "find_quotes"]
 
 _OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", '"': '"'}
+_WHEN = frozenset({"DATE", "TIME"})
 _DASHES = frozenset({"\u2015", "\u2014", "\u2013", "--"})
 _MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes ("final stages")...
 #: ... unless a verb whose subject can speak governs them ('she called it "a farce"')
@@ -658,6 +659,8 @@ def _fallback_speaker(d: _Doc, cue: Token, quoted: set[int]) -> _Spk:
         tok = doc[i]
         if i in quoted or tok.is_punct:
             break
+        if tok.ent_type_ in _WHEN:
+            continue  # "said Thursday"
         if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.head.i in (cue.i, i):
             head = tok
             while head.head.i != head.i and head.head.i < cue.i + 6 and head.head.pos_ == "PROPN":
@@ -786,8 +789,8 @@ def _direct(aid: str, d: _Doc, sentence_of) -> list[dict]:
             lemma = cue_lemma(cue)
             inverted = cue.i > last and _inverted(d, cue)
             subj = d.subject_of(cue) if d.parsed and not inverted else None
-            if subj is not None and subj.i in quoted_tokens:
-                subj = None  # a word of the quote parsed as the cue's subject
+            if subj is not None and (subj.i in quoted_tokens or subj.ent_type_ in _WHEN):
+                subj = None  # a word of the quote, or a day, parsed as the cue's subject
             spk = d.speaker(subj) if subj is not None else _NO_SPEAKER
             if spk.text is None:
                 spk = _fallback_speaker(d, cue, quoted_tokens)
@@ -827,7 +830,11 @@ def _inverted(d: _Doc, cue: Token) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > cue.i for c in cue.children)
     nxt = cue.i + 1
-    return nxt < len(doc) and doc[nxt].pos_ in ("PROPN", "NOUN", "DET", "ADJ")
+    return (
+        nxt < len(doc)
+        and doc[nxt].pos_ in ("PROPN", "NOUN", "DET", "ADJ")
+        and doc[nxt].ent_type_ not in _WHEN
+    )
 
 
 def _title_like(raw: str) -> bool:
