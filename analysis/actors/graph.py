@@ -281,6 +281,9 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
                 and all(x in _ORG_SUFFIXES for x in w[1:])
             ):
                 org_heads.setdefault(w[0], set()).add(aid)
+            elif kind == "organisation" and len(w) >= 3 and w[1] == "of":
+                # "House" for "House of Representatives", "Court" for "Court of ..."
+                org_heads.setdefault(w[0], set()).add(aid)
     out: dict[str, str] = {}
 
     def rank(i: str) -> tuple:

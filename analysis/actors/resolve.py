@@ -84,6 +84,12 @@ _NOT_ACTORS = frozenset(
         "medicare trust fund",
         "social security trust fund",
         "food stamps",
+        "brexit",
+        "covid-19",
+        "covid",
+        "coronavirus",
+        "utc",
+        "gmt",
     ]
 )
 #: Words that end names although they look like verbs ("Williams", "Reed").
@@ -402,6 +408,7 @@ class _ArticleResolver:
             m.role = self._gov_role(m, "literal")
             if m.role == "actor":
                 name = re.sub(r"['\u2019]s?$", "", m.text.strip())
+                name = re.sub(r"^(the|The)\s+", "", name)
                 m.actor_id, m.kind, m.name = f"x:{slugify(name)}", "government", name
             return
         m.role = "literal"
