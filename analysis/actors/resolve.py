@@ -342,7 +342,7 @@ class _ArticleResolver:
         key = normalize_name(m.text)
         if not key or key in _GENERIC or not re.search(r"[^\W\d_]", key):
             return
-        if key in _NOT_ACTORS:
+        if key in _NOT_ACTORS or m.text.strip().lower() in _NOT_ACTORS:
             m.role = "literal"  # a programme or a law, not someone who acts
             return
         ids = []
