@@ -233,3 +233,28 @@ def test_two_people_sharing_a_surname_keep_the_bare_surname_apart(nlp, kb):
         [parts[parts["article_id"] == a].drop(columns="article_id") for a in ("a", "b", "c")]
     )
     assert "x:ellison" in set(merged["actor_id"])
+
+
+def test_transcript_turn_is_a_quote_of_its_labelled_speaker(nlp, kb):
+    res = resolve(
+        nlp,
+        kb,
+        {
+            "a": "The debate went on past midnight.\n\n\u201cELLISON: Well, look, the harbour "
+            "plan was never about money and everybody in this room knows it.\u201d"
+        },
+    )
+    row = only(res.quotes, "harbour plan")
+    assert row["speaker_text"] == "Ellison"
+    assert row["cue"] == "transcript"
+    assert not row["text"].startswith("ELLISON")
+
+
+def test_programmes_and_diseases_are_not_actors(nlp, kb):
+    res = resolve(
+        nlp,
+        kb,
+        {"a": "Medicare will run short of money, and COVID-19 closed the schools in Ohio."},
+    )
+    names = {n.lower() for n in res.actors["name"]}
+    assert "medicare" not in names and "covid-19" not in names

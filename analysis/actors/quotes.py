@@ -25,12 +25,34 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from analysis.actors.coref import SpeakerResolver
+from analysis.actors.cues import (
+    ATTITUDE_LEMMAS,
+    SOURCE_NOUNS,
+    TOPIC_LEMMAS,
+)
+from analysis.actors.cues import (
+    DIRECT_CUES as _DIRECT_CUES,
+)
+from analysis.actors.cues import (
+    NOT_SOURCES as _NOT_SOURCES,
+)
+from analysis.actors.cues import (
+    SMALL as _SMALL,
+)
+from analysis.actors.cues import (
+    TOPIC_PREPS as _TOPIC_PREPS,
+)
+from analysis.actors.cues import (
+    XCOMP_LEMMAS as _XCOMP_LEMMAS,
+)
 from analysis.actors.syntax import SPEECH_LEMMAS, cue_lemma, has_parse, is_speech_verb
 
 __all__ = ["ATTITUDE_LEMMAS", "SOURCE_NOUNS", "find_quotes"]
 
 _OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", '"': '"'}
 _WHEN = frozenset({"DATE", "TIME"})
+#: A speaker's label opening a transcript's turn ("SMITH: ...", "MS. ROE: ...").
+_TRANSCRIPT = re.compile(r"([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s+")
 _DASHES = frozenset({"\u2015", "\u2014", "\u2013", "--"})
 _MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes ("final stages")...
 #: ... unless a verb whose subject can speak governs them ('she called it "a farce"')
@@ -38,201 +60,7 @@ _MIN_MIXED_WORDS = 1
 _SPEECH_HASHES = frozenset(hash_string(lemma) for lemma in SPEECH_LEMMAS)
 _PRONOUNS = {"he", "she", "him", "her", "it", "they", "we", "i"}
 
-#: Verbs of belief, finding and intent whose clausal complement is attributed to their
-#: subject, like speech ("X believes ...", "the survey found ..."); local to quotes
-#: (reported speech only: they never introduce a direct quote).
-ATTITUDE_LEMMAS = frozenset(
-    [
-        "believe",
-        "think",
-        "feel",
-        "hope",
-        "fear",
-        "worry",
-        "expect",
-        "doubt",
-        "suspect",
-        "agree",
-        "concede",
-        "contend",
-        "estimate",
-        "find",
-        "show",
-        "charge",
-        "tout",
-        "boast",
-        "point",
-        "speculate",
-        "guess",
-        "know",
-        "recommend",
-        "propose",
-        "joke",
-        "wonder",
-    ]
-)
 _ATTITUDE_HASHES = frozenset(hash_string(lemma) for lemma in ATTITUDE_LEMMAS)
-#: Verbs that introduce a direct quote besides the speech verbs (local to quotes).
-_DIRECT_CUES = frozenset(
-    [
-        "read",
-        "boast",
-        "exclaim",
-        "shout",
-        "joke",
-        "quip",
-        "continue",
-        "counter",
-        "retort",
-        "yell",
-        "scream",
-        "chant",
-        "plead",
-        "muse",
-        "proclaim",
-        "recount",
-        "concede",
-        "contend",
-        "lament",
-        "marvel",
-        "scoff",
-        "snap",
-        "whisper",
-        "wonder",
-        "thunder",
-        "insist",
-        "add",
-    ]
-)
-#: Verbs that report a request or a commitment with an infinitive ("urged X to act").
-_XCOMP_LEMMAS = frozenset(
-    ["urge", "ask", "promise", "vow", "threaten", "pledge", "call", "warn", "demand", "tell"]
-)
-
-#: Heads of "according to ..." that can be a source: people and bodies that speak, and
-#: the documents, counts and polls that report.
-SOURCE_NOUNS = frozenset(
-    [
-        "official",
-        "officials",
-        "source",
-        "sources",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "aide",
-        "aides",
-        "adviser",
-        "advisers",
-        "advisor",
-        "advisors",
-        "person",
-        "people",
-        "expert",
-        "experts",
-        "analyst",
-        "analysts",
-        "witness",
-        "witnesses",
-        "resident",
-        "residents",
-        "investigator",
-        "investigators",
-        "prosecutor",
-        "prosecutors",
-        "lawyer",
-        "lawyers",
-        "attorney",
-        "attorneys",
-        "officer",
-        "officers",
-        "diplomat",
-        "diplomats",
-        "staff",
-        "staffer",
-        "staffers",
-        "member",
-        "members",
-        "leader",
-        "leaders",
-        "report",
-        "reports",
-        "statement",
-        "statements",
-        "document",
-        "documents",
-        "record",
-        "records",
-        "data",
-        "figure",
-        "figures",
-        "estimate",
-        "estimates",
-        "poll",
-        "polls",
-        "survey",
-        "surveys",
-        "study",
-        "studies",
-        "analysis",
-        "review",
-        "audit",
-        "filing",
-        "filings",
-        "complaint",
-        "indictment",
-        "transcript",
-        "transcripts",
-        "email",
-        "emails",
-        "letter",
-        "memo",
-        "account",
-        "accounts",
-        "testimony",
-        "interview",
-        "release",
-        "campaign",
-        "agency",
-        "ministry",
-        "department",
-        "office",
-        "police",
-        "authorities",
-        "government",
-        "court",
-        "judge",
-        "ruling",
-        "newspaper",
-        "paper",
-        "outlet",
-        "network",
-        "magazine",
-        "website",
-        "report",
-        "count",
-        "census",
-        "tally",
-        "projection",
-        "projections",
-        "forecast",
-        "forecasts",
-        "model",
-        "models",
-        "research",
-        "researchers",
-        "company",
-        "firm",
-        "group",
-        "organization",
-        "organisation",
-        "committee",
-        "commission",
-        "association",
-        "spokesmen",
-        "sources",
-    ]
-)
 
 
 def quoted_passages(text: str) -> list[tuple[int, int]]:
@@ -273,203 +101,6 @@ def quoted_passages(text: str) -> list[tuple[int, int]]:
     if open_at >= 0 and text[open_at + 1 :].strip():
         out.append((open_at + 1, n))
     return out
-
-
-#: Verbs whose object or prepositional object is what the subject said, asked for or
-#: stands for ("she criticized the plan", "he talked about taxes", "they called for a
-#: ban"): reported attributions of stance (local to quotes).
-TOPIC_LEMMAS = frozenset(
-    [
-        "talk",
-        "speak",
-        "comment",
-        "testify",
-        "complain",
-        "boast",
-        "joke",
-        "brag",
-        "lie",
-        "argue",
-        "debate",
-        "discuss",
-        "address",
-        "mention",
-        "cite",
-        "criticize",
-        "criticise",
-        "attack",
-        "praise",
-        "blame",
-        "defend",
-        "support",
-        "oppose",
-        "endorse",
-        "advocate",
-        "want",
-        "plan",
-        "propose",
-        "reject",
-        "condemn",
-        "dismiss",
-        "question",
-        "describe",
-        "credit",
-        "thank",
-        "applaud",
-        "slam",
-        "blast",
-        "accuse",
-        "call",
-        "push",
-        "press",
-        "demand",
-        "urge",
-        "ask",
-        "vow",
-        "pledge",
-        "promise",
-        "threaten",
-        "warn",
-        "tout",
-        "back",
-        "recommend",
-        "announce",
-        "reveal",
-        "deny",
-        "dispute",
-        "challenge",
-        "decry",
-        "denounce",
-        "hail",
-        "welcome",
-        "insist",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "highlight",
-        "acknowledge",
-        "admit",
-        "concede",
-        "predict",
-        "tweet",
-        "write",
-        "post",
-        "write",
-        "express",
-        "raise",
-        "offer",
-        "share",
-        "disclose",
-        "claim",
-        "suggest",
-        "signal",
-        "declare",
-        "voice",
-        "float",
-        "issue",
-        "unveil",
-        "rule",
-        "find",
-        "show",
-        "estimate",
-        "project",
-        "rate",
-        "label",
-        "dub",
-        "brand",
-        "characterize",
-        "characterise",
-        "portray",
-        "mock",
-        "ridicule",
-        "insult",
-        "disparage",
-        "target",
-        "rebuke",
-        "scold",
-        "chastise",
-        "fault",
-        "knock",
-        "lambaste",
-        "assail",
-        "excoriate",
-        "respond",
-        "reply",
-        "react",
-        "refer",
-        "focus",
-        "campaign",
-        "lobby",
-        "fight",
-        "rail",
-        "stump",
-        "weigh",
-        "echo",
-        "repeat",
-        "reiterate",
-        "recall",
-        "detail",
-        "outline",
-        "explain",
-        "note",
-        "observe",
-    ]
-)
-_TOPIC_PREPS = frozenset(["about", "on", "over", "for", "against", "of", "with", "to"])
-
-
-#: Heads of "according to ..." that are a standard things follow, not a source.
-_NOT_SOURCES = frozenset(
-    [
-        "calendar",
-        "plan",
-        "schedule",
-        "timetable",
-        "law",
-        "rule",
-        "regulation",
-        "tradition",
-        "custom",
-        "legend",
-        "myth",
-        "script",
-        "protocol",
-        "design",
-        "definition",
-        "standard",
-        "formula",
-        "recipe",
-        "pattern",
-        "logic",
-        "principle",
-        "instruction",
-        "guideline",
-        "constitution",
-        "treaty",
-        "agreement",
-        "contract",
-        "term",
-        "deal",
-        "order",
-        "need",
-        "ability",
-        "size",
-        "age",
-        "weight",
-        "type",
-        "kind",
-        "class",
-        "category",
-        "rank",
-        "taste",
-        "preference",
-        "wish",
-        "will",
-        "scripture",
-        "bible",
-        "doctrine",
-    ]
-)
 
 
 class _Spk:
@@ -774,6 +405,25 @@ def _direct(aid: str, d: _Doc, sentence_of) -> list[dict]:
         lead = len(raw) - len(raw.lstrip())
         start = d.offset + qs + lead
         end = start + len(text)
+        label = _TRANSCRIPT.match(text)
+        if label is not None:
+            # a transcript's turn: 'SMITH: Well, look, ...'
+            name = label.group(1)
+            row = _row(
+                aid,
+                sentence_of(start),
+                start + label.end(),
+                end,
+                text[label.end() :],
+                _Spk(d.actor_at.get(d.token_at(qs + lead)), name.title(), start, start + len(name)),
+                "transcript",
+                "direct",
+                None,
+            )
+            row.update(_cue=None, _quoted=set(range(first, last + 1)), _sent=None, _piece=doc)
+            out.append(row)
+            prev = None
+            continue
         cue = _direct_cue(d, first, last, quoted_tokens, raw) if words >= _MIN_QUOTE_WORDS else None
         if cue is not None and prev is not None and prev[1] is not None and cue.i == prev[1].i:
             # '"A," she said, "B."': one quote in two pieces
@@ -843,9 +493,6 @@ def _title_like(raw: str) -> bool:
     return len(words) <= 6 and all(w[:1].isupper() or w.lower() in _SMALL for w in words)
 
 
-_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with"})
-
-
 def _dash_speaker(d: _Doc, doc_text: str, qe: int) -> _Spk | None:
     """'"...." -- Jane Roe': a name after a dash right after the quote's closing mark."""
     pos = qe + 1
@@ -871,10 +518,6 @@ def _dash_speaker(d: _Doc, doc_text: str, qe: int) -> _Spk | None:
     k = d.token_at(pos)
     m = next((d.actor_at[t] for t in range(k, min(len(doc), k + 4)) if t in d.actor_at), None)
     return _Spk(m, text, d.offset + pos, d.offset + pos + len(text))
-
-
-#: Subjects of a verb governing a quoted phrase that do not speak.
-_NOT_SPEAKERS = frozenset(["it", "this", "that", "there", "which", "what", "thing", "word"])
 
 
 def _governing(d: _Doc, first: int, last: int, quoted: set[int]) -> tuple[Token | None, _Spk]:

@@ -27,6 +27,24 @@ from analysis.actors.graph import (
 )
 from analysis.actors.graph import best_vote as _best
 from analysis.actors.kb import KBIndex, kb_index, load_knowledge_base, normalize_name, slugify
+from analysis.actors.names import (
+    GENERIC as _GENERIC,
+)
+from analysis.actors.names import (
+    GENERIC_BODY as _GENERIC_BODY,
+)
+from analysis.actors.names import (
+    HEADLINE_LEADS as _HEADLINE_LEADS,
+)
+from analysis.actors.names import (
+    MEDIA_WORDS as _MEDIA_WORDS,
+)
+from analysis.actors.names import (
+    NAME_ENDINGS as _NAME_ENDINGS,
+)
+from analysis.actors.names import (
+    NOT_ACTORS as _NOT_ACTORS,
+)
 from analysis.actors.quotes import find_quotes
 from analysis.actors.syntax import government_role
 
@@ -35,69 +53,6 @@ __all__ = ["ActorResult", "resolve_actors"]
 log = logging.getLogger(__name__)
 
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-_MEDIA_WORDS = re.compile(
-    r"\b(news|times|post|press|agency|tribune|herald|journal|gazette|daily|tv|television|"
-    r"radio|broadcasting|media|magazine|review|telegraph|wire|observer|chronicle)\b",
-    re.I,
-)
-_GENERIC = frozenset(
-    [
-        "state",
-        "president",
-        "leader",
-        "government",
-        "ministry",
-        "minister",
-        "chairman",
-        "secretary",
-        "senate",
-        "congress",
-        "parliament",
-        "army",
-        "military",
-        "news",
-        "agency",
-        "times",
-        "post",
-        "journal",
-        "herald",
-        "tribune",
-    ]
-)
-#: Bodies every country has: an actor only with its country ("Foreign Ministry of China").
-_GENERIC_BODY = re.compile(
-    r"^(?:(?:foreign|defen[cs]e|interior|finance|justice|trade|economy|health|education|"
-    r"information|unification|culture|energy|agriculture|transport|commerce|home)\s+)"
-    r"(?:ministry|ministries)$|^ministry(?: of [a-z ]+)?$|^(?:the\s+)?"
-    r"(?:parliament|cabinet|military|army|navy|air force|police|"
-    r"foreign office|central bank|national assembly)$",
-    re.I,
-)
-#: Names the tagger calls organisations that are programmes or laws, not actors.
-_NOT_ACTORS = frozenset(
-    [
-        "medicare",
-        "medicaid",
-        "social security",
-        "obamacare",
-        "affordable care act",
-        "medicare trust fund",
-        "social security trust fund",
-        "food stamps",
-        "brexit",
-        "covid-19",
-        "covid",
-        "coronavirus",
-        "utc",
-        "gmt",
-    ]
-)
-#: Words that end names although they look like verbs ("Williams", "Reed").
-_NAME_ENDINGS = frozenset({"williams", "roberts", "edwards", "richards", "adams", "evans"})
-#: Headline words a tagger glues to the name after them ("Plus Smith").
-_HEADLINE_LEADS = frozenset(
-    {"plus", "and", "but", "why", "how", "when", "as", "watch", "exclusive", "breaking", "video"}
-)
 
 _KIND_BY_LABEL = {
     "PERSON": "person",
