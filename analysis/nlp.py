@@ -569,6 +569,29 @@ def parse(
     return parsed
 
 
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+# "R-Wis.", "D-Calif.": a party letter and a state's abbreviation after a politician's name
+_PARTY_STATE = re.compile(r"(?:^|[\s(,])[RDI]-$")
+
+
+def _is_name(ent: Span) -> bool:
+    """False for entity spans that are not names: no capital letter ("doesn"), the stem of
+    a contraction split off its apostrophe ("Doesn" + "'t"), or the state of a
+    "R-Wis."-style party label."""
+    if ent.label_ not in _NAME_LABELS:
+        return True
+    text = ent.text
+    if not any(c.isupper() for c in text):
+        return False
+    doc = ent.doc
+    if ent.end < len(doc) and not doc[ent.end - 1].whitespace_:
+        nxt = doc[ent.end].text.lower()
+        if nxt in ("'t", "\u2019t", "n't", "n\u2019t", "t"):
+            return False
+    before = "".join(t.text_with_ws for t in doc[max(0, ent.start - 3) : ent.start])
+    return not _PARTY_STATE.search(before)
+
+
 def frames_from_docs(stream: Iterable[tuple[Doc, tuple[str, int]]]) -> Parsed:
     """Build the sentences and mentions frames from parsed pieces.
 
@@ -622,6 +645,8 @@ def frames_from_docs(stream: Iterable[tuple[Doc, tuple[str, int]]]) -> Parsed:
             sid += 1
         next_sid[aid] = sid
         for ent in doc.ents:
+            if not _is_name(ent):
+                continue
             eid = ent.ent_id_
             ment_rows["article_id"].append(aid)
             ment_rows["sentence_id"].append(sent_of_token[ent.start])

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 from helpers import make_articles
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from analysis import schema
 from analysis.nlp import frames_from_docs, load_pipeline, looks_english, parse, split_text
@@ -178,3 +178,28 @@ def test_looks_english():
     )
     assert not looks_english("Переговоры между двумя лидерами прошли во Владивостоке.")
     assert looks_english("2019 -- 42")
+
+
+def test_tokens_that_are_not_names_make_no_mentions(blank):
+    # a party label's state, and the stem of a contraction split off its apostrophe
+    words = ["Senator", "Ann", "Lark", ",", "R", "-", "Wis.", ",", "Doesn", "\u2019t", "care"]
+    spaces = [True, True, False, True, False, False, False, True, False, True, False]
+    doc = Doc(
+        blank.vocab, words=words, spaces=spaces, sent_starts=[True] + [False] * (len(words) - 1)
+    )
+
+    doc.ents = [
+        Span(doc, 1, 3, label="PERSON"),
+        Span(doc, 6, 7, label="GPE"),
+        Span(doc, 8, 9, label="PERSON"),
+    ]
+    parsed = frames_from_docs([(doc, ("a", 0))])
+    assert parsed.mentions["text"].tolist() == ["Ann Lark"]
+
+
+def test_real_model_keeps_the_person_and_drops_the_party_state(nlp):
+    arts = make_articles({"a": "House Speaker Ann Lark, R-Wis., said the vote doesn't matter."})
+    mentions = parse(arts, nlp=nlp).mentions
+    assert "Ann Lark" in mentions["text"].tolist()
+    assert not any(t.startswith("Wis") for t in mentions["text"])
+    assert not any(t.lower().startswith("doesn") for t in mentions["text"])

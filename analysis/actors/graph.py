@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from analysis import schema
+from analysis.actors.kb import normalize_name
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["article_edges", "co_mention_graph", "merge_actors", "merge_edges"]
+__all__ = ["article_edges", "co_mention_graph", "join_map", "merge_actors", "merge_edges"]
 
 _VOTES = ("name_votes", "kind_votes", "country_votes")
 
@@ -187,10 +188,167 @@ def finish_rows(acc: dict[str, dict]) -> list[dict]:
     return rows
 
 
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_JOINABLE_KINDS = frozenset({"person", "organisation", "other"})
+
+
+_PARTICLES = frozenset(
+    {"de", "da", "di", "van", "von", "der", "den", "bin", "al", "el", "la", "le"}
+)
+#: Words after a short form that name the same body ("Acme" -> "Acme News").
+_ORG_SUFFIXES = frozenset(
+    [
+        "news",
+        "network",
+        "channel",
+        "corporation",
+        "corp",
+        "corp.",
+        "inc",
+        "inc.",
+        "company",
+        "co",
+        "co.",
+        "group",
+        "party",
+        "times",
+        "post",
+        "media",
+        "tv",
+        "radio",
+        "magazine",
+        "foundation",
+        "institute",
+    ]
+)
+
+
+def _words(name: object) -> list[str]:
+    """Normalised words of a name; empty when it is no name ("the president")."""
+    if not _ok(name):
+        return []
+    raw = str(name).split()
+    if any(w[:1].islower() and w.lower() not in _PARTICLES for w in raw):
+        return []
+    return [w for w in normalize_name(str(name)).replace(".", " ").split() if w]
+
+
+def join_map(acc: dict[str, dict]) -> dict[str, str]:
+    """Which actors outside the knowledge base are another actor of the corpus.
+
+    * People with the same first and last name are one ("Jane Q. Roe", "Jane Roe"); the
+      knowledge-base actor, else the most mentioned, keeps the id.
+    * A one-word actor (a surname, or a surname the tagger took for an organisation)
+      joins the only person of the corpus with that last name ("Roe" -> "Jane Roe").
+    * A one-word organisation that starts the name of exactly one other organisation is
+      its short form ("Acme" -> "Acme Corporation"), which wins over a person's surname.
+
+    Parameters
+    ----------
+    acc : dict
+        actor_id -> accumulated actor (``name``, ``kind``, ``in_kb``, ``aliases``,
+        ``mentions``, ``name_votes``, ``kind_votes``).
+
+    Returns
+    -------
+    dict
+        actor_id -> the actor_id it joins (absent when it stays itself).
+    """
+
+    def name_of(a: dict) -> object:
+        return a["name"] if a["in_kb"] else best_vote(a["name_votes"])
+
+    def kind_of(a: dict) -> object:
+        return a["kind"] if a["in_kb"] else best_vote(a["kind_votes"])
+
+    people: dict[tuple[str, str], list[str]] = {}
+    surnames: dict[str, set[str]] = {}
+    org_heads: dict[str, set[str]] = {}
+    for aid, a in acc.items():
+        kind = kind_of(a)
+        names = [name_of(a)] + (sorted(a["aliases"]) if a["in_kb"] else [])
+        for name in names:
+            w = _words(name)
+            if kind == "person" and len(w) >= 2:
+                last = " ".join(w[-2:]) if w[-1] in _SUFFIXES else w[-1]
+                people.setdefault((w[0], last), []).append(aid)
+                surnames.setdefault(last, set()).add(aid)
+            elif kind == "person" and len(w) == 1 and a["in_kb"]:
+                surnames.setdefault(w[0], set()).add(aid)
+            elif (
+                kind in ("organisation", "media")
+                and len(w) >= 2
+                and all(x in _ORG_SUFFIXES for x in w[1:])
+            ):
+                org_heads.setdefault(w[0], set()).add(aid)
+            elif kind == "organisation" and len(w) >= 3 and w[1] == "of":
+                # "House" for "House of Representatives", "Court" for "Court of ..."
+                org_heads.setdefault(w[0], set()).add(aid)
+    out: dict[str, str] = {}
+
+    def rank(i: str) -> tuple:
+        return (not acc[i]["in_kb"], -acc[i]["mentions"], i)
+
+    for (first, last), ids in people.items():
+        ids = sorted(set(ids), key=rank)
+        # middle names must agree: "Jane Q. Roe" and "Jane Roe" are one, "Jane Q. Roe"
+        # and "Jane P. Roe" are two (and "Jane Roe" then stays apart from both)
+        middles: dict[str, tuple] = {}
+        for i in ids:
+            for name in [name_of(acc[i])] + (sorted(acc[i]["aliases"]) if acc[i]["in_kb"] else []):
+                w = _words(name)
+                if len(w) >= 2 and w[0] == first and (w[-1] == last or " ".join(w[-2:]) == last):
+                    n = 2 if " ".join(w[-2:]) == last else 1
+                    middles.setdefault(i, tuple(w[1:-n]))
+        distinct = {m for m in middles.values() if m}
+        if len(distinct) > 1:
+            groups = [[i for i in ids if middles.get(i) == m] for m in distinct]
+        else:
+            groups = [ids]
+        for group in groups:
+            for other in group[1:]:
+                if not acc[other]["in_kb"]:
+                    out.setdefault(other, group[0])
+    for aid, a in acc.items():
+        if a["in_kb"] or aid in out or kind_of(a) not in _JOINABLE_KINDS:
+            continue
+        w = _words(name_of(a))
+        if len(w) != 1:
+            continue
+        heads = {out.get(i, i) for i in org_heads.get(w[0], ())} - {aid}
+        if kind_of(a) != "person" and len(heads) == 1:
+            out[aid] = heads.pop()
+            continue
+        cands = {out.get(i, i) for i in surnames.get(w[0], ())} - {aid}
+        if len(cands) == 1 and not heads:
+            out[aid] = cands.pop()
+    return out
+
+
+def _apply_joins(acc: dict[str, dict]) -> dict[str, dict]:
+    joins = join_map(acc)
+    if not joins:
+        return acc
+    out = {k: v for k, v in acc.items() if k not in joins}
+    for src, dst in joins.items():
+        while dst in joins:
+            dst = joins[dst]
+        a = acc[src]
+        b = out[dst] = dict(out[dst])
+        b["mentions"] += a["mentions"]
+        b["articles"] += a["articles"]
+        b["aliases"] = set(b["aliases"]) | set(a["aliases"])
+        if not b["in_kb"]:
+            b["country_votes"] = b["country_votes"] + a["country_votes"]
+    return out
+
+
 def finish_actors(acc: dict[str, dict]) -> pd.DataFrame:
-    """The actors frame from an accumulator filled by :func:`accumulate_actor`."""
+    """The actors frame from an accumulator filled by :func:`accumulate_actor`, with the
+    corpus-wide joins of :func:`join_map` applied."""
     if not acc:
         return schema.empty("actors")
+    acc = _apply_joins(acc)
     out = pd.DataFrame(finish_rows(acc)).sort_values(
         ["mentions", "actor_id"], ascending=[False, True], kind="stable"
     )

@@ -27,6 +27,24 @@ from analysis.actors.graph import (
 )
 from analysis.actors.graph import best_vote as _best
 from analysis.actors.kb import KBIndex, kb_index, load_knowledge_base, normalize_name, slugify
+from analysis.actors.names import (
+    GENERIC as _GENERIC,
+)
+from analysis.actors.names import (
+    GENERIC_BODY as _GENERIC_BODY,
+)
+from analysis.actors.names import (
+    HEADLINE_LEADS as _HEADLINE_LEADS,
+)
+from analysis.actors.names import (
+    MEDIA_WORDS as _MEDIA_WORDS,
+)
+from analysis.actors.names import (
+    NAME_ENDINGS as _NAME_ENDINGS,
+)
+from analysis.actors.names import (
+    NOT_ACTORS as _NOT_ACTORS,
+)
 from analysis.actors.quotes import find_quotes
 from analysis.actors.syntax import government_role
 
@@ -35,30 +53,7 @@ __all__ = ["ActorResult", "resolve_actors"]
 log = logging.getLogger(__name__)
 
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-_MEDIA_WORDS = re.compile(
-    r"\b(news|times|post|press|agency|tribune|herald|journal|gazette|daily|tv|television|"
-    r"radio|broadcasting|media|magazine|review|telegraph|wire|observer|chronicle)\b",
-    re.I,
-)
-_GENERIC = frozenset(
-    [
-        "state",
-        "president",
-        "leader",
-        "government",
-        "ministry",
-        "minister",
-        "chairman",
-        "secretary",
-        "senate",
-        "congress",
-        "parliament",
-        "army",
-        "military",
-        "news",
-        "agency",
-    ]
-)
+
 _KIND_BY_LABEL = {
     "PERSON": "person",
     "ORG": "organisation",
@@ -95,6 +90,11 @@ class ActorResult:
         parts equals resolving that subset (used to re-merge after filters).
     edge_parts : pandas.DataFrame
         The same for the edges: ``article_id`` plus the edges columns of each article.
+    quote_details : list of dict
+        The quotes as dicts with the quotes columns plus ``speaker_start`` and
+        ``speaker_end`` (article offsets of the words naming the speaker, "he" for a
+        resolved pronoun) and ``fragments`` (content pieces of a quote split around its
+        cue); used by the attribution benchmark.
     """
 
     mentions: pd.DataFrame
@@ -103,6 +103,7 @@ class ActorResult:
     edges: pd.DataFrame
     actor_parts: pd.DataFrame = field(default_factory=lambda: _with_article_id("actors", []))
     edge_parts: pd.DataFrame = field(default_factory=lambda: _with_article_id("edges", []))
+    quote_details: list[dict] = field(default_factory=list)
 
 
 def _with_article_id(frame: str, rows: list[dict]) -> pd.DataFrame:
@@ -167,8 +168,15 @@ class _ArticleResolver:
         self.title_tokens: dict[int, set[int]] = {}
         self.person_tokens: dict[int, set[int]] = {}
         self.added: list[_Mention] = []
+        self.single_orgs: list[_Mention] = []
+        self.full_names: dict[str, Counter] = {}
 
     # -- helpers -------------------------------------------------------------------
+
+    def kb_titles(self, actor_id: str) -> set[str]:
+        """Knowledge-base titles of an actor (empty for actors outside it)."""
+        row = self.index.actors.get(actor_id)
+        return set(row["titles"]) if row is not None else set()
 
     def _sentence_of(self, char: int) -> int:
         i = bisect.bisect_right(self.sentence_starts, char) - 1
@@ -199,11 +207,28 @@ class _ArticleResolver:
                 return k
         return -1
 
-    def _valid(self, aid: str) -> bool:
+    def _home_government(self) -> str | None:
+        """The government the article is about: the most mentioned knowledge-base
+        government (country) of the article, when one leads clearly."""
+        votes: Counter = Counter()
+        for m in self.mentions:
+            row = self.index.actors.get(m.actor_id or "")
+            if row is not None and row["kind"] in ("government", "country"):
+                votes[m.actor_id] += 1
+        top = votes.most_common(2)
+        if not top or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
+            return None
+        return top[0][0]
+
+    def _valid(self, aid: str, *, strict: bool = False) -> bool:
+        """True when the actor held its titles on the publication day (always, when the
+        day is unknown, unless ``strict``)."""
         if self.published is None:
-            return True
+            return not strict
         row = self.index.actors[aid]
         vf, vt = row["valid_from"], row["valid_to"]
+        if strict and (vf is None or pd.isna(vf)):
+            return False  # a holder without dates is never the holder of a given day
         if vf is not None and not pd.isna(vf) and self.published < vf:
             return False
         return not (vt is not None and not pd.isna(vt) and self.published >= vt)
@@ -257,12 +282,23 @@ class _ArticleResolver:
             self._resolve_one(m, surnames)
         self._bind_titles()
         self._resolve_surnames(surnames)
+        for m in self.single_orgs:
+            # a one-word "organisation" that is the surname of a person named in full
+            # (or a headline glued to it: "Smith Denies Report")
+            cands = self.full_names.get(_person_key(m.text.split()[0]), {})
+            if len(cands) == 1:
+                m.actor_id, m.kind, m.name = next(iter(cands)), "person", None
         self._role_mentions()
         return self.mentions + self.added
 
     def _resolve_one(self, m: _Mention, surnames: list[_Mention]) -> None:
+        if m.pattern_id is None and m.label in ("PERSON", "ORG"):
+            m.text = self._trim_name(m)
         key = normalize_name(m.text)
         if not key or key in _GENERIC or not re.search(r"[^\W\d_]", key):
+            return
+        if key in _NOT_ACTORS or m.text.strip().lower() in _NOT_ACTORS:
+            m.role = "literal"  # a programme or a law, not someone who acts
             return
         ids = []
         if m.pattern_id and m.pattern_id in self.index.actors:
@@ -308,16 +344,104 @@ class _ArticleResolver:
         if m.label == "ORG":
             name = re.sub(r"^(the|The)\s+", "", m.text.strip())
             name = re.sub(r"['\u2019]s?$", "", name).strip()
+            name = re.sub(r"\s+(?:of|for)$", "", name)
+            name = re.sub(r"[^\w.)]+$", "", name)  # "Acme News/"
+            if _GENERIC_BODY.match(name) or self._country_body(name):
+                name = self._qualified_body(m, name)
+                if name is None:
+                    m.role = "generic"  # "the Foreign Ministry" of no named country
+                    return
             m.actor_id, m.role, m.name = f"x:{slugify(name)}", "actor", name
             m.kind = "media" if _MEDIA_WORDS.search(name) else "organisation"
+            words = name.split()
+            if len(words) == 1 or all(
+                re.fullmatch(r"[A-Z][a-z]+(?:s|ed|ing)", w) for w in words[1:]
+            ):
+                self.single_orgs.append(m)  # "Mueller" tagged as an organisation
             return
         if m.label == "GPE":
             m.role = self._gov_role(m, "literal")
             if m.role == "actor":
                 name = re.sub(r"['\u2019]s?$", "", m.text.strip())
+                name = re.sub(r"^(the|The)\s+", "", name)
                 m.actor_id, m.kind, m.name = f"x:{slugify(name)}", "government", name
             return
         m.role = "literal"
+
+    def _trim_name(self, m: _Mention) -> str:
+        """The name in an entity span: without a possessor ("Smith's Acme" -> "Acme"), a
+        possessive ending, trailing lower-case words ("Acme today") or the headline word
+        glued to a person's name ("Smith Says", "Plus Smith")."""
+        text = m.text.strip()
+        poss = re.split(r"['\u2019]s\s+", text)
+        if len(poss) > 1 and poss[-1]:
+            text = poss[-1]
+        text = re.sub(r"['\u2019]s?$", "", text).strip()
+        words = text.split()
+        while len(words) > 1 and words[-1][:1].islower():
+            words.pop()
+        text = " ".join(words)
+        if m.label == "ORG":
+            return text
+        if len(words) < 2:
+            return text
+        if len(words) < 2:
+            return text
+        last, first = words[-1], words[0]
+        rest = None
+        if re.fullmatch(r"[A-Z][a-z]+(?:s|ed)", last) and last.lower() not in _NAME_ENDINGS:
+            rest = words[:-1]
+        elif first.lower() in _HEADLINE_LEADS:
+            rest = words[1:]
+        if not rest:
+            return text
+        key = normalize_name(" ".join(rest))
+        known = key in self.index.names or key in self.index.surnames
+        return " ".join(rest) if known or len(rest) == 1 else text
+
+    def _country_body(self, name: str) -> tuple[str, str] | None:
+        """ "Chinese Foreign Ministry" -> (government id, "Foreign Ministry")."""
+        words = name.split()
+        for k in (1, 2):
+            head, rest = " ".join(words[:k]), " ".join(words[k:])
+            if rest and _GENERIC_BODY.match(rest):
+                gov = self._country_gov(head, None)
+                if gov:
+                    return gov, rest
+        return None
+
+    def _qualified_body(self, m: _Mention, name: str) -> str | None:
+        """ "Foreign Ministry" -> "Foreign Ministry of China" when a country qualifies it
+        ("China's Foreign Ministry", "the Chinese foreign ministry"), else None."""
+        inside = self._country_body(name)
+        if inside is not None:
+            gov, name = inside
+            row = self.index.actors[gov]
+            return f"{name} of {re.sub(r'^Government of (the )?', '', row['name'])}"
+        if m.span is None:
+            return None
+        doc = m.span.doc
+        gov, _ = self._qualifier(doc, m.span.start)
+        at = m.span.end if doc[m.span.end - 1].lower_ == "of" else m.span.end + 1
+        if gov is None and at < len(doc) and doc[at - 1].lower_ == "of":
+            # "the Foreign Ministry of Japan" with the country outside the entity
+            ent = next((e for e in doc[at : at + 6].ents if e.start == at), None)
+            if ent is not None:
+                gov = self._country_gov(ent.text, ent.ent_id_ or None)
+        if name.lower().endswith(" of"):
+            name = name[:-3]
+        if gov is None and m.span.start > 0:
+            # the demonym or country inside the span's own left context ("Chinese")
+            prev = doc[m.span.start - 1]
+            gov = self.index.demonyms.get(normalize_name(prev.text))
+        if gov is None:
+            tail = re.search(r"\bof\s+(?:the\s+)?(.+)$", name)
+            if tail:
+                return name  # "Ministry of Foreign Affairs of Japan" names its country
+            return None
+        row = self.index.actors[gov]
+        country = re.sub(r"^Government of (the )?", "", row["name"])
+        return f"{name} of {country}"
 
     def _gov_role(self, m: _Mention, default: str) -> str:
         if m.span is None:
@@ -391,6 +515,7 @@ class _ArticleResolver:
                 )
             for key in keys:
                 full.setdefault(key, Counter())[m.actor_id] += 1
+        self.full_names = full
         for m in surnames:
             key = _person_key(m.text)
             cands = list(full.get(key, {}))
@@ -523,7 +648,17 @@ class _ArticleResolver:
             ]
             return exact[0] if len(exact) == 1 else None
         if gov is None:
-            return None  # "the president" without a country or an earlier name
+            gov = self._home_government()
+            if gov is None:
+                return None  # "the president" without a country or an earlier name
+            country = self.index.actors[gov]["country"]
+            # a bare title in a country's story: its holder on the publication day only
+            cands = [
+                a
+                for a in self.index.titles.get(title, [])
+                if self.index.actors[a]["country"] == country and self._valid(a, strict=True)
+            ]
+            return cands[0] if len(cands) == 1 else None
         cands = [
             a
             for a in self.index.titles.get(title, [])
@@ -651,7 +786,9 @@ def resolve_actors(
                     }
                 )
         actors_here = [m for m in resolved if m.actor_id and m.role == "actor"]
-        quote_rows.extend(find_quotes(aid, res.pieces, actors_here, res._sentence_of))
+        quote_rows.extend(
+            find_quotes(aid, res.pieces, actors_here, res._sentence_of, res.kb_titles)
+        )
         article_acc: dict[str, dict] = {}
         for row in _article_actors(actors_here, index):
             accumulate_actor(actor_acc, row)
@@ -682,6 +819,7 @@ def resolve_actors(
         edges=edges_frame(edge_weights, edge_articles),
         actor_parts=_with_article_id("actors", actor_part_rows),
         edge_parts=_with_article_id("edges", edge_part_rows),
+        quote_details=quote_rows,
     )
 
 
@@ -711,7 +849,8 @@ def _article_actors(ms: list[_Mention], index: KBIndex) -> list[dict]:
             surface = re.sub(r"['\u2019]s$", "", m.text.strip())
             a["aliases"].add(surface)
         if not a["in_kb"]:
-            a["name_votes"][m.name or m.text] += 1
+            if m.row >= 0:  # a title standing for the person ("the president") is no name
+                a["name_votes"][m.name or m.text] += 1
             a["kind_votes"][m.kind or _KIND_BY_LABEL.get(m.label, "other")] += 1
             if m.country:
                 a["country_votes"][m.country] += 1

@@ -1,0 +1,79 @@
+"""Word lists of actor resolution: generic words, generic bodies, non-actors.
+
+Kept apart from the rules in :mod:`analysis.actors.resolve`.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["MEDIA_WORDS", "GENERIC", "GENERIC_BODY", "NOT_ACTORS", "NAME_ENDINGS", "HEADLINE_LEADS"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+MEDIA_WORDS = re.compile(
+    r"\b(news|times|post|press|agency|tribune|herald|journal|gazette|daily|tv|television|"
+    r"radio|broadcasting|media|magazine|review|telegraph|wire|observer|chronicle)\b",
+    re.I,
+)
+
+GENERIC = _words(
+    """
+    state president leader government ministry minister chairman secretary senate
+    congress parliament army military news agency times post journal herald tribune
+    """
+)
+
+
+#: Bodies every country has: an actor only with its country ("Foreign Ministry of China").
+GENERIC_BODY = re.compile(
+    r"^(?:(?:foreign|defen[cs]e|interior|finance|justice|trade|economy|health|education|"
+    r"information|unification|culture|energy|agriculture|transport|commerce|home)\s+)"
+    r"(?:ministry|ministries)$|^ministry(?: of [a-z ]+)?$|^(?:the\s+)?"
+    r"(?:parliament|cabinet|military|army|navy|air force|police|"
+    r"foreign office|central bank|national assembly)$",
+    re.I,
+)
+
+#: Names the tagger calls organisations or people that are programmes, laws, diseases,
+#: processes or time zones, not actors (one name a line).
+NOT_ACTORS = frozenset(
+    line.strip()
+    for line in """
+    medicare
+    medicaid
+    social security
+    obamacare
+    affordable care act
+    medicare trust fund
+    social security trust fund
+    food stamps
+    brexit
+    covid-19
+    covid 19
+    covid
+    coronavirus
+    utc
+    gmt
+    """.splitlines()
+    if line.strip()
+)
+
+
+#: Words that end names although they look like verbs ("Williams", "Reed").
+NAME_ENDINGS = _words(
+    """
+    adams edwards evans richards roberts williams
+    """
+)
+
+
+#: Headline words a tagger glues to the name after them ("Plus Smith").
+HEADLINE_LEADS = _words(
+    """
+    and as breaking but exclusive how plus video watch when why
+    """
+)
