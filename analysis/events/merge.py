@@ -46,25 +46,15 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from .precision import PRECISION_RANK
 from .types import EVENT_TYPES
 
-__all__ = ["merge_events", "event_summary", "GENERIC_KINDS"]
+__all__ = ["merge_events", "event_summary", "GENERIC_KINDS", "PRECISION_RANK"]
 
 log = logging.getLogger(__name__)
 
 #: Actor kinds too broad to identify an event on their own.
 GENERIC_KINDS = frozenset({"government", "country"})
-#: Rank of a timex precision, finer is higher (shared with analysis.figures.timeline).
-PRECISION_RANK = {
-    "time": 7,
-    "day": 6,
-    "week": 5,
-    "month": 4,
-    "quarter": 3,
-    "season": 3,
-    "year": 2,
-    "decade": 1,
-}
 _NS_PER_YEAR = 365.2425 * 86400 * 1e9
 
 
