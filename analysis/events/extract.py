@@ -63,6 +63,7 @@ from .participants import participants_of, quote_speakers, resolve_coreference
 from .status import decide_status, inherit_status, quote_attribution
 from .timing import timex_cost, with_time
 from .types import EVENT_TYPES, EventType
+from .vocabulary import is_weapon_system
 
 __all__ = ["extract_events", "event_id"]
 
@@ -143,7 +144,7 @@ def extract_events(
         name: _group_records(frame)
         for name, frame in (
             ("sentences", sentences),
-            ("mentions", mentions[["article_id", "start", "end", "actor_id"]]),
+            ("mentions", mentions[["article_id", "start", "end", "actor_id", "text"]]),
             ("places", places),
             ("timexes", timexes),
             ("quotes", quotes),
@@ -265,6 +266,8 @@ def _article_events(
     for r in frames["mentions"] or ():
         if is_na(r["actor_id"]):
             continue
+        if not is_na(r["text"]) and is_weapon_system(str(r["text"])):
+            continue  # "THAAD", "Hwasong-15": a weapon system never takes part as an actor
         for t in index.span(int(r["start"]), int(r["end"])):
             actor_tok.setdefault((id(t.doc), t.i), []).append(str(r["actor_id"]))
 

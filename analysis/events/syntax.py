@@ -253,6 +253,8 @@ def _near_lemmas(tok: Token) -> set[str]:
     # hyphenated compounds the tokenizer splits: "test-fire", "KN-23"
     if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-":
         out.add(_lemma(tok.nbor(2)))
+    # a hyphenated name counts by its stem: "Hwasong-15" -> "hwasong"
+    out |= {w.split("-")[0] for w in out if "-" in w[1:]}
     return out
 
 
