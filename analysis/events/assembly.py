@@ -29,6 +29,8 @@ def _score(e: Event) -> float:
 def _compatible(keep: Event, e: Event) -> bool:
     if keep.etype.name != e.etype.name:
         return False
+    if keep.etype.name == "statement" and keep.sentence_id != e.sentence_id:
+        return False  # two sentences of saying are two statements, even of one speaker
     if (keep.status == "denied") != (e.status == "denied"):
         return False
     pa, pb = set(keep.participants), set(e.participants)

@@ -59,9 +59,14 @@ from .assembly import deduplicate, to_row
 from .location import place_cost
 from .model import DAY, Event, Span, day, event_id, is_na
 from .parsing import TokenIndex, default_nlp
-from .participants import participants_of, quote_speakers, resolve_coreference
+from .participants import (
+    participants_of,
+    pronoun_speaker,
+    quote_speakers,
+    resolve_coreference,
+)
 from .status import decide_status, inherit_status, quote_attribution
-from .timing import timex_cost, with_time
+from .timing import timex_cost, weekday_direction, with_time
 from .types import EVENT_TYPES, EventType
 from .vocabulary import is_weapon_system
 
@@ -137,6 +142,9 @@ def extract_events(
         .dropna()
         .astype(str)
     )
+    persons = set(
+        actors.loc[actors["kind"].astype("string") == "person", "actor_id"].dropna().astype(str)
+    )
 
     # one conversion of each frame to records, grouped by article in Python: cheaper
     # than a pandas groupby and a to_dict/itertuples per article
@@ -167,8 +175,10 @@ def extract_events(
                 text,
                 art["published"],
                 chunks,
+                _title_end(text, art.get("title")),
                 triggers,
                 media,
+                persons,
                 {k: v.get(aid) for k, v in by_article.items()},
             )
         except Exception:  # noqa: BLE001 - one bad article must not stop the corpus
@@ -195,6 +205,19 @@ def extract_events(
         ref = reference if reference is not None else load_reference_events()
         frame = link_reference(frame, ref, actors=actors)
     return frame
+
+
+def _title_end(text: str, title: object) -> int:
+    """End offset of the headline when the text opens with it (else 0).  Headlines are
+    telegraphic ("Democrats Urge Trump To Cancel Summit"): their parse is unreliable and
+    the body reports the same events, so neither their triggers nor their names are used."""
+    if not isinstance(title, str) or not title.strip():
+        return 0
+    head = title.strip()
+    body = text.lstrip()
+    if not body.startswith(head) or body[len(head) : len(head) + 1] != "\n":
+        return 0  # a headline is a line of its own, not the opening of the first sentence
+    return len(text) - len(body) + len(head)
 
 
 def _group_records(frame: pd.DataFrame) -> dict[str, list[dict]]:
@@ -226,8 +249,10 @@ def _article_events(
     text: str,
     published,
     chunks: list[tuple[int, Doc]],
+    title_end: int,
     triggers: syntax.TriggerIndex,
     media: set[str],
+    persons: set[str],
     frames: dict[str, list[dict] | None],
 ) -> list[dict]:
     index = TokenIndex(chunks)
@@ -264,7 +289,7 @@ def _article_events(
     # actor tokens
     actor_tok: dict[tuple[int, int], list[str]] = {}
     for r in frames["mentions"] or ():
-        if is_na(r["actor_id"]):
+        if is_na(r["actor_id"]) or int(r["start"]) < title_end:
             continue
         if not is_na(r["text"]) and is_weapon_system(str(r["text"])):
             continue  # "THAAD", "Hwasong-15": a weapon system never takes part as an actor
@@ -292,12 +317,15 @@ def _article_events(
         quotes_by_sent.setdefault(int(r["sentence_id"]), []).append(r)
 
     events: list[Event] = []
+    last_speaker: tuple[str, int] | None = None  # the last single person who spoke
     for sid, s_start, s_end, s_text in sent_rows:
         toks = index.span(s_start, s_end)
         if not toks:
             continue
         sent_events: list[Event] = []
         for trig, etype, ttext in syntax.find_triggers(toks, triggers):
+            if index.abs_start(trig) < title_end:
+                continue  # the headline repeats the body in a telegraphic, mis-parsed form
             ev = Event(aid, sid, etype, trig, ttext, index.abs_start(trig), s_text.strip())
             ev.sentence_ids = [sid]
             ev.participants = participants_of(
@@ -306,9 +334,19 @@ def _article_events(
                 media,
                 complement=etype.family == "statement" and etype.name != "statement",
                 statement=etype.family == "statement",
+                speakers_only=etype.name == "statement",
             )
             if etype.family == "statement" and not ev.participants:
-                ev.participants = quote_speakers(quotes_by_sent.get(sid, []), trig, media)
+                ev.participants = pronoun_speaker(trig, last_speaker, sid)
+            if etype.family == "statement" and not ev.participants:
+                lo = index.abs_start(trig.left_edge)
+                hi = index.abs_start(trig.right_edge) + len(trig.right_edge)
+                ev.participants = quote_speakers(
+                    quotes_by_sent.get(sid, []), trig, media, span=(lo, hi)
+                )
+            one = ev.participants[0] if len(ev.participants) == 1 else None
+            if etype.family == "statement" and one in persons:
+                last_speaker = (one, sid)
             if etype.name == "statement" and not ev.participants:
                 continue  # an anonymous "it was said" is not an event worth a row
             ev.definite = trig.pos_ in ("NOUN", "PROPN") and any(
@@ -349,6 +387,7 @@ def _article_events(
                 e.place_cost, e.place = pl[0]
             events += with_time(e, costs[id(e)])
     for e in events:
+        weekday_direction(e, anchor_day)
         if (
             e.time_source == "none"
             and e.etype.family == "statement"

@@ -15,7 +15,13 @@ from spacy.tokens import Token
 from . import syntax
 from .model import Event, is_na
 
-__all__ = ["participants_of", "quote_speakers", "resolve_coreference"]
+__all__ = [
+    "participants_of",
+    "pronoun_speaker",
+    "quote_speakers",
+    "resolve_coreference",
+    "speaker_heads",
+]
 
 
 def participants_of(
@@ -25,9 +31,32 @@ def participants_of(
     *,
     complement: bool = False,
     statement: bool = False,
+    speakers_only: bool = False,
 ) -> list[str]:
+    """Actor ids of the trigger's participants, in order of the arguments.
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        The trigger.
+    actor_tok : dict
+        ``(id(doc), token index) -> actor ids`` of the actor mentions.
+    media : set of str
+        Actor ids of outlets: reporting is not taking part.
+    complement : bool
+        Also the subject of a demand's or threat's complement ("demanded that X go").
+    statement : bool
+        The trigger is a speech act: a passive subject ("is said to") is its topic.
+    speakers_only : bool
+        Only the speakers (:func:`speaker_heads`): a statement's participants are
+        those who speak, not what they speak about nor whom they tell.
+    """
     out: list[str] = []
-    heads = [syntax.antecedent(h) for h in syntax.argument_heads(trig, with_complement=complement)]
+    if speakers_only:
+        raw = speaker_heads(trig)
+    else:
+        raw = syntax.argument_heads(trig, with_complement=complement)
+    heads = [syntax.antecedent(h) for h in raw if not _party_label(h)]
     if statement and any(c.dep_ == "auxpass" for c in trig.children):
         # "Kim is said to have met Putin": the passive subject is the topic, not a speaker
         heads = [h for h in heads if h.dep_ != "nsubjpass"]
@@ -42,6 +71,8 @@ def participants_of(
             toks = syntax.phrase_tokens(h)
             inside = {t.i for t in toks}
             for t in toks:
+                if _party_label(t):
+                    continue
                 ids = [a for a in actor_tok.get((id(t.doc), t.i), []) if a not in media]
                 if ids and not _modifies_other_actor(t, inside, ids, actor_tok, media):
                     out += ids
@@ -50,6 +81,48 @@ def participants_of(
         if a not in seen and a not in media:
             seen.append(a)
     return seen
+
+
+#: Verbs whose subject issues a statement noun: "X issued a statement".
+_ISSUE_VERBS = frozenset(["issue", "release", "make", "put", "deliver", "give", "publish", "read"])
+
+
+def speaker_heads(trig: Token) -> list[Token]:
+    """Heads of the phrases naming who speaks: the subject of a verb of saying (or the
+    agent of a passive), the possessor or "by"/"from" phrase of a statement noun, and the
+    subject of the verb that issues it ("X issued a statement").  Conjuncts included:
+    "A, B and C released a statement" gives three speakers."""
+    heads: list[Token] = []
+    if trig.pos_ in ("VERB", "AUX"):
+        heads = syntax._subjects(trig)
+    else:
+        heads = [c for c in trig.children if c.dep_ in ("poss", "compound")]
+        heads += syntax._prep_objects(trig, frozenset(["by", "from"]))
+        verb = trig.head
+        if (
+            not heads
+            and verb.i != trig.i
+            and trig.dep_ in ("dobj", "obj", "nsubjpass")
+            and syntax._lemma(verb) in _ISSUE_VERBS | syntax.SUPPORT_VERBS
+        ):
+            heads = syntax._subjects(verb)
+    out: list[Token] = []
+    seen: set[int] = set()
+    for h in heads:
+        for t in syntax._expand(h):
+            if t.i not in seen and t.i != trig.i:
+                out.append(t)
+                seen.add(t.i)
+    return out
+
+
+def _party_label(tok: Token) -> bool:
+    """True for the state of a party-and-state label: "Wis." in "Paul Ryan, R-Wis."."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].text in ("R", "D", "I"):
+        return True
+    text = tok.text
+    return len(text) > 2 and text[0] in "RDI" and text[1] == "-" and text[2:3].isupper()
 
 
 def _modifies_other_actor(
@@ -69,16 +142,44 @@ def _modifies_other_actor(
     return False
 
 
-def quote_speakers(quotes: list[dict], trig: Token, media: set[str]) -> list[str]:
+def quote_speakers(
+    quotes: list[dict], trig: Token, media: set[str], *, span: tuple[int, int] | None = None
+) -> list[str]:
+    """Speakers that the quotes frame gives for the words said by ``trig``: the quotes of
+    its sentence whose content lies inside the trigger's phrase ``span`` (absolute
+    offsets), else -- without ``span`` -- those whose cue is the trigger's lemma, or the
+    one speaker of the sentence.  Two different speakers give none."""
     lemma = syntax._lemma(trig)
-    speakers = [q.get("speaker") for q in quotes if not is_na(q.get("speaker"))]
-    matching = [
-        q.get("speaker")
-        for q in quotes
-        if not is_na(q.get("speaker")) and str(q.get("cue") or "").lower() == lemma
-    ]
-    chosen = matching or (speakers if len(set(speakers)) == 1 else [])
-    return [str(s) for s in dict.fromkeys(chosen) if str(s) not in media]
+    quotes = [q for q in quotes if not is_na(q.get("speaker"))]
+    if span is not None:
+        lo, hi = span
+        chosen = [
+            q.get("speaker")
+            for q in quotes
+            if int(q["start"]) < hi
+            and lo < int(q["end"])
+            and str(q.get("cue") or "").lower() in ("", lemma)
+        ]
+    else:
+        matching = [q.get("speaker") for q in quotes if str(q.get("cue") or "").lower() == lemma]
+        chosen = matching or [q.get("speaker") for q in quotes]
+    chosen = [str(a) for a in dict.fromkeys(chosen) if str(a) not in media]
+    return chosen if len(chosen) == 1 else []
+
+
+_HE_SHE = frozenset(["he", "she"])
+
+
+def pronoun_speaker(trig: Token, last: tuple[str, int] | None, sentence_id: int) -> list[str]:
+    """The speaker of "he said" / "she told": the last person who spoke in the article,
+    when that was at most three sentences before -- a reporter follows one speaker
+    until naming another."""
+    if last is None or sentence_id - last[1] > 3:
+        return []
+    subj = [c for c in trig.children if c.dep_ == "nsubj"]
+    if trig.pos_ in ("VERB", "AUX") and subj and subj[0].lower_ in _HE_SHE:
+        return [last[0]]
+    return []
 
 
 def resolve_coreference(events: list[Event]) -> list[Event]:

@@ -419,6 +419,11 @@ def _subjects(verb: Token) -> list[Token]:
             else:
                 out.append(s)
         return out
+    # object control: "urged Trump to cancel", "asked him to meet" -- the object acts
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        objs = [c for c in verb.head.children if c.dep_ in ("dobj", "obj", "dative")]
+        if objs:
+            return objs[:1]
     # controlled or coordinated verbs share the subject of their head
     if (
         verb.dep_ in ("xcomp", "conj", "advcl")
@@ -570,8 +575,10 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
             cues["attributed"] = cues["attributed"] or "according to"
     node = trigger
     distance = 0
+    deontic = False
     for _ in range(12):
         _verb_cues(node, cues, distance=distance)
+        deontic = deontic or _deontic(node)
         if node.head.i == node.i:
             break
         head, rel = node.head, node.dep_
@@ -603,6 +610,7 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         if rel not in ("nsubj", "csubj", "conj"):
             if hl in DENY_WORDS:
                 cues["denied"] = True
+                deontic = deontic or _deontic(head)
             if hl in PLAN_WORDS:
                 cues["planned"] = True
             if hl in HEDGE_VERBS:
@@ -619,7 +627,41 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         if head.dep_ != "prep" and head.pos_ != "ADP":
             distance += 1
         node = head
+    if deontic and cues["denied"]:
+        # "there should be no meeting", "the summit should be cancelled", "urged him to
+        # call off the visit": a demand that it not happen -- the event is still planned
+        cues["denied"] = False
+        cues["planned"] = True
     return cues
+
+
+#: Modals of obligation: a negation or cancellation under them is demanded, not done.
+_DEONTIC_AUX = frozenset(["should", "must", "ought", "shall"])
+#: Verbs whose to-infinitive is demanded of someone ("urged X to cancel").
+_DEMAND_GOVERNORS = frozenset(
+    ["urge", "call", "ask", "demand", "press", "push", "want", "tell", "implore", "beg"]
+)
+
+
+def _deontic(node: Token) -> bool:
+    """True when ``node`` states an obligation or a demand, not a fact: a modal of
+    obligation ("should be cancelled"), an imperative ("cancel the meeting!"), or a
+    to-infinitive governed by a verb of demanding ("urged Trump to cancel")."""
+    if node.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(node.children)
+    if any(c.dep_ == "aux" and c.lower_ in _DEONTIC_AUX for c in kids):
+        return True
+    if node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        gov = node.head
+        if gov.dep_ == "prep" or gov.pos_ == "ADP":
+            gov = gov.head
+        return _lemma(gov) in _DEMAND_GOVERNORS
+    return (
+        node.tag_ == "VB"
+        and node.dep_ == "ROOT"
+        and not any(c.dep_ in SUBJ or c.dep_ == "aux" for c in kids)
+    )
 
 
 def _tense_of(node: Token) -> str:

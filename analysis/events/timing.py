@@ -8,12 +8,26 @@ tests of May and July") splits into one event per date (:func:`with_time`).
 
 from __future__ import annotations
 
+import calendar
+
 import pandas as pd
 
 from . import syntax
 from .model import Event, Span, is_na
 
-__all__ = ["interval", "set_time", "timex_cost", "width", "with_time"]
+#: Prepositions that relate the event to a date without placing it there.
+RELATION_SIGNALS = frozenset(["since", "until", "till", "before", "after"])
+_WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+
+__all__ = [
+    "RELATION_SIGNALS",
+    "weekday_direction",
+    "interval",
+    "set_time",
+    "timex_cost",
+    "width",
+    "with_time",
+]
 
 
 def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
@@ -23,6 +37,8 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
         return None
     if tx.start <= ev.trigger_start < tx.end:
         return None
+    if str(tx.row.get("signal") or "").lower() in RELATION_SIGNALS:
+        return None  # "since 2011", "before the summit": a bound, not the event's date
     p = syntax.path(trig, tx.head)
     if p is None:
         return None
@@ -106,3 +122,22 @@ def set_time(ev: Event, tx: Span) -> None:
     prec = tx.row.get("precision")
     ev.precision = None if is_na(prec) else str(prec)
     ev.time_source = "timex"
+
+
+def weekday_direction(ev: Event, anchor_day) -> None:
+    """A bare weekday ("on Monday") is the next one for a planned event and the last one
+    for an event in the past tense: move the interval a week when the timex was resolved
+    the other way ("they will meet on Monday", written on a Friday, is three days on)."""
+    tx = ev.timex
+    if tx is None or is_na(anchor_day) or is_na(ev.begin) or is_na(ev.end):
+        return
+    words = str(tx.row.get("text") or "").lower().split()
+    if not words or words[0] not in _WEEKDAYS or ev.precision not in ("day", "time"):
+        return
+    delta = (pd.Timestamp(ev.begin).floor("D") - anchor_day).days
+    week = pd.Timedelta(days=7)
+    future = bool(ev.cues.get("planned")) or ev.cues.get("tense") in ("future", "modal")
+    if future and ev.cues.get("tense") != "past" and -6 <= delta < 0:
+        ev.begin, ev.end = ev.begin + week, ev.end + week
+    elif ev.cues.get("tense") == "past" and not future and 0 < delta <= 6:
+        ev.begin, ev.end = ev.begin - week, ev.end - week
