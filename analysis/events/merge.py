@@ -444,6 +444,8 @@ def _choose(
             continue
         if it.begin is None and g.begin is None:
             continue  # two undated mentions: nothing says they are one event
+        if it.begin is None and it.participants != g.participants:
+            continue  # an undated mention must name exactly who the dated group names
         if it.family in SPEECH_FAMILIES and not (it.quotes & g.quotes):
             continue  # one speaker's statements of one day are one only when they quote alike
         score = _participant_score(it, g, generic, min_jaccard, near_km, max_km)

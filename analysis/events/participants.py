@@ -182,14 +182,32 @@ def pronoun_speaker(trig: Token, last: tuple[str, int] | None, sentence_id: int)
     return []
 
 
+def _plural_pronoun_subject(trig: Token) -> bool:
+    return trig.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("they", "we") for c in trig.children
+    )
+
+
 def resolve_coreference(events: list[Event]) -> list[Event]:
-    """Definite event nouns without participants take the previous same-type event's."""
+    """The same event mentioned again takes what the earlier mention said of it.
+
+    A definite event noun ("the summit", "the meeting") or a reciprocal verb with a
+    plural pronoun ("when they meet") whose own arguments name none or only some of the
+    participants of the previous event of its kind in the article (summits, meetings,
+    talks and visits are one kind) takes that event's participants, and its interval
+    when its own clause has no date (``time_source`` "coreference").
+    """
     last: dict[str, Event] = {}
     for e in sorted(events, key=lambda x: x.trigger_start):
-        if not e.participants and e.definite and e.etype.name in last:
-            ante = last[e.etype.name]
+        key = e.etype.family if e.etype.family == "meeting" else e.etype.name
+        ante = last.get(key)
+        anaphor = e.definite or _plural_pronoun_subject(e.trigger)
+        if ante is not None and anaphor and set(e.participants) < set(ante.participants):
             e.participants = list(ante.participants)
             e.coref = True
-        if e.participants:
-            last[e.etype.name] = e
+            if e.time_source == "none" and ante.time_source == "timex":
+                e.begin, e.end, e.precision = ante.begin, ante.end, ante.precision
+                e.time_source = "coreference"
+        if e.participants and (key != "meeting" or len(e.participants) >= 2 or key not in last):
+            last[key] = e
     return events

@@ -374,10 +374,29 @@ def path(a: Token, b: Token) -> tuple[list[Token], list[Token]] | None:
     return None
 
 
+def _list_head_left(tok: Token) -> list[Token]:
+    """Names listed before a coordination that the parser attached elsewhere: in
+    "Trump, Putin and Pompeo issued ..." a small model may hang "Trump" on the verb;
+    "X ," directly before the first conjunct of an "and" list belongs to the list."""
+    if tok.pos_ != "PROPN" or not any(c.dep_ == "conj" for c in tok.children):
+        return []
+    out: list[Token] = []
+    k = tok.left_edge.i
+    doc = tok.doc
+    while k >= 2 and doc[k - 1].text == "," and doc[k - 2].pos_ in ("PROPN", "ADJ"):
+        name = doc[k - 2]
+        if not name.text[:1].isupper() or name.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            break
+        out.append(name)
+        k = name.left_edge.i if name.left_edge.i < name.i else name.i
+    return out
+
+
 def _expand(tok: Token) -> list[Token]:
-    """``tok`` with its conjuncts and appositions ("Putin and Kim", "the leader, Kim")."""
-    out = [tok]
-    seen = {tok.i}
+    """``tok`` with its conjuncts and appositions ("Putin and Kim", "the leader, Kim"),
+    and names of its list that the parse left outside ("A, B and C")."""
+    out = [tok, *_list_head_left(tok)]
+    seen = {t.i for t in out}
     k = 0
     while k < len(out):
         for child in out[k].children:
