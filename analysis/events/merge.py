@@ -22,6 +22,13 @@ Two events (or an event and a group) belong together when
 4. their places, when both are stated, are not in two different countries nor two
    cities farther apart than ``max_km`` ("Russia" and "Vladivostok" are compatible).
 
+Speech acts (the "statement" family: statements, demands, threats) group only when their
+reports quote the same words (a shared word 5-gram inside quotation marks): one person
+says many things a day.  An undated event joins a group only when the group is dated
+within ``window_days`` of its article's publication and names exactly its participants;
+persons outside the knowledge base ("x:" ids) compare by surname across articles.  The
+method follows cross-document event coreference (ECB+): type, arguments, time, place.
+
 Events are taken family by family, most precise first (then by begin and event id, so
 the result does not depend on the order of the frame), each joining the one group it fits; an event that fits
 several groups equally well starts its own (the month "April 2019" does not join the two
