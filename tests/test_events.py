@@ -1237,3 +1237,43 @@ def test_user_vocabulary_extends_weapon_names(tmp_path):
         types.EVENT_TYPES.update(saved_types)
     assert not vocabulary.is_weapon_system("Zircon")
     assert not vocabulary.is_weapon_system("Patriot Act")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the negation belongs to another proposition (the purpose clause's governor)
+        "Trump will not travel to Moscow to avoid the summit between Putin and Kim.",
+        # "no" of a noun that is not a plan or prospect does not deny what it is about
+        "There was no readout of the summit between Putin and Kim.",
+    ],
+)
+def test_negation_does_not_cross_into_other_propositions(spacy_nlp, text):
+    ev = _extract(_small(spacy_nlp, text, SURFACES), link=False)
+    summit = ev[ev["trigger"].eq("summit")]
+    assert len(summit) == 1 and summit.iloc[0]["status"] != "denied"
+
+
+def test_quoted_speech_act_is_not_reported(spacy_nlp):
+    text = '"The talks went well," Peskov said. "We will meet again," he added.'
+    frames = _small(spacy_nlp, text, SURFACES)
+    quotes = pd.DataFrame(
+        [
+            {
+                "article_id": "t1",
+                "sentence_id": 0,
+                "start": 0,
+                "end": len(text),
+                "speaker": None,
+                "speaker_text": None,
+                "text": text,
+                "cue": "say",
+                "kind": "direct",
+                "via": None,
+            }
+        ]
+    )
+    frames["quotes"] = schema.conform(quotes, "quotes")
+    ev = _extract(frames, link=False)
+    said = ev[ev["trigger"].eq("said")]
+    assert len(said) == 1 and said.iloc[0]["status"] == "occurred"

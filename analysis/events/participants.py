@@ -195,7 +195,9 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
     plural pronoun ("when they meet") whose own arguments name none or only some of the
     participants of the previous event of its kind in the article (summits, meetings,
     talks and visits are one kind) takes that event's participants, and its interval
-    when its own clause has no date (``time_source`` "coreference").
+    when its own clause has no date (``time_source`` "coreference").  A meeting
+    mention without a date of its own takes the one date that the article gives the
+    meetings of exactly the same participants.
     """
     last: dict[str, Event] = {}
     for e in sorted(events, key=lambda x: x.trigger_start):
@@ -210,4 +212,13 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
                 e.time_source = "coreference"
         if e.participants and (key != "meeting" or len(e.participants) >= 2 or key not in last):
             last[key] = e
+    # a mention of a meeting already dated elsewhere in the article (before or after)
+    dated = [e for e in events if e.etype.family == "meeting" and e.time_source == "timex"]
+    for e in events:
+        if e.etype.family != "meeting" or e.time_source != "none" or not e.participants:
+            continue
+        same = [o for o in dated if set(o.participants) == set(e.participants)]
+        if same and len({(o.begin, o.end) for o in same}) == 1:
+            e.begin, e.end, e.precision = same[0].begin, same[0].end, same[0].precision
+            e.time_source = "coreference"
     return events

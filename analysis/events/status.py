@@ -70,7 +70,17 @@ def quote_attribution(ev: Event, quotes: list[dict]) -> None:
     """Mark ``ev`` hedged when its trigger lies inside the words of a quote (direct or
     reported speech, "according to") whose cue is not factive: the claim is the
     speaker's, not the article's.  Catches what the parse misses (a quote of several
-    sentences, "..., he said" attached as parataxis)."""
+    sentences, "..., he said" attached as parataxis).  A verb of saying that heads its
+    own clause ("McCain said ...", "Schumer tweeted ...") is a speech act the article
+    reports in its own voice, even where a quote's span runs over it."""
+    trig = ev.trigger
+    if (
+        ev.etype.name == "statement"
+        and trig.pos_ in ("VERB", "AUX")
+        and trig.dep_ in ("ROOT", "conj", "parataxis")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children)
+    ):
+        return
     for q in quotes:
         try:
             inside = int(q["start"]) <= ev.trigger_start < int(q["end"])

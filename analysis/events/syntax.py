@@ -595,8 +595,12 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
     node = trigger
     distance = 0
     deontic = False
+    other_clause = False  # above an adverbial or relative clause: another proposition
     for _ in range(12):
+        denied_before = cues["denied"]
         _verb_cues(node, cues, distance=distance)
+        if other_clause:
+            cues["denied"] = denied_before  # "met him to avoid ...; did not ..." stays
         deontic = deontic or _deontic(node)
         if node.head.i == node.i:
             break
@@ -626,7 +630,10 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
                 cues["hedged"] = True
                 cues["attributed"] = cues["attributed"] or hl
             break
-        if rel not in ("nsubj", "csubj", "conj"):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if rel in _CLAUSE_BOUNDARIES and not (rel == "acl" and infinitive):
+            other_clause = True  # "plans to meet" (acl, to-infinitive) is a complement
+        if rel not in ("nsubj", "csubj", "conj") and not other_clause:
             if hl in DENY_WORDS:
                 cues["denied"] = True
                 deontic = deontic or _deontic(head)
@@ -639,10 +646,12 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
                 cues["denied"] = True
             if hl == "call" and any(c.lower_ == "off" for c in head.children):
                 cues["denied"] = True
-            if head.pos_ in ("NOUN",) and any(
-                c.dep_ == "det" and _lemma(c) == "no" for c in head.children
+            if (
+                head.pos_ in ("NOUN",)
+                and (hl in PLAN_WORDS or hl in _PROSPECT_NOUNS)
+                and any(c.dep_ == "det" and _lemma(c) == "no" for c in head.children)
             ):
-                cues["denied"] = True
+                cues["denied"] = True  # "no plans to meet" -- not "no readout of the meeting"
         if head.dep_ != "prep" and head.pos_ != "ADP":
             distance += 1
         node = head
@@ -653,6 +662,13 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         cues["planned"] = True
     return cues
 
+
+#: Relations that open another proposition: its negation is not the trigger's.
+_CLAUSE_BOUNDARIES = frozenset(["advcl", "relcl", "acl", "parataxis", "csubj"])
+#: Nouns whose "no" denies what they govern ("no chance of a deal", "no plans to meet").
+_PROSPECT_NOUNS = frozenset(
+    ["chance", "prospect", "sign", "intention", "possibility", "way", "hope", "date"]
+)
 
 #: Modals of obligation: a negation or cancellation under them is demanded, not done.
 _DEONTIC_AUX = frozenset(["should", "must", "ought", "shall"])
