@@ -1277,3 +1277,26 @@ def test_quoted_speech_act_is_not_reported(spacy_nlp):
     ev = _extract(frames, link=False)
     said = ev[ev["trigger"].eq("said")]
     assert len(said) == 1 and said.iloc[0]["status"] == "occurred"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin sees the sanctions as a threat.",
+        "Pompeo called the launch a provocation.",
+        "North Korea is a threat to the region.",
+    ],
+)
+def test_characterising_nouns_are_not_events(spacy_nlp, text):
+    ev = _extract(_small(spacy_nlp, text, SURFACES), link=False)
+    assert not ev["type"].isin(["threat", "military_activity"]).any(), ev[["type", "trigger"]]
+
+
+def test_threat_made_is_an_event(spacy_nlp):
+    ev = _one(spacy_nlp, "Kim issued a warning to Trump on Monday.", "threat")
+    assert "kb:kim_jong_un" in ev["participants"]
+
+
+def test_tweet_is_a_statement(spacy_nlp):
+    ev = _one(spacy_nlp, "Trump tweeted that Kim is a friend.", "statement")
+    assert list(ev["participants"]) == ["kb:donald_trump"]

@@ -326,6 +326,8 @@ def _article_events(
         for trig, etype, ttext in syntax.find_triggers(toks, triggers):
             if index.abs_start(trig) < title_end:
                 continue  # the headline repeats the body in a telegraphic, mis-parsed form
+            if syntax.characterising(trig):
+                continue  # "sees X as a threat": an opinion, not an event
             ev = Event(aid, sid, etype, trig, ttext, index.abs_start(trig), s_text.strip())
             ev.sentence_ids = [sid]
             ev.participants = participants_of(
