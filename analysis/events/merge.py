@@ -365,7 +365,7 @@ def quote_shingles(text: str) -> frozenset[str]:
 
 def _person_key(actor_id: str, persons: set[str] | None) -> str:
     """How a participant compares across articles: a person outside the knowledge base
-    by surname ("x:obama" and "x:barack-obama", "x:john-a-boehner" and "x:john-boehner"
+    by surname ("x:merkel" and "x:angela-merkel", "x:john-q-smith" and "x:john-smith"
     are one person reported by two outlets); every other actor by its id."""
     if not persons or actor_id not in persons or not actor_id.startswith("x:"):
         return actor_id
