@@ -119,7 +119,7 @@ def extract_events(
     -------
     pandas.DataFrame
         The "events" frame, with extra columns ``trigger_start`` (offset of the trigger),
-        ``status_cues``, ``time_source`` (timex, publication, none), ``place_text``,
+        ``status_cues``, ``time_source`` (timex, publication, coreference, none), ``place_text``,
         ``place_certainty`` (stated, probable), ``sentence_ids`` (every sentence that
         mentions the event), ``participants_inferred`` (taken from an earlier mention) and,
         after linking, ``ref_name``, ``ref_begin``, ``ref_end``, ``ref_place``, ``ref_lat``,
