@@ -152,7 +152,7 @@ def extract_events(
         name: _group_records(frame)
         for name, frame in (
             ("sentences", sentences),
-            ("mentions", mentions[["article_id", "start", "end", "actor_id", "text"]]),
+            ("mentions", _actor_mentions(mentions)),
             ("places", places),
             ("timexes", timexes),
             ("quotes", quotes),
@@ -205,6 +205,19 @@ def extract_events(
         ref = reference if reference is not None else load_reference_events()
         frame = link_reference(frame, ref, actors=actors)
     return frame
+
+
+def _actor_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The mentions that can name a participant: a weapon system ("THAAD", "Hwasong-15")
+    never takes part as an actor, whatever the actors stage made of it."""
+    cols = mentions[["article_id", "start", "end", "actor_id"]]
+    if "text" not in mentions or not len(mentions):
+        return cols
+    texts = mentions["text"].astype("string")
+    weapons = {t for t in texts.dropna().unique() if is_weapon_system(str(t))}
+    if not weapons:
+        return cols
+    return cols[~texts.isin(weapons).fillna(False).to_numpy(dtype=bool)]
 
 
 def _title_end(text: str, title: object) -> int:
@@ -291,8 +304,6 @@ def _article_events(
     for r in frames["mentions"] or ():
         if is_na(r["actor_id"]) or int(r["start"]) < title_end:
             continue
-        if not is_na(r["text"]) and is_weapon_system(str(r["text"])):
-            continue  # "THAAD", "Hwasong-15": a weapon system never takes part as an actor
         for t in index.span(int(r["start"]), int(r["end"])):
             actor_tok.setdefault((id(t.doc), t.i), []).append(str(r["actor_id"]))
 

@@ -88,12 +88,19 @@ def _problem(msg: str, strict: bool) -> None:
     log.warning("%s; skipped", msg)
 
 
+_FROZEN: dict[str, frozenset[str]] = {}
+
+
 def vocabulary() -> dict[str, frozenset[str]]:
     """The vocabulary in use: the bundled file plus what :func:`extend_vocabulary` added."""
     if not _VOCAB:
+        _FROZEN.clear()
         for cat, terms in load_vocabulary().items():
             _VOCAB[cat] = set(terms)
-    return {c: frozenset(v) for c, v in _VOCAB.items()}
+    if not _FROZEN or any(len(_FROZEN.get(c, ())) != len(v) for c, v in _VOCAB.items()):
+        _FROZEN.clear()
+        _FROZEN.update({c: frozenset(v) for c, v in _VOCAB.items()})
+    return dict(_FROZEN)
 
 
 _GENERIC = frozenset(
