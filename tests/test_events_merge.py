@@ -253,15 +253,47 @@ def test_undated_event_joins_only_an_unambiguous_group():
             {"type": "meeting", "participants": [TRUMP, KIM], **_day("2019-02-27")},
             {"type": "meeting", "participants": [TRUMP, KIM]},  # which summit?
             {"type": "meeting", "participants": [PUTIN, KIM], **_day("2019-04-25")},
-            {"type": "meeting", "participants": [PUTIN]},  # only one Putin meeting
+            {"type": "meeting", "participants": [PUTIN, KIM]},  # only one Putin-Kim meeting
             {"type": "agreement", "participants": [TRUMP]},
             {"type": "agreement", "participants": [TRUMP]},  # two undated mentions
+            {"type": "meeting", "participants": [PUTIN]},  # names only one of them
+            {"type": "meeting", "participants": [PUTIN, KIM]},  # article of another year
+            {"type": "meeting", "participants": [PUTIN, KIM]},  # article without a date
+        ]
+    )
+    # the undated Trump-Kim mention is of an article far from both summits
+    published = ["2019-04-20"] * 8 + ["2015-05-05", None]
+    published[2] = "2018-10-01"
+    articles = pd.DataFrame(
+        {
+            "article_id": [f"a{k}" for k in range(10)],
+            "published": pd.to_datetime(published, utc=True),
+        }
+    )
+    g = _groups(merge_events(ev, actors=_actors(), articles=articles))
+    assert len({g["e0"], g["e1"], g["e2"]}) == 3
+    # an undated mention joins the group dated near its article's publication that it
+    # names exactly -- not a group of another year, not without a publication day
+    assert g["e4"] == g["e3"]
+    assert g["e5"] != g["e6"]
+    assert g["e7"] != g["e3"]
+    assert g["e8"] != g["e3"]
+    assert g["e9"] != g["e3"]
+
+
+def test_statements_group_only_when_they_quote_alike():
+    say = {"type": "statement", "participants": [TRUMP], **_day("2019-02-15")}
+    ev = _frame(
+        [
+            {**say, "evidence": '"We will build the bridge over the river this year," he said.'},
+            {**say, "evidence": 'He said: "we will build the bridge over the river."'},
+            {**say, "evidence": '"Taxes are too high for the families of farmers," he said.'},
+            {**say, "evidence": "He said taxes were too high."},
         ]
     )
     g = _groups(merge_events(ev, actors=_actors()))
-    assert len({g["e0"], g["e1"], g["e2"]}) == 3
-    assert g["e4"] == g["e3"]
-    assert g["e5"] != g["e6"]
+    assert g["e0"] == g["e1"]  # two outlets quote the same words: one statement
+    assert len({g["e0"], g["e2"], g["e3"]}) == 3  # one speaker, one day, three statements
 
 
 def test_ids_do_not_depend_on_frame_order_and_are_recomputed():

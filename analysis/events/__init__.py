@@ -10,6 +10,8 @@ Public API:
 - :func:`load_reference_events` and :func:`link_reference`: the reference timeline
   (``data/reference_events.csv`` plus users' files) and the linking of extracted events
   to it;
+- :func:`load_vocabulary` and :func:`extend_vocabulary`: domain vocabulary (weapon
+  systems) from ``data/event_vocabulary.csv`` and users' files;
 - :func:`merge_events` and :func:`event_summary`: the same real-world event reported by
   several articles grouped under one ``event_group`` id, and one row per group.
 """
@@ -21,6 +23,7 @@ from typing import Any
 from .merge import GENERIC_KINDS, PRECISION_RANK, event_summary, merge_events
 from .reference import REFERENCE_COLUMNS, link_reference, load_reference_events
 from .types import EVENT_TYPES, EventType, register_event_type, unregister_event_type
+from .vocabulary import extend_vocabulary, load_vocabulary
 
 __all__ = [
     "EVENT_TYPES",
@@ -30,9 +33,11 @@ __all__ = [
     "REFERENCE_COLUMNS",
     "event_id",
     "event_summary",
+    "extend_vocabulary",
     "extract_events",
     "link_reference",
     "load_reference_events",
+    "load_vocabulary",
     "merge_events",
     "register_event_type",
     "unregister_event_type",

@@ -22,6 +22,13 @@ Two events (or an event and a group) belong together when
 4. their places, when both are stated, are not in two different countries nor two
    cities farther apart than ``max_km`` ("Russia" and "Vladivostok" are compatible).
 
+Speech acts (the "statement" family: statements, demands, threats) group only when their
+reports quote the same words (a shared word 5-gram inside quotation marks): one person
+says many things a day.  An undated event joins a group only when the group is dated
+within ``window_days`` of its article's publication and names exactly its participants;
+persons outside the knowledge base ("x:" ids) compare by surname across articles.  The
+method follows cross-document event coreference (ECB+): type, arguments, time, place.
+
 Events are taken family by family, most precise first (then by begin and event id, so
 the result does not depend on the order of the frame), each joining the one group it fits; an event that fits
 several groups equally well starts its own (the month "April 2019" does not join the two
@@ -39,6 +46,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -46,25 +54,15 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from .precision import PRECISION_RANK
 from .types import EVENT_TYPES
 
-__all__ = ["merge_events", "event_summary", "GENERIC_KINDS"]
+__all__ = ["merge_events", "event_summary", "GENERIC_KINDS", "PRECISION_RANK"]
 
 log = logging.getLogger(__name__)
 
 #: Actor kinds too broad to identify an event on their own.
 GENERIC_KINDS = frozenset({"government", "country"})
-#: Rank of a timex precision, finer is higher (shared with analysis.figures.timeline).
-PRECISION_RANK = {
-    "time": 7,
-    "day": 6,
-    "week": 5,
-    "month": 4,
-    "quarter": 3,
-    "season": 3,
-    "year": 2,
-    "decade": 1,
-}
 _NS_PER_YEAR = 365.2425 * 86400 * 1e9
 
 
@@ -90,6 +88,7 @@ class _Group:
     end: int | None = None
     places: list[_Place] = field(default_factory=list)
     reference: str | None = None
+    quotes: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -112,6 +111,8 @@ class _Item:
     place: _Place | None
     reference: str | None
     rank: int
+    quotes: frozenset[str] = frozenset()
+    window: tuple[int, int] | None = None  # undated: days around its article's publication
 
 
 #: participant -> year bucket (None: undated or long) -> group keys
@@ -144,6 +145,8 @@ def merge_events(
     *,
     actors: pd.DataFrame | None = None,
     places: pd.DataFrame | None = None,
+    articles: pd.DataFrame | None = None,
+    window_days: int = 14,
     min_jaccard: float = 0.5,
     near_km: float = 100.0,
     max_km: float = 1500.0,
@@ -169,6 +172,14 @@ def merge_events(
     max_km : float
         Events whose stated cities or sites are farther apart never group (default
         1500 km).
+    articles : pandas.DataFrame, optional
+        The articles frame: the publication day of each article.  An undated event
+        joins only a group dated within ``window_days`` of its article's publication
+        (without it, the day of the article's statements dated by publication; an
+        event of an undated article joins no group).
+    window_days : int
+        Days around the publication in which an undated event's group must lie
+        (default 14).
 
     Returns
     -------
@@ -182,9 +193,11 @@ def merge_events(
         out["event_group"] = pd.Series([], dtype="string")
         return out
     generic: set[str] = set()
+    persons: set[str] = set()
     if actors is not None and len(actors) and "kind" in actors:
         kinds = actors["kind"].astype("string").fillna("")
         generic = set(actors.loc[kinds.isin(GENERIC_KINDS), "actor_id"].astype(str))
+        persons = set(actors.loc[kinds.eq("person"), "actor_id"].astype(str))
 
     place_info: dict[str, tuple[bool, str]] = {}
     if places is not None and len(places):
@@ -196,7 +209,7 @@ def merge_events(
                 isinstance(feature, str) and feature in _BROAD_FEATURES,
                 cc if isinstance(cc, str) else "",
             )
-    items = _items(out, place_info)
+    items = _items(out, place_info, _publication_days(out, articles), window_days, persons)
     group_of = np.full(len(out), -1, dtype=np.int64)
     groups: list[_Group] = []
     by_family: dict[str, list[_Item]] = {}
@@ -243,7 +256,36 @@ def merge_events(
     return out
 
 
-def _items(events: pd.DataFrame, place_info: dict[str, tuple[bool, str]]) -> list[_Item]:
+def _publication_days(events: pd.DataFrame, articles: pd.DataFrame | None) -> dict[str, int]:
+    """``article_id -> publication day`` (ns since epoch), from ``articles`` or else from
+    the events dated by their article's publication."""
+    out: dict[str, int] = {}
+    if articles is not None and len(articles) and "published" in articles:
+        pub = pd.to_datetime(articles["published"], utc=True, errors="coerce")
+        for aid, ts in zip(articles["article_id"].astype(str), pub, strict=True):
+            if not pd.isna(ts):
+                out[aid] = int(ts.floor("D").value)
+        return out
+    if "time_source" in events:
+        dated = events[events["time_source"].astype("string").eq("publication")]
+        begins = pd.to_datetime(dated["begin"], utc=True, errors="coerce")
+        for aid, ts in zip(dated["article_id"].astype(str), begins, strict=True):
+            if not pd.isna(ts):
+                out.setdefault(aid, int(ts.value))
+    return out
+
+
+def _items(
+    events: pd.DataFrame,
+    place_info: dict[str, tuple[bool, str]],
+    published: dict[str, int] | None = None,
+    window_days: int = 14,
+    persons: set[str] | None = None,
+) -> list[_Item]:
+    published = published or {}
+    half = window_days * _DAY_NS
+    article_ids = events["article_id"].astype(str).tolist()
+
     def ns(col: str) -> list[int | None]:
         values = pd.to_datetime(events[col], utc=True, errors="coerce")
         arr = values.to_numpy(dtype="datetime64[ns]").astype("int64")
@@ -256,6 +298,11 @@ def _items(events: pd.DataFrame, place_info: dict[str, tuple[bool, str]]) -> lis
     place_ids = events["place_id"].astype("string").fillna("").tolist()
     refs = events["reference_id"].astype("string").tolist()
     precision = events["precision"].astype("string").fillna("").tolist()
+    evidence = (
+        events["evidence"].astype("string").fillna("").tolist()
+        if "evidence" in events
+        else [""] * len(events)
+    )
     out = []
     for k, (eid, typ, parts) in enumerate(
         zip(events["event_id"].astype(str), events["type"], events["participants"], strict=True)
@@ -270,7 +317,7 @@ def _items(events: pd.DataFrame, place_info: dict[str, tuple[bool, str]]) -> lis
                 row=k,
                 event_id=eid,
                 family=_family(typ),
-                participants=frozenset(str(p) for p in _as_list(parts)),
+                participants=frozenset(_person_key(str(p), persons) for p in _as_list(parts)),
                 begin=b,
                 end=e,
                 place=(
@@ -285,9 +332,45 @@ def _items(events: pd.DataFrame, place_info: dict[str, tuple[bool, str]]) -> lis
                 ),
                 reference=None if ref is None or ref is pd.NA else str(ref),
                 rank=PRECISION_RANK.get(precision[k], 0) if b is not None else -1,
+                window=(
+                    (published[article_ids[k]] - half, published[article_ids[k]] + half)
+                    if b is None and article_ids[k] in published
+                    else None
+                ),
+                quotes=(
+                    quote_shingles(evidence[k]) if _family(typ) in SPEECH_FAMILIES else frozenset()
+                ),
             )
         )
     return out
+
+
+#: Families of speech acts: one speaker says many things a day, so sharing the speaker
+#: and the day does not make two statements one; sharing quoted words does.
+SPEECH_FAMILIES = frozenset({"statement"})
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{12,})[\"“”]")
+_WORD = re.compile(r"[a-z0-9']+")
+_SHINGLE = 5
+
+
+def quote_shingles(text: str) -> frozenset[str]:
+    """Word 5-grams of the quoted words of ``text`` (lower case): two reports of one
+    statement quote the same words ("We will not pay for that wall," he said)."""
+    grams: set[str] = set()
+    for m in _QUOTED.finditer(text or ""):
+        words = _WORD.findall(m.group(1).lower().replace("’", "'"))
+        grams |= {" ".join(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
+    return frozenset(grams)
+
+
+def _person_key(actor_id: str, persons: set[str] | None) -> str:
+    """How a participant compares across articles: a person outside the knowledge base
+    by surname ("x:merkel" and "x:angela-merkel", "x:john-q-smith" and "x:john-smith"
+    are one person reported by two outlets); every other actor by its id."""
+    if not persons or actor_id not in persons or not actor_id.startswith("x:"):
+        return actor_id
+    last = actor_id[2:].rsplit("-", 1)[-1]
+    return f"x:~{last}" if len(last) >= 3 else actor_id
 
 
 def _as_list(value) -> list:
@@ -314,6 +397,7 @@ def _years(begin: int | None, end: int | None) -> list[int | None]:
 
 def _add(g: _Group, it: _Item) -> None:
     g.members.append(it.row)
+    g.quotes |= it.quotes
     g.participants |= it.participants
     if it.begin is not None:
         if g.begin is None:
@@ -367,6 +451,10 @@ def _choose(
             continue
         if it.begin is None and g.begin is None:
             continue  # two undated mentions: nothing says they are one event
+        if it.begin is None and it.participants != g.participants:
+            continue  # an undated mention must name exactly who the dated group names
+        if it.family in SPEECH_FAMILIES and not (it.quotes & g.quotes):
+            continue  # one speaker's statements of one day are one only when they quote alike
         score = _participant_score(it, g, generic, min_jaccard, near_km, max_km)
         if score is not None:
             scored.append((score, gid))
@@ -390,8 +478,11 @@ def _within_a_day(begin: int | None, end: int | None) -> bool:
 
 
 def _interval_ok(it: _Item, g: _Group) -> bool:
-    if it.begin is None or g.begin is None:
+    if g.begin is None:
         return True
+    if it.begin is None:
+        # undated: the group must lie near the article's publication
+        return it.window is not None and it.window[0] < g.end and g.begin < it.window[1]
     return it.begin < g.end and g.begin < it.end
 
 

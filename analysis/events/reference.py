@@ -220,6 +220,10 @@ class _ActorIndex:
         return best
 
 
+#: Widest event interval that can link: a month (day, week and month precision).
+_MAX_LINK_WIDTH = pd.Timedelta(days=31)
+
+
 def _family(type_name: str) -> str:
     t = EVENT_TYPES.get(str(type_name))
     return t.family if t is not None else str(type_name)
@@ -237,9 +241,11 @@ def link_reference(
     An event links to a reference event of the same type family ("meeting" covers
     summits, talks and visits) when their intervals overlap and they share
     participants: at least ``min(2, n_event, n_reference)`` of them, one exactly (a
-    leader stands for his country's government, with half the score).  Events without an interval or without
-    participants are not linked; when two reference events fit equally well the link
-    is left empty (ambiguous).
+    leader stands for his country's government, with half the score), so the timeline
+    applies only where its actors occur.  Only events dated to the day, week or month
+    link (an interval of at most 31 days: "in 2018" is no evidence of one dated event);
+    events without an interval or without participants are not linked; when two
+    reference events fit equally well the link is left empty (ambiguous).
 
     Parameters
     ----------
@@ -275,6 +281,8 @@ def link_reference(
         b, e = ev.get("begin"), ev.get("end_date")
         if not parts or pd.isna(b) or pd.isna(e):
             continue
+        if e - b > _MAX_LINK_WIDTH:
+            continue  # "in 2018", "this year": a year is no evidence of a dated event
         fam = _family(ev.get("type"))
         scored = []
         for ref in refs:

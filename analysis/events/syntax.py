@@ -203,6 +203,8 @@ def _near_lemmas(tok: Token) -> set[str]:
     # hyphenated compounds the tokenizer splits: "test-fire", "KN-23"
     if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-":
         out.add(_lemma(tok.nbor(2)))
+    # a hyphenated name counts by its stem: "Hwasong-15" -> "hwasong"
+    out |= {w.split("-")[0] for w in out if "-" in w[1:]}
     return out
 
 
@@ -296,6 +298,30 @@ def find_triggers(
     return out
 
 
+#: Nouns that characterise something when used as a predicate ("sees X as a threat").
+_CHARACTERISING = frozenset(["threat", "warning", "provocation", "danger", "menace"])
+
+
+def characterising(trigger: Token) -> bool:
+    """True for an opinion or perception, not an event: a threat noun used as a
+    predicate -- "sees the Kurds as a threat", "called the move a provocation", "is a
+    threat to the region" (copula complement, object predicate, "as" phrase)."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or _lemma(trigger) not in _CHARACTERISING:
+        return False
+    if trigger.dep_ in ("attr", "oprd", "acomp"):
+        return True
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "as":
+        return True
+    # "called the sanctions a threat": a second object of a verb of naming or seeing
+    return (
+        trigger.dep_ in ("dobj", "ccomp", "xcomp")
+        and _lemma(head)
+        in ("call", "see", "view", "regard", "consider", "deem", "label", "brand", "perceive")
+        and any(c.dep_ == "dobj" and c.i != trigger.i for c in head.children)
+    )
+
+
 def _ancestors(tok: Token) -> list[Token]:
     chain = [tok]
     while chain[-1].head.i != chain[-1].i:
@@ -322,10 +348,29 @@ def path(a: Token, b: Token) -> tuple[list[Token], list[Token]] | None:
     return None
 
 
+def _list_head_left(tok: Token) -> list[Token]:
+    """Names listed before a coordination that the parser attached elsewhere: in
+    "Trump, Putin and Pompeo issued ..." a small model may hang "Trump" on the verb;
+    "X ," directly before the first conjunct of an "and" list belongs to the list."""
+    if tok.pos_ != "PROPN" or not any(c.dep_ == "conj" for c in tok.children):
+        return []
+    out: list[Token] = []
+    k = tok.left_edge.i
+    doc = tok.doc
+    while k >= 2 and doc[k - 1].text == "," and doc[k - 2].pos_ in ("PROPN", "ADJ"):
+        name = doc[k - 2]
+        if not name.text[:1].isupper() or name.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            break
+        out.append(name)
+        k = name.left_edge.i if name.left_edge.i < name.i else name.i
+    return out
+
+
 def _expand(tok: Token) -> list[Token]:
-    """``tok`` with its conjuncts and appositions ("Putin and Kim", "the leader, Kim")."""
-    out = [tok]
-    seen = {tok.i}
+    """``tok`` with its conjuncts and appositions ("Putin and Kim", "the leader, Kim"),
+    and names of its list that the parse left outside ("A, B and C")."""
+    out = [tok, *_list_head_left(tok)]
+    seen = {t.i for t in out}
     k = 0
     while k < len(out):
         for child in out[k].children:
@@ -367,6 +412,11 @@ def _subjects(verb: Token) -> list[Token]:
             else:
                 out.append(s)
         return out
+    # object control: "urged Trump to cancel", "asked him to meet" -- the object acts
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        objs = [c for c in verb.head.children if c.dep_ in ("dobj", "obj", "dative")]
+        if objs:
+            return objs[:1]
     # controlled or coordinated verbs share the subject of their head
     if (
         verb.dep_ in ("xcomp", "conj", "advcl")
@@ -518,8 +568,14 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
             cues["attributed"] = cues["attributed"] or "according to"
     node = trigger
     distance = 0
+    deontic = False
+    other_clause = False  # above an adverbial or relative clause: another proposition
     for _ in range(12):
+        denied_before = cues["denied"]
         _verb_cues(node, cues, distance=distance)
+        if other_clause:
+            cues["denied"] = denied_before  # "met him to avoid ...; did not ..." stays
+        deontic = deontic or _deontic(node)
         if node.head.i == node.i:
             break
         head, rel = node.head, node.dep_
@@ -548,9 +604,13 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
                 cues["hedged"] = True
                 cues["attributed"] = cues["attributed"] or hl
             break
-        if rel not in ("nsubj", "csubj", "conj"):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if rel in _CLAUSE_BOUNDARIES and not (rel == "acl" and infinitive):
+            other_clause = True  # "plans to meet" (acl, to-infinitive) is a complement
+        if rel not in ("nsubj", "csubj", "conj") and not other_clause:
             if hl in DENY_WORDS:
                 cues["denied"] = True
+                deontic = deontic or _deontic(head)
             if hl in PLAN_WORDS:
                 cues["planned"] = True
             if hl in HEDGE_VERBS:
@@ -560,14 +620,57 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
                 cues["denied"] = True
             if hl == "call" and any(c.lower_ == "off" for c in head.children):
                 cues["denied"] = True
-            if head.pos_ in ("NOUN",) and any(
-                c.dep_ == "det" and _lemma(c) == "no" for c in head.children
+            if (
+                head.pos_ in ("NOUN",)
+                and (hl in PLAN_WORDS or hl in _PROSPECT_NOUNS)
+                and any(c.dep_ == "det" and _lemma(c) == "no" for c in head.children)
             ):
-                cues["denied"] = True
+                cues["denied"] = True  # "no plans to meet" -- not "no readout of the meeting"
         if head.dep_ != "prep" and head.pos_ != "ADP":
             distance += 1
         node = head
+    if deontic and cues["denied"]:
+        # "there should be no meeting", "the summit should be cancelled", "urged him to
+        # call off the visit": a demand that it not happen -- the event is still planned
+        cues["denied"] = False
+        cues["planned"] = True
     return cues
+
+
+#: Relations that open another proposition: its negation is not the trigger's.
+_CLAUSE_BOUNDARIES = frozenset(["advcl", "relcl", "acl", "parataxis", "csubj"])
+#: Nouns whose "no" denies what they govern ("no chance of a deal", "no plans to meet").
+_PROSPECT_NOUNS = frozenset(
+    ["chance", "prospect", "sign", "intention", "possibility", "way", "hope", "date"]
+)
+
+#: Modals of obligation: a negation or cancellation under them is demanded, not done.
+_DEONTIC_AUX = frozenset(["should", "must", "ought", "shall"])
+#: Verbs whose to-infinitive is demanded of someone ("urged X to cancel").
+_DEMAND_GOVERNORS = frozenset(
+    ["urge", "call", "ask", "demand", "press", "push", "want", "tell", "implore", "beg"]
+)
+
+
+def _deontic(node: Token) -> bool:
+    """True when ``node`` states an obligation or a demand, not a fact: a modal of
+    obligation ("should be cancelled"), an imperative ("cancel the meeting!"), or a
+    to-infinitive governed by a verb of demanding ("urged Trump to cancel")."""
+    if node.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(node.children)
+    if any(c.dep_ == "aux" and c.lower_ in _DEONTIC_AUX for c in kids):
+        return True
+    if node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        gov = node.head
+        if gov.dep_ == "prep" or gov.pos_ == "ADP":
+            gov = gov.head
+        return _lemma(gov) in _DEMAND_GOVERNORS
+    return (
+        node.tag_ == "VB"
+        and node.dep_ == "ROOT"
+        and not any(c.dep_ in SUBJ or c.dep_ == "aux" for c in kids)
+    )
 
 
 def _tense_of(node: Token) -> str:

@@ -16,11 +16,20 @@ Users add or replace types with :func:`register_event_type`::
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-__all__ = ["EventType", "EVENT_TYPES", "register_event_type", "unregister_event_type"]
+from .vocabulary import vocabulary
 
-#: Words that make "test", "launch", "fire" a weapons event.
+__all__ = [
+    "EventType",
+    "EVENT_TYPES",
+    "refresh_weapon_context",
+    "register_event_type",
+    "unregister_event_type",
+]
+
+#: Generic words that make "test", "launch", "fire" a weapons event; the names of weapon
+#: systems come from the domain vocabulary (:mod:`analysis.events.vocabulary`).
 WEAPON_WORDS = frozenset(
     [
         "missile",
@@ -37,14 +46,6 @@ WEAPON_WORDS = frozenset(
         "device",
         "projectile",
         "ballistic",
-        "hwasong",
-        "pukguksong",
-        "taepodong",
-        "nodong",
-        "musudan",
-        "scud",
-        "kn-23",
-        "kn-08",
         "hypersonic",
         "cruise",
         "artillery",
@@ -205,7 +206,29 @@ def _make(
     )
 
 
-_WEAPON_CTX = {w: WEAPON_WORDS for w in ("test", "launch", "fire", "detonate", "detonation")}
+_WEAPON_TRIGGERS = ("test", "launch", "fire", "detonate", "detonation")
+_DEPLOY_WORDS = frozenset(
+    [
+        "troop",
+        "missile",
+        "warship",
+        "carrier",
+        "bomber",
+        "force",
+        "soldier",
+        "system",
+        "battery",
+        "submarine",
+        "jet",
+    ]
+)
+
+
+def _weapon_words() -> frozenset[str]:
+    return WEAPON_WORDS | vocabulary()["weapon_system"]
+
+
+_WEAPON_CTX = {w: _weapon_words() for w in _WEAPON_TRIGGERS}
 
 _DEFAULTS: list[EventType] = [
     _make(
@@ -273,6 +296,14 @@ _DEFAULTS: list[EventType] = [
             "reveal:v",
             "assert:v",
             "affirm:v",
+            "tweet:v",
+            "acknowledge:v",
+            "argue:v",
+            "predict:v",
+            "contend:v",
+            "respond:v",
+            "reply:v",
+            "complain:v",
         ],
         family="statement",
         description="An actor speaks publicly: says, confirms, announces, denies "
@@ -418,20 +449,7 @@ _DEFAULTS: list[EventType] = [
             },
             "restart": {"reactor", "facility", "plant", "site", "enrichment"},
             "reactivate": {"reactor", "facility", "plant", "site"},
-            "deploy": {
-                "troop",
-                "missile",
-                "warship",
-                "carrier",
-                "bomber",
-                "force",
-                "soldier",
-                "thaad",
-                "system",
-                "battery",
-                "submarine",
-                "jet",
-            },
+            "deploy": _DEPLOY_WORDS | vocabulary()["weapon_system"],
         },
     ),
     _make(
@@ -525,3 +543,20 @@ def unregister_event_type(name: str) -> None:
     if name not in EVENT_TYPES:
         raise KeyError(f"unknown event type {name!r}; known: {', '.join(sorted(EVENT_TYPES))}")
     del EVENT_TYPES[name]
+
+
+def refresh_weapon_context() -> None:
+    """Rebuild the weapon contexts of the "weapons_test" and "military_activity" types
+    from the vocabulary in use (called by :func:`analysis.events.extend_vocabulary`)."""
+    weapons = _weapon_words()
+    names = vocabulary()["weapon_system"]
+    test = EVENT_TYPES.get("weapons_test")
+    if test is not None:
+        ctx = dict(test.context)
+        ctx.update({w: weapons for w in _WEAPON_TRIGGERS if w in ctx})
+        EVENT_TYPES["weapons_test"] = replace(test, context=ctx)
+    mil = EVENT_TYPES.get("military_activity")
+    if mil is not None and "deploy" in mil.context:
+        ctx = dict(mil.context)
+        ctx["deploy"] = frozenset(ctx["deploy"] | names)
+        EVENT_TYPES["military_activity"] = replace(mil, context=ctx)

@@ -1,0 +1,122 @@
+"""From the events of an article to rows of the events frame.
+
+The same event mentioned twice in an article (same type, compatible participants,
+overlapping interval) is kept once, with the best-scored evidence (:func:`deduplicate`);
+:func:`to_row` writes one row of the "events" frame.
+"""
+
+from __future__ import annotations
+
+from .model import Event, event_id, overlap
+from .precision import precision_rank
+
+__all__ = ["deduplicate", "to_row"]
+
+
+def _score(e: Event) -> float:
+    s = 2.0 * min(len(e.participants), 3)
+    if e.time_source == "timex":
+        s += 3 + 0.5 * precision_rank(e.precision)
+    elif e.time_source == "publication":
+        s += 1
+    if e.place is not None:
+        s += 1
+    if not e.coref:
+        s += 1
+    return s
+
+
+def _compatible(keep: Event, e: Event) -> bool:
+    if keep.etype.name != e.etype.name:
+        return False
+    if keep.etype.name == "statement" and keep.sentence_id != e.sentence_id:
+        return False  # two sentences of saying are two statements, even of one speaker
+    if (keep.status == "denied") != (e.status == "denied"):
+        return False
+    pa, pb = set(keep.participants), set(e.participants)
+    if not pa and not pb:
+        same_sentence = keep.sentence_id == e.sentence_id
+        return same_sentence and overlap(keep, e) is not False
+    if not pa or not pb:
+        return False
+    if not (pa <= pb or pb <= pa):
+        return False
+    ov = overlap(keep, e)
+    if ov is not None:
+        return ov
+    return True
+
+
+def deduplicate(events: list[Event]) -> list[Event]:
+    order = sorted(events, key=lambda e: (-_score(e), e.trigger_start))
+    kept: list[Event] = []
+    for e in order:
+        matches = [k for k in kept if _compatible(k, e)]
+        if not matches:
+            kept.append(e)
+            continue
+        k = min(matches, key=lambda m: abs(m.sentence_id - e.sentence_id))
+        k.participants = list(dict.fromkeys(k.participants + e.participants))
+        k.sentence_ids = sorted(set(k.sentence_ids) | set(e.sentence_ids))
+        if k.place is None and e.place is not None:
+            k.place = e.place
+            k.place_from = e
+        if k.time_source != "timex" and e.time_source == "timex":
+            k.timex, k.begin, k.end, k.precision, k.time_source = (
+                e.timex,
+                e.begin,
+                e.end,
+                e.precision,
+                e.time_source,
+            )
+    kept.sort(key=lambda e: (e.trigger_start, e.split))
+    return kept
+
+
+def to_row(e: Event) -> dict:
+    place = e.place.row if e.place is not None else {}
+    place_src = e.place_from or e
+    probable = (
+        place_src.status in ("planned", "reported")
+        or bool(place_src.cues.get("hedged"))
+        or bool(place_src.cues.get("planned"))
+    )
+    cues = ",".join(k for k in ("planned", "denied", "hedged") if e.cues.get(k))
+    extra = []
+    if e.cues.get("attributed"):
+        extra.append(f"attributed={e.cues['attributed']}")
+    if e.cues.get("rejected"):
+        extra.append(f"rejected={e.cues['rejected']}")
+    if e.cues.get("tense"):
+        extra.append(f"tense={e.cues['tense']}")
+    if e.status_from is not None:
+        extra.append("status=coreference")
+    elif not e.status_decided:
+        extra.append("status=default")
+    cues = ",".join(x for x in (cues, *extra) if x)
+    return {
+        "event_id": event_id(e.article_id, e.sentence_id, e.etype.name, e.trigger_start, e.split),
+        "article_id": e.article_id,
+        "sentence_id": e.sentence_id,
+        "type": e.etype.name,
+        "status": e.status,
+        "participants": list(e.participants),
+        "begin": e.begin,
+        "end_date": e.end,
+        "precision": e.precision,
+        "timex": None if e.timex is None else e.timex.row.get("value"),
+        "place_id": place.get("place_id"),
+        "place_name": place.get("name"),
+        "lat": place.get("lat"),
+        "lon": place.get("lon"),
+        "trigger": e.trigger_text,
+        "evidence": e.evidence,
+        "reference_id": None,
+        "trigger_start": e.trigger_start,
+        "status_cues": cues or None,
+        "time_source": e.time_source,
+        "place_text": place.get("text"),
+        "place_certainty": (None if e.place is None else ("probable" if probable else "stated")),
+        "sentence_ids": list(e.sentence_ids),
+        "participants_inferred": e.coref,
+    }

@@ -1,0 +1,110 @@
+"""Where an event happened: the toponym reached from its trigger.
+
+A place counts when it hangs on a locative preposition of the trigger or of its verb
+("would take place in Vladivostok"), or modifies the trigger noun directly ("the Hanoi
+summit"); :func:`place_cost` scores the path, lower is nearer.
+"""
+
+from __future__ import annotations
+
+from . import syntax
+from .model import Event, Span
+
+__all__ = ["place_cost"]
+
+
+LITERAL_BAD_ROLES = frozenset({"demonym", "government"})
+# nouns whose "of" phrase names the place itself: "the Pacific port of Vladivostok"
+_PLACE_NOUNS = frozenset(
+    {
+        "port",
+        "city",
+        "town",
+        "village",
+        "capital",
+        "province",
+        "region",
+        "island",
+        "republic",
+        "state",
+        "county",
+        "district",
+        "prefecture",
+        "oblast",
+        "resort",
+        "harbour",
+        "harbor",
+        "enclave",
+        "territory",
+    }
+)
+_SPECIFIC_FEATURES = frozenset(
+    {
+        "city",
+        "capital",
+        "site",
+        "facility",
+        "town",
+        "village",
+        "landmark",
+        "building",
+        "island",
+        "admin2",
+    }
+)
+
+
+def place_cost(ev: Event, pl: Span, triggers: set[int]) -> float | None:
+    trig = ev.trigger
+    if pl.head.doc is not trig.doc:
+        return None
+    role = pl.row.get("role")
+    if isinstance(role, str) and role in LITERAL_BAD_ROLES:
+        return None
+    p = syntax.path(trig, pl.head)
+    if p is None:
+        return None
+    up, down = p
+    statement = ev.etype.family == "statement"
+    feature = str(pl.row.get("feature") or "")
+    if not up and not down:
+        # direct modifier of the trigger noun: "the Singapore summit", "Hanoi talks"
+        if pl.head.dep_ in ("compound", "nmod", "npadvmod", "amod") and (
+            feature in _SPECIFIC_FEATURES or feature == ""
+        ):
+            return 1.0
+        return None
+    # a verb trigger's place is in its own subtree; a noun's may hang on its verb
+    verbs_up = [n for n in up if syntax._is_verb(n)]
+    if trig.pos_ in ("VERB", "AUX") and verbs_up:
+        return None
+    if len(verbs_up) > 1 or (verbs_up and verbs_up[0] is not up[-1]):
+        return None
+    for n in up:
+        if n.i != trig.i and syntax._lemma(n) in syntax.REPORTING_VERBS and syntax._is_verb(n):
+            return None
+    # the place hangs on a locative preposition of the trigger (or of its verb), maybe
+    # through more locative phrases or a noun it modifies: "in Vladivostok in the Russian
+    # Far East", "at the Yongbyon nuclear facility" -- not "over the denuclearization of X"
+    if not down or not (down[0].dep_ == "prep" and down[0].lower_ in syntax.LOCATIVE_PREPS):
+        return None
+    for before, n in zip(down, down[1:], strict=False):
+        # "of" after a place noun names the place: "the port of Vladivostok"
+        naming = n.lower_ == "of" and syntax._lemma(before) in _PLACE_NOUNS
+        if n.dep_ == "prep" and n.lower_ not in syntax.LOCATIVE_PREPS and not naming:
+            return None
+    cost = float(len(up) + len(down) + 1)
+    for n in down:
+        if n.i in triggers:
+            return None
+        if syntax._is_verb(n):
+            if statement:
+                return None
+            cost += 2
+    if cost > 7:
+        return None
+    if feature in _SPECIFIC_FEATURES:
+        cost -= 0.5
+    if isinstance(role, str) and role == "modifier":
+        cost += 2
+    return cost

@@ -1,0 +1,227 @@
+"""Who took part in an event: the actors named in its trigger's arguments.
+
+:func:`participants_of` reads the actors of the argument phrases of the trigger
+(:func:`analysis.events.syntax.argument_heads`): subject, objects, "with"/"between"
+phrases and their conjuncts, never every entity of the sentence.  Speakers of quotes
+fill in statements whose parse lost the subject (:func:`quote_speakers`), and definite
+event nouns ("the summit") take the participants of the previous event of their type
+(:func:`resolve_coreference`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import syntax
+from .model import Event, is_na
+
+__all__ = [
+    "participants_of",
+    "pronoun_speaker",
+    "quote_speakers",
+    "resolve_coreference",
+    "speaker_heads",
+]
+
+
+def participants_of(
+    trig: Token,
+    actor_tok: dict,
+    media: set[str],
+    *,
+    complement: bool = False,
+    statement: bool = False,
+    speakers_only: bool = False,
+) -> list[str]:
+    """Actor ids of the trigger's participants, in order of the arguments.
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        The trigger.
+    actor_tok : dict
+        ``(id(doc), token index) -> actor ids`` of the actor mentions.
+    media : set of str
+        Actor ids of outlets: reporting is not taking part.
+    complement : bool
+        Also the subject of a demand's or threat's complement ("demanded that X go").
+    statement : bool
+        The trigger is a speech act: a passive subject ("is said to") is its topic.
+    speakers_only : bool
+        Only the speakers (:func:`speaker_heads`): a statement's participants are
+        those who speak, not what they speak about nor whom they tell.
+    """
+    out: list[str] = []
+    if speakers_only:
+        raw = speaker_heads(trig)
+    else:
+        raw = syntax.argument_heads(trig, with_complement=complement)
+        if statement and trig.pos_ in ("NOUN", "PROPN"):
+            # "Kim issued a warning to Trump": who issues a speech-act noun takes part
+            raw += [h for h in speaker_heads(trig) if h not in raw]
+    heads = [syntax.antecedent(h) for h in raw if not _party_label(h)]
+    if statement and any(c.dep_ == "auxpass" for c in trig.children):
+        # "Kim is said to have met Putin": the passive subject is the topic, not a speaker
+        heads = [h for h in heads if h.dep_ != "nsubjpass"]
+    found_at_head = False
+    for h in heads:
+        ids = [a for a in actor_tok.get((id(h.doc), h.i), []) if a not in media]
+        if ids:
+            found_at_head = True
+            out += ids
+    if not found_at_head:
+        for h in heads:
+            toks = syntax.phrase_tokens(h)
+            inside = {t.i for t in toks}
+            for t in toks:
+                if _party_label(t):
+                    continue
+                ids = [a for a in actor_tok.get((id(t.doc), t.i), []) if a not in media]
+                if ids and not _modifies_other_actor(t, inside, ids, actor_tok, media):
+                    out += ids
+    seen: list[str] = []
+    for a in out:
+        if a not in seen and a not in media:
+            seen.append(a)
+    return seen
+
+
+#: Verbs whose subject issues a statement noun: "X issued a statement".
+_ISSUE_VERBS = frozenset(["issue", "release", "make", "put", "deliver", "give", "publish", "read"])
+
+
+def speaker_heads(trig: Token) -> list[Token]:
+    """Heads of the phrases naming who speaks: the subject of a verb of saying (or the
+    agent of a passive), the possessor or "by"/"from" phrase of a statement noun, and the
+    subject of the verb that issues it ("X issued a statement").  Conjuncts included:
+    "A, B and C released a statement" gives three speakers."""
+    heads: list[Token] = []
+    if trig.pos_ in ("VERB", "AUX"):
+        heads = syntax._subjects(trig)
+    else:
+        heads = [c for c in trig.children if c.dep_ in ("poss", "compound")]
+        heads += syntax._prep_objects(trig, frozenset(["by", "from"]))
+        verb = trig.head
+        if (
+            not heads
+            and verb.i != trig.i
+            and trig.dep_ in ("dobj", "obj", "nsubjpass")
+            and syntax._lemma(verb) in _ISSUE_VERBS | syntax.SUPPORT_VERBS
+        ):
+            heads = syntax._subjects(verb)
+    out: list[Token] = []
+    seen: set[int] = set()
+    for h in heads:
+        for t in syntax._expand(h):
+            if t.i not in seen and t.i != trig.i:
+                out.append(t)
+                seen.add(t.i)
+    return out
+
+
+def _party_label(tok: Token) -> bool:
+    """True for the state of a party-and-state label: "Wis." in "Paul Ryan, R-Wis."."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].text in ("R", "D", "I"):
+        return True
+    text = tok.text
+    return len(text) > 2 and text[0] in "RDI" and text[1] == "-" and text[2:3].isupper()
+
+
+def _modifies_other_actor(
+    tok: Token, inside: set[int], ids: list[str], actor_tok: dict, media: set[str]
+) -> bool:
+    """True for "U.S." in "U.S. President Donald Trump": a modifier of another actor."""
+    node = tok
+    while (
+        node.head.i != node.i
+        and node.head.i in inside
+        and node.dep_ in ("compound", "nmod", "poss", "amod", "appos")
+    ):
+        node = node.head
+        other = [a for a in actor_tok.get((id(node.doc), node.i), []) if a not in media]
+        if other and set(other) != set(ids):
+            return True
+    return False
+
+
+def quote_speakers(
+    quotes: list[dict], trig: Token, media: set[str], *, span: tuple[int, int] | None = None
+) -> list[str]:
+    """Speakers that the quotes frame gives for the words said by ``trig``: the quotes of
+    its sentence whose content lies inside the trigger's phrase ``span`` (absolute
+    offsets), else -- without ``span`` -- those whose cue is the trigger's lemma, or the
+    one speaker of the sentence.  Two different speakers give none."""
+    lemma = syntax._lemma(trig)
+    quotes = [q for q in quotes if not is_na(q.get("speaker"))]
+    if span is not None:
+        lo, hi = span
+        chosen = [
+            q.get("speaker")
+            for q in quotes
+            if int(q["start"]) < hi
+            and lo < int(q["end"])
+            and str(q.get("cue") or "").lower() in ("", lemma)
+        ]
+    else:
+        matching = [q.get("speaker") for q in quotes if str(q.get("cue") or "").lower() == lemma]
+        chosen = matching or [q.get("speaker") for q in quotes]
+    chosen = [str(a) for a in dict.fromkeys(chosen) if str(a) not in media]
+    return chosen if len(chosen) == 1 else []
+
+
+_HE_SHE = frozenset(["he", "she"])
+
+
+def pronoun_speaker(trig: Token, last: tuple[str, int] | None, sentence_id: int) -> list[str]:
+    """The speaker of "he said" / "she told": the last person who spoke in the article,
+    when that was at most three sentences before -- a reporter follows one speaker
+    until naming another."""
+    if last is None or sentence_id - last[1] > 3:
+        return []
+    subj = [c for c in trig.children if c.dep_ == "nsubj"]
+    if trig.pos_ in ("VERB", "AUX") and subj and subj[0].lower_ in _HE_SHE:
+        return [last[0]]
+    return []
+
+
+def _plural_pronoun_subject(trig: Token) -> bool:
+    return trig.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("they", "we") for c in trig.children
+    )
+
+
+def resolve_coreference(events: list[Event]) -> list[Event]:
+    """The same event mentioned again takes what the earlier mention said of it.
+
+    A definite event noun ("the summit", "the meeting") or a reciprocal verb with a
+    plural pronoun ("when they meet") whose own arguments name none or only some of the
+    participants of the previous event of its kind in the article (summits, meetings,
+    talks and visits are one kind) takes that event's participants, and its interval
+    when its own clause has no date (``time_source`` "coreference").  A meeting
+    mention without a date of its own takes the one date that the article gives the
+    meetings of exactly the same participants.
+    """
+    last: dict[str, Event] = {}
+    for e in sorted(events, key=lambda x: x.trigger_start):
+        key = e.etype.family if e.etype.family == "meeting" else e.etype.name
+        ante = last.get(key)
+        anaphor = e.definite or _plural_pronoun_subject(e.trigger)
+        if ante is not None and anaphor and set(e.participants) < set(ante.participants):
+            e.participants = list(ante.participants)
+            e.coref = True
+            if e.time_source == "none" and ante.time_source == "timex":
+                e.begin, e.end, e.precision = ante.begin, ante.end, ante.precision
+                e.time_source = "coreference"
+        if e.participants and (key != "meeting" or len(e.participants) >= 2 or key not in last):
+            last[key] = e
+    # a mention of a meeting already dated elsewhere in the article (before or after)
+    dated = [e for e in events if e.etype.family == "meeting" and e.time_source == "timex"]
+    for e in events:
+        if e.etype.family != "meeting" or e.time_source != "none" or not e.participants:
+            continue
+        same = [o for o in dated if set(o.participants) == set(e.participants)]
+        if same and len({(o.begin, o.end) for o in same}) == 1:
+            e.begin, e.end, e.precision = same[0].begin, same[0].end, same[0].precision
+            e.time_source = "coreference"
+    return events

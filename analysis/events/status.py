@@ -1,0 +1,97 @@
+"""The status of an event: occurred, planned, reported or denied.
+
+:func:`decide_status` applies the rules of :mod:`analysis.events.extract` to the cues of
+the trigger's own sentence (:func:`analysis.events.syntax.status_cues`);
+:func:`inherit_status` gives an undecided mention the status of the same event mentioned
+elsewhere in the article; :func:`quote_attribution` marks a trigger inside a quote's words.
+"""
+
+from __future__ import annotations
+
+from . import syntax
+from .model import DAY, Event, is_na, overlap
+
+__all__ = ["decide_status", "inherit_status", "quote_attribution"]
+
+
+def decide_status(ev: Event, anchor_day) -> tuple[str, bool]:
+    """The event's status and whether a cue of its own sentence decided it (see the
+    module docstring for the order of the rules)."""
+    cues = ev.cues
+    if cues.get("denied"):
+        return "denied", True
+    before = False
+    if (
+        not is_na(anchor_day)
+        and not is_na(ev.begin)
+        and not is_na(ev.end)
+        and ev.time_source == "timex"
+    ):
+        if ev.begin >= anchor_day + DAY:
+            return "planned", True
+        before = ev.end <= anchor_day
+    if cues.get("planned") and not before:
+        return "planned", True
+    if cues.get("hedged"):
+        return "reported", True
+    if before:
+        return "occurred", True
+    if cues.get("tense") in ("past", "present"):
+        # the tense of the trigger or of the verb that governs it directly decides;
+        # a verb further up ("the timing of Kim's trip is ...") only suggests
+        return "occurred", int(cues.get("tense_distance", -1)) <= 1
+    return "occurred", False
+
+
+def inherit_status(events: list[Event]) -> None:
+    """An event whose own sentence did not decide its status takes the status of the
+    nearest decided event of the same family in the article that shares a participant
+    and whose interval does not exclude it (the same event mentioned again); a
+    "reported" mention is not followed, its attribution belongs to that mention."""
+    # "reported" belongs to one mention (its attribution), not to the event
+    decided = [e for e in events if e.status_decided and e.participants and e.status != "reported"]
+    for e in events:
+        if e.status_decided or not e.participants:
+            continue
+        same = [
+            o
+            for o in decided
+            if o.etype.family == e.etype.family
+            and set(o.participants) & set(e.participants)
+            and overlap(o, e) is not False
+        ]
+        if same:
+            src = min(same, key=lambda o: abs(o.trigger_start - e.trigger_start))
+            e.status = src.status
+            e.status_from = src
+
+
+def quote_attribution(ev: Event, quotes: list[dict]) -> None:
+    """Mark ``ev`` hedged when its trigger lies inside the words of a quote (direct or
+    reported speech, "according to") whose cue is not factive: the claim is the
+    speaker's, not the article's.  Catches what the parse misses (a quote of several
+    sentences, "..., he said" attached as parataxis).  A verb of saying that heads its
+    own clause ("McCain said ...", "Schumer tweeted ...") is a speech act the article
+    reports in its own voice, even where a quote's span runs over it."""
+    trig = ev.trigger
+    if (
+        ev.etype.name == "statement"
+        and trig.pos_ in ("VERB", "AUX")
+        and trig.dep_ in ("ROOT", "conj", "parataxis")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children)
+    ):
+        return
+    for q in quotes:
+        try:
+            inside = int(q["start"]) <= ev.trigger_start < int(q["end"])
+        except (TypeError, ValueError, KeyError):
+            continue
+        if not inside:
+            continue
+        cue = q.get("cue")
+        cue = "" if is_na(cue) else str(cue).lower()
+        if cue and cue.split()[0] in syntax.FACTIVE_VERBS:
+            continue
+        ev.cues["hedged"] = True
+        ev.cues["attributed"] = ev.cues.get("attributed") or cue or "quote"
+        return

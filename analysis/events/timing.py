@@ -1,0 +1,143 @@
+"""When an event happened: the timex attached to its trigger, or none.
+
+A timex attaches to the trigger it is nearest to on the dependency path
+(:func:`timex_cost`), never through a verb of saying: in "the summit was revealed last
+week" the week is the revelation's.  A plural trigger with several distinct dates ("the
+tests of May and July") splits into one event per date (:func:`with_time`).
+"""
+
+from __future__ import annotations
+
+import calendar
+
+import pandas as pd
+
+from . import syntax
+from .model import Event, Span, is_na
+
+#: Prepositions that relate the event to a date without placing it there.
+RELATION_SIGNALS = frozenset(["since", "until", "till", "before", "after"])
+_WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+
+__all__ = [
+    "RELATION_SIGNALS",
+    "weekday_direction",
+    "interval",
+    "set_time",
+    "timex_cost",
+    "width",
+    "with_time",
+]
+
+
+def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
+    """Cost of attaching timex ``tx`` to event ``ev`` (None: cannot attach)."""
+    trig = ev.trigger
+    if tx.head.doc is not trig.doc:
+        return None
+    if tx.start <= ev.trigger_start < tx.end:
+        return None
+    if str(tx.row.get("signal") or "").lower() in RELATION_SIGNALS:
+        return None  # "since 2011", "before the summit": a bound, not the event's date
+    p = syntax.path(trig, tx.head)
+    if p is None:
+        return None
+    up, down = p
+    statement = ev.etype.family == "statement"
+    cost = float(len(up) + len(down) + 1)
+    for n in up:
+        if n.i != trig.i and syntax._lemma(n) in syntax.REPORTING_VERBS and syntax._is_verb(n):
+            return None
+        if n.i != trig.i and n is not (up[-1] if up else None) and syntax._is_verb(n):
+            cost += 1
+    for n in down:
+        if n.i in triggers:
+            return None
+        if syntax._is_verb(n):
+            if statement or syntax._lemma(n) in syntax.REPORTING_VERBS:
+                return None
+            cost += 2
+    if tx.row.get("type") == "DURATION":
+        cost += 1.5
+    return cost
+
+
+def interval(row: dict) -> tuple[pd.Timestamp, pd.Timestamp]:
+    b = row.get("begin")
+    e = row.get("end_date")
+    b = pd.NaT if is_na(b) else pd.Timestamp(b)
+    e = pd.NaT if is_na(e) else pd.Timestamp(e)
+    return b, e
+
+
+def width(tx: Span) -> float:
+    b, e = interval(tx.row)
+    if is_na(b) or is_na(e):
+        return float("inf")
+    return (e - b).total_seconds()
+
+
+def with_time(ev: Event, attached: list[tuple[float, Span]]) -> list[Event]:
+    if not attached:
+        return [ev]
+    attached.sort(key=lambda ct: (ct[0], width(ct[1])))
+    best = attached[0][0]
+    plural = ev.trigger.tag_ in ("NNS", "NNPS")
+    if plural:
+        near = [
+            tx for c, tx in attached if c <= best + 2 and tx.row.get("type") in ("DATE", "TIME")
+        ]
+        # drop intervals that contain another candidate ("the past year" holds June 2018)
+        keep = []
+        for tx in near:
+            b, e = interval(tx.row)
+            nested = any(
+                o is not tx
+                and interval(o.row)[0] >= b
+                and interval(o.row)[1] <= e
+                and width(o) < width(tx)
+                for o in near
+            )
+            if not nested:
+                keep.append(tx)
+        distinct = {(interval(t.row)) for t in keep}
+        if len(distinct) >= 2:
+            out = []
+            for tx in sorted(keep, key=lambda t: t.start):
+                clone = Event(**{**ev.__dict__})
+                clone.sentence_ids = list(ev.sentence_ids)
+                clone.split = str(tx.start)
+                set_time(clone, tx)
+                out.append(clone)
+            return out
+    ties = [tx for c, tx in attached if c <= best]
+    ties.sort(key=width)
+    set_time(ev, ties[0])
+    return [ev]
+
+
+def set_time(ev: Event, tx: Span) -> None:
+    ev.timex = tx
+    ev.begin, ev.end = interval(tx.row)
+    prec = tx.row.get("precision")
+    ev.precision = None if is_na(prec) else str(prec)
+    ev.time_source = "timex"
+
+
+def weekday_direction(ev: Event, anchor_day) -> None:
+    """A bare weekday ("on Monday") is the next one for a planned event and the last one
+    for an event in the past tense: move the interval a week when the timex was resolved
+    the other way ("they will meet on Monday", written on a Friday, is three days on)."""
+    tx = ev.timex
+    if tx is None or is_na(anchor_day) or is_na(ev.begin) or is_na(ev.end):
+        return
+    words = str(tx.row.get("text") or "").lower().split()
+    if not words or words[0] not in _WEEKDAYS or ev.precision not in ("day", "time"):
+        return
+    delta = (pd.Timestamp(ev.begin).floor("D") - anchor_day).days
+    week = pd.Timedelta(days=7)
+    future = bool(ev.cues.get("planned")) or ev.cues.get("tense") in ("future", "modal")
+    if future and ev.cues.get("tense") != "past" and -6 <= delta < 0:
+        ev.begin, ev.end = ev.begin + week, ev.end + week
+    elif ev.cues.get("tense") == "past" and not future and 0 < delta <= 6:
+        ev.begin, ev.end = ev.begin - week, ev.end - week
