@@ -307,7 +307,7 @@ def report_payload(f: dict[str, pd.DataFrame], figures: list[tuple[str, str, dic
     events = f["events"]
     ev_art = [art_index.get(str(a), -1) for a in events["article_id"]]
     keep_ev = [i >= 0 for i in ev_art]
-    events = events[keep_ev]
+    events = events.iloc[[i for i, k in enumerate(keep_ev) if k]]
     ev_art = [i for i in ev_art if i >= 0]
     n_events = pd.Series(ev_art).value_counts().to_dict() if ev_art else {}
     types = [_text(t, "unknown") for t in events["type"]]

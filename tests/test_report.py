@@ -14,15 +14,13 @@ from browser_helpers import (
     reference_events,
 )
 
-from analysis.report import report_data, write_report
+from analysis.report import read_report_data, report_data, write_report
 
 MB = 1024 * 1024
 
 
 def _data(page: str) -> dict:
-    m = re.search(r'<script type="application/json" id="newsdesk-data">(.*?)</script>', page, re.S)
-    assert m, "data element missing"
-    return json.loads(m.group(1))
+    return read_report_data(page)
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +40,7 @@ def test_report_is_self_contained(fixture_page):
     # no external resource anywhere in the markup: scripts and styles are inline
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", page, re.I)
     assert page.count("<script") == 4  # data, plotly.js, basemap, app
+    assert 'id="newsdesk-data"' in page and "application/octet-stream" in page
     assert 'g.topojson["world_110m"]' in page
     assert "Content-Security-Policy" in page and "connect-src 'none'" in page.replace("&#x27;", "'")
     assert "<title>Fixture &lt;b&gt;report&lt;/b&gt;</title>" in page
@@ -58,27 +57,38 @@ def test_hostile_text_is_inert_in_the_markup(fixture_page):
     ):
         assert payload not in page
     data = _data(page)
-    titles = {a["title"] for a in data["articles"]}
-    assert HOSTILE_TITLE in titles  # kept intact as data, shown via textContent
-    hostile = next(a for a in data["articles"] if a["title"] == HOSTILE_TITLE)
-    assert hostile["url"] is None  # javascript: URL dropped
-    assert hostile["source"] == "Hostile <Feed>"
-    for sentence in data["sentences"].values():
-        assert "<" not in sentence
+    arts = data["articles"]
+    assert HOSTILE_TITLE in arts["title"]  # kept intact as data, shown via textContent
+    i = arts["title"].index(HOSTILE_TITLE)
+    assert arts["url"][i] is None  # javascript: URL dropped
+    assert data["sources"][arts["source"][i]] == "Hostile <Feed>"
+    # hover text is escaped by Python: no raw markup in any figure string
+    blob = json.dumps(data["figures"])
+    assert "<script>window.__pwned" not in blob and "<img src=x" not in blob
 
 
 def test_report_data_matches_the_corpus():
     c = fixture_corpus()
     data = report_data(c)
-    assert len(data["articles"]) == len(c.articles)
-    assert {e["id"] for e in data["events"]} == set(c.events.event_id)
-    assert len(data["placeRows"]) == c.places.lat.notna().sum()
+    arts = data["articles"]
+    assert sorted(arts["id"]) == sorted(c.articles.article_id)
+    assert set(data["events"]["id"]) == set(c.events.event_id)
+    # columnar: every article column has one value per article
+    assert {len(v) for v in arts.values()} == {len(c.articles)}
     kinds = [f["kind"] for f in data["figures"]]
     assert kinds == ["map", "actors", "network", "timeline"]
-    per_article = {a: sum(v.values()) for a, v in data["actorMentions"].items()}
-    expected = c.mentions[c.mentions.actor_id.notna()].groupby("article_id").size().to_dict()
-    assert per_article == expected
+    # each article lists exactly the actors its mentions name
+    am = c.mentions[c.mentions.actor_id.notna()]
+    for i, aid in enumerate(arts["id"]):
+        got = {data["actors"]["id"][a] for a in arts["actors"][i]}
+        assert got == set(am.loc[am.article_id == aid, "actor_id"]), aid
     assert data["sources"] == sorted(set(c.articles.source))
+    assert data["undated"] == 0
+    # event spans cut the evidence sentence out of the article text
+    ev = data["events"]
+    for j, (i, (s, e)) in enumerate(zip(ev["article"], ev["span"], strict=True)):
+        row = c.events[c.events.event_id == ev["id"][j]].iloc[0]
+        assert data["text"][i][s:e] == row["evidence"]
 
 
 def test_report_needs_articles(tmp_path):
@@ -93,7 +103,7 @@ def test_report_of_a_built_corpus(tmp_path):
     page = path.read_text(encoding="utf-8")
     assert path.stat().st_size < 6 * MB
     data = _data(page)
-    assert len(data["articles"]) == 3
+    assert len(data["articles"]["id"]) == 3
     assert any(f["kind"] == "map" and f["figure"]["data"] for f in data["figures"])
     assert "<script>window.__pwned" not in page
     # the real pipeline's figures draw with the partial plotly.js bundle
