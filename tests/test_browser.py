@@ -116,20 +116,20 @@ def test_report_draws_offline_and_filters(browser, report_path):
     # a source filter changes the table, the counts and the map
     markers_before = s.page.locator("#fig-map .scattergeo .point").count()
     s.page.uncheck("#f-sources input[value='ZeroHedge']")
-    s.page.wait_for_function("document.body.dataset.articles === '2'")
+    s.page.wait_for_function("() => document.body.dataset.articles === '2'")
     assert s.page.locator("#articles-body tr").count() == 2
     assert s.page.locator("#fig-map .scattergeo .point").count() < markers_before
     assert "2 of 3 articles" in s.page.inner_text("#counts")
     # text search and event types
     s.page.fill("#f-text", "hanoi")
-    s.page.wait_for_function("document.body.dataset.articles === '1'")
+    s.page.wait_for_function("() => document.body.dataset.articles === '1'")
     bars_before = s.page.locator("#fig-timeline .bars path").count()
     s.page.uncheck("#f-types input[value='meeting']")
-    s.page.wait_for_function("document.body.dataset.events === '0'")
+    s.page.wait_for_function("() => document.body.dataset.events === '0'")
     assert s.page.locator("#fig-timeline .bars path").count() < bars_before
     s.shot("report-filtered.png")
     s.page.click("#f-reset")
-    s.page.wait_for_function("document.body.dataset.articles === '3'")
+    s.page.wait_for_function("() => document.body.dataset.articles === '3'")
 
     assert s.page.evaluate("typeof window.__pwned") == "undefined"
     assert s.dialogs == []
@@ -276,7 +276,7 @@ def _only_sources(s: Session, keep: set[str]) -> None:
         else:
             box.check()
     # every click redraws the timeline once (Plotly.react emits plotly_react when drawn)
-    s.page.wait_for_function(f"window.__timelineReacts >= {before + len(changes)}")
+    s.page.wait_for_function(f"() => window.__timelineReacts >= {before + len(changes)}")
 
 
 def test_report_grouped_event_is_one_mark_and_survives_any_member_source(browser, tmp_path):
