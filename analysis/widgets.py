@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import ipywidgets as widgets
@@ -23,143 +21,23 @@ import plotly.io as pio
 
 from analysis import schema
 from analysis.figures import actor_mentions, place_map, summit_timeline
+from analysis.selection import UNKNOWN_SOURCE, Selector, View
+from analysis.selection import select as _select
 
 __all__ = ["explorer", "Explorer", "View", "select", "figure_bundle"]
 
 log = logging.getLogger(__name__)
 
 _FRAMES = tuple(schema.SCHEMAS)
-UNKNOWN_SOURCE = "(unknown source)"
 
 
-@dataclass
-class View:
-    """The frames a filter keeps (same attributes as a Corpus, so figures accept it)."""
-
-    articles: pd.DataFrame
-    sentences: pd.DataFrame
-    mentions: pd.DataFrame
-    actors: pd.DataFrame
-    quotes: pd.DataFrame
-    edges: pd.DataFrame
-    places: pd.DataFrame
-    timexes: pd.DataFrame
-    events: pd.DataFrame
-
-
-def _frames(corpus: Any) -> dict[str, pd.DataFrame]:
-    out = {}
-    for name in _FRAMES:
-        value = getattr(corpus, name, None)
-        if isinstance(value, pd.DataFrame):
-            out[name] = schema.check(value, name)
-        else:
-            out[name] = schema.empty(name)
-    return out
-
-
-def _day(value: Any) -> pd.Timestamp | None:
-    if value is None or value == "":
-        return None
-    ts = pd.Timestamp(value)
-    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
-
-
-def select(
-    corpus: Any,
-    *,
-    actors: list[str] | tuple[str, ...] | None = None,
-    start: date | str | None = None,
-    end: date | str | None = None,
-    sources: list[str] | tuple[str, ...] | None = None,
-    event_types: list[str] | tuple[str, ...] | None = None,
-    text: str | None = None,
-) -> View:
+def select(corpus: Any, **filters: Any) -> View:
     """Keep the articles (and what they say) matching every given filter.
 
-    Parameters
-    ----------
-    corpus : Corpus
-        Any object with the corpus frames as attributes.
-    actors : list of str, optional
-        actor_ids; keeps articles mentioning any of them.
-    start, end : date or str, optional
-        Publication date range, both days included (undated articles are dropped when a
-        bound is given).
-    sources : list of str, optional
-        Article sources to keep ("(unknown source)" for articles without one).
-    event_types : list of str, optional
-        Event types to keep (filters events only).
-    text : str, optional
-        Case-insensitive text searched in titles and texts.
-
-    Returns
-    -------
-    View
-        Filtered frames; actors/edges keep only actors mentioned in the kept articles,
-        with ``mentions``/``articles`` recounted.
+    The same function as :func:`analysis.selection.select` (one meaning for every
+    filter: see :mod:`analysis.selection`).
     """
-    f = _frames(corpus)
-    arts = f["articles"]
-    keep = pd.Series(True, index=arts.index)
-    if sources is not None:
-        src = arts["source"].astype("string").fillna(UNKNOWN_SOURCE)
-        keep &= src.isin(list(sources))
-    published = pd.to_datetime(arts["published"], utc=True)
-    lo, hi = _day(start), _day(end)
-    if lo is not None:
-        keep &= published.notna() & (published >= lo)
-    if hi is not None:
-        keep &= published.notna() & (published < hi + pd.Timedelta(days=1))
-    if actors:
-        m = f["mentions"]
-        hit = set(m.loc[m["actor_id"].isin(list(actors)), "article_id"].astype(str))
-        keep &= arts["article_id"].astype(str).isin(hit)
-    if text:
-        needle = text.strip().lower()
-        if needle:
-            hay = (
-                arts["title"].astype("string").fillna("")
-                + "\n"
-                + arts["text"].astype("string").fillna("")
-            ).str.lower()
-            keep &= hay.str.contains(needle, regex=False).fillna(False).astype(bool)
-    ids = set(arts.loc[keep, "article_id"].astype(str))
-
-    def by_article(df: pd.DataFrame) -> pd.DataFrame:
-        return df[df["article_id"].astype(str).isin(ids)].reset_index(drop=True)
-
-    mentions = by_article(f["mentions"])
-    events = by_article(f["events"])
-    if event_types is not None:
-        events = events[events["type"].astype("string").isin(list(event_types))]
-        events = events.reset_index(drop=True)
-    am = mentions[mentions["actor_id"].notna()]
-    counts = am.groupby("actor_id").agg(
-        mentions=("start", "size"), articles=("article_id", "nunique")
-    )
-    act = (
-        f["actors"]
-        .drop(columns=["mentions", "articles"])
-        .merge(counts, left_on="actor_id", right_index=True, how="inner")
-    )
-    act = schema.conform(act, "actors")
-    present = set(act["actor_id"].astype(str))
-    edges = f["edges"]
-    edges = edges[
-        edges["source"].astype(str).isin(present) & edges["target"].astype(str).isin(present)
-    ].reset_index(drop=True)
-    return View(
-        articles=arts[keep].reset_index(drop=True),
-        sentences=by_article(f["sentences"]),
-        mentions=mentions,
-        actors=act,
-        quotes=by_article(f["quotes"]),
-        edges=edges,
-        places=by_article(f["places"]),
-        timexes=by_article(f["timexes"]),
-        events=events,
-    )
+    return _select(corpus, **filters)
 
 
 def figure_bundle(fig: go.Figure) -> dict:
@@ -186,7 +64,7 @@ class Explorer(widgets.VBox):
     def __init__(self, corpus: Any, *, reference: pd.DataFrame | None = None) -> None:
         self.corpus = corpus
         self.reference = reference
-        f = _frames(corpus)
+        f = Selector(corpus).frames
         arts, actors, events = f["articles"], f["actors"], f["events"]
         active = actors[actors["mentions"] > 0].sort_values(
             ["mentions", "name"], ascending=[False, True]

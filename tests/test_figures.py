@@ -192,15 +192,25 @@ def test_timeline_rows_and_undated(corpus):
     events = corpus.events.copy()
     events.loc[0, ["begin", "end_date"]] = pd.NaT
     fig = F.summit_timeline(events, actors=corpus.actors, rows="type")
-    rows = {y for t in fig.data for y in t.y}
+    marks = [t for t in fig.data if t.meta["newsdesk"] == "timeline"]
+    rows = {y for t in marks for y in t.y}
     assert rows == set(events["type"].iloc[1:])
-    n = sum(len(t.base) for t in fig.data if t.meta["newsdesk"] == "timeline")
-    assert n == len(events) - 1
-    by_people = F.summit_timeline(corpus)
-    labels = {y for t in by_people.data for y in t.y}
+    assert sum(len(t.base) for t in marks) == len(events) - 1
+    assert "1 undated" in _note(fig)
+    by_people = F.summit_timeline(corpus, rows="participants")
+    labels = {y for t in by_people.data if t.meta["newsdesk"] == "timeline" for y in t.y}
     assert "Donald Trump – Kim Jong Un" in labels
+    by_group = F.summit_timeline(corpus)  # one row per group (here: per event)
+    labels = [y for t in by_group.data if t.meta["newsdesk"] == "timeline" for y in t.y]
+    assert len(labels) == len(set(labels)) == len(corpus.events)
+    hanoi = [lbl for lbl in labels if "Donald Trump" in lbl and "Kim Jong Un" in lbl]
+    assert hanoi and all(" · " in lbl for lbl in hanoi)  # participants · type
     with pytest.raises(ValueError, match="rows"):
         F.summit_timeline(corpus, rows="place")
+
+
+def _note(fig: go.Figure) -> str:
+    return next((a.text for a in fig.layout.annotations if a.name == "more"), "")
 
 
 def test_empty_frames_give_empty_figures():
