@@ -123,7 +123,11 @@ def report_figures(
                 color="role",
             ),
         ),
-        ("actors", "fig-actors", actor_mentions(f["actors"], mentions=f["mentions"], top=TOP_ACTORS)),
+        (
+            "actors",
+            "fig-actors",
+            actor_mentions(f["actors"], mentions=f["mentions"], top=TOP_ACTORS),
+        ),
         ("network", "fig-network", co_mention_network(f["edges"], f["actors"])),
         (
             "timeline",

@@ -10,19 +10,27 @@ drops marks.
 Payload (``contract`` = :data:`CONTRACT_VERSION`); tables are columnar (one list per column):
 
 ``articles``
-    ``id``, ``title``, ``source`` (index into ``sources``), ``date`` (``YYYY-MM-DD`` or
-    null), ``url`` (http(s) only, else null), ``snippet``, ``actors`` (indexes into
-    ``actors``, most mentioned first), ``places`` (indexes into ``places``), ``actorNames``
-    (display string), ``nPlaces``, ``nEvents``.
+    ``id``, ``title`` (``"(untitled)"`` when missing), ``titled`` (false when the
+    title is missing: the text filter then searches ``""``), ``source`` (index into
+    ``sources``), ``date`` (UTC day ``YYYY-MM-DD`` or null), ``url`` (http(s) only, else
+    null), ``snippet``, ``actors`` (indexes into ``actors``, most mentioned first),
+    ``places`` (indexes into ``places``), ``placeKeys`` (the lower-cased place ids, names,
+    surface texts and country codes of its places rows: what the places filter matches),
+    ``actorNames`` (display string), ``nPlaces``, ``nEvents``.
 ``text``
     Per article its full text (the evidence sentences are cut from it by character
     offsets; the text filter searches ``title + "\\n" + text``).
 ``actors``, ``places``, ``events``
-    ``actors``: ``id``, ``name``, ``kind``, ``mentions``; ``places``: ``id``, ``name``,
+    ``actors``: ``id``, ``name``, ``kind``, ``mentions``, ``aliases`` (ids found only in
+    mentions are appended after the first ``listed`` rows, with their id as name; only
+    listed rows resolve names and aliases); ``places``: ``id``, ``name``,
     ``country``; ``events``: ``id``, ``article`` (index), ``type`` (index into
     ``eventTypes``), ``span`` (``[start, end]`` of the evidence sentence in the text).
 ``sources``, ``eventTypes``, ``dateMin``, ``dateMax``, ``undated``
     Filter options and the date range; ``undated`` counts the articles without a date.
+``filters``
+    :func:`analysis.selection.filter_spec`: the meaning of every filter, which the page's
+    ``select`` implements.
 ``figures``
     ``[{"kind", "div", "figure"}]``: the plotly figures, drawn as Python made them.
 
@@ -57,6 +65,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.figures.template import truncate
+from analysis.selection import UNKNOWN_SOURCE, filter_spec
 
 __all__ = [
     "CONTRACT_VERSION",
@@ -73,7 +82,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 CONTRACT_VERSION = 2
-UNKNOWN_SOURCE = "(unknown source)"
 SNIPPET_CHARS = 220
 MAX_SPANS_PER_ARTICLE = 1
 
@@ -130,9 +138,12 @@ def unpack(blob: str) -> dict:
 
 
 def _date(value: Any) -> str | None:
+    """The UTC day ``YYYY-MM-DD`` (what the selection's date filters compare)."""
     if value is None or pd.isna(value):
         return None
-    return pd.Timestamp(value).strftime("%Y-%m-%d")
+    ts = pd.Timestamp(value)
+    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+    return ts.strftime("%Y-%m-%d")
 
 
 def _safe_url(url: Any) -> str | None:
@@ -184,6 +195,12 @@ class _Index:
                 sid = None if s is None or pd.isna(s) else int(s)
                 slot[i] = self.span.get((str(a), sid), (-1, -1)) if sid is not None else (-1, -1)
         return out
+
+
+def _aliases(value: Any) -> list[str]:
+    if value is None or isinstance(value, float):
+        return []
+    return [str(v) for v in value if v is not None and str(v)]
 
 
 def _iso3_map() -> dict[str, str]:
@@ -247,9 +264,7 @@ def link_figure(
                     a, _, b = key.partition("|")
                     both = set(index.actor.get(a, {})) & set(index.actor.get(b, {}))
                     found = {i: (-1, -1) for i in sorted(both)}
-                    labels.append(
-                        f"{names['actor'].get(a, a)} and {names['actor'].get(b, b)}"
-                    )
+                    labels.append(f"{names['actor'].get(a, a)} and {names['actor'].get(b, b)}")
                 else:
                     table = {"place": index.place, "actor": index.actor, "country": index.country}
                     found = table[role.kind].get(key, {})
@@ -284,16 +299,22 @@ def report_payload(f: dict[str, pd.DataFrame], figures: list[tuple[str, str, dic
     ids = [str(a) for a in arts["article_id"]]
     art_index = {a: i for i, a in enumerate(ids)}
     actors = f["actors"]
-    actor_ids = [str(a) for a in actors["actor_id"]]
+    ments = f["mentions"]
+    am = ments[ments["actor_id"].notna()]
+    extra = sorted(set(am["actor_id"].astype(str)) - set(actors["actor_id"].astype(str)))
+    actor_ids = [str(a) for a in actors["actor_id"]] + extra
     actor_pos = {a: i for i, a in enumerate(actor_ids)}
-    actor_names = [_text(n, a) for n, a in zip(actors["name"], actor_ids, strict=True)]
+    actor_names = [_text(n, a) for n, a in zip(actors["name"], actor_ids, strict=False)] + extra
+    actor_kinds = [_text(k, "other") for k in actors["kind"]] + ["other"] * len(extra)
+    actor_mentions = [int(m) if pd.notna(m) else 0 for m in actors["mentions"]] + [
+        int(n) for n in am[am["actor_id"].astype(str).isin(extra)].groupby("actor_id").size()
+    ]
+    aliases = [_aliases(v) for v in actors["aliases"]] + [[] for _ in extra]
     places = f["places"].dropna(subset=["place_id"])
     place_table = places.drop_duplicates("place_id")
     place_ids = [str(p) for p in place_table["place_id"]]
     place_pos = {p: i for i, p in enumerate(place_ids)}
 
-    ments = f["mentions"]
-    am = ments[ments["actor_id"].notna()]
     per_article: dict[str, list[str]] = {}
     if len(am):
         counts = am.groupby(["article_id", "actor_id"]).size().reset_index(name="n")
@@ -303,6 +324,12 @@ def report_payload(f: dict[str, pd.DataFrame], figures: list[tuple[str, str, dic
     places_of: dict[str, list[int]] = defaultdict(list)
     for aid, pid in places[["article_id", "place_id"]].drop_duplicates().itertuples(index=False):
         places_of[str(aid)].append(place_pos[str(pid)])
+    place_keys: dict[str, set[str]] = defaultdict(set)
+    allp = f["places"]
+    for col in ("place_id", "name", "text", "country_code"):
+        for aid, value in zip(allp["article_id"], allp[col], strict=True):
+            missing = value is None or pd.isna(value)
+            place_keys[str(aid)].add("" if missing else str(value).lower())
 
     events = f["events"]
     ev_art = [art_index.get(str(a), -1) for a in events["article_id"]]
@@ -322,7 +349,7 @@ def report_payload(f: dict[str, pd.DataFrame], figures: list[tuple[str, str, dic
     event_index = {e: i for i, e in enumerate(ev_ids)}
     ev_dates = [_date(b) for b in events["begin"]]
 
-    sources = [_text(s, UNKNOWN_SOURCE) or UNKNOWN_SOURCE for s in arts["source"]]
+    sources = [_text(s, UNKNOWN_SOURCE) for s in arts["source"]]
     source_list = sorted(set(sources))
     source_pos = {s: i for i, s in enumerate(source_list)}
 
@@ -341,20 +368,23 @@ def report_payload(f: dict[str, pd.DataFrame], figures: list[tuple[str, str, dic
     if unknown:
         log.info("report: trace role(s) %s are not in the data contract", sorted(unknown))
 
-    dates = [d for d in arts["_date"] if d]
+    day_of = [d if isinstance(d, str) else None for d in arts["_date"]]
+    dates = [d for d in day_of if d]
     article_actors = [[actor_pos[a] for a in per_article.get(i, []) if a in actor_pos] for i in ids]
     return {
         "contract": CONTRACT_VERSION,
         "articles": {
             "id": ids,
             "title": list(arts["_title"]),
+            "titled": [bool(_text(t)) for t in arts["title"]],
             "source": [source_pos[s] for s in sources],
-            "date": list(arts["_date"]),
+            "date": day_of,
             "url": [_safe_url(u) for u in arts["url"]],
             "snippet": [truncate(_text(t), SNIPPET_CHARS) for t in arts["text"]],
             "actors": article_actors,
             "actorNames": [", ".join(actor_names[a] for a in acts[:6]) for acts in article_actors],
             "places": [sorted(set(places_of.get(i, []))) for i in ids],
+            "placeKeys": [sorted(place_keys.get(i, ())) for i in ids],
             "nPlaces": [len(set(places_of.get(i, []))) for i in ids],
             "nEvents": [int(n_events.get(k, 0)) for k in range(len(ids))],
         },
@@ -362,8 +392,10 @@ def report_payload(f: dict[str, pd.DataFrame], figures: list[tuple[str, str, dic
         "actors": {
             "id": actor_ids,
             "name": actor_names,
-            "kind": [_text(k, "other") for k in actors["kind"]],
-            "mentions": [int(m) if pd.notna(m) else 0 for m in actors["mentions"]],
+            "kind": actor_kinds,
+            "mentions": actor_mentions,
+            "aliases": aliases,
+            "listed": len(actors),
         },
         "places": {
             "id": place_ids,
@@ -382,5 +414,6 @@ def report_payload(f: dict[str, pd.DataFrame], figures: list[tuple[str, str, dic
         "dateMax": max(dates) if dates else None,
         "undated": len(ids) - len(dates),
         "unlinkedRoles": sorted(unknown),
+        "filters": filter_spec(),
         "figures": [{"kind": k, "div": d, "figure": fig} for k, d, fig in figures],
     }

@@ -47,16 +47,61 @@
 
   /* ---- selection: one meaning of every filter -------------------------------- */
 
+  var PY_SPACE = "[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029" +
+    "\\u202f\\u205f\\u3000]+";
+  var STRIP = new RegExp("^" + PY_SPACE + "|" + PY_SPACE + "$", "g");
+
   function listed(values) {
-    return Array.isArray(values) ? values.map(String) : null;
+    /* null/undefined: no filter; a string: a list of one; [] keeps no article */
+    if (values === null || values === undefined) return null;
+    if (typeof values === "string") return [values];
+    return values.filter(function (v) { return v !== null && v !== undefined; }).map(String);
   }
 
-  function indexSet(values, table) {
-    /* ids -> {index: true} for the ids present in table (a list of ids) */
-    var pos = {};
-    table.forEach(function (v, i) { pos[v] = i; });
+  function lowerSet(values) {
     var out = {};
-    values.forEach(function (v) { if (v in pos) out[pos[v]] = true; });
+    values.forEach(function (v) { out[v.toLowerCase()] = true; });
+    return out;
+  }
+
+  function dayBound(value, end) {
+    /* "YYYY", "YYYY-MM" or "YYYY-MM-DD" -> the first (start) or last (end) day, as a
+       string compared with the YYYY-MM-DD days ("-32"/"-13" sort after any real day) */
+    if (value === null || value === undefined) return "";
+    var v = String(value).replace(STRIP, "");
+    if (!v) return "";
+    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
+    if (!m) throw new Error("not a date: " + value);
+    if (m[3]) return v;
+    if (m[2]) return v + (end ? "-32" : "-01");
+    return v + (end ? "-13-01" : "-01-01");
+  }
+
+  var ACTOR_LOOKUP = null;
+
+  function resolveActors(values) {
+    /* as analysis.selection: each value itself (an id) plus the listed actors whose id,
+       name or an alias equals it, case-insensitive */
+    var act = DATA.actors;
+    if (!ACTOR_LOOKUP) {
+      ACTOR_LOOKUP = {};
+      for (var i = 0; i < act.listed; i++) {
+        [act.id[i], act.name[i]].concat(act.aliases[i]).forEach(function (k) {
+          if (typeof k === "string" && k) {
+            var key = k.toLowerCase();
+            (ACTOR_LOOKUP[key] = ACTOR_LOOKUP[key] || {})[i] = true;
+          }
+        });
+      }
+    }
+    var pos = {};
+    act.id.forEach(function (v, i) { pos[v] = i; });
+    var out = {};
+    values.forEach(function (v) {
+      if (v in pos) out[pos[v]] = true;
+      var hit = ACTOR_LOOKUP[v.toLowerCase()] || {};
+      Object.keys(hit).forEach(function (i) { out[i] = true; });
+    });
     return out;
   }
 
@@ -66,21 +111,32 @@
   }
 
   function select(spec) {
-    /* spec -> {articles: Uint8Array(N), events: Uint8Array(nEvents)} */
+    /* spec -> {articles: Uint8Array(N), events: Uint8Array(nEvents)}; the rules of
+       analysis.selection (DATA.filters is its filter_spec()) */
     spec = spec || {};
     var a = DATA.articles;
+    var ev = DATA.events;
     var sources = listed(spec.sources);
     var actors = listed(spec.actors);
     var places = listed(spec.places);
     var types = listed(spec.event_types);
-    var text = typeof spec.text === "string" ? spec.text.trim().toLowerCase() : "";
-    var start = spec.start || "";
-    var end = spec.end || "";
-    var srcSet = sources && indexSet(sources, DATA.sources);
-    var actSet = actors && indexSet(actors, DATA.actors.id);
-    var plcSet = places && indexSet(places, DATA.places.id);
-    var typSet = types && indexSet(types, DATA.eventTypes);
-    var ev = DATA.events;
+    var text = typeof spec.text === "string" ? spec.text.replace(STRIP, "").toLowerCase() : "";
+    var start = dayBound(spec.start, false);
+    var end = dayBound(spec.end, true);
+    var srcSet = null;
+    if (sources) {
+      var wantSrc = lowerSet(sources);
+      srcSet = {};
+      DATA.sources.forEach(function (s, i) { if (wantSrc[s.toLowerCase()]) srcSet[i] = true; });
+    }
+    var actSet = actors && resolveActors(actors);
+    var plcSet = places && lowerSet(places);
+    var typSet = null;
+    if (types) {
+      var wantTyp = lowerSet(types);
+      typSet = {};
+      DATA.eventTypes.forEach(function (t, i) { if (wantTyp[t.toLowerCase()]) typSet[i] = true; });
+    }
     var typedArticle = null;
     if (typSet) {
       typedArticle = new Uint8Array(N);
@@ -94,7 +150,7 @@
         if (!d || (start && d < start) || (end && d > end)) continue;
       }
       if (actSet && !anyIn(a.actors[i], actSet)) continue;
-      if (plcSet && !anyIn(a.places[i], plcSet)) continue;
+      if (plcSet && !anyIn(a.placeKeys[i], plcSet)) continue;
       if (typedArticle && !typedArticle[i]) continue;
       if (text && SEARCH[i].indexOf(text) < 0) continue;
       kept[i] = 1;
@@ -118,7 +174,7 @@
   function specActive(spec) {
     return Object.keys(spec).some(function (k) {
       var v = spec[k];
-      return Array.isArray(v) ? true : !!v;
+      return Array.isArray(v) ? true : !!(typeof v === "string" ? v.replace(STRIP, "") : v);
     });
   }
 
@@ -485,7 +541,10 @@
     unpack(el.textContent).then(function (data) {
       DATA = data;
       N = DATA.articles.id.length;
-      SEARCH = DATA.text.map(function (t, i) { return (DATA.articles.title[i] + "\n" + t).toLowerCase(); });
+      SEARCH = DATA.text.map(function (t, i) {
+        var title = DATA.articles.titled[i] ? DATA.articles.title[i] : "";
+        return title.toLowerCase() + "\n" + t.toLowerCase();
+      });
       window.newsdesk = {
         data: DATA,
         select: selectIds,
