@@ -22,13 +22,9 @@ times, and screenshots of the 1,000-article report (``tests/artifacts/bench-repo
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
-import os
-import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
