@@ -72,6 +72,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 TOP_ACTORS = 20
+#: co-mention edges the report's network keeps at most (about: ties at the threshold stay);
+#: every edge is one plotly trace, and hundreds of them dominate the page's draw time
+MAX_EDGES = 150
 PARTIAL_BUNDLE = "plotly-report.min.js"
 PARTIAL_MANIFEST = "plotly-report.json"
 _FRAMES = ("articles", "sentences", "mentions", "actors", "quotes", "edges", "places", "events")
@@ -102,6 +105,11 @@ def report_figures(
 ) -> list[tuple[str, str, go.Figure]]:
     """The report's figures: ``(kind, div id, figure)`` for the map, actors, network, timeline.
 
+    The network keeps the co-mention edges of weight at least that of the
+    :data:`MAX_EDGES`-th heaviest; the timeline is drawn without its range slider (it
+    doubles the timeline's draw time; the page zooms by dragging and its date filter
+    selects a period).
+
     Parameters
     ----------
     corpus : Corpus
@@ -128,15 +136,30 @@ def report_figures(
             "fig-actors",
             actor_mentions(f["actors"], mentions=f["mentions"], top=TOP_ACTORS),
         ),
-        ("network", "fig-network", co_mention_network(f["edges"], f["actors"])),
+        (
+            "network",
+            "fig-network",
+            co_mention_network(f["edges"], f["actors"], min_weight=_min_edge_weight(f["edges"])),
+        ),
         (
             "timeline",
             "fig-timeline",
             summit_timeline(
-                f["events"], actors=f["actors"], articles=f["articles"], reference=reference
+                f["events"],
+                actors=f["actors"],
+                articles=f["articles"],
+                reference=reference,
+                rangeslider=False,
             ),
         ),
     ]
+
+
+def _min_edge_weight(edges: pd.DataFrame, keep: int = MAX_EDGES) -> int:
+    """The weight threshold keeping about the ``keep`` heaviest co-mention edges."""
+    if len(edges) <= keep or "weight" not in edges.columns:
+        return 1
+    return max(1, int(edges["weight"].nlargest(keep).min()))
 
 
 def report_data(corpus: Any, *, reference: pd.DataFrame | None = None) -> dict:
@@ -391,8 +414,12 @@ def _app_js() -> str:
     return (ASSETS_DIR / "report.js").read_text(encoding="utf-8")
 
 
-def _css() -> str:
-    return (ASSETS_DIR / "report.css").read_text(encoding="utf-8")
+def _css(*, page: bool = True) -> str:
+    """The panel's style (every rule under ``.newsdesk-report``), plus the page's own."""
+    panel = (ASSETS_DIR / "report.css").read_text(encoding="utf-8")
+    if not page:
+        return panel
+    return (ASSETS_DIR / "report-page.css").read_text(encoding="utf-8") + panel
 
 
 def report_panel_html(corpus: Any, *, reference: pd.DataFrame | None = None) -> str:
@@ -419,7 +446,10 @@ def report_panel_html(corpus: Any, *, reference: pd.DataFrame | None = None) -> 
     app = _app_js()
     if "</script" in app.lower():
         raise ValueError("report.js contains '</script'; refusing to embed it")
-    return f"<style>{_css()}</style>\n{_panel(data)}\n<script>{app}</script>"
+    panel = _panel(data).replace(
+        'class="newsdesk-report"', 'class="newsdesk-report embedded"', 1
+    )
+    return f"<style>{_css(page=False)}</style>\n{panel}\n<script>{app}</script>"
 
 
 def report_html(

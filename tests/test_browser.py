@@ -334,3 +334,24 @@ def test_report_grouped_event_is_one_mark_and_survives_any_member_source(browser
 
     assert s.dialogs == [] and s.errors == [] and s.blocked == []
     s.close()
+
+
+@pytest.mark.skipif(not corpus_module_available(), reason="analysis.corpus not available yet")
+def test_explorer_notebook_panel_filters_without_a_kernel(browser):
+    """The rendered explorer notebook: the report panel draws and filters, offline."""
+    path = next(p for p in rendered_notebooks() if p.stem == "05_explorer")
+    s = Session(browser)
+    s.page.goto(path.as_uri())
+    s.page.wait_for_selector("#newsdesk-report[data-ready='1']", timeout=30_000)
+    for div in ("fig-map", "fig-timeline", "fig-actors", "fig-network"):
+        assert s.page.locator(f"#newsdesk-report #{div} .main-svg").count() > 0, div
+    assert s.page.locator("#articles-body tr").count() == 3
+    s.page.fill("#f-text", "hanoi")
+    s.page.wait_for_function(
+        "() => document.getElementById('newsdesk-report').dataset.articles === '1'"
+    )
+    assert s.page.locator("#articles-body tr").count() == 1
+    s.shot("notebook-05_explorer-panel.png")
+    assert s.page.evaluate("typeof window.__pwned") == "undefined"
+    assert s.dialogs == [] and s.errors == [] and s.blocked == []
+    s.close()

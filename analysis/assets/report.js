@@ -19,6 +19,7 @@
   "use strict";
 
   var PAGE_SIZE = 25;
+  var MAX_OPTIONS = 1000;  /* actors / places listed in the filter menus (most mentioned) */
   var CONFIG = { responsive: true, displaylogo: false, scrollZoom: false };
   var DATA = null;
   var N = 0;
@@ -105,6 +106,17 @@
     return out;
   }
 
+  function haystack(i) {
+    /* lower(title) + "\n" + lower(text), built on the first text search */
+    if (!SEARCH) {
+      SEARCH = DATA.text.map(function (t, j) {
+        var title = DATA.articles.titled[j] ? DATA.articles.title[j] : "";
+        return title.toLowerCase() + "\n" + t.toLowerCase();
+      });
+    }
+    return SEARCH[i];
+  }
+
   function anyIn(list, set) {
     for (var i = 0; i < list.length; i++) if (set[list[i]]) return true;
     return false;
@@ -152,7 +164,7 @@
       if (actSet && !anyIn(a.actors[i], actSet)) continue;
       if (plcSet && !anyIn(a.placeKeys[i], plcSet)) continue;
       if (typedArticle && !typedArticle[i]) continue;
-      if (text && SEARCH[i].indexOf(text) < 0) continue;
+      if (text && haystack(i).indexOf(text) < 0) continue;
       kept[i] = 1;
     }
     var events = new Uint8Array(ev.id.length);
@@ -468,6 +480,13 @@
 
   function options(selectId, ids, labels, order) {
     var el = byId(selectId);
+    if (order.length > MAX_OPTIONS) {
+      var hint = document.createElement("div");
+      hint.className = "hint";
+      hint.textContent = "the " + fmt(MAX_OPTIONS) + " most mentioned of " + fmt(order.length);
+      el.parentNode.appendChild(hint);
+      order = order.slice(0, MAX_OPTIONS);
+    }
     order.forEach(function (i) {
       var opt = document.createElement("option");
       opt.value = ids[i];
@@ -537,33 +556,37 @@
 
   function init() {
     var t0 = performance.now();
+    var timings = {};
+    var mark = function (name) { timings[name] = Math.round(performance.now() - t0); };
     var el = byId("newsdesk-data");
     unpack(el.textContent).then(function (data) {
+      mark("unpacked");
       DATA = data;
       N = DATA.articles.id.length;
-      SEARCH = DATA.text.map(function (t, i) {
-        var title = DATA.articles.titled[i] ? DATA.articles.title[i] : "";
-        return title.toLowerCase() + "\n" + t.toLowerCase();
-      });
       window.newsdesk = {
         data: DATA,
         select: selectIds,
         setFilters: function (spec) { state.spec = spec || {}; state.focus = null; return apply(); },
         focusPoint: onClick,
+        timings: timings,
         drawMs: null
       };
+      mark("indexed");
       buildControls();
+      mark("controls");
       var sel = select({});
       state.kept = sel.articles;
       state.events = sel.events;
       renderCounts(sel);
       renderTable();
+      mark("table");
       return draw(null);
     }).then(function () {
       DATA.figures.forEach(function (spec) {
         var div = byId(spec.div);
         if (div && div.on) div.on("plotly_click", onClick);
       });
+      mark("drawn");
       window.newsdesk.drawMs = performance.now() - t0;
       root().setAttribute("data-ready", "1");
       document.body.setAttribute("data-ready", "1");
