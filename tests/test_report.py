@@ -108,3 +108,53 @@ def test_report_of_a_built_corpus(tmp_path):
     assert "<script>window.__pwned" not in page
     # the real pipeline's figures draw with the partial plotly.js bundle
     assert '<meta name="newsdesk-plotlyjs" content="partial plotly.js' in page
+
+
+def test_every_figure_role_is_in_the_contract():
+    """A new trace role in a report figure must be declared (linked or static)."""
+    from analysis.report_contract import ROLES, STATIC_ROLES
+
+    data = report_data(fixture_corpus(), reference=reference_events())
+    assert data["unlinkedRoles"] == []
+    roles = {
+        t["meta"]["newsdesk"]
+        for f in data["figures"]
+        for t in f["figure"]["data"]
+        if isinstance(t.get("meta"), dict) and "newsdesk" in t["meta"]
+    }
+    assert roles <= set(ROLES) | STATIC_ROLES
+    assert {"places", "actor_mentions", "node", "timeline"} <= roles
+
+
+def test_links_point_at_the_right_articles():
+    """meta.links: a place's articles are those locating it; a mark's events are its own."""
+    c = fixture_corpus()
+    data = report_data(c, reference=reference_events())
+    ids = data["articles"]["id"]
+    ev_ids = data["events"]["id"]
+    n_checked = 0
+    for f in data["figures"]:
+        for t in f["figure"]["data"]:
+            meta = t.get("meta") or {}
+            links = meta.get("links")
+            if not links:
+                continue
+            assert len(meta["labels"]) == len(t["customdata"])
+            for row, k in zip(t["customdata"], range(len(t["customdata"])), strict=True):
+                if meta["newsdesk"] == "places":
+                    want = set(c.places.loc[c.places.place_id == row[0], "article_id"])
+                    assert {ids[i] for i in links["articles"][k]} == want
+                    # the evidence span is a sentence of that article naming the place
+                    name = c.places.loc[c.places.place_id == row[0], "text"].iloc[0]
+                    for i, (s, e) in zip(links["articles"][k], links["spans"][k], strict=True):
+                        assert s >= 0 and name in data["text"][i][s:e]
+                    n_checked += 1
+                if meta["newsdesk"] in ("timeline", "timeline_marker"):
+                    members = row[3] if len(row) > 3 and isinstance(row[3], list) else [row[0]]
+                    assert {ev_ids[e] for e in links["events"][k]} == set(members)
+                    n_checked += 1
+                if meta["newsdesk"] == "actor_mentions":
+                    m = c.mentions[c.mentions.actor_id == row[0]]
+                    assert {ids[i] for i in links["articles"][k]} == set(m.article_id)
+                    n_checked += 1
+    assert n_checked > 10
