@@ -194,7 +194,7 @@ def read_report_data(page: str) -> dict:
         The HTML text of a page written by :func:`write_report` (or a notebook holding
         :func:`report_panel_html`).
     """
-    m = re.search(r'<script type="application/octet-stream" id="newsdesk-data"[^>]*>([^<]*)<', page)
+    m = re.search(r'<script\b[^>]*\bid="newsdesk-data"[^>]*>([^<]*)<', page)
     if not m:
         raise ValueError("no newsdesk report data in this page")
     return unpack(m.group(1).strip())
