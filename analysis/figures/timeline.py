@@ -146,9 +146,10 @@ def date_window(
 ) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """The date range a timeline shows: the events' real range, robust to stray dates.
 
-    The range runs from the ``quantiles`` of the dated starts, widened by a quarter of
-    their span on each side but never past the earliest and latest start; a date that
-    far from the rest (an event "in 1900" in a corpus of 2018 news) is left outside.
+    The range runs from the earliest to the latest start within a fence: the
+    ``quantiles`` of the dated starts widened by a quarter of their span on each side.
+    A date that far from the rest (an event "in 1900" in a corpus of 2018 news) is left
+    outside.
     With fewer than ``min_points`` dates the range is simply the earliest to the latest.
 
     Returns
@@ -163,7 +164,8 @@ def date_window(
     if len(s) >= min_points:
         q_lo, q_hi = s.quantile(quantiles[0]), s.quantile(quantiles[1])
         fence = (q_hi - q_lo) / 4
-        lo, hi = max(lo, q_lo - fence), min(hi, q_hi + fence)
+        inside = s[(s >= q_lo - fence) & (s <= q_hi + fence)]
+        lo, hi = inside.min(), inside.max()
     return lo, hi
 
 
@@ -264,14 +266,9 @@ def _group_rows(
         place = places.value_counts().sort_index().idxmax() if len(places) else None
         # the evidence: a sentence of a member with the drawn status, most precise first
         pool = members[members["evidence"].notna()]
-        order = sorted(
-            range(len(pool)),
-            key=lambda k: (
-                str(pool["status"].iloc[k]) != status,
-                -_rank(pool["precision"].iloc[k]),
-                k,
-            ),
-        )
+        p_status = [str(x) for x in pool["status"].tolist()]
+        p_rank = [_rank(x) for x in pool["precision"].tolist()]
+        order = sorted(range(len(pool)), key=lambda k: (p_status[k] != status, -p_rank[k], k))
         evidence = pool["evidence"].iloc[order[0]] if order else None
         refs = members["reference_id"].dropna()
         aids = list(dict.fromkeys(members["article_id"].astype(str)))
