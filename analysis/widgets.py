@@ -236,7 +236,7 @@ class Explorer(widgets.VBox):
         say = self._step if progress else self._say
         t0 = time.perf_counter()
         say("filtering")
-        view = self.selector.select(**self.filters())
+        view = self.selector.select(fast=True, **self.filters())
         self.view = view
         t1 = time.perf_counter()
         say("drawing the map")
