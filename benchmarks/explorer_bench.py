@@ -146,12 +146,10 @@ def _concrete(filters: dict, corpus) -> dict:
 
 def bench(corpus, runs: int = 3) -> dict:
     """Time the selector and the explorer on ``corpus`` (see the module docstring)."""
-    from analysis.selection import Selector
-    from analysis.widgets import explorer
-
     import plotly.graph_objects as go
 
-    from analysis.widgets import figure_bundle
+    from analysis.selection import Selector
+    from analysis.widgets import explorer, figure_bundle
 
     def floor():
         fig = go.Figure(go.Bar(x=list(range(1000)), y=list(range(1000))))
