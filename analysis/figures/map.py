@@ -227,8 +227,8 @@ def place_map(
     color : {"role", "feature"}
         Column that colours the markers (one legend entry per value).
     events : DataFrame, optional
-        Events frame; each place where events happen gets one star (sized by its
-        events), and the events give the arcs.
+        Events frame (taken from a Corpus unless ``arcs=False``); each place where
+        events happen gets one star (sized by its events), and the events give the arcs.
     arcs : bool or None
         Draw the top event movements: arcs from a participant's home capital to the
         place of an event (a leader's trip to a summit), one per (participant, place),
@@ -263,7 +263,7 @@ def place_map(
     if color not in ("role", "feature"):
         raise ValueError(f"color must be 'role' or 'feature', got {color!r}")
     summary = place_summary(places, sentences=sentences)
-    events = optional_frame(events, places if (events is None and arcs) else None, "events")
+    events = optional_frame(events, places if arcs is not False else None, "events")
     actors = optional_frame(actors, places, "actors")
     fig = go.Figure()
     if choropleth:
