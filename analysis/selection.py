@@ -484,10 +484,16 @@ class Selector:
         *,
         derive_frames: bool = True,
         regroup: bool = True,
+        fast: bool = False,
         progress: Callable[[str], None] | None = None,
         **filters: Any,
     ) -> View:
-        """The frames the filters keep (see :func:`select` for the parameters)."""
+        """The frames the filters keep (see :func:`select` for the parameters).
+
+        ``fast=True`` (the explorer) keeps the corpus-wide event groups and sums the
+        actor parts with one group-by (:func:`derive` with ``regroup=False,
+        exact=False``): the same articles, events and counts, a few times quicker.
+        """
         norm = normalize_filters(**filters)
         keep = self.mask(**filters)
         types = norm["event_types"]
@@ -515,7 +521,13 @@ class Selector:
         frames["actors"] = self.frames["actors"]
         frames["edges"] = self.frames["edges"]
         if derive_frames:
-            frames = derive(frames, state=state, regroup=regroup, progress=progress)
+            frames = derive(
+                frames,
+                state=state,
+                regroup=regroup and not fast,
+                exact=not fast,
+                progress=progress,
+            )
         return View(**frames, filters=given, total=len(self.ids), undated=undated, state=state)
 
 
@@ -574,6 +586,7 @@ def derive(
     *,
     state: dict[str, pd.DataFrame] | None = None,
     regroup: bool = True,
+    exact: bool = True,
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Re-derive the corpus-wide frames of a selection from its per-article rows.
@@ -591,6 +604,11 @@ def derive(
     regroup : bool
         Recompute ``event_group`` over the kept events (default).  ``False`` keeps the
         corpus-wide groups (faster; a group may then list members that are not kept).
+    exact : bool
+        With per-article parts: merge them as the build does (default).  ``False`` sums
+        their counts with one vectorised group-by and keeps the corpus' names, kinds and
+        countries (the counts are the same; only the voted name of an actor outside the
+        knowledge base could differ): what the explorer uses.
     progress : callable, optional
         Called with the name of each step ("actors", "edges", "event groups").
 
@@ -604,7 +622,19 @@ def derive(
     out = dict(frames)
     say = progress or (lambda _step: None)
     say("actors")
-    if state is not None and {"actor_parts", "edge_parts"} <= set(state):
+    if not exact and state is not None and {"actor_parts", "edge_parts"} <= set(state):
+        parts = state["actor_parts"]
+        counts = parts.groupby("actor_id")[["mentions", "articles"]].sum()
+        act = (
+            frames["actors"]
+            .drop(columns=["mentions", "articles"])
+            .merge(counts, left_on="actor_id", right_index=True, how="inner")
+        )
+        act = act.sort_values(["mentions", "actor_id"], ascending=[False, True], kind="stable")
+        out["actors"] = schema.conform(act, "actors")
+        say("edges")
+        out["edges"] = pipeline.merge_edge_parts(state["edge_parts"])
+    elif state is not None and {"actor_parts", "edge_parts"} <= set(state):
         out["actors"] = pipeline.merge_actor_parts(state["actor_parts"])
         say("edges")
         out["edges"] = pipeline.merge_edge_parts(state["edge_parts"])

@@ -69,9 +69,32 @@ def timeline_rows(
     return ev.sort_values(["start", "row"]).reset_index(drop=True)
 
 
-def _intervals(events: pd.DataFrame) -> pd.DataFrame:
+_TEXT_COLUMNS = (
+    "event_id", "article_id", "type", "status", "precision", "timex", "place_name",
+    "evidence", "reference_id", "event_group",
+)  # fmt: skip
+
+
+def _slim(events: pd.DataFrame) -> pd.DataFrame:
+    """The columns a timeline reads, text as plain objects, with ``start``/``stop``.
+
+    Element access on Arrow-backed strings is slow; converting once keeps a corpus of
+    thousands of events quick to summarise.
+    """
+    cols = {}
+    for name in _TEXT_COLUMNS:
+        if name in events.columns:
+            col = events[name]
+            cols[name] = col.astype("string").astype(object).where(col.notna(), None).to_numpy()
+    cols["participants"] = events["participants"].to_numpy(dtype=object)
+    cols["begin"] = events["begin"].to_numpy()
+    cols["end_date"] = events["end_date"].to_numpy()
+    return _intervals(pd.DataFrame(cols), copy=False)
+
+
+def _intervals(events: pd.DataFrame, *, copy: bool = True) -> pd.DataFrame:
     """A copy of ``events`` with ``start``/``stop`` (tz-naive UTC; NaT when undated)."""
-    ev = events.copy()
+    ev = events.copy() if copy else events
     begin = pd.to_datetime(ev["begin"], utc=True).dt.tz_convert(None)
     end = pd.to_datetime(ev["end_date"], utc=True).dt.tz_convert(None)
     end = end.where(end.notna() & (end > begin), begin + DAY)
@@ -146,9 +169,10 @@ def date_window(
 ) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """The date range a timeline shows: the events' real range, robust to stray dates.
 
-    The range runs from the ``quantiles`` of the dated starts, widened by a quarter of
-    their span on each side but never past the earliest and latest start; a date that
-    far from the rest (an event "in 1900" in a corpus of 2018 news) is left outside.
+    The range runs from the earliest to the latest start within a fence: the
+    ``quantiles`` of the dated starts widened by a quarter of their span on each side.
+    A date that far from the rest (an event "in 1900" in a corpus of 2018 news) is left
+    outside.
     With fewer than ``min_points`` dates the range is simply the earliest to the latest.
 
     Returns
@@ -163,7 +187,8 @@ def date_window(
     if len(s) >= min_points:
         q_lo, q_hi = s.quantile(quantiles[0]), s.quantile(quantiles[1])
         fence = (q_hi - q_lo) / 4
-        lo, hi = max(lo, q_lo - fence), min(hi, q_hi + fence)
+        inside = s[(s >= q_lo - fence) & (s <= q_hi + fence)]
+        lo, hi = inside.min(), inside.max()
     return lo, hi
 
 
@@ -200,6 +225,7 @@ def _group_rows(
     grouped: bool = True,
     top: int | None = None,
     window: tuple | None = None,
+    prepared: pd.DataFrame | None = None,
 ) -> tuple[pd.DataFrame, dict]:
     """One drawable row per event group: the tightest interval its members support.
 
@@ -223,7 +249,7 @@ def _group_rows(
         for aid, src in zip(arts["article_id"], arts["source"], strict=True):
             if isinstance(src, str) and src:
                 source_of[str(aid)] = src
-    ev = _intervals(frame)
+    ev = prepared if prepared is not None else _slim(frame)
     ev["_group"] = _keys(ev, grouped)
     cov = _coverage(ev, source_of, window)
     counts = {
@@ -264,14 +290,9 @@ def _group_rows(
         place = places.value_counts().sort_index().idxmax() if len(places) else None
         # the evidence: a sentence of a member with the drawn status, most precise first
         pool = members[members["evidence"].notna()]
-        order = sorted(
-            range(len(pool)),
-            key=lambda k: (
-                str(pool["status"].iloc[k]) != status,
-                -_rank(pool["precision"].iloc[k]),
-                k,
-            ),
-        )
+        p_status = [str(x) for x in pool["status"].tolist()]
+        p_rank = [_rank(x) for x in pool["precision"].tolist()]
+        order = sorted(range(len(pool)), key=lambda k: (p_status[k] != status, -p_rank[k], k))
         evidence = pool["evidence"].iloc[order[0]] if order else None
         refs = members["reference_id"].dropna()
         aids = list(dict.fromkeys(members["article_id"].astype(str)))
@@ -339,7 +360,11 @@ def _reference_frame(reference: pd.DataFrame) -> pd.DataFrame:
 
 
 def volume_counts(
-    events: Any, *, freq: Literal["auto", "week", "month"] = "auto", window: tuple | None = None
+    events: Any,
+    *,
+    freq: Literal["auto", "week", "month"] = "auto",
+    window: tuple | None = None,
+    prepared: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Dated events per week (Monday) or month, by type: the timeline's volume strip.
 
@@ -349,7 +374,7 @@ def volume_counts(
         ``period`` (start, tz-naive UTC), ``type``, ``events``; ``attrs["freq"]`` says
         which period was used ("auto": weeks up to 18 months of data, else months).
     """
-    ev = _intervals(frame_of(events, "events"))
+    ev = prepared if prepared is not None else _slim(frame_of(events, "events"))
     ev = ev[ev["start"].notna()]
     if window is not None:
         ev = ev[(ev["start"] >= window[0]) & (ev["start"] <= window[1])]
@@ -460,7 +485,8 @@ def summit_timeline(
     """
     frame = frame_of(events, "events")
     grouped = group and "event_group" in frame.columns
-    starts = _intervals(frame)["start"]
+    prepared = _slim(frame)
+    starts = prepared["start"]
     window = None
     if len(starts.dropna()):
         if quantiles is None:
@@ -469,7 +495,7 @@ def summit_timeline(
             window = date_window(starts, quantiles=quantiles)
     ev, counts = _group_rows(
         events, actors=actors, articles=articles, rows=rows, grouped=grouped, top=top,
-        window=window,
+        window=window, prepared=prepared,
     )  # fmt: skip
     if grouped:
         ev["hover"] = [_group_hover(r) for r in ev.to_dict("records")]
@@ -572,7 +598,7 @@ def summit_timeline(
         order.append(REFERENCE_ROW)
     strip = volume and window is not None
     if strip:
-        _add_volume(fig, frame, colors, volume_freq, window)
+        _add_volume(fig, frame, colors, volume_freq, window, prepared)
     _layout(fig, title, order, counts, window, strip, max_height, rangeslider, top)
     return fig
 
@@ -622,9 +648,14 @@ def _add_reference(fig: go.Figure, ref: pd.DataFrame) -> None:
 
 
 def _add_volume(
-    fig: go.Figure, frame: pd.DataFrame, colors: dict, freq: str, window: tuple
+    fig: go.Figure,
+    frame: pd.DataFrame,
+    colors: dict,
+    freq: str,
+    window: tuple,
+    prepared: pd.DataFrame | None = None,
 ) -> None:
-    counts = volume_counts(frame, freq=freq, window=window)  # type: ignore[arg-type]
+    counts = volume_counts(frame, freq=freq, window=window, prepared=prepared)
     used = counts.attrs.get("freq", "month")
     width_ms = (7 if used == "week" else 30) * 86_400_000 * 0.85
     for etype, part in counts.groupby("type", sort=True):
