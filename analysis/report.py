@@ -72,9 +72,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 TOP_ACTORS = 20
-#: co-mention edges the report's network keeps at most (about: ties at the threshold stay);
-#: every edge is one plotly trace, and hundreds of them dominate the page's draw time
-MAX_EDGES = 150
 PARTIAL_BUNDLE = "plotly-report.min.js"
 PARTIAL_MANIFEST = "plotly-report.json"
 _FRAMES = ("articles", "sentences", "mentions", "actors", "quotes", "edges", "places", "events")
@@ -105,10 +102,9 @@ def report_figures(
 ) -> list[tuple[str, str, go.Figure]]:
     """The report's figures: ``(kind, div id, figure)`` for the map, actors, network, timeline.
 
-    The network keeps the co-mention edges of weight at least that of the
-    :data:`MAX_EDGES`-th heaviest; the timeline is drawn without its range slider (it
-    doubles the timeline's draw time; the page zooms by dragging and its date filter
-    selects a period).
+    The figures' own defaults summarise at scale (top groups, top actors, arcs only for
+    few movements); the timeline is drawn without its range slider (it doubles the
+    timeline's draw time; the page zooms by dragging and its date filter selects a period).
 
     Parameters
     ----------
@@ -127,7 +123,6 @@ def report_figures(
                 sentences=f["sentences"],
                 events=f["events"],
                 actors=f["actors"],
-                arcs=True,
                 color="role",
             ),
         ),
@@ -139,7 +134,7 @@ def report_figures(
         (
             "network",
             "fig-network",
-            co_mention_network(f["edges"], f["actors"], min_weight=_min_edge_weight(f["edges"])),
+            co_mention_network(f["edges"], f["actors"]),
         ),
         (
             "timeline",
@@ -153,13 +148,6 @@ def report_figures(
             ),
         ),
     ]
-
-
-def _min_edge_weight(edges: pd.DataFrame, keep: int = MAX_EDGES) -> int:
-    """The weight threshold keeping about the ``keep`` heaviest co-mention edges."""
-    if len(edges) <= keep or "weight" not in edges.columns:
-        return 1
-    return max(1, int(edges["weight"].nlargest(keep).min()))
 
 
 def report_data(corpus: Any, *, reference: pd.DataFrame | None = None) -> dict:
@@ -446,9 +434,7 @@ def report_panel_html(corpus: Any, *, reference: pd.DataFrame | None = None) -> 
     app = _app_js()
     if "</script" in app.lower():
         raise ValueError("report.js contains '</script'; refusing to embed it")
-    panel = _panel(data).replace(
-        'class="newsdesk-report"', 'class="newsdesk-report embedded"', 1
-    )
+    panel = _panel(data).replace('class="newsdesk-report"', 'class="newsdesk-report embedded"', 1)
     return f"<style>{_css(page=False)}</style>\n{panel}\n<script>{app}</script>"
 
 

@@ -111,7 +111,7 @@ ROLES: dict[str, Role] = {
     "places": Role("place"),
     "countries": Role("country"),
     "events": Role("event"),
-    "arc": Role("event"),
+    "arc": Role("event", members=1),
     "timeline": Role("event", members=3),
     "timeline_marker": Role("event", members=3),
     "actor_mentions": Role("actor"),
@@ -120,7 +120,17 @@ ROLES: dict[str, Role] = {
 }
 #: Roles drawn as Python made them, whatever the filter.
 STATIC_ROLES = frozenset(
-    {"reference", "reference_marker", "volume", "others", "more", "label", "heatmap", "quotes"}
+    {
+        "reference",
+        "reference_marker",
+        "volume",
+        "actor_others",
+        "others",
+        "more",
+        "label",
+        "heatmap",
+        "quotes",
+    }
 )
 
 
@@ -247,6 +257,8 @@ def link_figure(
             unknown.add(str(role_name))
             continue
         rows = trace.get("customdata") or []
+        if not rows:  # nothing to link: drawn as it is
+            continue
         labels: list[str] = []
         if role.kind == "event":
             events = []

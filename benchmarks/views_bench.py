@@ -203,7 +203,7 @@ def figure_stats(corpus) -> dict:
     calls = {
         "map": lambda: F.place_map(
             f["places"], sentences=f["sentences"], events=f["events"], actors=f["actors"],
-            arcs=True, color="role",
+            color="role",
         ),
         "actors": lambda: F.actor_mentions(f["actors"], mentions=f["mentions"], top=20),
         "network": lambda: F.co_mention_network(f["edges"], f["actors"]),
@@ -223,7 +223,7 @@ def explorer_stats(corpus) -> dict:
     try:  # the explorer's own benchmark, if the views work provides one
         import explorer_bench  # type: ignore[import-not-found]
 
-        return explorer_bench.measure(corpus)  # type: ignore[attr-defined]
+        return explorer_bench.bench(corpus, runs=1)  # type: ignore[attr-defined]
     except (ImportError, AttributeError):
         pass
     from analysis.widgets import explorer
