@@ -231,11 +231,33 @@
     });
   }
 
+  function pruneCategories(data, layout) {
+    /* a filtered figure lists only the categories (rows, bars) that still have marks */
+    Object.keys(layout).forEach(function (key) {
+      var axis = layout[key];
+      if (!/^[xy]axis\d*$/.test(key) || !axis || !Array.isArray(axis.categoryarray)) return;
+      var letter = key.charAt(0);
+      var ref = letter + key.slice(5);  /* "yaxis2" -> "y2", "yaxis" -> "y" */
+      var used = {};
+      data.forEach(function (t) {
+        if (t.visible === false || (t[letter + "axis"] || letter) !== ref) return;
+        (Array.isArray(t[letter]) ? t[letter] : []).forEach(function (v) { used[v] = true; });
+      });
+      axis.categoryarray = axis.categoryarray.filter(function (c) { return used[c]; });
+    });
+    return layout;
+  }
+
   function draw(sel) {
     return Promise.all(DATA.figures.map(function (spec) {
       var div = byId(spec.div);
-      var data = sel ? filteredData(spec.figure, sel) : spec.figure.data;
-      return Plotly.react(div, data, clone(spec.figure.layout || {}), CONFIG);
+      var layout = clone(spec.figure.layout || {});
+      var data = spec.figure.data;
+      if (sel) {
+        data = filteredData(spec.figure, sel);
+        pruneCategories(data, layout);
+      }
+      return Plotly.react(div, data, layout, CONFIG);
     }));
   }
 
@@ -299,7 +321,9 @@
     }
     var key = SORTS[state.sort];
     var sign = state.desc ? -1 : 1;
+    var dates = DATA.articles.date;
     out.sort(function (x, y) {
+      if (state.sort === "date" && !dates[x] !== !dates[y]) return dates[x] ? -1 : 1;  /* undated last */
       var a = key(x), b = key(y);
       return (a < b ? -1 : a > b ? 1 : x - y) * sign;
     });
