@@ -277,7 +277,7 @@ def normalize_filters(
 # ------------------------------------------------------------------ the view
 
 
-@dataclass
+@dataclass(repr=False)
 class View:
     """The frames a selection keeps (the same attributes as a Corpus: figures accept it).
 
@@ -322,6 +322,9 @@ class View:
 
     def __len__(self) -> int:
         return len(self.articles)
+
+    def __repr__(self) -> str:
+        return f"<View: {self.describe()}>"
 
     def describe(self) -> str:
         """One line: kept articles of the total, undated ones, places and events."""
