@@ -277,7 +277,7 @@ def normalize_filters(
 # ------------------------------------------------------------------ the view
 
 
-@dataclass
+@dataclass(repr=False)
 class View:
     """The frames a selection keeps (the same attributes as a Corpus: figures accept it).
 
@@ -323,6 +323,9 @@ class View:
     def __len__(self) -> int:
         return len(self.articles)
 
+    def __repr__(self) -> str:
+        return f"<View: {self.describe()}>"
+
     def describe(self) -> str:
         """One line: kept articles of the total, undated ones, places and events."""
         undated = f" ({self.undated:,} undated)" if self.undated else ""
@@ -358,7 +361,12 @@ def _state_of(corpus: Any) -> dict[str, pd.DataFrame] | None:
 
 
 def _lower(series: pd.Series, missing: str = "") -> np.ndarray:
-    return series.astype("string").fillna(missing).str.lower().to_numpy(dtype=object)
+    """Python ``str.lower`` of each value (the full Unicode mapping, as JavaScript's
+    ``toLowerCase``: "İ" -> "i̇", a final "Σ" -> "ς"; Arrow's own lowercasing differs)."""
+    values = series.astype(object).where(series.notna(), None).tolist()
+    return np.array(
+        [v.lower() if isinstance(v, str) else missing.lower() for v in values], dtype=object
+    )
 
 
 class Selector:
@@ -408,9 +416,10 @@ class Selector:
         """``lower(title) + "\\n" + lower(text)`` per article (computed on first use)."""
         if self._haystack is None:
             arts = self.frames["articles"]
-            title = arts["title"].astype("string").fillna("")
-            text = arts["text"].astype("string").fillna("")
-            self._haystack = (title.str.lower() + "\n" + text.str.lower()).to_numpy(dtype=object)
+            title, text = _lower(arts["title"]), _lower(arts["text"])
+            self._haystack = np.array(
+                [t + "\n" + x for t, x in zip(title, text, strict=True)], dtype=object
+            )
         return self._haystack
 
     def resolve_actors(self, values: Iterable[str]) -> set[str]:

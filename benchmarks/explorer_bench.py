@@ -194,6 +194,34 @@ def bench(corpus, runs: int = 3) -> dict:
     }
 
 
+def figure_table(corpus, runs: int = 3) -> list[dict]:
+    """Build time (median), height and JSON size of each figure on the whole corpus."""
+    from analysis import figures as F
+
+    out = []
+    for name, fn in [
+        ("summit_timeline", lambda: F.summit_timeline(corpus)),
+        ("place_map", lambda: F.place_map(corpus)),
+        ("place_map(choropleth=True)", lambda: F.place_map(corpus, choropleth=True)),
+        ("co_mention_network", lambda: F.co_mention_network(corpus)),
+        ("actor_mentions", lambda: F.actor_mentions(corpus)),
+        ("quote_chart", lambda: F.quote_chart(corpus)),
+    ]:
+        seconds, fig = _time(fn, runs)
+        notes = [a.text for a in fig.layout.annotations if a.name == "more"]
+        out.append(
+            {
+                "figure": name,
+                "build_s": round(seconds, 2),
+                "height": fig.layout.height,
+                "json_mb": round(len(fig.to_json()) / 1e6, 2),
+                "traces": len(fig.data),
+                "note": notes[0] if notes else "",
+            }
+        )
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--build-basil", type=Path, help="build BASIL into this folder, exit")
@@ -216,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.save:
         corpus.save(args.save)
     result = {"replicate_s": round(made, 1), **bench(corpus, runs=args.runs)}
+    result["figures"] = figure_table(corpus, runs=args.runs)
     OUT.mkdir(exist_ok=True)
     (OUT / "explorer_bench.json").write_text(json.dumps(result, indent=2))
     print(
@@ -234,6 +263,13 @@ def main(argv: list[str] | None = None) -> int:
             f"| `{r['filter']}` | {r['kept']} | {r['undated']} | {r['select_s']} | "
             f"{r['explorer_update_s']} | {r['of_which_select_s']} / "
             f"{r['of_which_figures_s']} | {r['update_vs_baseline']} |"
+        )
+    print("\n| figure | build s | height px | JSON MB | traces | note |")
+    print("|---|---|---|---|---|---|")
+    for r in result["figures"]:
+        print(
+            f"| `{r['figure']}` | {r['build_s']} | {r['height']} | {r['json_mb']} | "
+            f"{r['traces']} | {r['note']} |"
         )
     return 0
 

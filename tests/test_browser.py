@@ -250,7 +250,7 @@ GROUP_MARKS_JS = """gid => {
         if (role === 'timeline_marker') out.markers += n;
     });
     gd.querySelectorAll('.barlayer .trace, .scatterlayer .trace').forEach(g => {
-        if (g.closest('.rangeslider-container')) return;  // the slider's miniature
+        if (g.closest('.rangeslider-container')) return;  // the slider's miniature copy
         const cd = g.__data__;
         const trace = cd && cd[0] && cd[0].trace;
         if (!trace || !trace.customdata || !trace.visible) return;

@@ -387,3 +387,16 @@ def test_built_corpus_parts_and_recount_agree():
         recounted["edges"].sort_values(key).reset_index(drop=True),
     )
     assert len(view) == (corpus.articles["source"] == source).sum()
+
+
+def test_lowercasing_is_the_full_unicode_mapping_javascript_uses():
+    corpus = make_corpus()
+    arts = corpus.articles.copy()
+    arts.loc[0, "title"] = "İSTANBUL ΟΔΟΣ"  # dotted capital I; a final sigma
+    arts.loc[1, "source"] = "ΟΔΟΣ Press"
+    corpus.articles = schema.conform(arts, "articles")
+    sel = Selector(corpus)
+    assert sel.article_ids(text="İstanbul") == ["a1"]
+    assert sel.article_ids(text="i\u0307stanbul οδος") == ["a1"]  # what both languages give
+    assert sel.article_ids(text="οδοσ") == []  # the final sigma is "ς", as in JavaScript
+    assert sel.article_ids(sources=["οδος press"]) == ["a2"]
