@@ -1,15 +1,17 @@
 """One self-contained, offline HTML page of a corpus: figures, articles, filters.
 
 :func:`write_report` writes a single file holding plotly.js (inlined once), the shipped
-basemap, the figures of :mod:`analysis.figures`, a table of the articles and filters
-(source, actor, date range, event type, text) that work with no kernel and no network:
-plain JavaScript (``analysis/assets/report.js``) over JSON embedded in the page, which
-redraws the figures with ``Plotly.react``.
+basemap, the figures of :mod:`analysis.figures`, a paged, sortable table of the articles
+and filters (sources, actors, places, date range, event types, text) that work with no
+kernel and no network: plain JavaScript (``analysis/assets/report.js``) over ONE payload
+packed in the page (:mod:`analysis.report_contract` defines it: columnar JSON, gzip,
+base64; the browser unpacks it with ``DecompressionStream``), which keeps or drops the
+figures' marks with ``Plotly.react`` and never rebuilds their hover text.
+:func:`report_panel_html` is the same panel as an HTML fragment for notebooks.
 
-Safety: corpus text reaches the page only as JSON inside a non-executed
-``<script type="application/json">`` element (with ``<``, ``>``, ``&`` escaped, so
-``</script>`` in an article cannot close it) and is put into the document with
-``textContent``; hover text is HTML-escaped in Python.  A Content-Security-Policy allows
+Safety: corpus text reaches the page only inside the packed payload (base64: nothing in
+it can close or open an element) and is put into the document with ``textContent``;
+hover text is HTML-escaped in Python.  A Content-Security-Policy allows
 only the page's own scripts (by hash), no network and no inline event handlers, so an
 article containing ``<script>`` or ``onerror=`` does nothing.
 
