@@ -131,7 +131,13 @@ def report_figures(
         (
             "actors",
             "fig-actors",
-            actor_mentions(f["actors"], mentions=f["mentions"], top=TOP_ACTORS),
+            actor_mentions(
+                f["actors"],
+                mentions=f["mentions"],
+                top=TOP_ACTORS,
+                others=False,
+                title=_actors_title(f["actors"]),
+            ),
         ),
         (
             "network",
@@ -150,6 +156,17 @@ def report_figures(
             ),
         ),
     ]
+
+
+def _actors_title(actors: pd.DataFrame) -> str:
+    """The actor chart's title; it names how many actors the top bars leave out.
+
+    The report draws no "others" bar: at thousands of actors it dwarfs the top ones.
+    """
+    n = int((actors["mentions"].fillna(0) > 0).sum()) if "mentions" in actors.columns else 0
+    if n <= TOP_ACTORS:
+        return "Mentions by actor"
+    return f"Mentions by actor: the top {TOP_ACTORS} of {n:,}"
 
 
 def report_data(corpus: Any, *, reference: pd.DataFrame | None = None) -> dict:
