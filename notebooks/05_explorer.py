@@ -15,15 +15,15 @@
 #
 # Filter by actors, dates, event types, sources and text: the map, the actor chart and
 # the timeline update together. The controls need a running kernel (JupyterLab); the
-# static views below the panel, and the offline report (`newsdesk report`), work
-# without one.
+# report panel further down, the static views and the offline report
+# (`newsdesk report`) work without one.
 
 # %% tags=["parameters"]
 corpus_path = "../data/articles"
 
 # %%
 from analysis.figures import actor_mentions, place_map, summit_timeline
-from analysis.notebooks import load_corpus, setup
+from analysis.notebooks import load_corpus, report_panel, setup
 from analysis.widgets import explorer, select
 
 setup()
@@ -32,6 +32,17 @@ corpus = load_corpus(corpus_path)
 # %%
 panel = explorer(corpus)
 panel
+
+# %% [markdown]
+# ## The same filters without a kernel
+#
+# The offline report's panel for this corpus: plain JavaScript over data packed in the
+# page, with the same filter meaning as the explorer (`analysis.selection`). It keeps
+# working in the rendered HTML, so a colleague without Python can filter too. Click a
+# place, a bar or a timeline mark to list its articles with the sentence that shows it.
+
+# %%
+report_panel(corpus)
 
 # %% [markdown]
 # ## A saved view

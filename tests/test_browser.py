@@ -116,20 +116,20 @@ def test_report_draws_offline_and_filters(browser, report_path):
     # a source filter changes the table, the counts and the map
     markers_before = s.page.locator("#fig-map .scattergeo .point").count()
     s.page.uncheck("#f-sources input[value='ZeroHedge']")
-    s.page.wait_for_function("document.body.dataset.articles === '2'")
+    s.page.wait_for_function("() => document.body.dataset.articles === '2'")
     assert s.page.locator("#articles-body tr").count() == 2
     assert s.page.locator("#fig-map .scattergeo .point").count() < markers_before
     assert "2 of 3 articles" in s.page.inner_text("#counts")
     # text search and event types
     s.page.fill("#f-text", "hanoi")
-    s.page.wait_for_function("document.body.dataset.articles === '1'")
+    s.page.wait_for_function("() => document.body.dataset.articles === '1'")
     bars_before = s.page.locator("#fig-timeline .bars path").count()
     s.page.uncheck("#f-types input[value='meeting']")
-    s.page.wait_for_function("document.body.dataset.events === '0'")
+    s.page.wait_for_function("() => document.body.dataset.events === '0'")
     assert s.page.locator("#fig-timeline .bars path").count() < bars_before
     s.shot("report-filtered.png")
     s.page.click("#f-reset")
-    s.page.wait_for_function("document.body.dataset.articles === '3'")
+    s.page.wait_for_function("() => document.body.dataset.articles === '3'")
 
     assert s.page.evaluate("typeof window.__pwned") == "undefined"
     assert s.dialogs == []
@@ -250,6 +250,7 @@ GROUP_MARKS_JS = """gid => {
         if (role === 'timeline_marker') out.markers += n;
     });
     gd.querySelectorAll('.barlayer .trace, .scatterlayer .trace').forEach(g => {
+        if (g.closest('.rangeslider-container')) return;  // the slider's miniature copy
         const cd = g.__data__;
         const trace = cd && cd[0] && cd[0].trace;
         if (!trace || !trace.customdata || !trace.visible) return;
@@ -276,7 +277,7 @@ def _only_sources(s: Session, keep: set[str]) -> None:
         else:
             box.check()
     # every click redraws the timeline once (Plotly.react emits plotly_react when drawn)
-    s.page.wait_for_function(f"window.__timelineReacts >= {before + len(changes)}")
+    s.page.wait_for_function(f"() => window.__timelineReacts >= {before + len(changes)}")
 
 
 def test_report_grouped_event_is_one_mark_and_survives_any_member_source(browser, tmp_path):
@@ -331,5 +332,100 @@ def test_report_grouped_event_is_one_mark_and_survives_any_member_source(browser
     assert s.page.evaluate(GROUP_MARKS_JS, hanoi_gid) == one
     s.shot("report-event-groups-filtered.png")
 
+    assert s.dialogs == [] and s.errors == [] and s.blocked == []
+    s.close()
+
+
+@pytest.mark.skipif(not corpus_module_available(), reason="analysis.corpus not available yet")
+def test_explorer_notebook_panel_filters_without_a_kernel(browser):
+    """The rendered explorer notebook: the report panel draws and filters, offline."""
+    path = next(p for p in rendered_notebooks() if p.stem == "05_explorer")
+    s = Session(browser)
+    s.page.goto(path.as_uri())
+    s.page.wait_for_selector("#newsdesk-report[data-ready='1']", timeout=30_000)
+    for div in ("fig-map", "fig-timeline", "fig-actors", "fig-network"):
+        assert s.page.locator(f"#newsdesk-report #{div} .main-svg").count() > 0, div
+    assert s.page.locator("#articles-body tr").count() == 3
+    s.page.fill("#f-text", "hanoi")
+    s.page.wait_for_function(
+        "() => document.getElementById('newsdesk-report').dataset.articles === '1'"
+    )
+    assert s.page.locator("#articles-body tr").count() == 1
+    s.shot("notebook-05_explorer-panel.png")
+    assert s.page.evaluate("typeof window.__pwned") == "undefined"
+    assert s.dialogs == [] and s.errors == [] and s.blocked == []
+    s.close()
+
+
+def test_report_click_lists_the_articles_with_their_evidence(browser, report_path):
+    """Clicking a place lists its articles, each with the sentence naming the place."""
+    s = Session(browser)
+    s.page.goto(report_path.as_uri())
+    s.page.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    assert s.page.is_hidden("#focus")
+    # Pyongyang is named in two articles (the sample and the Hanoi one)
+    s.page.evaluate("""() => {
+        const gd = document.getElementById('fig-map');
+        const i = gd.data.findIndex(t => (t.customdata || []).some(c => c[0] === 'gn:1871859'));
+        const j = gd.data[i].customdata.findIndex(c => c[0] === 'gn:1871859');
+        gd.emit('plotly_click', {points: [{data: gd.data[i], pointNumber: j}]});
+    }""")
+    s.page.wait_for_selector("#focus:not([hidden])")
+    assert "Pyongyang" in s.page.inner_text("#focus-text")
+    rows = s.page.locator("#articles-body tr")
+    assert rows.count() == 2
+    evidence = s.page.locator("#articles-body .evidence").all_inner_texts()
+    assert len(evidence) == 2 and all("Pyongyang" in e for e in evidence)
+    s.page.click("#focus-clear")
+    s.page.wait_for_selector("#focus[hidden]", state="attached")
+    assert rows.count() == 3
+    assert s.dialogs == [] and s.errors == [] and s.blocked == []
+    s.close()
+
+
+def test_report_table_pages_sorts_and_counts_undated(browser, tmp_path):
+    """60 articles (6 undated): 25 rows a page, sortable, undated kept and counted."""
+    import pandas as pd
+
+    from analysis import schema
+    from analysis.corpus import Corpus
+
+    rows = []
+    for i in range(60):
+        rows.append({
+            "article_id": f"art{i:03d}", "title": f"Report number {i}", "title_derived": False,
+            "source": ["Wire A", "Paper B", "Radio C"][i % 3], "url": None, "author": None,
+            "published": pd.NaT if i % 10 == 0 else pd.Timestamp("2019-01-01", tz="UTC")
+            + pd.Timedelta(days=3 * i),
+            "published_precision": "day", "published_inferred": False,
+            "text": f"Text of report {i} about the talks.", "language": "en", "path": None,
+            "paths": [], "format": "txt", "n_words": 7,
+        })  # fmt: skip
+    corpus = Corpus({"articles": schema.conform(pd.DataFrame(rows), "articles")})
+    path = write_report(corpus, tmp_path / "many.html")
+    s = Session(browser)
+    s.page.goto(path.as_uri())
+    s.page.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    body = s.page.locator("#articles-body tr")
+    assert body.count() == 25
+    assert "rows 1–25 of 60" in s.page.inner_text("#page-info")
+    assert "6 undated article(s) kept" in s.page.inner_text("#counts")
+    first = s.page.locator("#articles-body tr td").first.inner_text()
+    assert first == "2019-01-04"  # oldest first (art001), undated last
+    s.page.click("#page-next")
+    assert "rows 26–50 of 60" in s.page.inner_text("#page-info")
+    s.page.click("#page-next")
+    assert body.count() == 10
+    assert s.page.locator("#articles-body tr td").first.inner_text() != "(undated)"
+    assert s.page.locator("#articles-body tr").last.locator("td").first.inner_text() == (
+        "(undated)"
+    )
+    s.page.click("th[data-sort='date']")  # again: newest first, back on page 1
+    assert s.page.get_attribute("th[data-sort='date']", "aria-sort") == "descending"
+    assert "rows 1–25" in s.page.inner_text("#page-info")
+    assert s.page.locator("#articles-body tr td").first.inner_text() == "2019-06-27"  # art059
+    s.page.fill("#f-start", "2019-01-01")
+    s.page.wait_for_function("() => document.body.dataset.articles === '54'")
+    assert "drops the 6 undated" in s.page.inner_text("#counts")
     assert s.dialogs == [] and s.errors == [] and s.blocked == []
     s.close()

@@ -152,9 +152,19 @@ def test_filter_keeps_frames_consistent(built):
 
     sub = built.filter(start="2019-04-01", end="2019-05-10")  # end inclusive, undated dropped
     _consistent(sub, {ids[0], ids[4]})
+    assert sub.manifest["selection"]["undated"] == 0
 
-    sub = built.filter(text=r"\bsummit\b")
+    sub = built.filter(sources=["Xinhua", "Reuters"])  # no date filter: undated ones stay
+    _consistent(sub, {ids[1], ids[2]})
+    assert sub.manifest["selection"]["undated"] == int(sub.articles["published"].isna().sum())
+
+    sub = built.filter(text="THE SUMMIT")  # a case-insensitive plain substring
     _consistent(sub, {ids[0]})
+    assert len(built.filter(text=r"\bsummit\b")) == 0  # not a regular expression
+
+    sub = built.filter(event_types=["meeting", "visit"])  # only events of those types
+    assert set(sub.events["type"]) <= {"meeting", "visit"}
+    assert set(sub.articles["article_id"]) == set(sub.events["article_id"])
 
     assert len(built.filter(sources="nobody")) == 0
 

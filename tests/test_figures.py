@@ -35,19 +35,48 @@ def test_template_registered_and_used(corpus):
         assert fig.layout.template.layout.colorway == pio.templates["newsdesk"].layout.colorway
 
 
-def test_place_map_sizes_are_mentions(corpus):
+def test_place_map_one_marker_per_place_sized_by_articles_log(corpus):
     fig = F.place_map(corpus, color="role")
     expected = corpus.places.groupby("place_id").size().to_dict()
-    seen = {}
+    articles = corpus.places.groupby("place_id")["article_id"].nunique().to_dict()
+    seen, sizes = {}, {}
     for trace in fig.data:
         if trace.meta["newsdesk"] != "places":
             continue
+        assert trace.marker.sizemode == "diameter"
         for cd, size in zip(trace.customdata, trace.marker.size, strict=True):
-            seen[cd[0]] = size
-            assert cd[1] == size
+            assert cd[0] not in seen  # one marker per place
+            seen[cd[0]] = cd[1]
+            assert cd[2] == articles[cd[0]]
+            sizes[cd[0]] = size
     assert seen == expected
+    peak = max(articles.values())
+    for pid, n in articles.items():  # 1 article: the smallest marker; the peak: the largest
+        want = F.map.MIN_MARKER_PX if n == 1 else None
+        if n == peak:
+            want = F.map.MAX_MARKER_PX
+        if want is not None:
+            assert sizes[pid] == pytest.approx(want)
     roles = {t.name for t in fig.data if t.meta["newsdesk"] == "places"}
     assert roles == set(corpus.places["role"])
+
+
+def test_marker_sizes_are_logarithmic():
+    sizes = F.marker_sizes([1, 10, 100, 1000])
+    assert sizes[0] == F.map.MIN_MARKER_PX and sizes[-1] == F.map.MAX_MARKER_PX
+    steps = [b - a for a, b in zip(sizes, sizes[1:], strict=False)]
+    assert max(steps) - min(steps) < 0.6  # equal steps per tenfold
+
+
+def test_place_map_country_choropleth_is_an_option(corpus):
+    assert not [t for t in F.place_map(corpus).data if t.type == "choropleth"]
+    fig = F.place_map(corpus, choropleth=True)
+    (choro,) = [t for t in fig.data if t.type == "choropleth"]
+    assert choro.meta["newsdesk"] == "countries" and choro.locationmode == "ISO-3"
+    counts = corpus.places.dropna(subset=["country_code"]).groupby("country_code").size()
+    got = {cd[0]: cd[1] for cd in choro.customdata}
+    assert got == {c.upper(): int(n) for c, n in counts.items()}
+    assert "RUS" in choro.locations and "PRK" in choro.locations
 
 
 def _texts(fig: go.Figure) -> list[str]:
@@ -78,7 +107,9 @@ def test_place_map_feature_colour_events_and_arcs(corpus):
     features = {t.name for t in fig.data if t.meta["newsdesk"] == "places"}
     assert features == set(corpus.places["feature"])
     stars = [t for t in fig.data if t.meta["newsdesk"] == "events"]
-    assert len(stars) == 1 and len(stars[0].lat) == corpus.events["lat"].notna().sum()
+    located = corpus.events[corpus.events["lat"].notna()]
+    assert len(stars) == 1 and len(stars[0].lat) == located["place_id"].nunique()
+    assert sorted(i for cd in stars[0].customdata for i in cd[1]) == sorted(located["event_id"])
     arcs = [t for t in fig.data if t.meta["newsdesk"] == "arc"]
     # Vladivostok summit: Putin (Moscow) and Kim (Pyongyang); Hanoi: Trump and Kim
     assert len(arcs) == 4
@@ -192,15 +223,25 @@ def test_timeline_rows_and_undated(corpus):
     events = corpus.events.copy()
     events.loc[0, ["begin", "end_date"]] = pd.NaT
     fig = F.summit_timeline(events, actors=corpus.actors, rows="type")
-    rows = {y for t in fig.data for y in t.y}
+    marks = [t for t in fig.data if t.meta["newsdesk"] == "timeline"]
+    rows = {y for t in marks for y in t.y}
     assert rows == set(events["type"].iloc[1:])
-    n = sum(len(t.base) for t in fig.data if t.meta["newsdesk"] == "timeline")
-    assert n == len(events) - 1
-    by_people = F.summit_timeline(corpus)
-    labels = {y for t in by_people.data for y in t.y}
+    assert sum(len(t.base) for t in marks) == len(events) - 1
+    assert "1 undated" in _note(fig)
+    by_people = F.summit_timeline(corpus, rows="participants")
+    labels = {y for t in by_people.data if t.meta["newsdesk"] == "timeline" for y in t.y}
     assert "Donald Trump – Kim Jong Un" in labels
+    by_group = F.summit_timeline(corpus)  # one row per group (here: per event)
+    labels = [y for t in by_group.data if t.meta["newsdesk"] == "timeline" for y in t.y]
+    assert len(labels) == len(set(labels)) == len(corpus.events)
+    hanoi = [lbl for lbl in labels if "Donald Trump" in lbl and "Kim Jong Un" in lbl]
+    assert hanoi and all(" · " in lbl for lbl in hanoi)  # participants · type
     with pytest.raises(ValueError, match="rows"):
         F.summit_timeline(corpus, rows="place")
+
+
+def _note(fig: go.Figure) -> str:
+    return next((a.text for a in fig.layout.annotations if a.name == "more"), "")
 
 
 def test_empty_frames_give_empty_figures():
@@ -346,3 +387,182 @@ def test_timeline_names_sources_given_the_articles_frame(built):
     assert "3 sources" in with_articles
     assert sum(s in with_articles for s in sources) == 3
     assert "sources" not in summit_hover(F.summit_timeline(built.events, actors=built.actors))
+
+
+# ------------------------------------------------------------ figures at scale
+
+
+def synthetic_corpus(n_articles=1000, n_events=2000, n_actors=5000, seed=0):
+    """An invented corpus of the size an analyst has: long-tailed counts, stray dates."""
+    import numpy as np
+
+    from analysis import schema
+    from analysis.selection import View
+
+    rng = np.random.default_rng(seed)
+    aids = [f"art{i:05d}" for i in range(n_articles)]
+    day0 = pd.Timestamp("2015-01-01", tz="UTC")
+    published = day0 + pd.to_timedelta(rng.integers(0, 5 * 365, n_articles), unit="D")
+    sources = [f"Outlet {i % 40}" for i in range(n_articles)]
+    articles = pd.DataFrame(
+        {"article_id": aids, "title": "t", "title_derived": False, "source": sources,
+         "url": None, "author": None, "published": published, "published_precision": "day",
+         "published_inferred": False, "text": "x", "language": "en", "path": None,
+         "paths": None, "format": "txt", "n_words": 1}
+    )  # fmt: skip
+    countries = ["US", "RU", "CN", "KP", "KR", "JP", "FR", "DE", "GB", "IN"]
+    mentions = (rng.zipf(1.6, n_actors) % 5000 + 1).astype(int)
+    actors = pd.DataFrame(
+        {
+            "actor_id": [f"x:actor{i:05d}" for i in range(n_actors)],
+            "name": [f"Actor Number {i}" for i in range(n_actors)],
+            "kind": [("person", "country", "organisation")[i % 3] for i in range(n_actors)],
+            "country": [countries[i % len(countries)] for i in range(n_actors)],
+            "aliases": [[] for _ in range(n_actors)],
+            "wikidata": None,
+            "mentions": mentions,
+            "articles": np.minimum(mentions, n_articles),
+            "in_kb": False,
+        }
+    )
+    pairs = rng.integers(0, 400, size=(20_000, 2))
+    pairs = pairs[pairs[:, 0] < pairs[:, 1]]
+    edges = (
+        pd.DataFrame({"source": actors["actor_id"].to_numpy()[pairs[:, 0]],
+                      "target": actors["actor_id"].to_numpy()[pairs[:, 1]]})
+        .value_counts().rename("weight").reset_index()
+    )  # fmt: skip
+    edges["articles"] = edges["weight"]
+    n_places = 300
+    lat = rng.uniform(-50, 65, n_places)
+    lon = rng.uniform(-170, 170, n_places)
+    prow = rng.integers(0, n_places, 3000)
+    places = pd.DataFrame(
+        {"article_id": rng.choice(aids, 3000), "sentence_id": 0, "start": 0, "end": 1,
+         "text": [f"Place {p}" for p in prow], "place_id": [f"gn:{p}" for p in prow],
+         "name": [f"Place {p}" for p in prow], "lat": lat[prow], "lon": lon[prow],
+         "country_code": [countries[p % len(countries)] for p in prow], "feature": "city",
+         "geonameid": prow, "population": None, "score": 1.0, "runner_up": None,
+         "role": "literal"}
+    )  # fmt: skip
+    group = (rng.zipf(1.5, n_events) % 700).astype(int)
+    begin = day0 + pd.to_timedelta(rng.integers(0, 5 * 365, n_events), unit="D")
+    begin = begin.to_series().reset_index(drop=True)
+    begin.iloc[:6] = pd.Timestamp("1900-01-01", tz="UTC")  # stray dates of a few events
+    begin.iloc[6:10] = pd.Timestamp("2100-01-01", tz="UTC")
+    begin.iloc[10:60] = pd.NaT  # undated
+    evp = rng.integers(0, n_places, n_events)
+    events = pd.DataFrame(
+        {"event_id": [f"ev{i}" for i in range(n_events)],
+         "article_id": rng.choice(aids, n_events), "sentence_id": 0,
+         "type": rng.choice(["meeting", "visit", "talks", "test", "sanctions", "statement"],
+                            n_events),
+         "status": rng.choice(["occurred", "planned", "reported"], n_events),
+         "participants": [list(actors["actor_id"].iloc[rng.integers(0, 300, 2)])
+                          for _ in range(n_events)],
+         "begin": begin, "end_date": pd.NaT, "precision": "day", "timex": None,
+         "place_id": [f"gn:{p}" for p in evp], "place_name": [f"Place {p}" for p in evp],
+         "lat": lat[evp], "lon": lon[evp], "trigger": "met", "evidence": "A sentence.",
+         "reference_id": None, "event_group": [f"grp:{g}" for g in group]}
+    )  # fmt: skip
+    speakers = actors["actor_id"].to_numpy()[rng.integers(0, n_actors, 3000)]
+    quotes = pd.DataFrame(
+        {"article_id": rng.choice(aids, 3000), "sentence_id": 0, "start": 0, "end": 1,
+         "speaker": speakers, "speaker_text": "x", "text": "words", "cue": "say",
+         "kind": "direct", "via": None}
+    )  # fmt: skip
+    frames = {
+        "articles": articles, "sentences": schema.empty("sentences"),
+        "mentions": schema.empty("mentions"), "actors": actors, "quotes": quotes,
+        "edges": edges, "places": places, "timexes": schema.empty("timexes"),
+        "events": events,
+    }  # fmt: skip
+    return View(**{k: schema.conform(v, k) for k, v in frames.items()})
+
+
+@pytest.fixture(scope="module")
+def big():
+    return synthetic_corpus()
+
+
+def test_timeline_at_scale_is_bounded_and_spans_the_real_dates(big):
+    fig = F.summit_timeline(big)
+    marks = [t for t in fig.data if t.meta["newsdesk"] == "timeline"]
+    rows = {y for t in marks for y in t.y}
+    assert 0 < len(rows) <= 30 and sum(len(t.y) for t in marks) == len(rows)
+    assert fig.layout.height <= 1600
+    lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    assert pd.Timestamp("2014-10-01") < lo < pd.Timestamp("2015-03-01")  # not 1900
+    assert pd.Timestamp("2019-11-01") < hi < pd.Timestamp("2020-06-01")  # not 2100
+    assert fig.layout.xaxis.rangeslider.visible
+    groups = big.events["event_group"].nunique()
+    note = _note(fig)
+    assert "more not shown" in note and groups > 30
+    assert "outside" in note and "undated" in note
+    # the most covered group is drawn, first
+    top_group = big.events.groupby("event_group")["article_id"].nunique().idxmax()
+    assert top_group in {cd[0] for t in marks for cd in t.customdata}
+    assert fig.layout.yaxis.categoryarray[0] in {
+        y for t in marks for y, cd in zip(t.y, t.customdata, strict=True) if cd[0] == top_group
+    }
+    # the volume strip counts every dated event inside the window
+    volume = [t for t in fig.data if t.meta["newsdesk"] == "volume"]
+    window = big.events["begin"].between(
+        pd.Timestamp("2010-01-01", tz="UTC"), pd.Timestamp("2030-01-01", tz="UTC")
+    )
+    assert sum(sum(t.y) for t in volume) == int(window.sum())
+    assert {t.yaxis for t in volume} == {"y2"}
+    # more rows never make it taller than the cap
+    assert F.summit_timeline(big, top=300).layout.height <= 1600
+    assert len(json.dumps(fig.to_plotly_json(), default=str)) < 600_000
+
+
+def test_network_at_scale_top_nodes_few_labels(big):
+    fig = F.co_mention_network(big)
+    nodes = [cd for t in fig.data if t.meta["newsdesk"] == "node" for cd in t.customdata]
+    assert len(nodes) == 40
+    labelled = [x for t in fig.data if t.meta["newsdesk"] == "node" for x in t.text if x]
+    assert 0 < len(labelled) <= 15
+    edges = [t for t in fig.data if t.meta["newsdesk"] == "edge"]
+    assert 0 < len(edges) <= 120
+    threshold = fig.layout.meta["newsdesk_min_weight"]
+    weights = big.edges.set_index(["source", "target"])["weight"]
+    for t in edges:
+        s, tgt = t.customdata[0][0].split("|")
+        assert weights[(s, tgt)] >= threshold
+    # the nodes are the most connected actors
+    degree = pd.concat(
+        [big.edges.groupby("source")["weight"].sum(), big.edges.groupby("target")["weight"].sum()]
+    ).groupby(level=0).sum()  # fmt: skip
+    ranked = degree.sort_values(ascending=False)
+    assert min(degree[cd[0]] for cd in nodes) >= ranked.iloc[39]
+    # every node inside the axes; the same picture twice
+    x0, x1 = fig.layout.xaxis.range
+    assert all(x0 < x < x1 for t in fig.data if t.meta["newsdesk"] == "node" for x in t.x)
+    assert F.co_mention_network(big).to_json() == fig.to_json()
+
+
+def test_actor_and_quote_charts_at_scale_top_n_plus_others(big):
+    fig = F.actor_mentions(big)
+    bars = [y for t in fig.data for y in t.y]
+    n_active = int((big.actors["mentions"] > 0).sum())
+    assert len(bars) == 21 and f"{n_active - 20:,} other actors" in bars
+    assert sum(sum(t.x) for t in fig.data) == int(big.actors["mentions"].sum())
+    quotes = F.quote_chart(big)
+    speakers = {y for t in quotes.data for y in t.y}
+    assert len(speakers) <= 21 and any(s.endswith("other speakers") for s in speakers)
+    assert len(quotes.data) <= 9  # 8 outlets and "other outlets"
+    assert sum(sum(t.x) for t in quotes.data) == len(big.quotes)
+
+
+def test_place_map_at_scale_arcs_off_by_default(big):
+    fig = F.place_map(big.places, events=big.events, actors=big.actors)
+    assert fig.layout.meta["newsdesk_movements"] > F.map.MAX_AUTO_ARCS
+    assert not [t for t in fig.data if t.meta["newsdesk"] == "arc"]
+    markers = [cd for t in fig.data if t.meta["newsdesk"] == "places" for cd in t.customdata]
+    assert len(markers) == big.places["place_id"].nunique()
+    drawn = F.place_map(big.places, events=big.events, actors=big.actors, arcs=True)
+    arcs = [t for t in drawn.data if t.meta["newsdesk"] == "arc"]
+    assert len(arcs) == 30
+    counts = [t.meta["events"] for t in arcs]
+    assert counts == sorted(counts, reverse=True)  # the top movements

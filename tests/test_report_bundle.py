@@ -123,7 +123,8 @@ def test_pie_falls_back_to_the_full_bundle(caplog):
 
 def test_figure_dicts_and_untyped_traces():
     assert figure_trace_types([{"data": [{"y": [1]}, {"type": "bar"}]}]) == {"scatter", "bar"}
-    assert report_plotlyjs([{"data": [{"type": "heatmap", "z": [[1]]}]}]).kind == "full"
+    assert report_plotlyjs([{"data": [{"type": "sankey"}]}]).kind == "full"
+    assert report_plotlyjs([{"data": [{"type": "heatmap", "z": [[1]]}]}]).kind == "partial"
 
 
 def test_non_gregorian_calendar_falls_back():

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import ipywidgets as widgets
+import pandas as pd
 import pytest
 from browser_helpers import fixture_corpus, reference_events
 
+from analysis import selection
 from analysis.widgets import explorer, select
 
 
@@ -81,3 +84,52 @@ def test_select_recounts_actors_and_edges(corpus):
     assert counts == {"kb:trump": 2, "kb:kim_jong_un": 1}
     assert set(view.edges.source) | set(view.edges.target) <= set(counts)
     assert len(select(corpus).articles) == 3
+
+
+def test_undated_articles_stay_until_a_date_is_set_and_the_panel_says_so(corpus):
+    arts = corpus.articles.copy()
+    arts.loc[1, "published"] = pd.NaT  # the Hanoi article, now undated
+    undated = dataclasses.replace(corpus, articles=arts)
+    panel = explorer(undated)
+    assert panel.controls["start"].value is None and panel.controls["end"].value is None
+    assert len(panel.view.articles) == 3 and panel.view.undated == 1
+    assert "1 of the kept articles are undated" in panel.counts.value
+    panel.apply(start="2019-04-01")
+    assert arts.loc[1, "article_id"] not in set(panel.view.articles.article_id)
+    assert "1 undated article(s) left out by the date range" in panel.counts.value
+    panel.reset()
+    assert len(panel.view.articles) == 3
+
+
+def test_explorer_filters_mean_what_selection_says(corpus):
+    panel = explorer(corpus)
+    panel.apply(text="U.S.", sources=["ZeroHedge", "Example Wire"], event_types=["meeting"])
+    expected = selection.select(
+        corpus, text="U.S.", sources=["ZeroHedge", "Example Wire"], event_types=["meeting"]
+    )
+    assert panel.view.article_ids == expected.article_ids
+    assert sorted(panel.view.events.event_id) == sorted(expected.events.event_id)
+    assert select is selection.select  # one implementation
+    assert panel.timings["update"] > 0 and panel.timings["build"] >= panel.timings["update"]
+    with pytest.raises(TypeError, match="unknown filter"):
+        panel.apply(colour="red")
+
+
+def test_typing_is_debounced_in_a_running_loop(corpus):
+    import asyncio
+
+    panel = explorer(corpus, debounce=0.05)
+    redraws = []
+    original = panel.update
+    panel.update = lambda **kw: (redraws.append(panel.controls["text"].value), original(**kw))
+
+    async def type_words():
+        for text in ("s", "su", "sum", "summit"):
+            panel.controls["text"].value = text
+            await asyncio.sleep(0.005)
+        await asyncio.sleep(0.2)
+
+    asyncio.run(type_words())
+    assert redraws == ["summit"]  # one redraw, after the typing paused
+    assert all("summit" in (t + x).lower() for t, x in zip(
+        panel.view.articles.title, panel.view.articles.text, strict=True))  # fmt: skip

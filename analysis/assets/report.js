@@ -1,258 +1,490 @@
-/* newsdesk offline report: filters over embedded JSON, figures redrawn with Plotly.react.
+/* newsdesk offline report: filters, linked figures and a paged article table, no kernel.
  *
- * Reads the data element #newsdesk-data (JSON written by analysis.report), builds the
- * filter controls, and on every change recomputes which articles, places and events the
- * filter keeps, then redraws the figures and the article table.  Text from the corpus is
- * only ever put into the page with textContent / option.text, never as HTML; hover text
- * inside figures was escaped by Python when the data was written.
+ * Reads ONE data element, #newsdesk-data (base64 of gzipped JSON written by
+ * analysis.report; its fields are documented in analysis/report_contract.py), unpacks it
+ * with the browser's own DecompressionStream, and from then on works on that payload only.
+ *
+ * Filters mean what analysis.selection says (window.newsdesk.select(spec) is the same
+ * function the page uses; tests compare it with Python):
+ *   sources, actors (ids), places (ids), event_types: keep articles matching ANY listed
+ *   value of each given filter; event_types also keeps only those events;
+ *   start / end (YYYY-MM-DD, both days included): undated articles are kept unless one
+ *   of them is set; text: case-insensitive substring of title + "\n" + text.
+ * Figures: a trace whose meta.newsdesk is a contract role carries meta.links (per point,
+ * its articles or events); a point is shown while any of them is kept.  Hover text and
+ * sizes are Python's, never rebuilt here.  Corpus text only reaches the page through
+ * textContent / option.text.
  */
 (function () {
   "use strict";
 
-  var DATA = JSON.parse(document.getElementById("newsdesk-data").textContent);
+  var PAGE_SIZE = 25;
+  var MAX_OPTIONS = 1000;  /* actors / places listed in the filter menus (most mentioned) */
   var CONFIG = { responsive: true, displaylogo: false, scrollZoom: false };
-  var state = { sources: null, actors: null, types: null, start: "", end: "", text: "" };
+  var DATA = null;
+  var N = 0;
+  var SEARCH = null;   /* per article: lower-cased title + "\n" + text */
+  var state = {
+    spec: {}, sort: "date", desc: false, page: 0, focus: null, kept: null, events: null
+  };
 
   function byId(id) { return document.getElementById(id); }
   function clone(obj) { return JSON.parse(JSON.stringify(obj)); }
-  function setOf(list) { var s = {}; list.forEach(function (x) { s[x] = true; }); return s; }
+  function fmt(n) { return Number(n).toLocaleString("en-US"); }
 
-  /* ---- filters --------------------------------------------------------------- */
+  /* ---- unpacking ------------------------------------------------------------ */
 
-  function articleKept(a) {
-    if (state.sources && !state.sources[a.source]) return false;
-    if (state.start && (!a.date || a.date < state.start)) return false;
-    if (state.end && (!a.date || a.date > state.end)) return false;
-    if (state.actors) {
-      var hit = false;
-      for (var i = 0; i < a.actors.length; i++) {
-        if (state.actors[a.actors[i]]) { hit = true; break; }
-      }
-      if (!hit) return false;
+  function unpack(b64) {
+    if (typeof DecompressionStream === "undefined") {
+      return Promise.reject(new Error("this browser has no DecompressionStream; " +
+        "open the report in a current Chrome, Edge, Firefox or Safari"));
     }
-    if (state.text) {
-      if (a.search.indexOf(state.text) < 0) return false;
-    }
-    return true;
+    var bin = atob(b64.trim());
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
   }
 
-  function selection() {
-    var articles = {};
-    var nArticles = 0;
-    DATA.articles.forEach(function (a) {
-      if (articleKept(a)) { articles[a.id] = true; nArticles++; }
-    });
-    var events = {};
-    var nEvents = 0;
-    DATA.events.forEach(function (e) {
-      if (articles[e.article] && (!state.types || state.types[e.type])) {
-        events[e.id] = true; nEvents++;
+  /* ---- selection: one meaning of every filter -------------------------------- */
+
+  var PY_SPACE = "[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029" +
+    "\\u202f\\u205f\\u3000]+";
+  var STRIP = new RegExp("^" + PY_SPACE + "|" + PY_SPACE + "$", "g");
+
+  function listed(values) {
+    /* null/undefined: no filter; a string: a list of one; [] keeps no article */
+    if (values === null || values === undefined) return null;
+    if (typeof values === "string") return [values];
+    return values.filter(function (v) { return v !== null && v !== undefined; }).map(String);
+  }
+
+  function lowerSet(values) {
+    var out = {};
+    values.forEach(function (v) { out[v.toLowerCase()] = true; });
+    return out;
+  }
+
+  function dayBound(value, end) {
+    /* "YYYY", "YYYY-MM" or "YYYY-MM-DD" -> the first (start) or last (end) day, as a
+       string compared with the YYYY-MM-DD days ("-32"/"-13" sort after any real day) */
+    if (value === null || value === undefined) return "";
+    var v = String(value).replace(STRIP, "");
+    if (!v) return "";
+    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
+    if (!m) throw new Error("not a date: " + value);
+    if (m[3]) return v;
+    if (m[2]) return v + (end ? "-32" : "-01");
+    return v + (end ? "-13-01" : "-01-01");
+  }
+
+  var ACTOR_LOOKUP = null;
+
+  function resolveActors(values) {
+    /* as analysis.selection: each value itself (an id) plus the listed actors whose id,
+       name or an alias equals it, case-insensitive */
+    var act = DATA.actors;
+    if (!ACTOR_LOOKUP) {
+      ACTOR_LOOKUP = {};
+      for (var i = 0; i < act.listed; i++) {
+        [act.id[i], act.name[i]].concat(act.aliases[i]).forEach(function (k) {
+          if (typeof k === "string" && k) {
+            var key = k.toLowerCase();
+            (ACTOR_LOOKUP[key] = ACTOR_LOOKUP[key] || {})[i] = true;
+          }
+        });
       }
+    }
+    var pos = {};
+    act.id.forEach(function (v, i) { pos[v] = i; });
+    var out = {};
+    values.forEach(function (v) {
+      if (v in pos) out[pos[v]] = true;
+      var hit = ACTOR_LOOKUP[v.toLowerCase()] || {};
+      Object.keys(hit).forEach(function (i) { out[i] = true; });
     });
-    var placeCounts = {};
-    var placeSentences = {};
-    DATA.placeRows.forEach(function (r) {
-      /* r = [article_id, place_id, sentence_key] */
-      if (!articles[r[0]]) return;
-      placeCounts[r[1]] = (placeCounts[r[1]] || 0) + 1;
-      var list = placeSentences[r[1]] || (placeSentences[r[1]] = []);
-      if (r[2] && list.indexOf(r[2]) < 0 && list.length < 3) list.push(r[2]);
-    });
-    var placeArticles = {};
-    DATA.placeRows.forEach(function (r) {
-      if (!articles[r[0]]) return;
-      var s = placeArticles[r[1]] || (placeArticles[r[1]] = {});
-      s[r[0]] = true;
-    });
-    var actorCounts = {};
-    var actorArticles = {};
-    Object.keys(articles).forEach(function (aid) {
-      var counts = DATA.actorMentions[aid] || {};
-      Object.keys(counts).forEach(function (act) {
-        actorCounts[act] = (actorCounts[act] || 0) + counts[act];
-        actorArticles[act] = (actorArticles[act] || 0) + 1;
+    return out;
+  }
+
+  function haystack(i) {
+    /* lower(title) + "\n" + lower(text), built on the first text search */
+    if (!SEARCH) {
+      SEARCH = DATA.text.map(function (t, j) {
+        var title = DATA.articles.titled[j] ? DATA.articles.title[j] : "";
+        return title.toLowerCase() + "\n" + t.toLowerCase();
       });
-    });
-    return {
-      articles: articles, nArticles: nArticles, events: events, nEvents: nEvents,
-      placeCounts: placeCounts, placeSentences: placeSentences,
-      placeArticles: placeArticles, actorCounts: actorCounts, actorArticles: actorArticles,
-      nPlaces: Object.keys(placeCounts).length
-    };
+    }
+    return SEARCH[i];
   }
 
-  /* ---- figure updates: each keeps the Python figure's traces and layout ------- */
+  function anyIn(list, set) {
+    for (var i = 0; i < list.length; i++) if (set[list[i]]) return true;
+    return false;
+  }
+
+  function select(spec) {
+    /* spec -> {articles: Uint8Array(N), events: Uint8Array(nEvents)}; the rules of
+       analysis.selection (DATA.filters is its filter_spec()) */
+    spec = spec || {};
+    var a = DATA.articles;
+    var ev = DATA.events;
+    var sources = listed(spec.sources);
+    var actors = listed(spec.actors);
+    var places = listed(spec.places);
+    var types = listed(spec.event_types);
+    var text = typeof spec.text === "string" ? spec.text.replace(STRIP, "").toLowerCase() : "";
+    var start = dayBound(spec.start, false);
+    var end = dayBound(spec.end, true);
+    var srcSet = null;
+    if (sources) {
+      var wantSrc = lowerSet(sources);
+      srcSet = {};
+      DATA.sources.forEach(function (s, i) { if (wantSrc[s.toLowerCase()]) srcSet[i] = true; });
+    }
+    var actSet = actors && resolveActors(actors);
+    var plcSet = places && lowerSet(places);
+    var typSet = null;
+    if (types) {
+      var wantTyp = lowerSet(types);
+      typSet = {};
+      DATA.eventTypes.forEach(function (t, i) { if (wantTyp[t.toLowerCase()]) typSet[i] = true; });
+    }
+    var typedArticle = null;
+    if (typSet) {
+      typedArticle = new Uint8Array(N);
+      for (var j = 0; j < ev.id.length; j++) if (typSet[ev.type[j]]) typedArticle[ev.article[j]] = 1;
+    }
+    var kept = new Uint8Array(N);
+    for (var i = 0; i < N; i++) {
+      if (srcSet && !srcSet[a.source[i]]) continue;
+      if (start || end) {
+        var d = a.date[i];
+        if (!d || (start && d < start) || (end && d > end)) continue;
+      }
+      if (actSet && !anyIn(a.actors[i], actSet)) continue;
+      if (plcSet && !anyIn(a.placeKeys[i], plcSet)) continue;
+      if (typedArticle && !typedArticle[i]) continue;
+      if (text && haystack(i).indexOf(text) < 0) continue;
+      kept[i] = 1;
+    }
+    var events = new Uint8Array(ev.id.length);
+    for (var k = 0; k < ev.id.length; k++) {
+      if (kept[ev.article[k]] && (!typSet || typSet[ev.type[k]])) events[k] = 1;
+    }
+    return { articles: kept, events: events };
+  }
+
+  function selectIds(spec) {
+    var sel = select(spec);
+    var arts = [];
+    var evs = [];
+    sel.articles.forEach(function (k, i) { if (k) arts.push(DATA.articles.id[i]); });
+    sel.events.forEach(function (k, i) { if (k) evs.push(DATA.events.id[i]); });
+    return { articles: arts, events: evs };
+  }
+
+  function specActive(spec) {
+    return Object.keys(spec).some(function (k) {
+      var v = spec[k];
+      return Array.isArray(v) ? true : !!(typeof v === "string" ? v.replace(STRIP, "") : v);
+    });
+  }
+
+  /* ---- figures: keep Python's traces, drop the marks with nothing kept -------- */
 
   function pick(trace, keep) {
-    /* the trace with only the points whose index is in keep (array of indexes) */
     var t = clone(trace);
-    var n = (trace.customdata || []).length;
-    function sub(arr) { return Array.isArray(arr) && arr.length === n ? keep.map(function (i) { return arr[i]; }) : arr; }
-    ["x", "y", "base", "lat", "lon", "text", "hovertext", "customdata"].forEach(function (k) {
-      if (k in t) t[k] = sub(t[k]);
-    });
-    if (t.marker) {
-      ["size", "color", "symbol", "opacity"].forEach(function (k) {
-        if (k in t.marker) t.marker[k] = sub(t.marker[k]);
-      });
+    var links = (trace.meta || {}).links || {};
+    var n = (links.articles || links.events || []).length;
+    function sub(arr) {
+      return Array.isArray(arr) && arr.length === n ? keep.map(function (i) { return arr[i]; }) : arr;
+    }
+    Object.keys(t).forEach(function (k) { if (k !== "meta") t[k] = sub(t[k]); });
+    if (t.marker && typeof t.marker === "object") {
+      Object.keys(t.marker).forEach(function (k) { t.marker[k] = sub(t.marker[k]); });
       if (t.marker.pattern && Array.isArray(t.marker.pattern.shape)) {
         t.marker.pattern.shape = sub(t.marker.pattern.shape);
       }
     }
+    var l = t.meta.links;
+    Object.keys(l).forEach(function (k) { l[k] = sub(l[k]); });
+    t.meta.labels = sub(t.meta.labels);
     return t;
   }
 
-  function indexes(trace, test) {
-    var out = [];
-    (trace.customdata || []).forEach(function (cd, i) { if (test(cd, i)) out.push(i); });
-    return out;
+  function pointKept(links, i, sel) {
+    if (links.events) return links.events[i].some(function (e) { return sel.events[e]; });
+    return links.articles[i].some(function (a) { return sel.articles[a]; });
   }
 
-  function updateMap(fig, sel) {
+  function filteredData(fig, sel) {
     return fig.data.map(function (trace) {
-      var role = (trace.meta || {}).newsdesk;
-      if (role === "places") {
-        var keep = indexes(trace, function (cd) { return sel.placeCounts[cd[0]] > 0; });
-        var t = pick(trace, keep);
-        t.customdata = t.customdata.map(function (cd) {
-          return [cd[0], sel.placeCounts[cd[0]], Object.keys(sel.placeArticles[cd[0]] || {}).length];
-        });
-        t.marker.size = t.customdata.map(function (cd) { return cd[1]; });
-        t.hovertext = t.customdata.map(function (cd) {
-          var info = DATA.places[cd[0]] || { head: "" };
-          var lines = (sel.placeSentences[cd[0]] || []).map(function (k) { return "• " + DATA.sentences[k]; });
-          return info.head + "<br>" + cd[1] + " mention(s) in " + cd[2] + " article(s)<br>" + lines.join("<br>");
-        });
-        return t;
-      }
-      if (role === "events" || role === "arc") {
-        return pick(trace, indexes(trace, function (cd) { return sel.events[cd[0]]; }));
-      }
-      return trace;
-    });
-  }
-
-  function updateTimeline(fig, sel) {
-    return fig.data.map(function (trace) {
-      var role = (trace.meta || {}).newsdesk;
-      if (role === "timeline" || role === "timeline_marker") {
-        /* a grouped mark (one real-world event) lists its member events in cd[3] */
-        return pick(trace, indexes(trace, function (cd) {
-          var ids = Array.isArray(cd[3]) ? cd[3] : [cd[0]];
-          return ids.some(function (id) { return sel.events[id]; });
-        }));
-      }
-      return trace;
-    });
-  }
-
-  function updateActors(fig, sel, layout) {
-    var top = DATA.topActors;
-    var ranked = Object.keys(sel.actorCounts).filter(function (a) { return DATA.actors[a]; });
-    ranked.sort(function (a, b) {
-      return (sel.actorCounts[b] - sel.actorCounts[a]) ||
-        (DATA.actors[a].name < DATA.actors[b].name ? -1 : 1);
-    });
-    ranked = ranked.slice(0, top);
-    var data = fig.data.map(function (trace) {
-      var t = clone(trace);
-      var kind = trace.name;
-      var ids = ranked.filter(function (a) { return DATA.actors[a].kind === kind; });
-      t.x = ids.map(function (a) { return sel.actorCounts[a]; });
-      t.y = ids.map(function (a) { return DATA.actors[a].label; });
-      t.customdata = ids.map(function (a) { return [a, sel.actorArticles[a]]; });
+      var links = (trace.meta || {}).links;
+      if (!links) return trace;
+      var n = (links.articles || links.events).length;
+      var keep = [];
+      for (var i = 0; i < n; i++) if (pointKept(links, i, sel)) keep.push(i);
+      if (keep.length === n) return trace;
+      var t = pick(trace, keep);
+      if (!keep.length) t.visible = false;  /* e.g. an edge's line has 3 x values, 2 points */
       return t;
     });
-    layout.yaxis = layout.yaxis || {};
-    layout.yaxis.categoryarray = ranked.map(function (a) { return DATA.actors[a].label; }).reverse();
-    return data;
   }
 
-  function updateNetwork(fig, sel) {
-    return fig.data.map(function (trace) {
-      var role = (trace.meta || {}).newsdesk;
-      if (role === "node") {
-        return pick(trace, indexes(trace, function (cd) { return sel.actorCounts[cd[0]] > 0; }));
-      }
-      if (role === "edge") {
-        return pick(trace, indexes(trace, function (cd) {
-          var ends = cd[0].split("|");
-          return sel.actorCounts[ends[0]] > 0 && sel.actorCounts[ends[1]] > 0;
-        }));
-      }
-      return trace;
+  function pruneCategories(data, layout) {
+    /* a filtered figure lists only the categories (rows, bars) that still have marks */
+    Object.keys(layout).forEach(function (key) {
+      var axis = layout[key];
+      if (!/^[xy]axis\d*$/.test(key) || !axis || !Array.isArray(axis.categoryarray)) return;
+      var letter = key.charAt(0);
+      var ref = letter + key.slice(5);  /* "yaxis2" -> "y2", "yaxis" -> "y" */
+      var used = {};
+      data.forEach(function (t) {
+        if (t.visible === false || (t[letter + "axis"] || letter) !== ref) return;
+        (Array.isArray(t[letter]) ? t[letter] : []).forEach(function (v) { used[v] = true; });
+      });
+      axis.categoryarray = axis.categoryarray.filter(function (c) { return used[c]; });
     });
+    return layout;
   }
-
-  var UPDATERS = { map: updateMap, timeline: updateTimeline, actors: updateActors, network: updateNetwork };
 
   function draw(sel) {
     return Promise.all(DATA.figures.map(function (spec) {
       var div = byId(spec.div);
       var layout = clone(spec.figure.layout || {});
-      var data = sel ? UPDATERS[spec.kind](spec.figure, sel, layout) : spec.figure.data;
+      var data = spec.figure.data;
+      if (sel) {
+        data = filteredData(spec.figure, sel);
+        pruneCategories(data, layout);
+      }
       return Plotly.react(div, data, layout, CONFIG);
     }));
   }
 
-  /* ---- table and counts ---------------------------------------------------- */
+  /* ---- clicking a mark lists its articles with the evidence sentence ---------- */
 
-  function renderTable(sel) {
+  function codePoints(i) {
+    var t = DATA.text[i];
+    return /[\uD800-\uDFFF]/.test(t) ? Array.from(t) : null;
+  }
+
+  function sentence(i, span) {
+    if (!span || span[0] < 0) return "";
+    var cps = codePoints(i);
+    var s = cps ? cps.slice(span[0], span[1]).join("") : DATA.text[i].slice(span[0], span[1]);
+    s = s.replace(/\s+/g, " ").trim();
+    return s.length > 300 ? s.slice(0, 299) + "\u2026" : s;
+  }
+
+  function onClick(ev) {
+    var pt = ev && ev.points && ev.points[0];
+    if (!pt || !pt.data || !pt.data.meta || !pt.data.meta.links) return;
+    var links = pt.data.meta.links;
+    var i = pt.pointNumber;
+    if (Array.isArray(i)) i = i[0];
+    var label = (pt.data.meta.labels || [])[i] || "";
+    var spans = {};
+    if (links.events) {
+      (links.events[i] || []).forEach(function (e) {
+        var a = DATA.events.article[e];
+        (spans[a] = spans[a] || []).push(DATA.events.span[e]);
+      });
+    } else {
+      (links.articles[i] || []).forEach(function (a, j) {
+        (spans[a] = spans[a] || []).push(links.spans ? links.spans[i][j] : null);
+      });
+    }
+    state.focus = { label: label, spans: spans };
+    state.page = 0;
+    renderTable();
+    var section = byId("table-section");
+    if (section && section.scrollIntoView) section.scrollIntoView({ block: "start" });
+  }
+
+  /* ---- table ----------------------------------------------------------------- */
+
+  var SORTS = {
+    date: function (i) { return DATA.articles.date[i] || "9999"; },
+    source: function (i) { return DATA.sources[DATA.articles.source[i]].toLowerCase(); },
+    title: function (i) { return DATA.articles.title[i].toLowerCase(); },
+    actors: function (i) { return DATA.articles.actors[i].length; },
+    places: function (i) { return DATA.articles.nPlaces[i]; },
+    events: function (i) { return DATA.articles.nEvents[i]; }
+  };
+
+  function rows() {
+    var out = [];
+    for (var i = 0; i < N; i++) {
+      if (!state.kept[i]) continue;
+      if (state.focus && !state.focus.spans[i]) continue;
+      out.push(i);
+    }
+    var key = SORTS[state.sort];
+    var sign = state.desc ? -1 : 1;
+    var dates = DATA.articles.date;
+    out.sort(function (x, y) {
+      if (state.sort === "date" && !dates[x] !== !dates[y]) return dates[x] ? -1 : 1;  /* undated last */
+      var a = key(x), b = key(y);
+      return (a < b ? -1 : a > b ? 1 : x - y) * sign;
+    });
+    return out;
+  }
+
+  function cell(tr, text) {
+    var td = document.createElement("td");
+    td.textContent = text;
+    tr.appendChild(td);
+    return td;
+  }
+
+  function renderTable() {
+    var a = DATA.articles;
+    var list = rows();
+    var pages = Math.max(1, Math.ceil(list.length / PAGE_SIZE));
+    state.page = Math.min(Math.max(0, state.page), pages - 1);
     var body = byId("articles-body");
     while (body.firstChild) body.removeChild(body.firstChild);
-    DATA.articles.forEach(function (a) {
-      if (!sel.articles[a.id]) return;
+    list.slice(state.page * PAGE_SIZE, (state.page + 1) * PAGE_SIZE).forEach(function (i) {
       var tr = document.createElement("tr");
-      tr.setAttribute("data-article", a.id);
-      [a.date || "", a.source, null, a.actorNames, String(a.nPlaces), String(a.nEvents)].forEach(function (value, i) {
-        var td = document.createElement("td");
-        if (i === 2) {
-          if (a.url) {
-            var link = document.createElement("a");
-            link.href = a.url;
-            link.rel = "noopener noreferrer";
-            link.target = "_blank";
-            link.textContent = a.title;
-            td.appendChild(link);
-          } else {
-            td.textContent = a.title;
-          }
-          var snippet = document.createElement("div");
-          snippet.className = "snippet";
-          snippet.textContent = a.snippet;
-          td.appendChild(snippet);
-        } else {
-          td.textContent = value;
-        }
-        tr.appendChild(td);
-      });
+      tr.setAttribute("data-article", a.id[i]);
+      cell(tr, a.date[i] || "(undated)");
+      cell(tr, DATA.sources[a.source[i]]);
+      var td = cell(tr, "");
+      if (a.url[i]) {
+        var link = document.createElement("a");
+        link.href = a.url[i];
+        link.rel = "noopener noreferrer";
+        link.target = "_blank";
+        link.textContent = a.title[i];
+        td.appendChild(link);
+      } else {
+        td.appendChild(document.createTextNode(a.title[i]));
+      }
+      var focus = state.focus && state.focus.spans[i];
+      var lines = focus ? focus.map(function (sp) { return sentence(i, sp); }).filter(Boolean) : [];
+      if (lines.length) {
+        lines.slice(0, 3).forEach(function (line) {
+          var q = document.createElement("div");
+          q.className = "evidence";
+          q.textContent = "\u201C" + line + "\u201D";
+          td.appendChild(q);
+        });
+      } else {
+        var snippet = document.createElement("div");
+        snippet.className = "snippet";
+        snippet.textContent = a.snippet[i];
+        td.appendChild(snippet);
+      }
+      cell(tr, a.actorNames[i]);
+      cell(tr, String(a.nPlaces[i]));
+      cell(tr, String(a.nEvents[i]));
       body.appendChild(tr);
     });
+    byId("page-info").textContent = list.length
+      ? "rows " + fmt(state.page * PAGE_SIZE + 1) + "\u2013" +
+        fmt(Math.min(list.length, (state.page + 1) * PAGE_SIZE)) + " of " + fmt(list.length) +
+        " \u00B7 page " + (state.page + 1) + " of " + pages
+      : "no article";
+    byId("page-prev").disabled = state.page === 0;
+    byId("page-next").disabled = state.page >= pages - 1;
+    var focusBox = byId("focus");
+    if (state.focus) {
+      focusBox.hidden = false;
+      byId("focus-text").textContent = "Articles of " + (state.focus.label || "the clicked mark") +
+        " (" + fmt(list.length) + " kept by the filters)";
+    } else {
+      focusBox.hidden = true;
+    }
+    document.querySelectorAll("#articles th[data-sort]").forEach(function (th) {
+      var on = th.getAttribute("data-sort") === state.sort;
+      th.setAttribute("aria-sort", on ? (state.desc ? "descending" : "ascending") : "none");
+    });
+    root().setAttribute("data-rows", String(list.length));
+  }
+
+  /* ---- counts and the whole update ------------------------------------------- */
+
+  function count(mask) {
+    var n = 0;
+    for (var i = 0; i < mask.length; i++) n += mask[i];
+    return n;
   }
 
   function renderCounts(sel) {
-    byId("counts").textContent = sel.nArticles + " of " + DATA.articles.length + " articles, " +
-      sel.nPlaces + " places, " + sel.nEvents + " events";
+    var nA = count(sel.articles);
+    var nE = count(sel.events);
+    var places = {};
+    for (var i = 0; i < N; i++) {
+      if (sel.articles[i]) DATA.articles.places[i].forEach(function (p) { places[p] = true; });
+    }
+    var nP = Object.keys(places).length;
+    var undated = "";
+    if (DATA.undated) {
+      var dated = state.spec.start || state.spec.end;
+      undated = dated
+        ? " \u00B7 the date filter drops the " + fmt(DATA.undated) + " undated article(s)"
+        : " \u00B7 " + fmt(DATA.undated) + " undated article(s) kept (no date filter)";
+    }
+    byId("counts").textContent = fmt(nA) + " of " + fmt(N) + " articles, " + fmt(nP) +
+      " places, " + fmt(nE) + " events" + undated;
+    var r = root();
+    [r, document.body].forEach(function (el) {
+      el.setAttribute("data-articles", String(nA));
+      el.setAttribute("data-events", String(nE));
+      el.setAttribute("data-places", String(nP));
+    });
   }
 
   function apply() {
-    var sel = selection();
-    draw(sel);
-    renderTable(sel);
+    var sel = select(state.spec);
+    state.kept = sel.articles;
+    state.events = sel.events;
+    state.page = 0;
     renderCounts(sel);
-    document.body.setAttribute("data-articles", String(sel.nArticles));
-    document.body.setAttribute("data-events", String(sel.nEvents));
-    document.body.setAttribute("data-places", String(sel.nPlaces));
+    renderTable();
+    return draw(specActive(state.spec) ? sel : null);
   }
 
-  /* ---- controls ------------------------------------------------------------ */
+  /* ---- controls ---------------------------------------------------------------- */
+
+  function root() { return byId("newsdesk-report") || document.body; }
 
   function checkedValues(containerId) {
     var boxes = byId(containerId).querySelectorAll("input[type=checkbox]");
     var all = true;
     var out = [];
     boxes.forEach(function (b) { if (b.checked) out.push(b.value); else all = false; });
-    return all ? null : setOf(out);
+    return all ? null : out;
+  }
+
+  function chosen(selectId) {
+    var out = [];
+    var el = byId(selectId);
+    for (var i = 0; i < el.options.length; i++) if (el.options[i].selected) out.push(el.options[i].value);
+    return out.length ? out : null;
+  }
+
+  function readControls() {
+    var spec = {};
+    var s = checkedValues("f-sources");
+    if (s) spec.sources = s;
+    var t = checkedValues("f-types");
+    if (t) spec.event_types = t;
+    var act = chosen("f-actors");
+    if (act) spec.actors = act;
+    var plc = chosen("f-places");
+    if (plc) spec.places = plc;
+    if (byId("f-start").value) spec.start = byId("f-start").value;
+    if (byId("f-end").value) spec.end = byId("f-end").value;
+    var text = (byId("f-text").value || "").trim();
+    if (text) spec.text = text;
+    return spec;
+  }
+
+  function onChange() {
+    state.spec = readControls();
+    state.focus = null;
+    return apply();
   }
 
   function checkboxes(containerId, values) {
@@ -262,65 +494,129 @@
       var input = document.createElement("input");
       input.type = "checkbox";
       input.checked = true;
-      input.value = v.value;
+      input.value = v;
       input.addEventListener("change", onChange);
       label.appendChild(input);
-      label.appendChild(document.createTextNode(" " + v.label));
+      label.appendChild(document.createTextNode(" " + v));
       box.appendChild(label);
     });
   }
 
-  function onChange() {
-    state.sources = checkedValues("f-sources");
-    state.types = checkedValues("f-types");
-    var actorSel = byId("f-actors");
-    var chosen = [];
-    for (var i = 0; i < actorSel.options.length; i++) {
-      if (actorSel.options[i].selected) chosen.push(actorSel.options[i].value);
+  function options(selectId, ids, labels, order) {
+    var el = byId(selectId);
+    if (order.length > MAX_OPTIONS) {
+      var hint = document.createElement("div");
+      hint.className = "hint";
+      hint.textContent = "the " + fmt(MAX_OPTIONS) + " most mentioned of " + fmt(order.length);
+      el.parentNode.appendChild(hint);
+      order = order.slice(0, MAX_OPTIONS);
     }
-    state.actors = chosen.length ? setOf(chosen) : null;
-    state.start = byId("f-start").value || "";
-    state.end = byId("f-end").value || "";
-    state.text = (byId("f-text").value || "").trim().toLowerCase();
-    apply();
+    order.forEach(function (i) {
+      var opt = document.createElement("option");
+      opt.value = ids[i];
+      opt.text = labels(i);
+      el.appendChild(opt);
+    });
+    el.addEventListener("change", onChange);
   }
 
-  function init() {
-    checkboxes("f-sources", DATA.sources.map(function (s) { return { value: s, label: s }; }));
-    checkboxes("f-types", DATA.eventTypes.map(function (s) { return { value: s, label: s }; }));
-    var actorSel = byId("f-actors");
-    DATA.actorOptions.forEach(function (a) {
-      var opt = document.createElement("option");
-      opt.value = a;
-      opt.text = DATA.actors[a].name + " (" + DATA.actors[a].mentions + ")";
-      actorSel.appendChild(opt);
-    });
-    actorSel.addEventListener("change", onChange);
+  function buildControls() {
+    checkboxes("f-sources", DATA.sources);
+    checkboxes("f-types", DATA.eventTypes);
+    var act = DATA.actors;
+    var order = act.id.map(function (_, i) { return i; })
+      .filter(function (i) { return act.mentions[i] > 0; })
+      .sort(function (x, y) { return act.mentions[y] - act.mentions[x] || x - y; });
+    options("f-actors", act.id, function (i) { return act.name[i] + " (" + act.mentions[i] + ")"; }, order);
+    var plc = DATA.places;
+    var nArt = plc.id.map(function () { return 0; });
+    DATA.articles.places.forEach(function (list) { list.forEach(function (p) { nArt[p]++; }); });
+    var porder = plc.id.map(function (_, i) { return i; })
+      .sort(function (x, y) { return nArt[y] - nArt[x] || x - y; });
+    options("f-places", plc.id, function (i) {
+      return plc.name[i] + (plc.country[i] ? ", " + plc.country[i] : "") + " (" + nArt[i] + ")";
+    }, porder);
     ["f-start", "f-end"].forEach(function (id) {
       var el = byId(id);
       if (DATA.dateMin) el.min = DATA.dateMin;
       if (DATA.dateMax) el.max = DATA.dateMax;
       el.addEventListener("change", onChange);
     });
-    byId("f-text").addEventListener("input", onChange);
+    byId("f-undated").textContent = DATA.undated
+      ? fmt(DATA.undated) + " undated article(s): kept unless a date is set"
+      : "every article is dated";
+    var timer = null;
+    byId("f-text").addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(onChange, 250);
+    });
     byId("f-reset").addEventListener("click", function () {
       document.querySelectorAll("#filters input[type=checkbox]").forEach(function (b) { b.checked = true; });
-      for (var i = 0; i < actorSel.options.length; i++) actorSel.options[i].selected = false;
+      ["f-actors", "f-places"].forEach(function (id) {
+        var el = byId(id);
+        for (var i = 0; i < el.options.length; i++) el.options[i].selected = false;
+      });
       byId("f-start").value = "";
       byId("f-end").value = "";
       byId("f-text").value = "";
       onChange();
     });
+    byId("focus-clear").addEventListener("click", function () {
+      state.focus = null;
+      renderTable();
+    });
+    byId("page-prev").addEventListener("click", function () { state.page--; renderTable(); });
+    byId("page-next").addEventListener("click", function () { state.page++; renderTable(); });
+    document.querySelectorAll("#articles th[data-sort]").forEach(function (th) {
+      th.addEventListener("click", function () {
+        var key = th.getAttribute("data-sort");
+        state.desc = state.sort === key ? !state.desc : false;
+        state.sort = key;
+        state.page = 0;
+        renderTable();
+      });
+    });
+  }
+
+  function init() {
     var t0 = performance.now();
-    var sel = selection();
-    renderTable(sel);
-    renderCounts(sel);
-    window.newsdesk = { apply: apply, state: state, data: DATA, onChange: onChange, drawMs: null };
-    draw(null).then(function () {
+    var timings = {};
+    var mark = function (name) { timings[name] = Math.round(performance.now() - t0); };
+    var el = byId("newsdesk-data");
+    unpack(el.textContent).then(function (data) {
+      mark("unpacked");
+      DATA = data;
+      N = DATA.articles.id.length;
+      window.newsdesk = {
+        data: DATA,
+        select: selectIds,
+        setFilters: function (spec) { state.spec = spec || {}; state.focus = null; return apply(); },
+        focusPoint: onClick,
+        timings: timings,
+        drawMs: null
+      };
+      mark("indexed");
+      buildControls();
+      mark("controls");
+      var sel = select({});
+      state.kept = sel.articles;
+      state.events = sel.events;
+      renderCounts(sel);
+      renderTable();
+      mark("table");
+      return draw(null);
+    }).then(function () {
+      DATA.figures.forEach(function (spec) {
+        var div = byId(spec.div);
+        if (div && div.on) div.on("plotly_click", onClick);
+      });
+      mark("drawn");
       window.newsdesk.drawMs = performance.now() - t0;
+      root().setAttribute("data-ready", "1");
       document.body.setAttribute("data-ready", "1");
-    }, function (err) {
-      console.error("newsdesk: a figure failed to draw: " + err);
+    }).catch(function (err) {
+      byId("counts").textContent = "The report could not start: " + err.message;
+      console.error("newsdesk: " + err);
     });
   }
 

@@ -24,9 +24,16 @@ from analysis.figures.basemap import (
     inject_geo_assets,
     load_topojson,
 )
-from analysis.figures.map import event_arcs, place_map, place_summary
+from analysis.figures.map import (
+    country_counts,
+    event_arcs,
+    event_movements,
+    marker_sizes,
+    place_map,
+    place_summary,
+)
 from analysis.figures.template import TEMPLATE_NAME, category_colors, register_template
-from analysis.figures.timeline import summit_timeline, timeline_rows
+from analysis.figures.timeline import date_window, summit_timeline, timeline_rows, volume_counts
 
 __all__ = [
     "TEMPLATE_NAME",
@@ -37,15 +44,20 @@ __all__ = [
     "basemaps_for",
     "category_colors",
     "co_mention_network",
+    "country_counts",
+    "date_window",
     "event_arcs",
+    "event_movements",
     "geo_assets_html",
     "geo_assets_script",
     "inject_geo_assets",
     "load_topojson",
+    "marker_sizes",
     "place_map",
     "place_summary",
     "quote_chart",
     "register_template",
     "summit_timeline",
     "timeline_rows",
+    "volume_counts",
 ]

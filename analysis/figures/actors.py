@@ -13,9 +13,20 @@ from analysis import schema
 from analysis.figures.frames import actor_names, frame_of, optional_frame
 from analysis.figures.template import TEMPLATE_NAME, category_colors, escape, truncate
 
-__all__ = ["actor_mentions", "actor_counts", "co_mention_network", "actor_heatmap", "quote_chart"]
+__all__ = [
+    "actor_counts",
+    "actor_heatmap",
+    "actor_mentions",
+    "co_mention_network",
+    "network_nodes",
+    "quote_chart",
+]
 
 log = logging.getLogger(__name__)
+
+#: Colour and id of the "others" bars (every actor, speaker or outlet past the top N).
+OTHERS_COLOR = "#BDBDBD"
+OTHERS_ID = "(others)"
 
 
 def actor_counts(actors: Any, *, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -48,6 +59,7 @@ def actor_mentions(
     *,
     mentions: pd.DataFrame | None = None,
     top: int = 20,
+    others: bool = True,
     title: str | None = "Mentions by actor",
 ) -> go.Figure:
     """Horizontal bars: mentions per actor, one colour (and legend entry) per actor kind.
@@ -60,17 +72,25 @@ def actor_mentions(
         Mentions frame to count from (e.g. a filtered corpus' mentions).
     top : int
         Number of actors shown (most mentioned).
+    others : bool
+        Add one bar for all the other actors together ("4,980 other actors"), so the
+        chart stays readable with thousands of actors and still accounts for every
+        mention.
     title : str, optional
         Figure title.
 
     Returns
     -------
     plotly.graph_objects.Figure
-        One ``bar`` trace per kind; ``customdata`` holds the actor_id.
+        One ``bar`` trace per kind (``meta.newsdesk`` = "actor_mentions"; ``customdata``
+        = [actor_id, articles]) and the "actor_others" bar (``customdata`` =
+        ["(others)", number of actors]).
     """
-    counts = actor_counts(actors, mentions=mentions).head(top)
+    everyone = actor_counts(actors, mentions=mentions)
+    counts = everyone.head(top)
+    rest = everyone.iloc[top:]
     fig = go.Figure()
-    order = counts["name"].tolist()
+    order = [escape(n) for n in counts["name"]]
     for kind, col in category_colors(counts["kind"].tolist(), column="kind").items():
         part = counts[counts["kind"] == kind]
         fig.add_trace(
@@ -88,6 +108,21 @@ def actor_mentions(
                 meta={"newsdesk": "actor_mentions"},
             )
         )
+    if others and len(rest):
+        label = f"{len(rest):,} other actors"
+        order.append(label)
+        fig.add_trace(
+            go.Bar(
+                x=[int(rest["mentions"].sum())],
+                y=[label],
+                orientation="h",
+                name="others",
+                marker_color=OTHERS_COLOR,
+                customdata=[[OTHERS_ID, len(rest)]],
+                hovertemplate="<b>%{y}</b><br>%{x} mention(s) together<extra></extra>",
+                meta={"newsdesk": "actor_others", "actors": len(rest)},
+            )
+        )
     fig.update_layout(
         template=TEMPLATE_NAME,
         title=title,
@@ -97,7 +132,7 @@ def actor_mentions(
         xaxis_title="mentions",
         yaxis={
             "categoryorder": "array",
-            "categoryarray": [escape(n) for n in order[::-1]],
+            "categoryarray": order[::-1],
             "automargin": True,
         },
     )
@@ -131,19 +166,113 @@ def _layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
     return pos
 
 
+def network_nodes(edges: pd.DataFrame, actors: pd.DataFrame | None, *, top: int) -> pd.DataFrame:
+    """The ``top`` actors by weighted degree (sum of their edges' weights).
+
+    Returns
+    -------
+    DataFrame
+        actor_id, degree (weighted), mentions, kind, name; ties broken by mentions, then id.
+    """
+    e = edges
+    deg = pd.concat(
+        [
+            e[["source", "weight"]].rename(columns={"source": "actor_id"}),
+            e[["target", "weight"]].rename(columns={"target": "actor_id"}),
+        ]
+    )
+    deg = deg.assign(actor_id=deg["actor_id"].astype(str)).groupby("actor_id")["weight"].sum()
+    if actors is not None and len(actors):
+        counts = actor_counts(actors).set_index("actor_id")
+        counts.index = counts.index.astype(str)
+        ids = sorted(set(deg.index) | set(counts.index))
+    else:
+        counts = pd.DataFrame(columns=["name", "kind", "mentions"])
+        ids = sorted(deg.index)
+    out = pd.DataFrame({"actor_id": ids})
+    out["degree"] = out["actor_id"].map(deg).fillna(0).astype(int)
+    out["mentions"] = out["actor_id"].map(counts["mentions"]).fillna(1).astype(int)
+    out["kind"] = out["actor_id"].map(counts["kind"]).fillna("other").astype(str)
+    out["name"] = out["actor_id"].map(counts["name"]).fillna(out["actor_id"]).astype(str)
+    out = out.sort_values(
+        ["degree", "mentions", "actor_id"], ascending=[False, False, True], kind="stable"
+    )
+    return out.head(top).reset_index(drop=True)
+
+
+def _auto_weight(weights: pd.Series, max_edges: int) -> int:
+    """The least weight that leaves at most ``max_edges`` edges (at least 1)."""
+    if len(weights) <= max_edges:
+        return 1
+    ranked = weights.sort_values(ascending=False).to_numpy()
+    w = int(ranked[max_edges - 1])
+    return max(w + 1 if (ranked >= w).sum() > max_edges else w, 1)
+
+
+def _place_labels(
+    nodes: list[str],
+    pos: dict[str, tuple[float, float]],
+    labels: dict[str, str],
+    order: list[str],
+    *,
+    limit: int,
+    box: tuple[float, float, float, float],
+    px: tuple[float, float],
+) -> dict[str, str]:
+    """Text positions of the labels that fit: the largest nodes first, no overlap.
+
+    Each label is tried above, below, right and left of its node; a label that would
+    overlap one already placed or leave ``box`` (x0, x1, y0, y1) is not drawn (the
+    node keeps its hover).  Sizes are estimated from the characters (``px`` = plot
+    width and height in pixels, font 11 px).
+    """
+    x0, x1, y0, y1 = box
+    per_px_x = (x1 - x0) / max(px[0], 1)
+    per_px_y = (y1 - y0) / max(px[1], 1)
+    placed: list[tuple[float, float, float, float]] = []
+    out: dict[str, str] = {}
+    for n in order[:limit]:
+        w = (len(labels[n]) * 6.4 + 4) * per_px_x
+        h = 15 * per_px_y
+        gap = 9 * per_px_y
+        cx, cy = pos[n]
+        options = {
+            "top center": (cx - w / 2, cx + w / 2, cy + gap, cy + gap + h),
+            "bottom center": (cx - w / 2, cx + w / 2, cy - gap - h, cy - gap),
+            "middle right": (cx + 9 * per_px_x, cx + 9 * per_px_x + w, cy - h / 2, cy + h / 2),
+            "middle left": (cx - 9 * per_px_x - w, cx - 9 * per_px_x, cy - h / 2, cy + h / 2),
+        }
+        for where, (a0, a1, b0, b1) in options.items():
+            inside = a0 >= x0 and a1 <= x1 and b0 >= y0 and b1 <= y1
+            clear = all(a1 <= c0 or a0 >= c1 or b1 <= d0 or b0 >= d1 for c0, c1, d0, d1 in placed)
+            if inside and clear:
+                placed.append((a0, a1, b0, b1))
+                out[n] = where
+                break
+    return out
+
+
 def co_mention_network(
     edges: Any,
     actors: Any = None,
     *,
-    min_weight: int = 1,
+    min_weight: int | None = None,
     top: int = 40,
+    max_edges: int = 120,
+    labels: int = 15,
     seed: int = 7,
+    height: int = 560,
     title: str | None = "Who is mentioned with whom",
 ) -> go.Figure:
-    """The co-mention network: nodes sized by mentions, edge width by weight.
+    """The co-mention network of the most connected actors, readable at any corpus size.
 
-    The layout is a networkx spring layout with a fixed ``seed`` over nodes and edges
-    added in sorted order, so the same frames always give the same picture.
+    Nodes are the ``top`` actors by weighted degree (the summed weights of their
+    co-mention edges), sized by mentions; edges between them at least ``min_weight``
+    heavy are drawn, width by weight.  Only the ``labels`` largest nodes are labelled,
+    and only where the label fits inside the plot without covering another; every node
+    has its name in the hover.  The layout is a networkx spring layout with a fixed
+    ``seed`` over nodes and edges added in sorted order, so the same frames always give
+    the same picture.
 
     Parameters
     ----------
@@ -151,52 +280,52 @@ def co_mention_network(
         Edges frame (source, target, weight, articles).
     actors : DataFrame, optional
         Actors frame (names, kinds, mentions); taken from ``edges`` when it is a Corpus.
-    min_weight : int
-        Edges lighter than this are left out.
+    min_weight : int or None
+        Edges lighter than this are left out; ``None`` (default) picks the least weight
+        that leaves at most ``max_edges`` edges.
     top : int
-        Keep the ``top`` most mentioned actors (and the edges between them).
+        Number of actors drawn (by weighted degree).
+    max_edges : int
+        Most edges drawn when ``min_weight`` is ``None``.
+    labels : int
+        At most this many node labels (the most mentioned nodes first).
     seed : int
         Seed of the spring layout.
+    height : int
+        Figure height in pixels.
     title : str, optional
         Figure title.
 
     Returns
     -------
     plotly.graph_objects.Figure
-        Edge traces (lines, ``customdata`` = "source|target") then one node trace per kind
-        (``customdata`` = actor_id).
+        Edge traces (lines, ``meta.newsdesk`` = "edge", ``customdata`` =
+        "source|target") then one node trace per kind ("node", ``customdata`` =
+        [actor_id, mentions, name]; ``text`` is the label or "").
     """
     e = frame_of(edges, "edges")
     act = optional_frame(actors, edges, "actors")
-    if act is None:
-        act = schema.empty("actors")
-    e = e[e["weight"] >= min_weight]
-    counts = actor_counts(act) if len(act) else act
-    keep = set(counts["actor_id"].astype(str).head(top)) if len(act) else set()
-    if not keep:  # no actors frame: nodes are the edge ends
-        keep = set(e["source"].astype(str)) | set(e["target"].astype(str))
-    e = e[e["source"].astype(str).isin(keep) & e["target"].astype(str).isin(keep)]
+    nodes = network_nodes(e, act, top=top)
+    keep = set(nodes["actor_id"])
+    src, tgt = e["source"].astype(str), e["target"].astype(str)
+    e = e[src.isin(keep) & tgt.isin(keep)]
+    threshold = _auto_weight(e["weight"], max_edges) if min_weight is None else min_weight
+    e = e[e["weight"] >= threshold]
     graph = nx.Graph()
     for node in sorted(keep):
         graph.add_node(node)
-    for s, t, w in sorted(
+    triples = sorted(
         zip(e["source"].astype(str), e["target"].astype(str), e["weight"].astype(int), strict=True)
-    ):
+    )
+    for s, t, w in triples:
         graph.add_edge(s, t, weight=w)
     pos = _layout(graph, seed)
-    names = actor_names(act)
-    info = {str(r.actor_id): r for r in counts.itertuples(index=False)} if len(act) else {}
+    info = nodes.set_index("actor_id")
+    names = info["name"].to_dict()
     fig = go.Figure()
-    if len(e):
-        wmax = max(int(e["weight"].max()), 1)
-        for s, t, w in sorted(
-            zip(
-                e["source"].astype(str),
-                e["target"].astype(str),
-                e["weight"].astype(int),
-                strict=True,
-            )
-        ):
+    if triples:
+        wmax = max(w for _, _, w in triples)
+        for s, t, w in triples:
             (x0, y0), (x1, y1) = pos[s], pos[t]
             key = f"{s}|{t}"
             fig.add_trace(
@@ -205,55 +334,76 @@ def co_mention_network(
                     y=[y0, y1],
                     mode="lines",
                     showlegend=False,
-                    line={"width": 1 + 7 * w / wmax, "color": "rgba(120,120,120,0.45)"},
+                    line={"width": 1 + 7 * w / max(wmax, 1), "color": "rgba(120,120,120,0.45)"},
                     hoverinfo="text",
                     text=escape(f"{names.get(s, s)} – {names.get(t, t)}: {w}"),
                     customdata=[[key], [key]],
                     meta={"newsdesk": "edge"},
                 )
             )
-    nodes = sorted(graph.nodes)
-    kinds = {n: (str(info[n].kind) if n in info else "other") for n in nodes}
-    mentions = {n: (int(info[n].mentions) if n in info else 1) for n in nodes}
+    ordered = sorted(graph.nodes)
+    mentions = {n: int(info.loc[n, "mentions"]) for n in ordered}
     peak = max(mentions.values(), default=1)
+    box = _bounds(pos)
+    by_size = sorted(ordered, key=lambda n: (-mentions[n], n))
+    where = _place_labels(
+        ordered,
+        pos,
+        {n: names.get(n, n) for n in ordered},
+        by_size,
+        limit=labels,
+        box=box,
+        px=(900.0, max(height - 140.0, 100.0)),
+    )
+    kinds = {n: str(info.loc[n, "kind"]) for n in ordered}
     for kind, col in category_colors(kinds.values(), column="kind").items():
-        part = [n for n in nodes if kinds[n] == kind]
+        part = [n for n in ordered if kinds[n] == kind]
         fig.add_trace(
             go.Scatter(
                 x=[pos[n][0] for n in part],
                 y=[pos[n][1] for n in part],
                 mode="markers+text",
                 name=kind,
-                text=[escape(names.get(n, n)) for n in part],
-                textposition="top center",
+                text=[escape(names.get(n, n)) if n in where else "" for n in part],
+                textposition=[where.get(n, "top center") for n in part],
+                textfont={"size": 11},
                 marker={
                     "size": [mentions[n] for n in part],
                     "sizemode": "area",
-                    "sizeref": 2.0 * peak / (40**2),
-                    "sizemin": 6,
+                    "sizeref": 2.0 * peak / (34**2),
+                    "sizemin": 5,
                     "color": col,
                     "line": {"width": 1, "color": "white"},
                 },
-                customdata=[[n, mentions[n]] for n in part],
-                hovertemplate="<b>%{text}</b><br>%{customdata[1]} mention(s)<extra></extra>",
+                customdata=[[n, mentions[n], escape(names.get(n, n))] for n in part],
+                hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[1]} mention(s)"
+                "<extra></extra>",
+                cliponaxis=False,
                 meta={"newsdesk": "node"},
             )
         )
     fig.update_layout(
         template=TEMPLATE_NAME,
         title=title,
-        height=520,
+        height=height,
         legend={"title": {"text": "kind"}, "itemsizing": "constant"},
-        xaxis={"visible": False},
-        yaxis={"visible": False},
+        xaxis={"visible": False, "range": [box[0], box[1]]},
+        yaxis={"visible": False, "range": [box[2], box[3]]},
         hovermode="closest",
+        meta={"newsdesk_min_weight": int(threshold), "newsdesk_labels": len(where)},
     )
-    if pos:
-        xs = [p[0] for p in pos.values()]
-        ys = [p[1] for p in pos.values()]
-        fig.update_xaxes(range=[min(xs) - 0.35, max(xs) + 0.35])
-        fig.update_yaxes(range=[min(ys) - 0.2, max(ys) + 0.25])
     return fig
+
+
+def _bounds(pos: dict[str, tuple[float, float]]) -> tuple[float, float, float, float]:
+    """Axis ranges around the nodes, with room for labels at the edges."""
+    if not pos:
+        return (-1.0, 1.0, -1.0, 1.0)
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    wx = max(max(xs) - min(xs), 1.0)
+    wy = max(max(ys) - min(ys), 1.0)
+    return (min(xs) - 0.22 * wx, max(xs) + 0.22 * wx, min(ys) - 0.12 * wy, max(ys) + 0.14 * wy)
 
 
 def actor_heatmap(
@@ -358,17 +508,20 @@ def quote_chart(
     *,
     articles: pd.DataFrame | None = None,
     top: int = 20,
+    top_relays: int = 8,
     title: str | None = "Who is quoted, and who reports it",
 ) -> go.Figure:
     """Stacked bars: quotes per speaker, split by who relays them.
 
     The relay is the quote's ``via`` actor ("according to Reuters"), else the article's
-    source outlet, else "direct".
+    source outlet, else "direct".  The ``top`` speakers get a bar each and the others
+    share one ("1,204 other speakers"); the ``top_relays`` relays get a colour each and
+    the others share "other outlets": every quote is counted once.
 
     Returns
     -------
     plotly.graph_objects.Figure
-        One ``bar`` trace per relaying outlet; ``y`` = speakers.
+        One ``bar`` trace per relay (``meta.newsdesk`` = "quotes"); ``y`` = speakers.
     """
     q = frame_of(quotes, "quotes").copy()
     act = optional_frame(actors, quotes, "actors")
@@ -393,9 +546,18 @@ def quote_chart(
     q["_via"] = via
     totals = q.groupby("_speaker").size().sort_values(ascending=False, kind="stable")
     keep = totals.index[:top].tolist()
-    q = q[q["_speaker"].isin(keep)]
+    if len(totals) > top:
+        other = f"{len(totals) - top:,} other speakers"
+        q.loc[~q["_speaker"].isin(keep), "_speaker"] = other
+        keep.append(other)
+    relays = q.groupby("_via").size().sort_values(ascending=False, kind="stable")
+    if len(relays) > top_relays:
+        q.loc[~q["_via"].isin(relays.index[:top_relays]), "_via"] = "other outlets"
     fig = go.Figure()
-    for relay, col in category_colors(q["_via"].tolist()).items():
+    colors = category_colors([v for v in q["_via"].unique() if v != "other outlets"])
+    if "other outlets" in set(q["_via"]):
+        colors["other outlets"] = OTHERS_COLOR
+    for relay, col in colors.items():
         part = q[q["_via"] == relay]
         counts = part.groupby("_speaker").size()
         examples = part.groupby("_speaker")["text"].first()

@@ -6,6 +6,7 @@ import logging
 from functools import lru_cache
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -13,12 +14,22 @@ from analysis import schema
 from analysis.figures.frames import actor_names, frame_of, optional_frame
 from analysis.figures.template import TEMPLATE_NAME, category_colors, escape, truncate
 
-__all__ = ["place_map", "place_summary", "event_arcs"]
+__all__ = [
+    "country_counts",
+    "event_arcs",
+    "event_movements",
+    "marker_sizes",
+    "place_map",
+    "place_summary",
+]
 
 log = logging.getLogger(__name__)
 
-#: Largest marker diameter in pixels (the most-mentioned place).
-MAX_MARKER_PX = 42
+#: Largest and smallest marker diameters in pixels (log scale of articles between).
+MAX_MARKER_PX = 36
+MIN_MARKER_PX = 7
+#: With ``arcs=None``, arcs are drawn only when there are at most this many movements.
+MAX_AUTO_ARCS = 36
 
 
 def place_summary(
@@ -59,60 +70,138 @@ def place_summary(
     ]
     if len(df) == 0:
         return pd.DataFrame({c: pd.Series([], dtype=object) for c in cols})
-    df = df.copy()
     located = df["lat"].notna() & df["lon"].notna()
     if (~located).any():
         log.info("place_map: %d toponym(s) without coordinates left out", int((~located).sum()))
     df = df[located]
     if len(df) == 0:
         return pd.DataFrame({c: pd.Series([], dtype=object) for c in cols})
+    # plain Python objects: element access on Arrow-backed strings is slow
+    work = pd.DataFrame(
+        {
+            "article_id": df["article_id"].astype(str).to_numpy(dtype=object),
+            "sentence_id": pd.to_numeric(df["sentence_id"], errors="coerce").to_numpy(),
+            "surface": df["text"].astype("string").fillna("").to_numpy(dtype=object),
+            "name": _objects(df["name"]),
+            "lat": df["lat"].astype(float).to_numpy(),
+            "lon": df["lon"].astype(float).to_numpy(),
+            "country_code": _objects(df["country_code"]),
+            "feature": _objects(df["feature"]),
+            "role": _objects(df["role"]),
+        }
+    )
     key = df["place_id"].astype("string")
     fallback = df["name"].astype("string").fillna(df["text"].astype("string"))
-    df["_key"] = key.fillna("name:" + fallback.fillna("?"))
-    sent_text: dict[tuple[str, int], str] = {}
-    if sentences is not None and len(sentences):
-        sent_text = {
-            (str(a), int(s)): str(t)
-            for a, s, t in zip(
-                sentences["article_id"], sentences["sentence_id"], sentences["text"], strict=True
-            )
+    work["_key"] = key.fillna("name:" + fallback.fillna("?")).to_numpy(dtype=object)
+    g = work.groupby("_key", sort=True)
+    first = g.first()  # first non-missing value of each column
+    out = pd.DataFrame(
+        {
+            "place_id": first.index.astype(str),
+            "name": first["name"].where(first["name"].notna(), first["surface"]).to_numpy(),
+            "lat": g["lat"].mean().to_numpy(),
+            "lon": g["lon"].mean().to_numpy(),
+            "country_code": first["country_code"].to_numpy(),
+            "feature": first["feature"].to_numpy(),
         }
-    rows = []
-    for k, group in df.groupby("_key", sort=True):
-        first = group.iloc[0]
-        texts: list[str] = []
-        for a, s, surface in zip(
-            group["article_id"], group["sentence_id"], group["text"], strict=True
-        ):
-            t = sent_text.get((str(a), int(s))) if pd.notna(s) else None
-            t = t if t is not None else (str(surface) if pd.notna(surface) else "")
-            if t and t not in texts:
-                texts.append(t)
-            if len(texts) >= max_sentences:
-                break
-        roles = group["role"].dropna().astype(str)
-        rows.append(
+    )
+    roles = work.dropna(subset=["role"]).groupby(["_key", "role"]).size().reset_index(name="n")
+    roles = roles.sort_values(["_key", "n", "role"], ascending=[True, False, True])
+    role_of = roles.drop_duplicates("_key").set_index("_key")["role"]
+    out["role"] = out["place_id"].map(role_of)
+    out["mentions"] = g.size().to_numpy()
+    out["articles"] = g["article_id"].nunique().to_numpy()
+    out["article_ids"] = [sorted(set(v)) for v in g["article_id"].agg(list)]
+    # the sentences that mention each place (their text, else the surface form)
+    texts = work["surface"]
+    if sentences is not None and len(sentences):
+        sent = pd.DataFrame(
             {
-                "place_id": str(k),
-                "name": first["name"] if pd.notna(first["name"]) else first["text"],
-                "lat": float(group["lat"].astype(float).mean()),
-                "lon": float(group["lon"].astype(float).mean()),
-                "country_code": first["country_code"],
-                "feature": first["feature"],
-                "role": roles.mode().iloc[0] if len(roles) else pd.NA,
-                "mentions": len(group),
-                "articles": group["article_id"].nunique(),
-                "article_ids": sorted(group["article_id"].astype(str).unique().tolist()),
-                "sentences": texts,
-                "surface": sorted(group["text"].dropna().astype(str).unique().tolist()),
+                "article_id": sentences["article_id"].astype(str).to_numpy(dtype=object),
+                "sentence_id": pd.to_numeric(sentences["sentence_id"]).to_numpy(),
+                "_sentence": _objects(sentences["text"]),
             }
+        ).drop_duplicates(["article_id", "sentence_id"])
+        joined = work[["article_id", "sentence_id"]].merge(
+            sent, on=["article_id", "sentence_id"], how="left"
         )
-    out = pd.DataFrame(rows, columns=cols)
+        found = joined["_sentence"].to_numpy(dtype=object)
+        texts = pd.Series(
+            [t if isinstance(t, str) else u for t, u in zip(found, work["surface"], strict=True)],
+            index=work.index,
+        )
+    pool = pd.DataFrame({"_key": work["_key"], "t": texts})
+    pool = pool[pool["t"].astype(bool)].drop_duplicates()
+    picked = pool.groupby("_key", sort=True).head(max_sentences).groupby("_key")["t"].agg(list)
+    out["sentences"] = [v if isinstance(v, list) else [] for v in out["place_id"].map(picked)]
+    surf = work[work["surface"].astype(bool)].drop_duplicates(["_key", "surface"])
+    surfaces = surf.groupby("_key")["surface"].agg(sorted)
+    out["surface"] = [v if isinstance(v, list) else [] for v in out["place_id"].map(surfaces)]
+    out = out[cols]
     return out.sort_values(["mentions", "name"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _objects(series: pd.Series) -> np.ndarray:
+    """A string column as an object array with ``None`` for missing values."""
+    return series.astype("string").astype(object).where(series.notna(), None).to_numpy()
 
 
 def _hover_sentences(texts: list[str]) -> str:
     return "<br>".join("• " + escape(truncate(t, 140)) for t in texts)
+
+
+def marker_sizes(counts: Any, *, peak: int | None = None) -> list[float]:
+    """Marker diameters in pixels on a log scale: 1 -> :data:`MIN_MARKER_PX`, ``peak``
+    (the largest count by default) -> :data:`MAX_MARKER_PX`.
+
+    A place named in 500 articles is then bigger than one named in 5, without hiding
+    every other marker under it.
+    """
+    values = np.asarray(list(counts), dtype=float)
+    if not len(values):
+        return []
+    top = float(peak if peak is not None else values.max())
+    scale = np.log1p(top - 1.0) if top > 1 else 1.0
+    frac = np.log1p(np.clip(values, 1.0, None) - 1.0) / scale
+    return [round(float(v), 2) for v in MIN_MARKER_PX + (MAX_MARKER_PX - MIN_MARKER_PX) * frac]
+
+
+def country_counts(places: Any) -> pd.DataFrame:
+    """Mentions and articles per country (``country_code`` of the places frame).
+
+    Returns
+    -------
+    DataFrame
+        country_code, iso3 (``None`` when unknown), name, mentions, articles; most
+        mentioned first.
+    """
+    df = frame_of(places, "places")
+    df = df[df["country_code"].notna()]
+    if not len(df):
+        return pd.DataFrame(columns=["country_code", "iso3", "name", "mentions", "articles"])
+    g = df.groupby(df["country_code"].astype(str).str.upper())
+    out = pd.DataFrame({"mentions": g.size(), "articles": g["article_id"].nunique()})
+    out.index.name = "country_code"
+    out = out.reset_index()
+    codes = [_iso3(c) for c in out["country_code"]]
+    out.insert(1, "iso3", [c[0] if c else None for c in codes])
+    out.insert(
+        2, "name", [c[1] if c else cc for c, cc in zip(codes, out["country_code"], strict=True)]
+    )
+    return out.sort_values(["mentions", "country_code"], ascending=[False, True]).reset_index(
+        drop=True
+    )
+
+
+@lru_cache(maxsize=512)
+def _iso3(alpha2: str) -> tuple[str, str] | None:
+    try:
+        import pycountry
+
+        country = pycountry.countries.get(alpha_2=alpha2.upper())
+    except (ImportError, KeyError, LookupError):
+        return None
+    return (country.alpha_3, country.name) if country is not None else None
 
 
 def place_map(
@@ -120,13 +209,16 @@ def place_map(
     *,
     color: Literal["role", "feature"] = "role",
     events: pd.DataFrame | None = None,
-    arcs: bool = False,
+    arcs: bool | None = None,
     sentences: pd.DataFrame | None = None,
     actors: pd.DataFrame | None = None,
     title: str | None = "Places in the news",
     resolution: Literal[110, 50] = 110,
+    choropleth: bool = False,
+    top_arcs: int = 30,
+    max_auto_arcs: int = MAX_AUTO_ARCS,
 ) -> go.Figure:
-    """Map the places: one marker per place, sized by mentions, coloured by role or feature.
+    """Map the places: one marker per place, sized by articles (log scale).
 
     Parameters
     ----------
@@ -135,10 +227,14 @@ def place_map(
     color : {"role", "feature"}
         Column that colours the markers (one legend entry per value).
     events : DataFrame, optional
-        Events frame; event places are drawn as star markers, and used for arcs.
-    arcs : bool
-        Draw, for each located event, an arc from each participant's home capital to the
-        event's place (a leader's trip to a summit). Needs ``events`` and ``actors``.
+        Events frame (taken from a Corpus unless ``arcs=False``); each place where
+        events happen gets one star (sized by its events), and the events give the arcs.
+    arcs : bool or None
+        Draw the top event movements: arcs from a participant's home capital to the
+        place of an event (a leader's trip to a summit), one per (participant, place),
+        the ``top_arcs`` made by most events.  ``None`` (default): drawn only when
+        there are at most ``max_auto_arcs`` movements, so a large corpus is not
+        covered in lines.  Needs ``events`` and ``actors``.
     sentences : DataFrame, optional
         Sentences frame, for hover text with the sentences that mention each place.
     actors : DataFrame, optional
@@ -147,22 +243,33 @@ def place_map(
         Figure title.
     resolution : {110, 50}
         Natural Earth scale of the basemap (``world_110m`` or ``world_50m``).
+    choropleth : bool
+        Shade countries by the mentions of their places (a ``choropleth`` trace, under
+        the markers).  Off by default.
+    top_arcs : int
+        Most movements drawn.
+    max_auto_arcs : int
+        Above this many movements, ``arcs=None`` draws none.
 
     Returns
     -------
     plotly.graph_objects.Figure
-        Traces: one ``scattergeo`` per colour value (``customdata`` = place_id, mentions,
-        articles); optional event and arc traces. Nothing is shown or written.
+        Traces: an optional ``choropleth`` (``meta.newsdesk`` = "countries"), one
+        ``scattergeo`` per colour value ("places"; ``customdata`` = place_id, mentions,
+        articles; ``marker.size`` in pixels, :func:`marker_sizes` of the articles),
+        optional "events" stars (``customdata`` = first event id, every event id) and
+        "arc" lines.  Nothing is shown or written.
     """
     if color not in ("role", "feature"):
         raise ValueError(f"color must be 'role' or 'feature', got {color!r}")
     summary = place_summary(places, sentences=sentences)
-    events = optional_frame(events, places if (events is None and arcs) else None, "events")
+    events = optional_frame(events, places if arcs is not False else None, "events")
     actors = optional_frame(actors, places, "actors")
     fig = go.Figure()
+    if choropleth:
+        _add_choropleth(fig, places)
     colors = category_colors(summary[color].tolist(), column=color) if len(summary) else {}
-    peak = int(summary["mentions"].max()) if len(summary) else 1
-    sizeref = 2.0 * max(peak, 1) / (MAX_MARKER_PX**2)
+    peak = int(summary["articles"].max()) if len(summary) else 1
     for value, col in colors.items():
         part = summary[
             summary[color].astype("string").fillna("unknown").replace("", "unknown") == value
@@ -199,21 +306,23 @@ def place_map(
                     )
                 ],
                 marker={
-                    "size": part["mentions"].astype(int).tolist(),
-                    "sizemode": "area",
-                    "sizeref": sizeref,
-                    "sizemin": 5,
+                    "size": marker_sizes(part["articles"], peak=peak),
+                    "sizemode": "diameter",
                     "color": col,
                     "opacity": 0.8,
                     "line": {"width": 1, "color": "white"},
                 },
-                meta={"newsdesk": "places", "color_by": color},
+                meta={"newsdesk": "places", "color_by": color, "size_by": "articles (log)"},
             )
         )
+    n_arcs = 0
     if events is not None and len(events):
         _add_event_markers(fig, events)
-        if arcs:
-            for trace in event_arcs(events, actors=actors, places=frame_of(places, "places")):
+        moves = event_movements(events, actors=actors, places=frame_of(places, "places"))
+        n_arcs = len(moves)
+        draw = arcs if arcs is not None else n_arcs <= max_auto_arcs
+        if draw:
+            for trace in _arc_traces(moves.head(top_arcs)):
                 fig.add_trace(trace)
     fig.update_layout(
         template=TEMPLATE_NAME,
@@ -222,9 +331,48 @@ def place_map(
         geo={"resolution": resolution, "scope": "world"},
         height=520,
         margin={"l": 0, "r": 0, "t": 50 if title else 10, "b": 0},
+        meta={"newsdesk_movements": n_arcs},
     )
     _fit(fig, summary)
     return fig
+
+
+def _add_choropleth(fig: go.Figure, places: Any) -> None:
+    counts = country_counts(places)
+    counts = counts[counts["iso3"].notna()]
+    if not len(counts):
+        return
+    fig.add_trace(
+        go.Choropleth(
+            locations=counts["iso3"].tolist(),
+            locationmode="ISO-3",
+            z=np.log10(counts["mentions"].astype(float)).round(3).tolist(),
+            customdata=[
+                [c, int(m), int(a)]
+                for c, m, a in zip(
+                    counts["country_code"], counts["mentions"], counts["articles"], strict=True
+                )
+            ],
+            hovertext=[
+                f"<b>{escape(n)}</b><br>{m} mention(s) in {a} article(s)"
+                for n, m, a in zip(
+                    counts["name"], counts["mentions"], counts["articles"], strict=True
+                )
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
+            colorscale="Blues",
+            marker={"line": {"color": "white", "width": 0.5}},
+            colorbar={
+                "title": {"text": "mentions"},
+                "tickvals": [0, 1, 2, 3, 4],
+                "ticktext": ["1", "10", "100", "1k", "10k"],
+                "len": 0.6,
+            },
+            name="mentions per country",
+            showlegend=False,
+            meta={"newsdesk": "countries"},
+        )
+    )
 
 
 def _fit(fig: go.Figure, summary: pd.DataFrame) -> None:
@@ -253,28 +401,59 @@ def _fit(fig: go.Figure, summary: pd.DataFrame) -> None:
 
 
 def _add_event_markers(fig: go.Figure, events: pd.DataFrame) -> None:
+    """One star per place where events happen (sized by its events, log scale)."""
     ev = schema.check(events, "events")
     ev = ev[ev["lat"].notna() & ev["lon"].notna()]
     if len(ev) == 0:
         return
-    hover = [
-        f"<b>{escape(t)}</b> ({escape(s)}) at {escape(p)}<br>{escape(truncate(e, 160))}"
-        for t, s, p, e in zip(
-            ev["type"], ev["status"], ev["place_name"], ev["evidence"], strict=True
-        )
+    key = ev["place_id"].astype("string")
+    key = key.fillna(ev["lat"].round(3).astype(str) + "," + ev["lon"].round(3).astype(str))
+    work = pd.DataFrame(
+        {
+            "_key": key.to_numpy(dtype=object),
+            "lat": ev["lat"].astype(float).to_numpy(),
+            "lon": ev["lon"].astype(float).to_numpy(),
+            "id": ev["event_id"].astype(str).to_numpy(dtype=object),
+            "type": ev["type"].astype("string").fillna("event").to_numpy(dtype=object),
+            "place": _objects(ev["place_name"]),
+            "evidence": _objects(ev["evidence"]),
+        }
+    )
+    g = work.groupby("_key", sort=True)
+    first = g.first()
+    by_type = work.groupby(["_key", "type"]).size().reset_index(name="n")
+    by_type = by_type.sort_values(["_key", "n", "type"], ascending=[True, False, True])
+    what: dict[str, list[str]] = {}
+    for k, t, n in zip(by_type["_key"], by_type["type"], by_type["n"], strict=True):
+        if len(what.setdefault(k, [])) < 4:
+            what[k].append(f"{n} {escape(t)}")
+    ids = g["id"].agg(list)
+    counts = g.size()
+    lat, lon = g["lat"].mean(), g["lon"].mean()
+    rows = [
+        {
+            "lat": float(lat[k]),
+            "lon": float(lon[k]),
+            "n": int(counts[k]),
+            "ids": ids[k],
+            "hover": f"<b>{escape(first.at[k, 'place'])}</b>: {int(counts[k])} event(s) "
+            f"({', '.join(what.get(k, []))})<br>{escape(truncate(first.at[k, 'evidence'], 160))}",
+        }
+        for k in counts.index
     ]
     fig.add_trace(
         go.Scattergeo(
-            lat=ev["lat"].astype(float).tolist(),
-            lon=ev["lon"].astype(float).tolist(),
+            lat=[r["lat"] for r in rows],
+            lon=[r["lon"] for r in rows],
             mode="markers",
             name="events",
-            hovertext=hover,
+            hovertext=[r["hover"] for r in rows],
             hovertemplate="%{hovertext}<extra></extra>",
-            customdata=[[str(e)] for e in ev["event_id"]],
+            customdata=[[r["ids"][0], r["ids"]] for r in rows],
             marker={
                 "symbol": "star",
-                "size": 14,
+                "size": [s * 0.8 + 4 for s in marker_sizes([r["n"] for r in rows])],
+                "sizemode": "diameter",
                 "color": "#D55E00",
                 "line": {"width": 1, "color": "#333"},
             },
@@ -294,27 +473,32 @@ def _capital(country_code: str) -> tuple[float, float] | None:
         return None
 
 
-def event_arcs(
+def event_movements(
     events: pd.DataFrame,
     *,
     actors: pd.DataFrame | None,
     places: pd.DataFrame | None = None,
-) -> list[go.Scattergeo]:
-    """Arcs from each participant's home capital to each located event.
+) -> pd.DataFrame:
+    """Who travels where: one row per (participant, event place), most events first.
 
     The origin is the participant's country's capital (from the corpus' places when it
-    mentions that capital, else from ``countryinfo``). Planned events get dashed arcs.
+    mentions that capital, else from ``countryinfo``); a participant already at home is
+    no movement.
 
     Returns
     -------
-    list of plotly.graph_objects.Scattergeo
-        One line trace per (event, participant) with a known origin distinct from the
-        destination.
+    DataFrame
+        actor_id, who, place, origin_lat/lon, lat/lon, events (count), planned (all
+        planned), event_ids (list), label.
     """
     ev = schema.check(events, "events")
+    cols = [
+        "actor_id", "who", "place", "origin_lat", "origin_lon", "lat", "lon", "events",
+        "planned", "event_ids", "label",
+    ]  # fmt: skip
     if actors is None or len(actors) == 0:
         log.info("event_arcs: no actors frame, no arcs drawn")
-        return []
+        return pd.DataFrame(columns=cols)
     country = {
         str(a): c for a, c in zip(actors["actor_id"], actors["country"], strict=True) if pd.notna(c)
     }
@@ -325,11 +509,11 @@ def event_arcs(
         for cc, lat, lon in zip(caps["country_code"], caps["lat"], caps["lon"], strict=True):
             if pd.notna(cc):
                 known.setdefault(str(cc), (float(lat), float(lon)))
-    traces = []
-    for row in ev.itertuples(index=False):
-        if pd.isna(row.lat) or pd.isna(row.lon):
-            continue
+    acc: dict[tuple, dict] = {}
+    located = ev[ev["lat"].notna() & ev["lon"].notna()]
+    for row in located.itertuples(index=False):
         parts = row.participants if isinstance(row.participants, (list, tuple)) else []
+        dest = (round(float(row.lat), 3), round(float(row.lon), 3))
         for actor_id in parts:
             cc = country.get(str(actor_id))
             if not cc:
@@ -337,24 +521,85 @@ def event_arcs(
             origin = known.get(cc) or _capital(cc)
             if origin is None:
                 continue
-            dest = (float(row.lat), float(row.lon))
             if abs(origin[0] - dest[0]) < 0.05 and abs(origin[1] - dest[1]) < 0.05:
                 continue
-            who = names.get(str(actor_id), str(actor_id))
-            planned = str(row.status) == "planned"
-            traces.append(
-                go.Scattergeo(
-                    lat=[origin[0], dest[0]],
-                    lon=[origin[1], dest[1]],
-                    mode="lines",
-                    name=f"{who} → {row.place_name}",
-                    showlegend=False,
-                    hoverinfo="text",
-                    text=escape(f"{who}: {row.type} ({row.status}) at {row.place_name}"),
-                    line={"width": 2, "color": "#555", "dash": "dash" if planned else "solid"},
-                    opacity=0.7,
-                    customdata=[[str(row.event_id)], [str(row.event_id)]],
-                    meta={"newsdesk": "arc"},
-                )
+            key = (str(actor_id), dest)
+            a = acc.get(key)
+            if a is None:
+                who = names.get(str(actor_id), str(actor_id))
+                a = acc[key] = {
+                    "actor_id": str(actor_id),
+                    "who": who,
+                    "place": row.place_name,
+                    "origin_lat": origin[0],
+                    "origin_lon": origin[1],
+                    "lat": float(row.lat),
+                    "lon": float(row.lon),
+                    "events": 0,
+                    "planned": True,
+                    "event_ids": [],
+                    "types": set(),
+                }
+            a["events"] += 1
+            a["planned"] = a["planned"] and str(row.status) == "planned"
+            a["event_ids"].append(str(row.event_id))
+            a["types"].add(f"{row.type} ({row.status})")
+    rows = []
+    for a in acc.values():
+        types = ", ".join(sorted(a.pop("types")))
+        a["label"] = f"{a['who']}: {types} at {a['place']}" + (
+            f" ({a['events']} events)" if a["events"] > 1 else ""
+        )
+        rows.append(a)
+    out = pd.DataFrame(rows, columns=cols)
+    return out.sort_values(["events", "who", "place"], ascending=[False, True, True]).reset_index(
+        drop=True
+    )
+
+
+def _arc_traces(moves: pd.DataFrame) -> list[go.Scattergeo]:
+    peak = max(int(moves["events"].max()), 1) if len(moves) else 1
+    traces = []
+    for m in moves.itertuples(index=False):
+        cd = [m.event_ids[0], list(m.event_ids)]
+        traces.append(
+            go.Scattergeo(
+                lat=[m.origin_lat, m.lat],
+                lon=[m.origin_lon, m.lon],
+                mode="lines",
+                name=f"{m.who} → {m.place}",
+                showlegend=False,
+                hoverinfo="text",
+                text=escape(m.label),
+                line={
+                    "width": 1.5 + 3.5 * np.log1p(m.events - 1) / max(np.log1p(peak - 1), 1e-9)
+                    if peak > 1
+                    else 2,
+                    "color": "#555",
+                    "dash": "dash" if m.planned else "solid",
+                },
+                opacity=0.7,
+                customdata=[cd, cd],
+                meta={"newsdesk": "arc", "events": int(m.events)},
             )
+        )
     return traces
+
+
+def event_arcs(
+    events: pd.DataFrame,
+    *,
+    actors: pd.DataFrame | None,
+    places: pd.DataFrame | None = None,
+    top: int | None = None,
+) -> list[go.Scattergeo]:
+    """Arcs of the event movements (:func:`event_movements`), the ``top`` first.
+
+    Returns
+    -------
+    list of plotly.graph_objects.Scattergeo
+        One line trace per (participant, event place); planned-only movements dashed;
+        ``customdata`` = [first event id, every event id] at both ends.
+    """
+    moves = event_movements(events, actors=actors, places=places)
+    return _arc_traces(moves if top is None else moves.head(top))

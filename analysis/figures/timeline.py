@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -12,7 +13,7 @@ from analysis.events.merge import PRECISION_RANK
 from analysis.figures.frames import actor_names, frame_of, optional_frame
 from analysis.figures.template import TEMPLATE_NAME, category_colors, escape, truncate
 
-__all__ = ["summit_timeline", "timeline_rows"]
+__all__ = ["date_window", "summit_timeline", "timeline_rows", "volume_counts"]
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +30,17 @@ REFERENCE_ROW = "reference timeline"
 MAX_REFERENCE_LABELS = 8
 #: A group whose members disagree is drawn with the first status of this order.
 STATUS_PRIORITY = ("occurred", "planned", "reported", "denied")
-#: Date precisions, most precise highest (the member whose date a group shows).
 #: Sources named in a group's hover text (then "and N more").
 MAX_SOURCES = 5
+#: Participants named in a row label (then "+N").
+MAX_ROW_PEOPLE = 3
+#: Default number of event groups drawn (those reported by most articles).
+TOP_GROUPS = 30
+#: Default largest figure height in pixels.
+MAX_HEIGHT = 1600
+#: Pixels per row of the timeline and height of the volume strip.
+ROW_PX = 26
+VOLUME_PX = 130
 
 
 def timeline_rows(
@@ -60,9 +69,32 @@ def timeline_rows(
     return ev.sort_values(["start", "row"]).reset_index(drop=True)
 
 
-def _intervals(events: pd.DataFrame) -> pd.DataFrame:
+_TEXT_COLUMNS = (
+    "event_id", "article_id", "type", "status", "precision", "timex", "place_name",
+    "evidence", "reference_id", "event_group",
+)  # fmt: skip
+
+
+def _slim(events: pd.DataFrame) -> pd.DataFrame:
+    """The columns a timeline reads, text as plain objects, with ``start``/``stop``.
+
+    Element access on Arrow-backed strings is slow; converting once keeps a corpus of
+    thousands of events quick to summarise.
+    """
+    cols = {}
+    for name in _TEXT_COLUMNS:
+        if name in events.columns:
+            col = events[name]
+            cols[name] = col.astype("string").astype(object).where(col.notna(), None).to_numpy()
+    cols["participants"] = events["participants"].to_numpy(dtype=object)
+    cols["begin"] = events["begin"].to_numpy()
+    cols["end_date"] = events["end_date"].to_numpy()
+    return _intervals(pd.DataFrame(cols), copy=False)
+
+
+def _intervals(events: pd.DataFrame, *, copy: bool = True) -> pd.DataFrame:
     """A copy of ``events`` with ``start``/``stop`` (tz-naive UTC; NaT when undated)."""
-    ev = events.copy()
+    ev = events.copy() if copy else events
     begin = pd.to_datetime(ev["begin"], utc=True).dt.tz_convert(None)
     end = pd.to_datetime(ev["end_date"], utc=True).dt.tz_convert(None)
     end = end.where(end.notna() & (end > begin), begin + DAY)
@@ -72,17 +104,42 @@ def _intervals(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def _row_labels(ev: pd.DataFrame, names: dict[str, str], rows: str) -> list[str]:
-    if rows == "participants":
-
-        def label(parts: object) -> str:
-            if not isinstance(parts, (list, tuple)) or not parts:
-                return "(no participants)"
-            return " – ".join(sorted(names.get(str(p), str(p)) for p in parts))
-
-        return [label(p) for p in ev["participants"]]
+    if rows not in ("group", "participants", "type"):
+        raise ValueError(f"rows must be 'group', 'participants' or 'type', got {rows!r}")
     if rows == "type":
         return ev["type"].astype("string").fillna("other").tolist()
-    raise ValueError(f"rows must be 'participants' or 'type', got {rows!r}")
+
+    def people(parts: object, limit: int | None) -> str:
+        if not isinstance(parts, (list, tuple)) or not parts:
+            return "(no participants)"
+        if rows == "group":  # most mentioned first, as the group lists them
+            who = [names.get(str(p), str(p)) for p in parts]
+        else:
+            who = sorted(names.get(str(p), str(p)) for p in parts)
+        if limit is not None and len(who) > limit:
+            who = [*who[:limit], f"+{len(who) - limit}"]
+        return " – ".join(who)
+
+    if rows == "participants":
+        return [people(p, None) for p in ev["participants"]]
+    # one row per group: participants and type, made unique by the date when needed
+    labels = [
+        f"{truncate(people(p, MAX_ROW_PEOPLE), 60)} · {t if isinstance(t, str) else 'event'}"
+        for p, t in zip(ev["participants"], ev["type"], strict=True)
+    ]
+    seen: dict[str, int] = {}
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+    out, used = [], set()
+    for label, start in zip(labels, ev["start"], strict=True):
+        if seen[label] > 1 and pd.notna(start):
+            label = f"{label} ({start:%Y-%m-%d})"
+        base, k = label, 2
+        while label in used:
+            label, k = f"{base} #{k}", k + 1
+        used.add(label)
+        out.append(label)
+    return out
 
 
 def _rank(precision: object) -> int:
@@ -99,19 +156,90 @@ def _status_of(statuses: list[str]) -> str:
     return sorted(statuses)[0] if statuses else "reported"
 
 
+def _keys(ev: pd.DataFrame, grouped: bool) -> pd.Series:
+    """The group of each event: its ``event_group``, or the event itself."""
+    own = "event:" + ev["event_id"].astype(str)
+    if not grouped:
+        return own
+    return ev["event_group"].astype("string").fillna(own).astype(str)
+
+
+def date_window(
+    starts: pd.Series, *, quantiles: tuple[float, float] = (0.02, 0.98), min_points: int = 20
+) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The date range a timeline shows: the events' real range, robust to stray dates.
+
+    The range runs from the earliest to the latest start within a fence: the
+    ``quantiles`` of the dated starts widened by a quarter of their span on each side.
+    A date that far from the rest (an event "in 1900" in a corpus of 2018 news) is left
+    outside.
+    With fewer than ``min_points`` dates the range is simply the earliest to the latest.
+
+    Returns
+    -------
+    (Timestamp, Timestamp) or None
+        First and last instant (tz-naive UTC); ``None`` without any date.
+    """
+    s = pd.to_datetime(starts.dropna())
+    if not len(s):
+        return None
+    lo, hi = s.min(), s.max()
+    if len(s) >= min_points:
+        q_lo, q_hi = s.quantile(quantiles[0]), s.quantile(quantiles[1])
+        fence = (q_hi - q_lo) / 4
+        inside = s[(s >= q_lo - fence) & (s <= q_hi + fence)]
+        lo, hi = inside.min(), inside.max()
+    return lo, hi
+
+
+def _coverage(ev: pd.DataFrame, source_of: dict[str, str], window: tuple | None) -> pd.DataFrame:
+    """One row per group (vectorised): articles, sources, dated span, in the window."""
+    sources = ev["article_id"].astype(str).map(source_of)
+    dated = ev["start"].notna()
+    people = [len(p) if isinstance(p, (list, tuple, np.ndarray)) else 0 for p in ev["participants"]]
+    g = ev.assign(_source=sources, _dated=dated, _people=people).groupby("_group", sort=True)
+    out = pd.DataFrame(
+        {
+            "n_articles": g["article_id"].nunique(),
+            "n_sources": g["_source"].nunique(),
+            "first": g["start"].min(),
+            "last": g["stop"].max(),
+            "dated": g["_dated"].any(),
+            "n_participants": g["_people"].max(),
+        }
+    )
+    inside = out["dated"]
+    if window is not None:
+        lo, hi = window
+        inside &= (out["last"] > lo) & (out["first"] <= hi)
+    out["inside"] = inside
+    return out
+
+
 def _group_rows(
     events: Any,
     *,
     actors: pd.DataFrame | None,
     articles: pd.DataFrame | None = None,
-    rows: Literal["participants", "type"],
-) -> pd.DataFrame:
-    """One drawable row per ``event_group``: the tightest interval its members support.
+    rows: Literal["group", "participants", "type"],
+    grouped: bool = True,
+    top: int | None = None,
+    window: tuple | None = None,
+    prepared: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, dict]:
+    """One drawable row per event group: the tightest interval its members support.
 
     The interval is the intersection of the dated members' intervals (as
     :func:`analysis.events.event_summary` computes it); when they do not meet (members
     linked only by a reference event) the most precise member's interval is drawn.
-    Groups without any dated member are left out.
+    Groups without any dated member are left out, and so are groups outside
+    ``window``; of the others the ``top`` reported by most articles (then sources) are
+    kept.  Ranking is vectorised: the per-group detail is computed for kept groups only.
+
+    Returns
+    -------
+    (DataFrame, dict)
+        The rows, and counts: ``groups`` (all), ``shown``, ``undated``, ``outside``.
     """
     frame = frame_of(events, "events")
     names = actor_names(optional_frame(actors, events, "actors"))
@@ -121,16 +249,29 @@ def _group_rows(
         for aid, src in zip(arts["article_id"], arts["source"], strict=True):
             if isinstance(src, str) and src:
                 source_of[str(aid)] = src
-    ev = _intervals(frame)
-    gid = ev["event_group"].astype("string")
-    ev["_group"] = gid.fillna("event:" + ev["event_id"].astype(str))
+    ev = prepared if prepared is not None else _slim(frame)
+    ev["_group"] = _keys(ev, grouped)
+    cov = _coverage(ev, source_of, window)
+    counts = {
+        "groups": len(cov),
+        "undated": int((~cov["dated"]).sum()),
+        "outside": int((cov["dated"] & ~cov["inside"]).sum()),
+    }
+    ranked = cov[cov["inside"]].sort_values(
+        ["n_articles", "n_sources", "n_participants", "first"],
+        ascending=[False, False, False, True],
+        kind="stable",
+    )
+    chosen = ranked.index if top is None else ranked.index[:top]
+    counts["shown"] = len(chosen)
+    counts["more"] = len(ranked) - len(chosen)
+    if counts["undated"]:
+        log.info("summit_timeline: %d undated event group(s) left out", counts["undated"])
+    rank = {k: i for i, k in enumerate(chosen)}
+    members_of = ev[ev["_group"].isin(rank)].groupby("_group", sort=False)
     out = []
-    undated = 0
-    for group, members in ev.groupby("_group", sort=True):
+    for group, members in members_of:
         dated = members[members["start"].notna()]
-        if not len(dated):
-            undated += 1
-            continue
         start, stop = dated["start"].max(), dated["stop"].min()
         ranks = [_rank(p) for p in dated["precision"]]
         best = dated.iloc[max(range(len(dated)), key=lambda k: (ranks[k], -k))]
@@ -140,34 +281,30 @@ def _group_rows(
         status = _status_of(statuses)
         types = members["type"].astype("string").fillna("unknown").value_counts()
         top_type = sorted(types.items(), key=lambda t: (-t[1], t[0]))[0][0]
-        counts: dict[str, int] = {}
+        part_counts: dict[str, int] = {}
         for parts in members["participants"]:
             if isinstance(parts, (list, tuple)) or hasattr(parts, "__array__"):
                 for p in parts:
-                    counts[str(p)] = counts.get(str(p), 0) + 1
+                    part_counts[str(p)] = part_counts.get(str(p), 0) + 1
         places = members["place_name"].dropna().astype(str)
         place = places.value_counts().sort_index().idxmax() if len(places) else None
         # the evidence: a sentence of a member with the drawn status, most precise first
         pool = members[members["evidence"].notna()]
-        ranked = sorted(
-            range(len(pool)),
-            key=lambda k: (
-                str(pool["status"].iloc[k]) != status,
-                -_rank(pool["precision"].iloc[k]),
-                k,
-            ),
-        )
-        evidence = pool["evidence"].iloc[ranked[0]] if ranked else None
+        p_status = [str(x) for x in pool["status"].tolist()]
+        p_rank = [_rank(x) for x in pool["precision"].tolist()]
+        order = sorted(range(len(pool)), key=lambda k: (p_status[k] != status, -p_rank[k], k))
+        evidence = pool["evidence"].iloc[order[0]] if order else None
         refs = members["reference_id"].dropna()
         aids = list(dict.fromkeys(members["article_id"].astype(str)))
+        single = not grouped
         out.append(
             {
-                "event_id": str(group),
+                "event_id": str(members["event_id"].iloc[0]) if single else str(group),
                 "article_id": aids[0],
                 "type": top_type,
                 "status": status,
                 "statuses": statuses,
-                "participants": sorted(counts, key=lambda p: (-counts[p], p)),
+                "participants": sorted(part_counts, key=lambda p: (-part_counts[p], p)),
                 "start": start,
                 "stop": stop,
                 "precision": best["precision"],
@@ -179,18 +316,17 @@ def _group_rows(
                 "article_ids": aids,
                 "event_ids": sorted(members["event_id"].astype(str)),
                 "sources": sorted({source_of[a] for a in aids if a in source_of}),
+                "_rank": rank[group],
             }
         )
-    if undated:
-        log.info("summit_timeline: %d undated event group(s) left out", undated)
     cols = [
         "event_id", "article_id", "type", "status", "statuses", "participants", "start",
         "stop", "precision", "timex", "place_name", "evidence", "reference_id",
-        "n_articles", "article_ids", "event_ids", "sources",
+        "n_articles", "article_ids", "event_ids", "sources", "_rank",
     ]  # fmt: skip
-    grouped = pd.DataFrame(out, columns=cols)
-    grouped["row"] = _row_labels(grouped, names, rows)
-    return grouped.sort_values(["start", "row"]).reset_index(drop=True)
+    grouped_rows = pd.DataFrame(out, columns=cols)
+    grouped_rows["row"] = _row_labels(grouped_rows, names, rows)
+    return grouped_rows.sort_values("_rank").reset_index(drop=True), counts
 
 
 def _reference_frame(reference: pd.DataFrame) -> pd.DataFrame:
@@ -223,16 +359,61 @@ def _reference_frame(reference: pd.DataFrame) -> pd.DataFrame:
     return out[out["start"].notna()].reset_index(drop=True)
 
 
+def volume_counts(
+    events: Any,
+    *,
+    freq: Literal["auto", "week", "month"] = "auto",
+    window: tuple | None = None,
+    prepared: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Dated events per week (Monday) or month, by type: the timeline's volume strip.
+
+    Returns
+    -------
+    DataFrame
+        ``period`` (start, tz-naive UTC), ``type``, ``events``; ``attrs["freq"]`` says
+        which period was used ("auto": weeks up to 18 months of data, else months).
+    """
+    ev = prepared if prepared is not None else _slim(frame_of(events, "events"))
+    ev = ev[ev["start"].notna()]
+    if window is not None:
+        ev = ev[(ev["start"] >= window[0]) & (ev["start"] <= window[1])]
+    if freq == "auto":
+        span = (ev["start"].max() - ev["start"].min()) if len(ev) else pd.Timedelta(0)
+        freq = "week" if span <= pd.Timedelta(days=548) else "month"
+    if freq not in ("week", "month"):
+        raise ValueError(f"freq must be 'auto', 'week' or 'month', got {freq!r}")
+    day = ev["start"].dt.normalize()
+    period = day - pd.to_timedelta(day.dt.day_of_week, unit="D") if freq == "week" else (
+        day.dt.to_period("M").dt.start_time
+    )  # fmt: skip
+    out = (
+        pd.DataFrame({"period": period, "type": ev["type"].astype("string").fillna("unknown")})
+        .groupby(["period", "type"], sort=True)
+        .size()
+        .rename("events")
+        .reset_index()
+    )
+    out.attrs["freq"] = freq
+    return out
+
+
 def summit_timeline(
     events: Any,
     *,
     reference: pd.DataFrame | None = None,
-    rows: Literal["participants", "type"] = "participants",
+    rows: Literal["group", "participants", "type"] = "group",
     actors: pd.DataFrame | None = None,
     reference_margin: int | None = 120,
     title: str | None = "Summit timeline",
     group: bool = True,
     articles: pd.DataFrame | None = None,
+    top: int | None = TOP_GROUPS,
+    volume: bool = True,
+    volume_freq: Literal["auto", "week", "month"] = "auto",
+    quantiles: tuple[float, float] | None = (0.02, 0.98),
+    max_height: int = MAX_HEIGHT,
+    rangeslider: bool = True,
 ) -> go.Figure:
     """Events on a date axis, each drawn as the interval its date really covers.
 
@@ -250,14 +431,22 @@ def summit_timeline(
     status "occurred" over "planned" over "reported" when the members disagree (the
     hover lists them), the number of articles and sources and one evidence sentence.
 
+    At scale the figure summarises: only the ``top`` groups reported by most articles
+    (then most sources) are drawn, one row each, most covered first, and a note under
+    the title says how many more there are; a strip above counts every dated event
+    per week or month by type; the date axis spans the events' real range
+    (:func:`date_window`: robust to stray dates such as "1900") with a range slider to
+    zoom; the height never exceeds ``max_height``.
+
     Parameters
     ----------
     events : DataFrame or Corpus
         Events frame.
     reference : DataFrame, optional
         Reference timeline (label/name, begin/date, optional end_date, reference_id).
-    rows : {"participants", "type"}
-        One row per participant set ("Donald Trump – Kim Jong Un") or per event type.
+    rows : {"group", "participants", "type"}
+        One row per event group ("Donald Trump – Kim Jong Un · meeting", the default),
+        per participant set, or per event type.
     actors : DataFrame, optional
         Actors frame, for participants' names (taken from a Corpus).
     reference_margin : int or None
@@ -270,18 +459,45 @@ def summit_timeline(
         mention.  Without an ``event_group`` column every mention is drawn either way.
     articles : DataFrame, optional
         Articles frame, for the sources named in a group's hover (taken from a Corpus).
+    top : int or None
+        How many groups (or mentions) to draw, most covered first; ``None``: all.
+    volume : bool
+        Draw the volume strip (events per period by type) above the rows.
+    volume_freq : {"auto", "week", "month"}
+        Period of the volume strip.
+    quantiles : (float, float) or None
+        Quantiles of the dated starts that anchor the date axis (:func:`date_window`);
+        ``None`` spans every date.
+    max_height : int
+        Largest figure height in pixels.
+    rangeslider : bool
+        Show a range slider under the date axis.
 
     Returns
     -------
     plotly.graph_objects.Figure
         One horizontal ``bar`` trace per (type, status) with ``base`` = start and ``x`` =
-        duration in milliseconds on a date axis.  ``customdata`` is ``[event_id,
-        article_id, precision]`` per mention; for a group it is ``[event_group,
-        first article_id, precision, member event ids, article ids]``.
+        duration in milliseconds on a date axis (``meta.newsdesk`` = "timeline", with a
+        "timeline_marker" scatter each).  ``customdata`` is ``[event_id, article_id,
+        precision]`` per mention; for a group it is ``[event_group, first article_id,
+        precision, member event ids, article ids]``.  Volume bars have ``meta.newsdesk``
+        = "volume" (on ``yaxis2``); the note is the layout annotation named "more".
     """
-    grouped = group and "event_group" in frame_of(events, "events").columns
+    frame = frame_of(events, "events")
+    grouped = group and "event_group" in frame.columns
+    prepared = _slim(frame)
+    starts = prepared["start"]
+    window = None
+    if len(starts.dropna()):
+        if quantiles is None:
+            window = (starts.min(), starts.max())
+        else:
+            window = date_window(starts, quantiles=quantiles)
+    ev, counts = _group_rows(
+        events, actors=actors, articles=articles, rows=rows, grouped=grouped, top=top,
+        window=window, prepared=prepared,
+    )  # fmt: skip
     if grouped:
-        ev = _group_rows(events, actors=actors, articles=articles, rows=rows)
         ev["hover"] = [_group_hover(r) for r in ev.to_dict("records")]
         ev["custom"] = [
             [
@@ -294,14 +510,14 @@ def summit_timeline(
             for r in ev.to_dict("records")
         ]
     else:
-        ev = timeline_rows(events, actors=actors, rows=rows)
         ev["hover"] = [_mention_hover(r) for r in ev.to_dict("records")]
         ev["custom"] = [
             [str(i), str(a), str(p) if pd.notna(p) else ""]
             for i, a, p in zip(ev["event_id"], ev["article_id"], ev["precision"], strict=True)
         ]
     fig = go.Figure()
-    colors = category_colors(ev["type"].tolist(), column="type") if len(ev) else {}
+    all_types = frame["type"].astype("string").fillna("unknown").tolist()
+    colors = category_colors(all_types, column="type") if len(frame) else {}
     for (etype, status), part in ev.groupby(
         [
             ev["type"].astype("string").fillna("unknown"),
@@ -371,64 +587,183 @@ def summit_timeline(
             )
         )
     ref = _reference_frame(reference) if reference is not None and len(reference) else None
-    if ref is not None and len(ev) and reference_margin is not None:
-        lo = ev["start"].min() - pd.Timedelta(days=reference_margin)
-        hi = ev["stop"].max() + pd.Timedelta(days=reference_margin)
+    if ref is not None and window is not None and reference_margin is not None:
+        lo = window[0] - pd.Timedelta(days=reference_margin)
+        hi = window[1] + pd.Timedelta(days=reference_margin)
         ref = ref[(ref["stop"] > lo) & (ref["start"] < hi)].reset_index(drop=True)
     if ref is not None and len(ref):
-        hover = [
-            f"<b>reference</b>: {escape(lbl)}<br>{_when(s, e, None)}"
-            for lbl, s, e in zip(ref["label"], ref["start"], ref["stop"], strict=True)
-        ]
+        _add_reference(fig, ref)
+    order = list(dict.fromkeys(escape(r) for r in ev["row"]))
+    if ref is not None and len(ref):
+        order.append(REFERENCE_ROW)
+    strip = volume and window is not None
+    if strip:
+        _add_volume(fig, frame, colors, volume_freq, window, prepared)
+    _layout(fig, title, order, counts, window, strip, max_height, rangeslider, top)
+    return fig
+
+
+def _add_reference(fig: go.Figure, ref: pd.DataFrame) -> None:
+    hover = [
+        f"<b>reference</b>: {escape(lbl)}<br>{_when(s, e, None)}"
+        for lbl, s, e in zip(ref["label"], ref["start"], ref["stop"], strict=True)
+    ]
+    fig.add_trace(
+        go.Bar(
+            base=[s.isoformat() for s in ref["start"]],
+            x=[
+                (e - s).total_seconds() * 1000.0
+                for s, e in zip(ref["start"], ref["stop"], strict=True)
+            ],
+            y=[REFERENCE_ROW] * len(ref),
+            orientation="h",
+            name="reference events",
+            marker={"color": "#BBBBBB", "line": {"color": "#666", "width": 1}},
+            width=0.5,
+            hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            customdata=[[i] for i in ref["id"]],
+            meta={"newsdesk": "reference"},
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[
+                (s + (e - s) / 2).isoformat()
+                for s, e in zip(ref["start"], ref["stop"], strict=True)
+            ],
+            y=[REFERENCE_ROW] * len(ref),
+            mode="markers+text" if len(ref) <= MAX_REFERENCE_LABELS else "markers",
+            showlegend=False,
+            text=[escape(truncate(lbl, 30)) for lbl in ref["label"]],
+            textposition="top center",
+            textfont={"size": 10, "color": "#555"},
+            marker={"symbol": "star", "size": 12, "color": "#666"},
+            hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            customdata=[[i] for i in ref["id"]],
+            meta={"newsdesk": "reference_marker"},
+        )
+    )
+
+
+def _add_volume(
+    fig: go.Figure,
+    frame: pd.DataFrame,
+    colors: dict,
+    freq: str,
+    window: tuple,
+    prepared: pd.DataFrame | None = None,
+) -> None:
+    counts = volume_counts(frame, freq=freq, window=window, prepared=prepared)
+    used = counts.attrs.get("freq", "month")
+    width_ms = (7 if used == "week" else 30) * 86_400_000 * 0.85
+    for etype, part in counts.groupby("type", sort=True):
         fig.add_trace(
             go.Bar(
-                base=[s.isoformat() for s in ref["start"]],
-                x=[
-                    (e - s).total_seconds() * 1000.0
-                    for s, e in zip(ref["start"], ref["stop"], strict=True)
-                ],
-                y=[REFERENCE_ROW] * len(ref),
-                orientation="h",
-                name="reference events",
-                marker={"color": "#BBBBBB", "line": {"color": "#666", "width": 1}},
-                width=0.5,
-                hovertext=hover,
-                hovertemplate="%{hovertext}<extra></extra>",
-                customdata=[[i] for i in ref["id"]],
-                meta={"newsdesk": "reference"},
-            )
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=[
-                    (s + (e - s) / 2).isoformat()
-                    for s, e in zip(ref["start"], ref["stop"], strict=True)
-                ],
-                y=[REFERENCE_ROW] * len(ref),
-                mode="markers+text" if len(ref) <= MAX_REFERENCE_LABELS else "markers",
+                x=[p.isoformat() for p in part["period"]],
+                y=part["events"].astype(int).tolist(),
+                width=[width_ms] * len(part),
+                offset=0,
+                name=f"{etype} (events per {used})",
+                legendgroup=f"volume:{etype}",
                 showlegend=False,
-                text=[escape(truncate(lbl, 30)) for lbl in ref["label"]],
-                textposition="top center",
-                textfont={"size": 10, "color": "#555"},
-                marker={"symbol": "star", "size": 12, "color": "#666"},
-                hovertext=hover,
-                hovertemplate="%{hovertext}<extra></extra>",
-                customdata=[[i] for i in ref["id"]],
-                meta={"newsdesk": "reference_marker"},
+                marker={"color": colors.get(str(etype), "#7F7F7F")},
+                yaxis="y2",
+                hovertemplate=f"{escape(etype)}: %{{y}} event(s) in the {used} of "
+                "%{x|%Y-%m-%d}<extra></extra>",
+                meta={"newsdesk": "volume", "type": str(etype), "freq": used},
             )
         )
-    n_rows = len(set(ev["row"])) + (1 if ref is not None and len(ref) else 0)
+
+
+def _layout(
+    fig: go.Figure,
+    title: str | None,
+    order: list[str],
+    counts: dict,
+    window: tuple | None,
+    strip: bool,
+    max_height: int,
+    rangeslider: bool,
+    top: int | None,
+) -> None:
+    n_rows = len(order)
+    note = _note(counts, window, top)
+    head = 70 + (22 if note else 0)
+    slider = 70 if rangeslider and window is not None else 40
+    strip_px = VOLUME_PX if strip else 0
+    height = min(max_height, max(300, head + slider + strip_px + ROW_PX * max(n_rows, 1) + 20))
+    plot = max(height - head - slider, 1)
+    strip_frac = min(strip_px / plot, 0.45) if strip else 0.0
     fig.update_layout(
         template=TEMPLATE_NAME,
         title=title,
         barmode="overlay",
-        height=max(300, 120 + 46 * n_rows),
+        height=height,
         legend_title_text="type · status",
-        xaxis={"type": "date", "title": None},
-        yaxis={"automargin": True, "title": None, "autorange": "reversed"},
+        yaxis={
+            "automargin": True,
+            "title": None,
+            "autorange": "reversed",
+            "domain": [0.0, 1.0 - strip_frac - (0.04 if strip else 0.0)],
+            "categoryorder": "array",
+            "categoryarray": order,
+        },
         hovermode="closest",
+        margin={"t": head},
     )
-    return fig
+    xaxis: dict = {"type": "date", "title": None}
+    if window is not None:
+        lo, hi = window
+        pad = max((hi - lo) * 0.03, pd.Timedelta(days=3))
+        rng = [(lo - pad).isoformat(), (hi + pad + DAY).isoformat()]
+        xaxis["range"] = rng
+        if rangeslider:
+            xaxis["rangeslider"] = {"visible": True, "thickness": 0.06, "range": rng}
+    fig.update_layout(xaxis=xaxis)
+    if strip:
+        fig.update_layout(
+            yaxis2={
+                "domain": [1.0 - strip_frac, 1.0],
+                "title": {"text": "events", "font": {"size": 11}},
+                "rangemode": "tozero",
+                "fixedrange": True,
+            }
+        )
+    if note:
+        fig.add_annotation(
+            name="more",
+            text=note,
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=1,
+            yshift=8,
+            xanchor="left",
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": 12, "color": "#555"},
+            align="left",
+        )
+
+
+def _note(counts: dict, window: tuple | None, top: int | None) -> str:
+    """The line under the title: what is shown and how many more there are."""
+    parts = []
+    shown, more = counts.get("shown", 0), counts.get("more", 0)
+    if more:
+        parts.append(
+            f"The {shown:,} events reported by most articles; {more:,} more not shown "
+            "(filter to see them)"
+        )
+    if counts.get("outside") and window is not None:
+        parts.append(
+            f"{counts['outside']:,} dated outside {window[0]:%Y-%m-%d} – {window[1]:%Y-%m-%d}"
+        )
+    if counts.get("undated"):
+        parts.append(f"{counts['undated']:,} undated")
+    return " · ".join(parts)
 
 
 def _mention_hover(r: dict) -> str:

@@ -9,7 +9,7 @@ const path = require('path');
 const esbuild = require('esbuild');
 
 // Trace types registered by entry.js (`scatter` comes with plotly.js core).
-const TRACES = ['bar', 'scatter', 'scattergeo'];
+const TRACES = ['bar', 'choropleth', 'heatmap', 'scatter', 'scattergeo'];
 
 const HERE = __dirname;
 // output folder: the first argument, else the package's assets folder
@@ -50,7 +50,7 @@ const noMapCss = {
     name: 'no-maplibre-css',
     setup(build) {
         build.onResolve({ filter: /^maplibre-gl\/dist\/maplibre-gl\.css$/ }, (args) => {
-            if (TRACES.some((t) => /map$/.test(t))) {
+            if (TRACES.some((t) => /^(scatter|choropleth|density)map$/.test(t))) {
                 throw new Error(`${args.path} is needed by a map trace; add a CSS plugin`);
             }
             return { path: args.path, namespace: 'empty-css' };
