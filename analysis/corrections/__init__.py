@@ -7,7 +7,7 @@ and filter, in file order. The store keeps the pipeline's own output, so a rebui
 loses a fix and a correction can be taken back by deleting its row.
 
 >>> corpus = analysis.Corpus.load("out/corpus")                        # doctest: +SKIP
->>> corpus = corpus.corrections.merge_actors("x:obama", "kb:barack_obama",
+>>> corpus = corpus.corrections.merge_actors("x:chairman_kim", "kb:kim_jong_un",
 ...                                          why="same person")         # doctest: +SKIP
 >>> corpus.corrections.status()                                         # doctest: +SKIP
 
