@@ -16,7 +16,7 @@ sentence, with
      to meet", "never tested"), or a word of denial, refusal, cancellation or failure
      governs it ("denied that it had tested", "refused to meet", "called off",
      "failed to reach an agreement"); a demand, warning or statement that is refused
-     ("Reno denied the request", "rejected Kim's demand") was still made: not denied;
+     ("the minister denied the request", "rejected the demand") was still made: not denied;
   2. ``planned`` -- the attached interval begins after the publication day; or a
      future or modal auxiliary ("will meet", "could visit"), a word of plan, intention,
      expectation or preparation ("plans to", "is expected to", "preparations for",

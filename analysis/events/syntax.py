@@ -589,7 +589,7 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
             and rel in ("dobj", "obj")
             and hl in REJECT_WORDS
         ):
-            # "Reno denied the request": the request was made, and refused
+            # "the minister denied the request": the request was made, and refused
             cues["rejected"] = hl
             _verb_cues(head, cues, distance=distance + 1, tense_only=True)
             break
