@@ -30,11 +30,7 @@ WORD_LIST_NAME = re.compile(
 PENDING = {
     "analysis/events/location.py": {"_PLACE_NOUNS"},  # -> lexicon.places.PLACE_KIND_NOUNS
     "analysis/events/timing.py": {"_WEEKDAYS"},  # -> lexicon.calendar
-    "analysis/io/published.py": {"_MONTHS", "_WEEKDAYS"},  # -> lexicon.calendar
-    "analysis/timex/_lexicon.py": {"MONTHS", "WEEKDAYS", "AMBIGUOUS_MONTHS"},  # -> calendar
-    "analysis/timex/_tense.py": {"_REPORTING"},  # -> lexicon.speech.SPEECH_VERB_FORMS
     "analysis/timex/_calendar.py": {"SEASON_MONTHS"},  # season codes -> month, not words
-    "analysis/geo/recognition.py": {"_CALENDAR_WORDS"},  # -> lexicon.calendar.CALENDAR_WORDS
 }
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..lexicon.abbreviations import STATE_ABBREVIATIONS
+from ..lexicon.calendar import CALENDAR_WORDS
 from ..lexicon.places import PLACE_KIND_NOUNS
 from ..lexicon.prepositions import PLACE_SLOT_PREPOSITIONS
 from ._normalize import normalize
@@ -107,13 +108,6 @@ _LOCATIVE_MIN_POP = {"in": 1_000, "near": 1_000, "outside": 1_000, "through": 1_
 _LOCATIVE_DEFAULT_POP = 15_000
 #: Capitalized words that follow "in"/"to" but are dates, never places (the month and
 #: weekday names; to be read from analysis.lexicon.calendar.CALENDAR_WORDS once it lands).
-_CALENDAR_WORDS = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "monday", "tuesday",
-        "wednesday", "thursday", "friday", "saturday", "sunday",
-    }
-)  # fmt: skip
 _ABBREV_RE = re.compile(
     r"(?<![\w.])("
     + "|".join(re.escape(k) for k in sorted(STATE_ABBREVIATIONS, key=len, reverse=True))
@@ -380,7 +374,7 @@ class Recognizer:
         """A town named where a place is expected: after "in", "from", "the town of", ...;
         before ", <its state or country>"; or as an upper-case dateline ("SPOKANE --")."""
         surface = text[s:e]
-        if normalize(surface) in _CALENDAR_WORDS:
+        if normalize(surface) in CALENDAR_WORDS:
             return False
         pop = best.place.population or 0
         line_start = s == 0 or text[s - 1] == "\n"

@@ -39,6 +39,7 @@ from datetime import date
 import pandas as pd
 
 from .. import schema
+from ..lexicon.calendar import MONTHS, WEEKDAYS
 
 __all__ = ["infer_published", "infer_one", "PUBLISHED_SOURCES"]
 
@@ -47,12 +48,6 @@ _log = logging.getLogger(__name__)
 #: Values of the ``published_source`` column.
 PUBLISHED_SOURCES = ("metadata", "inferred", "none")
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
@@ -61,7 +56,6 @@ _WEEKDAY = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 )
-_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/")
 # "June 12, 2018", "12 June 2018", "2018-06-12", "June 12th, 2018"
@@ -123,9 +117,9 @@ def _date_of(m: re.Match) -> date | None:
     g = m.groupdict()
     try:
         if g.get("y1"):
-            return date(int(g["y1"]), _MONTHS[g["m1"].lower().rstrip(".")], int(g["d1"]))
+            return date(int(g["y1"]), MONTHS[g["m1"].lower().rstrip(".")], int(g["d1"]))
         if g.get("y2"):
-            return date(int(g["y2"]), _MONTHS[g["m2"].lower().rstrip(".")], int(g["d2"]))
+            return date(int(g["y2"]), MONTHS[g["m2"].lower().rstrip(".")], int(g["d2"]))
         if g.get("y3"):
             return date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
     except (ValueError, KeyError):
@@ -184,7 +178,7 @@ def _lead(lines: list[str], title: str | None) -> tuple[date, str] | None:
         return None
     m, d = dates[0]
     wd = re.search(rf"({_WEEKDAY}),?\s*$", first[: m.start()], re.I)
-    if not wd or _WEEKDAYS.get(wd.group(1).lower().rstrip(".")[:3]) != d.weekday():
+    if not wd or WEEKDAYS.get(wd.group(1).lower().rstrip(".")[:3]) != d.weekday():
         return None  # only "on Tuesday, June 12, 2018": the day of the week checks the date
     years = {int(y) for y in _YEAR_ANY.findall(first)}
     if years - {d.year}:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon.speech import REPORTING_VERBS, verb_forms
 from ._base import Ctx
 from ._sentences import CONTEXT_CHARS, sentence_span
 
@@ -81,9 +82,7 @@ _PLAN_AUX = frozenset(
     {"is", "are", "be", "being", "been", "was", "were", "to", "had", "has", "have"}
 )
 #: reporting verbs tell when something was said, not when the reported event happens
-_REPORTING = frozenset(
-    {"said", "told", "announced", "reported", "according", "added", "says", "say"}
-)
+_REPORTING = REPORTING_VERBS | verb_forms(REPORTING_VERBS)
 #: "until Monday" sets a deadline (future) unless the clause is in the pluperfect:
 #: "Until Monday, the ministry had not named an envoy."
 _UNTIL = frozenset({"until", "till"})
