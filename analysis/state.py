@@ -199,6 +199,7 @@ def assemble(
         for col in ("path", "paths", "format"):
             if col in fresh.columns:
                 arts = arts.assign(**{col: arts["article_id"].map(fresh[col])})
+        arts = _duplicates(arts, articles)
     frames = {name: state[name] for name in graph.per_article if name in state}
     frames["articles"] = arts
     ids = arts["article_id"].tolist()
@@ -209,6 +210,25 @@ def assemble(
         name: _conformed(frames[name], name) if name in frames else schema.empty(name)
         for name in schema.SCHEMAS
     }
+
+
+def _duplicates(arts: pd.DataFrame, loaded: pd.DataFrame) -> pd.DataFrame:
+    """``arts`` with near-duplicates flagged over the whole corpus.
+
+    The per-article state keeps the flags of the build that processed each article, so a
+    copy added later would leave its original unflagged.  The loader flags the articles
+    it read together; those flags are taken when they cover the corpus, else (a frame
+    given without them) the flags are computed here.
+    """
+    from analysis.io.duplicates import flag_duplicates
+
+    cols = ("story_id", "duplicate_of")
+    if all(c in loaded.columns for c in cols) and loaded["story_id"].notna().all():
+        fresh = loaded.drop_duplicates("article_id").set_index("article_id")
+        ids = arts["article_id"]
+        if ids.isin(fresh.index).all() and fresh["story_id"].isin(ids).all():
+            return arts.assign(**{c: ids.map(fresh[c]).astype("string") for c in cols})
+    return flag_duplicates(arts)
 
 
 def group_events(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:

@@ -81,3 +81,20 @@ def test_loader_flags_duplicates(tmp_path):
     d = summarize(df)
     assert d["duplicates"] == 1
     assert "1 article flagged as a near-duplicate" in format_summary(d)
+
+
+def test_incremental_build_flags_a_copy_added_later_like_a_fresh_build(tmp_path):
+    import analysis
+
+    store = tmp_path / "corpus"
+    first = frame().iloc[[0, 3]].reset_index(drop=True)  # the wire story and the flood
+    built = analysis.build(first, store=store, progress=False)
+    assert built.articles["duplicate_of"].isna().all()
+    grown = analysis.build(frame(), store=store, progress=False)
+    assert grown.build_stats["reused"] == 2
+    scratch = analysis.build(frame(), progress=False)
+    cols = ["article_id", "story_id", "duplicate_of"]
+    got = grown.articles[cols].sort_values("article_id").reset_index(drop=True)
+    want = scratch.articles[cols].sort_values("article_id").reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, want)
+    assert got["duplicate_of"].notna().sum() == 2
