@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 
@@ -118,3 +119,43 @@ def test_explicit_sidecar_path_is_reported_not_loaded(tmp_path):
     df = load_articles(tmp_path / "x.json")
     assert df.empty
     assert "sidecar" in df.attrs["load_report"]["reason"].iloc[0]
+
+
+def test_a_folder_scan_skips_the_corpus_readme_licence_and_manifest(tmp_path):
+    body = "Ministers of the two countries met in the capital on Tuesday to discuss trade."
+    (tmp_path / "2021-03-02-ministers-meet.txt").write_text("Ministers meet\n\n" + body)
+    (tmp_path / "README.md").write_text("# My corpus\n\nThese are the articles we collected.")
+    (tmp_path / "LICENSE").write_text("Permission is granted to copy these texts freely.")
+    (tmp_path / "ATTRIBUTION.txt").write_text("All articles are credited to their authors here.")
+    rows = [
+        {"slug": "2021-03-02-ministers-meet", "story": "2021-03-02-ministers-meet", "words": 14}
+    ]
+    (tmp_path / "manifest.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    arts = load_articles(tmp_path, strict=True)  # a deliberate skip is not an error
+    assert arts["title"].tolist() == ["Ministers meet"]
+    skipped = arts.attrs["load_report"]
+    assert sorted(Path(p).name for p in skipped["path"]) == [
+        "ATTRIBUTION.txt",
+        "LICENSE",
+        "README.md",
+        "manifest.jsonl",
+    ]
+    assert skipped["reason"].str.contains("not an article").all()
+    # named explicitly, a read-me is loaded like any text
+    assert len(load_articles(tmp_path / "README.md")) == 1
+
+
+def test_an_id_or_slug_is_never_taken_as_the_text(tmp_path):
+    rows = [
+        {"id": "a1", "story": "2021-05-01-flood-in-the-delta", "title": "Flood in the delta"},
+        {
+            "id": "a2",
+            "story": "Rivers rose overnight and flooded three villages.",
+            "title": "Flood",
+        },
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    arts = load_articles(path)
+    assert arts["text"].tolist() == ["Rivers rose overnight and flooded three villages."]
+    assert len(arts.attrs["load_report"]) == 1

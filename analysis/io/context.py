@@ -48,6 +48,12 @@ class LoadContext:
         logger.warning("skipped %s: %s", path, reason)
         self.problems.append((path, reason))
 
+    def skip(self, path: str, reason: str) -> None:
+        """Record a deliberate skip (not an error: never raises, even when strict)."""
+        path, reason = scrub_surrogates(str(path)), scrub_surrogates(str(reason))
+        logger.info("skipped %s: %s", path, reason)
+        self.problems.append((path, reason))
+
     def report(self) -> LoadReport:
         """The problems as a :class:`LoadReport` (columns path, reason)."""
         return LoadReport.from_rows(self.problems)

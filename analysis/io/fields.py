@@ -174,12 +174,16 @@ class FieldMapping:
         return out
 
 
+#: one token with digits or joiners: an id, a slug, a path or a link, never a text
+_IDENTIFIER = re.compile(r"\S*[\d_/:\-]\S*")
+
+
 def _pick_text(record: Mapping[object, object], cols: list[object]) -> tuple[str, object] | None:
     first: tuple[str, object] | None = None
     for col in cols:
         value = text_value(record[col])
-        if value is None:
-            continue
+        if value is None or (isinstance(value, str) and _IDENTIFIER.fullmatch(value)):
+            continue  # an id, a slug or a link ("story": "2019-04-22-leaders-meet") is no text
         if first is None:
             first = (str(col), value)
         if not isinstance(value, str) or tokenised_ratio(value) <= TOKENISED_MAX:

@@ -74,6 +74,38 @@ def _hidden(name: str) -> bool:
     return name.startswith(".") or name == "__MACOSX"
 
 
+#: Names (before the extension, any case) of files that document a folder of articles
+#: rather than being one: a corpus' read-me, its licence or credits, its file list.
+FOLDER_DOCUMENT_STEMS = frozenset(
+    {
+        "readme",
+        "license",
+        "licence",
+        "copying",
+        "notice",
+        "attribution",
+        "authors",
+        "credits",
+        "changelog",
+        "changes",
+        "citation",
+        "contributing",
+        "manifest",
+    }
+)
+
+
+def is_folder_document(name: str) -> bool:
+    """True for a read-me, licence, credits or manifest file found in a folder of articles.
+
+    ``README.md``, ``LICENSE``, ``ATTRIBUTION.txt``, ``manifest.jsonl``: they describe
+    the corpus, so a folder scan skips them (and says so in the load report).  Named
+    explicitly, such a file is loaded like any other.
+    """
+    stem = name.split(".", 1)[0].lower().replace("-", "_")
+    return stem in FOLDER_DOCUMENT_STEMS or stem.split("_", 1)[0] in {"readme", "license"}
+
+
 def human_size(n: int) -> str:
     """``1536`` -> ``'1.5 KB'``."""
     size = float(n)
@@ -254,6 +286,13 @@ def _scan_dir(root: Path, ctx: LoadContext, add) -> None:
                 ctx.problem(child_display, f"cannot read: {exc.strerror or exc}")
                 continue
             if is_sidecar(child.name, names.__contains__):
+                continue
+            if is_folder_document(child.name):
+                ctx.skip(
+                    child_display,
+                    "skipped: describes the folder (read-me, licence, credits or manifest), "
+                    "not an article; name the file to load it",
+                )
                 continue
             add(Target(child_path, child_display))
 
