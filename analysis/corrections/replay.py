@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.corrections.ledger import Correction
 from analysis.corrections.operations import parse_date, parse_interval, parse_place
@@ -53,6 +54,33 @@ class _Stale(Exception):
     """The correction's target is not in the corpus; the message says what is missing."""
 
 
+class _Index:
+    """Positions of each value of one column: built once by factorizing, slices handed
+    out on demand, and kept true as corrections change the column."""
+
+    def __init__(self, values: pd.Series) -> None:
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        self.order = np.argsort(codes, kind="stable")
+        self.bounds = np.searchsorted(codes[self.order], np.arange(len(uniques) + 1))
+        self.code = {str(u): k for k, u in enumerate(uniques.tolist())}
+        self.changed: dict[str, np.ndarray] = {}
+
+    def get(self, value: str) -> np.ndarray | None:
+        if value in self.changed:
+            return self.changed[value]
+        k = self.code.get(value)
+        return None if k is None else self.order[self.bounds[k] : self.bounds[k + 1]]
+
+    def move(self, pos: np.ndarray, old: list[str | None], new: str | None) -> None:
+        """The rows at ``pos`` (whose values were ``old``) now hold ``new``."""
+        for key in {o for o in old if o is not None and o != new}:
+            mine = pos[np.asarray([o == key for o in old])]
+            self.changed[key] = np.setdiff1d(self.get(key), mine, assume_unique=True)
+        if new is not None:
+            have = self.get(new)
+            self.changed[new] = np.union1d(have if have is not None else pos[:0], pos)
+
+
 class _Frame:
     """One frame under replay: rows are dropped by mask and marked by position, and its
     columns are indexed on demand, so a correction costs a lookup, not a scan."""
@@ -63,28 +91,23 @@ class _Frame:
         self.dropped = np.zeros(len(df), dtype=bool)
         self.marks: dict[int, list[str]] = {}
         self.pending: dict[str, dict[int, object]] = {}  # column -> position -> new value
-        self._index: dict[str, dict[str, np.ndarray]] = {}
+        self._index: dict[str, _Index] = {}
         self._articles: np.ndarray | None = None
 
     def writable(self) -> pd.DataFrame:
         if not self.copied:
-            self.df = self.df.copy()
+            self.df = self.df.copy(deep=False)
             self.copied = True
         return self.df
 
-    def index(self, col: str, *, fold: bool = False) -> dict[str, np.ndarray]:
+    def index(self, col: str, *, fold: bool = False) -> _Index:
         key = col + ("/fold" if fold else "")
         if key not in self._index:
             self.flush(col)
             values = self.df[col].astype("string")
             if fold:
                 values = values.str.casefold()
-            codes, uniques = pd.factorize(values, use_na_sentinel=True)
-            order = np.argsort(codes, kind="stable")
-            bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
-            self._index[key] = {
-                str(u): order[bounds[k] : bounds[k + 1]] for k, u in enumerate(uniques)
-            }
+            self._index[key] = _Index(values)
         return self._index[key]
 
     def rows(self, col: str, value: str, *, fold: bool = False) -> np.ndarray:
@@ -94,19 +117,15 @@ class _Frame:
             return np.empty(0, dtype=np.int64)
         return pos[~self.dropped[pos]]
 
-    def reindex(self, col: str, src: str, dst: str | None) -> None:
-        """Keep the index of ``col`` true after its value ``src`` became ``dst``."""
-        idx = self._index.get(col)
-        if idx is None or src not in idx:
-            return
-        moved = idx.pop(src)
-        if dst is not None:
-            idx[dst] = np.concatenate([idx.get(dst, np.empty(0, dtype=np.int64)), moved])
-
     def set(self, pos: np.ndarray, col: str, value: object, cid: str) -> None:
-        """Set ``col`` on the rows at ``pos`` (applied column-wise at the end)."""
+        """Set ``col`` on the rows at ``pos`` (applied column-wise at the end); the
+        column's index, when built, follows."""
         if not len(pos):
             return
+        idx = self._index.get(col)
+        if idx is not None:
+            old = [_key(self.get(int(p), col)) for p in pos]
+            idx.move(np.asarray(pos, dtype=np.int64), old, _key(value))
         pend = self.pending.setdefault(col, {})
         for p in pos:
             pend[int(p)] = list(value) if isinstance(value, list) else value
@@ -131,11 +150,7 @@ class _Frame:
             if not pend:
                 continue
             df = self.writable()
-            series = df[c]
-            values = series.to_numpy(dtype=object, copy=True)
-            for p, v in pend.items():
-                values[p] = v
-            df[c] = _typed(values, series.dtype)
+            df[c] = _updated(df[c], pend)
 
     def mark(self, pos: np.ndarray, cid: str) -> None:
         for p in pos:
@@ -160,7 +175,7 @@ class _Frame:
                 values[p] = ";".join(dict.fromkeys([*old, *ids]))
             df[CORRECTED] = pd.array(values, dtype="string")
         if self.dropped.any():
-            df = df[~self.dropped].reset_index(drop=True)
+            df = _kept(df, ~self.dropped)
         return df
 
 
@@ -215,14 +230,11 @@ class _Replayer:
         acts.set(dst_pos, "aliases", aliases, c.id)
         acts.drop(src_pos)
         acts.mark(dst_pos, c.id)
-        acts.reindex("actor_id", src, None)
         m = self.f["mentions"]
         m.set(m.rows("actor_id", src), "actor_id", dst, c.id)
-        m.reindex("actor_id", src, dst)
         q = self.f["quotes"]
         for col in ("speaker", "via"):
             q.set(q.rows(col, src), col, dst, c.id)
-            q.reindex(col, src, dst)
         ev = self.f["events"]
         idx = self._participant_index()
         hit = sorted(i for i in idx.pop(src, set()) if not ev.dropped[i])
@@ -249,7 +261,6 @@ class _Replayer:
         if not len(moved) and not exists:
             raise _Stale(f"actor {c.target!r} has no mention {c.value!r}")
         m.set(moved, "actor_id", new_id, c.id)
-        m._index.pop("actor_id", None)
         i = int(pos[0])
         kept = [
             a for a in list(acts.get(i, "aliases") or []) if str(a).casefold() != c.value.casefold()
@@ -307,7 +318,6 @@ class _Replayer:
                 if (art, int(starts[p])) in keys:
                     hit.append(p)
         m.set(np.asarray(hit, dtype=np.int64), "place_id", pid, cid)
-        m._index.pop("place_id", None)
 
     def _events_at(self, place_ids: set[str], c: Correction) -> np.ndarray:
         ev = self.f["events"]
@@ -335,7 +345,6 @@ class _Replayer:
         }.items():
             if col in pl.df.columns:
                 pl.set(pos, col, val, c.id)
-        pl._index.pop("place_id", None)
         self._relink_mentions(pos, pid, c.id)
         ev = self.f["events"]
         evpos = self._events_at(old, c)
@@ -346,7 +355,6 @@ class _Replayer:
             ("lon", place["lon"]),
         ):
             ev.set(evpos, col, val, c.id)
-        ev._index.pop("place_id", None)
 
     def not_a_place(self, c: Correction) -> None:
         pos = self._toponym(c)
@@ -364,7 +372,6 @@ class _Replayer:
             ("lon", np.nan),
         ):
             ev.set(evpos, col, val, c.id)
-        ev._index.pop("place_id", None)
 
     def set_place_role(self, c: Correction) -> None:
         self.f["places"].set(self._toponym(c), "role", c.value, c.id)
@@ -416,7 +423,6 @@ class _Replayer:
                 "lon": pl.get(p, "lon"),
             },
         )
-        self.f["events"]._index.pop("place_id", None)
 
     def _groups(self) -> _Frame:
         ev = self.f["events"]
@@ -429,12 +435,10 @@ class _Replayer:
         src = ev.get(int(self._event(c)[0]), "event_group")
         dst = ev.get(int(self._event(c, c.value)[0]), "event_group")
         ev.set(ev.rows("event_group", str(src)), "event_group", dst, c.id)
-        ev.reindex("event_group", str(src), str(dst))
 
     def split_event(self, c: Correction) -> None:
         ev = self._groups()
         ev.set(self._event(c), "event_group", f"split:{c.target}", c.id)
-        ev._index.pop("event_group", None)
 
     # --------------------------------------------------------------- articles
     def exclude_article(self, c: Correction) -> None:
@@ -475,6 +479,72 @@ class _Replayer:
         return out
 
 
+def _key(value: object) -> str | None:
+    """``value`` as an index key (``None`` for a missing value)."""
+    if value is None or (not isinstance(value, list | tuple | np.ndarray) and pd.isna(value)):
+        return None
+    return str(value)
+
+
+def _updated(series: pd.Series, pend: dict[int, object]) -> object:
+    """``series``' values with ``pend`` (position -> new value) written in, in its dtype.
+
+    Written position-wise into a copy of the typed array when the values fit it (a lookup,
+    not a conversion of the whole column); through an object array otherwise."""
+    pos = np.fromiter(pend, dtype=np.int64, count=len(pend))
+    new = list(pend.values())
+    dtype = series.dtype
+    if not pd.api.types.is_object_dtype(dtype) and not any(
+        isinstance(v, list | tuple | np.ndarray) for v in new
+    ):
+        arr = series.array.copy()
+        try:
+            arr[pos] = new
+        except (TypeError, ValueError):
+            pass
+        else:
+            if arr.dtype == dtype:
+                return arr
+    values = series.to_numpy(dtype=object, copy=True)
+    for p, v in pend.items():
+        values[p] = v
+    return _typed(values, dtype)
+
+
+def _kept(df: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """The rows of ``df`` where ``keep``, with a fresh range index.
+
+    Dropped rows usually come in a few runs (whole articles, a few events): Arrow-backed
+    columns are then cut into zero-copy slices of the kept runs instead of copied."""
+    edges = np.flatnonzero(np.diff(np.concatenate([[False], keep, [False]]).astype(np.int8)))
+    runs = list(zip(edges[0::2].tolist(), edges[1::2].tolist(), strict=True))
+    index = pd.RangeIndex(int(keep.sum()))
+    cols = {}
+    for c in df.columns:
+        arr = df[c].array
+        if hasattr(arr, "_pa_array") and len(runs) <= _MAX_RUNS:
+            arr = _slices(arr, runs)
+        else:
+            arr = arr[keep]
+        cols[c] = pd.Series(arr, index=index, dtype=df[c].dtype, copy=False)
+    out = pd.DataFrame(cols, index=index, columns=df.columns, copy=False)
+    out.attrs = dict(df.attrs)
+    return out
+
+
+def _slices(arr, runs: list[tuple[int, int]]):
+    """The Arrow-backed ``arr`` cut to ``runs`` (start, stop), without copying data."""
+    whole = arr._pa_array
+    chunks = [c for a, b in runs for c in whole.slice(a, b - a).chunks]
+    make = getattr(arr, "_from_pyarrow_array", None)
+    if make is None:  # pandas without the fast path: the public extension-array way
+        return type(arr)._concat_same_type([arr[a:b] for a, b in runs] or [arr[:0]])
+    return make(pa.chunked_array(chunks, type=whole.type))
+
+
+_MAX_RUNS = 512  # more kept runs than this: one filtered copy is cheaper than many slices
+
+
 def _typed(values: np.ndarray, dtype) -> object:
     """``values`` (object array) back in the column's dtype, as object when they do not fit."""
     try:
@@ -511,8 +581,8 @@ def _rename_edges(edges: pd.DataFrame, renamed: dict[str, str]) -> pd.DataFrame:
 
 def _recount(actors: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Actors' mention and article counts from the corrected mentions."""
-    m = mentions.dropna(subset=["actor_id"])
-    counts = m.groupby("actor_id").agg(n=("start", "size"), a=("article_id", "nunique"))
+    m = mentions[["actor_id", "article_id"]].dropna(subset=["actor_id"])
+    counts = m.groupby("actor_id").agg(n=("actor_id", "size"), a=("article_id", "nunique"))
     act = actors.copy()
     act["mentions"] = act["actor_id"].map(counts["n"]).fillna(0).astype("int64")
     act["articles"] = act["actor_id"].map(counts["a"]).fillna(0).astype("int64")
