@@ -363,3 +363,27 @@ def test_corrections_survive_a_dask_build(fresh):
     built = analysis.build(more, store=fresh, engine="dask", n_workers=1, progress=False)
     assert TRUMP not in set(built.actors["actor_id"])
     assert list(built.corrections.status()["state"]) == ["applied"]
+
+
+def test_split_alias_after_a_merge_copies_the_right_actor(fresh):
+    # the merged-away actor sits before the split one: positions shift once it is dropped
+    frames = analysis.Corpus.load(fresh).frames
+    order = list(frames["actors"]["actor_id"])
+    assert order.index(PUTIN) < order.index(RUSSIA)
+    out = apply_corrections(
+        frames,
+        [
+            Correction.new("merge-actors", PUTIN, TRUMP),
+            Correction.new("split-alias", RUSSIA, "Kremlin"),
+        ],
+    )
+    assert list(out.status["state"]) == ["applied", "applied"]
+    acts = out.frames["actors"].set_index("actor_id")
+    assert acts.loc["x:kremlin", "kind"] == "government"
+    assert acts.loc["x:kremlin", "mentions"] == (frames["mentions"]["text"] == "Kremlin").sum()
+    assert PUTIN not in acts.index
+    assert acts.loc[TRUMP, "mentions"] == _actor_mentions(frames, PUTIN, TRUMP)
+
+
+def _actor_mentions(frames, *ids):
+    return int(frames["mentions"]["actor_id"].isin(ids).sum())

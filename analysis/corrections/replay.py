@@ -255,7 +255,9 @@ class _Replayer:
         new_id = "x:" + re.sub(r"[^a-z0-9]+", "_", c.value.casefold()).strip("_")
         m = self.f["mentions"]
         mine = m.rows("actor_id", c.target)
-        texts = m.df["text"].astype("string").str.casefold().to_numpy()[mine] if len(mine) else []
+        texts = (
+            m.df["text"].iloc[mine].astype("string").str.casefold().to_numpy() if len(mine) else []
+        )
         moved = mine[np.asarray(texts) == c.value.casefold()] if len(mine) else mine
         exists = len(acts.rows("actor_id", new_id)) > 0
         if not len(moved) and not exists:
@@ -267,6 +269,7 @@ class _Replayer:
         ]
         acts.set(pos, "aliases", kept, c.id)
         if not exists:
+            i -= int(acts.dropped[:i].sum())  # its position once merged-away rows are gone
             df = acts.result()
             row = {col: pd.NA for col in df.columns if col != CORRECTED}
             row.update(
