@@ -93,6 +93,7 @@ class _Frame:
         self.pending: dict[str, dict[int, object]] = {}  # column -> position -> new value
         self._index: dict[str, _Index] = {}
         self._articles: np.ndarray | None = None
+        self._arrays: dict[str, object] = {}  # column -> its array, for reading one value
 
     def writable(self) -> pd.DataFrame:
         if not self.copied:
@@ -124,8 +125,8 @@ class _Frame:
             return
         idx = self._index.get(col)
         if idx is not None:
-            old = [_key(self.get(int(p), col)) for p in pos]
-            idx.move(np.asarray(pos, dtype=np.int64), old, _key(value))
+            pos = np.asarray(pos, dtype=np.int64)
+            idx.move(pos, [_key(v) for v in self.values(pos, col)], _key(value))
         pend = self.pending.setdefault(col, {})
         for p in pos:
             pend[int(p)] = list(value) if isinstance(value, list) else value
@@ -136,7 +137,18 @@ class _Frame:
         pend = self.pending.get(col)
         if pend is not None and p in pend:
             return pend[p]
-        return self.df[col].iat[p]
+        arr = self._arrays.get(col)
+        if arr is None:
+            arr = self._arrays[col] = self.df[col].array
+        return arr[p]
+
+    def values(self, pos: np.ndarray, col: str) -> list:
+        """The current values of ``col`` at positions ``pos`` (pending changes included)."""
+        out = self.df[col].array[pos].to_numpy(dtype=object, na_value=None).tolist()
+        pend = self.pending.get(col)
+        if pend:
+            out = [pend.get(p, v) for p, v in zip(pos.tolist(), out, strict=True)]
+        return out
 
     def articles(self) -> np.ndarray:
         if self._articles is None:
@@ -151,6 +163,7 @@ class _Frame:
                 continue
             df = self.writable()
             df[c] = _updated(df[c], pend)
+            self._arrays.pop(c, None)
 
     def mark(self, pos: np.ndarray, cid: str) -> None:
         for p in pos:
@@ -238,8 +251,9 @@ class _Replayer:
         ev = self.f["events"]
         idx = self._participant_index()
         hit = sorted(i for i in idx.pop(src, set()) if not ev.dropped[i])
-        for i in hit:
-            parts = ev.get(i, "participants")
+        for i, parts in zip(
+            hit, ev.values(np.asarray(hit, dtype=np.int64), "participants"), strict=True
+        ):
             new = list(dict.fromkeys(dst if a == src else a for a in parts))
             ev.set(np.asarray([i]), "participants", new, c.id)
         idx.setdefault(dst, set()).update(hit)
@@ -314,13 +328,11 @@ class _Replayer:
     def _relink_mentions(self, pos: np.ndarray, pid: object, cid: str) -> None:
         keys = self._place_keys(pos)
         m = self.f["mentions"]
-        starts = m.df["start"].to_numpy()
-        hit = []
-        for art in {a for a, _ in keys}:
-            for p in m.rows("article_id", art):
-                if (art, int(starts[p])) in keys:
-                    hit.append(p)
-        m.set(np.asarray(hit, dtype=np.int64), "place_id", pid, cid)
+        cand = [m.rows("article_id", art) for art in sorted({a for a, _ in keys})]
+        cand = np.sort(np.concatenate(cand)) if cand else np.empty(0, dtype=np.int64)
+        starts = m.df["start"].to_numpy()[cand].tolist()
+        found = [k in keys for k in zip(m.articles()[cand].tolist(), starts, strict=True)]
+        m.set(cand[np.asarray(found, dtype=bool)], "place_id", pid, cid)
 
     def _events_at(self, place_ids: set[str], c: Correction) -> np.ndarray:
         ev = self.f["events"]
@@ -335,7 +347,7 @@ class _Replayer:
         pid = place.get("place_id") or (
             "nd:" + re.sub(r"[^a-z0-9]+", "_", str(place["name"]).casefold()).strip("_")
         )
-        old = {str(v) for p in pos if pd.notna(v := pl.get(int(p), "place_id"))}
+        old = {str(v) for v in pl.values(pos, "place_id") if v is not None}
         for col, val in {
             "place_id": pid,
             "name": place["name"],
@@ -362,7 +374,7 @@ class _Replayer:
     def not_a_place(self, c: Correction) -> None:
         pos = self._toponym(c)
         pl = self.f["places"]
-        gone = {str(v) for p in pos if pd.notna(v := pl.get(int(p), "place_id"))}
+        gone = {str(v) for v in pl.values(pos, "place_id") if v is not None}
         self._relink_mentions(pos, pd.NA, c.id)
         pl.drop(pos)
         still = {p for p in gone if len(pl.rows("place_id", p))}
@@ -402,8 +414,15 @@ class _Replayer:
         unknown = [a for a in ids if not len(self.f["actors"].rows("actor_id", a))]
         if unknown:
             raise _Stale(f"participant(s) not in the corpus: {', '.join(unknown)}")
+        pos = self._event(c)
+        if self._events_of_actor is not None:  # keep the actor -> events index true
+            ev = self.f["events"]
+            for i in pos.tolist():
+                for a in ev.get(i, "participants") or ():
+                    self._events_of_actor.get(str(a), set()).discard(i)
+                for a in ids:
+                    self._events_of_actor.setdefault(a, set()).add(i)
         self._set_event(c, {"participants": ids})
-        self._events_of_actor = None
 
     def set_event_interval(self, c: Correction) -> None:
         begin, end, precision = parse_interval(c.value)
