@@ -62,7 +62,7 @@ class _Index:
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
         self.order = np.argsort(codes, kind="stable")
         self.bounds = np.searchsorted(codes[self.order], np.arange(len(uniques) + 1))
-        self.code = {str(u): k for k, u in enumerate(uniques.tolist())}
+        self.code = dict(zip(map(str, uniques.tolist()), range(len(uniques)), strict=True))
         self.changed: dict[str, np.ndarray] = {}
 
     def get(self, value: str) -> np.ndarray | None:
@@ -92,7 +92,6 @@ class _Frame:
         self.marks: dict[int, list[str]] = {}
         self.pending: dict[str, dict[int, object]] = {}  # column -> position -> new value
         self._index: dict[str, _Index] = {}
-        self._articles: np.ndarray | None = None
         self._arrays: dict[str, object] = {}  # column -> its array, for reading one value
 
     def writable(self) -> pd.DataFrame:
@@ -150,10 +149,12 @@ class _Frame:
             out = [pend.get(p, v) for p, v in zip(pos.tolist(), out, strict=True)]
         return out
 
-    def articles(self) -> np.ndarray:
-        if self._articles is None:
-            self._articles = self.df["article_id"].astype(str).to_numpy()
-        return self._articles
+    def articles(self, pos: np.ndarray) -> np.ndarray:
+        """The article ids of the rows at ``pos`` (as ``str``)."""
+        col = self.df["article_id"]
+        if isinstance(col.dtype, pd.StringDtype):
+            return col.array[pos].to_numpy(dtype=object, na_value="<NA>")
+        return col.iloc[pos].astype(str).to_numpy()
 
     def flush(self, col: str | None = None) -> None:
         """Write pending changes of ``col`` (or of every column) into the frame."""
@@ -179,14 +180,20 @@ class _Frame:
         df = self.df
         if self.marks:
             df = self.writable()
-            col = df[CORRECTED].astype("string") if CORRECTED in df.columns else None
-            values = np.full(len(df), None, dtype=object)
-            if col is not None:
-                values[:] = col.to_numpy(dtype=object, na_value=None)
-            for p, ids in self.marks.items():
-                old = [] if values[p] is None else str(values[p]).split(";")
-                values[p] = ";".join(dict.fromkeys([*old, *ids]))
-            df[CORRECTED] = pd.array(values, dtype="string")
+            pos = np.fromiter(self.marks, dtype=np.int64, count=len(self.marks))
+            if CORRECTED in df.columns:
+                col = df[CORRECTED].astype("string").array
+                old = col[pos].to_numpy(dtype=object, na_value=None).tolist()
+            else:
+                col = pd.array(pa.nulls(len(df), pa.large_string()), dtype="string")
+                old = [None] * len(pos)
+            new = [
+                ";".join(dict.fromkeys([*([] if o is None else str(o).split(";")), *ids]))
+                for o, ids in zip(old, self.marks.values(), strict=True)
+            ]
+            col = col.copy()
+            col[pos] = new
+            df[CORRECTED] = col
         if self.dropped.any():
             df = _kept(df, ~self.dropped)
         return df
@@ -209,7 +216,7 @@ class _Replayer:
     def _in_scope(self, name: str, pos: np.ndarray, c: Correction) -> np.ndarray:
         if not c.article_id or not len(pos):
             return pos
-        return pos[self.f[name].articles()[pos] == c.article_id]
+        return pos[self.f[name].articles(pos) == c.article_id]
 
     def _toponym(self, c: Correction) -> np.ndarray:
         pos = self._in_scope("places", self.f["places"].rows("text", c.target, fold=True), c)
@@ -220,13 +227,15 @@ class _Replayer:
 
     def _participant_index(self) -> dict[str, set[int]]:
         if self._events_of_actor is None:
-            idx: dict[str, set[int]] = {}
             ev = self.f["events"]
             ev.flush("participants")
-            for i, parts in enumerate(ev.df["participants"]):
-                for a in parts if parts is not None else ():
-                    idx.setdefault(str(a), set()).add(i)
-            self._events_of_actor = idx
+            parts = pd.Series(ev.df["participants"].to_numpy(dtype=object), copy=False)
+            flat = parts.explode().dropna()
+            at = flat.index.to_numpy()
+            keys = flat.astype(str).to_numpy()
+            self._events_of_actor = {
+                k: set(at[v].tolist()) for k, v in pd.Series(keys).groupby(keys).indices.items()
+            }
         return self._events_of_actor
 
     # ----------------------------------------------------------------- actors
@@ -321,7 +330,7 @@ class _Replayer:
     # ----------------------------------------------------------------- places
     def _place_keys(self, pos: np.ndarray) -> set[tuple[str, int]]:
         pl = self.f["places"]
-        arts = pl.articles()[pos]
+        arts = pl.articles(pos)
         starts = pl.df["start"].astype("int64").to_numpy()[pos]
         return set(zip(arts, starts, strict=True))
 
@@ -331,7 +340,7 @@ class _Replayer:
         cand = [m.rows("article_id", art) for art in sorted({a for a, _ in keys})]
         cand = np.sort(np.concatenate(cand)) if cand else np.empty(0, dtype=np.int64)
         starts = m.df["start"].to_numpy()[cand].tolist()
-        found = [k in keys for k in zip(m.articles()[cand].tolist(), starts, strict=True)]
+        found = [k in keys for k in zip(m.articles(cand).tolist(), starts, strict=True)]
         m.set(cand[np.asarray(found, dtype=bool)], "place_id", pid, cid)
 
     def _events_at(self, place_ids: set[str], c: Correction) -> np.ndarray:
@@ -355,7 +364,7 @@ class _Replayer:
             "lon": place["lon"],
             "country_code": place.get("country_code", pd.NA),
             "feature": place.get("feature", pd.NA),
-            "geonameid": pd.NA,
+            "geonameid": _geonameid(pid),
             "score": 1.0,
         }.items():
             if col in pl.df.columns:
@@ -501,6 +510,12 @@ class _Replayer:
         return out
 
 
+def _geonameid(place_id: str) -> object:
+    """The GeoNames id of a ``gn:NNN`` place id (``<NA>`` for other ids)."""
+    m = re.fullmatch(r"gn:(\d+)", place_id)
+    return int(m.group(1)) if m else pd.NA
+
+
 def _key(value: object) -> str | None:
     """``value`` as an index key (``None`` for a missing value)."""
     if value is None or (not isinstance(value, list | tuple | np.ndarray) and pd.isna(value)):
@@ -603,7 +618,7 @@ def _rename_edges(edges: pd.DataFrame, renamed: dict[str, str]) -> pd.DataFrame:
 
 def _recount(actors: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Actors' mention and article counts from the corrected mentions."""
-    m = mentions[["actor_id", "article_id"]].dropna(subset=["actor_id"])
+    m = mentions[["actor_id", "article_id"]]  # the group-by leaves out missing actor ids
     counts = m.groupby("actor_id").agg(n=("actor_id", "size"), a=("article_id", "nunique"))
     act = actors.copy()
     act["mentions"] = act["actor_id"].map(counts["n"]).fillna(0).astype("int64")
