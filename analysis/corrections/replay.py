@@ -60,6 +60,8 @@ class _Index:
 
     def __init__(self, values: pd.Series) -> None:
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        if len(uniques) < np.iinfo(np.int16).max:  # a stable sort of int16 is a radix sort
+            codes = codes.astype(np.int16)
         self.order = np.argsort(codes, kind="stable")
         self.bounds = np.searchsorted(codes[self.order], np.arange(len(uniques) + 1))
         self.code = dict(zip(map(str, uniques.tolist()), range(len(uniques)), strict=True))
@@ -357,6 +359,7 @@ class _Replayer:
             "nd:" + re.sub(r"[^a-z0-9]+", "_", str(place["name"]).casefold()).strip("_")
         )
         old = {str(v) for v in pl.values(pos, "place_id") if v is not None}
+        columns = set(pl.df.columns)
         for col, val in {
             "place_id": pid,
             "name": place["name"],
@@ -367,7 +370,7 @@ class _Replayer:
             "geonameid": _geonameid(pid),
             "score": 1.0,
         }.items():
-            if col in pl.df.columns:
+            if col in columns:
                 pl.set(pos, col, val, c.id)
         self._relink_mentions(pos, pid, c.id)
         ev = self.f["events"]
