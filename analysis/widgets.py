@@ -272,6 +272,8 @@ class Explorer(widgets.VBox):
             update=time.perf_counter() - t0,
         )  # fmt: skip
         self.counts.value = self._counts(view)
+        if self.corrections is not None:  # its place and event lists follow the filters
+            self.corrections.follow(view)
         self.status.value = ""
         if progress:
             self.progress.layout.display = "none"
@@ -280,6 +282,7 @@ class Explorer(widgets.VBox):
     def _add_corrections(self) -> None:
         """A folded "Corrections" section: each correction redraws the views."""
         self.corrections = CorrectionsPanel(self.corpus, on_corrected=self.set_corpus)
+        self.corrections.follow(self.view)
         fold = widgets.Accordion([self.corrections], selected_index=None)
         fold.set_title(0, "Corrections")
         self.children = (*self.children, fold)

@@ -220,3 +220,17 @@ def test_report_payload_reflects_corrections(fresh):
     assert event not in data["events"]["id"]
     places = dict(zip(data["places"]["id"], data["places"]["name"], strict=True))
     assert places.get("nd:ha_noi") == "Ha Noi" and "gn:1581130" not in places
+
+
+def test_the_lists_follow_the_explorer_filters(fresh):
+    ex = Explorer(analysis.Corpus.load(fresh))
+    p = ex.corrections
+    everything = {v for _, v in p.event.options}
+    assert everything == set(ex.corpus.events["event_id"])
+    ex.apply(sources=["AP"])  # the Hanoi report only
+    ev = ex.corpus.events
+    assert {v for _, v in p.event.options} == set(ev.loc[ev["article_id"] == "hanoi", "event_id"])
+    pl = ex.corpus.places
+    assert {v for _, v in p.place.options} == set(pl.loc[pl["article_id"] == "hanoi", "text"])
+    ex.reset()
+    assert {v for _, v in p.event.options} == everything

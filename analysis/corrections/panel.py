@@ -7,7 +7,8 @@ Each button makes the correction through ``corpus.corrections`` (so it is valida
 written to the store's ``corrections.csv`` and replayed like any other), replaces the
 panel's corpus with the corrected one, and calls ``on_corrected(corpus)`` so the views
 can redraw.  The last tab lists every correction with its state (applied or stale, and
-why).  :class:`analysis.widgets.Explorer` adds the panel, folded, under its views.
+why).  In the explorer, the place and event lists follow its filters (:meth:`follow`):
+filter the views down to what looks wrong, then correct it.  :class:`analysis.widgets.Explorer` adds the panel, folded, under its views.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ class CorrectionsPanel(widgets.VBox):
         self._gazetteer: dict[str, pd.DataFrame] = {}  # place text -> its candidates
         self._found = pd.DataFrame()
         self._labels: pd.Series | None = None  # event id -> label, for the current corpus
+        self._shown: tuple[set[str], set[str]] | None = None  # (place texts, event ids)
         wide = widgets.Layout(width="98%")
         self.message = widgets.HTML()
         self.who = widgets.Text(description="Who", placeholder="your name (optional)")
@@ -143,6 +145,19 @@ class CorrectionsPanel(widgets.VBox):
         self._list_events()
         self.listing.value = self._listing()
 
+    def follow(self, view: Any) -> None:
+        """Offer only the places and events of ``view`` (the explorer's current filter;
+        a :class:`~analysis.selection.View`), or all of them when nothing is filtered."""
+        if getattr(view, "filters", None):
+            self._shown = (
+                set(view.places["text"].astype(str)),
+                set(view.events["event_id"].astype(str)),
+            )
+        else:
+            self._shown = None
+        self._list_places()
+        self._list_events()
+
     def _actors_chosen(self, _change: dict | None = None) -> None:
         labels = dict((v, k) for k, v in self.actors.options)
         chosen = list(self.actors.value)
@@ -153,6 +168,8 @@ class CorrectionsPanel(widgets.VBox):
     def _list_places(self) -> None:
         pl = self.corpus.places
         text = pl["text"].astype("string")
+        if self._shown is not None:
+            text = text[text.isin(self._shown[0])]
         if self.place_filter.value:
             text = text[
                 text.str.casefold().str.contains(self.place_filter.value.casefold(), regex=False)
@@ -190,6 +207,8 @@ class CorrectionsPanel(widgets.VBox):
         if self._labels is None:
             self._labels = _event_labels(self.corpus.events, self.corpus.actors)
         labels = self._labels
+        if self._shown is not None:
+            labels = labels[labels.index.isin(self._shown[1])]
         if self.event_filter.value:
             labels = labels[
                 labels.str.casefold().str.contains(self.event_filter.value.casefold(), regex=False)
