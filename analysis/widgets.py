@@ -307,6 +307,8 @@ class Explorer(widgets.VBox):
                     self._defaults[name] = tuple(options)
         finally:
             self._quiet = False
+        for w in fresh.values():  # only their options were wanted
+            w.close()
         self.update()
 
     def _say(self, what: str) -> None:
