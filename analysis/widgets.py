@@ -28,6 +28,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from analysis.corrections.panel import CorrectionsPanel, has_store, selection_state
 from analysis.figures import actor_mentions, place_map, summit_timeline
 from analysis.selection import UNKNOWN_SOURCE, UNKNOWN_TYPE, Selector, View, select
 
@@ -59,7 +60,11 @@ def figure_bundle(fig: go.Figure) -> dict:
 
 
 class Explorer(widgets.VBox):
-    """The explorer panel (see :func:`explorer`); ``controls``, ``figures``, ``view``."""
+    """The explorer panel (see :func:`explorer`); ``controls``, ``figures``, ``view``.
+
+    ``corrections``: add the corrections panel (``.corrections``, a
+    :class:`~analysis.corrections.panel.CorrectionsPanel`); by default when the corpus
+    has a store, where its corrections are written."""
 
     def __init__(
         self,
@@ -69,8 +74,10 @@ class Explorer(widgets.VBox):
         debounce: float = 0.4,
         top_actors: int = 15,
         max_actor_options: int = MAX_ACTOR_OPTIONS,
+        corrections: bool | None = None,
     ) -> None:
         self.corpus = corpus
+        self.corrections = None  # the corrections panel (see _add_corrections)
         self.reference = reference
         self.top_actors = top_actors
         self.debounce = debounce
@@ -88,7 +95,7 @@ class Explorer(widgets.VBox):
         super().__init__([self.progress, self.status])
         t0 = time.perf_counter()
         self._step("indexing the articles")
-        self.selector = Selector(corpus)
+        self.selector = Selector(corpus, state=selection_state(corpus))
         f = self.selector.frames
         self._step("listing actors, sources and event types")
         self.controls = self._controls(f, max_actor_options)
@@ -115,6 +122,9 @@ class Explorer(widgets.VBox):
             self.outputs["map"],
             widgets.HBox([self.outputs["actors"], self.outputs["timeline"]], layout=layout),
         )
+        self._max_actor_options = max_actor_options
+        if corrections or (corrections is None and has_store(corpus)):
+            self._add_corrections()
         self.timings["build"] = time.perf_counter() - t0
 
     # ---------------------------------------------------------------- controls
@@ -262,9 +272,44 @@ class Explorer(widgets.VBox):
             update=time.perf_counter() - t0,
         )  # fmt: skip
         self.counts.value = self._counts(view)
+        if self.corrections is not None:  # its place and event lists follow the filters
+            self.corrections.follow(view)
         self.status.value = ""
         if progress:
             self.progress.layout.display = "none"
+
+    # ------------------------------------------------------------- corrections
+    def _add_corrections(self) -> None:
+        """A folded "Corrections" section: each correction redraws the views."""
+        self.corrections = CorrectionsPanel(self.corpus, on_corrected=self.set_corpus)
+        self.corrections.follow(self.view)
+        fold = widgets.Accordion([self.corrections], selected_index=None)
+        fold.set_title(0, "Corrections")
+        self.children = (*self.children, fold)
+
+    def set_corpus(self, corpus: Any) -> None:
+        """Show ``corpus`` (e.g. just corrected): re-index it, refresh the choices of
+        the controls (keeping what is still chosen), and redraw with the same filters."""
+        self.corpus = corpus
+        self.selector = Selector(corpus, state=selection_state(corpus))
+        fresh = self._controls(self.selector.frames, self._max_actor_options)
+        self._quiet = True
+        try:
+            for name in ("actors", "sources", "event_types"):
+                w, options = self.controls[name], fresh[name].options
+                every = name != "actors" and set(w.value) == set(self._defaults[name])
+                keep = tuple(
+                    v for v in w.value if v in {o if isinstance(o, str) else o[1] for o in options}
+                )
+                w.options = options
+                w.value = tuple(options) if every else keep
+                if name != "actors":
+                    self._defaults[name] = tuple(options)
+        finally:
+            self._quiet = False
+        for w in fresh.values():  # only their options were wanted
+            w.close()
+        self.update()
 
     def _say(self, what: str) -> None:
         self.status.value = f"<i>{what.capitalize()}…</i>"

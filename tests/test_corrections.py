@@ -363,3 +363,89 @@ def test_corrections_survive_a_dask_build(fresh):
     built = analysis.build(more, store=fresh, engine="dask", n_workers=1, progress=False)
     assert TRUMP not in set(built.actors["actor_id"])
     assert list(built.corrections.status()["state"]) == ["applied"]
+
+
+def test_split_alias_after_a_merge_copies_the_right_actor(fresh):
+    # the merged-away actor sits before the split one: positions shift once it is dropped
+    frames = analysis.Corpus.load(fresh).frames
+    order = list(frames["actors"]["actor_id"])
+    assert order.index(PUTIN) < order.index(RUSSIA)
+    out = apply_corrections(
+        frames,
+        [
+            Correction.new("merge-actors", PUTIN, TRUMP),
+            Correction.new("split-alias", RUSSIA, "Kremlin"),
+        ],
+    )
+    assert list(out.status["state"]) == ["applied", "applied"]
+    acts = out.frames["actors"].set_index("actor_id")
+    assert acts.loc["x:kremlin", "kind"] == "government"
+    assert acts.loc["x:kremlin", "mentions"] == (frames["mentions"]["text"] == "Kremlin").sum()
+    assert PUTIN not in acts.index
+    assert acts.loc[TRUMP, "mentions"] == _actor_mentions(frames, PUTIN, TRUMP)
+
+
+def _actor_mentions(frames, *ids):
+    return int(frames["mentions"]["actor_id"].isin(ids).sum())
+
+
+def test_every_operation_from_the_cli(fresh, tmp_path, capsys):
+    ev = analysis.Corpus.load(fresh).events.set_index("event_id")
+    dropped = ev.index[ev["article_id"] == "kremlin"][0]
+    e1, e2 = ev.index[ev["article_id"] == "summit"][0], ev.index[ev["article_id"] == "wire"][0]
+    kb = tmp_path / "kb.csv"
+    calls = [
+        ["rename-actor", PUTIN, "V. Putin"],
+        ["set-actor-kind", RUSSIA, "country"],
+        ["set-actor-country", TRUMP, "US"],
+        ["split-alias", KIM, "Kim"],
+        ["promote-actor", "x:kim", str(kb)],
+        ["merge-actors", TRUMP, KIM],
+        ["geocode-place", "Vladivostok", "Vladivostok", "--lat", "43.1", "--lon", "131.9"]
+        + ["--country", "RU", "--place-id", "gn:2013348", "--article", "wire"],
+        ["not-a-place", "Pacific"],
+        ["set-place-role", "Kremlin", "literal"],
+        ["drop-event", dropped],
+        ["set-event-type", e1, "visit"],
+        ["set-event-status", e1, "planned"],
+        ["set-event-participants", e1, f"{PUTIN};{KIM}"],
+        ["set-event-interval", e1, "2019-04-25/2019-04-26"],
+        ["set-event-place", e1, "Hanoi"],
+        ["split-event", e2],
+        ["merge-event-groups", e2, e1],
+        ["set-article-source", "wire", "Wire Desk"],
+        ["set-article-author", "wire", "A. Writer"],
+        ["set-article-published", "kremlin", "2019-04"],
+        ["exclude-article", "hanoi"],
+    ]
+    from analysis.corrections import OPERATIONS
+
+    assert sorted(c[0] for c in calls) == sorted(OPERATIONS)
+    for call in calls:
+        assert main(["correct", str(fresh), *call, "--why", "cli test"]) == 0, call
+    capsys.readouterr()
+    assert main(["corrections", str(fresh)]) == 0
+    assert f"{len(calls)} corrections: {len(calls)} applied, 0 stale" in capsys.readouterr().out
+    c = analysis.Corpus.load(fresh)
+    acts = c.actors.set_index("actor_id")
+    assert acts.loc[PUTIN, "name"] == "V. Putin" and acts.loc[RUSSIA, "kind"] == "country"
+    assert TRUMP not in acts.index and "x:kim" in acts.index
+    assert pd.read_csv(kb)["name"].tolist() == ["Kim"]
+    pl = c.places.set_index(["article_id", "text"])
+    assert pl.loc[("wire", "Vladivostok"), "geonameid"] == 2013348
+    assert pl.loc[("wire", "Vladivostok"), "lat"] == 43.1
+    assert "Pacific" not in set(c.places["text"])
+    assert set(c.places.loc[c.places["text"] == "Kremlin", "role"]) == {"literal"}
+    events = c.events.set_index("event_id")
+    assert dropped not in events.index
+    row = events.loc[e1]
+    assert (row["type"], row["status"], list(row["participants"])) == (
+        "visit",
+        "planned",
+        [PUTIN, KIM],
+    )
+    assert row["place_name"] == "Hanoi" and row["begin"] == pd.Timestamp("2019-04-25", tz="UTC")
+    assert events.loc[e2, "event_group"] == row["event_group"]
+    arts = c.articles.set_index("article_id")
+    assert (arts.loc["wire", "source"], arts.loc["wire", "author"]) == ("Wire Desk", "A. Writer")
+    assert arts.loc["kremlin", "published_precision"] == "month" and "hanoi" not in arts.index

@@ -229,12 +229,26 @@ class CorpusCorrections:
         lat: float,
         lon: float,
         country_code: str | None = None,
+        place_id: str | None = None,
+        feature: str | None = None,
         article_id: str | None = None,
         why: str = "",
         who: str | None = None,
     ):
-        """Resolve toponym ``text`` to a given place (everywhere, or in one article)."""
-        extra = {"country_code": country_code} if country_code else {}
+        """Resolve toponym ``text`` to a given place (everywhere, or in one article).
+
+        ``place_id`` (e.g. a gazetteer id ``gn:NNN`` from :meth:`candidates`) and
+        ``feature`` are kept when given; without an id the place gets ``nd:<name>``.
+        """
+        extra = {
+            k: v
+            for k, v in (
+                ("country_code", country_code),
+                ("place_id", place_id),
+                ("feature", feature),
+            )
+            if v
+        }
         value = place_value(name=name, lat=lat, lon=lon, **extra)
         return self.add("geocode-place", text, value, article_id=article_id, why=why, who=who)
 
@@ -257,22 +271,30 @@ class CorpusCorrections:
         return self.add("set-place-role", text, role, article_id=article_id, why=why, who=who)
 
     def candidates(self, text: str, *, limit: int = 5) -> pd.DataFrame:
-        """The offline gazetteer's candidates for a toponym (to choose a re-geocoding)."""
+        """The offline gazetteer's candidates for a toponym (to choose a re-geocoding).
+
+        Returns
+        -------
+        DataFrame
+            One row per candidate, best first: ``place_id``, ``name``, ``lat``, ``lon``,
+            ``country_code``, ``feature`` (the arguments of :meth:`geocode_place`).
+        """
         from analysis.geo import get_geocoder
 
         found = get_geocoder("gazetteer").geocode(text, exactly_one=False, limit=limit) or []
         return pd.DataFrame(
             [
                 {
+                    "place_id": loc.raw.get("place_id"),
                     "name": loc.raw.get("name", loc.address),
                     "lat": loc.latitude,
                     "lon": loc.longitude,
-                    "country_code": loc.raw.get("country_code"),
+                    "country_code": loc.raw.get("country_code") or loc.raw.get("countryCode"),
                     "feature": loc.raw.get("feature"),
                 }
                 for loc in found
             ],
-            columns=["name", "lat", "lon", "country_code", "feature"],
+            columns=["place_id", "name", "lat", "lon", "country_code", "feature"],
         )
 
     # events

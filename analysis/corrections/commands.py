@@ -29,7 +29,9 @@ def _cmd_correct(args: argparse.Namespace) -> int:
         if args.lon is None:
             print("newsdesk correct: --lat needs --lon", file=sys.stderr)
             return _EXIT_USAGE
-        extra = {"country_code": args.country} if args.country else {}
+        extra = {
+            k: v for k, v in (("country_code", args.country), ("place_id", args.place_id)) if v
+        }
         try:
             value = place_value(name=value or args.target, lat=args.lat, lon=args.lon, **extra)
         except CorrectionError as exc:
@@ -93,6 +95,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--lat", type=float, help="geocode-place: latitude")
     c.add_argument("--lon", type=float, help="geocode-place: longitude")
     c.add_argument("--country", metavar="CC", help="geocode-place: ISO country code")
+    c.add_argument("--place-id", metavar="ID", help="geocode-place: the place's id (e.g. gn:NNN)")
     c.set_defaults(func=_cmd_correct)
 
     s = sub.add_parser(

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.corrections.ledger import Correction
 from analysis.corrections.operations import parse_date, parse_interval, parse_place
@@ -53,6 +54,35 @@ class _Stale(Exception):
     """The correction's target is not in the corpus; the message says what is missing."""
 
 
+class _Index:
+    """Positions of each value of one column: built once by factorizing, slices handed
+    out on demand, and kept true as corrections change the column."""
+
+    def __init__(self, values: pd.Series) -> None:
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        if len(uniques) < np.iinfo(np.int16).max:  # a stable sort of int16 is a radix sort
+            codes = codes.astype(np.int16)
+        self.order = np.argsort(codes, kind="stable")
+        self.bounds = np.searchsorted(codes[self.order], np.arange(len(uniques) + 1))
+        self.code = dict(zip(map(str, uniques.tolist()), range(len(uniques)), strict=True))
+        self.changed: dict[str, np.ndarray] = {}
+
+    def get(self, value: str) -> np.ndarray | None:
+        if value in self.changed:
+            return self.changed[value]
+        k = self.code.get(value)
+        return None if k is None else self.order[self.bounds[k] : self.bounds[k + 1]]
+
+    def move(self, pos: np.ndarray, old: list[str | None], new: str | None) -> None:
+        """The rows at ``pos`` (whose values were ``old``) now hold ``new``."""
+        for key in {o for o in old if o is not None and o != new}:
+            mine = pos[np.asarray([o == key for o in old])]
+            self.changed[key] = np.setdiff1d(self.get(key), mine, assume_unique=True)
+        if new is not None:
+            have = self.get(new)
+            self.changed[new] = np.union1d(have if have is not None else pos[:0], pos)
+
+
 class _Frame:
     """One frame under replay: rows are dropped by mask and marked by position, and its
     columns are indexed on demand, so a correction costs a lookup, not a scan."""
@@ -63,28 +93,23 @@ class _Frame:
         self.dropped = np.zeros(len(df), dtype=bool)
         self.marks: dict[int, list[str]] = {}
         self.pending: dict[str, dict[int, object]] = {}  # column -> position -> new value
-        self._index: dict[str, dict[str, np.ndarray]] = {}
-        self._articles: np.ndarray | None = None
+        self._index: dict[str, _Index] = {}
+        self._arrays: dict[str, object] = {}  # column -> its array, for reading one value
 
     def writable(self) -> pd.DataFrame:
         if not self.copied:
-            self.df = self.df.copy()
+            self.df = self.df.copy(deep=False)
             self.copied = True
         return self.df
 
-    def index(self, col: str, *, fold: bool = False) -> dict[str, np.ndarray]:
+    def index(self, col: str, *, fold: bool = False) -> _Index:
         key = col + ("/fold" if fold else "")
         if key not in self._index:
             self.flush(col)
             values = self.df[col].astype("string")
             if fold:
                 values = values.str.casefold()
-            codes, uniques = pd.factorize(values, use_na_sentinel=True)
-            order = np.argsort(codes, kind="stable")
-            bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
-            self._index[key] = {
-                str(u): order[bounds[k] : bounds[k + 1]] for k, u in enumerate(uniques)
-            }
+            self._index[key] = _Index(values)
         return self._index[key]
 
     def rows(self, col: str, value: str, *, fold: bool = False) -> np.ndarray:
@@ -94,19 +119,15 @@ class _Frame:
             return np.empty(0, dtype=np.int64)
         return pos[~self.dropped[pos]]
 
-    def reindex(self, col: str, src: str, dst: str | None) -> None:
-        """Keep the index of ``col`` true after its value ``src`` became ``dst``."""
-        idx = self._index.get(col)
-        if idx is None or src not in idx:
-            return
-        moved = idx.pop(src)
-        if dst is not None:
-            idx[dst] = np.concatenate([idx.get(dst, np.empty(0, dtype=np.int64)), moved])
-
     def set(self, pos: np.ndarray, col: str, value: object, cid: str) -> None:
-        """Set ``col`` on the rows at ``pos`` (applied column-wise at the end)."""
+        """Set ``col`` on the rows at ``pos`` (applied column-wise at the end); the
+        column's index, when built, follows."""
         if not len(pos):
             return
+        idx = self._index.get(col)
+        if idx is not None:
+            pos = np.asarray(pos, dtype=np.int64)
+            idx.move(pos, [_key(v) for v in self.values(pos, col)], _key(value))
         pend = self.pending.setdefault(col, {})
         for p in pos:
             pend[int(p)] = list(value) if isinstance(value, list) else value
@@ -117,12 +138,25 @@ class _Frame:
         pend = self.pending.get(col)
         if pend is not None and p in pend:
             return pend[p]
-        return self.df[col].iat[p]
+        arr = self._arrays.get(col)
+        if arr is None:
+            arr = self._arrays[col] = self.df[col].array
+        return arr[p]
 
-    def articles(self) -> np.ndarray:
-        if self._articles is None:
-            self._articles = self.df["article_id"].astype(str).to_numpy()
-        return self._articles
+    def values(self, pos: np.ndarray, col: str) -> list:
+        """The current values of ``col`` at positions ``pos`` (pending changes included)."""
+        out = self.df[col].array[pos].to_numpy(dtype=object, na_value=None).tolist()
+        pend = self.pending.get(col)
+        if pend:
+            out = [pend.get(p, v) for p, v in zip(pos.tolist(), out, strict=True)]
+        return out
+
+    def articles(self, pos: np.ndarray) -> np.ndarray:
+        """The article ids of the rows at ``pos`` (as ``str``)."""
+        col = self.df["article_id"]
+        if isinstance(col.dtype, pd.StringDtype):
+            return col.array[pos].to_numpy(dtype=object, na_value="<NA>")
+        return col.iloc[pos].astype(str).to_numpy()
 
     def flush(self, col: str | None = None) -> None:
         """Write pending changes of ``col`` (or of every column) into the frame."""
@@ -131,11 +165,8 @@ class _Frame:
             if not pend:
                 continue
             df = self.writable()
-            series = df[c]
-            values = series.to_numpy(dtype=object, copy=True)
-            for p, v in pend.items():
-                values[p] = v
-            df[c] = _typed(values, series.dtype)
+            df[c] = _updated(df[c], pend)
+            self._arrays.pop(c, None)
 
     def mark(self, pos: np.ndarray, cid: str) -> None:
         for p in pos:
@@ -151,16 +182,22 @@ class _Frame:
         df = self.df
         if self.marks:
             df = self.writable()
-            col = df[CORRECTED].astype("string") if CORRECTED in df.columns else None
-            values = np.full(len(df), None, dtype=object)
-            if col is not None:
-                values[:] = col.to_numpy(dtype=object, na_value=None)
-            for p, ids in self.marks.items():
-                old = [] if values[p] is None else str(values[p]).split(";")
-                values[p] = ";".join(dict.fromkeys([*old, *ids]))
-            df[CORRECTED] = pd.array(values, dtype="string")
+            pos = np.fromiter(self.marks, dtype=np.int64, count=len(self.marks))
+            if CORRECTED in df.columns:
+                col = df[CORRECTED].astype("string").array
+                old = col[pos].to_numpy(dtype=object, na_value=None).tolist()
+            else:
+                col = pd.array(pa.nulls(len(df), pa.large_string()), dtype="string")
+                old = [None] * len(pos)
+            new = [
+                ";".join(dict.fromkeys([*([] if o is None else str(o).split(";")), *ids]))
+                for o, ids in zip(old, self.marks.values(), strict=True)
+            ]
+            col = col.copy()
+            col[pos] = new
+            df[CORRECTED] = col
         if self.dropped.any():
-            df = df[~self.dropped].reset_index(drop=True)
+            df = _kept(df, ~self.dropped)
         return df
 
 
@@ -181,7 +218,7 @@ class _Replayer:
     def _in_scope(self, name: str, pos: np.ndarray, c: Correction) -> np.ndarray:
         if not c.article_id or not len(pos):
             return pos
-        return pos[self.f[name].articles()[pos] == c.article_id]
+        return pos[self.f[name].articles(pos) == c.article_id]
 
     def _toponym(self, c: Correction) -> np.ndarray:
         pos = self._in_scope("places", self.f["places"].rows("text", c.target, fold=True), c)
@@ -192,13 +229,15 @@ class _Replayer:
 
     def _participant_index(self) -> dict[str, set[int]]:
         if self._events_of_actor is None:
-            idx: dict[str, set[int]] = {}
             ev = self.f["events"]
             ev.flush("participants")
-            for i, parts in enumerate(ev.df["participants"]):
-                for a in parts if parts is not None else ():
-                    idx.setdefault(str(a), set()).add(i)
-            self._events_of_actor = idx
+            parts = pd.Series(ev.df["participants"].to_numpy(dtype=object), copy=False)
+            flat = parts.explode().dropna()
+            at = flat.index.to_numpy()
+            keys = flat.astype(str).to_numpy()
+            self._events_of_actor = {
+                k: set(at[v].tolist()) for k, v in pd.Series(keys).groupby(keys).indices.items()
+            }
         return self._events_of_actor
 
     # ----------------------------------------------------------------- actors
@@ -215,19 +254,17 @@ class _Replayer:
         acts.set(dst_pos, "aliases", aliases, c.id)
         acts.drop(src_pos)
         acts.mark(dst_pos, c.id)
-        acts.reindex("actor_id", src, None)
         m = self.f["mentions"]
         m.set(m.rows("actor_id", src), "actor_id", dst, c.id)
-        m.reindex("actor_id", src, dst)
         q = self.f["quotes"]
         for col in ("speaker", "via"):
             q.set(q.rows(col, src), col, dst, c.id)
-            q.reindex(col, src, dst)
         ev = self.f["events"]
         idx = self._participant_index()
         hit = sorted(i for i in idx.pop(src, set()) if not ev.dropped[i])
-        for i in hit:
-            parts = ev.get(i, "participants")
+        for i, parts in zip(
+            hit, ev.values(np.asarray(hit, dtype=np.int64), "participants"), strict=True
+        ):
             new = list(dict.fromkeys(dst if a == src else a for a in parts))
             ev.set(np.asarray([i]), "participants", new, c.id)
         idx.setdefault(dst, set()).update(hit)
@@ -243,19 +280,21 @@ class _Replayer:
         new_id = "x:" + re.sub(r"[^a-z0-9]+", "_", c.value.casefold()).strip("_")
         m = self.f["mentions"]
         mine = m.rows("actor_id", c.target)
-        texts = m.df["text"].astype("string").str.casefold().to_numpy()[mine] if len(mine) else []
+        texts = (
+            m.df["text"].iloc[mine].astype("string").str.casefold().to_numpy() if len(mine) else []
+        )
         moved = mine[np.asarray(texts) == c.value.casefold()] if len(mine) else mine
         exists = len(acts.rows("actor_id", new_id)) > 0
         if not len(moved) and not exists:
             raise _Stale(f"actor {c.target!r} has no mention {c.value!r}")
         m.set(moved, "actor_id", new_id, c.id)
-        m._index.pop("actor_id", None)
         i = int(pos[0])
         kept = [
             a for a in list(acts.get(i, "aliases") or []) if str(a).casefold() != c.value.casefold()
         ]
         acts.set(pos, "aliases", kept, c.id)
         if not exists:
+            i -= int(acts.dropped[:i].sum())  # its position once merged-away rows are gone
             df = acts.result()
             row = {col: pd.NA for col in df.columns if col != CORRECTED}
             row.update(
@@ -293,21 +332,18 @@ class _Replayer:
     # ----------------------------------------------------------------- places
     def _place_keys(self, pos: np.ndarray) -> set[tuple[str, int]]:
         pl = self.f["places"]
-        arts = pl.articles()[pos]
+        arts = pl.articles(pos)
         starts = pl.df["start"].astype("int64").to_numpy()[pos]
         return set(zip(arts, starts, strict=True))
 
     def _relink_mentions(self, pos: np.ndarray, pid: object, cid: str) -> None:
         keys = self._place_keys(pos)
         m = self.f["mentions"]
-        starts = m.df["start"].to_numpy()
-        hit = []
-        for art in {a for a, _ in keys}:
-            for p in m.rows("article_id", art):
-                if (art, int(starts[p])) in keys:
-                    hit.append(p)
-        m.set(np.asarray(hit, dtype=np.int64), "place_id", pid, cid)
-        m._index.pop("place_id", None)
+        cand = [m.rows("article_id", art) for art in sorted({a for a, _ in keys})]
+        cand = np.sort(np.concatenate(cand)) if cand else np.empty(0, dtype=np.int64)
+        starts = m.df["start"].to_numpy()[cand].tolist()
+        found = [k in keys for k in zip(m.articles(cand).tolist(), starts, strict=True)]
+        m.set(cand[np.asarray(found, dtype=bool)], "place_id", pid, cid)
 
     def _events_at(self, place_ids: set[str], c: Correction) -> np.ndarray:
         ev = self.f["events"]
@@ -322,7 +358,8 @@ class _Replayer:
         pid = place.get("place_id") or (
             "nd:" + re.sub(r"[^a-z0-9]+", "_", str(place["name"]).casefold()).strip("_")
         )
-        old = {str(v) for p in pos if pd.notna(v := pl.get(int(p), "place_id"))}
+        old = {str(v) for v in pl.values(pos, "place_id") if v is not None}
+        columns = set(pl.df.columns)
         for col, val in {
             "place_id": pid,
             "name": place["name"],
@@ -330,12 +367,11 @@ class _Replayer:
             "lon": place["lon"],
             "country_code": place.get("country_code", pd.NA),
             "feature": place.get("feature", pd.NA),
-            "geonameid": pd.NA,
+            "geonameid": _geonameid(pid),
             "score": 1.0,
         }.items():
-            if col in pl.df.columns:
+            if col in columns:
                 pl.set(pos, col, val, c.id)
-        pl._index.pop("place_id", None)
         self._relink_mentions(pos, pid, c.id)
         ev = self.f["events"]
         evpos = self._events_at(old, c)
@@ -346,12 +382,11 @@ class _Replayer:
             ("lon", place["lon"]),
         ):
             ev.set(evpos, col, val, c.id)
-        ev._index.pop("place_id", None)
 
     def not_a_place(self, c: Correction) -> None:
         pos = self._toponym(c)
         pl = self.f["places"]
-        gone = {str(v) for p in pos if pd.notna(v := pl.get(int(p), "place_id"))}
+        gone = {str(v) for v in pl.values(pos, "place_id") if v is not None}
         self._relink_mentions(pos, pd.NA, c.id)
         pl.drop(pos)
         still = {p for p in gone if len(pl.rows("place_id", p))}
@@ -364,7 +399,6 @@ class _Replayer:
             ("lon", np.nan),
         ):
             ev.set(evpos, col, val, c.id)
-        ev._index.pop("place_id", None)
 
     def set_place_role(self, c: Correction) -> None:
         self.f["places"].set(self._toponym(c), "role", c.value, c.id)
@@ -392,8 +426,15 @@ class _Replayer:
         unknown = [a for a in ids if not len(self.f["actors"].rows("actor_id", a))]
         if unknown:
             raise _Stale(f"participant(s) not in the corpus: {', '.join(unknown)}")
+        pos = self._event(c)
+        if self._events_of_actor is not None:  # keep the actor -> events index true
+            ev = self.f["events"]
+            for i in pos.tolist():
+                for a in ev.get(i, "participants") or ():
+                    self._events_of_actor.get(str(a), set()).discard(i)
+                for a in ids:
+                    self._events_of_actor.setdefault(a, set()).add(i)
         self._set_event(c, {"participants": ids})
-        self._events_of_actor = None
 
     def set_event_interval(self, c: Correction) -> None:
         begin, end, precision = parse_interval(c.value)
@@ -416,7 +457,6 @@ class _Replayer:
                 "lon": pl.get(p, "lon"),
             },
         )
-        self.f["events"]._index.pop("place_id", None)
 
     def _groups(self) -> _Frame:
         ev = self.f["events"]
@@ -429,12 +469,10 @@ class _Replayer:
         src = ev.get(int(self._event(c)[0]), "event_group")
         dst = ev.get(int(self._event(c, c.value)[0]), "event_group")
         ev.set(ev.rows("event_group", str(src)), "event_group", dst, c.id)
-        ev.reindex("event_group", str(src), str(dst))
 
     def split_event(self, c: Correction) -> None:
         ev = self._groups()
         ev.set(self._event(c), "event_group", f"split:{c.target}", c.id)
-        ev._index.pop("event_group", None)
 
     # --------------------------------------------------------------- articles
     def exclude_article(self, c: Correction) -> None:
@@ -475,6 +513,78 @@ class _Replayer:
         return out
 
 
+def _geonameid(place_id: str) -> object:
+    """The GeoNames id of a ``gn:NNN`` place id (``<NA>`` for other ids)."""
+    m = re.fullmatch(r"gn:(\d+)", place_id)
+    return int(m.group(1)) if m else pd.NA
+
+
+def _key(value: object) -> str | None:
+    """``value`` as an index key (``None`` for a missing value)."""
+    if value is None or (not isinstance(value, list | tuple | np.ndarray) and pd.isna(value)):
+        return None
+    return str(value)
+
+
+def _updated(series: pd.Series, pend: dict[int, object]) -> object:
+    """``series``' values with ``pend`` (position -> new value) written in, in its dtype.
+
+    Written position-wise into a copy of the typed array when the values fit it (a lookup,
+    not a conversion of the whole column); through an object array otherwise."""
+    pos = np.fromiter(pend, dtype=np.int64, count=len(pend))
+    new = list(pend.values())
+    dtype = series.dtype
+    if not pd.api.types.is_object_dtype(dtype) and not any(
+        isinstance(v, list | tuple | np.ndarray) for v in new
+    ):
+        arr = series.array.copy()
+        try:
+            arr[pos] = new
+        except (TypeError, ValueError):
+            pass
+        else:
+            if arr.dtype == dtype:
+                return arr
+    values = series.to_numpy(dtype=object, copy=True)
+    for p, v in pend.items():
+        values[p] = v
+    return _typed(values, dtype)
+
+
+def _kept(df: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """The rows of ``df`` where ``keep``, with a fresh range index.
+
+    Dropped rows usually come in a few runs (whole articles, a few events): Arrow-backed
+    columns are then cut into zero-copy slices of the kept runs instead of copied."""
+    edges = np.flatnonzero(np.diff(np.concatenate([[False], keep, [False]]).astype(np.int8)))
+    runs = list(zip(edges[0::2].tolist(), edges[1::2].tolist(), strict=True))
+    index = pd.RangeIndex(int(keep.sum()))
+    cols = {}
+    for c in df.columns:
+        arr = df[c].array
+        if hasattr(arr, "_pa_array") and len(runs) <= _MAX_RUNS:
+            arr = _slices(arr, runs)
+        else:
+            arr = arr[keep]
+        cols[c] = pd.Series(arr, index=index, dtype=df[c].dtype, copy=False)
+    out = pd.DataFrame(cols, index=index, columns=df.columns, copy=False)
+    out.attrs = dict(df.attrs)
+    return out
+
+
+def _slices(arr, runs: list[tuple[int, int]]):
+    """The Arrow-backed ``arr`` cut to ``runs`` (start, stop), without copying data."""
+    whole = arr._pa_array
+    chunks = [c for a, b in runs for c in whole.slice(a, b - a).chunks]
+    make = getattr(arr, "_from_pyarrow_array", None)
+    if make is None:  # pandas without the fast path: the public extension-array way
+        return type(arr)._concat_same_type([arr[a:b] for a, b in runs] or [arr[:0]])
+    return make(pa.chunked_array(chunks, type=whole.type))
+
+
+_MAX_RUNS = 512  # more kept runs than this: one filtered copy is cheaper than many slices
+
+
 def _typed(values: np.ndarray, dtype) -> object:
     """``values`` (object array) back in the column's dtype, as object when they do not fit."""
     try:
@@ -511,8 +621,8 @@ def _rename_edges(edges: pd.DataFrame, renamed: dict[str, str]) -> pd.DataFrame:
 
 def _recount(actors: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Actors' mention and article counts from the corrected mentions."""
-    m = mentions.dropna(subset=["actor_id"])
-    counts = m.groupby("actor_id").agg(n=("start", "size"), a=("article_id", "nunique"))
+    m = mentions[["actor_id", "article_id"]]  # the group-by leaves out missing actor ids
+    counts = m.groupby("actor_id").agg(n=("actor_id", "size"), a=("article_id", "nunique"))
     act = actors.copy()
     act["mentions"] = act["actor_id"].map(counts["n"]).fillna(0).astype("int64")
     act["articles"] = act["actor_id"].map(counts["a"]).fillna(0).astype("int64")
