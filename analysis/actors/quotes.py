@@ -59,6 +59,7 @@ _MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes ("final stages")
 _MIN_MIXED_WORDS = 1
 _SPEECH_HASHES = frozenset(hash_string(lemma) for lemma in SPEECH_LEMMAS)
 _PRONOUNS = {"he", "she", "him", "her", "it", "they", "we", "i"}
+_SUBJ_DEPS = ("nsubj", "nsubjpass")
 
 _ATTITUDE_HASHES = frozenset(hash_string(lemma) for lemma in ATTITUDE_LEMMAS)
 
@@ -66,41 +67,69 @@ _ATTITUDE_HASHES = frozenset(hash_string(lemma) for lemma in ATTITUDE_LEMMAS)
 def quoted_passages(text: str) -> list[tuple[int, int]]:
     """(start, end) of the text inside each pair of double quotation marks.
 
-    Curly quotes, straight quotes and guillemets; a closing curly quote at the start of a
+    Curly quotes, straight quotes, guillemets and the typewriter pair of two apostrophes
+    ("''Yes,'' she said", or "``Yes,''"); a closing curly quote at the start of a
     paragraph or after a space, before a letter, is taken as an opening one (a common
     typo); a quote still open at the end of its paragraph ends there (news style opens
     each quoted paragraph again and closes only the last).
     """
     out: list[tuple[int, int]] = []
-    open_at, closer = -1, ""
+    open_at, closer = -1, ""  # open_at: index of the first character inside the quote
     n = len(text)
-    for k, ch in enumerate(text):
+    k = 0
+    while k < n:
+        ch = text[k]
+        pair = text[k : k + 2]
         if open_at >= 0:
-            if ch == closer or (closer == "\u201d" and ch == '"'):
-                if k > open_at + 1:
-                    out.append((open_at + 1, k))
+            width = 2 if pair == "''" else 1
+            if (closer == "''" and pair == "''") or (
+                closer != "''" and (ch == closer or (closer == "\u201d" and ch == '"'))
+            ):
+                if k > open_at:
+                    out.append((open_at, k))
                 open_at = -1
-            elif ch == "\n":
-                if text[open_at + 1 : k].strip():
-                    out.append((open_at + 1, k))
+                k += width
+                continue
+            if ch == "\n":
+                if text[open_at:k].strip():
+                    out.append((open_at, k))
                 open_at = -1
-            elif ch == "\u201c":
-                open_at = k  # an unclosed quote: start again here
+            elif ch == "\u201c" and closer == "\u201d":
+                open_at = k + 1  # an unclosed quote: start again here
+            k += 1
+            continue
+        if pair in ("''", "``"):
+            if k == 0 or not text[k - 1].isalnum():
+                open_at, closer = k + 2, "''"
+            k += 2
             continue
         if ch in _OPEN:
-            if ch == '"' and k > 0 and text[k - 1].isalnum():
-                continue  # a closing mark without its opener, or inches
-            open_at, closer = k, _OPEN[ch]
+            if not (ch == '"' and k > 0 and text[k - 1].isalnum()):
+                open_at, closer = k + 1, _OPEN[ch]
+            # else: a closing mark without its opener, or inches
         elif (
             ch == "\u201d"
             and (k == 0 or text[k - 1] in "\n \t")
             and k + 1 < n
             and text[k + 1].isalnum()
         ):
-            open_at, closer = k, "\u201d"
-    if open_at >= 0 and text[open_at + 1 :].strip():
-        out.append((open_at + 1, n))
+            open_at, closer = k + 1, "\u201d"
+        k += 1
+    if open_at >= 0 and text[open_at:].strip():
+        out.append((open_at, n))
     return out
+
+
+def _antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun subject stands for ("the mayor, who said ...")."""
+    if tok.tag_ not in ("WP", "WDT") or tok.dep_ not in _SUBJ_DEPS:
+        return None
+    v = tok.head
+    for _ in range(4):
+        if v.dep_ != "conj" or v.head.i == v.i:
+            break
+        v = v.head
+    return v.head if v.dep_ == "relcl" and v.head.i != v.i else None
 
 
 class _Spk:
@@ -172,8 +201,18 @@ class _Doc:
         return (people or found or [None])[0]
 
     def speaker(self, tok: Token) -> _Spk:
-        """The speaker a subject (or "according to" object) token stands for."""
+        """The speaker a subject (or "according to" object) token stands for.
+
+        A relative pronoun ("..., who said") is placed on the pronoun, the words and the
+        actor of its antecedent.
+        """
         doc = self.doc
+        ante = _antecedent(tok) if self.parsed else None
+        if ante is not None:
+            spk = self.speaker(ante)
+            return _Spk(
+                spk.mention, spk.text, self.offset + tok.idx, self.offset + tok.idx + len(tok)
+            )
         m = self.actor_at.get(tok.i)
         left = tok.left_edge.i if self.parsed else tok.i
         right = tok.i
@@ -203,7 +242,7 @@ class _Doc:
         v = verb
         for _ in range(4):
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and not (v.dep_ == "relcl" and subj.tag_ in ("WP", "WDT")):
+            if subj is not None:
                 if subj.dep_ == "nsubjpass":
                     agent = next((c for c in v.children if c.dep_ == "agent"), None)
                     pobj = (
@@ -447,27 +486,44 @@ def _direct(aid: str, d: _Doc, sentence_of) -> list[dict]:
             via = _via(d, cue, spk.mention)
         elif words >= _MIN_QUOTE_WORDS and (dash := _dash_speaker(d, doc_text, qe)) is not None:
             lemma, spk = "\u2014", dash
-        elif words >= _MIN_QUOTE_WORDS and (acc := d.according_to(last + 1, last + 12)):
-            lemma, spk = "according to", acc[0][2]
-        elif (
-            words >= _MIN_QUOTE_WORDS
-            and prev is not None
-            and d.sent_of[first] - prev[3] <= 1
-            and prev[2].text
+        elif words >= _MIN_QUOTE_WORDS and (
+            acc := d.according_to(last + 1, last + 12) or d.according_to(d.sent(first).start, first)
         ):
-            # a quoted passage with no cue of its own right after an attributed one
-            # continues its speaker
-            lemma, spk = prev[0]["cue"], prev[2]
-        elif d.parsed and not _title_like(raw):
-            cue, spk = _governing(d, first, last, quoted_tokens)
-            lemma = cue_lemma(cue) if cue is not None else None
+            lemma, spk = "according to", acc[0][2]
+        else:
+            # a verb of the quote's own sentence whose subject can speak governs it ('he
+            # described the plan as "..."'); else a quoted passage with no cue of its own
+            # right after an attributed one continues its speaker
+            opens = all(
+                doc[i].is_punct or doc[i].is_space for i in range(d.sent(first).start, first)
+            )
+            if d.parsed and not opens and not _title_like(raw):
+                cue, spk = _governing(d, first, last, quoted_tokens)
+            if cue is not None:
+                lemma = cue_lemma(cue)
+            elif (
+                words >= _MIN_QUOTE_WORDS
+                and prev is not None
+                and d.sent_of[first] - prev[3] <= 1
+                and prev[2].text
+            ):
+                lemma, spk = prev[0]["cue"], prev[2]
+            elif d.parsed and opens and not _title_like(raw):
+                cue, spk = _governing(d, first, last, quoted_tokens)
+                lemma = cue_lemma(cue) if cue is not None else None
         if lemma is None:
             continue
         sid = sentence_of(d.offset + (cue.idx if cue is not None else qs))
         row = _row(aid, sid, start, end, text, spk, lemma, "direct", via)
         row["_cue"] = cue.i if cue is not None else None
         row["_quoted"] = set(range(first, last + 1))
-        row["_sent"] = d.sent(cue.i).start if cue is not None else None
+        row["_sent"] = (
+            d.sent(cue.i).start
+            if cue is not None
+            else d.sent(first).start
+            if lemma == "according to"
+            else None
+        )
         row["_piece"] = doc
         out.append(row)
         prev = (row, cue, spk, d.sent_of[last])
@@ -540,13 +596,7 @@ def _governing(d: _Doc, first: int, last: int, quoted: set[int]) -> tuple[Token 
     if subj is None or subj.i in quoted:
         return None, _NO_SPEAKER
     spk = d.speaker(subj)
-    ok = (
-        spk.mention is not None
-        or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-        or subj.lower_ in ("he", "she", "they", "who")
-        or subj.lemma_.lower() in SOURCE_NOUNS
-    )
-    return (tok, spk) if ok else (None, _NO_SPEAKER)
+    return (tok, spk) if _speaks(subj, spk) else (None, _NO_SPEAKER)
 
 
 def _direct_cue(d: _Doc, first: int, last: int, quoted: set[int], raw: str) -> Token | None:
@@ -621,11 +671,50 @@ def _topic_of(tok: Token) -> Token | None:
 
 def _speaks(subj: Token, spk: _Spk) -> bool:
     """True when a subject can hold a stance: an actor, a person, a body."""
+    subj = _antecedent(subj) or subj
     return (
         spk.mention is not None
         or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
         or subj.lower_ in ("he", "she", "they", "who")
         or subj.lemma_.lower() in SOURCE_NOUNS
+    )
+
+
+def _inserted(aid, d: _Doc, cue: Token, quoted: set[int], sentence_of) -> dict | None:
+    """Reported speech around a cue set off by commas ("The plan, she said, will fail"):
+    the rest of the cue's sentence, in pieces around the cue clause."""
+    subj = d.subject_of(cue)
+    if subj is None or subj.lower_ in ("i", "we", "you") or subj.head.i != cue.i:
+        return None
+    sent = d.sent(cue.i)
+    lo, hi = cue.left_edge.i, cue.right_edge.i
+    runs: list[tuple[int, int]] = []
+    for a, b in ((sent.start, lo), (hi + 1, sent.end)):
+        while a < b and (d.doc[a].is_punct or d.doc[a].is_space):
+            a += 1
+        while b > a and (d.doc[b - 1].is_punct or d.doc[b - 1].is_space):
+            b -= 1
+        if b > a and "\n" not in d.doc[a:b].text:
+            runs.append((a, b))
+    words = [t for a, b in runs for t in d.doc[a:b] if not t.is_punct]
+    if len(words) < 3 or all(t.i in quoted for t in words):
+        return None
+    frags = [
+        [d.offset + d.doc[a].idx, d.offset + d.doc[b - 1].idx + len(d.doc[b - 1])] for a, b in runs
+    ]
+    text = " ".join(d.doc[a:b].text for a, b in runs)
+    spk = d.speaker(subj)
+    return _row(
+        aid,
+        sentence_of(d.offset + cue.idx),
+        frags[0][0],
+        frags[-1][1],
+        text,
+        spk,
+        cue_lemma(cue),
+        "reported",
+        _via(d, cue, spk.mention),
+        fragments=frags if len(frags) > 1 else None,
     )
 
 
@@ -644,6 +733,12 @@ def _reported(aid, d: _Doc, used_cues, quoted, attributed_sents, sentence_of) ->
             continue
         comp = _content_of(tok)
         if comp is None:
+            if tok.dep_ == "parataxis" and lemma in _SPEECH_HASHES:
+                row = _inserted(aid, d, tok, quoted, sentence_of)
+                if row is not None:
+                    attributed_sents.add(d.sent(tok.i).start)
+                    reported_cues.add(tok.i)
+                    rows.append(row)
             continue
         content = doc[comp.left_edge.i : comp.right_edge.i + 1]
         if all(k in quoted for k in range(content.start, content.end)):
