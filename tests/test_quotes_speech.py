@@ -1,0 +1,130 @@
+"""Quotes and speakers, second part: relative-pronoun speakers, typewriter quote marks,
+cues set off by commas, verbs governing a mixed quote, "according to" before a quote.
+
+Real spaCy pipeline and knowledge base; every sentence here is invented for the test.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from helpers import make_articles
+
+from analysis.actors import load_knowledge_base, resolve_actors
+from analysis.actors.quotes import quoted_passages
+from analysis.nlp import parse
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge_base()
+
+
+def resolve(nlp, kb, text: str):
+    arts = make_articles({"a": text})
+    parsed = parse(arts, nlp=nlp)
+    return resolve_actors(arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=kb)
+
+
+def detail(res, needle: str) -> dict:
+    rows = [q for q in res.quote_details if needle in q["text"]]
+    assert len(rows) == 1, [(q["text"], q["speaker_text"]) for q in res.quote_details]
+    return rows[0]
+
+
+def test_relative_pronoun_speaker_is_placed_on_who_and_names_its_antecedent(nlp, kb):
+    text = (
+        "The council met with Martha Greeley, who said the new bridge would cost far more "
+        "than planned."
+    )
+    res = resolve(nlp, kb, text)
+    q = detail(res, "new bridge would cost")
+    assert q["speaker"] == "x:martha-greeley"
+    assert text[q["speaker_start"] : q["speaker_end"]] == "who"
+    assert q["speaker_text"] == "Martha Greeley"
+
+
+def test_relative_which_of_a_body_keeps_the_body_as_speaker_text(nlp, kb):
+    text = (
+        "The dredging was approved by the harbour authority, which said the work would "
+        "start in May."
+    )
+    res = resolve(nlp, kb, text)
+    q = detail(res, "work would start")
+    assert text[q["speaker_start"] : q["speaker_end"]] == "which"
+    assert "harbour authority" in q["speaker_text"]
+
+
+def test_two_apostrophes_are_a_double_quotation_mark():
+    text = "''We will not give up on the harbour,'' Mr. Paulsen said on Monday."
+    spans = [text[s:e] for s, e in quoted_passages(text)]
+    assert spans == ["We will not give up on the harbour,"]
+    # the opening pair may also be written as two backquotes
+    text = "``Nobody asked us about it,'' she said."
+    assert [text[s:e] for s, e in quoted_passages(text)] == ["Nobody asked us about it,"]
+
+
+def test_typewriter_quote_finds_its_speaker(nlp, kb):
+    text = (
+        "Gregory Paulsen runs the ferry. ''We will not give up on the harbour before the "
+        "winter,'' Mr. Paulsen said on Monday."
+    )
+    res = resolve(nlp, kb, text)
+    q = detail(res, "give up on the harbour")
+    assert q["kind"] == "direct"
+    assert q["speaker"] in ("x:gregory-paulsen", "x:paulsen")
+    assert not q["text"].startswith("'")
+
+
+def test_a_curly_quote_inside_a_straight_one_does_not_restart_it():
+    text = '"ROE: But as \u201cThe Harbour Gazette\u201d wrote, the ferry is late again.\n\nNext.'
+    spans = [text[s:e] for s, e in quoted_passages(text)]
+    assert spans == ["ROE: But as \u201cThe Harbour Gazette\u201d wrote, the ferry is late again."]
+
+
+def test_a_cue_set_off_by_commas_attributes_the_rest_of_its_sentence(nlp, kb):
+    text = "The museum, Gregory Paulsen said, would open its doors to every school in the county."
+    res = resolve(nlp, kb, text)
+    q = detail(res, "museum")
+    assert q["speaker"] in ("x:gregory-paulsen", "x:paulsen")
+    assert q["kind"] == "reported"
+    assert "said" not in q["text"] and "Paulsen" not in q["text"]
+    (s1, e1), (s2, e2) = q["fragments"]
+    assert text[s1:e1] == "The museum"
+    assert text[s2:e2] == "would open its doors to every school in the county"
+
+
+def test_a_verb_in_the_quotes_own_sentence_wins_over_the_previous_speaker(nlp, kb):
+    text = (
+        "\u201cWe will fight this in every court of the land,\u201d Alan Brisbee said.\n\n"
+        "However, Ruth Calder described the ruling as \u201ca sad day for the fishermen of "
+        "this coast and their families.\u201d"
+    )
+    res = resolve(nlp, kb, text)
+    q = detail(res, "sad day")
+    assert q["speaker"] == "x:ruth-calder"
+    first = detail(res, "every court")
+    assert first["speaker"] == "x:alan-brisbee"
+
+
+def test_a_quote_with_no_cue_of_its_own_still_continues_the_previous_speaker(nlp, kb):
+    text = (
+        "\u201cWe will fight this in every court of the land,\u201d Alan Brisbee said. "
+        "\u201cThe fishermen deserve far better than this ruling.\u201d"
+    )
+    res = resolve(nlp, kb, text)
+    rows = [q for q in res.quote_details if q["kind"] == "direct"]
+    assert rows and all(q["speaker"] == "x:alan-brisbee" for q in rows)
+    assert any("fishermen deserve" in q["text"] for q in rows)
+
+
+def test_according_to_before_a_quote_names_its_speaker_once(nlp, kb):
+    text = (
+        "Gregory Paulsen spoke at length. According to Paulsen, \u201cthe harbour was never "
+        "meant for ships this large, and everybody on the docks knew it.\u201d"
+    )
+    res = resolve(nlp, kb, text)
+    q = detail(res, "never meant for ships")
+    assert q["kind"] == "direct" and q["cue"] == "according to"
+    assert q["speaker"] in ("x:gregory-paulsen", "x:paulsen")
+    assert pd.notna(q["speaker_start"])
