@@ -128,3 +128,33 @@ def test_according_to_before_a_quote_names_its_speaker_once(nlp, kb):
     assert q["kind"] == "direct" and q["cue"] == "according to"
     assert q["speaker"] in ("x:gregory-paulsen", "x:paulsen")
     assert pd.notna(q["speaker_start"])
+
+
+def test_a_request_names_its_addressee_with_the_infinitive(nlp, kb):
+    res = resolve(
+        nlp,
+        kb,
+        "Senator Ruth Calder called on the governor to release the harbour report before the vote.",
+    )
+    q = detail(res, "release the harbour report")
+    assert q["text"].startswith("the governor to release")
+    assert q["speaker_text"] == "Senator Ruth Calder"
+
+
+def test_what_a_stance_verb_calls_its_object_is_part_of_the_content(nlp, kb):
+    res = resolve(nlp, kb, "Ruth Calder called the new bridge a waste of public money.")
+    q = detail(res, "new bridge")
+    assert q["text"] == "the new bridge a waste of public money"
+
+
+def test_the_audience_of_a_verb_of_talking_is_not_its_topic(nlp, kb):
+    res = resolve(nlp, kb, "Gregory Paulsen spoke to reporters on Friday about the ferry strike.")
+    texts = [q["text"] for q in res.quote_details]
+    assert texts == ["the ferry strike"]
+
+
+def test_an_intention_is_attributed_once_to_its_holder(nlp, kb):
+    res = resolve(nlp, kb, "Gregory Paulsen declined to comment on the ferry strike.")
+    assert [(q["cue"], q["text"]) for q in res.quote_details] == [
+        ("decline", "to comment on the ferry strike")
+    ]

@@ -13,6 +13,8 @@ __all__ = [
     "SOURCE_NOUNS",
     "TOPIC_LEMMAS",
     "TOPIC_PREPS",
+    "TOPIC_PREP_ORDER",
+    "AUDIENCE_VERBS",
     "NOT_SOURCES",
     "NOT_SPEAKERS",
     "SMALL",
@@ -87,6 +89,7 @@ TOPIC_LEMMAS = _words(
     denounce hail welcome insist stress emphasize emphasise highlight acknowledge admit
     concede predict tweet write write post express raise offer share disclose claim
     suggest signal declare voice float issue unveil rule find show estimate project rate
+    agree decline refuse seek intend hope
     label dub brand characterize characterise portray mock ridicule insult disparage
     target rebuke scold chastise fault knock lambaste assail excoriate respond reply
     react refer focus campaign lobby fight rail stump weigh echo repeat reiterate recall
@@ -95,9 +98,18 @@ TOPIC_LEMMAS = _words(
 )
 
 
-TOPIC_PREPS = _words(
+#: Prepositions whose object is what a stance verb is about, most telling first ("spoke
+#: to reporters about taxes" is about taxes).
+TOPIC_PREP_ORDER = ("about", "on", "over", "against", "for", "of", "with", "to")
+TOPIC_PREPS = frozenset(TOPIC_PREP_ORDER)
+
+
+#: Verbs of talking whose "to" or "with" object is the audience, not the topic ("spoke
+#: to reporters", "lied to Congress", "talked with the mayor").
+AUDIENCE_VERBS = _words(
     """
-    about on over for against of with to
+    talk speak testify write tweet post lie complain boast brag joke explain campaign
+    stump comment
     """
 )
 

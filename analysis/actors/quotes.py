@@ -31,6 +31,9 @@ from analysis.actors.cues import (
     TOPIC_LEMMAS,
 )
 from analysis.actors.cues import (
+    AUDIENCE_VERBS as _AUDIENCE_VERBS,
+)
+from analysis.actors.cues import (
     DIRECT_CUES as _DIRECT_CUES,
 )
 from analysis.actors.cues import (
@@ -40,7 +43,7 @@ from analysis.actors.cues import (
     SMALL as _SMALL,
 )
 from analysis.actors.cues import (
-    TOPIC_PREPS as _TOPIC_PREPS,
+    TOPIC_PREP_ORDER as _TOPIC_PREP_ORDER,
 )
 from analysis.actors.cues import (
     XCOMP_LEMMAS as _XCOMP_LEMMAS,
@@ -655,17 +658,51 @@ def _content_of(tok: Token) -> Token | None:
     return comp
 
 
-def _topic_of(tok: Token) -> Token | None:
-    """The object of a stance verb: its direct object, an infinitive, or the object of
-    "about", "on", "for", "against" ..."""
+def _addressee_start(tok: Token, comp: Token) -> int:
+    """First token of what a request names besides its infinitive: "urged [the mayor to
+    act]", "called on [residents to stay calm]" (the infinitive's own start otherwise)."""
+    lo = comp.left_edge.i
+    for c in tok.children:
+        if c.i >= comp.i:
+            continue
+        if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN"):
+            lo = min(lo, c.left_edge.i)
+        elif c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                lo = min(lo, pobj.left_edge.i)
+    return lo
+
+
+def _topic_of(tok: Token) -> tuple[Token, Token] | None:
+    """The first and last token of what a stance verb is about: its direct object (with
+    what it is called: 'called [the plan a farce]', 'described [it as a farce]'), an
+    infinitive, or the object of "about", "on", "against" ... -- never the audience of a
+    verb of talking ("spoke to reporters")."""
     for c in tok.children:
         if c.dep_ in ("dobj", "xcomp") and c.lower_ not in ("it", "them", "this", "that"):
-            return c
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
+            if c.dep_ == "dobj" and c.tag_ == "PRP":
+                continue  # "accused her": who, not what
+            if c.dep_ == "xcomp":
+                return tok.doc[_addressee_start(tok, c)], c.right_edge
+            end = c.right_edge
+            for g in tok.children:
+                if g.i > c.i and (
+                    g.dep_ == "oprd"
+                    or (g.dep_ == "prep" and g.lower_ == "as" and len(list(g.children)))
+                ):
+                    end = g.right_edge
+            return c.left_edge, end
+    audience = tok.lemma_ in _AUDIENCE_VERBS
+    for rank in range(len(_TOPIC_PREP_ORDER)):
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ != _TOPIC_PREP_ORDER[rank]:
+                continue
+            if audience and c.lower_ in ("to", "with"):
+                continue
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None:
-                return pobj
+            if pobj is not None and not (pobj.tag_ == "PRP" and c.lower_ in ("to", "with")):
+                return pobj.left_edge, pobj.right_edge
     return None
 
 
@@ -740,7 +777,8 @@ def _reported(aid, d: _Doc, used_cues, quoted, attributed_sents, sentence_of) ->
                     reported_cues.add(tok.i)
                     rows.append(row)
             continue
-        content = doc[comp.left_edge.i : comp.right_edge.i + 1]
+        lo = _addressee_start(tok, comp) if comp.dep_ == "xcomp" else comp.left_edge.i
+        content = doc[lo : comp.right_edge.i + 1]
         if all(k in quoted for k in range(content.start, content.end)):
             continue  # the complement is a direct quote attributed elsewhere
         subj = d.subject_of(tok)
@@ -781,13 +819,16 @@ def _reported(aid, d: _Doc, used_cues, quoted, attributed_sents, sentence_of) ->
             )
         )
     # stance: "she criticized the plan", "he talked about taxes"
+    stance_cues: set[int] = set()
     for tok in doc:
         if tok.lemma_ not in TOPIC_LEMMAS or tok.pos_ != "VERB":
             continue
         if tok.i in used_cues or tok.i in quoted or tok.i in reported_cues:
             continue
-        obj = _topic_of(tok)
-        if obj is None:
+        if tok.dep_ == "xcomp" and tok.head.i in stance_cues:
+            continue  # "declined to comment on X": one attribution, the outer one
+        topic = _topic_of(tok)
+        if topic is None:
             continue
         subj = d.subject_of(tok)
         if subj is None or subj.lower_ in ("i", "we", "you"):
@@ -795,12 +836,13 @@ def _reported(aid, d: _Doc, used_cues, quoted, attributed_sents, sentence_of) ->
         spk = d.speaker(subj)
         if not _speaks(subj, spk):
             continue
-        content = doc[obj.left_edge.i : obj.right_edge.i + 1]
+        content = doc[topic[0].i : topic[1].i + 1]
         text = content.text.strip().rstrip(".,;:")
         if not text:
             continue
         start = d.offset + content.start_char
         attributed_sents.add(d.sent(tok.i).start)
+        stance_cues.add(tok.i)
         rows.append(
             _row(
                 aid,
