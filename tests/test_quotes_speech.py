@@ -158,3 +158,23 @@ def test_an_intention_is_attributed_once_to_its_holder(nlp, kb):
     assert [(q["cue"], q["text"]) for q in res.quote_details] == [
         ("decline", "to comment on the ferry strike")
     ]
+
+
+def test_a_stance_noun_attributes_its_clause_to_its_possessor(nlp, kb):
+    res = resolve(
+        nlp,
+        kb,
+        "Mayor Ruth Calder's call for a new bridge divided the town. Thomas Paulsen "
+        "repeated his claim that the ferry was safe.",
+    )
+    call = detail(res, "a new bridge")
+    assert call["cue"] == "call" and call["speaker_text"].startswith("Mayor Ruth Calder")
+    claim = [q for q in res.quote_details if q["cue"] == "claim"]
+    assert len(claim) == 1 and claim[0]["text"] == "the ferry was safe"
+    assert claim[0]["speaker"] == "x:thomas-paulsen"
+    assert claim[0]["speaker_text"] == "his"
+
+
+def test_a_stance_noun_without_a_holder_attributes_nothing(nlp, kb):
+    res = resolve(nlp, kb, "The decision to close the harbour angered the fishermen.")
+    assert res.quote_details == [] or all(q["cue"] != "decision" for q in res.quote_details)

@@ -18,6 +18,7 @@ __all__ = [
     "NOT_SOURCES",
     "NOT_SPEAKERS",
     "SMALL",
+    "STANCE_NOUNS",
 ]
 
 
@@ -102,6 +103,21 @@ TOPIC_LEMMAS = _words(
 #: to reporters about taxes" is about taxes).
 TOPIC_PREP_ORDER = ("about", "on", "over", "against", "for", "of", "with", "to")
 TOPIC_PREPS = frozenset(TOPIC_PREP_ORDER)
+
+
+#: Nouns that carry an attribution of their holder: what the holder said, asked for, means
+#: to do or believes ("her claim that ...", "the mayor's call for ...", "his decision to
+#: ...").
+STANCE_NOUNS = _words(
+    """
+    claim assertion allegation accusation charge argument insistence contention statement
+    announcement admission acknowledgment acknowledgement denial warning threat promise
+    pledge vow call demand request appeal proposal plan offer suggestion recommendation
+    decision determination refusal intention intent wish hope fear belief view opinion
+    conviction criticism condemnation support opposition endorsement commitment push bid
+    effort attempt vision assessment prediction concern complaint
+    """
+)
 
 
 #: Verbs of talking whose "to" or "with" object is the audience, not the topic ("spoke

@@ -43,6 +43,9 @@ from analysis.actors.cues import (
     SMALL as _SMALL,
 )
 from analysis.actors.cues import (
+    STANCE_NOUNS as _STANCE_NOUNS,
+)
+from analysis.actors.cues import (
     TOPIC_PREP_ORDER as _TOPIC_PREP_ORDER,
 )
 from analysis.actors.cues import (
@@ -61,7 +64,7 @@ _MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes ("final stages")
 #: ... unless a verb whose subject can speak governs them ('she called it "a farce"')
 _MIN_MIXED_WORDS = 1
 _SPEECH_HASHES = frozenset(hash_string(lemma) for lemma in SPEECH_LEMMAS)
-_PRONOUNS = {"he", "she", "him", "her", "it", "they", "we", "i"}
+_PRONOUNS = {"he", "she", "him", "her", "his", "it", "they", "we", "i"}
 _SUBJ_DEPS = ("nsubj", "nsubjpass")
 
 _ATTITUDE_HASHES = frozenset(hash_string(lemma) for lemma in ATTITUDE_LEMMAS)
@@ -755,6 +758,66 @@ def _inserted(aid, d: _Doc, cue: Token, quoted: set[int], sentence_of) -> dict |
     )
 
 
+def _held_content(noun: Token) -> Token | None:
+    """What a stance noun holds: its clause ("claim that ...", "decision to ..."), or the
+    object of "for", "against", "about", "on", "over", "of" ("call for a new bridge")."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and any(
+            g.dep_ in ("mark", "aux") and g.lower_ in ("that", "to") for g in c.children
+        ):
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "against", "about", "on", "over", "of"):
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _held(aid, d: _Doc, quoted: set[int], attributed_sents: set[int], sentence_of) -> list[dict]:
+    """Attributions carried by a noun and its possessor: "the mayor's call for a new
+    bridge", "her claim that the ferry was safe", "his decision to resign"."""
+    rows = []
+    doc = d.doc
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _STANCE_NOUNS or tok.i in quoted:
+            continue
+        holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if holder is None or holder.lower_ in ("my", "our", "your", "its"):
+            continue
+        comp = _held_content(tok)
+        if comp is None:
+            continue
+        lo = comp.left_edge.i
+        if doc[lo].lower_ == "that" and lo < comp.right_edge.i:
+            lo += 1
+        content = doc[lo : comp.right_edge.i + 1]
+        if all(k in quoted for k in range(content.start, content.end)):
+            continue
+        text = content.text.strip().rstrip(".,;:")
+        if len(text.split()) < 2 or "\n" in text:
+            continue
+        spk = d.speaker(holder)
+        if not _speaks(holder, spk) and holder.lower_ not in ("his", "her", "their"):
+            continue
+        start = d.offset + content.start_char
+        attributed_sents.add(d.sent(tok.i).start)
+        rows.append(
+            _row(
+                aid,
+                sentence_of(d.offset + tok.idx),
+                start,
+                start + len(text),
+                text,
+                spk,
+                tok.lemma_.lower(),
+                "reported",
+                None,
+            )
+        )
+    return rows
+
+
 def _reported(aid, d: _Doc, used_cues, quoted, attributed_sents, sentence_of) -> list[dict]:
     rows = []
     doc = d.doc
@@ -856,6 +919,7 @@ def _reported(aid, d: _Doc, used_cues, quoted, attributed_sents, sentence_of) ->
                 None,
             )
         )
+    rows.extend(_held(aid, d, quoted, attributed_sents, sentence_of))
     # "X happened, according to Y" with no other cue in the sentence
     for sent in d.sents:
         if sent.start in attributed_sents:
