@@ -178,3 +178,26 @@ def test_a_stance_noun_attributes_its_clause_to_its_possessor(nlp, kb):
 def test_a_stance_noun_without_a_holder_attributes_nothing(nlp, kb):
     res = resolve(nlp, kb, "The decision to close the harbour angered the fishermen.")
     assert res.quote_details == [] or all(q["cue"] != "decision" for q in res.quote_details)
+
+
+def test_a_quote_word_parsed_as_a_second_subject_does_not_hide_the_speaker(nlp, kb):
+    text = (
+        'Democrats lined up behind him.\n\n"He would be a great senator. Not good, great. '
+        'One of the brightest members of the entire council," Rep. Ruth E. Calder '
+        "(D-Md.) said in a phone interview."
+    )
+    res = resolve(nlp, kb, text)
+    q = detail(res, "great senator")
+    assert q["speaker_text"] is not None and q["speaker_text"].endswith("Calder")
+
+
+def test_a_participle_after_a_cue_keeps_that_cues_speaker(nlp, kb):
+    text = (
+        '"Nobody listens to the fishermen anymore," Calder said, suggesting a few '
+        'questions, including, "Mr. Paulsen, do you really think the ferry is safe in '
+        'winter storms?"'
+    )
+    res = resolve(nlp, kb, text)
+    q = detail(res, "ferry is safe")
+    assert q["speaker_text"] == "Calder"
+    assert text[q["speaker_start"] : q["speaker_end"]] == "Calder"

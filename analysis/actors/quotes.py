@@ -66,6 +66,7 @@ _MIN_MIXED_WORDS = 1
 _SPEECH_HASHES = frozenset(hash_string(lemma) for lemma in SPEECH_LEMMAS)
 _PRONOUNS = {"he", "she", "him", "her", "his", "it", "they", "we", "i"}
 _SUBJ_DEPS = ("nsubj", "nsubjpass")
+_OBJECT_DEPS = ("dobj", "pobj", "attr", "oprd", "dative")
 
 _ATTITUDE_HASHES = frozenset(hash_string(lemma) for lemma in ATTITUDE_LEMMAS)
 
@@ -327,6 +328,20 @@ class _Doc:
         return head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in _NOT_SOURCES
 
 
+def _earlier_speaker(d: _Doc, cue: Token, quoted: set[int]) -> _Spk:
+    """The speaker of a participle that goes on from an earlier cue of its sentence
+    ('"...," she said, adding "..."', '..., she said, suggesting ...')."""
+    doc = d.doc
+    for i in range(cue.i - 1, d.sent(cue.i).start - 1, -1):
+        tok = doc[i]
+        if i in quoted or not (is_speech_verb(tok) or tok.lemma_ in _DIRECT_CUES):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS and c.i not in quoted), None)
+        if subj is not None:
+            return d.speaker(subj)
+    return _NO_SPEAKER
+
+
 def _fallback_speaker(d: _Doc, cue: Token, quoted: set[int]) -> _Spk:
     """The speaker of a cue without a parsed subject: a noun right after it ('..., said
     Jane Roe'), else an actor named just before it."""
@@ -337,6 +352,8 @@ def _fallback_speaker(d: _Doc, cue: Token, quoted: set[int]) -> _Spk:
             break
         if tok.ent_type_ in _WHEN:
             continue  # "said Thursday"
+        if tok.dep_ in _OBJECT_DEPS:
+            break  # '..., suggesting a few questions': what the cue says, not who
         if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.head.i in (cue.i, i):
             head = tok
             while head.head.i != head.i and head.head.i < cue.i + 6 and head.head.pos_ == "PROPN":
@@ -484,9 +501,17 @@ def _direct(aid: str, d: _Doc, sentence_of) -> list[dict]:
             lemma = cue_lemma(cue)
             inverted = cue.i > last and _inverted(d, cue)
             subj = d.subject_of(cue) if d.parsed and not inverted else None
+            if subj is not None and subj.i in quoted_tokens:
+                # a word of the quote parsed as a second subject: the cue's own one
+                subj = next(
+                    (c for c in cue.children if c.dep_ in _SUBJ_DEPS and c.i not in quoted_tokens),
+                    None,
+                )
             if subj is not None and (subj.i in quoted_tokens or subj.ent_type_ in _WHEN):
                 subj = None  # a word of the quote, or a day, parsed as the cue's subject
             spk = d.speaker(subj) if subj is not None else _NO_SPEAKER
+            if spk.text is None and cue.tag_ == "VBG":
+                spk = _earlier_speaker(d, cue, quoted_tokens)
             if spk.text is None:
                 spk = _fallback_speaker(d, cue, quoted_tokens)
             via = _via(d, cue, spk.mention)
