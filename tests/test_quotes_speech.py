@@ -201,3 +201,25 @@ def test_a_participle_after_a_cue_keeps_that_cues_speaker(nlp, kb):
     q = detail(res, "ferry is safe")
     assert q["speaker_text"] == "Calder"
     assert text[q["speaker_start"] : q["speaker_end"]] == "Calder"
+
+
+def test_raising_money_is_not_a_stance_but_raising_concerns_is(nlp, kb):
+    res = resolve(
+        nlp,
+        kb,
+        "Ruth Calder raised two million dollars for the harbour fund. Thomas Paulsen "
+        "raised concerns about the safety of the old ferry.",
+    )
+    texts = [q["text"] for q in res.quote_details]
+    assert not any("million" in t for t in texts)
+    assert any("concerns about the safety" in t for t in texts)
+
+
+def test_a_stance_object_across_a_paragraph_break_is_dropped(nlp, kb):
+    res = resolve(
+        nlp,
+        kb,
+        "The ferry company did not immediately respond to requests for comment.\n\n___\n\n"
+        "The harbour reopens on Monday.",
+    )
+    assert all(any(c.isalpha() for c in q["text"]) for q in res.quote_details)

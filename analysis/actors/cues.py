@@ -19,6 +19,8 @@ __all__ = [
     "NOT_SPEAKERS",
     "SMALL",
     "STANCE_NOUNS",
+    "DISCOURSE_NOUNS",
+    "NEEDS_DISCOURSE_OBJECT",
 ]
 
 
@@ -103,6 +105,24 @@ TOPIC_LEMMAS = _words(
 #: to reporters about taxes" is about taxes).
 TOPIC_PREP_ORDER = ("about", "on", "over", "against", "for", "of", "with", "to")
 TOPIC_PREPS = frozenset(TOPIC_PREP_ORDER)
+
+
+#: Stance verbs that attribute only with an object of discourse ("raised concerns", not
+#: "raised money"; "pushed the idea", not "pushed the cart").
+NEEDS_DISCOURSE_OBJECT = _words(
+    """
+    raise push
+    """
+)
+
+#: Objects of discourse: what is said, asked or argued.
+DISCOURSE_NOUNS = _words(
+    """
+    question concern issue doubt objection possibility point alarm prospect idea
+    argument claim case notion theory proposal plan bill measure agenda policy message
+    narrative allegation charge suggestion demand
+    """
+)
 
 
 #: Nouns that carry an attribution of their holder: what the holder said, asked for, means

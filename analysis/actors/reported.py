@@ -13,6 +13,8 @@ from spacy.tokens import Token
 
 from analysis.actors.cues import ATTITUDE_LEMMAS, TOPIC_LEMMAS
 from analysis.actors.cues import AUDIENCE_VERBS as _AUDIENCE_VERBS
+from analysis.actors.cues import DISCOURSE_NOUNS as _DISCOURSE_NOUNS
+from analysis.actors.cues import NEEDS_DISCOURSE_OBJECT as _NEEDS_DISCOURSE_OBJECT
 from analysis.actors.cues import STANCE_NOUNS as _STANCE_NOUNS
 from analysis.actors.cues import TOPIC_PREP_ORDER as _TOPIC_PREP_ORDER
 from analysis.actors.cues import XCOMP_LEMMAS as _XCOMP_LEMMAS
@@ -301,8 +303,16 @@ def reported_speech(
             continue
         content = doc[topic[0].i : topic[1].i + 1]
         text = content.text.strip().rstrip(".,;:")
-        if not text:
-            continue
+        if not any(t.is_alpha for t in content) or d.sent_of[topic[1].i] != d.sent_of[tok.i]:
+            continue  # a separator, or a parse running into the next paragraph
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if (
+            tok.lemma_ in _NEEDS_DISCOURSE_OBJECT
+            and obj is not None
+            and topic[0].i <= obj.i <= topic[1].i
+            and obj.lemma_.lower() not in _DISCOURSE_NOUNS
+        ):
+            continue  # "raised money", not "raised concerns"
         start = d.offset + content.start_char
         attributed_sents.add(d.sent(tok.i).start)
         stance_cues.add(tok.i)
