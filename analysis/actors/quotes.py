@@ -46,6 +46,9 @@ from analysis.actors.syntax import cue_lemma, is_speech_verb
 __all__ = ["ATTITUDE_LEMMAS", "SOURCE_NOUNS", "find_quotes", "quoted_passages"]
 
 _OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", '"': '"'}
+#: What the quote scanner reacts to: quotation marks, pairs of apostrophes or backquotes,
+#: line breaks.
+_QUOTE_EVENTS = re.compile("\u201c|\u201d|\u00ab|\u00bb|\"|''|``|\n")
 #: A speaker's label opening a transcript's turn ("SMITH: ...", "MS. ROE: ...").
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s+")
 _MIN_QUOTE_WORDS = 4  # shorter quoted strings are scare quotes ("final stages")...
@@ -65,32 +68,31 @@ def quoted_passages(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     open_at, closer = -1, ""  # open_at: index of the first character inside the quote
     n = len(text)
-    k = 0
-    while k < n:
-        ch = text[k]
-        pair = text[k : k + 2]
+    skip_to = 0
+    for event in _QUOTE_EVENTS.finditer(text):
+        k = event.start()
+        if k < skip_to:
+            continue  # the second apostrophe of a pair already read
+        ch, pair = text[k], event.group()
         if open_at >= 0:
-            width = 2 if pair == "''" else 1
             if (closer == "''" and pair == "''") or (
                 closer != "''" and (ch == closer or (closer == "\u201d" and ch == '"'))
             ):
                 if k > open_at:
                     out.append((open_at, k))
                 open_at = -1
-                k += width
-                continue
-            if ch == "\n":
+                skip_to = k + len(pair)
+            elif ch == "\n":
                 if text[open_at:k].strip():
                     out.append((open_at, k))
                 open_at = -1
             elif ch == "\u201c" and closer == "\u201d":
                 open_at = k + 1  # an unclosed quote: start again here
-            k += 1
             continue
         if pair in ("''", "``"):
             if k == 0 or not text[k - 1].isalnum():
                 open_at, closer = k + 2, "''"
-            k += 2
+            skip_to = k + 2
             continue
         if ch in _OPEN:
             if not (ch == '"' and k > 0 and text[k - 1].isalnum()):
@@ -103,7 +105,6 @@ def quoted_passages(text: str) -> list[tuple[int, int]]:
             and text[k + 1].isalnum()
         ):
             open_at, closer = k + 1, "\u201d"
-        k += 1
     if open_at >= 0 and text[open_at:].strip():
         out.append((open_at, n))
     return out

@@ -25,6 +25,8 @@ __all__ = ["reported_speech"]
 
 _SPEECH_HASHES = frozenset(hash_string(lemma) for lemma in SPEECH_LEMMAS)
 _ATTITUDE_HASHES = frozenset(hash_string(lemma) for lemma in ATTITUDE_LEMMAS)
+_TOPIC_HASHES = frozenset(hash_string(lemma) for lemma in TOPIC_LEMMAS)
+_STANCE_NOUN_HASHES = frozenset(hash_string(lemma) for lemma in _STANCE_NOUNS)
 
 
 def _content_of(tok: Token) -> Token | None:
@@ -154,8 +156,12 @@ def _held(
     bridge", "her claim that the ferry was safe", "his decision to resign"."""
     rows = []
     doc = d.doc
-    for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _STANCE_NOUNS or tok.i in quoted:
+    lemmas = doc.to_array([LEMMA]).ravel().tolist() if len(doc) else []
+    for i, lemma in enumerate(lemmas):
+        if lemma not in _STANCE_NOUN_HASHES or i in quoted:
+            continue
+        tok = doc[i]
+        if tok.pos_ != "NOUN":
             continue
         holder = next((c for c in tok.children if c.dep_ == "poss"), None)
         if holder is None or holder.lower_ in ("my", "our", "your", "its"):
@@ -285,8 +291,11 @@ def reported_speech(
         )
     # stance: "she criticized the plan", "he talked about taxes"
     stance_cues: set[int] = set()
-    for tok in doc:
-        if tok.lemma_ not in TOPIC_LEMMAS or tok.pos_ != "VERB":
+    for i, lemma in enumerate(lemmas):
+        if lemma not in _TOPIC_HASHES:
+            continue
+        tok = doc[i]
+        if tok.pos_ != "VERB":
             continue
         if tok.i in used_cues or tok.i in quoted or tok.i in reported_cues:
             continue
