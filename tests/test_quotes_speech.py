@@ -107,15 +107,22 @@ def test_a_verb_in_the_quotes_own_sentence_wins_over_the_previous_speaker(nlp, k
     assert first["speaker"] == "x:alan-brisbee"
 
 
-def test_a_quote_with_no_cue_of_its_own_still_continues_the_previous_speaker(nlp, kb):
+def test_a_quote_with_no_cue_of_its_own_is_more_of_the_previous_quote(nlp, kb):
     text = (
         "\u201cWe will fight this in every court of the land,\u201d Alan Brisbee said. "
-        "\u201cThe fishermen deserve far better than this ruling.\u201d"
+        "\u201cThe fishermen deserve far better than this ruling.\u201d\n\n"
+        "\u201cAnd we will win,\u201d Ruth Calder added."
     )
     res = resolve(nlp, kb, text)
     rows = [q for q in res.quote_details if q["kind"] == "direct"]
-    assert rows and all(q["speaker"] == "x:alan-brisbee" for q in rows)
-    assert any("fishermen deserve" in q["text"] for q in rows)
+    first = detail(res, "every court")
+    assert first["speaker"] == "x:alan-brisbee"
+    assert "fishermen deserve" in first["text"]
+    (s1, e1), (s2, e2) = first["fragments"]
+    assert text[s1:e1].startswith("We will fight") and text[s2:e2].startswith("The fishermen")
+    # a quote with a cue of its own is a quote of its own
+    assert len(rows) == 2
+    assert detail(res, "we will win")["speaker"] == "x:ruth-calder"
 
 
 def test_according_to_before_a_quote_names_its_speaker_once(nlp, kb):

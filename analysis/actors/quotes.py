@@ -244,12 +244,8 @@ def _direct(aid: str, d: QuoteDoc, sentence_of) -> list[dict]:
         cue = _direct_cue(d, first, last, quoted_tokens, raw) if words >= _MIN_QUOTE_WORDS else None
         if cue is not None and prev is not None and prev[1] is not None and cue.i == prev[1].i:
             # '"A," she said, "B."': one quote in two pieces
-            row = prev[0]
-            row["fragments"] = (row["fragments"] or [[row["start"], row["end"]]]) + [[start, end]]
-            row["text"] = row["text"] + " " + text
-            row["end"] = end
-            row["_quoted"].update(range(first, last + 1))
-            prev = (row, prev[1], prev[2], d.sent_of[last])
+            _add_piece(prev[0], start, end, text, range(first, last + 1))
+            prev = (prev[0], prev[1], prev[2], d.sent_of[last])
             continue
         spk, lemma, via = NO_SPEAKER, None, None
         if cue is not None:
@@ -283,7 +279,7 @@ def _direct(aid: str, d: QuoteDoc, sentence_of) -> list[dict]:
         else:
             # a verb of the quote's own sentence whose subject can speak governs it ('he
             # described the plan as "..."'); else a quoted passage with no cue of its own
-            # right after an attributed one continues its speaker
+            # right after an attributed one continues that quote
             opens = all(
                 doc[i].is_punct or doc[i].is_space for i in range(d.sent(first).start, first)
             )
@@ -297,7 +293,12 @@ def _direct(aid: str, d: QuoteDoc, sentence_of) -> list[dict]:
                 and d.sent_of[first] - prev[3] <= 1
                 and prev[2].text
             ):
-                lemma, spk = prev[0]["cue"], prev[2]
+                # a quoted passage with no cue of its own right after an attributed one
+                # ('"A," she said. "B."', or a quote running over paragraphs) is more of
+                # the same quote: one row, one more piece
+                _add_piece(prev[0], start, end, text, range(first, last + 1))
+                prev = (prev[0], prev[1], prev[2], d.sent_of[last])
+                continue
             elif d.parsed and opens and not _title_like(raw):
                 cue, spk = _governing(d, first, last, quoted_tokens)
                 lemma = cue_lemma(cue) if cue is not None else None
@@ -318,6 +319,14 @@ def _direct(aid: str, d: QuoteDoc, sentence_of) -> list[dict]:
         out.append(row)
         prev = (row, cue, spk, d.sent_of[last])
     return out
+
+
+def _add_piece(row: dict, start: int, end: int, text: str, tokens: range) -> None:
+    """Append one more quoted passage to a quote's row (its text, end and pieces)."""
+    row["fragments"] = (row["fragments"] or [[row["start"], row["end"]]]) + [[start, end]]
+    row["text"] = row["text"] + " " + text
+    row["end"] = end
+    row["_quoted"].update(tokens)
 
 
 def _inverted(d: QuoteDoc, cue: Token) -> bool:
