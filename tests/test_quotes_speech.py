@@ -230,3 +230,26 @@ def test_a_stance_object_across_a_paragraph_break_is_dropped(nlp, kb):
         "The harbour reopens on Monday.",
     )
     assert all(any(c.isalpha() for c in q["text"]) for q in res.quote_details)
+
+
+def test_the_person_named_right_before_a_participle_cue_speaks(nlp, kb):
+    res = resolve(
+        nlp,
+        kb,
+        "The new campaign video shows footage of Ruth Calder asking, \u201cWhy is the ferry "
+        "still not running after three whole years?\u201d",
+    )
+    q = detail(res, "ferry still not running")
+    assert q["kind"] == "direct" and q["speaker_text"] == "Ruth Calder"
+
+
+def test_a_participle_after_a_preposition_takes_the_main_clauses_subject(nlp, kb):
+    text = (
+        "In her memoir, Ruth Calder wrote about the storm. After saying her boat was "
+        "\u201cso damaged I could barely keep it afloat,\u201d she was taken to the harbour "
+        "hospital."
+    )
+    res = resolve(nlp, kb, text)
+    q = next(q for q in res.quote_details if q["kind"] == "direct")
+    assert text[q["speaker_start"] : q["speaker_end"]] == "she"
+    assert q["speaker"] == "x:ruth-calder"

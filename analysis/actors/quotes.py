@@ -252,6 +252,9 @@ def _direct(aid: str, d: QuoteDoc, sentence_of) -> list[dict]:
             lemma = cue_lemma(cue)
             inverted = cue.i > last and _inverted(d, cue)
             subj = d.subject_of(cue) if d.parsed and not inverted else None
+            named = _named_before(d, cue)
+            if named is not None and (subj is None or subj.i < named.i):
+                subj = named  # "a video of the mayor saying, '...'"
             if subj is not None and subj.i in quoted_tokens:
                 # a word of the quote parsed as a second subject: the cue's own one
                 subj = next(
@@ -319,6 +322,18 @@ def _direct(aid: str, d: QuoteDoc, sentence_of) -> list[dict]:
         out.append(row)
         prev = (row, cue, spk, d.sent_of[last])
     return out
+
+
+def _named_before(d: QuoteDoc, cue: Token) -> Token | None:
+    """The person named right before a participle cue without its own subject ("footage
+    of the mayor asking, '...'", "heard Jane Roe saying ...")."""
+    if cue.tag_ != "VBG" or cue.i == 0:
+        return None
+    prev = d.doc[cue.i - 1]
+    m = d.actor_at.get(prev.i)
+    if prev.pos_ == "PROPN" and m is not None and m.label == "PERSON":
+        return prev
+    return None
 
 
 def _add_piece(row: dict, start: int, end: int, text: str, tokens: range) -> None:

@@ -161,6 +161,8 @@ class QuoteDoc:
         for _ in range(4):
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
+                if subj.dep_ == "nsubjpass" and v.i != verb.i and verb.tag_ == "VBG":
+                    return subj  # "after saying ..., she was taken to hospital": she
                 if subj.dep_ == "nsubjpass":
                     agent = next((c for c in v.children if c.dep_ == "agent"), None)
                     pobj = (
@@ -178,6 +180,13 @@ class QuoteDoc:
                 and v.head.pos_ in ("VERB", "AUX")
             ):
                 v = v.head
+            elif (
+                v.dep_ == "pcomp"
+                and v.tag_ == "VBG"
+                and v.head.dep_ == "prep"
+                and v.head.head.pos_ in ("VERB", "AUX")
+            ):
+                v = v.head.head  # "after saying ..., she left": she
             else:
                 break
         return None
