@@ -253,3 +253,17 @@ def test_a_participle_after_a_preposition_takes_the_main_clauses_subject(nlp, kb
     q = next(q for q in res.quote_details if q["kind"] == "direct")
     assert text[q["speaker_start"] : q["speaker_end"]] == "she"
     assert q["speaker"] == "x:ruth-calder"
+
+
+def test_a_participle_of_saying_after_a_comma_ends_the_reported_clause(nlp, kb):
+    res = resolve(
+        nlp,
+        kb,
+        "Republicans were not worried. Sen. Ruth Calder (R-Ga.) said she didn't believe "
+        "those claims did the mayor in during 2012, arguing that divisions in the party "
+        "were a bigger hurdle.",
+    )
+    said = next(q for q in res.quote_details if q["cue"] == "say")
+    assert said["text"] == "she didn't believe those claims did the mayor in during 2012"
+    argued = next(q for q in res.quote_details if q["cue"] == "argue")
+    assert argued["text"] == "divisions in the party were a bigger hurdle"

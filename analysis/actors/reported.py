@@ -25,6 +25,7 @@ __all__ = ["reported_speech"]
 
 _SPEECH_HASHES = frozenset(hash_string(lemma) for lemma in SPEECH_LEMMAS)
 _ATTITUDE_HASHES = frozenset(hash_string(lemma) for lemma in ATTITUDE_LEMMAS)
+_SAYING_LEMMAS = SPEECH_LEMMAS | ATTITUDE_LEMMAS
 _TOPIC_HASHES = frozenset(hash_string(lemma) for lemma in TOPIC_LEMMAS)
 _STANCE_NOUN_HASHES = frozenset(hash_string(lemma) for lemma in _STANCE_NOUNS)
 
@@ -45,6 +46,24 @@ def _content_of(tok: Token) -> Token | None:
             None,
         )
     return comp
+
+
+def _content_end(comp: Token) -> int:
+    """Last token of a complement, before a participle of saying set off by a comma that
+    is an attribution of its own ("she said the plan failed, arguing that ...")."""
+    end = comp.right_edge.i
+    doc = comp.doc
+    for t in comp.subtree:
+        if (
+            t.i > comp.i
+            and t.dep_ == "advcl"
+            and t.tag_ == "VBG"
+            and t.lemma_ in _SAYING_LEMMAS
+            and t.left_edge.i > 0
+            and doc[t.left_edge.i - 1].text == ","
+        ):
+            end = min(end, t.left_edge.i - 2)
+    return end
 
 
 def _addressee_start(tok: Token, comp: Token) -> int:
@@ -249,7 +268,7 @@ def reported_speech(
                     rows.append(row)
             continue
         lo = _addressee_start(tok, comp) if comp.dep_ == "xcomp" else comp.left_edge.i
-        content = doc[lo : comp.right_edge.i + 1]
+        content = doc[lo : _content_end(comp) + 1]
         if all(k in quoted for k in range(content.start, content.end)):
             continue  # the complement is a direct quote attributed elsewhere
         subj = d.subject_of(tok)
