@@ -3,8 +3,8 @@
 * **Direct** speech is a quoted passage of at least :data:`_MIN_QUOTE_WORDS` words with a
   reporting verb before it in its sentence ("X said: ...") or right after it ("...," X
   said); a quote split around its cue ('"A," she said, "B."') is one quote with two
-  pieces, and a quoted paragraph with no cue of its own that follows a quote continues
-  its speaker.
+  pieces, and a quoted passage with no cue of its own right after an attributed quote is
+  one more piece of that quote ('"A," she said. "B."', a quote over paragraphs).
 * **Reported** speech (:mod:`analysis.actors.reported`) is the clausal complement of a
   reporting or attitude verb ("X said that ...", "X believes ...", "the poll found ..."),
   the rest of a sentence around a cue set off by commas ("The plan, she said, will
@@ -325,8 +325,8 @@ def _direct(aid: str, d: QuoteDoc, sentence_of) -> list[dict]:
 
 
 def _named_before(d: QuoteDoc, cue: Token) -> Token | None:
-    """The person named right before a participle cue without its own subject ("footage
-    of the mayor asking, '...'", "heard Jane Roe saying ...")."""
+    """The person named right before a participle cue ("footage of the mayor asking,
+    '...'", "heard Jane Roe saying ..."), whatever the parse made its subject."""
     if cue.tag_ != "VBG" or cue.i == 0:
         return None
     prev = d.doc[cue.i - 1]
