@@ -82,6 +82,7 @@ def predict(folder: Path, cache: Path | None = None) -> list[dict]:
             "speaker_end": q.get("speaker_end"),
             "speaker_text": spk_name if isinstance(spk_name, str) else q["speaker_text"],
             "kind": q["kind"],
+            "cue": q["cue"],
         }
         if q.get("fragments"):
             out["content_fragments"] = q["fragments"]

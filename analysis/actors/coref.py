@@ -26,7 +26,15 @@ __all__ = ["MAX_SENTENCES", "SpeakerResolver", "PERSON_PRONOUNS"]
 #: How many sentences back a pronoun looks for its antecedent.
 MAX_SENTENCES = 4
 
-PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "we": None}
+PERSON_PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "she": "f",
+    "her": "f",
+    "i": None,
+    "we": None,
+}
 _THING_PRONOUNS = frozenset({"it"})
 
 _MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "pope"})

@@ -13,9 +13,14 @@ __all__ = [
     "SOURCE_NOUNS",
     "TOPIC_LEMMAS",
     "TOPIC_PREPS",
+    "TOPIC_PREP_ORDER",
+    "AUDIENCE_VERBS",
     "NOT_SOURCES",
     "NOT_SPEAKERS",
     "SMALL",
+    "STANCE_NOUNS",
+    "DISCOURSE_NOUNS",
+    "NEEDS_DISCOURSE_OBJECT",
 ]
 
 
@@ -87,6 +92,7 @@ TOPIC_LEMMAS = _words(
     denounce hail welcome insist stress emphasize emphasise highlight acknowledge admit
     concede predict tweet write write post express raise offer share disclose claim
     suggest signal declare voice float issue unveil rule find show estimate project rate
+    agree decline refuse seek intend hope
     label dub brand characterize characterise portray mock ridicule insult disparage
     target rebuke scold chastise fault knock lambaste assail excoriate respond reply
     react refer focus campaign lobby fight rail stump weigh echo repeat reiterate recall
@@ -95,9 +101,51 @@ TOPIC_LEMMAS = _words(
 )
 
 
-TOPIC_PREPS = _words(
+#: Prepositions whose object is what a stance verb is about, most telling first ("spoke
+#: to reporters about taxes" is about taxes).
+TOPIC_PREP_ORDER = ("about", "on", "over", "against", "for", "of", "with", "to")
+TOPIC_PREPS = frozenset(TOPIC_PREP_ORDER)
+
+
+#: Stance verbs that attribute only with an object of discourse ("raised concerns", not
+#: "raised money"; "pushed the idea", not "pushed the cart").
+NEEDS_DISCOURSE_OBJECT = _words(
     """
-    about on over for against of with to
+    raise push
+    """
+)
+
+#: Objects of discourse: what is said, asked or argued.
+DISCOURSE_NOUNS = _words(
+    """
+    question concern issue doubt objection possibility point alarm prospect idea
+    argument claim case notion theory proposal plan bill measure agenda policy message
+    narrative allegation charge suggestion demand
+    """
+)
+
+
+#: Nouns that carry an attribution of their holder: what the holder said, asked for, means
+#: to do or believes ("her claim that ...", "the mayor's call for ...", "his decision to
+#: ...").
+STANCE_NOUNS = _words(
+    """
+    claim assertion allegation accusation charge argument insistence contention statement
+    announcement admission acknowledgment acknowledgement denial warning threat promise
+    pledge vow call demand request appeal proposal plan offer suggestion recommendation
+    decision determination refusal intention intent wish hope fear belief view opinion
+    conviction criticism condemnation support opposition endorsement commitment push bid
+    effort attempt vision assessment prediction concern complaint
+    """
+)
+
+
+#: Verbs of talking whose "to" or "with" object is the audience, not the topic ("spoke
+#: to reporters", "lied to Congress", "talked with the mayor").
+AUDIENCE_VERBS = _words(
+    """
+    talk speak testify write tweet post lie complain boast brag joke explain campaign
+    stump comment
     """
 )
 
