@@ -384,3 +384,29 @@ def test_group_ids_do_not_depend_on_the_order_of_families():
     two = _groups(merge_events(_frame(rows[::-1]), actors=_actors()))
     assert one == two
     assert sorted(one.values())[1] == "ref:R1"
+
+
+def test_corpus_grouping_reads_the_publication_days():
+    # the assemble step (analysis.state.group_events) passes the articles frame on: an
+    # undated mention can join only a group near its article's publication day
+    from analysis.state import group_events
+
+    ev = _frame(
+        [
+            {"type": "meeting", "participants": [PUTIN, KIM], **_day("2019-04-25")},
+            {"type": "meeting", "participants": [PUTIN, KIM]},  # a report two days later
+            {"type": "meeting", "participants": [PUTIN, KIM]},  # a report years earlier
+        ]
+    )
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a0", "a1", "a2"],
+            "published": pd.to_datetime(["2019-04-25", "2019-04-27", "2016-03-01"], utc=True),
+        }
+    )
+    places = schema.empty("places")
+    g = _groups(group_events(ev, _actors(), places, articles=articles))
+    assert g["e1"] == g["e0"]
+    assert g["e2"] != g["e0"]
+    alone = _groups(group_events(ev, _actors(), places))
+    assert alone["e1"] != alone["e0"]  # without publication days it cannot tell

@@ -28,8 +28,6 @@ WORD_LIST_NAME = re.compile(
 #: rewrites land (path -> names).  Remove an entry when its module adopts the lexicon;
 #: never add one for new code.
 PENDING = {
-    "analysis/events/location.py": {"_PLACE_NOUNS"},  # -> lexicon.places.PLACE_KIND_NOUNS
-    "analysis/events/timing.py": {"_WEEKDAYS"},  # -> lexicon.calendar
     "analysis/io/published.py": {"_MONTHS", "_WEEKDAYS"},  # -> lexicon.calendar
     "analysis/timex/_lexicon.py": {"MONTHS", "WEEKDAYS", "AMBIGUOUS_MONTHS"},  # -> calendar
     "analysis/timex/_tense.py": {"_REPORTING"},  # -> lexicon.speech.SPEECH_VERB_FORMS

@@ -7,6 +7,7 @@ summit"); :func:`place_cost` scores the path, lower is nearer.
 
 from __future__ import annotations
 
+from ..lexicon.places import PLACE_KIND_NOUNS
 from . import syntax
 from .model import Event, Span
 
@@ -14,30 +15,6 @@ __all__ = ["place_cost"]
 
 
 LITERAL_BAD_ROLES = frozenset({"demonym", "government"})
-# nouns whose "of" phrase names the place itself: "the Pacific port of Vladivostok"
-_PLACE_NOUNS = frozenset(
-    {
-        "port",
-        "city",
-        "town",
-        "village",
-        "capital",
-        "province",
-        "region",
-        "island",
-        "republic",
-        "state",
-        "county",
-        "district",
-        "prefecture",
-        "oblast",
-        "resort",
-        "harbour",
-        "harbor",
-        "enclave",
-        "territory",
-    }
-)
 _SPECIFIC_FEATURES = frozenset(
     {
         "city",
@@ -90,7 +67,7 @@ def place_cost(ev: Event, pl: Span, triggers: set[int]) -> float | None:
         return None
     for before, n in zip(down, down[1:], strict=False):
         # "of" after a place noun names the place: "the port of Vladivostok"
-        naming = n.lower_ == "of" and syntax._lemma(before) in _PLACE_NOUNS
+        naming = n.lower_ == "of" and syntax._lemma(before) in PLACE_KIND_NOUNS
         if n.dep_ == "prep" and n.lower_ not in syntax.LOCATIVE_PREPS and not naming:
             return None
     cost = float(len(up) + len(down) + 1)

@@ -8,16 +8,14 @@ tests of May and July") splits into one event per date (:func:`with_time`).
 
 from __future__ import annotations
 
-import calendar
-
 import pandas as pd
 
+from ..lexicon.calendar import WEEKDAYS
 from . import syntax
 from .model import Event, Span, is_na
 
 #: Prepositions that relate the event to a date without placing it there.
 RELATION_SIGNALS = frozenset(["since", "until", "till", "before", "after"])
-_WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
 
 __all__ = [
     "RELATION_SIGNALS",
@@ -132,7 +130,7 @@ def weekday_direction(ev: Event, anchor_day) -> None:
     if tx is None or is_na(anchor_day) or is_na(ev.begin) or is_na(ev.end):
         return
     words = str(tx.row.get("text") or "").lower().split()
-    if not words or words[0] not in _WEEKDAYS or ev.precision not in ("day", "time"):
+    if not words or words[0] not in WEEKDAYS or ev.precision not in ("day", "time"):
         return
     delta = (pd.Timestamp(ev.begin).floor("D") - anchor_day).days
     week = pd.Timedelta(days=7)
