@@ -67,6 +67,7 @@ from .participants import (
     pronoun_speaker,
     quote_speakers,
     resolve_coreference,
+    sentence_subject_speaker,
 )
 from .status import decide_status, inherit_status, quote_attribution
 from .timing import perfect, timex_cost, weekday_direction, with_time
@@ -352,6 +353,8 @@ def _article_events(
                 statement=etype.family == "statement",
                 speakers_only=etype.name == "statement",
             )
+            if etype.family == "statement" and not ev.participants:
+                ev.participants = sentence_subject_speaker(trig, actor_tok, persons)
             if etype.family == "statement" and not ev.participants:
                 ev.participants = pronoun_speaker(trig, last_speaker, sid)
             if etype.family == "statement" and not ev.participants:

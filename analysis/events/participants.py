@@ -20,6 +20,7 @@ __all__ = [
     "pronoun_speaker",
     "quote_speakers",
     "resolve_coreference",
+    "sentence_subject_speaker",
     "speaker_heads",
 ]
 
@@ -182,6 +183,24 @@ def pronoun_speaker(trig: Token, last: tuple[str, int] | None, sentence_id: int)
     subj = [c for c in trig.children if c.dep_ == "nsubj"]
     if trig.pos_ in ("VERB", "AUX") and subj and subj[0].lower_ in _HE_SHE:
         return [last[0]]
+    return []
+
+
+def sentence_subject_speaker(trig: Token, actor_tok: dict, persons: set[str]) -> list[str]:
+    """The speaker of "he said" / "she told" named earlier in the same sentence as the
+    subject of another clause: in "The senator, a critic of the deal, stopped short of
+    a threat, but he said ...", "he" is the senator -- the subject of the clause before,
+    not the last person quoted.  The nearest such subject that is one person."""
+    subj = [c for c in trig.children if c.dep_ == "nsubj"]
+    if trig.pos_ not in ("VERB", "AUX") or not subj or subj[0].lower_ not in _HE_SHE:
+        return []
+    pronoun = subj[0]
+    for tok in reversed(list(trig.sent)[: pronoun.i - trig.sent.start]):
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.i == trig.i:
+            continue
+        ids = [a for a in actor_tok.get((id(tok.doc), tok.i), []) if a in persons]
+        if len(set(ids)) == 1:
+            return [ids[0]]
     return []
 
 
