@@ -30,3 +30,44 @@ def test_he_is_the_subject_of_the_clause_before_in_the_same_sentence(spacy_nlp):
 def test_he_without_a_subject_before_is_the_last_speaker(spacy_nlp):
     text = '"The talks were useful," Vladimir Putin said. He said the mood was good.'
     assert _speakers(spacy_nlp, text) == [["kb:vladimir_putin"], ["kb:vladimir_putin"]]
+
+
+def test_a_parse_across_a_paragraph_break_neither_hedges_nor_dates(spacy_nlp):
+    # a run-on "sentence" whose parse hangs the next paragraph's claim on a "said"
+    from spacy.tokens import Doc
+
+    from analysis.events import syntax
+
+    words = ["Pompeo", "said", "so", ".", "\n\n", "Kim", "tested", "missiles", "."]
+    spaces = [True, True, False, False, False, True, True, False, False]
+    heads = [1, 1, 1, 1, 1, 6, 1, 6, 6]
+    deps = ["nsubj", "ROOT", "advmod", "punct", "dep", "nsubj", "ccomp", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "ADV", "PUNCT", "SPACE", "PROPN", "VERB", "NOUN", "PUNCT"]
+    tags = ["NNP", "VBD", "RB", ".", "_SP", "NNP", "VBD", "NNS", "."]
+    doc = Doc(
+        spacy_nlp.vocab,
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=[w.lower() if w != "said" else "say" for w in words],
+    )
+    tested = doc[6]
+    assert not syntax.same_paragraph(tested, doc[1])
+    assert syntax.same_paragraph(tested, doc[7])
+    cues = syntax.status_cues(tested)
+    assert not cues["hedged"] and cues["attributed"] == ""
+    # the same parse inside one paragraph is a claim of Pompeo's
+    one = Doc(
+        spacy_nlp.vocab,
+        words=words[:2] + words[5:],
+        spaces=[True, True, True, True, False, False],
+        heads=[1, 1, 3, 1, 3, 3],
+        deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "VERB", "NOUN", "PUNCT"],
+        tags=["NNP", "VBD", "NNP", "VBD", "NNS", "."],
+        lemmas=["pompeo", "say", "kim", "test", "missile", "."],
+    )
+    assert syntax.status_cues(one[3])["hedged"]

@@ -60,6 +60,8 @@ def participants_of(
         if statement and trig.pos_ in ("NOUN", "PROPN"):
             # "Kim issued a warning to Trump": who issues a speech-act noun takes part
             raw += [h for h in speaker_heads(trig) if h not in raw]
+    # an argument across a paragraph break is a parse error of a run-on sentence
+    raw = [h for h in raw if syntax.same_paragraph(trig, h)]
     heads = [syntax.antecedent(h) for h in raw if not _party_label(h)]
     if statement and any(c.dep_ == "auxpass" for c in trig.children):
         # "Kim is said to have met Putin": the passive subject is the topic, not a speaker

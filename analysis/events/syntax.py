@@ -16,6 +16,7 @@ from .types import EventType
 
 __all__ = [
     "REPORTING_VERBS",
+    "same_paragraph",
     "TriggerIndex",
     "find_triggers",
     "path",
@@ -514,6 +515,14 @@ def phrase_tokens(head: Token) -> list[Token]:
     return out
 
 
+def same_paragraph(a: Token, b: Token) -> bool:
+    """False when a line break lies between the two tokens: a sentence splitter may run
+    one sentence over a paragraph break, and a dependency across it is a parse error
+    (a "said" of the next paragraph is not the verb that reports this one)."""
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    return "\n" not in a.doc.text[lo.idx : hi.idx]
+
+
 def _is_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")
 
@@ -576,7 +585,7 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         if other_clause:
             cues["denied"] = denied_before  # "met him to avoid ...; did not ..." stays
         deontic = deontic or _deontic(node)
-        if node.head.i == node.i:
+        if node.head.i == node.i or not same_paragraph(node, node.head):
             break
         head, rel = node.head, node.dep_
         hl = _lemma(head)

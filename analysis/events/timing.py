@@ -78,6 +78,8 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
         return None
     if str(tx.row.get("signal") or "").lower() in RELATION_SIGNALS:
         return None  # "since 2011", "before the summit": a bound, not the event's date
+    if not syntax.same_paragraph(trig, tx.head):
+        return None  # a sentence run over a paragraph break: another paragraph's date
     p = syntax.path(trig, tx.head)
     if p is None:
         return None
