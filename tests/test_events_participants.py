@@ -71,3 +71,19 @@ def test_a_parse_across_a_paragraph_break_neither_hedges_nor_dates(spacy_nlp):
         lemmas=["pompeo", "say", "kim", "test", "missile", "."],
     )
     assert syntax.status_cues(one[3])["hedged"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "status"),
+    [
+        # issuing a statement makes it; it is not a source reporting it
+        ("The Kremlin issued a statement on the talks.", "statement", "occurred"),
+        # a verb of saying with a to-infinitive demands it: the summit is still planned
+        ("Mike Pompeo tweeted to Donald Trump to cancel the summit.", "meeting", "planned"),
+        ("Mike Pompeo cancelled the summit.", "meeting", "denied"),
+    ],
+)
+def test_status_of_issued_and_demanded(spacy_nlp, text, type_, status):
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    rows = ev[ev["type"].eq(type_)]
+    assert list(rows["status"]) == [status], ev[["type", "trigger", "status", "status_cues"]]

@@ -90,7 +90,7 @@ def participants_of(
 
 
 #: Verbs whose subject issues a statement noun: "X issued a statement".
-_ISSUE_VERBS = frozenset(["issue", "release", "make", "put", "deliver", "give", "publish", "read"])
+_ISSUE_VERBS = syntax.ISSUE_VERBS
 
 
 def speaker_heads(trig: Token) -> list[Token]:

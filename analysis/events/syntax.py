@@ -17,6 +17,7 @@ from .types import EventType
 __all__ = [
     "REPORTING_VERBS",
     "same_paragraph",
+    "ISSUE_VERBS",
     "TriggerIndex",
     "find_triggers",
     "path",
@@ -602,6 +603,17 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
             cues["rejected"] = hl
             _verb_cues(head, cues, distance=distance + 1, tense_only=True)
             break
+        if (
+            speech_act
+            and node is trigger
+            and trigger.pos_ in ("NOUN", "PROPN")
+            and rel in ("dobj", "obj")
+            and hl in ISSUE_VERBS
+        ):
+            # "the ministry issued a statement": the verb that makes the statement, not
+            # a source that reports it
+            _verb_cues(head, cues, distance=distance + 1, tense_only=True)
+            break
         if hl in ATTRIBUTION_VERBS and head.pos_ in ("VERB", "AUX") and rel in CLAIM_RELS:
             # the event is what the source says: denied, confirmed, or only claimed
             if hl == "deny":
@@ -655,6 +667,8 @@ _PROSPECT_NOUNS = frozenset(
 
 #: Modals of obligation: a negation or cancellation under them is demanded, not done.
 _DEONTIC_AUX = frozenset(["should", "must", "ought", "shall"])
+#: Verbs that issue a speech-act noun ("issued a statement", "released a warning").
+ISSUE_VERBS = frozenset(["issue", "release", "make", "put", "deliver", "give", "publish", "read"])
 #: Verbs whose to-infinitive is demanded of someone ("urged X to cancel").
 _DEMAND_GOVERNORS = frozenset(
     ["urge", "call", "ask", "demand", "press", "push", "want", "tell", "implore", "beg"]
@@ -674,7 +688,9 @@ def _deontic(node: Token) -> bool:
         gov = node.head
         if gov.dep_ == "prep" or gov.pos_ == "ADP":
             gov = gov.head
-        return _lemma(gov) in _DEMAND_GOVERNORS
+        # "urged Trump to cancel", and a verb of saying with a to-infinitive: "told him
+        # to leave", "tweeted to the minister to resign"
+        return _lemma(gov) in _DEMAND_GOVERNORS or _lemma(gov) in ATTRIBUTION_VERBS
     return (
         node.tag_ == "VB"
         and node.dep_ == "ROOT"
