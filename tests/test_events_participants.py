@@ -87,3 +87,18 @@ def test_status_of_issued_and_demanded(spacy_nlp, text, type_, status):
     ev = _extract(_small(spacy_nlp, text, SURFACES, []))
     rows = ev[ev["type"].eq(type_)]
     assert list(rows["status"]) == [status], ev[["type", "trigger", "status", "status_cues"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "placed"),
+    [
+        ("Vladimir Putin met Kim Jong Un at the Kremlin on Sunday.", True),  # the building
+        ("The Kremlin said Vladimir Putin met Kim Jong Un.", False),  # its government
+    ],
+)
+def test_a_government_name_after_a_locative_preposition_is_the_place(spacy_nlp, text, placed):
+    kremlin = ("Kremlin", 0, "nd:kremlin", "Kremlin", 55.75, 37.62, "RU", "site", "government")
+    ev = _extract(_small(spacy_nlp, text, SURFACES, [], [kremlin]))
+    rows = ev[ev["type"].eq("meeting")]
+    assert len(rows) == 1
+    assert (str(rows.iloc[0]["place_id"]) == "nd:kremlin") is placed

@@ -31,12 +31,24 @@ _SPECIFIC_FEATURES = frozenset(
 )
 
 
+def _located(pl: Span, role: str) -> bool:
+    """A name read as a government ("the White House said") is the place itself as the
+    object of a locative preposition: "met at the White House", "talks in Washington"."""
+    head = pl.head
+    return (
+        role == "government"
+        and head.dep_ == "pobj"
+        and head.head.lower_ in syntax.LOCATIVE_PREPS
+        and head.head.lower_ not in ("from", "to")
+    )
+
+
 def place_cost(ev: Event, pl: Span, triggers: set[int]) -> float | None:
     trig = ev.trigger
     if pl.head.doc is not trig.doc:
         return None
     role = pl.row.get("role")
-    if isinstance(role, str) and role in LITERAL_BAD_ROLES:
+    if isinstance(role, str) and role in LITERAL_BAD_ROLES and not _located(pl, role):
         return None
     p = syntax.path(trig, pl.head)
     if p is None:
