@@ -66,3 +66,15 @@ def test_publication_day_only_for_words_of_the_day(spacy_nlp, text, dated):
         assert ev["begin"] == PUB
     else:
         assert pd.isna(ev["begin"])
+
+
+def test_a_speech_act_noun_takes_the_date_of_the_words_it_names(spacy_nlp):
+    text = (
+        "Mike Pompeo said on Friday that the talks had failed. "
+        "Mike Pompeo's remarks were the sharpest yet."
+    )
+    ev = _extract(_small(spacy_nlp, text, SURFACES, [FRIDAY]))
+    rows = ev[ev["type"].eq("statement")].sort_values("trigger_start")
+    assert list(rows["trigger"]) == ["said", "remarks"]
+    assert list(rows["begin"]) == [pd.Timestamp("2019-04-19", tz="UTC")] * 2
+    assert list(rows["time_source"]) == ["timex", "coreference"]

@@ -221,7 +221,9 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
     talks and visits are one kind) takes that event's participants, and its interval
     when its own clause has no date (``time_source`` "coreference").  A meeting
     mention without a date of its own takes the one date that the article gives the
-    meetings of exactly the same participants.
+    meetings of exactly the same participants.  A speech-act noun ("her remarks") without
+    a date of its own takes the date of the last dated saying of the same speakers
+    before it.
     """
     last: dict[str, Event] = {}
     for e in sorted(events, key=lambda x: x.trigger_start):
@@ -236,6 +238,21 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
                 e.time_source = "coreference"
         if e.participants and (key != "meeting" or len(e.participants) >= 2 or key not in last):
             last[key] = e
+    # "Rice's remarks", "the statement": a speech-act noun names words the article has
+    # reported -- it takes the date of the last dated saying of the same speakers
+    said: list[Event] = []
+    for e in sorted(events, key=lambda x: x.trigger_start):
+        if e.etype.family != "statement" or not e.participants:
+            continue
+        noun = e.trigger.pos_ in ("NOUN", "PROPN")
+        if noun and e.time_source in ("none", "publication"):
+            same = [o for o in said if set(o.participants) == set(e.participants)]
+            if same:
+                o = same[-1]
+                e.begin, e.end, e.precision = o.begin, o.end, o.precision
+                e.time_source = "coreference"
+        if e.time_source == "timex":
+            said.append(e)
     # a mention of a meeting already dated elsewhere in the article (before or after)
     dated = [e for e in events if e.etype.family == "meeting" and e.time_source == "timex"]
     for e in events:
