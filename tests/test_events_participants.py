@@ -102,3 +102,28 @@ def test_a_government_name_after_a_locative_preposition_is_the_place(spacy_nlp, 
     rows = ev[ev["type"].eq("meeting")]
     assert len(rows) == 1
     assert (str(rows.iloc[0]["place_id"]) == "nd:kremlin") is placed
+
+
+@pytest.mark.parametrize(
+    ("text", "participants", "status"),
+    [
+        # the named members of a group that demands
+        (
+            "A few senators, including Mike Pompeo, urged Donald Trump to cancel the summit.",
+            ["kb:mike_pompeo", "kb:donald_trump"],
+            "occurred",
+        ),
+        # who is called on; who stopped short of it, and that it was not done
+        (
+            "Mike Pompeo stopped short of calling on Donald Trump to cancel.",
+            ["kb:mike_pompeo", "kb:donald_trump"],
+            "denied",
+        ),
+    ],
+)
+def test_who_demands_and_of_whom(spacy_nlp, text, participants, status):
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    rows = ev[ev["type"].eq("demand")]
+    assert len(rows) == 1
+    assert list(rows.iloc[0]["participants"]) == participants
+    assert rows.iloc[0]["status"] == status

@@ -379,7 +379,26 @@ def _expand(tok: Token) -> list[Token]:
             if child.dep_ in ("conj", "appos") and child.i not in seen:
                 out.append(child)
                 seen.add(child.i)
+        if k == 0 and tok.pos_ == "NOUN":
+            # "a few senators, including A and B": the named members of a group
+            for g in _members(tok):
+                if g.i not in seen:
+                    out.append(g)
+                    seen.add(g.i)
         k += 1
+    return out
+
+
+def _members(noun: Token) -> list[Token]:
+    """Objects of "including" / "such as" / "like" after a common noun."""
+    out = []
+    for child in noun.children:
+        if child.dep_ != "prep":
+            continue
+        word = child.lower_
+        such_as = word == "as" and child.i > 0 and child.doc[child.i - 1].lower_ == "such"
+        if word in ("including", "like") or such_as:
+            out += [g for g in child.children if g.dep_ == "pobj"]
     return out
 
 
@@ -428,13 +447,23 @@ def _subjects(verb: Token) -> list[Token]:
         return _subjects(verb.head)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
+    if verb.dep_ == "pcomp":
+        # "stopped short of calling ...", "refrained from meeting ...": the subject of
+        # the verb that governs the preposition
+        node = verb.head.head
+        for _ in range(3):
+            if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+                break
+            node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.i != verb.i:
+            return _subjects(node)
     return []
 
 
 def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
     out = []
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        if child.dep_ in ("prep", "prt") and child.lower_ in preps:
             out += [g for g in child.children if g.dep_ == "pobj"]
     return out
 
@@ -453,6 +482,8 @@ def argument_heads(trigger: Token, *, with_complement: bool = False) -> list[Tok
         heads += _subjects(trigger)
         heads += [c for c in trigger.children if c.dep_ in ("dobj", "dative", "obj")]
         heads += _prep_objects(trigger, PARTICIPANT_PREPS)
+        if _lemma(trigger) == "call":
+            heads += _prep_objects(trigger, frozenset(["on", "upon"]))  # "called on X to"
         if with_complement:
             # "demanded that Pompeo be replaced": the complement's subject is involved
             for comp in trigger.children:
@@ -640,6 +671,14 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
             if hl == "rule" and any(c.lower_ == "out" for c in head.children):
                 cues["denied"] = True
             if hl == "call" and any(c.lower_ == "off" for c in head.children):
+                cues["denied"] = True
+            if (
+                hl == "short"
+                and _lemma(head.head) == "stop"
+                and any(c.dep_ == "pcomp" and c.i == trigger.i for c in node.children)
+            ):
+                # "stopped short of calling for it": that act was not done (but in
+                # "stopped short of giving a date for the summit" the summit stands)
                 cues["denied"] = True
             if (
                 head.pos_ in ("NOUN",)
