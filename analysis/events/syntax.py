@@ -551,8 +551,9 @@ def same_paragraph(a: Token, b: Token) -> bool:
     """False when a line break lies between the two tokens: a sentence splitter may run
     one sentence over a paragraph break, and a dependency across it is a parse error
     (a "said" of the next paragraph is not the verb that reports this one)."""
-    lo, hi = (a, b) if a.i < b.i else (b, a)
-    return "\n" not in a.doc.text[lo.idx : hi.idx]
+    lo, hi = (a.i, b.i) if a.i < b.i else (b.i, a.i)
+    doc = a.doc
+    return not any("\n" in doc[k].text_with_ws for k in range(lo, hi))
 
 
 def _is_verb(tok: Token) -> bool:
