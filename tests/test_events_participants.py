@@ -127,3 +127,14 @@ def test_who_demands_and_of_whom(spacy_nlp, text, participants, status):
     assert len(rows) == 1
     assert list(rows.iloc[0]["participants"]) == participants
     assert rows.iloc[0]["status"] == status
+
+
+def test_whoever_is_called_on_to_cancel_a_meeting_takes_part_in_it(spacy_nlp):
+    text = (
+        "Mike Pompeo and Dmitry Peskov called on Donald Trump to cancel his meeting "
+        "with Vladimir Putin."
+    )
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    rows = ev[ev["type"].eq("meeting")]
+    assert len(rows) == 1
+    assert set(rows.iloc[0]["participants"]) == {"kb:vladimir_putin", "kb:donald_trump"}

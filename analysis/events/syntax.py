@@ -436,6 +436,8 @@ def _subjects(verb: Token) -> list[Token]:
     # object control: "urged Trump to cancel", "asked him to meet" -- the object acts
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         objs = [c for c in verb.head.children if c.dep_ in ("dobj", "obj", "dative")]
+        if _lemma(verb.head) == "call":  # "called on Trump to cancel": Trump acts
+            objs += _prep_objects(verb.head, frozenset(["on", "upon"]))
         if objs:
             return objs[:1]
     # controlled or coordinated verbs share the subject of their head
