@@ -653,7 +653,9 @@ def derive(
         out["edges"] = recount_edges(frames["mentions"])
     if regroup and "event_group" in frames["events"].columns:
         say("event groups")
-        out["events"] = pipeline.group_events(frames["events"], out["actors"], frames["places"])
+        out["events"] = pipeline.group_events(
+            frames["events"], out["actors"], frames["places"], articles=frames.get("articles")
+        )
     return out
 
 

@@ -114,7 +114,8 @@ class Settings:
         """Hash of the settings a stage depends on, plus the pipeline version.
 
         File settings are hashed by content, so editing a knowledge base changes
-        the fingerprint.  ``stage`` may be a stage's former name ("time").
+        the fingerprint; so are the bundled data files the stage declares
+        (``StageSpec.data_files``).  ``stage`` may be a stage's former name ("time").
         """
         d = self.to_dict()
         if stage:
@@ -126,8 +127,17 @@ class Settings:
             if name == "reference_events":
                 value = self.reference_paths()
             payload[name] = _hash_files(value) if name in _FILE_FIELDS else value
+        data_files = _stage_data(stage) if stage else ()
+        if data_files:  # absent otherwise: other stages keep their fingerprints
+            payload["data_files"] = _hash_files([str(data_path(n)) for n in data_files])
         blob = json.dumps(payload, sort_keys=True, default=str).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def _stage_data(stage: str) -> tuple[str, ...]:
+    from analysis.stages import stage_graph
+
+    return stage_graph().stage_data.get(stage, ())
 
 
 def _canonical(stage: str) -> str:

@@ -231,7 +231,12 @@ def _duplicates(arts: pd.DataFrame, loaded: pd.DataFrame) -> pd.DataFrame:
     return flag_duplicates(arts)
 
 
-def group_events(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+def group_events(
+    events: pd.DataFrame,
+    actors: pd.DataFrame,
+    places: pd.DataFrame,
+    articles: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """``events`` with ``event_group`` recomputed over the whole corpus.
 
     Groups span articles (:func:`analysis.events.merge_events`), so they are never
@@ -241,6 +246,9 @@ def group_events(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFram
     ----------
     events, actors, places : pandas.DataFrame
         The corpus' events, actors (which participants are generic) and places frames.
+    articles : pandas.DataFrame, optional
+        The articles frame: the publication day of each article, near which an undated
+        event's group must lie.
 
     Returns
     -------
@@ -252,7 +260,9 @@ def group_events(events: pd.DataFrame, actors: pd.DataFrame, places: pd.DataFram
         return events
     from analysis.events import merge_events
 
-    return merge_events(_conformed(events, "events"), actors=actors, places=places)
+    return merge_events(
+        _conformed(events, "events"), actors=actors, places=places, articles=articles
+    )
 
 
 def _conformed(df: pd.DataFrame, name: str) -> pd.DataFrame:

@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         corpus.quotes,
         docs=docs,
     )
-    ev = events.merge_events(ev, actors=corpus.actors, places=corpus.places)
+    ev = events.merge_events(ev, actors=corpus.actors, places=corpus.places, articles=arts)
     print(f"{len(ev)} events in {time.perf_counter() - t0:.1f} s")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

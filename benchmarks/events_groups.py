@@ -16,7 +16,8 @@ current :func:`analysis.events.merge_events`.  Two figures:
    ``gold/events_basil_meetings.json`` (hand-made: who met, the day, which articles), the
    meeting-family events of those articles that name all its actors and are not denied;
    the share of them in the most common group among them, and whether that group's day
-   is the meeting's day.
+   (``event_summary``'s day, else the most common day of its members) is the meeting's
+   day.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from events_score import _names, _same_actor  # noqa: E402
 
-from analysis.events.merge import quote_shingles  # noqa: E402
+from analysis.events.merge import event_summary, quote_shingles  # noqa: E402
 
 MEETINGS = HERE / "gold" / "events_basil_meetings.json"
 _MEETING_TYPES = ("meeting", "visit", "talks")
@@ -109,6 +110,12 @@ def meeting_mentions(ev: pd.DataFrame, arts: pd.DataFrame, actors: pd.DataFrame)
         grp = ev[ev["event_group"] == main]
         day = grp.loc[grp["precision"].isin(["day", "time"]), "begin"].dropna().dt.floor("D")
         ref = grp["ref_begin"].dropna() if "ref_begin" in grp else pd.Series([], dtype=object)
+        # the group's day as the package states it (event_summary), else the members' mode
+        summary = event_summary(grp)
+        told = summary["begin"].iloc[0] if len(summary) else pd.NaT
+        span = summary["end_date"].iloc[0] - told if len(summary) else pd.NaT
+        if not pd.isna(told) and span <= pd.Timedelta(days=1):
+            day = pd.Series([told.floor("D")])
         group_day = (
             f"{ref.iloc[0]:%Y-%m-%d}"
             if len(ref)

@@ -384,3 +384,97 @@ def test_group_ids_do_not_depend_on_the_order_of_families():
     two = _groups(merge_events(_frame(rows[::-1]), actors=_actors()))
     assert one == two
     assert sorted(one.values())[1] == "ref:R1"
+
+
+def test_corpus_grouping_reads_the_publication_days():
+    # the assemble step (analysis.state.group_events) passes the articles frame on: an
+    # undated mention can join only a group near its article's publication day
+    from analysis.state import group_events
+
+    ev = _frame(
+        [
+            {"type": "meeting", "participants": [PUTIN, KIM], **_day("2019-04-25")},
+            {"type": "meeting", "participants": [PUTIN, KIM]},  # a report two days later
+            {"type": "meeting", "participants": [PUTIN, KIM]},  # a report years earlier
+        ]
+    )
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a0", "a1", "a2"],
+            "published": pd.to_datetime(["2019-04-25", "2019-04-27", "2016-03-01"], utc=True),
+        }
+    )
+    places = schema.empty("places")
+    g = _groups(group_events(ev, _actors(), places, articles=articles))
+    assert g["e1"] == g["e0"]
+    assert g["e2"] != g["e0"]
+    alone = _groups(group_events(ev, _actors(), places))
+    assert alone["e1"] != alone["e0"]  # without publication days it cannot tell
+
+
+def test_meeting_mentions_naming_some_of_those_who_meet_join_their_meeting():
+    published = pd.to_datetime(["2019-04-22"] * 5, utc=True)
+    ev = _frame(
+        [
+            # a report names only one of the two ("Monday's meeting" with Putin)
+            {"type": "meeting", "participants": [PUTIN], **_day("2019-04-25")},
+            {"type": "meeting", "participants": [PUTIN, KIM]},  # undated, names both
+            {"type": "meeting", "participants": [KIM, PUTIN]},  # another outlet
+            {"type": "meeting", "participants": [KIM]},  # one person alone: too vague
+            {"type": "statement", "participants": [PUTIN, KIM]},  # not a meeting
+        ]
+    )
+    articles = pd.DataFrame({"article_id": [f"a{k}" for k in range(5)], "published": published})
+    g = _groups(merge_events(ev, actors=_actors(), articles=articles))
+    assert g["e1"] == g["e0"] and g["e2"] == g["e0"]
+    assert g["e3"] != g["e0"]
+    assert g["e4"] != g["e0"]
+
+
+def test_a_meeting_one_day_off_joins_and_the_summary_takes_the_agreed_day():
+    ev = _frame(
+        [
+            {"type": "meeting", "participants": [PUTIN, KIM], **_day("2019-04-25")},
+            {"type": "meeting", "participants": [PUTIN, KIM], **_day("2019-04-25")},
+            # a report whose "this afternoon" was anchored on the next day
+            {
+                "type": "meeting",
+                "participants": [PUTIN, KIM],
+                "status": "reported",
+                **_day("2019-04-26"),
+            },
+            {"type": "meeting", "participants": [PUTIN, KIM], **_day("2019-04-29")},  # a second
+            {"type": "meeting", "participants": [PUTIN, NK], **_day("2019-04-26")},  # one person
+        ]
+    )
+    merged = merge_events(ev, actors=_actors())
+    g = _groups(merged)
+    assert g["e0"] == g["e1"] == g["e2"]
+    assert g["e3"] != g["e0"]
+    assert g["e4"] != g["e0"]
+    summary = event_summary(merged).set_index("event_group")
+    assert summary.loc[g["e0"], "begin"] == ts("2019-04-25")
+    assert summary.loc[g["e0"], "end_date"] == ts("2019-04-26")
+
+
+def test_an_undated_mention_takes_the_meeting_of_its_publication_day():
+    ev = _frame(
+        [
+            {"type": "meeting", "participants": [PUTIN, KIM], **_day("2019-04-21")},
+            {"type": "meeting", "participants": [PUTIN, KIM], **_day("2019-04-25")},
+            {"type": "meeting", "participants": [PUTIN, KIM]},  # "the meeting", that evening
+            {"type": "meeting", "participants": [PUTIN, KIM]},  # between the two: unclear
+        ]
+    )
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a0", "a1", "a2", "a3"],
+            "published": pd.to_datetime(
+                ["2019-04-21", "2019-04-25", "2019-04-25", "2019-04-23"], utc=True
+            ),
+        }
+    )
+    g = _groups(merge_events(ev, actors=_actors(), articles=articles))
+    assert g["e0"] != g["e1"]
+    assert g["e2"] == g["e1"]
+    assert g["e3"] not in (g["e0"], g["e1"])

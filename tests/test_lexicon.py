@@ -28,8 +28,6 @@ WORD_LIST_NAME = re.compile(
 #: rewrites land (path -> names).  Remove an entry when its module adopts the lexicon;
 #: never add one for new code.
 PENDING = {
-    "analysis/events/location.py": {"_PLACE_NOUNS"},  # -> lexicon.places.PLACE_KIND_NOUNS
-    "analysis/events/timing.py": {"_WEEKDAYS"},  # -> lexicon.calendar
     "analysis/timex/_calendar.py": {"SEASON_MONTHS"},  # season codes -> month, not words
 }
 

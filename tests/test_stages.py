@@ -399,3 +399,22 @@ def test_built_in_stages_call_the_public_stage_functions():
     by_name = {s.name: s for s in BUILTIN_STAGES}
     for name, call in calls.items():
         assert call in inspect.getsource(by_name[name].run), name
+
+
+def test_editing_a_bundled_data_file_changes_only_its_stages_fingerprint(tmp_path, monkeypatch):
+    import shutil
+
+    from analysis import settings as _settings
+
+    assert "event_vocabulary.csv" in stage_graph().stage_data["events"]
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(_settings.data_path("event_vocabulary.csv"), data / "event_vocabulary.csv")
+    monkeypatch.setattr(_settings, "_DATA", data)
+    s = Settings()
+    before = {name: s.fingerprint(name) for name in ("events", "places", "actors")}
+    with open(data / "event_vocabulary.csv", "a", encoding="utf-8") as fh:
+        fh.write("skyhammer,weapon_system,an invented name\n")
+    after = {name: s.fingerprint(name) for name in ("events", "places", "actors")}
+    assert after["events"] != before["events"]
+    assert after["places"] == before["places"] and after["actors"] == before["actors"]

@@ -7,7 +7,10 @@ sentence, with
   "with"/"between" phrases, possessor, noun modifiers), read on the dependency parse;
 * a time interval from the timex attached to the trigger (nearest on the dependency path,
   never through a verb of saying: in "the summit was revealed last week" the week is the
-  revelation's); statements without a timex take the article's publication day;
+  revelation's), and never to an event noun through a verb that is another act ("urged
+  on Friday that the summit be cancelled"); statements without a timex take the
+  article's publication day, unless a perfect tells earlier words ("has said he will
+  not attend", "had warned"), not news of the day ("has confirmed");
 * a place from a toponym reached through a locative preposition ("would take place in
   Vladivostok"), marked ``probable`` when the event is planned or hearsay;
 * a status, decided by the first rule that applies (:func:`_decide_status`):
@@ -64,9 +67,10 @@ from .participants import (
     pronoun_speaker,
     quote_speakers,
     resolve_coreference,
+    sentence_subject_speaker,
 )
 from .status import decide_status, inherit_status, quote_attribution
-from .timing import timex_cost, weekday_direction, with_time
+from .timing import perfect, timex_cost, weekday_direction, with_time
 from .types import EVENT_TYPES, EventType
 from .vocabulary import is_weapon_system
 
@@ -350,6 +354,8 @@ def _article_events(
                 speakers_only=etype.name == "statement",
             )
             if etype.family == "statement" and not ev.participants:
+                ev.participants = sentence_subject_speaker(trig, actor_tok, persons)
+            if etype.family == "statement" and not ev.participants:
                 ev.participants = pronoun_speaker(trig, last_speaker, sid)
             if etype.family == "statement" and not ev.participants:
                 lo = index.abs_start(trig.left_edge)
@@ -405,6 +411,7 @@ def _article_events(
             e.time_source == "none"
             and e.etype.family == "statement"
             and not e.cues.get("planned")
+            and not perfect(e.trigger)
             and not is_na(anchor_day)
         ):
             e.begin, e.end, e.precision, e.time_source = (

@@ -7,6 +7,7 @@ summit"); :func:`place_cost` scores the path, lower is nearer.
 
 from __future__ import annotations
 
+from ..lexicon.places import PLACE_KIND_NOUNS
 from . import syntax
 from .model import Event, Span
 
@@ -14,30 +15,6 @@ __all__ = ["place_cost"]
 
 
 LITERAL_BAD_ROLES = frozenset({"demonym", "government"})
-# nouns whose "of" phrase names the place itself: "the Pacific port of Vladivostok"
-_PLACE_NOUNS = frozenset(
-    {
-        "port",
-        "city",
-        "town",
-        "village",
-        "capital",
-        "province",
-        "region",
-        "island",
-        "republic",
-        "state",
-        "county",
-        "district",
-        "prefecture",
-        "oblast",
-        "resort",
-        "harbour",
-        "harbor",
-        "enclave",
-        "territory",
-    }
-)
 _SPECIFIC_FEATURES = frozenset(
     {
         "city",
@@ -54,12 +31,24 @@ _SPECIFIC_FEATURES = frozenset(
 )
 
 
+def _located(pl: Span, role: str) -> bool:
+    """A name read as a government ("the White House said") is the place itself as the
+    object of a locative preposition: "met at the White House", "talks in Washington"."""
+    head = pl.head
+    return (
+        role == "government"
+        and head.dep_ == "pobj"
+        and head.head.lower_ in syntax.LOCATIVE_PREPS
+        and head.head.lower_ not in ("from", "to")
+    )
+
+
 def place_cost(ev: Event, pl: Span, triggers: set[int]) -> float | None:
     trig = ev.trigger
     if pl.head.doc is not trig.doc:
         return None
     role = pl.row.get("role")
-    if isinstance(role, str) and role in LITERAL_BAD_ROLES:
+    if isinstance(role, str) and role in LITERAL_BAD_ROLES and not _located(pl, role):
         return None
     p = syntax.path(trig, pl.head)
     if p is None:
@@ -90,7 +79,7 @@ def place_cost(ev: Event, pl: Span, triggers: set[int]) -> float | None:
         return None
     for before, n in zip(down, down[1:], strict=False):
         # "of" after a place noun names the place: "the port of Vladivostok"
-        naming = n.lower_ == "of" and syntax._lemma(before) in _PLACE_NOUNS
+        naming = n.lower_ == "of" and syntax._lemma(before) in PLACE_KIND_NOUNS
         if n.dep_ == "prep" and n.lower_ not in syntax.LOCATIVE_PREPS and not naming:
             return None
     cost = float(len(up) + len(down) + 1)

@@ -17,15 +17,21 @@ Two events (or an event and a group) belong together when
    group only through the same reference event;
 3. their intervals overlap (an imprecise "April 2019" fits "25 April 2019"); the
    group keeps the intersection of its members' intervals, so every member overlaps
-   every other one.  An event without an interval joins a dated group only when
-   exactly one fits (two undated mentions never group by themselves);
+   every other one -- except that a meeting dated one day off a group of the same two
+   or more specific participants joins it (a two-day visit, or a report whose "this
+   afternoon" was anchored on the next day's publication) and leaves the group's
+   interval as it was; :func:`event_summary` then gives the day most reports agree on.
+   An event without an interval joins a dated group only when exactly one fits (two
+   undated mentions never group by themselves);
 4. their places, when both are stated, are not in two different countries nor two
    cities farther apart than ``max_km`` ("Russia" and "Vladivostok" are compatible).
 
 Speech acts (the "statement" family: statements, demands, threats) group only when their
 reports quote the same words (a shared word 5-gram inside quotation marks): one person
 says many things a day.  An undated event joins a group only when the group is dated
-within ``window_days`` of its article's publication and names exactly its participants;
+within ``window_days`` of its article's publication and names exactly its participants
+(a meeting mention that names two or more specific participants: or a subset or
+superset of them -- reports of one meeting name some of those who meet);
 persons outside the knowledge base ("x:" ids) compare by surname across articles.  The
 method follows cross-document event coreference (ECB+): type, arguments, time, place.
 
@@ -402,8 +408,9 @@ def _add(g: _Group, it: _Item) -> None:
     if it.begin is not None:
         if g.begin is None:
             g.begin, g.end = it.begin, it.end
-        else:
+        elif it.begin < g.end and g.begin < it.end:
             g.begin, g.end = max(g.begin, it.begin), min(g.end, it.end)
+        # else a meeting one day off (_next_day_meeting): the group keeps its interval
     if it.place is not None:
         g.places.append(it.place)
     if it.reference is not None and g.reference is None:
@@ -447,12 +454,12 @@ def _choose(
         g = groups[gid]
         if it.reference is not None and g.reference is not None and it.reference != g.reference:
             continue
-        if not _interval_ok(it, g):
+        if not (_interval_ok(it, g) or _next_day_meeting(it, g, generic)):
             continue
         if it.begin is None and g.begin is None:
             continue  # two undated mentions: nothing says they are one event
-        if it.begin is None and it.participants != g.participants:
-            continue  # an undated mention must name exactly who the dated group names
+        if it.begin is None and not _names_alike(it, g, generic):
+            continue  # an undated mention must name who the dated group names
         if it.family in SPEECH_FAMILIES and not (it.quotes & g.quotes):
             continue  # one speaker's statements of one day are one only when they quote alike
         score = _participant_score(it, g, generic, min_jaccard, near_km, max_km)
@@ -462,6 +469,9 @@ def _choose(
         return None
     scored.sort(key=lambda s: (-s[0], s[1]))
     if it.begin is None and len(scored) > 1:
+        latest = _latest_at_publication(it, [groups[gid] for _, gid in scored])
+        if latest is not None:
+            return latest
         log.debug("undated event %s fits several groups; kept apart", it.event_id)
         return None
     if len(scored) > 1 and scored[1][0] >= scored[0][0] - 1e-9:
@@ -475,6 +485,51 @@ _DAY_NS = 86_400 * 10**9
 
 def _within_a_day(begin: int | None, end: int | None) -> bool:
     return begin is not None and end is not None and end - begin <= _DAY_NS
+
+
+def _latest_at_publication(it: _Item, fitting: list[_Group]) -> int | None:
+    """Of several dated groups an undated mention fits, the one of the day its article
+    was published (a report of the evening's meeting mentions "the meeting" of that
+    evening, not the one four days before) -- when every other lies three days or more
+    from that day; else None."""
+    if it.window is None:
+        return None
+    day = (it.window[0] + it.window[1]) // 2
+
+    def gap(g: _Group) -> int:
+        if g.begin is None or g.end is None:
+            return 2**62
+        return 0 if g.begin <= day < g.end else min(abs(g.begin - day), abs(g.end - day))
+
+    ranked = sorted(fitting, key=gap)
+    if gap(ranked[0]) < _DAY_NS and gap(ranked[1]) >= 3 * _DAY_NS:
+        return ranked[0].key
+    return None
+
+
+def _names_alike(it: _Item, g: _Group, generic: set[str]) -> bool:
+    """An undated mention names who the dated group names: exactly, or -- for a meeting
+    whose mention names two or more specific participants (a pair who meet identifies
+    the meeting; one well-known person, who meets many, does not) -- one set contains
+    the other: reports of one meeting often name only some of those who meet."""
+    if it.participants == g.participants:
+        return True
+    if it.family != "meeting" or len(it.participants - generic) < 2:
+        return False
+    return it.participants <= g.participants or g.participants <= it.participants
+
+
+def _next_day_meeting(it: _Item, g: _Group, generic: set[str]) -> bool:
+    """A dated meeting one day off a group of the same two or more specific participants:
+    the same meeting (one that lasts two days, or a report whose "this afternoon" was
+    anchored on the next day's publication), not a second one."""
+    if it.family != "meeting" or it.begin is None or g.begin is None or it.end is None:
+        return False
+    if len((it.participants & g.participants) - generic) < 2:
+        return False
+    if not (_within_a_day(it.begin, it.end) and _within_a_day(g.begin, g.end)):
+        return False
+    return it.begin < g.end + _DAY_NS and g.begin < it.end + _DAY_NS
 
 
 def _interval_ok(it: _Item, g: _Group) -> bool:
@@ -534,7 +589,8 @@ def event_summary(events: pd.DataFrame, *, articles: pd.DataFrame | None = None)
     pandas.DataFrame
         Columns ``event_group``, ``type`` (the most frequent), ``family``,
         ``participants`` (union, most mentioned first), ``begin``/``end_date`` (the
-        tightest interval the members support: their intersection), ``precision`` (of
+        tightest interval the members support: their intersection; when they do not
+        meet, the day most reports agree on), ``precision`` (of
         the most precise member), ``place_id``, ``place_name``, ``lat``, ``lon`` (the
         most often stated place), ``statuses`` (sorted distinct statuses),
         ``reference_id``, ``n_events``, ``n_articles``, ``article_ids``, ``event_ids``,
@@ -576,8 +632,10 @@ def event_summary(events: pd.DataFrame, *, articles: pd.DataFrame | None = None)
             if isinstance(r["source"], str) and r["source"]:
                 source[aid] = r["source"]
     members: dict[str, list[dict]] = {}
+    events = events.assign(time_source=events.get("time_source", pd.NA))
     for r in events[
         [
+            "time_source",
             "event_group",
             "event_id",
             "article_id",
@@ -620,7 +678,9 @@ def _summary_row(
     begin = max((r["begin"] for r in dated), default=pd.NaT)
     end = min((r["end_date"] for r in dated), default=pd.NaT)
     if dated and end <= begin:
-        begin = end = pd.NaT  # members whose intervals do not meet (linked by reference)
+        # members whose intervals do not meet (a meeting one day off, or linked by
+        # reference): the day the reports agree on
+        begin, end = _voted_day(dated)
     precision = None
     if dated:
         best = max(
@@ -662,6 +722,26 @@ def _summary_row(
         "first_report": min(dates) if dates else pd.NaT,
         "last_report": max(dates) if dates else pd.NaT,
     }
+
+
+def _voted_day(dated: list[dict]) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The day most members are dated to: a report of something that occurred (told
+    after the fact) counts twice, a date taken from another mention (coreference) half;
+    ties go to the earlier day; ``NaT`` when no member is dated to the day."""
+    votes: Counter = Counter()
+    for r in dated:
+        prec = "" if _na(r["precision"]) else str(r["precision"])
+        if PRECISION_RANK.get(prec, 0) < PRECISION_RANK["day"]:
+            continue
+        day = pd.Timestamp(r["begin"]).floor("D")
+        weight = 2.0 if str(r.get("status")) == "occurred" else 1.0
+        if str(r.get("time_source")) != "timex":
+            weight /= 2  # a date the mention took from another one, not its own words
+        votes[day] += weight
+    if not votes:
+        return pd.NaT, pd.NaT
+    day = sorted(votes.items(), key=lambda t: (-t[1], t[0]))[0][0]
+    return day, day + pd.Timedelta(days=1)
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:

@@ -20,6 +20,7 @@ __all__ = [
     "pronoun_speaker",
     "quote_speakers",
     "resolve_coreference",
+    "sentence_subject_speaker",
     "speaker_heads",
 ]
 
@@ -59,6 +60,8 @@ def participants_of(
         if statement and trig.pos_ in ("NOUN", "PROPN"):
             # "Kim issued a warning to Trump": who issues a speech-act noun takes part
             raw += [h for h in speaker_heads(trig) if h not in raw]
+    # an argument across a paragraph break is a parse error of a run-on sentence
+    raw = [h for h in raw if syntax.same_paragraph(trig, h)]
     heads = [syntax.antecedent(h) for h in raw if not _party_label(h)]
     if statement and any(c.dep_ == "auxpass" for c in trig.children):
         # "Kim is said to have met Putin": the passive subject is the topic, not a speaker
@@ -87,7 +90,7 @@ def participants_of(
 
 
 #: Verbs whose subject issues a statement noun: "X issued a statement".
-_ISSUE_VERBS = frozenset(["issue", "release", "make", "put", "deliver", "give", "publish", "read"])
+_ISSUE_VERBS = syntax.ISSUE_VERBS
 
 
 def speaker_heads(trig: Token) -> list[Token]:
@@ -185,6 +188,24 @@ def pronoun_speaker(trig: Token, last: tuple[str, int] | None, sentence_id: int)
     return []
 
 
+def sentence_subject_speaker(trig: Token, actor_tok: dict, persons: set[str]) -> list[str]:
+    """The speaker of "he said" / "she told" named earlier in the same sentence as the
+    subject of another clause: in "The senator, a critic of the deal, stopped short of
+    a threat, but he said ...", "he" is the senator -- the subject of the clause before,
+    not the last person quoted.  The nearest such subject that is one person."""
+    subj = [c for c in trig.children if c.dep_ == "nsubj"]
+    if trig.pos_ not in ("VERB", "AUX") or not subj or subj[0].lower_ not in _HE_SHE:
+        return []
+    pronoun = subj[0]
+    for tok in reversed(list(trig.sent)[: pronoun.i - trig.sent.start]):
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.i == trig.i:
+            continue
+        ids = [a for a in actor_tok.get((id(tok.doc), tok.i), []) if a in persons]
+        if len(set(ids)) == 1:
+            return [ids[0]]
+    return []
+
+
 def _plural_pronoun_subject(trig: Token) -> bool:
     return trig.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("they", "we") for c in trig.children
@@ -200,7 +221,9 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
     talks and visits are one kind) takes that event's participants, and its interval
     when its own clause has no date (``time_source`` "coreference").  A meeting
     mention without a date of its own takes the one date that the article gives the
-    meetings of exactly the same participants.
+    meetings of exactly the same participants.  A speech-act noun ("her remarks") without
+    a date of its own takes the date of the last dated saying of the same speakers
+    before it.
     """
     last: dict[str, Event] = {}
     for e in sorted(events, key=lambda x: x.trigger_start):
@@ -215,6 +238,21 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
                 e.time_source = "coreference"
         if e.participants and (key != "meeting" or len(e.participants) >= 2 or key not in last):
             last[key] = e
+    # "Rice's remarks", "the statement": a speech-act noun names words the article has
+    # reported -- it takes the date of the last dated saying of the same speakers
+    said: list[Event] = []
+    for e in sorted(events, key=lambda x: x.trigger_start):
+        if e.etype.family != "statement" or not e.participants:
+            continue
+        noun = e.trigger.pos_ in ("NOUN", "PROPN")
+        if noun and e.time_source in ("none", "publication"):
+            same = [o for o in said if set(o.participants) == set(e.participants)]
+            if same:
+                o = same[-1]
+                e.begin, e.end, e.precision = o.begin, o.end, o.precision
+                e.time_source = "coreference"
+        if e.time_source == "timex":
+            said.append(e)
     # a mention of a meeting already dated elsewhere in the article (before or after)
     dated = [e for e in events if e.etype.family == "meeting" and e.time_source == "timex"]
     for e in events:

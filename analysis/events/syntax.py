@@ -16,6 +16,8 @@ from .types import EventType
 
 __all__ = [
     "REPORTING_VERBS",
+    "same_paragraph",
+    "ISSUE_VERBS",
     "TriggerIndex",
     "find_triggers",
     "path",
@@ -377,7 +379,26 @@ def _expand(tok: Token) -> list[Token]:
             if child.dep_ in ("conj", "appos") and child.i not in seen:
                 out.append(child)
                 seen.add(child.i)
+        if k == 0 and tok.pos_ == "NOUN":
+            # "a few senators, including A and B": the named members of a group
+            for g in _members(tok):
+                if g.i not in seen:
+                    out.append(g)
+                    seen.add(g.i)
         k += 1
+    return out
+
+
+def _members(noun: Token) -> list[Token]:
+    """Objects of "including" / "such as" / "like" after a common noun."""
+    out = []
+    for child in noun.children:
+        if child.dep_ != "prep":
+            continue
+        word = child.lower_
+        such_as = word == "as" and child.i > 0 and child.doc[child.i - 1].lower_ == "such"
+        if word in ("including", "like") or such_as:
+            out += [g for g in child.children if g.dep_ == "pobj"]
     return out
 
 
@@ -415,6 +436,8 @@ def _subjects(verb: Token) -> list[Token]:
     # object control: "urged Trump to cancel", "asked him to meet" -- the object acts
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         objs = [c for c in verb.head.children if c.dep_ in ("dobj", "obj", "dative")]
+        if _lemma(verb.head) == "call":  # "called on Trump to cancel": Trump acts
+            objs += _prep_objects(verb.head, frozenset(["on", "upon"]))
         if objs:
             return objs[:1]
     # controlled or coordinated verbs share the subject of their head
@@ -426,13 +449,23 @@ def _subjects(verb: Token) -> list[Token]:
         return _subjects(verb.head)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
+    if verb.dep_ == "pcomp":
+        # "stopped short of calling ...", "refrained from meeting ...": the subject of
+        # the verb that governs the preposition
+        node = verb.head.head
+        for _ in range(3):
+            if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+                break
+            node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.i != verb.i:
+            return _subjects(node)
     return []
 
 
 def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
     out = []
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        if child.dep_ in ("prep", "prt") and child.lower_ in preps:
             out += [g for g in child.children if g.dep_ == "pobj"]
     return out
 
@@ -451,6 +484,8 @@ def argument_heads(trigger: Token, *, with_complement: bool = False) -> list[Tok
         heads += _subjects(trigger)
         heads += [c for c in trigger.children if c.dep_ in ("dobj", "dative", "obj")]
         heads += _prep_objects(trigger, PARTICIPANT_PREPS)
+        if _lemma(trigger) == "call":
+            heads += _prep_objects(trigger, frozenset(["on", "upon"]))  # "called on X to"
         if with_complement:
             # "demanded that Pompeo be replaced": the complement's subject is involved
             for comp in trigger.children:
@@ -512,6 +547,15 @@ def phrase_tokens(head: Token) -> list[Token]:
         out.append(t)
         stack += [c for c in t.children if c.dep_ not in CLAUSAL]
     return out
+
+
+def same_paragraph(a: Token, b: Token) -> bool:
+    """False when a line break lies between the two tokens: a sentence splitter may run
+    one sentence over a paragraph break, and a dependency across it is a parse error
+    (a "said" of the next paragraph is not the verb that reports this one)."""
+    lo, hi = (a.i, b.i) if a.i < b.i else (b.i, a.i)
+    doc = a.doc
+    return not any("\n" in doc[k].text_with_ws for k in range(lo, hi))
 
 
 def _is_verb(tok: Token) -> bool:
@@ -576,7 +620,7 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         if other_clause:
             cues["denied"] = denied_before  # "met him to avoid ...; did not ..." stays
         deontic = deontic or _deontic(node)
-        if node.head.i == node.i:
+        if node.head.i == node.i or not same_paragraph(node, node.head):
             break
         head, rel = node.head, node.dep_
         hl = _lemma(head)
@@ -591,6 +635,17 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         ):
             # "the minister denied the request": the request was made, and refused
             cues["rejected"] = hl
+            _verb_cues(head, cues, distance=distance + 1, tense_only=True)
+            break
+        if (
+            speech_act
+            and node is trigger
+            and trigger.pos_ in ("NOUN", "PROPN")
+            and rel in ("dobj", "obj")
+            and hl in ISSUE_VERBS
+        ):
+            # "the ministry issued a statement": the verb that makes the statement, not
+            # a source that reports it
             _verb_cues(head, cues, distance=distance + 1, tense_only=True)
             break
         if hl in ATTRIBUTION_VERBS and head.pos_ in ("VERB", "AUX") and rel in CLAIM_RELS:
@@ -621,6 +676,14 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
             if hl == "call" and any(c.lower_ == "off" for c in head.children):
                 cues["denied"] = True
             if (
+                hl == "short"
+                and _lemma(head.head) == "stop"
+                and any(c.dep_ == "pcomp" and c.i == trigger.i for c in node.children)
+            ):
+                # "stopped short of calling for it": that act was not done (but in
+                # "stopped short of giving a date for the summit" the summit stands)
+                cues["denied"] = True
+            if (
                 head.pos_ in ("NOUN",)
                 and (hl in PLAN_WORDS or hl in _PROSPECT_NOUNS)
                 and any(c.dep_ == "det" and _lemma(c) == "no" for c in head.children)
@@ -646,6 +709,8 @@ _PROSPECT_NOUNS = frozenset(
 
 #: Modals of obligation: a negation or cancellation under them is demanded, not done.
 _DEONTIC_AUX = frozenset(["should", "must", "ought", "shall"])
+#: Verbs that issue a speech-act noun ("issued a statement", "released a warning").
+ISSUE_VERBS = frozenset(["issue", "release", "make", "put", "deliver", "give", "publish", "read"])
 #: Verbs whose to-infinitive is demanded of someone ("urged X to cancel").
 _DEMAND_GOVERNORS = frozenset(
     ["urge", "call", "ask", "demand", "press", "push", "want", "tell", "implore", "beg"]
@@ -665,7 +730,9 @@ def _deontic(node: Token) -> bool:
         gov = node.head
         if gov.dep_ == "prep" or gov.pos_ == "ADP":
             gov = gov.head
-        return _lemma(gov) in _DEMAND_GOVERNORS
+        # "urged Trump to cancel", and a verb of saying with a to-infinitive: "told him
+        # to leave", "tweeted to the minister to resign"
+        return _lemma(gov) in _DEMAND_GOVERNORS or _lemma(gov) in ATTRIBUTION_VERBS
     return (
         node.tag_ == "VB"
         and node.dep_ == "ROOT"

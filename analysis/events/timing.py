@@ -8,21 +8,60 @@ tests of May and July") splits into one event per date (:func:`with_time`).
 
 from __future__ import annotations
 
-import calendar
-
 import pandas as pd
 
+from ..lexicon.calendar import WEEKDAYS
 from . import syntax
 from .model import Event, Span, is_na
 
 #: Prepositions that relate the event to a date without placing it there.
 RELATION_SIGNALS = frozenset(["since", "until", "till", "before", "after"])
-_WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+#: Verbs whose date is the date of the event noun they govern: "held talks on Monday",
+#: "the summit is set for June 12", "will attend the meeting Friday".  Any other verb
+#: above an event noun dates its own act: in "urged on Friday that the summit be
+#: cancelled" or "flew to Hanoi on Monday for the summit", the day is not the summit's.
+TIMING_SUPPORT_VERBS = frozenset(
+    [
+        "be",
+        "have",
+        "hold",
+        "host",
+        "attend",
+        "join",
+        "convene",
+        "participate",
+        "take",
+        "conduct",
+        "stage",
+        "carry",
+        "begin",
+        "start",
+        "open",
+        "resume",
+        "continue",
+        "end",
+        "conclude",
+        "close",
+        "wrap",
+        "kick",
+        "go",
+        "happen",
+        "occur",
+        "schedule",
+        "reschedule",
+        "set",
+        "slate",
+        "plan",
+        "expect",
+    ]
+)
 
 __all__ = [
     "RELATION_SIGNALS",
+    "TIMING_SUPPORT_VERBS",
     "weekday_direction",
     "interval",
+    "perfect",
     "set_time",
     "timex_cost",
     "width",
@@ -39,10 +78,14 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
         return None
     if str(tx.row.get("signal") or "").lower() in RELATION_SIGNALS:
         return None  # "since 2011", "before the summit": a bound, not the event's date
+    if not syntax.same_paragraph(trig, tx.head):
+        return None  # a sentence run over a paragraph break: another paragraph's date
     p = syntax.path(trig, tx.head)
     if p is None:
         return None
     up, down = p
+    if _governed_by_another_act(trig, up, triggers):
+        return None
     statement = ev.etype.family == "statement"
     cost = float(len(up) + len(down) + 1)
     for n in up:
@@ -60,6 +103,50 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
     if tx.row.get("type") == "DURATION":
         cost += 1.5
     return cost
+
+
+def _governed_by_another_act(trig, up: list, triggers: set[int]) -> bool:
+    """True when an event noun's path to a timex climbs through a verb that is another
+    act: not a verb of its own occurrence (:data:`TIMING_SUPPORT_VERBS`), not another
+    event's trigger, and not a verb whose subject the noun is ("the talks collapsed on
+    Monday" dates the talks)."""
+    if trig.pos_ not in ("NOUN", "PROPN"):
+        return False
+    child = trig
+    for n in up:
+        if n.i == trig.i:
+            continue
+        if syntax._is_verb(n):
+            subject = child.dep_ in ("nsubj", "nsubjpass") and child.head.i == n.i
+            other = n.i not in triggers and syntax._lemma(n) not in TIMING_SUPPORT_VERBS
+            if not subject and other:
+                return True
+        child = n
+    return False
+
+
+#: Verbs of saying whose perfect states a standing position ("has said he will not
+#: attend"), unlike the "hot news" perfect of an announcement ("has confirmed").
+_STANCE_VERBS = frozenset(["say", "tell", "insist", "argue", "maintain", "claim", "stress"])
+#: Adverbs that put a perfect at earlier or repeated times ("has repeatedly warned").
+_EARLIER = frozenset(["repeatedly", "often", "long", "previously", "already", "frequently"])
+
+
+def perfect(trig) -> bool:
+    """True for a verb of saying in a perfect tense that tells a standing position or
+    earlier words -- "has said", "have long argued", "had warned", "has repeatedly
+    threatened" -- an act at some unstated earlier time, not one of the day of
+    publication.  The perfect of an announcement ("has confirmed") is news of the day."""
+    if trig.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = [c for c in trig.children if c.dep_ == "aux" and syntax._lemma(c) == "have"]
+    if not aux:
+        return False
+    if any(c.lower_ == "had" for c in aux):
+        return True
+    if syntax._lemma(trig) in _STANCE_VERBS:
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in trig.children)
 
 
 def interval(row: dict) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -132,7 +219,7 @@ def weekday_direction(ev: Event, anchor_day) -> None:
     if tx is None or is_na(anchor_day) or is_na(ev.begin) or is_na(ev.end):
         return
     words = str(tx.row.get("text") or "").lower().split()
-    if not words or words[0] not in _WEEKDAYS or ev.precision not in ("day", "time"):
+    if not words or words[0] not in WEEKDAYS or ev.precision not in ("day", "time"):
         return
     delta = (pd.Timestamp(ev.begin).floor("D") - anchor_day).days
     week = pd.Timedelta(days=7)

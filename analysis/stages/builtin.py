@@ -201,7 +201,11 @@ def run_event_groups(batch: Batch, res) -> dict:
     """``events.event_group``: the same real-world event across articles."""
     from analysis.state import group_events
 
-    return {"events": group_events(batch["events"], batch["actors"], batch["places"])}
+    return {
+        "events": group_events(
+            batch["events"], batch["actors"], batch["places"], articles=batch.get("articles")
+        )
+    }
 
 
 _LINK_COLUMNS = (
@@ -295,6 +299,8 @@ BUILTIN_STAGES = (
         settings=("model", "knowledge_bases", "gazetteer_additions"),
         sort_keys={"events": ("sentence_id", "event_id")},
         module="analysis.events",
+        # the weapon systems of the typology ("tested a <name>")
+        data_files=("event_vocabulary.csv",),
     ),
     StageSpec(
         name="reference",
@@ -316,7 +322,7 @@ BUILTIN_STAGES = (
     StageSpec(
         name="event_groups",
         run=run_event_groups,
-        requires=("events", "actors", "places"),
+        requires=("events", "actors", "places", "articles.published"),
         assigns=("events.event_group",),
         per_article=False,
         module="analysis.events",

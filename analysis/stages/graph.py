@@ -178,6 +178,8 @@ class StageGraph:
                 self.per_article[f] = self._schemas[f] or f
         #: Settings fields (or ``Settings.extra`` keys) each stage depends on
         self.stage_fields: dict[str, tuple[str, ...]] = {s.name: s.settings for s in specs}
+        #: bundled data files (names under ``data/``) each stage's output depends on
+        self.stage_data: dict[str, tuple[str, ...]] = {s.name: s.data_files for s in specs}
 
     # ------------------------------------------------------------------ derivation
     def _provides(self, s: StageSpec, need: str) -> bool:

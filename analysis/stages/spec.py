@@ -84,6 +84,10 @@ class StageSpec:
         Dask workers load ahead of their first batch.
     aliases : tuple of str
         Former names of the stage (read from stores written by older versions).
+    data_files : tuple of str
+        Bundled data files (names under ``data/``, :func:`analysis.settings.data_path`)
+        whose content changes its output: their content is hashed into the stage's
+        fingerprint, so editing one rebuilds the stage.
     """
 
     name: str
@@ -99,11 +103,20 @@ class StageSpec:
     module: str | None = None
     resources: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    data_files: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.isidentifier():
             raise ValueError(f"a stage name must be an identifier, not {self.name!r}")
-        for attr in ("requires", "assigns", "transient", "settings", "resources", "aliases"):
+        for attr in (
+            "requires",
+            "assigns",
+            "transient",
+            "settings",
+            "resources",
+            "aliases",
+            "data_files",
+        ):
             object.__setattr__(self, attr, _tuple(getattr(self, attr)))
         if self.upstream is not None:
             object.__setattr__(self, "upstream", _tuple(self.upstream))

