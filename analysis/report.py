@@ -5,7 +5,8 @@ basemap, the figures of :mod:`analysis.figures`, a paged, sortable table of the 
 and filters (sources, actors, places, date range, event types, text) that work with no
 kernel and no network: plain JavaScript (``analysis/assets/report.js``) over ONE payload
 packed in the page (:mod:`analysis.report_contract` defines it: columnar JSON, gzip,
-base64; the browser unpacks it with ``DecompressionStream``), which keeps or drops the
+base64; the browser unpacks it with ``DecompressionStream``; the articles' full text is
+packed in its own element and unpacked on first need: a text filter or a click), which keeps or drops the
 figures' marks with ``Plotly.react`` and never rebuilds their hover text.
 :func:`report_panel_html` is the same panel as an HTML fragment for notebooks.
 
@@ -204,7 +205,11 @@ def read_report_data(page: str) -> dict:
     m = re.search(r'<script\b[^>]*\bid="newsdesk-data"[^>]*>([^<]*)<', page)
     if not m:
         raise ValueError("no newsdesk report data in this page")
-    return unpack(m.group(1).strip())
+    data = unpack(m.group(1).strip())
+    t = re.search(r'<script\b[^>]*\bid="newsdesk-text"[^>]*>([^<]*)<', page)
+    if t:
+        data["text"] = unpack(t.group(1).strip())
+    return data
 
 
 class PlotlyJS(NamedTuple):
@@ -382,6 +387,7 @@ with the sentence that shows it. Click a column heading to sort.</p>
 </section>
 </div>
 <script type="application/octet-stream" id="newsdesk-data" data-encoding="base64 gzip json" data-contract="{contract}">{data}</script>
+<script type="application/octet-stream" id="newsdesk-text" data-encoding="base64 gzip json">{text}</script>
 </div>"""
 
 _PAGE = """<!DOCTYPE html>
@@ -412,9 +418,15 @@ _PAGE = """<!DOCTYPE html>
 
 
 def _panel(data: dict) -> str:
+    """The panel markup; the articles' text is packed apart (the page unpacks it last)."""
     from analysis.report_contract import CONTRACT_VERSION
 
-    return _PANEL.replace("{contract}", str(CONTRACT_VERSION)).replace("{data}", pack(data))
+    rest = {k: v for k, v in data.items() if k != "text"}
+    return (
+        _PANEL.replace("{contract}", str(CONTRACT_VERSION))
+        .replace("{data}", pack(rest))
+        .replace("{text}", pack(data.get("text") or []))
+    )
 
 
 def _app_js() -> str:

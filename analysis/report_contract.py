@@ -19,7 +19,9 @@ Payload (``contract`` = :data:`CONTRACT_VERSION`); tables are columnar (one list
     ``actorNames`` (display string), ``nPlaces``, ``nEvents``.
 ``text``
     Per article its full text (the evidence sentences are cut from it by character
-    offsets; the text filter searches ``title + "\\n" + text``).
+    offsets; the text filter searches ``title + "\\n" + text``).  The page writer packs
+    it apart from the rest (element ``#newsdesk-text``): the page draws without it and
+    unpacks it when a text filter or a click first needs it.
 ``actors``, ``places``, ``events``
     ``actors``: ``id``, ``name``, ``kind``, ``mentions``, ``aliases`` (ids found only in
     mentions are appended after the first ``listed`` rows, with their id as name; only
@@ -45,7 +47,10 @@ entry per point (never by trace or point position elsewhere):
   event groups,
 
 and ``meta.labels`` (plain text, one per point) for the page's "articles of ..." line.
-A point is shown while any of its articles (or events) is kept by the filter.  Roles in
+A point is shown while any of its articles (or events) is kept by the filter.  A trace
+with ``meta.gaps`` holds many line segments (:mod:`analysis.figures.segments`): its
+points with ``null`` coordinates separate the segments, link to nothing and are always
+kept, so a filtered segment disappears without joining its neighbours.  Roles in
 :data:`STATIC_ROLES` (reference marks, volume strips...) are drawn as they are; a role in
 neither set is drawn as it is with a log note (tests fail on it, so a new figure role is
 declared here, not guessed by the page).
@@ -272,7 +277,10 @@ def link_figure(
             for row in rows:
                 ids = _ids_of(role, row)
                 key = ids[0] if ids else ""
-                if role.kind == "edge":
+                if not key:  # a separator of a gapped trace, or a point without an id
+                    found = {}
+                    labels.append("")
+                elif role.kind == "edge":
                     a, _, b = key.partition("|")
                     both = set(index.actor.get(a, {})) & set(index.actor.get(b, {}))
                     found = {i: (-1, -1) for i in sorted(both)}

@@ -282,7 +282,7 @@ def report_stats(corpora: dict[int, object], out: Path, runs: int = 3) -> dict:
                             const i = gd.data.findIndex(t => t.meta && t.meta.links);
                             const sizes = gd.data[i].marker.size;
                             const j = sizes.indexOf(Math.max.apply(null, sizes));
-                            window.newsdesk.focusPoint({points: [{data: gd.data[i], pointNumber: j}]});
+                            return window.newsdesk.focusPoint({points: [{data: gd.data[i], pointNumber: j}]});
                         }"""
                         )
                         page.locator("#table-section").screenshot(

@@ -3,6 +3,10 @@
  * Reads ONE data element, #newsdesk-data (base64 of gzipped JSON written by
  * analysis.report; its fields are documented in analysis/report_contract.py), unpacks it
  * with the browser's own DecompressionStream, and from then on works on that payload only.
+ * The articles' full text (the payload's "text") ships in its own element,
+ * #newsdesk-text, unpacked on first need: only the text filter and the evidence
+ * sentences of a click read it, and they wait for it (window.newsdesk.select returns a
+ * Promise while it is not unpacked yet; window.newsdesk.withText() unpacks it).
  *
  * Filters mean what analysis.selection says (window.newsdesk.select(spec) is the same
  * function the page uses; tests compare it with Python):
@@ -11,7 +15,8 @@
  *   start / end (YYYY-MM-DD, both days included): undated articles are kept unless one
  *   of them is set; text: case-insensitive substring of title + "\n" + text.
  * Figures: a trace whose meta.newsdesk is a contract role carries meta.links (per point,
- * its articles or events); a point is shown while any of them is kept.  Hover text and
+ * its articles or events); a point is shown while any of them is kept (in a trace with
+ * meta.gaps, the separator points between its segments are always kept).  Hover text and
  * sizes are Python's, never rebuilt here.  Corpus text only reaches the page through
  * textContent / option.text.
  */
@@ -24,6 +29,8 @@
   var DATA = null;
   var N = 0;
   var SEARCH = null;   /* per article: lower-cased title + "\n" + text */
+  var TEXT = null;     /* per article: its full text, once unpacked (see withText) */
+  var TEXT_LOADING = null;
   var state = {
     spec: {}, sort: "date", desc: false, page: 0, focus: null, kept: null, events: null
   };
@@ -44,6 +51,20 @@
     for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Response(stream).text().then(JSON.parse);
+  }
+
+  function withText() {
+    /* a Promise of the articles' text: unpacked once, on first need */
+    if (!TEXT_LOADING) {
+      var el = byId("newsdesk-text");
+      TEXT_LOADING = (el ? unpack(el.textContent) : Promise.resolve(DATA.text || []))
+        .then(function (text) { TEXT = text; DATA.text = text; return text; });
+    }
+    return TEXT_LOADING;
+  }
+
+  function needsText(spec) {
+    return !!(spec && typeof spec.text === "string" && spec.text.replace(STRIP, ""));
   }
 
   /* ---- selection: one meaning of every filter -------------------------------- */
@@ -109,7 +130,7 @@
   function haystack(i) {
     /* lower(title) + "\n" + lower(text), built on the first text search */
     if (!SEARCH) {
-      SEARCH = DATA.text.map(function (t, j) {
+      SEARCH = TEXT.map(function (t, j) {
         var title = DATA.articles.titled[j] ? DATA.articles.title[j] : "";
         return title.toLowerCase() + "\n" + t.toLowerCase();
       });
@@ -175,6 +196,7 @@
   }
 
   function selectIds(spec) {
+    if (needsText(spec) && !TEXT) return withText().then(function () { return selectIds(spec); });
     var sel = select(spec);
     var arts = [];
     var evs = [];
@@ -217,16 +239,27 @@
     return links.articles[i].some(function (a) { return sel.articles[a]; });
   }
 
+  function isGap(trace, i) {
+    /* a separator point of a gapped trace (meta.gaps: many segments in one trace) */
+    var coords = trace.x || trace.lat;
+    return !!trace.meta.gaps && Array.isArray(coords) && coords[i] === null;
+  }
+
   function filteredData(fig, sel) {
     return fig.data.map(function (trace) {
       var links = (trace.meta || {}).links;
       if (!links) return trace;
       var n = (links.articles || links.events).length;
       var keep = [];
-      for (var i = 0; i < n; i++) if (pointKept(links, i, sel)) keep.push(i);
-      if (keep.length === n) return trace;
+      var shown = 0;
+      var gaps = 0;
+      for (var i = 0; i < n; i++) {
+        if (isGap(trace, i)) { keep.push(i); gaps++; }
+        else if (pointKept(links, i, sel)) { keep.push(i); shown++; }
+      }
+      if (shown + gaps === n) return trace;
       var t = pick(trace, keep);
-      if (!keep.length) t.visible = false;  /* e.g. an edge's line has 3 x values, 2 points */
+      if (!shown) t.visible = false;
       return t;
     });
   }
@@ -248,35 +281,39 @@
     return layout;
   }
 
-  function draw(sel) {
-    return Promise.all(DATA.figures.map(function (spec) {
-      var div = byId(spec.div);
-      var layout = clone(spec.figure.layout || {});
-      var data = spec.figure.data;
-      if (sel) {
-        data = filteredData(spec.figure, sel);
-        pruneCategories(data, layout);
-      }
-      return Plotly.react(div, data, layout, CONFIG);
-    }));
+  function draw(sel, mark) {
+    /* one figure after the other; mark(name) records when each is drawn */
+    return DATA.figures.reduce(function (done, spec) {
+      return done.then(function () {
+        var div = byId(spec.div);
+        var layout = clone(spec.figure.layout || {});
+        var data = spec.figure.data;
+        if (sel) {
+          data = filteredData(spec.figure, sel);
+          pruneCategories(data, layout);
+        }
+        return Plotly.react(div, data, layout, CONFIG);
+      }).then(function () { if (mark) mark("drawn:" + spec.kind); });
+    }, Promise.resolve());
   }
 
   /* ---- clicking a mark lists its articles with the evidence sentence ---------- */
 
   function codePoints(i) {
-    var t = DATA.text[i];
+    var t = TEXT[i];
     return /[\uD800-\uDFFF]/.test(t) ? Array.from(t) : null;
   }
 
   function sentence(i, span) {
     if (!span || span[0] < 0) return "";
     var cps = codePoints(i);
-    var s = cps ? cps.slice(span[0], span[1]).join("") : DATA.text[i].slice(span[0], span[1]);
+    var s = cps ? cps.slice(span[0], span[1]).join("") : TEXT[i].slice(span[0], span[1]);
     s = s.replace(/\s+/g, " ").trim();
     return s.length > 300 ? s.slice(0, 299) + "\u2026" : s;
   }
 
   function onClick(ev) {
+    if (!TEXT) return withText().then(function () { return onClick(ev); });
     var pt = ev && ev.points && ev.points[0];
     if (!pt || !pt.data || !pt.data.meta || !pt.data.meta.links) return;
     var links = pt.data.meta.links;
@@ -436,6 +473,7 @@
   }
 
   function apply() {
+    if (needsText(state.spec) && !TEXT) return withText().then(apply);
     var sel = select(state.spec);
     state.kept = sel.articles;
     state.events = sel.events;
@@ -592,6 +630,7 @@
         select: selectIds,
         setFilters: function (spec) { state.spec = spec || {}; state.focus = null; return apply(); },
         focusPoint: onClick,
+        withText: withText,
         timings: timings,
         drawMs: null
       };
@@ -604,7 +643,7 @@
       renderCounts(sel);
       renderTable();
       mark("table");
-      return draw(null);
+      return draw(null, mark);
     }).then(function () {
       DATA.figures.forEach(function (spec) {
         var div = byId(spec.div);

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from analysis import schema
 from analysis.figures.frames import actor_names, frame_of, optional_frame
+from analysis.figures.segments import join_segments
 from analysis.figures.template import TEMPLATE_NAME, category_colors, escape, truncate
 
 __all__ = [
@@ -299,8 +300,9 @@ def co_mention_network(
     Returns
     -------
     plotly.graph_objects.Figure
-        Edge traces (lines, ``meta.newsdesk`` = "edge", ``customdata`` =
-        "source|target") then one node trace per kind ("node", ``customdata`` =
+        Edge traces (lines, ``meta.newsdesk`` = "edge": one gapped trace per width
+        class, :data:`EDGE_WIDTHS`; per point ``customdata`` = ["source|target",
+        weight], ``None`` at the gaps) then one node trace per kind ("node", ``customdata`` =
         [actor_id, mentions, name]; ``text`` is the label or "").
     """
     e = frame_of(edges, "edges")
@@ -324,23 +326,7 @@ def co_mention_network(
     names = info["name"].to_dict()
     fig = go.Figure()
     if triples:
-        wmax = max(w for _, _, w in triples)
-        for s, t, w in triples:
-            (x0, y0), (x1, y1) = pos[s], pos[t]
-            key = f"{s}|{t}"
-            fig.add_trace(
-                go.Scatter(
-                    x=[x0, x1],
-                    y=[y0, y1],
-                    mode="lines",
-                    showlegend=False,
-                    line={"width": 1 + 7 * w / max(wmax, 1), "color": "rgba(120,120,120,0.45)"},
-                    hoverinfo="text",
-                    text=escape(f"{names.get(s, s)} – {names.get(t, t)}: {w}"),
-                    customdata=[[key], [key]],
-                    meta={"newsdesk": "edge"},
-                )
-            )
+        _add_edges(fig, triples, pos, names)
     ordered = sorted(graph.nodes)
     mentions = {n: int(info.loc[n, "mentions"]) for n in ordered}
     peak = max(mentions.values(), default=1)
@@ -393,6 +379,42 @@ def co_mention_network(
         meta={"newsdesk_min_weight": int(threshold), "newsdesk_labels": len(where)},
     )
     return fig
+
+
+#: Line widths of the edge classes, lightest first (an edge's class: its weight's share
+#: of the heaviest edge, in equal steps).
+EDGE_WIDTHS = (1.2, 2.4, 4.0, 6.5)
+
+
+def _add_edges(
+    fig: go.Figure,
+    triples: list[tuple[str, str, int]],
+    pos: dict[str, tuple[float, float]],
+    names: dict[str, str],
+) -> None:
+    """One gapped line trace per width class (:mod:`analysis.figures.segments`)."""
+    wmax = max(w for _, _, w in triples)
+    classes: dict[int, list] = {}
+    for s, t, w in triples:
+        k = min(len(EDGE_WIDTHS) - 1, int(len(EDGE_WIDTHS) * w / max(wmax, 1)))
+        (x0, y0), (x1, y1) = pos[s], pos[t]
+        text = escape(f"{names.get(s, s)} – {names.get(t, t)}: {w} co-mention(s)")
+        classes.setdefault(k, []).append(([x0, x1], [y0, y1], [f"{s}|{t}", w], text))
+    for k in sorted(classes):
+        seg = join_segments(classes[k])
+        fig.add_trace(
+            go.Scatter(
+                x=seg["a"],
+                y=seg["b"],
+                mode="lines",
+                showlegend=False,
+                line={"width": EDGE_WIDTHS[k], "color": "rgba(120,120,120,0.45)"},
+                hoverinfo="text",
+                text=seg["text"],
+                customdata=seg["customdata"],
+                meta={"newsdesk": "edge", "gaps": True, "edges": len(classes[k])},
+            )
+        )
 
 
 def _bounds(pos: dict[str, tuple[float, float]]) -> tuple[float, float, float, float]:
