@@ -249,7 +249,7 @@ def test_timeline_rows_and_undated(corpus):
 
 
 def _note(fig: go.Figure) -> str:
-    return next((a.text for a in fig.layout.annotations if a.name == "more"), "")
+    return fig.layout.title.subtitle.text or ""
 
 
 def test_empty_frames_give_empty_figures():
@@ -575,3 +575,16 @@ def test_place_map_at_scale_arcs_off_by_default(big):
     counts = sorted((row[2] for t in arcs for row in t.customdata[::3]), reverse=True)
     every = F.event_movements(big.events, actors=big.actors, places=big.places)["events"]
     assert counts == every.head(30).tolist()  # the top movements
+
+
+def test_timeline_axis_is_held_to_the_publication_period():
+    """Many events recalling old history do not stretch the axis past the news."""
+    n = 200
+    recalled = [pd.Timestamp("1999-06-01", tz="UTC")] * 40  # a fifth recall one old date
+    recent = list(pd.date_range("2018-01-01", periods=n - 40, freq="3D", tz="UTC"))
+    begin = pd.Series(recalled + recent)
+    published = pd.Series(pd.date_range("2018-01-01", periods=n, freq="3D", tz="UTC"))
+    lo, hi = F.date_window(begin.dt.tz_convert(None))
+    assert lo.year == 1999  # the events alone: the old date is a fifth of them, kept
+    lo, hi = F.date_window(begin.dt.tz_convert(None), published=published)
+    assert lo == recent[0].tz_convert(None) and hi == recent[-1].tz_convert(None)
