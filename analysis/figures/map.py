@@ -452,12 +452,14 @@ def _add_event_markers(fig: go.Figure, events: pd.DataFrame) -> None:
             hovertext=[r["hover"] for r in rows],
             hovertemplate="%{hovertext}<extra></extra>",
             customdata=[[r["ids"][0], r["ids"]] for r in rows],
+            # dark, see-through and smaller than the places: no place colour is reused
+            # and the markers under a star stay visible
             marker={
                 "symbol": "star",
-                "size": [s * 0.8 + 4 for s in marker_sizes([r["n"] for r in rows])],
+                "size": [s * 0.6 + 4 for s in marker_sizes([r["n"] for r in rows])],
                 "sizemode": "diameter",
-                "color": "#D55E00",
-                "line": {"width": 1, "color": "#333"},
+                "color": EVENT_COLOR,
+                "line": {"width": 0.8, "color": "white"},
             },
             meta={"newsdesk": "events"},
         )
@@ -559,6 +561,8 @@ def event_movements(
     )
 
 
+#: Colour of the event stars (no place role or feature uses it).
+EVENT_COLOR = "rgba(40,40,40,0.6)"
 #: Line widths of the arc classes (an arc's class: its events' share of the busiest
 #: movement's, on a log scale, in equal steps).
 ARC_WIDTHS = (1.5, 3.0, 5.0)
