@@ -109,6 +109,11 @@ def report_figures(
     few movements); the timeline is drawn without its range slider (it doubles the
     timeline's draw time; the page zooms by dragging and its date filter selects a period).
 
+    The figures show what the page shows before any filter: near-duplicates
+    (``duplicate_of`` set) are left out (:mod:`analysis.selection`'s default), so each
+    story counts once; the page's "show near-duplicates" adds them to the table and
+    the counts, not to the figures.
+
     Parameters
     ----------
     corpus : Corpus
@@ -117,6 +122,12 @@ def report_figures(
         Reference timeline for the summit timeline.
     """
     f = _frames(corpus)
+    dup = f["articles"]["duplicate_of"] if "duplicate_of" in f["articles"].columns else None
+    if dup is not None and dup.notna().any():
+        from analysis.selection import Selector
+
+        view = Selector(corpus).select(fast=True)
+        f = {name: getattr(view, name) for name in _FRAMES}
     return [
         (
             "map",
@@ -363,6 +374,7 @@ _PANEL = """<div id="newsdesk-report" class="newsdesk-report">
 <fieldset><legend>Text</legend>
 <input type="search" id="f-text" placeholder="words in titles and text" aria-label="Text search">
 <div class="hint">case-insensitive, exact characters</div>
+<label class="hint"><input type="checkbox" id="f-duplicates"> show near-duplicates<span id="f-duplicates-n"></span></label>
 <button type="button" id="f-reset">Reset filters</button></fieldset>
 <p id="counts" role="status">Unpacking the data&hellip;</p>
 </section>

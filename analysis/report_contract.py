@@ -16,7 +16,9 @@ Payload (``contract`` = :data:`CONTRACT_VERSION`); tables are columnar (one list
     null), ``snippet``, ``actors`` (indexes into ``actors``, most mentioned first),
     ``places`` (indexes into ``places``), ``placeKeys`` (the lower-cased place ids, names,
     surface texts and country codes of its places rows: what the places filter matches),
-    ``actorNames`` (display string), ``nPlaces``, ``nEvents``.
+    ``actorNames`` (display string), ``nPlaces``, ``nEvents``, ``duplicate`` (1 for a
+    near-duplicate: ``duplicate_of`` set; hidden unless the ``duplicates`` filter is
+    true).
 ``text``
     Per article its full text (the evidence sentences are cut from it by character
     offsets; the text filter searches ``title + "\\n" + text``).  The page writer packs
@@ -407,6 +409,12 @@ def report_payload(f: dict[str, pd.DataFrame], figures: list[tuple[str, str, dic
             "placeKeys": [sorted(place_keys.get(i, ())) for i in ids],
             "nPlaces": [len(set(places_of.get(i, []))) for i in ids],
             "nEvents": [int(n_events.get(k, 0)) for k in range(len(ids))],
+            "duplicate": [
+                0 if v is None or pd.isna(v) else 1
+                for v in (
+                    arts["duplicate_of"] if "duplicate_of" in arts.columns else [None] * len(ids)
+                )
+            ],
         },
         "text": [_text(t) for t in arts["text"]],
         "actors": {

@@ -281,6 +281,8 @@ class Explorer(widgets.VBox):
             text += f"; {view.undated:,} of the kept articles are undated"
         elif dated and undated_all:
             text += f"; {undated_all:,} undated article(s) left out by the date range"
+        if view.duplicates_hidden:
+            text += f"; {view.duplicates_hidden:,} near-duplicate(s) hidden"
         return text
 
 

@@ -13,7 +13,8 @@
  *   sources, actors (ids), places (ids), event_types: keep articles matching ANY listed
  *   value of each given filter; event_types also keeps only those events;
  *   start / end (YYYY-MM-DD, both days included): undated articles are kept unless one
- *   of them is set; text: case-insensitive substring of title + "\n" + text.
+ *   of them is set; text: case-insensitive substring of title + "\n" + text;
+ *   duplicates: near-duplicates (articles.duplicate) are dropped unless it is true.
  * Figures: a trace whose meta.newsdesk is a contract role carries meta.links (per point,
  * its articles or events); a point is shown while any of them is kept (in a trace with
  * meta.gaps, the separator points between its segments are always kept).  Hover text and
@@ -176,6 +177,8 @@
       for (var j = 0; j < ev.id.length; j++) if (typSet[ev.type[j]]) typedArticle[ev.article[j]] = 1;
     }
     var kept = new Uint8Array(N);
+    var keepDup = spec.duplicates === true;
+    var hidden = 0;
     for (var i = 0; i < N; i++) {
       if (srcSet && !srcSet[a.source[i]]) continue;
       if (start || end) {
@@ -186,13 +189,14 @@
       if (plcSet && !anyIn(a.placeKeys[i], plcSet)) continue;
       if (typedArticle && !typedArticle[i]) continue;
       if (text && haystack(i).indexOf(text) < 0) continue;
+      if (!keepDup && a.duplicate[i]) { hidden++; continue; }
       kept[i] = 1;
     }
     var events = new Uint8Array(ev.id.length);
     for (var k = 0; k < ev.id.length; k++) {
       if (kept[ev.article[k]] && (!typSet || typSet[ev.type[k]])) events[k] = 1;
     }
-    return { articles: kept, events: events };
+    return { articles: kept, events: events, duplicatesHidden: hidden };
   }
 
   function selectIds(spec) {
@@ -208,6 +212,7 @@
   function specActive(spec) {
     return Object.keys(spec).some(function (k) {
       var v = spec[k];
+      if (k === "duplicates") return v === true;
       return Array.isArray(v) ? true : !!(typeof v === "string" ? v.replace(STRIP, "") : v);
     });
   }
@@ -462,13 +467,16 @@
         ? " \u00B7 the date filter drops the " + fmt(DATA.undated) + " undated article(s)"
         : " \u00B7 " + fmt(DATA.undated) + " undated article(s) kept (no date filter)";
     }
+    var dup = sel.duplicatesHidden
+      ? " \u00B7 " + fmt(sel.duplicatesHidden) + " near-duplicate(s) hidden" : "";
     byId("counts").textContent = fmt(nA) + " of " + fmt(N) + " articles, " + fmt(nP) +
-      " places, " + fmt(nE) + " events" + undated;
+      " places, " + fmt(nE) + " events" + undated + dup;
     var r = root();
     [r, document.body].forEach(function (el) {
       el.setAttribute("data-articles", String(nA));
       el.setAttribute("data-events", String(nE));
       el.setAttribute("data-places", String(nP));
+      el.setAttribute("data-duplicates-hidden", String(sel.duplicatesHidden));
     });
   }
 
@@ -516,6 +524,7 @@
     if (byId("f-end").value) spec.end = byId("f-end").value;
     var text = (byId("f-text").value || "").trim();
     if (text) spec.text = text;
+    if (byId("f-duplicates").checked) spec.duplicates = true;
     return spec;
   }
 
@@ -583,6 +592,11 @@
     byId("f-undated").textContent = DATA.undated
       ? fmt(DATA.undated) + " undated article(s): kept unless a date is set"
       : "every article is dated";
+    var nDup = 0;
+    DATA.articles.duplicate.forEach(function (d) { nDup += d; });
+    byId("f-duplicates-n").textContent = " (" + fmt(nDup) + ")";
+    byId("f-duplicates").disabled = !nDup;
+    byId("f-duplicates").addEventListener("change", onChange);
     var timer = null;
     byId("f-text").addEventListener("input", function () {
       clearTimeout(timer);
@@ -597,6 +611,7 @@
       byId("f-start").value = "";
       byId("f-end").value = "";
       byId("f-text").value = "";
+      byId("f-duplicates").checked = false;
       onChange();
     });
     byId("focus-clear").addEventListener("click", function () {
