@@ -7,7 +7,11 @@ The filters are those of :mod:`analysis.selection` (the same meaning as
 :meth:`Corpus.filter <analysis.corpus.Corpus.filter>` and the offline report): actors,
 sources, event types, publication date range and a plain text search select articles,
 AND across filters; every view shows what the kept articles say.  Undated articles stay
-unless a date is set, and the panel says how many of the kept articles are undated.
+unless a date is set, and the panel says how many of the kept articles are undated;
+near-duplicates are hidden (the selection's default) and the panel says how many.  A
+redraw keeps the corpus-wide event groups (``Selector.select(fast=True)``): a group may
+list members the filter dropped; :meth:`Corpus.filter <analysis.corpus.Corpus.filter>`
+regroups exactly.
 
 Built for real corpora: the per-article indexes are computed once (a
 :class:`~analysis.selection.Selector`), each change filters with vectorised lookups and
