@@ -710,9 +710,20 @@ def _add_volume(
         counts = counts.assign(type=counts["type"].where(counts["type"].isin(shown), OTHER_TYPES))
         counts = counts.groupby(["period", "type"], sort=True)["events"].sum().reset_index()
         shown.append(OTHER_TYPES)
-    # one stacked step area per type: a few paths instead of a bar per period and type
+    # one stacked step area per type: a few paths instead of a bar per period and type;
+    # every period is listed (zeros where a type has none, and one after the last, so
+    # each step ends where its period does)
+    periods = pd.DatetimeIndex([])
+    if len(counts):
+        step = {"week": "7D", "month": "MS", "quarter": "QS"}[used]
+        first, last = counts["period"].min(), counts["period"].max()
+        periods = pd.date_range(first, last, freq=step)
+        periods = periods.append(pd.date_range(last, periods=2, freq=step)[1:])
+    table = counts.pivot_table(
+        index="period", columns="type", values="events", aggfunc="sum", fill_value=0
+    ).reindex(periods, fill_value=0)
     for etype in shown:
-        part = counts[counts["type"] == etype]
+        part = pd.DataFrame({"period": table.index, "events": table[etype].to_numpy()})
         col = "#BDBDBD" if etype == OTHER_TYPES else colors.get(str(etype), "#7F7F7F")
         fig.add_trace(
             go.Scatter(
@@ -754,7 +765,11 @@ def _layout(
     strip_frac = min(strip_px / plot, 0.45) if strip else 0.0
     # the note is the title's subtitle: placed from the figure's left edge, not the plot's,
     # so a narrow plot (long row labels, a half-width pane) does not clip it
-    heading: dict | None = {"text": title or ""} if (title or note) else None
+    heading: dict | None = (
+        {"text": title or "", "yref": "container", "y": 1.0, "yanchor": "top", "pad": {"t": 14}}
+        if (title or note)
+        else None
+    )
     if note and heading is not None:
         heading["subtitle"] = {"text": note, "font": {"size": 12, "color": "#555"}}
     fig.update_layout(
