@@ -51,8 +51,9 @@ entry per point (never by trace or point position elsewhere):
 and ``meta.labels`` (plain text, one per point) for the page's "articles of ..." line.
 A point is shown while any of its articles (or events) is kept by the filter.  A trace
 with ``meta.gaps`` holds many line segments (:mod:`analysis.figures.segments`): its
-points with ``null`` coordinates separate the segments, link to nothing and are always
-kept, so a filtered segment disappears without joining its neighbours.  Roles in
+points with ``null`` coordinates separate the segments and link to nothing; a kept
+segment keeps the separator after it, so a filtered segment disappears without joining
+its neighbours.  Roles in
 :data:`STATIC_ROLES` (reference marks, volume strips...) are drawn as they are; a role in
 neither set is drawn as it is with a log note (tests fail on it, so a new figure role is
 declared here, not guessed by the page).

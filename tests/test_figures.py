@@ -588,3 +588,15 @@ def test_timeline_axis_is_held_to_the_publication_period():
     assert lo.year == 1999  # the events alone: the old date is a fifth of them, kept
     lo, hi = F.date_window(begin.dt.tz_convert(None), published=published)
     assert lo == recent[0].tz_convert(None) and hi == recent[-1].tz_convert(None)
+
+
+def test_join_segments_separates_each_segment():
+    from analysis.figures.segments import join_segments
+
+    out = join_segments([([0, 1], [2, 3], ["a"], "A"), ([4, 5, 6], [7, 8, 9], ["b"], "B")])
+    assert out["a"] == [0, 1, None, 4, 5, 6, None]
+    assert out["customdata"] == [["a"], ["a"], None, ["b"], ["b"], ["b"], None]
+    assert out["text"] == ["A", "A", "", "B", "B", "B", ""]
+    assert segment_ids({"customdata": out["customdata"]}) == ["a", "b"]
+    with pytest.raises(ValueError, match="2 x but 1 y"):
+        join_segments([([0, 1], [2], None, "")])

@@ -13,6 +13,7 @@ kept article ids and event ids must be the same.
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -259,3 +260,31 @@ def test_known_cases(corpus, page):
     assert page.page.evaluate("document.body.dataset.duplicatesHidden") == "1"
     assert "1 near-duplicate(s) hidden" in page.page.inner_text("#counts")
     assert _browser(page, {"text": "U.S."})["articles"] == ["agree02"]
+
+
+GAPPED_JS = """async spec => {
+    const shape = () => {
+        const out = [];
+        for (const id of ['fig-network', 'fig-map']) {
+            for (const t of document.getElementById(id).data) {
+                if (!(t.meta && t.meta.gaps) || t.visible === false) continue;
+                out.push((t.x || t.lat).map(v => (v === null ? '0' : '1')).join(''));
+            }
+        }
+        return out;
+    };
+    const before = shape();
+    await window.newsdesk.setFilters(spec);
+    const after = shape();
+    await window.newsdesk.setFilters({});
+    return {before, after};
+}"""
+
+
+def test_filtered_gapped_traces_keep_their_segments_apart(page):
+    """Edges and arcs share traces: a filter drops whole segments, never joins two."""
+    got = page.page.evaluate(GAPPED_JS, {"sources": ["Evening Post"]})
+    segments = {k: sum(s.count("110") for s in v) for k, v in got.items()}
+    assert segments["before"] > segments["after"], got  # some edges or arcs went
+    for shape in got["before"] + got["after"]:
+        assert re.fullmatch(r"(110)+", shape), shape  # point, point, gap: apart

@@ -17,7 +17,7 @@
  *   duplicates: near-duplicates (articles.duplicate) are dropped unless it is true.
  * Figures: a trace whose meta.newsdesk is a contract role carries meta.links (per point,
  * its articles or events); a point is shown while any of them is kept (in a trace with
- * meta.gaps, the separator points between its segments are always kept).  Hover text and
+ * meta.gaps, a kept segment keeps the separator after it, so no two segments join).  Hover text and
  * sizes are Python's, never rebuilt here.  Corpus text only reaches the page through
  * textContent / option.text.
  */
@@ -258,9 +258,11 @@
       var keep = [];
       var shown = 0;
       var gaps = 0;
+      var open = false;  /* a kept segment waits for its separator */
       for (var i = 0; i < n; i++) {
-        if (isGap(trace, i)) { keep.push(i); gaps++; }
-        else if (pointKept(links, i, sel)) { keep.push(i); shown++; }
+        if (isGap(trace, i)) {
+          if (open) { keep.push(i); gaps++; open = false; }
+        } else if (pointKept(links, i, sel)) { keep.push(i); shown++; open = true; }
       }
       if (shown + gaps === n) return trace;
       var t = pick(trace, keep);

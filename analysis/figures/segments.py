@@ -8,8 +8,8 @@ points across a gap.
 
 The trace's ``meta.gaps`` is ``True``: its points with ``None`` coordinates are
 separators, whose ``customdata`` row is ``None``; every other point carries its
-segment's ``customdata`` row and hover text.  The offline report keeps separators when
-it filters such a trace (:mod:`analysis.report_contract`).
+segment's ``customdata`` row and hover text.  The offline report keeps each kept
+segment's separator when it filters such a trace (:mod:`analysis.report_contract`).
 """
 
 from __future__ import annotations
