@@ -429,3 +429,25 @@ def test_lowercasing_is_the_full_unicode_mapping_javascript_uses():
     assert sel.article_ids(text="i\u0307stanbul οδος") == ["a1"]  # what both languages give
     assert sel.article_ids(text="οδοσ") == []  # the final sigma is "ς", as in JavaScript
     assert sel.article_ids(sources=["οδος press"]) == ["a2"]
+
+
+def test_fast_selection_regroups_small_selections_only():
+    """fast=True keeps corpus-wide groups unless the kept events are few (regroup_max)."""
+    from browser_helpers import SUMMIT_SOURCES
+
+    corpus = summit_corpus()
+    sel = Selector(corpus)
+    one = [SUMMIT_SOURCES["kremlin"]]
+    fast = sel.select(sources=one, fast=True)
+    wide = corpus.events.set_index("event_id")["event_group"]
+    kept = fast.events.set_index("event_id")["event_group"]
+    assert len(kept) and (kept == wide.loc[kept.index]).all()  # the corpus' groups
+    regrouped = sel.select(sources=one, fast=True, regroup_max=len(fast.events))
+    exact = sel.select(sources=one)  # what Corpus.filter does
+    got = regrouped.events.set_index("event_id")["event_group"].sort_index()
+    pd.testing.assert_series_equal(
+        got, exact.events.set_index("event_id")["event_group"].sort_index()
+    )
+    assert (got != wide.loc[got.index]).any()  # a group of three articles is now its own
+    capped = sel.select(sources=one, fast=True, regroup_max=len(fast.events) - 1)
+    assert (capped.events["event_group"].to_numpy() == fast.events["event_group"].to_numpy()).all()
