@@ -393,7 +393,7 @@ def co_mention_network(
     where = _place_labels(
         ordered,
         pos,
-        {n: names.get(n, n) for n in ordered},
+        {n: truncate(names.get(n, n), LABEL_CHARS) for n in ordered},
         by_size,
         limit=labels,
         box=box,
@@ -409,7 +409,10 @@ def co_mention_network(
                 y=[pos[n][1] for n in part],
                 mode="markers+text",
                 name=kind,
-                text=[escape(names.get(n, n)) if n in where else "" for n in part],
+                text=[
+                    escape(truncate(names.get(n, n), LABEL_CHARS)) if n in where else ""
+                    for n in part
+                ],
                 textposition=[where.get(n, "top center") for n in part],
                 textfont={"size": 11},
                 marker={
@@ -453,6 +456,8 @@ def co_mention_network(
 #: Plot width in pixels the labels are fitted for when the figure has no width (a
 #: half-width pane of a report or notebook).
 FIT_WIDTH = 600
+#: Longest node label in characters (longer names are cut with "…"; the hover has them).
+LABEL_CHARS = 22
 #: Diameter in pixels of the most mentioned node.
 NODE_PX = 34
 #: Line widths of the edge classes, lightest first (an edge's class: its weight's share
