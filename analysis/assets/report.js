@@ -465,9 +465,11 @@
     var undated = "";
     if (DATA.undated) {
       var dated = state.spec.start || state.spec.end;
+      var keptUndated = 0;  /* the undated articles the other filters keep */
+      for (var k = 0; k < N; k++) if (sel.articles[k] && !DATA.articles.date[k]) keptUndated++;
       undated = dated
         ? " \u00B7 the date filter drops the " + fmt(DATA.undated) + " undated article(s)"
-        : " \u00B7 " + fmt(DATA.undated) + " undated article(s) kept (no date filter)";
+        : " \u00B7 " + fmt(keptUndated) + " undated article(s) kept (no date filter)";
     }
     var dup = sel.duplicatesHidden
       ? " \u00B7 " + fmt(sel.duplicatesHidden) + " near-duplicate(s) hidden" : "";
