@@ -170,6 +170,7 @@ class Corpus:
         places: Iterable[str] | str | None = None,
         event_types: Iterable[str] | str | None = None,
         text: str | None = None,
+        duplicates: bool = False,
     ) -> Corpus:
         """Keep the articles that match every given criterion, and their rows in every frame.
 
@@ -192,6 +193,9 @@ class Corpus:
         text : str, optional
             A case-insensitive plain substring (not a regular expression) of the title
             and text.
+        duplicates : bool
+            Keep the near-duplicates (``duplicate_of`` set); by default they are left
+            out, and ``manifest["selection"]["duplicates_hidden"]`` counts them.
 
         Returns
         -------
@@ -210,6 +214,7 @@ class Corpus:
             places=places,
             event_types=event_types,
             text=text,
+            duplicates=duplicates,
         )
         manifest = {
             **self.manifest,
@@ -222,6 +227,7 @@ class Corpus:
                 "articles": len(view),
                 "of": view.total,
                 "undated": view.undated,
+                "duplicates_hidden": view.duplicates_hidden,
             },
         }
         frames = view.frames

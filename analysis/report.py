@@ -5,7 +5,8 @@ basemap, the figures of :mod:`analysis.figures`, a paged, sortable table of the 
 and filters (sources, actors, places, date range, event types, text) that work with no
 kernel and no network: plain JavaScript (``analysis/assets/report.js``) over ONE payload
 packed in the page (:mod:`analysis.report_contract` defines it: columnar JSON, gzip,
-base64; the browser unpacks it with ``DecompressionStream``), which keeps or drops the
+base64; the browser unpacks it with ``DecompressionStream``; the articles' full text is
+packed in its own element and unpacked on first need: a text filter or a click), which keeps or drops the
 figures' marks with ``Plotly.react`` and never rebuilds their hover text.
 :func:`report_panel_html` is the same panel as an HTML fragment for notebooks.
 
@@ -108,6 +109,11 @@ def report_figures(
     few movements); the timeline is drawn without its range slider (it doubles the
     timeline's draw time; the page zooms by dragging and its date filter selects a period).
 
+    The figures show what the page shows before any filter: near-duplicates
+    (``duplicate_of`` set) are left out (:mod:`analysis.selection`'s default), so each
+    story counts once; the page's "show near-duplicates" adds them to the table and
+    the counts, not to the figures.
+
     Parameters
     ----------
     corpus : Corpus
@@ -116,6 +122,12 @@ def report_figures(
         Reference timeline for the summit timeline.
     """
     f = _frames(corpus)
+    dup = f["articles"]["duplicate_of"] if "duplicate_of" in f["articles"].columns else None
+    if dup is not None and dup.notna().any():
+        from analysis.selection import Selector
+
+        view = Selector(corpus).select(fast=True)
+        f = {name: getattr(view, name) for name in _FRAMES}
     return [
         (
             "map",
@@ -204,7 +216,11 @@ def read_report_data(page: str) -> dict:
     m = re.search(r'<script\b[^>]*\bid="newsdesk-data"[^>]*>([^<]*)<', page)
     if not m:
         raise ValueError("no newsdesk report data in this page")
-    return unpack(m.group(1).strip())
+    data = unpack(m.group(1).strip())
+    t = re.search(r'<script\b[^>]*\bid="newsdesk-text"[^>]*>([^<]*)<', page)
+    if t:
+        data["text"] = unpack(t.group(1).strip())
+    return data
 
 
 class PlotlyJS(NamedTuple):
@@ -358,6 +374,7 @@ _PANEL = """<div id="newsdesk-report" class="newsdesk-report">
 <fieldset><legend>Text</legend>
 <input type="search" id="f-text" placeholder="words in titles and text" aria-label="Text search">
 <div class="hint">case-insensitive, exact characters</div>
+<label class="hint"><input type="checkbox" id="f-duplicates"> show near-duplicates<span id="f-duplicates-n"></span></label>
 <button type="button" id="f-reset">Reset filters</button></fieldset>
 <p id="counts" role="status">Unpacking the data&hellip;</p>
 </section>
@@ -382,6 +399,7 @@ with the sentence that shows it. Click a column heading to sort.</p>
 </section>
 </div>
 <script type="application/octet-stream" id="newsdesk-data" data-encoding="base64 gzip json" data-contract="{contract}">{data}</script>
+<script type="application/octet-stream" id="newsdesk-text" data-encoding="base64 gzip json">{text}</script>
 </div>"""
 
 _PAGE = """<!DOCTYPE html>
@@ -412,9 +430,15 @@ _PAGE = """<!DOCTYPE html>
 
 
 def _panel(data: dict) -> str:
+    """The panel markup; the articles' text is packed apart (the page unpacks it last)."""
     from analysis.report_contract import CONTRACT_VERSION
 
-    return _PANEL.replace("{contract}", str(CONTRACT_VERSION)).replace("{data}", pack(data))
+    rest = {k: v for k, v in data.items() if k != "text"}
+    return (
+        _PANEL.replace("{contract}", str(CONTRACT_VERSION))
+        .replace("{data}", pack(rest))
+        .replace("{text}", pack(data.get("text") or []))
+    )
 
 
 def _app_js() -> str:

@@ -16,10 +16,14 @@ Payload (``contract`` = :data:`CONTRACT_VERSION`); tables are columnar (one list
     null), ``snippet``, ``actors`` (indexes into ``actors``, most mentioned first),
     ``places`` (indexes into ``places``), ``placeKeys`` (the lower-cased place ids, names,
     surface texts and country codes of its places rows: what the places filter matches),
-    ``actorNames`` (display string), ``nPlaces``, ``nEvents``.
+    ``actorNames`` (display string), ``nPlaces``, ``nEvents``, ``duplicate`` (1 for a
+    near-duplicate: ``duplicate_of`` set; hidden unless the ``duplicates`` filter is
+    true).
 ``text``
     Per article its full text (the evidence sentences are cut from it by character
-    offsets; the text filter searches ``title + "\\n" + text``).
+    offsets; the text filter searches ``title + "\\n" + text``).  The page writer packs
+    it apart from the rest (element ``#newsdesk-text``): the page draws without it and
+    unpacks it when a text filter or a click first needs it.
 ``actors``, ``places``, ``events``
     ``actors``: ``id``, ``name``, ``kind``, ``mentions``, ``aliases`` (ids found only in
     mentions are appended after the first ``listed`` rows, with their id as name; only
@@ -45,7 +49,11 @@ entry per point (never by trace or point position elsewhere):
   event groups,
 
 and ``meta.labels`` (plain text, one per point) for the page's "articles of ..." line.
-A point is shown while any of its articles (or events) is kept by the filter.  Roles in
+A point is shown while any of its articles (or events) is kept by the filter.  A trace
+with ``meta.gaps`` holds many line segments (:mod:`analysis.figures.segments`): its
+points with ``null`` coordinates separate the segments and link to nothing; a kept
+segment keeps the separator after it, so a filtered segment disappears without joining
+its neighbours.  Roles in
 :data:`STATIC_ROLES` (reference marks, volume strips...) are drawn as they are; a role in
 neither set is drawn as it is with a log note (tests fail on it, so a new figure role is
 declared here, not guessed by the page).
@@ -272,7 +280,10 @@ def link_figure(
             for row in rows:
                 ids = _ids_of(role, row)
                 key = ids[0] if ids else ""
-                if role.kind == "edge":
+                if not key:  # a separator of a gapped trace, or a point without an id
+                    found = {}
+                    labels.append("")
+                elif role.kind == "edge":
                     a, _, b = key.partition("|")
                     both = set(index.actor.get(a, {})) & set(index.actor.get(b, {}))
                     found = {i: (-1, -1) for i in sorted(both)}
@@ -399,6 +410,12 @@ def report_payload(f: dict[str, pd.DataFrame], figures: list[tuple[str, str, dic
             "placeKeys": [sorted(place_keys.get(i, ())) for i in ids],
             "nPlaces": [len(set(places_of.get(i, []))) for i in ids],
             "nEvents": [int(n_events.get(k, 0)) for k in range(len(ids))],
+            "duplicate": [
+                0 if v is None or pd.isna(v) else 1
+                for v in (
+                    arts["duplicate_of"] if "duplicate_of" in arts.columns else [None] * len(ids)
+                )
+            ],
         },
         "text": [_text(t) for t in arts["text"]],
         "actors": {

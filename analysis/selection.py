@@ -40,6 +40,11 @@ text           the value (stripped of surrounding whitespace) is a case-insensit
                plain substring -- not a regular expression: ``"U.S."`` does not match
                ``"UAS"`` -- of ``title + "\\n" + text`` (a missing title or text is
                ``""``).  An empty or blank value is no filter.
+duplicates     ``False`` (the default): it is not a near-duplicate -- its
+               ``duplicate_of`` (set by :mod:`analysis.io.duplicates` on syndicated
+               copies and updated versions of a story) is missing, so each story is
+               counted once, by its representative.  ``True`` keeps the copies too.
+               :attr:`View.duplicates_hidden` says how many articles it hid.
 =============  =========================================================================
 
 How filters combine: AND across filters, OR within one (an article is kept when it
@@ -96,7 +101,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: The filters, in the order the table of the module docstring lists them.
-FILTERS = ("actors", "start", "end", "sources", "places", "event_types", "text")
+FILTERS = ("actors", "start", "end", "sources", "places", "event_types", "text", "duplicates")
 #: The source of an article without one (what the ``sources`` filter matches).
 UNKNOWN_SOURCE = "(unknown source)"
 #: The type of an event without one (what the ``event_types`` filter matches).
@@ -176,6 +181,14 @@ def filter_spec() -> dict[str, Any]:
                 "doc": "the stripped value, lowercased, is a plain substring (no regular "
                 "expression) of the lowercased title + newline + text; blank = no filter",
             },
+            "duplicates": {
+                "frame": "articles",
+                "fields": ["duplicate_of"],
+                "match": "keep_duplicates",
+                "default": False,
+                "doc": "false (the default) drops the near-duplicates (duplicate_of set); "
+                "true keeps them",
+            },
         },
         "combine": "AND across filters, OR within one filter's values",
         "none": "a filter that is None (or omitted) does not filter",
@@ -241,6 +254,7 @@ def normalize_filters(
     places: Iterable[str] | str | None = None,
     event_types: Iterable[str] | str | None = None,
     text: str | None = None,
+    duplicates: bool | None = False,
 ) -> dict[str, Any]:
     """The filters in canonical form (see the module docstring for their meaning).
 
@@ -249,7 +263,8 @@ def normalize_filters(
     dict
         Every name of :data:`FILTERS`: lists of strings (or ``None``), ``start`` the
         first UTC instant kept, ``end`` the first UTC instant dropped (or ``None``),
-        ``text`` the stripped needle (``None`` when blank).
+        ``text`` the stripped needle (``None`` when blank), ``duplicates`` a bool
+        (``None`` is the default, ``False``).
 
     Raises
     ------
@@ -271,6 +286,7 @@ def normalize_filters(
         "places": _values("places", places),
         "event_types": _values("event_types", event_types),
         "text": needle,
+        "duplicates": bool(duplicates),
     }
 
 
@@ -291,6 +307,9 @@ class View:
         Articles in the corpus the selection was made from.
     undated : int
         Kept articles without a publication date.
+    duplicates_hidden : int
+        Near-duplicates (``duplicate_of`` set) the other filters would keep, hidden
+        because ``duplicates`` was not ``True``.
     state : dict or None
         The kept per-article parts (``actor_parts``, ``edge_parts``, ``index``) when
         the corpus had them (a filtered :class:`~analysis.corpus.Corpus` keeps them).
@@ -309,6 +328,7 @@ class View:
     total: int = 0
     undated: int = 0
     state: dict | None = None
+    duplicates_hidden: int = 0
 
     @property
     def frames(self) -> dict[str, pd.DataFrame]:
@@ -330,9 +350,14 @@ class View:
         """One line: kept articles of the total, undated ones, places and events."""
         undated = f" ({self.undated:,} undated)" if self.undated else ""
         n_places = self.places["place_id"].nunique()
+        hidden = (
+            f"; {self.duplicates_hidden:,} near-duplicate(s) hidden"
+            if self.duplicates_hidden
+            else ""
+        )
         return (
             f"{len(self.articles):,} of {self.total:,} articles{undated}, "
-            f"{n_places:,} places, {len(self.events):,} events"
+            f"{n_places:,} places, {len(self.events):,} events{hidden}"
         )
 
 
@@ -391,6 +416,10 @@ class Selector:
         self.published = published.to_numpy(dtype="datetime64[ns]")
         self.dated = ~pd.isna(self.published)
         self.sources = _lower(arts["source"], UNKNOWN_SOURCE)
+        dup = arts["duplicate_of"] if "duplicate_of" in arts.columns else None
+        self.duplicate = (
+            dup.notna().to_numpy(dtype=bool) if dup is not None else np.zeros(len(arts), bool)
+        )
         self._haystack: np.ndarray | None = None
         # article position of every row of every per-article frame (-1: not an article)
         self.codes = {name: self._codes(self.frames[name]) for name in _PER_ARTICLE}
@@ -455,6 +484,13 @@ class Selector:
     def mask(self, **filters: Any) -> np.ndarray:
         """The kept articles as a boolean array in corpus order (see :func:`select`)."""
         f = normalize_filters(**filters)
+        keep = self._mask(f)
+        if not f["duplicates"]:
+            keep &= ~self.duplicate
+        return keep
+
+    def _mask(self, f: dict[str, Any]) -> np.ndarray:
+        """The articles every filter but ``duplicates`` keeps."""
         keep = np.ones(len(self.ids), dtype=bool)
         if f["actors"] is not None:
             wanted = self.resolve_actors(f["actors"])
@@ -494,6 +530,7 @@ class Selector:
         derive_frames: bool = True,
         regroup: bool = True,
         fast: bool = False,
+        regroup_max: int = 0,
         progress: Callable[[str], None] | None = None,
         **filters: Any,
     ) -> View:
@@ -502,17 +539,24 @@ class Selector:
         ``fast=True`` (the explorer) keeps the corpus-wide event groups and sums the
         actor parts with one group-by (:func:`derive` with ``regroup=False,
         exact=False``): the same articles, events and counts, a few times quicker.
+        With ``fast=True`` the event groups are still recomputed over the kept events
+        when there are at most ``regroup_max`` of them (a fraction of a second at a few
+        thousand events; grouping grows faster than linearly with the events).
         """
         norm = normalize_filters(**filters)
-        keep = self.mask(**filters)
+        keep = self._mask(norm)
+        hidden = 0
+        if not norm["duplicates"]:
+            hidden = int((keep & self.duplicate).sum())
+            keep &= ~self.duplicate
         types = norm["event_types"]
         everything = bool(keep.all()) and types is None
-        given = {k: v for k, v in filters.items() if v is not None}
+        given = {k: v for k, v in filters.items() if v is not None and v is not False}
         undated = int((~self.dated[keep]).sum())
         if everything:
             return View(
                 **self.frames, filters=given, total=len(self.ids), undated=undated,
-                state=self.state,
+                state=self.state, duplicates_hidden=hidden,
             )  # fmt: skip
         frames = {"articles": self.frames["articles"][keep].reset_index(drop=True)}
         for name in _PER_ARTICLE:
@@ -529,15 +573,19 @@ class Selector:
                 state[k] = self.state[k][rows].reset_index(drop=True)
         frames["actors"] = self.frames["actors"]
         frames["edges"] = self.frames["edges"]
+        rows_events = len(frames["events"])
         if derive_frames:
             frames = derive(
                 frames,
                 state=state,
-                regroup=regroup and not fast,
+                regroup=regroup and (not fast or int(rows_events) <= regroup_max),
                 exact=not fast,
                 progress=progress,
             )
-        return View(**frames, filters=given, total=len(self.ids), undated=undated, state=state)
+        return View(
+            **frames, filters=given, total=len(self.ids), undated=undated, state=state,
+            duplicates_hidden=hidden,
+        )  # fmt: skip
 
 
 # ------------------------------------------------------------------ derive
@@ -669,6 +717,7 @@ def select(
     places: Iterable[str] | str | None = None,
     event_types: Iterable[str] | str | None = None,
     text: str | None = None,
+    duplicates: bool = False,
     regroup: bool = True,
 ) -> View:
     """Keep the articles matching every given filter, and what they say.
@@ -693,6 +742,9 @@ def select(
         Articles reporting an event of any of these types; only those events are kept.
     text : str, optional
         A case-insensitive plain substring of the title and text (not a regex).
+    duplicates : bool
+        Keep the near-duplicates (articles whose ``duplicate_of`` is set); by default
+        they are hidden and ``view.duplicates_hidden`` counts them.
     regroup : bool
         Recompute event groups over the kept events (see :func:`derive`).
 
@@ -709,5 +761,6 @@ def select(
         places=places,
         event_types=event_types,
         text=text,
+        duplicates=duplicates,
         regroup=regroup,
     )

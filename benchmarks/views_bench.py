@@ -135,6 +135,9 @@ def replicate(corpus, n: int):
         keep_ids = set(take["article_id"])
         a = take.copy()
         a["article_id"] = a["article_id"] + f"~c{c}"
+        for col in ("duplicate_of", "story_id"):  # near-duplicate links stay in the copy
+            if col in a.columns:
+                a[col] = a[col].where(a[col].isna(), a[col].astype("string") + f"~c{c}")
         a["published"] = a["published"] + shift
         outlet = [(i * 5 + c) % N_OUTLET_COPIES for i in range(len(a))]
         a["source"] = a["source"].fillna("(unknown)") + [f" #{k}" for k in outlet]
@@ -282,7 +285,7 @@ def report_stats(corpora: dict[int, object], out: Path, runs: int = 3) -> dict:
                             const i = gd.data.findIndex(t => t.meta && t.meta.links);
                             const sizes = gd.data[i].marker.size;
                             const j = sizes.indexOf(Math.max.apply(null, sizes));
-                            window.newsdesk.focusPoint({points: [{data: gd.data[i], pointNumber: j}]});
+                            return window.newsdesk.focusPoint({points: [{data: gd.data[i], pointNumber: j}]});
                         }"""
                         )
                         page.locator("#table-section").screenshot(

@@ -150,8 +150,8 @@ def test_report_hostile_title_is_text(browser, report_path):
     # hovering the hostile place (Seoul) shows its sentence as text
     s.page.evaluate("""() => {
         const gd = document.getElementById('fig-map');
-        const i = gd.data.findIndex(t => (t.customdata || []).some(c => c[0] === 'gn:1835848'));
-        const j = gd.data[i].customdata.findIndex(c => c[0] === 'gn:1835848');
+        const i = gd.data.findIndex(t => (t.customdata || []).some(c => c && c[0] === 'gn:1835848'));
+        const j = gd.data[i].customdata.findIndex(c => c && c[0] === 'gn:1835848');
         Plotly.Fx.hover(gd, [{curveNumber: i, pointNumber: j}], 'geo');
     }""")
     hover = s.page.evaluate("document.querySelector('#fig-map .hoverlayer').textContent")
@@ -366,8 +366,8 @@ def test_report_click_lists_the_articles_with_their_evidence(browser, report_pat
     # Pyongyang is named in two articles (the sample and the Hanoi one)
     s.page.evaluate("""() => {
         const gd = document.getElementById('fig-map');
-        const i = gd.data.findIndex(t => (t.customdata || []).some(c => c[0] === 'gn:1871859'));
-        const j = gd.data[i].customdata.findIndex(c => c[0] === 'gn:1871859');
+        const i = gd.data.findIndex(t => (t.customdata || []).some(c => c && c[0] === 'gn:1871859'));
+        const j = gd.data[i].customdata.findIndex(c => c && c[0] === 'gn:1871859');
         gd.emit('plotly_click', {points: [{data: gd.data[i], pointNumber: j}]});
     }""")
     s.page.wait_for_selector("#focus:not([hidden])")

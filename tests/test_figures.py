@@ -12,6 +12,7 @@ from browser_helpers import fixture_corpus, reference_events
 
 from analysis import figures as F
 from analysis.figures.basemap import script_json
+from analysis.figures.segments import segment_ids
 
 DAY_MS = 86_400_000
 
@@ -89,7 +90,7 @@ def _texts(fig: go.Figure) -> list[str]:
             elif isinstance(value, (list, tuple)):
                 out.extend(v for v in value if isinstance(v, str))
         if t.customdata is not None:
-            out.extend(str(c) for row in t.customdata for c in row)
+            out.extend(str(c) for row in t.customdata if row is not None for c in row)
     return out
 
 
@@ -111,10 +112,15 @@ def test_place_map_feature_colour_events_and_arcs(corpus):
     assert len(stars) == 1 and len(stars[0].lat) == located["place_id"].nunique()
     assert sorted(i for cd in stars[0].customdata for i in cd[1]) == sorted(located["event_id"])
     arcs = [t for t in fig.data if t.meta["newsdesk"] == "arc"]
-    # Vladivostok summit: Putin (Moscow) and Kim (Pyongyang); Hanoi: Trump and Kim
-    assert len(arcs) == 4
-    planned = [a for a in arcs if a.line.dash == "dash"]
-    assert len(planned) == 2 and all(a.lat[1] == pytest.approx(43.1155) for a in planned)
+    # Vladivostok summit: Putin (Moscow) and Kim (Pyongyang); Hanoi: Trump and Kim;
+    # drawn as gapped traces (one per style), a segment per movement
+    segments = [(t, i) for t in arcs for i in range(0, len(t.lat), 3)]
+    assert len(segments) == 4 and all(t.meta["gaps"] for t in arcs)
+    assert all(t.lat[i + 2] is None and t.customdata[i + 2] is None for t, i in segments)
+    assert all(t.customdata[i] == t.customdata[i + 1] for t, i in segments)
+    planned = [(t, i) for t, i in segments if t.line.dash == "dash"]
+    assert len(planned) == 2 and all(t.lat[i + 1] == pytest.approx(43.1155) for t, i in planned)
+    assert sum(t.meta["movements"] for t in arcs) == 4
 
 
 def test_place_map_skips_unlocated_and_rejects_bad_colour(corpus):
@@ -168,8 +174,10 @@ def test_co_mention_network_is_stable_and_sized(corpus):
     nodes = {cd[0]: cd[1] for t in a.data if t.meta["newsdesk"] == "node" for cd in t.customdata}
     assert nodes["kb:putin"] == int(corpus.actors.set_index("actor_id").loc["kb:putin", "mentions"])
     edges = [t for t in a.data if t.meta["newsdesk"] == "edge"]
-    assert len(edges) == len(corpus.edges)
-    widths = {t.customdata[0][0]: t.line.width for t in edges}
+    keys = [k for t in edges for k in segment_ids(t)]
+    assert sorted(keys) == sorted(corpus.edges["source"] + "|" + corpus.edges["target"])
+    assert len(edges) <= len(F.actors.EDGE_WIDTHS) and all(t.meta["gaps"] for t in edges)
+    widths = {k: t.line.width for t in edges for k in segment_ids(t)}
     assert widths["kb:kim_jong_un|kb:putin"] > widths["kb:kremlin|kb:peskov"]
 
 
@@ -241,7 +249,7 @@ def test_timeline_rows_and_undated(corpus):
 
 
 def _note(fig: go.Figure) -> str:
-    return next((a.text for a in fig.layout.annotations if a.name == "more"), "")
+    return fig.layout.title.subtitle.text or ""
 
 
 def test_empty_frames_give_empty_figures():
@@ -523,12 +531,12 @@ def test_network_at_scale_top_nodes_few_labels(big):
     assert len(nodes) == 40
     labelled = [x for t in fig.data if t.meta["newsdesk"] == "node" for x in t.text if x]
     assert 0 < len(labelled) <= 15
-    edges = [t for t in fig.data if t.meta["newsdesk"] == "edge"]
+    edges = [k for t in fig.data if t.meta["newsdesk"] == "edge" for k in segment_ids(t)]
     assert 0 < len(edges) <= 120
     threshold = fig.layout.meta["newsdesk_min_weight"]
     weights = big.edges.set_index(["source", "target"])["weight"]
-    for t in edges:
-        s, tgt = t.customdata[0][0].split("|")
+    for key in edges:
+        s, tgt = key.split("|")
         assert weights[(s, tgt)] >= threshold
     # the nodes are the most connected actors
     degree = pd.concat(
@@ -563,6 +571,32 @@ def test_place_map_at_scale_arcs_off_by_default(big):
     assert len(markers) == big.places["place_id"].nunique()
     drawn = F.place_map(big.places, events=big.events, actors=big.actors, arcs=True)
     arcs = [t for t in drawn.data if t.meta["newsdesk"] == "arc"]
-    assert len(arcs) == 30
-    counts = [t.meta["events"] for t in arcs]
-    assert counts == sorted(counts, reverse=True)  # the top movements
+    assert sum(t.meta["movements"] for t in arcs) == 30 and len(arcs) <= 6
+    counts = sorted((row[2] for t in arcs for row in t.customdata[::3]), reverse=True)
+    every = F.event_movements(big.events, actors=big.actors, places=big.places)["events"]
+    assert counts == every.head(30).tolist()  # the top movements
+
+
+def test_timeline_axis_is_held_to_the_publication_period():
+    """Many events recalling old history do not stretch the axis past the news."""
+    n = 200
+    recalled = [pd.Timestamp("1999-06-01", tz="UTC")] * 40  # a fifth recall one old date
+    recent = list(pd.date_range("2018-01-01", periods=n - 40, freq="3D", tz="UTC"))
+    begin = pd.Series(recalled + recent)
+    published = pd.Series(pd.date_range("2018-01-01", periods=n, freq="3D", tz="UTC"))
+    lo, hi = F.date_window(begin.dt.tz_convert(None))
+    assert lo.year == 1999  # the events alone: the old date is a fifth of them, kept
+    lo, hi = F.date_window(begin.dt.tz_convert(None), published=published)
+    assert lo == recent[0].tz_convert(None) and hi == recent[-1].tz_convert(None)
+
+
+def test_join_segments_separates_each_segment():
+    from analysis.figures.segments import join_segments
+
+    out = join_segments([([0, 1], [2, 3], ["a"], "A"), ([4, 5, 6], [7, 8, 9], ["b"], "B")])
+    assert out["a"] == [0, 1, None, 4, 5, 6, None]
+    assert out["customdata"] == [["a"], ["a"], None, ["b"], ["b"], ["b"], None]
+    assert out["text"] == ["A", "A", "", "B", "B", "B", ""]
+    assert segment_ids({"customdata": out["customdata"]}) == ["a", "b"]
+    with pytest.raises(ValueError, match="2 x but 1 y"):
+        join_segments([([0, 1], [2], None, "")])

@@ -31,7 +31,7 @@ PAYLOADS = [
     "\u2028\u2029</SCRIPT >",
 ]
 #: The script elements of the page template: the JSON data, plotly.js, basemap, app.
-TEMPLATE_SCRIPTS = 4
+TEMPLATE_SCRIPTS = 5
 
 
 class _Page(HTMLParser):
@@ -74,10 +74,12 @@ def _check_page(page: str, hostile: list[str]) -> dict:
     data_scripts = [
         s for s in parser.scripts if s["attrs"].get("type") == "application/octet-stream"
     ]
-    assert len(data_scripts) == 1
-    body = "".join(data_scripts[0]["body"]).strip()
-    assert re.fullmatch(r"[A-Za-z0-9+/=]*", body)  # base64 only: nothing to parse as markup
-    data = unpack(body)
+    assert [s["attrs"].get("id") for s in data_scripts] == ["newsdesk-data", "newsdesk-text"]
+    bodies = ["".join(s["body"]).strip() for s in data_scripts]
+    for body in bodies:  # base64 only: nothing to parse as markup
+        assert re.fullmatch(r"[A-Za-z0-9+/=]*", body)
+    data = unpack(bodies[0])
+    data["text"] = unpack(bodies[1])
     blob = json.dumps(data, ensure_ascii=False)
     for text in hostile:  # escaped, not stripped: the analyst still reads what was there
         assert json.dumps(text, ensure_ascii=False)[1:-1] in blob

@@ -39,8 +39,9 @@ def test_report_is_self_contained(fixture_page):
     assert path.is_file() and path.stat().st_size < 6 * MB
     # no external resource anywhere in the markup: scripts and styles are inline
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", page, re.I)
-    assert page.count("<script") == 4  # data, plotly.js, basemap, app
+    assert page.count("<script") == 5  # data, text, plotly.js, basemap, app
     assert 'id="newsdesk-data"' in page and "application/octet-stream" in page
+    assert 'id="newsdesk-text"' in page
     assert 'g.topojson["world_110m"]' in page
     assert "Content-Security-Policy" in page and "connect-src 'none'" in page.replace("&#x27;", "'")
     assert "<title>Fixture &lt;b&gt;report&lt;/b&gt;</title>" in page

@@ -13,6 +13,7 @@ kept article ids and event ids must be the same.
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -74,11 +75,20 @@ ARTICLES = [  # (title, source, published, text) -- invented texts
         "Trump crossed into North Korea at Panmunjom on Sunday and met Kim. Moon Jae-in "
         "joined them. Reporters in Seoul called it a historic visit.",
     ),
+    (  # a syndicated copy of the first article, a day later: a near-duplicate
+        "Hanoi talks end early",
+        "Syndicate Daily",
+        "2019-02-28",
+        "US President Donald Trump met North Korean leader Kim Jong Un in Hanoi on "
+        "Wednesday. The talks in Vietnam ended without an agreement, officials said. "
+        "Reporters waited outside the hotel.",
+    ),
 ]
 
 
 def _corpus():
     from analysis.corpus import build
+    from analysis.io import flag_duplicates
 
     rows = []
     for i, (title, source, published, text) in enumerate(ARTICLES):
@@ -92,13 +102,17 @@ def _corpus():
             "published_inferred": False, "text": text, "language": "en", "path": None,
             "paths": [], "format": "txt", "n_words": len(text.split()),
         })  # fmt: skip
-    return build(schema.conform(pd.DataFrame(rows), "articles"), progress=False)
+    # as reading files does: the syndicated copy gets duplicate_of
+    articles = flag_duplicates(schema.conform(pd.DataFrame(rows), "articles"))
+    return build(articles, progress=False)
 
 
 @pytest.fixture(scope="module")
 def corpus():
     c = _corpus()
     assert c.articles["published"].isna().sum() == 2
+    dup = c.articles.set_index("article_id")["duplicate_of"]
+    assert dup.notna().sum() == 1 and dup["agree07"] == "agree00"
     assert len(c.events) > 0 and c.actors["mentions"].gt(0).sum() >= 3
     return c
 
@@ -173,6 +187,7 @@ def _cases(c) -> st.SearchStrategy[dict]:
             "text": st.one_of(substring(), st.text(max_size=4), st.just("U.S.")),
             "start": bound,
             "end": bound,
+            "duplicates": st.booleans(),
         },
     )
 
@@ -227,10 +242,49 @@ def test_known_cases(corpus, page):
         {"sources": ["(unknown source)"]},
         {"event_types": ["meeting"]},
         {"actors": ["kim jong un"]},
+        {"duplicates": True},
+        {"duplicates": True, "text": "hotel"},
+        {"text": "hotel"},
     ):
         assert _browser(page, spec) == _python(selector, spec), spec
+    n = len(corpus.articles)
     everything = _browser(page, {})["articles"]
-    assert len(everything) == len(corpus.articles)  # undated kept when no date is set
+    assert len(everything) == n - 1  # undated kept when no date is set; the copy hidden
+    assert "agree07" not in everything
+    assert len(_browser(page, {"duplicates": True})["articles"]) == n
     dated = _browser(page, {"start": "1900-01-01"})["articles"]
-    assert len(dated) == len(corpus.articles) - 2
+    assert len(dated) == n - 2 - 1
+    assert _browser(page, {"text": "hotel"})["articles"] == []
+    assert _browser(page, {"text": "hotel", "duplicates": True})["articles"] == ["agree07"]
+    # the page says how many it hides
+    assert page.page.evaluate("document.body.dataset.duplicatesHidden") == "1"
+    assert "1 near-duplicate(s) hidden" in page.page.inner_text("#counts")
     assert _browser(page, {"text": "U.S."})["articles"] == ["agree02"]
+
+
+GAPPED_JS = """async spec => {
+    const shape = () => {
+        const out = [];
+        for (const id of ['fig-network', 'fig-map']) {
+            for (const t of document.getElementById(id).data) {
+                if (!(t.meta && t.meta.gaps) || t.visible === false) continue;
+                out.push((t.x || t.lat).map(v => (v === null ? '0' : '1')).join(''));
+            }
+        }
+        return out;
+    };
+    const before = shape();
+    await window.newsdesk.setFilters(spec);
+    const after = shape();
+    await window.newsdesk.setFilters({});
+    return {before, after};
+}"""
+
+
+def test_filtered_gapped_traces_keep_their_segments_apart(page):
+    """Edges and arcs share traces: a filter drops whole segments, never joins two."""
+    got = page.page.evaluate(GAPPED_JS, {"sources": ["Evening Post"]})
+    segments = {k: sum(s.count("110") for s in v) for k, v in got.items()}
+    assert segments["before"] > segments["after"], got  # some edges or arcs went
+    for shape in got["before"] + got["after"]:
+        assert re.fullmatch(r"(110)+", shape), shape  # point, point, gap: apart

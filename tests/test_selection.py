@@ -275,7 +275,9 @@ def test_filter_spec_names_every_filter_and_real_columns():
     for name, rule in spec["filters"].items():
         columns = {c.name for c in schema.SCHEMAS[rule["frame"]]}
         assert set(rule["fields"]) <= columns, name
-        assert rule["match"] in {"any_equal", "min_day", "max_day", "substring"}
+        assert rule["match"] in {
+            "any_equal", "min_day", "max_day", "substring", "keep_duplicates"
+        }  # fmt: skip
     assert spec["unknown_source"] == UNKNOWN_SOURCE
 
 
@@ -332,6 +334,8 @@ def reference_ids(corpus: Frames, filters: dict) -> list[str]:
         if filters.get("text") and filters["text"].strip():
             hay = low(a.title) + "\n" + low(a.text)
             ok &= filters["text"].strip().lower() in hay
+        if not filters.get("duplicates"):
+            ok &= not low(a.duplicate_of)
         if ok:
             out.append(a.article_id)
     return out
@@ -349,15 +353,40 @@ _FILTERS = st.fixed_dictionaries(
         "event_types": st.lists(st.sampled_from(["meeting", "TEST", "summit", "unknown"])),
         "text": st.sampled_from(["u.s.", "UAS", "accra", " the ", "a+b", "", "x"])
         | st.text(alphabet="aeilnorstu. ", max_size=4),
+        "duplicates": st.booleans(),
     },
 )
 
 
+def with_duplicate(corpus: Frames) -> Frames:
+    """The corpus with a4 flagged as a near-duplicate of a1 (as io would flag a copy)."""
+    arts = corpus.articles.copy()
+    arts["duplicate_of"] = arts["duplicate_of"].astype("string")
+    arts.loc[arts["article_id"] == "a4", "duplicate_of"] = "a1"
+    return Frames(**{**corpus.__dict__, "articles": arts})
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_FILTERS)
-def test_selector_agrees_with_the_spec_read_article_by_article(filters):
-    corpus = make_corpus()
+@given(_FILTERS, st.booleans())
+def test_selector_agrees_with_the_spec_read_article_by_article(filters, dup):
+    corpus = with_duplicate(make_corpus()) if dup else make_corpus()
     assert Selector(corpus).article_ids(**filters) == reference_ids(corpus, filters)
+
+
+def test_near_duplicates_are_hidden_unless_asked_for(corpus):
+    c = with_duplicate(corpus)
+    view = select(c)
+    assert view.article_ids == ["a1", "a2", "a3"] and view.duplicates_hidden == 1
+    assert "1 near-duplicate(s) hidden" in view.describe()
+    assert set(view.events["article_id"]) <= {"a1", "a2", "a3"}
+    assert "kb:lima" in set(view.actors["actor_id"])  # recounted without the copy
+    lima = view.actors.set_index("actor_id").loc["kb:lima", "mentions"]
+    assert lima == 1  # a1 only; a4's two mentions are the copy's
+    both = select(c, duplicates=True)
+    assert both.article_ids == ["a1", "a2", "a3", "a4"] and both.duplicates_hidden == 0
+    # counted among what the other filters keep: a filter that drops the copy hides none
+    assert select(c, sources=["wire one"]).duplicates_hidden == 0
+    assert select(c, places=["Accra"]).duplicates_hidden == 1
 
 
 # ---- a built corpus: merged parts and recounts mean the same ---------------------
@@ -400,3 +429,25 @@ def test_lowercasing_is_the_full_unicode_mapping_javascript_uses():
     assert sel.article_ids(text="i\u0307stanbul οδος") == ["a1"]  # what both languages give
     assert sel.article_ids(text="οδοσ") == []  # the final sigma is "ς", as in JavaScript
     assert sel.article_ids(sources=["οδος press"]) == ["a2"]
+
+
+def test_fast_selection_regroups_small_selections_only():
+    """fast=True keeps corpus-wide groups unless the kept events are few (regroup_max)."""
+    from browser_helpers import SUMMIT_SOURCES
+
+    corpus = summit_corpus()
+    sel = Selector(corpus)
+    one = [SUMMIT_SOURCES["kremlin"]]
+    fast = sel.select(sources=one, fast=True)
+    wide = corpus.events.set_index("event_id")["event_group"]
+    kept = fast.events.set_index("event_id")["event_group"]
+    assert len(kept) and (kept == wide.loc[kept.index]).all()  # the corpus' groups
+    regrouped = sel.select(sources=one, fast=True, regroup_max=len(fast.events))
+    exact = sel.select(sources=one)  # what Corpus.filter does
+    got = regrouped.events.set_index("event_id")["event_group"].sort_index()
+    pd.testing.assert_series_equal(
+        got, exact.events.set_index("event_id")["event_group"].sort_index()
+    )
+    assert (got != wide.loc[got.index]).any()  # a group of three articles is now its own
+    capped = sel.select(sources=one, fast=True, regroup_max=len(fast.events) - 1)
+    assert (capped.events["event_group"].to_numpy() == fast.events["event_group"].to_numpy()).all()

@@ -133,3 +133,14 @@ def test_typing_is_debounced_in_a_running_loop(corpus):
     assert redraws == ["summit"]  # one redraw, after the typing paused
     assert all("summit" in (t + x).lower() for t, x in zip(
         panel.view.articles.title, panel.view.articles.text, strict=True))  # fmt: skip
+
+
+def test_explorer_hides_near_duplicates_and_says_how_many(corpus):
+    arts = corpus.articles.copy()
+    arts["duplicate_of"] = arts["duplicate_of"].astype("string")
+    copy_id, original = arts["article_id"].iloc[1], arts["article_id"].iloc[0]
+    arts.loc[arts["article_id"] == copy_id, "duplicate_of"] = original
+    ex = explorer(dataclasses.replace(corpus, articles=arts))
+    assert copy_id not in set(ex.view.articles["article_id"])
+    assert ex.view.duplicates_hidden == 1
+    assert "1 near-duplicate(s) hidden" in ex.counts.value

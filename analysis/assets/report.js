@@ -3,15 +3,21 @@
  * Reads ONE data element, #newsdesk-data (base64 of gzipped JSON written by
  * analysis.report; its fields are documented in analysis/report_contract.py), unpacks it
  * with the browser's own DecompressionStream, and from then on works on that payload only.
+ * The articles' full text (the payload's "text") ships in its own element,
+ * #newsdesk-text, unpacked on first need: only the text filter and the evidence
+ * sentences of a click read it, and they wait for it (window.newsdesk.select returns a
+ * Promise while it is not unpacked yet; window.newsdesk.withText() unpacks it).
  *
  * Filters mean what analysis.selection says (window.newsdesk.select(spec) is the same
  * function the page uses; tests compare it with Python):
  *   sources, actors (ids), places (ids), event_types: keep articles matching ANY listed
  *   value of each given filter; event_types also keeps only those events;
  *   start / end (YYYY-MM-DD, both days included): undated articles are kept unless one
- *   of them is set; text: case-insensitive substring of title + "\n" + text.
+ *   of them is set; text: case-insensitive substring of title + "\n" + text;
+ *   duplicates: near-duplicates (articles.duplicate) are dropped unless it is true.
  * Figures: a trace whose meta.newsdesk is a contract role carries meta.links (per point,
- * its articles or events); a point is shown while any of them is kept.  Hover text and
+ * its articles or events); a point is shown while any of them is kept (in a trace with
+ * meta.gaps, a kept segment keeps the separator after it, so no two segments join).  Hover text and
  * sizes are Python's, never rebuilt here.  Corpus text only reaches the page through
  * textContent / option.text.
  */
@@ -24,6 +30,8 @@
   var DATA = null;
   var N = 0;
   var SEARCH = null;   /* per article: lower-cased title + "\n" + text */
+  var TEXT = null;     /* per article: its full text, once unpacked (see withText) */
+  var TEXT_LOADING = null;
   var state = {
     spec: {}, sort: "date", desc: false, page: 0, focus: null, kept: null, events: null
   };
@@ -44,6 +52,20 @@
     for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Response(stream).text().then(JSON.parse);
+  }
+
+  function withText() {
+    /* a Promise of the articles' text: unpacked once, on first need */
+    if (!TEXT_LOADING) {
+      var el = byId("newsdesk-text");
+      TEXT_LOADING = (el ? unpack(el.textContent) : Promise.resolve(DATA.text || []))
+        .then(function (text) { TEXT = text; DATA.text = text; return text; });
+    }
+    return TEXT_LOADING;
+  }
+
+  function needsText(spec) {
+    return !!(spec && typeof spec.text === "string" && spec.text.replace(STRIP, ""));
   }
 
   /* ---- selection: one meaning of every filter -------------------------------- */
@@ -109,7 +131,7 @@
   function haystack(i) {
     /* lower(title) + "\n" + lower(text), built on the first text search */
     if (!SEARCH) {
-      SEARCH = DATA.text.map(function (t, j) {
+      SEARCH = TEXT.map(function (t, j) {
         var title = DATA.articles.titled[j] ? DATA.articles.title[j] : "";
         return title.toLowerCase() + "\n" + t.toLowerCase();
       });
@@ -155,6 +177,8 @@
       for (var j = 0; j < ev.id.length; j++) if (typSet[ev.type[j]]) typedArticle[ev.article[j]] = 1;
     }
     var kept = new Uint8Array(N);
+    var keepDup = spec.duplicates === true;
+    var hidden = 0;
     for (var i = 0; i < N; i++) {
       if (srcSet && !srcSet[a.source[i]]) continue;
       if (start || end) {
@@ -165,16 +189,18 @@
       if (plcSet && !anyIn(a.placeKeys[i], plcSet)) continue;
       if (typedArticle && !typedArticle[i]) continue;
       if (text && haystack(i).indexOf(text) < 0) continue;
+      if (!keepDup && a.duplicate[i]) { hidden++; continue; }
       kept[i] = 1;
     }
     var events = new Uint8Array(ev.id.length);
     for (var k = 0; k < ev.id.length; k++) {
       if (kept[ev.article[k]] && (!typSet || typSet[ev.type[k]])) events[k] = 1;
     }
-    return { articles: kept, events: events };
+    return { articles: kept, events: events, duplicatesHidden: hidden };
   }
 
   function selectIds(spec) {
+    if (needsText(spec) && !TEXT) return withText().then(function () { return selectIds(spec); });
     var sel = select(spec);
     var arts = [];
     var evs = [];
@@ -186,6 +212,7 @@
   function specActive(spec) {
     return Object.keys(spec).some(function (k) {
       var v = spec[k];
+      if (k === "duplicates") return v === true;
       return Array.isArray(v) ? true : !!(typeof v === "string" ? v.replace(STRIP, "") : v);
     });
   }
@@ -217,16 +244,29 @@
     return links.articles[i].some(function (a) { return sel.articles[a]; });
   }
 
+  function isGap(trace, i) {
+    /* a separator point of a gapped trace (meta.gaps: many segments in one trace) */
+    var coords = trace.x || trace.lat;
+    return !!trace.meta.gaps && Array.isArray(coords) && coords[i] === null;
+  }
+
   function filteredData(fig, sel) {
     return fig.data.map(function (trace) {
       var links = (trace.meta || {}).links;
       if (!links) return trace;
       var n = (links.articles || links.events).length;
       var keep = [];
-      for (var i = 0; i < n; i++) if (pointKept(links, i, sel)) keep.push(i);
-      if (keep.length === n) return trace;
+      var shown = 0;
+      var gaps = 0;
+      var open = false;  /* a kept segment waits for its separator */
+      for (var i = 0; i < n; i++) {
+        if (isGap(trace, i)) {
+          if (open) { keep.push(i); gaps++; open = false; }
+        } else if (pointKept(links, i, sel)) { keep.push(i); shown++; open = true; }
+      }
+      if (shown + gaps === n) return trace;
       var t = pick(trace, keep);
-      if (!keep.length) t.visible = false;  /* e.g. an edge's line has 3 x values, 2 points */
+      if (!shown) t.visible = false;
       return t;
     });
   }
@@ -248,35 +288,39 @@
     return layout;
   }
 
-  function draw(sel) {
-    return Promise.all(DATA.figures.map(function (spec) {
-      var div = byId(spec.div);
-      var layout = clone(spec.figure.layout || {});
-      var data = spec.figure.data;
-      if (sel) {
-        data = filteredData(spec.figure, sel);
-        pruneCategories(data, layout);
-      }
-      return Plotly.react(div, data, layout, CONFIG);
-    }));
+  function draw(sel, mark) {
+    /* one figure after the other; mark(name) records when each is drawn */
+    return DATA.figures.reduce(function (done, spec) {
+      return done.then(function () {
+        var div = byId(spec.div);
+        var layout = clone(spec.figure.layout || {});
+        var data = spec.figure.data;
+        if (sel) {
+          data = filteredData(spec.figure, sel);
+          pruneCategories(data, layout);
+        }
+        return Plotly.react(div, data, layout, CONFIG);
+      }).then(function () { if (mark) mark("drawn:" + spec.kind); });
+    }, Promise.resolve());
   }
 
   /* ---- clicking a mark lists its articles with the evidence sentence ---------- */
 
   function codePoints(i) {
-    var t = DATA.text[i];
+    var t = TEXT[i];
     return /[\uD800-\uDFFF]/.test(t) ? Array.from(t) : null;
   }
 
   function sentence(i, span) {
     if (!span || span[0] < 0) return "";
     var cps = codePoints(i);
-    var s = cps ? cps.slice(span[0], span[1]).join("") : DATA.text[i].slice(span[0], span[1]);
+    var s = cps ? cps.slice(span[0], span[1]).join("") : TEXT[i].slice(span[0], span[1]);
     s = s.replace(/\s+/g, " ").trim();
     return s.length > 300 ? s.slice(0, 299) + "\u2026" : s;
   }
 
   function onClick(ev) {
+    if (!TEXT) return withText().then(function () { return onClick(ev); });
     var pt = ev && ev.points && ev.points[0];
     if (!pt || !pt.data || !pt.data.meta || !pt.data.meta.links) return;
     var links = pt.data.meta.links;
@@ -421,21 +465,27 @@
     var undated = "";
     if (DATA.undated) {
       var dated = state.spec.start || state.spec.end;
+      var keptUndated = 0;  /* the undated articles the other filters keep */
+      for (var k = 0; k < N; k++) if (sel.articles[k] && !DATA.articles.date[k]) keptUndated++;
       undated = dated
         ? " \u00B7 the date filter drops the " + fmt(DATA.undated) + " undated article(s)"
-        : " \u00B7 " + fmt(DATA.undated) + " undated article(s) kept (no date filter)";
+        : " \u00B7 " + fmt(keptUndated) + " undated article(s) kept (no date filter)";
     }
+    var dup = sel.duplicatesHidden
+      ? " \u00B7 " + fmt(sel.duplicatesHidden) + " near-duplicate(s) hidden" : "";
     byId("counts").textContent = fmt(nA) + " of " + fmt(N) + " articles, " + fmt(nP) +
-      " places, " + fmt(nE) + " events" + undated;
+      " places, " + fmt(nE) + " events" + undated + dup;
     var r = root();
     [r, document.body].forEach(function (el) {
       el.setAttribute("data-articles", String(nA));
       el.setAttribute("data-events", String(nE));
       el.setAttribute("data-places", String(nP));
+      el.setAttribute("data-duplicates-hidden", String(sel.duplicatesHidden));
     });
   }
 
   function apply() {
+    if (needsText(state.spec) && !TEXT) return withText().then(apply);
     var sel = select(state.spec);
     state.kept = sel.articles;
     state.events = sel.events;
@@ -478,6 +528,7 @@
     if (byId("f-end").value) spec.end = byId("f-end").value;
     var text = (byId("f-text").value || "").trim();
     if (text) spec.text = text;
+    if (byId("f-duplicates").checked) spec.duplicates = true;
     return spec;
   }
 
@@ -545,6 +596,11 @@
     byId("f-undated").textContent = DATA.undated
       ? fmt(DATA.undated) + " undated article(s): kept unless a date is set"
       : "every article is dated";
+    var nDup = 0;
+    DATA.articles.duplicate.forEach(function (d) { nDup += d; });
+    byId("f-duplicates-n").textContent = " (" + fmt(nDup) + ")";
+    byId("f-duplicates").disabled = !nDup;
+    byId("f-duplicates").addEventListener("change", onChange);
     var timer = null;
     byId("f-text").addEventListener("input", function () {
       clearTimeout(timer);
@@ -559,6 +615,7 @@
       byId("f-start").value = "";
       byId("f-end").value = "";
       byId("f-text").value = "";
+      byId("f-duplicates").checked = false;
       onChange();
     });
     byId("focus-clear").addEventListener("click", function () {
@@ -592,6 +649,7 @@
         select: selectIds,
         setFilters: function (spec) { state.spec = spec || {}; state.focus = null; return apply(); },
         focusPoint: onClick,
+        withText: withText,
         timings: timings,
         drawMs: null
       };
@@ -604,7 +662,7 @@
       renderCounts(sel);
       renderTable();
       mark("table");
-      return draw(null);
+      return draw(null, mark);
     }).then(function () {
       DATA.figures.forEach(function (spec) {
         var div = byId(spec.div);

@@ -6,11 +6,13 @@ import logging
 from typing import Any, Literal
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import schema
 from analysis.figures.frames import actor_names, frame_of, optional_frame
+from analysis.figures.segments import join_segments
 from analysis.figures.template import TEMPLATE_NAME, category_colors, escape, truncate
 
 __all__ = [
@@ -151,7 +153,8 @@ def _layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
     for comp in (c for c in comps if len(c) > 1):
         sub = graph.subgraph(comp)
         scale = 1.0 if x_offset == 0.0 else 0.5
-        layout = nx.spring_layout(sub, seed=seed, weight="weight", iterations=100, scale=scale)
+        k = 2.0 / max(len(comp), 1) ** 0.5  # twice networkx's default spacing
+        layout = nx.spring_layout(sub, seed=seed, weight="pull", k=k, iterations=150, scale=scale)
         xs = [p[0] for p in layout.values()]
         shift = x_offset - min(xs)
         for n in comp:
@@ -163,7 +166,32 @@ def _layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
         step = width / max(len(singles) - 1, 1) if len(singles) > 1 else 0.0
         for i, n in enumerate(singles):
             pos[n] = (float(i * step), float(y))
-    return pos
+    return _spread(pos)
+
+
+def _spread(
+    pos: dict[str, tuple[float, float]], mix: float = 0.5
+) -> dict[str, tuple[float, float]]:
+    """Spread a crowded layout: each coordinate moves halfway to its rank's position.
+
+    A spring layout packs the hubs of a news network into its centre and throws the
+    loosely tied actors far out; mixing each coordinate (scaled to 0..1) with its rank
+    among the nodes (also 0..1) keeps the picture's order and neighbourhoods and fills
+    the plot evenly.  Ties keep the node order (stable), so the result is deterministic.
+    """
+    if len(pos) < 3:
+        return pos
+    nodes = sorted(pos)
+    out: dict[str, list[float]] = {n: [0.0, 0.0] for n in nodes}
+    for axis in (0, 1):
+        values = [pos[n][axis] for n in nodes]
+        lo, hi = min(values), max(values)
+        width = (hi - lo) or 1.0
+        order = sorted(range(len(nodes)), key=lambda i: (values[i], i))
+        for rank, i in enumerate(order):
+            scaled = (values[i] - lo) / width
+            out[nodes[i]][axis] = (1 - mix) * scaled + mix * rank / (len(nodes) - 1)
+    return {n: (float(x), float(y)) for n, (x, y) in out.items()}
 
 
 def network_nodes(edges: pd.DataFrame, actors: pd.DataFrame | None, *, top: int) -> pd.DataFrame:
@@ -218,34 +246,60 @@ def _place_labels(
     limit: int,
     box: tuple[float, float, float, float],
     px: tuple[float, float],
+    radius: dict[str, float] | None = None,
 ) -> dict[str, str]:
     """Text positions of the labels that fit: the largest nodes first, no overlap.
 
-    Each label is tried above, below, right and left of its node; a label that would
-    overlap one already placed or leave ``box`` (x0, x1, y0, y1) is not drawn (the
-    node keeps its hover).  Sizes are estimated from the characters (``px`` = plot
-    width and height in pixels, font 11 px).
+    Each label is tried above, below, right, left and at the four corners of its node;
+    a label that would overlap a label already placed, cover another node's marker
+    (``radius``: marker radius in pixels) or leave ``box`` (x0, x1, y0, y1) is not
+    drawn (the node keeps its hover).  Sizes are estimated from the characters (``px``
+    = plot width and height in pixels, font 11 px).
     """
     x0, x1, y0, y1 = box
     per_px_x = (x1 - x0) / max(px[0], 1)
     per_px_y = (y1 - y0) / max(px[1], 1)
+    radius = radius or {}
+    marks = [
+        (
+            pos[n][0] - radius.get(n, 4.0) * per_px_x,
+            pos[n][0] + radius.get(n, 4.0) * per_px_x,
+            pos[n][1] - radius.get(n, 4.0) * per_px_y,
+            pos[n][1] + radius.get(n, 4.0) * per_px_y,
+            n,
+        )
+        for n in nodes
+    ]
     placed: list[tuple[float, float, float, float]] = []
     out: dict[str, str] = {}
+
+    def free(a0: float, a1: float, b0: float, b1: float, own: str) -> bool:
+        if not (a0 >= x0 and a1 <= x1 and b0 >= y0 and b1 <= y1):
+            return False
+        if any(not (a1 <= c0 or a0 >= c1 or b1 <= d0 or b0 >= d1) for c0, c1, d0, d1 in placed):
+            return False
+        return all(
+            n == own or a1 <= c0 or a0 >= c1 or b1 <= d0 or b0 >= d1 for c0, c1, d0, d1, n in marks
+        )
+
     for n in order[:limit]:
-        w = (len(labels[n]) * 6.4 + 4) * per_px_x
+        w = (len(labels[n]) * 6.6 + 4) * per_px_x
         h = 15 * per_px_y
-        gap = 9 * per_px_y
+        r = radius.get(n, 4.0)
+        gx, gy = (r + 3) * per_px_x, (r + 2) * per_px_y
         cx, cy = pos[n]
         options = {
-            "top center": (cx - w / 2, cx + w / 2, cy + gap, cy + gap + h),
-            "bottom center": (cx - w / 2, cx + w / 2, cy - gap - h, cy - gap),
-            "middle right": (cx + 9 * per_px_x, cx + 9 * per_px_x + w, cy - h / 2, cy + h / 2),
-            "middle left": (cx - 9 * per_px_x - w, cx - 9 * per_px_x, cy - h / 2, cy + h / 2),
+            "top center": (cx - w / 2, cx + w / 2, cy + gy, cy + gy + h),
+            "bottom center": (cx - w / 2, cx + w / 2, cy - gy - h, cy - gy),
+            "middle right": (cx + gx, cx + gx + w, cy - h / 2, cy + h / 2),
+            "middle left": (cx - gx - w, cx - gx, cy - h / 2, cy + h / 2),
+            "top right": (cx + gx * 0.7, cx + gx * 0.7 + w, cy + gy * 0.7, cy + gy * 0.7 + h),
+            "top left": (cx - gx * 0.7 - w, cx - gx * 0.7, cy + gy * 0.7, cy + gy * 0.7 + h),
+            "bottom right": (cx + gx * 0.7, cx + gx * 0.7 + w, cy - gy * 0.7 - h, cy - gy * 0.7),
+            "bottom left": (cx - gx * 0.7 - w, cx - gx * 0.7, cy - gy * 0.7 - h, cy - gy * 0.7),
         }
         for where, (a0, a1, b0, b1) in options.items():
-            inside = a0 >= x0 and a1 <= x1 and b0 >= y0 and b1 <= y1
-            clear = all(a1 <= c0 or a0 >= c1 or b1 <= d0 or b0 >= d1 for c0, c1, d0, d1 in placed)
-            if inside and clear:
+            if free(a0, a1, b0, b1, n):
                 placed.append((a0, a1, b0, b1))
                 out[n] = where
                 break
@@ -262,6 +316,7 @@ def co_mention_network(
     labels: int = 15,
     seed: int = 7,
     height: int = 560,
+    width: int | None = None,
     title: str | None = "Who is mentioned with whom",
 ) -> go.Figure:
     """The co-mention network of the most connected actors, readable at any corpus size.
@@ -293,14 +348,18 @@ def co_mention_network(
         Seed of the spring layout.
     height : int
         Figure height in pixels.
+    width : int or None
+        Figure width in pixels; ``None`` lets the page size it (labels are then fitted
+        for :data:`FIT_WIDTH` pixels, a half-width pane).
     title : str, optional
         Figure title.
 
     Returns
     -------
     plotly.graph_objects.Figure
-        Edge traces (lines, ``meta.newsdesk`` = "edge", ``customdata`` =
-        "source|target") then one node trace per kind ("node", ``customdata`` =
+        Edge traces (lines, ``meta.newsdesk`` = "edge": one gapped trace per width
+        class, :data:`EDGE_WIDTHS`; per point ``customdata`` = ["source|target",
+        weight], ``None`` at the gaps) then one node trace per kind ("node", ``customdata`` =
         [actor_id, mentions, name]; ``text`` is the label or "").
     """
     e = frame_of(edges, "edges")
@@ -318,29 +377,14 @@ def co_mention_network(
         zip(e["source"].astype(str), e["target"].astype(str), e["weight"].astype(int), strict=True)
     )
     for s, t, w in triples:
-        graph.add_edge(s, t, weight=w)
+        # the layout pulls by log weight: a hub's heavy edges do not crush its neighbours
+        graph.add_edge(s, t, weight=w, pull=float(np.log1p(w)))
     pos = _layout(graph, seed)
     info = nodes.set_index("actor_id")
     names = info["name"].to_dict()
     fig = go.Figure()
     if triples:
-        wmax = max(w for _, _, w in triples)
-        for s, t, w in triples:
-            (x0, y0), (x1, y1) = pos[s], pos[t]
-            key = f"{s}|{t}"
-            fig.add_trace(
-                go.Scatter(
-                    x=[x0, x1],
-                    y=[y0, y1],
-                    mode="lines",
-                    showlegend=False,
-                    line={"width": 1 + 7 * w / max(wmax, 1), "color": "rgba(120,120,120,0.45)"},
-                    hoverinfo="text",
-                    text=escape(f"{names.get(s, s)} – {names.get(t, t)}: {w}"),
-                    customdata=[[key], [key]],
-                    meta={"newsdesk": "edge"},
-                )
-            )
+        _add_edges(fig, triples, pos, names)
     ordered = sorted(graph.nodes)
     mentions = {n: int(info.loc[n, "mentions"]) for n in ordered}
     peak = max(mentions.values(), default=1)
@@ -349,11 +393,12 @@ def co_mention_network(
     where = _place_labels(
         ordered,
         pos,
-        {n: names.get(n, n) for n in ordered},
+        {n: truncate(names.get(n, n), LABEL_CHARS) for n in ordered},
         by_size,
         limit=labels,
         box=box,
-        px=(900.0, max(height - 140.0, 100.0)),
+        px=((width or FIT_WIDTH) - 40.0, max(height - 150.0, 100.0)),
+        radius={n: max(5.0, NODE_PX * (mentions[n] / max(peak, 1)) ** 0.5) / 2 for n in ordered},
     )
     kinds = {n: str(info.loc[n, "kind"]) for n in ordered}
     for kind, col in category_colors(kinds.values(), column="kind").items():
@@ -364,13 +409,16 @@ def co_mention_network(
                 y=[pos[n][1] for n in part],
                 mode="markers+text",
                 name=kind,
-                text=[escape(names.get(n, n)) if n in where else "" for n in part],
+                text=[
+                    escape(truncate(names.get(n, n), LABEL_CHARS)) if n in where else ""
+                    for n in part
+                ],
                 textposition=[where.get(n, "top center") for n in part],
                 textfont={"size": 11},
                 marker={
                     "size": [mentions[n] for n in part],
                     "sizemode": "area",
-                    "sizeref": 2.0 * peak / (34**2),
+                    "sizeref": 2.0 * peak / (NODE_PX**2),
                     "sizemin": 5,
                     "color": col,
                     "line": {"width": 1, "color": "white"},
@@ -386,13 +434,66 @@ def co_mention_network(
         template=TEMPLATE_NAME,
         title=title,
         height=height,
-        legend={"title": {"text": "kind"}, "itemsizing": "constant"},
+        width=width,
+        margin={"l": 20, "r": 20, "t": 50 if title else 20, "b": 60},
+        # the legend under the plot: the nodes get the pane's whole width
+        legend={
+            "title": {"text": "kind"},
+            "itemsizing": "constant",
+            "orientation": "h",
+            "x": 0,
+            "y": -0.02,
+            "yanchor": "top",
+        },
         xaxis={"visible": False, "range": [box[0], box[1]]},
         yaxis={"visible": False, "range": [box[2], box[3]]},
         hovermode="closest",
         meta={"newsdesk_min_weight": int(threshold), "newsdesk_labels": len(where)},
     )
     return fig
+
+
+#: Plot width in pixels the labels are fitted for when the figure has no width (a
+#: half-width pane of a report or notebook).
+FIT_WIDTH = 600
+#: Longest node label in characters (longer names are cut with "…"; the hover has them).
+LABEL_CHARS = 22
+#: Diameter in pixels of the most mentioned node.
+NODE_PX = 34
+#: Line widths of the edge classes, lightest first (an edge's class: its weight's share
+#: of the heaviest edge, in equal steps).
+EDGE_WIDTHS = (1.2, 2.4, 4.0, 6.5)
+
+
+def _add_edges(
+    fig: go.Figure,
+    triples: list[tuple[str, str, int]],
+    pos: dict[str, tuple[float, float]],
+    names: dict[str, str],
+) -> None:
+    """One gapped line trace per width class (:mod:`analysis.figures.segments`)."""
+    wmax = max(w for _, _, w in triples)
+    classes: dict[int, list] = {}
+    for s, t, w in triples:
+        k = min(len(EDGE_WIDTHS) - 1, int(len(EDGE_WIDTHS) * w / max(wmax, 1)))
+        (x0, y0), (x1, y1) = pos[s], pos[t]
+        text = escape(f"{names.get(s, s)} – {names.get(t, t)}: {w} co-mention(s)")
+        classes.setdefault(k, []).append(([x0, x1], [y0, y1], [f"{s}|{t}", w], text))
+    for k in sorted(classes):
+        seg = join_segments(classes[k])
+        fig.add_trace(
+            go.Scatter(
+                x=seg["a"],
+                y=seg["b"],
+                mode="lines",
+                showlegend=False,
+                line={"width": EDGE_WIDTHS[k], "color": "rgba(120,120,120,0.45)"},
+                hoverinfo="text",
+                text=seg["text"],
+                customdata=seg["customdata"],
+                meta={"newsdesk": "edge", "gaps": True, "edges": len(classes[k])},
+            )
+        )
 
 
 def _bounds(pos: dict[str, tuple[float, float]]) -> tuple[float, float, float, float]:
@@ -403,7 +504,7 @@ def _bounds(pos: dict[str, tuple[float, float]]) -> tuple[float, float, float, f
     ys = [p[1] for p in pos.values()]
     wx = max(max(xs) - min(xs), 1.0)
     wy = max(max(ys) - min(ys), 1.0)
-    return (min(xs) - 0.22 * wx, max(xs) + 0.22 * wx, min(ys) - 0.12 * wy, max(ys) + 0.14 * wy)
+    return (min(xs) - 0.12 * wx, max(xs) + 0.12 * wx, min(ys) - 0.08 * wy, max(ys) + 0.1 * wy)
 
 
 def actor_heatmap(

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from analysis import schema
 from analysis.figures.frames import actor_names, frame_of, optional_frame
+from analysis.figures.segments import join_segments
 from analysis.figures.template import TEMPLATE_NAME, category_colors, escape, truncate
 
 __all__ = [
@@ -258,7 +259,8 @@ def place_map(
         ``scattergeo`` per colour value ("places"; ``customdata`` = place_id, mentions,
         articles; ``marker.size`` in pixels, :func:`marker_sizes` of the articles),
         optional "events" stars (``customdata`` = first event id, every event id) and
-        "arc" lines.  Nothing is shown or written.
+        "arc" lines (gapped traces, one per width class and style; see
+        :func:`event_arcs`).  Nothing is shown or written.
     """
     if color not in ("role", "feature"):
         raise ValueError(f"color must be 'role' or 'feature', got {color!r}")
@@ -450,12 +452,14 @@ def _add_event_markers(fig: go.Figure, events: pd.DataFrame) -> None:
             hovertext=[r["hover"] for r in rows],
             hovertemplate="%{hovertext}<extra></extra>",
             customdata=[[r["ids"][0], r["ids"]] for r in rows],
+            # dark, see-through and smaller than the places: no place colour is reused
+            # and the markers under a star stay visible
             marker={
                 "symbol": "star",
-                "size": [s * 0.8 + 4 for s in marker_sizes([r["n"] for r in rows])],
+                "size": [s * 0.6 + 4 for s in marker_sizes([r["n"] for r in rows])],
                 "sizemode": "diameter",
-                "color": "#D55E00",
-                "line": {"width": 1, "color": "#333"},
+                "color": EVENT_COLOR,
+                "line": {"width": 0.8, "color": "white"},
             },
             meta={"newsdesk": "events"},
         )
@@ -557,30 +561,43 @@ def event_movements(
     )
 
 
+#: Colour of the event stars (no place role or feature uses it).
+EVENT_COLOR = "rgba(40,40,40,0.6)"
+#: Line widths of the arc classes (an arc's class: its events' share of the busiest
+#: movement's, on a log scale, in equal steps).
+ARC_WIDTHS = (1.5, 3.0, 5.0)
+
+
 def _arc_traces(moves: pd.DataFrame) -> list[go.Scattergeo]:
+    """One gapped line trace per (width class, planned or not): see ``segments``."""
     peak = max(int(moves["events"].max()), 1) if len(moves) else 1
-    traces = []
+    classes: dict[tuple[int, bool], list] = {}
     for m in moves.itertuples(index=False):
-        cd = [m.event_ids[0], list(m.event_ids)]
+        share = np.log1p(m.events - 1) / np.log1p(peak - 1) if peak > 1 else 0.0
+        k = min(len(ARC_WIDTHS) - 1, int(len(ARC_WIDTHS) * share))
+        row = [m.event_ids[0], list(m.event_ids), int(m.events)]
+        segment = ([m.origin_lat, m.lat], [m.origin_lon, m.lon], row, escape(m.label))
+        classes.setdefault((k, bool(m.planned)), []).append(segment)
+    traces = []
+    for (k, planned), segments in sorted(classes.items()):
+        seg = join_segments(segments)
         traces.append(
             go.Scattergeo(
-                lat=[m.origin_lat, m.lat],
-                lon=[m.origin_lon, m.lon],
+                lat=seg["a"],
+                lon=seg["b"],
                 mode="lines",
-                name=f"{m.who} → {m.place}",
+                name="planned movements" if planned else "movements",
                 showlegend=False,
                 hoverinfo="text",
-                text=escape(m.label),
+                text=seg["text"],
                 line={
-                    "width": 1.5 + 3.5 * np.log1p(m.events - 1) / max(np.log1p(peak - 1), 1e-9)
-                    if peak > 1
-                    else 2,
+                    "width": ARC_WIDTHS[k],
                     "color": "#555",
-                    "dash": "dash" if m.planned else "solid",
+                    "dash": "dash" if planned else "solid",
                 },
                 opacity=0.7,
-                customdata=[cd, cd],
-                meta={"newsdesk": "arc", "events": int(m.events)},
+                customdata=seg["customdata"],
+                meta={"newsdesk": "arc", "gaps": True, "movements": len(segments)},
             )
         )
     return traces
@@ -598,8 +615,10 @@ def event_arcs(
     Returns
     -------
     list of plotly.graph_objects.Scattergeo
-        One line trace per (participant, event place); planned-only movements dashed;
-        ``customdata`` = [first event id, every event id] at both ends.
+        Gapped line traces (:mod:`analysis.figures.segments`), one per width class and
+        planned or not: each segment is one (participant, event place), planned-only
+        movements dashed; ``customdata`` = [first event id, every event id, events] at
+        both ends of a segment, ``None`` at the gaps.
     """
     moves = event_movements(events, actors=actors, places=places)
     return _arc_traces(moves if top is None else moves.head(top))

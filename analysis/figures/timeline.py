@@ -41,6 +41,10 @@ MAX_HEIGHT = 1600
 #: Pixels per row of the timeline and height of the volume strip.
 ROW_PX = 26
 VOLUME_PX = 130
+#: Event types drawn on their own in the volume strip (the most frequent); the others
+#: are summed as "other types".
+VOLUME_TYPES = 5
+OTHER_TYPES = "other types"
 
 
 def timeline_rows(
@@ -165,20 +169,34 @@ def _keys(ev: pd.DataFrame, grouped: bool) -> pd.Series:
 
 
 def date_window(
-    starts: pd.Series, *, quantiles: tuple[float, float] = (0.02, 0.98), min_points: int = 20
+    starts: pd.Series,
+    *,
+    quantiles: tuple[float, float] = (0.02, 0.98),
+    min_points: int = 20,
+    published: pd.Series | None = None,
 ) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """The date range a timeline shows: the events' real range, robust to stray dates.
 
     The range runs from the earliest to the latest start within a fence: the
     ``quantiles`` of the dated starts widened by a quarter of their span on each side.
     A date that far from the rest (an event "in 1900" in a corpus of 2018 news) is left
-    outside.
+    outside.  With ``published`` (the articles' publication dates) the fence is also
+    held to the period the corpus was published in -- the same quantiles of the
+    publication dates, widened by a tenth of their span and at least half a year -- so
+    background history the articles recall ("the 1953 armistice", "the 2000 summit")
+    does not stretch the axis even when many events recall it.
     With fewer than ``min_points`` dates the range is simply the earliest to the latest.
 
     Returns
     -------
     (Timestamp, Timestamp) or None
         First and last instant (tz-naive UTC); ``None`` without any date.
+
+    Examples
+    --------
+    >>> days = pd.Series(pd.to_datetime(["1900-01-01"] + ["2018-06-01"] * 30))
+    >>> [str(d.date()) for d in date_window(days)]
+    ['2018-06-01', '2018-06-01']
     """
     s = pd.to_datetime(starts.dropna())
     if not len(s):
@@ -187,9 +205,22 @@ def date_window(
     if len(s) >= min_points:
         q_lo, q_hi = s.quantile(quantiles[0]), s.quantile(quantiles[1])
         fence = (q_hi - q_lo) / 4
-        inside = s[(s >= q_lo - fence) & (s <= q_hi + fence)]
-        lo, hi = inside.min(), inside.max()
+        f_lo, f_hi = q_lo - fence, q_hi + fence
+        pub = _naive_utc(published) if published is not None else None
+        if pub is not None and len(pub) >= min_points:
+            p_lo, p_hi = pub.quantile(quantiles[0]), pub.quantile(quantiles[1])
+            pad = max((p_hi - p_lo) / 10, pd.Timedelta(days=183))
+            f_lo, f_hi = max(f_lo, p_lo - pad), min(f_hi, p_hi + pad)
+        inside = s[(s >= f_lo) & (s <= f_hi)]
+        if len(inside):
+            lo, hi = inside.min(), inside.max()
     return lo, hi
+
+
+def _naive_utc(values: pd.Series) -> pd.Series:
+    """Dated values as tz-naive UTC timestamps (undated ones dropped)."""
+    out = pd.to_datetime(values, utc=True, errors="coerce").dropna()
+    return out.dt.tz_convert(None)
 
 
 def _coverage(ev: pd.DataFrame, source_of: dict[str, str], window: tuple | None) -> pd.DataFrame:
@@ -362,17 +393,18 @@ def _reference_frame(reference: pd.DataFrame) -> pd.DataFrame:
 def volume_counts(
     events: Any,
     *,
-    freq: Literal["auto", "week", "month"] = "auto",
+    freq: Literal["auto", "week", "month", "quarter"] = "auto",
     window: tuple | None = None,
     prepared: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Dated events per week (Monday) or month, by type: the timeline's volume strip.
+    """Dated events per week (Monday), month or quarter, by type: the volume strip.
 
     Returns
     -------
     DataFrame
         ``period`` (start, tz-naive UTC), ``type``, ``events``; ``attrs["freq"]`` says
-        which period was used ("auto": weeks up to 18 months of data, else months).
+        which period was used ("auto": weeks up to 18 months of data, months up to
+        eight years, else quarters: at most about a hundred periods).
     """
     ev = prepared if prepared is not None else _slim(frame_of(events, "events"))
     ev = ev[ev["start"].notna()]
@@ -380,13 +412,20 @@ def volume_counts(
         ev = ev[(ev["start"] >= window[0]) & (ev["start"] <= window[1])]
     if freq == "auto":
         span = (ev["start"].max() - ev["start"].min()) if len(ev) else pd.Timedelta(0)
-        freq = "week" if span <= pd.Timedelta(days=548) else "month"
-    if freq not in ("week", "month"):
-        raise ValueError(f"freq must be 'auto', 'week' or 'month', got {freq!r}")
+        freq = (
+            "week"
+            if span <= pd.Timedelta(days=548)
+            else "month"
+            if span <= pd.Timedelta(days=8 * 365)
+            else "quarter"
+        )
+    if freq not in ("week", "month", "quarter"):
+        raise ValueError(f"freq must be 'auto', 'week', 'month' or 'quarter', got {freq!r}")
     day = ev["start"].dt.normalize()
-    period = day - pd.to_timedelta(day.dt.day_of_week, unit="D") if freq == "week" else (
-        day.dt.to_period("M").dt.start_time
-    )  # fmt: skip
+    if freq == "week":
+        period = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
+    else:
+        period = day.dt.to_period("M" if freq == "month" else "Q").dt.start_time
     out = (
         pd.DataFrame({"period": period, "type": ev["type"].astype("string").fillna("unknown")})
         .groupby(["period", "type"], sort=True)
@@ -410,7 +449,7 @@ def summit_timeline(
     articles: pd.DataFrame | None = None,
     top: int | None = TOP_GROUPS,
     volume: bool = True,
-    volume_freq: Literal["auto", "week", "month"] = "auto",
+    volume_freq: Literal["auto", "week", "month", "quarter"] = "auto",
     quantiles: tuple[float, float] | None = (0.02, 0.98),
     max_height: int = MAX_HEIGHT,
     rangeslider: bool = True,
@@ -434,8 +473,9 @@ def summit_timeline(
     At scale the figure summarises: only the ``top`` groups reported by most articles
     (then most sources) are drawn, one row each, most covered first, and a note under
     the title says how many more there are; a strip above counts every dated event
-    per week or month by type; the date axis spans the events' real range
-    (:func:`date_window`: robust to stray dates such as "1900") with a range slider to
+    per week, month or quarter by type; the date axis spans the events' real range
+    (:func:`date_window`: robust to stray dates such as "1900", and held to the period
+    the articles were published in when ``articles`` is given) with a range slider to
     zoom; the height never exceeds ``max_height``.
 
     Parameters
@@ -463,8 +503,8 @@ def summit_timeline(
         How many groups (or mentions) to draw, most covered first; ``None``: all.
     volume : bool
         Draw the volume strip (events per period by type) above the rows.
-    volume_freq : {"auto", "week", "month"}
-        Period of the volume strip.
+    volume_freq : {"auto", "week", "month", "quarter"}
+        Period of the volume strip ("auto": see :func:`volume_counts`).
     quantiles : (float, float) or None
         Quantiles of the dated starts that anchor the date axis (:func:`date_window`);
         ``None`` spans every date.
@@ -480,8 +520,10 @@ def summit_timeline(
         duration in milliseconds on a date axis (``meta.newsdesk`` = "timeline", with a
         "timeline_marker" scatter each).  ``customdata`` is ``[event_id, article_id,
         precision]`` per mention; for a group it is ``[event_group, first article_id,
-        precision, member event ids, article ids]``.  Volume bars have ``meta.newsdesk``
-        = "volume" (on ``yaxis2``); the note is the layout annotation named "more".
+        precision, member event ids, article ids]``.  The volume strip is one stacked
+        step area per type (the :data:`VOLUME_TYPES` most frequent, then "other
+        types"), ``meta.newsdesk`` = "volume", on ``yaxis2``; the note (how many more
+        groups, dated outside the axis, undated) is the title's subtitle.
     """
     frame = frame_of(events, "events")
     grouped = group and "event_group" in frame.columns
@@ -492,7 +534,12 @@ def summit_timeline(
         if quantiles is None:
             window = (starts.min(), starts.max())
         else:
-            window = date_window(starts, quantiles=quantiles)
+            arts = optional_frame(articles, events, "articles")
+            window = date_window(
+                starts,
+                quantiles=quantiles,
+                published=arts["published"] if arts is not None else None,
+            )
     ev, counts = _group_rows(
         events, actors=actors, articles=articles, rows=rows, grouped=grouped, top=top,
         window=window, prepared=prepared,
@@ -657,18 +704,38 @@ def _add_volume(
 ) -> None:
     counts = volume_counts(frame, freq=freq, window=window, prepared=prepared)
     used = counts.attrs.get("freq", "month")
-    width_ms = (7 if used == "week" else 30) * 86_400_000 * 0.85
-    for etype, part in counts.groupby("type", sort=True):
+    totals = counts.groupby("type")["events"].sum().sort_values(ascending=False, kind="stable")
+    shown = sorted(totals.index[:VOLUME_TYPES])
+    if len(totals) > VOLUME_TYPES:
+        counts = counts.assign(type=counts["type"].where(counts["type"].isin(shown), OTHER_TYPES))
+        counts = counts.groupby(["period", "type"], sort=True)["events"].sum().reset_index()
+        shown.append(OTHER_TYPES)
+    # one stacked step area per type: a few paths instead of a bar per period and type;
+    # every period is listed (zeros where a type has none, and one after the last, so
+    # each step ends where its period does)
+    periods = pd.DatetimeIndex([])
+    if len(counts):
+        step = {"week": "7D", "month": "MS", "quarter": "QS"}[used]
+        first, last = counts["period"].min(), counts["period"].max()
+        periods = pd.date_range(first, last, freq=step)
+        periods = periods.append(pd.date_range(last, periods=2, freq=step)[1:])
+    table = counts.pivot_table(
+        index="period", columns="type", values="events", aggfunc="sum", fill_value=0
+    ).reindex(periods, fill_value=0)
+    for etype in shown:
+        part = pd.DataFrame({"period": table.index, "events": table[etype].to_numpy()})
+        col = "#BDBDBD" if etype == OTHER_TYPES else colors.get(str(etype), "#7F7F7F")
         fig.add_trace(
-            go.Bar(
+            go.Scatter(
                 x=[p.isoformat() for p in part["period"]],
                 y=part["events"].astype(int).tolist(),
-                width=[width_ms] * len(part),
-                offset=0,
+                mode="lines",
+                stackgroup="volume",
+                line={"width": 0.5, "shape": "hv", "color": col},
+                fillcolor=col,
                 name=f"{etype} (events per {used})",
                 legendgroup=f"volume:{etype}",
                 showlegend=False,
-                marker={"color": colors.get(str(etype), "#7F7F7F")},
                 yaxis="y2",
                 hovertemplate=f"{escape(etype)}: %{{y}} event(s) in the {used} of "
                 "%{x|%Y-%m-%d}<extra></extra>",
@@ -690,15 +757,24 @@ def _layout(
 ) -> None:
     n_rows = len(order)
     note = _note(counts, window, top)
-    head = 70 + (22 if note else 0)
+    head = 70 + 17 * (note.count("<br>") + 1 if note else 0)
     slider = 70 if rangeslider and window is not None else 40
     strip_px = VOLUME_PX if strip else 0
     height = min(max_height, max(300, head + slider + strip_px + ROW_PX * max(n_rows, 1) + 20))
     plot = max(height - head - slider, 1)
     strip_frac = min(strip_px / plot, 0.45) if strip else 0.0
+    # the note is the title's subtitle: placed from the figure's left edge, not the plot's,
+    # so a narrow plot (long row labels, a half-width pane) does not clip it
+    heading: dict | None = (
+        {"text": title or "", "yref": "container", "y": 1.0, "yanchor": "top", "pad": {"t": 14}}
+        if (title or note)
+        else None
+    )
+    if note and heading is not None:
+        heading["subtitle"] = {"text": note, "font": {"size": 12, "color": "#555"}}
     fig.update_layout(
         template=TEMPLATE_NAME,
-        title=title,
+        title=heading,
         barmode="overlay",
         height=height,
         legend_title_text="type · status",
@@ -731,39 +807,29 @@ def _layout(
                 "fixedrange": True,
             }
         )
-    if note:
-        fig.add_annotation(
-            name="more",
-            text=note,
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=1,
-            yshift=8,
-            xanchor="left",
-            yanchor="bottom",
-            showarrow=False,
-            font={"size": 12, "color": "#555"},
-            align="left",
-        )
 
 
 def _note(counts: dict, window: tuple | None, top: int | None) -> str:
-    """The line under the title: what is shown and how many more there are."""
-    parts = []
+    """The lines under the title: what is shown and how many more there are.
+
+    At most about 60 characters a line (lines joined by ``<br>``), so the note fits a
+    half-width pane.
+    """
+    lines = []
     shown, more = counts.get("shown", 0), counts.get("more", 0)
     if more:
-        parts.append(
-            f"The {shown:,} events reported by most articles; {more:,} more not shown "
-            "(filter to see them)"
-        )
+        lines.append(f"The {shown:,} event groups reported by most articles;")
+        lines.append(f"{more:,} more not shown (filter to see them)")
+    parts = []
     if counts.get("outside") and window is not None:
         parts.append(
             f"{counts['outside']:,} dated outside {window[0]:%Y-%m-%d} – {window[1]:%Y-%m-%d}"
         )
     if counts.get("undated"):
         parts.append(f"{counts['undated']:,} undated")
-    return " · ".join(parts)
+    if parts:
+        lines.append(" · ".join(parts))
+    return "<br>".join(lines)
 
 
 def _mention_hover(r: dict) -> str:
