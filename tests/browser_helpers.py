@@ -305,7 +305,7 @@ def fixture_corpus() -> FrameCorpus:
         HOSTILE_TEXT,
         "<b onmouseover=alert(4)>we are ready</b>",
         None,
-        "A spokesman <script>window.__pwned=6</script>",
+        "Kremlin spokesman <script>window.__pwned=6</script>",
         "say",
         "direct",
         None,

@@ -558,9 +558,35 @@ def test_actor_and_quote_charts_at_scale_top_n_plus_others(big):
     assert sum(sum(t.x) for t in fig.data) == int(big.actors["mentions"].sum())
     quotes = F.quote_chart(big)
     speakers = {y for t in quotes.data for y in t.y}
-    assert len(speakers) <= 21 and any(s.endswith("other speakers") for s in speakers)
+    assert len(speakers) <= 22 and any(s.endswith("other speakers") for s in speakers)
     assert len(quotes.data) <= 9  # 8 outlets and "other outlets"
     assert sum(sum(t.x) for t in quotes.data) == len(big.quotes)
+
+
+def test_a_long_others_bar_is_cut_so_the_named_bars_stay_readable(big):
+    fig = F.actor_mentions(big)
+    named = [x for t in fig.data if t.meta["newsdesk"] == "actor_mentions" for x in t.x]
+    (others,) = [t.x[0] for t in fig.data if t.meta["newsdesk"] == "actor_others"]
+    assert others > F.actors.OTHERS_CUT * max(named)  # the corpus has a long tail
+    lo, hi = fig.layout.xaxis.range
+    assert lo == 0 and max(named) < hi < others and max(named) / hi > 0.7
+    assert any(f"{others:,}" in a.text for a in fig.layout.annotations)
+    # a short tail keeps the axis to plotly
+    few = F.actor_mentions(big, top=len(named) + 100000)
+    assert few.layout.xaxis.range is None
+
+
+def test_quotes_of_unnamed_speakers_share_one_bar(big):
+    q = big.quotes.head(60).copy()
+    q["speaker"] = pd.Series([pd.NA] * len(q), dtype="string")
+    texts = ["they", "They", "analysts", "the report", "Erdogan", "The United Nations"] * 10
+    q["speaker_text"] = pd.Series(texts, dtype="string")
+    fig = F.quote_chart(q, big.actors, articles=big.articles)
+    per = {}
+    for t in fig.data:
+        for y, x in zip(t.y, t.x, strict=True):
+            per[y] = per.get(y, 0) + x
+    assert per == {F.actors.UNNAMED_SPEAKERS: 40, "Erdogan": 10, "The United Nations": 10}
 
 
 def test_place_map_at_scale_arcs_off_by_default(big):

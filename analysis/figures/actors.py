@@ -29,6 +29,39 @@ log = logging.getLogger(__name__)
 #: Colour and id of the "others" bars (every actor, speaker or outlet past the top N).
 OTHERS_COLOR = "#BDBDBD"
 OTHERS_ID = "(others)"
+#: An "others" bar longer than this many times the longest named bar is cut at the plot's
+#: edge (its value written on it), so that it does not squash the bars people read.
+OTHERS_CUT = 1.5
+#: The bar of quotes whose speaker is no named actor ("they", "analysts", "the report").
+UNNAMED_SPEAKERS = "speakers not named"
+#: Words that may open an unnamed speaker with a capital (at the start of a sentence).
+_UNNAMED_LEADS = frozenset({"a", "an", "the", "he", "she", "they", "it", "we", "i", "you"})
+
+
+def _unnamed(text: str) -> bool:
+    """True for a speaker text that names nobody: no capitalised word past a lead word."""
+    words = text.split()
+    if words and words[0].lower() in _UNNAMED_LEADS:
+        words = words[1:]
+    return not any(w[:1].isupper() for w in words)
+
+
+def _cut_others(fig: go.Figure, named_max: float, others: float, label: str) -> None:
+    """Cut an "others" bar much longer than the named bars at the plot's edge."""
+    if named_max <= 0 or others <= OTHERS_CUT * named_max:
+        return
+    fig.update_xaxes(range=[0, named_max * 1.3])
+    fig.add_annotation(
+        x=named_max * 1.3,
+        y=label,
+        xref="x",
+        yref="y",
+        text=f"<b>{int(others):,}</b> →",
+        showarrow=False,
+        xanchor="right",
+        font={"size": 11},
+        bgcolor="rgba(255,255,255,0.8)",
+    )
 
 
 def actor_counts(actors: Any, *, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -113,6 +146,12 @@ def actor_mentions(
     if others and len(rest):
         label = f"{len(rest):,} other actors"
         order.append(label)
+        _cut_others(
+            fig,
+            float(counts["mentions"].max()) if len(counts) else 0.0,
+            float(rest["mentions"].sum()),
+            label,
+        )
         fig.add_trace(
             go.Bar(
                 x=[int(rest["mentions"].sum())],
@@ -616,8 +655,11 @@ def quote_chart(
 
     The relay is the quote's ``via`` actor ("according to Reuters"), else the article's
     source outlet, else "direct".  The ``top`` speakers get a bar each and the others
-    share one ("1,204 other speakers"); the ``top_relays`` relays get a colour each and
-    the others share "other outlets": every quote is counted once.
+    share one ("1,204 other speakers"); quotes whose speaker is no named actor ("they",
+    "analysts", "the report") share the bar :data:`UNNAMED_SPEAKERS`; the ``top_relays``
+    relays get a colour each and the others share "other outlets": every quote is counted
+    once.  A shared bar much longer than the named ones is cut at the plot's edge, with
+    its value written on it.
 
     Returns
     -------
@@ -636,7 +678,9 @@ def quote_chart(
             if pd.notna(s)
         }
     speaker = [
-        names.get(str(s), str(s)) if pd.notna(s) else (str(t) if pd.notna(t) else "unknown")
+        names.get(str(s), str(s))
+        if pd.notna(s)
+        else (str(t) if pd.notna(t) and not _unnamed(str(t)) else UNNAMED_SPEAKERS)
         for s, t in zip(q["speaker"], q["speaker_text"], strict=True)
     ]
     via = [
@@ -646,11 +690,16 @@ def quote_chart(
     q["_speaker"] = speaker
     q["_via"] = via
     totals = q.groupby("_speaker").size().sort_values(ascending=False, kind="stable")
-    keep = totals.index[:top].tolist()
-    if len(totals) > top:
-        other = f"{len(totals) - top:,} other speakers"
-        q.loc[~q["_speaker"].isin(keep), "_speaker"] = other
+    named = totals.drop(UNNAMED_SPEAKERS, errors="ignore")
+    keep = named.index[:top].tolist()
+    other = None
+    if len(named) > top:
+        other = f"{len(named) - top:,} other speakers"
+        rest = ~q["_speaker"].isin(keep) & (q["_speaker"] != UNNAMED_SPEAKERS)
+        q.loc[rest, "_speaker"] = other
         keep.append(other)
+    if UNNAMED_SPEAKERS in totals.index:
+        keep.append(UNNAMED_SPEAKERS)
     relays = q.groupby("_via").size().sort_values(ascending=False, kind="stable")
     if len(relays) > top_relays:
         q.loc[~q["_via"].isin(relays.index[:top_relays]), "_via"] = "other outlets"
@@ -689,4 +738,10 @@ def quote_chart(
             "automargin": True,
         },
     )
+    sizes = q.groupby("_speaker").size()
+    top_named = sizes.drop([k for k in (other, UNNAMED_SPEAKERS) if k], errors="ignore")
+    longest = float(top_named.max()) if len(top_named) else 0.0
+    for label in (other, UNNAMED_SPEAKERS):
+        if label and label in sizes.index:
+            _cut_others(fig, longest, float(sizes[label]), escape(label))
     return fig
