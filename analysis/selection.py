@@ -384,6 +384,9 @@ class Selector:
     def __init__(self, corpus: Any, *, state: dict[str, pd.DataFrame] | None = None) -> None:
         self.frames = _frames_of(corpus)
         self.state = state if state is not None else _state_of(corpus)
+        if self.state is not None:
+            # the corpus frames carry the corpus-wide actor ids: so do the parts
+            self.state, self.frames = _joined(self.state, self.frames)
         arts = self.frames["articles"]
         self.ids = arts["article_id"].astype(str).to_numpy(dtype=object)
         self._position = pd.Index(self.ids)
@@ -644,6 +647,9 @@ def derive(
         say("edges")
         out["edges"] = pipeline.merge_edge_parts(state["edge_parts"])
     elif state is not None and {"actor_parts", "edge_parts"} <= set(state):
+        # the kept articles may join actors the whole corpus could not (one "Roe" left):
+        # every frame then carries the joined id, as a build of these articles would
+        state, out = _joined(state, out)
         out["actors"] = pipeline.merge_actor_parts(state["actor_parts"])
         say("edges")
         out["edges"] = pipeline.merge_edge_parts(state["edge_parts"])
@@ -655,6 +661,26 @@ def derive(
         say("event groups")
         out["events"] = pipeline.group_events(frames["events"], out["actors"], frames["places"])
     return out
+
+
+def _joined(
+    state: dict[str, pd.DataFrame], frames: dict[str, pd.DataFrame]
+) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
+    """Parts and frames with the actor joins of those parts applied to every actor id."""
+    from analysis.actors.identity import apply_joins, corpus_joins
+
+    if "actor_parts" not in state:
+        return state, frames
+    joins: dict = dict(corpus_joins(state["actor_parts"]))
+    actors = frames.get("actors")
+    if actors is not None and len(actors):
+        # actors the corpus dropped (a place taken for a body) leave the parts too
+        known = set(actors["actor_id"]) | set(joins)
+        for aid in set(state["actor_parts"]["actor_id"]) - known:
+            joins[aid] = None
+    if not joins:
+        return state, frames
+    return dict(apply_joins(state, joins)), dict(apply_joins(frames, joins))
 
 
 def select(

@@ -1,0 +1,283 @@
+"""One identity per actor across the corpus: the corpus-wide joins, applied to every frame.
+
+Each article resolves its own actors; an actor outside the knowledge base may then be
+named differently from one article to the next ("Jane Roe" here, "Roe" there).
+:func:`corpus_joins` decides, over the per-article actor parts of the whole corpus,
+which ids are another actor (:func:`analysis.actors.graph.join_map`, repeated until
+nothing more joins), and :func:`apply_joins` rewrites every frame that carries actor
+ids with that decision -- mentions, quotes (speaker, via), events (participants),
+edges, and the per-article parts themselves -- so that one actor has one id
+everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+
+from analysis import schema
+
+__all__ = [
+    "corpus_joins",
+    "apply_joins",
+    "place_only_actors",
+    "rename_actor_parts",
+    "rename_edge_parts",
+]
+
+#: Kinds of actors outside the knowledge base that a place name may have been taken for.
+_PLACE_PRONE = frozenset({"organisation", "person", "other"})
+#: Place features that act as actors (a country's government; "Hong Kong said").
+_ACTING_FEATURES = frozenset({"country", "capital"})
+_LIST_SPLIT = re.compile(r",|\band\b|&")
+
+#: Rounds of joining at most (a join can make another one unambiguous).
+_ROUNDS = 3
+
+
+def corpus_joins(actor_parts: pd.DataFrame) -> dict[str, str]:
+    """Which actor ids of the corpus are another actor, chains resolved.
+
+    Parameters
+    ----------
+    actor_parts : pandas.DataFrame
+        Per-article actor rows (the actors columns, with or without ``article_id``).
+
+    Returns
+    -------
+    dict
+        actor_id -> the id it joins (only ids that change); applying it twice changes
+        nothing more.
+    """
+    from analysis.actors.graph import accumulate_actor, join_map, merge_joined, vote_rows
+
+    if actor_parts is None or not len(actor_parts):
+        return {}
+    parts = actor_parts.drop(columns="article_id", errors="ignore")
+    acc: dict[str, dict] = {}
+    for row in vote_rows(parts):
+        accumulate_actor(acc, row)
+    out: dict[str, str] = {}
+    for _ in range(_ROUNDS):
+        joins = join_map(acc)
+        if not joins:
+            break
+        joins = {src: _target(joins, src) for src in joins}
+        out = {src: joins.get(dst, dst) for src, dst in out.items()}
+        out.update(joins)
+        acc = merge_joined(acc, joins)
+    return out
+
+
+def place_only_actors(
+    actor_parts: pd.DataFrame, mentions: pd.DataFrame, places: pd.DataFrame | None
+) -> set[str]:
+    """Actors outside the knowledge base that are only ever a place of the gazetteer.
+
+    A city or an island the tagger took for an organisation or a person ("Eastport
+    said" aside) is no actor when every one of its mentions is a place the places stage
+    found (the same span, or the same text in the same article) and none of those
+    places is a country or a capital, which may stand for a government.
+    """
+    if places is None or not len(places) or not len(actor_parts) or not len(mentions):
+        return set()
+    kinds: dict[str, set] = {}
+    for aid, kind, kb in zip(
+        actor_parts["actor_id"], actor_parts["kind"], actor_parts["in_kb"], strict=True
+    ):
+        seen = kinds.setdefault(aid, set())
+        seen.add("kb" if bool(kb) else (kind if isinstance(kind, str) else "?"))
+    cands = {a for a, ks in kinds.items() if ks <= _PLACE_PRONE}
+    if not cands:
+        return set()
+    feature = dict(zip(places["place_id"], places["feature"], strict=True))
+    by_text: dict[tuple, set] = {}
+    for art, text, feat in zip(
+        places["article_id"], places["text"], places["feature"], strict=True
+    ):
+        by_text.setdefault((art, str(text).lower()), set()).add(feat)
+    m = mentions[mentions["actor_id"].isin(list(cands))]
+    verdict: dict[str, bool] = {}
+    pids = m["place_id"] if "place_id" in m.columns else pd.Series(pd.NA, index=m.index)
+    for aid, art, text, pid in zip(m["actor_id"], m["article_id"], m["text"], pids, strict=True):
+        feats = set(by_text.get((art, str(text).lower()), set()))
+        pieces = [p.strip() for p in _LIST_SPLIT.split(str(text).lower()) if p.strip()]
+        if not feats and len(pieces) > 1:
+            # "Northisle and Southisle": a list of places is a place too
+            each = [by_text.get((art, p)) for p in pieces]
+            if all(each):
+                feats = set().union(*each)
+        if isinstance(pid, str) and pid in feature:
+            feats.add(feature[pid])
+        place = bool(feats) and not (feats & _ACTING_FEATURES)
+        verdict[aid] = verdict.get(aid, True) and place
+    return {a for a, only_place in verdict.items() if only_place}
+
+
+def _target(joins: Mapping[str, str], aid: str) -> str:
+    seen = {aid}
+    while aid in joins and joins[aid] not in seen:
+        aid = joins[aid]
+        seen.add(aid)
+    return aid
+
+
+def _map_ids(series: pd.Series, joins: Mapping[str, str]) -> pd.Series:
+    """``series`` with every id in ``joins`` replaced (missing values kept)."""
+    if not joins or not len(series):
+        return series
+    hit = series.isin(list(joins))
+    if not hit.any():
+        return series
+    out = series.copy()
+    out[hit] = series[hit].map(joins)
+    return out.astype(series.dtype)
+
+
+def _map_lists(series: pd.Series, joins: Mapping[str, str]) -> pd.Series:
+    """Lists of ids with every id in ``joins`` replaced, duplicates dropped (order kept)."""
+
+    def one(ids):
+        if ids is None or (isinstance(ids, float) and ids != ids):
+            return ids
+        items = list(ids)
+        if not any(i in joins for i in items):
+            return ids
+        kept = (joins.get(i, i) for i in items)
+        return list(dict.fromkeys(i for i in kept if i is not None))
+
+    return series.map(one) if joins and len(series) else series
+
+
+def rename_actor_parts(parts: pd.DataFrame, joins: Mapping[str, str]) -> pd.DataFrame:
+    """Per-article actor rows with joined ids, one row per article and actor.
+
+    A joined row counts its mentions and aliases for the actor it joins; its name and
+    kind do not vote (the actor keeps the name and kind it is known by), its country
+    does.  Two rows of one article that become one actor are summed into one row.
+    """
+    if not joins or not len(parts) or not parts["actor_id"].isin(list(joins)).any():
+        return parts
+    dropped = [k for k, v in joins.items() if v is None]
+    if dropped:
+        parts = parts[~parts["actor_id"].isin(dropped)]
+        joins = {k: v for k, v in joins.items() if v is not None}
+    parts = parts.copy()
+    hit = parts["actor_id"].isin(list(joins)).to_numpy()
+    parts.loc[hit, "actor_id"] = parts.loc[hit, "actor_id"].map(joins)
+    if "name_votes" in parts.columns:
+        for col in ("name_votes", "kind_votes"):
+            parts[col] = [{} if h else v for h, v in zip(hit, parts[col], strict=True)]
+    else:
+        parts.loc[hit, ["name", "kind"]] = pd.NA
+    keys = ["article_id", "actor_id"] if "article_id" in parts.columns else ["actor_id"]
+    dup = parts.duplicated(keys, keep=False)
+    if not dup.any():
+        return parts
+    rows = [_sum_rows(group) for _, group in parts[dup].groupby(keys, sort=False)]
+    merged = pd.DataFrame(rows, columns=parts.columns)
+    out = pd.concat([parts[~dup], merged], ignore_index=True)
+    return out.astype({c: parts[c].dtype for c in ("mentions", "articles") if c in parts})
+
+
+def _sum_rows(group: pd.DataFrame) -> dict:
+    rows = group.to_dict("records")
+    # the row that was not joined (else the most mentioned) gives the kept values
+    rows.sort(key=lambda r: (not _has(r.get("name")), -int(r["mentions"])))
+    out = dict(rows[0])
+    out["mentions"] = sum(int(r["mentions"]) for r in rows)
+    out["articles"] = max(int(r["articles"]) for r in rows)
+    out["aliases"] = sorted({a for r in rows for a in (r["aliases"] if _has_list(r) else [])})
+    for col in ("name_votes", "kind_votes", "country_votes"):
+        if col in out:
+            votes: dict = {}
+            for r in rows:
+                for k, v in (r.get(col) or {}).items():
+                    if v is not None:
+                        votes[k] = votes.get(k, 0) + int(v)
+            out[col] = votes
+    return out
+
+
+def _has(value) -> bool:
+    return (
+        value is not None
+        and value is not pd.NA
+        and not (isinstance(value, float) and value != value)
+    )
+
+
+def _has_list(row: dict) -> bool:
+    v = row.get("aliases")
+    return v is not None and not (isinstance(v, float) and v != v)
+
+
+def rename_edge_parts(edges: pd.DataFrame, joins: Mapping[str, str]) -> pd.DataFrame:
+    """Edge rows (per article or corpus-wide) with joined ids: pairs re-ordered, a pair
+    that became one actor dropped, rows of the same pair summed (``articles`` per
+    article is at most 1)."""
+    if not joins or not len(edges):
+        return edges
+    src = _map_ids(edges["source"], joins)
+    dst = _map_ids(edges["target"], joins)
+    if src.equals(edges["source"]) and dst.equals(edges["target"]):
+        return edges
+    keep = (src.notna() & dst.notna()).to_numpy(dtype=bool)
+    edges, src, dst = edges[keep], src[keep], dst[keep]
+    first = (src.astype(object) <= dst.astype(object)).to_numpy(dtype=bool)
+    out = edges.assign(source=src.where(first, dst), target=dst.where(first, src))
+    out = out[out["source"] != out["target"]]
+    keys = [c for c in ("article_id",) if c in out.columns] + ["source", "target"]
+    agg = {"weight": "sum", "articles": "max" if "article_id" in out.columns else "sum"}
+    out = out.groupby(keys, as_index=False, sort=False).agg(agg)
+    if "article_id" not in out.columns:
+        out = out.sort_values(
+            ["weight", "source", "target"], ascending=[False, True, True], kind="stable"
+        )
+    return out.reset_index(drop=True).astype({c: edges[c].dtype for c in out.columns})
+
+
+def apply_joins(frames: Mapping[str, pd.DataFrame], joins: Mapping[str, str]) -> dict:
+    """The frames with every actor id rewritten by ``joins``.
+
+    Parameters
+    ----------
+    frames : mapping of str to DataFrame
+        Any of ``mentions`` (``actor_id``), ``quotes`` (``speaker``, ``via``), ``events``
+        (``participants``), ``edges``, ``actor_parts`` and ``edge_parts``; others are
+        returned as given.
+    joins : mapping
+        From :func:`corpus_joins`; an id mapped to ``None`` is no actor (its mentions
+        lose their id, it leaves participants, edges and parts).
+
+    Returns
+    -------
+    dict of str to DataFrame
+        The same frames (a frame with nothing to rewrite is the same object).
+    """
+    out = dict(frames)
+    if not joins:
+        return out
+    m = out.get("mentions")
+    if m is not None and "actor_id" in m.columns:
+        ids = _map_ids(m["actor_id"], joins)
+        if ids is not m["actor_id"]:
+            out["mentions"] = m.assign(actor_id=ids)
+    q = out.get("quotes")
+    if q is not None and len(q):
+        cols = {c: _map_ids(q[c], joins) for c in ("speaker", "via") if c in q.columns}
+        if any(cols[c] is not q[c] for c in cols):
+            out["quotes"] = q.assign(**cols)
+    e = out.get("events")
+    if e is not None and "participants" in e.columns and len(e):
+        out["events"] = e.assign(participants=_map_lists(e["participants"], joins))
+    for name in ("edges", "edge_parts"):
+        if out.get(name) is not None:
+            out[name] = rename_edge_parts(out[name], joins)
+    if out.get("actor_parts") is not None:
+        out["actor_parts"] = rename_actor_parts(out["actor_parts"], joins)
+    if out.get("edges") is not None and len(out["edges"]):
+        out["edges"] = schema.conform(out["edges"], "edges")
+    return out

@@ -1,0 +1,116 @@
+"""One identity per actor across the corpus: the corpus-wide joins reach every frame.
+
+Invented articles only.  A person named in full in one article and by surname alone in
+others ends as one id in actors, mentions, quotes, events and edges of the built corpus,
+and of a corpus filtered from it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from helpers import make_articles
+
+from analysis.actors.identity import apply_joins, corpus_joins
+from analysis.corpus import Corpus, build
+
+TEXTS = {
+    "a": "Margaret Ellison opened the new library in the old port on Saturday. "
+    "Margaret Ellison said the library would open every day.",
+    "b": "Ellison met Governor Tom Baxter in Chicago on Tuesday. "
+    '"We will build more homes for the workers," Ellison said after the meeting.',
+    "c": "The city council approved the budget on Wednesday. "
+    "Ellison was not at the meeting, her office said.",
+}
+FULL = "x:margaret-ellison"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    store = tmp_path_factory.mktemp("identity")
+    corpus = build(make_articles(TEXTS), progress=False, store=store)
+    return corpus, store
+
+
+def test_a_surname_in_other_articles_is_the_full_name_in_every_frame(built):
+    corpus, _ = built
+    parts = corpus._load_state()["actor_parts"]
+    # each article alone could not tell who "Ellison" is: its own part has its own id
+    assert "x:ellison" in set(parts["actor_id"])
+    assert FULL in set(corpus.actors["actor_id"])
+    ids = set(corpus.actors["actor_id"])
+    assert "x:ellison" not in ids
+    row = corpus.actors.set_index("actor_id").loc[FULL]
+    assert row["articles"] == 3 and row["kind"] == "person"
+    m = corpus.mentions
+    ellison = m[m["text"].str.contains("Ellison")]
+    assert set(ellison["actor_id"]) == {FULL}
+    assert set(ellison["article_id"]) == {"a", "b", "c"}
+    q = corpus.quotes
+    homes = q[q["text"].str.contains("homes")]
+    assert homes["speaker"].tolist() == [FULL]
+    assert "x:ellison" not in set(q["speaker"].dropna())
+    participants = {p for ps in corpus.events["participants"] for p in ps}
+    assert "x:ellison" not in participants
+    b_events = corpus.events[corpus.events["article_id"] == "b"]
+    assert any(FULL in ps for ps in b_events["participants"])
+    edge_ids = set(corpus.edges["source"]) | set(corpus.edges["target"])
+    assert "x:ellison" not in edge_ids and FULL in edge_ids
+    # every actor id of every frame is an actor of the corpus
+    assert set(m["actor_id"].dropna()) <= ids and participants <= ids
+
+
+def test_a_filtered_corpus_keeps_the_corpus_ids(built):
+    _, store = built
+    view = Corpus.load(store).filter(text="Baxter")
+    assert view.articles["article_id"].tolist() == ["b"]
+    assert FULL in set(view.actors["actor_id"])
+    assert "x:ellison" not in set(view.actors["actor_id"])
+    assert set(view.mentions["actor_id"].dropna()) <= set(view.actors["actor_id"])
+    assert set(view.quotes["speaker"].dropna()) == {FULL}
+
+
+def test_apply_joins_rewrites_ids_and_sums_what_became_one():
+    joins = {"x:roe": "x:jane-roe"}
+    mentions = pd.DataFrame({"article_id": ["a", "a"], "actor_id": ["x:roe", "x:acme"]})
+    quotes = pd.DataFrame({"speaker": ["x:roe", None], "via": [None, "x:roe"]})
+    events = pd.DataFrame({"participants": [["x:roe", "x:jane-roe", "x:acme"], []]})
+    edge_parts = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b"],
+            "source": ["x:acme", "x:acme", "x:jane-roe"],
+            "target": ["x:jane-roe", "x:roe", "x:roe"],
+            "weight": [2, 1, 1],
+            "articles": [1, 1, 1],
+        }
+    )
+    out = apply_joins(
+        {"mentions": mentions, "quotes": quotes, "events": events, "edge_parts": edge_parts},
+        joins,
+    )
+    assert out["mentions"]["actor_id"].tolist() == ["x:jane-roe", "x:acme"]
+    assert out["quotes"]["speaker"].tolist()[0] == "x:jane-roe"
+    assert out["quotes"]["via"].tolist()[1] == "x:jane-roe"
+    assert out["events"]["participants"].tolist()[0] == ["x:jane-roe", "x:acme"]
+    e = out["edge_parts"]
+    # the two edges of article a are one pair now; b's pair became one actor: gone
+    assert e[["article_id", "source", "target", "weight", "articles"]].values.tolist() == [
+        ["a", "x:acme", "x:jane-roe", 3, 1]
+    ]
+
+
+def test_corpus_joins_resolve_chains_and_leave_ambiguous_surnames():
+    def part(aid, name, kind="person", article="a"):
+        return {
+            "article_id": article, "actor_id": aid, "name": name, "kind": kind,
+            "country": None, "aliases": [name], "wikidata": None, "mentions": 1,
+            "articles": 1, "in_kb": False,
+        }  # fmt: skip
+
+    one = pd.DataFrame([part("x:jane-roe", "Jane Roe"), part("x:roe", "Roe", "organisation", "b")])
+    assert corpus_joins(one) == {"x:roe": "x:jane-roe"}
+    two = pd.DataFrame(
+        [part("x:jane-roe", "Jane Roe"), part("x:john-roe", "John Roe", article="c"),
+         part("x:roe", "Roe", article="b")]
+    )  # fmt: skip
+    assert corpus_joins(two) == {}
