@@ -114,3 +114,128 @@ def test_corpus_joins_resolve_chains_and_leave_ambiguous_surnames():
          part("x:roe", "Roe", article="b")]
     )  # fmt: skip
     assert corpus_joins(two) == {}
+
+
+def _part(aid, name, kind="person", article="a", mentions=1):
+    return {
+        "article_id": article, "actor_id": aid, "name": name, "kind": kind, "country": None,
+        "aliases": [name], "wikidata": None, "mentions": mentions, "articles": 1,
+        "in_kb": False,
+    }  # fmt: skip
+
+
+def test_an_acronym_joins_the_one_body_whose_initials_it_is():
+    parts = pd.DataFrame(
+        [
+            _part("x:european-harbour-agency", "European Harbour Agency", "organisation"),
+            _part("x:eha", "EHA", "organisation", "b"),
+            _part("x:nfu", "NFU", "organisation", "c"),
+        ]
+    )
+    assert corpus_joins(parts) == {"x:eha": "x:european-harbour-agency"}
+
+
+def test_spelling_variants_and_a_first_name_join_one_person():
+    parts = pd.DataFrame(
+        [
+            _part("x:nadia-rahmani", "Nadia Rahmani", mentions=5),
+            _part("x:nadia-rahmany", "Nadia Rahmany", article="b"),
+            _part("x:nadia", "Nadia", article="c"),
+            _part("x:tom-harlan", "Tom Harlan", article="c"),
+            _part("x:tom-harlen", "Tom Harlen", article="d"),
+            _part("x:tom-harlin", "Tom Harlin", article="e"),
+            _part("x:paul-graham", "Paul Graham", article="e"),
+            _part("x:paul-grahame", "Paul Grahame", article="f"),
+        ]
+    )
+    joins = corpus_joins(parts)
+    assert joins["x:nadia-rahmany"] == "x:nadia-rahmani"
+    assert joins["x:nadia"] == "x:nadia-rahmani"
+    # three surnames a letter apart are three people; an added letter is another name
+    assert not {"x:tom-harlan", "x:tom-harlen", "x:tom-harlin"} & set(joins)
+    assert not {"x:paul-graham", "x:paul-grahame"} & set(joins)
+
+
+def test_a_surname_two_people_bear_is_the_one_its_own_articles_name():
+    parts = pd.DataFrame(
+        [
+            _part("x:jane-roe", "Jane Roe", article="a"),
+            _part("x:roe", "Roe", "organisation", article="a"),
+            _part("x:john-roe", "John Roe", article="b"),
+            _part("x:roe", "Roe", "organisation", article="c"),
+        ]
+    )
+    assert corpus_joins(parts) == {"x:roe": "x:jane-roe"}
+    # named beside both, or beside one here and the other there: it stays itself
+    both = pd.concat([parts, pd.DataFrame([_part("x:roe", "Roe", article="b")])])
+    assert corpus_joins(both) == {}
+
+
+def test_a_place_taken_for_a_body_is_no_actor():
+    from analysis.actors.identity import place_only_actors
+
+    parts = pd.DataFrame(
+        [
+            _part("x:eastport", "Eastport", "organisation"),
+            _part("x:northland", "Northland", "organisation"),
+            _part("x:acme", "Acme", "organisation"),
+        ]
+    )
+    mentions = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "a", "a"],
+            "text": ["Eastport", "Eastport", "Northland", "Acme"],
+            "actor_id": ["x:eastport", "x:eastport", "x:northland", "x:acme"],
+            "place_id": ["p:1", pd.NA, "p:2", pd.NA],
+        }
+    )
+    places = pd.DataFrame(
+        {
+            "article_id": ["a", "a"],
+            "text": ["Eastport", "Northland"],
+            "place_id": ["p:1", "p:2"],
+            "feature": ["city", "country"],
+        }
+    )
+    # a city is no actor; a country may act (its government); a body stays
+    assert place_only_actors(parts, mentions, places) == {"x:eastport"}
+
+
+def test_the_president_of_a_2019_us_story_is_the_president_of_2019(nlp):
+    from analysis.actors import load_knowledge_base, resolve_actors
+    from analysis.nlp import parse
+
+    kb = load_knowledge_base()
+    text = (
+        "The United States will lift the tariffs on steel next month, the President said "
+        "on Friday in Washington."
+    )
+    arts = make_articles({"a": text, "b": text})
+    arts["published"] = pd.to_datetime(["2019-03-08", "2011-03-08"], utc=True).astype(
+        arts["published"].dtype
+    )
+    parsed = parse(arts, nlp=nlp)
+    res = resolve_actors(arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=kb)
+    speakers = res.quotes.set_index("article_id")["speaker"]
+    assert speakers["a"] == "kb:donald_trump"
+    assert speakers["b"] == "kb:barack_obama"
+
+
+def test_foreign_ministries_of_two_countries_stay_two_and_a_bare_one_is_dropped(nlp):
+    from analysis.actors import load_knowledge_base, resolve_actors
+    from analysis.nlp import parse
+
+    arts = make_articles(
+        {
+            "a": "China's Foreign Ministry protested against the new tariffs on Monday.",
+            "b": "The Japanese Foreign Ministry welcomed the trade deal on Tuesday.",
+            "c": "The Foreign Ministry said nothing more about the fishing boats.",
+        }
+    )
+    parsed = parse(arts, nlp=nlp)
+    res = resolve_actors(
+        arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=load_knowledge_base()
+    )
+    names = set(res.actors["name"])
+    assert {"Foreign Ministry of China", "Foreign Ministry of Japan"} <= names
+    assert not any(n.lower() == "foreign ministry" for n in names)

@@ -343,22 +343,19 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by one substituted, added or dropped letter."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+    """True when ``a`` and ``b`` (of one length) differ by one substituted letter.
+
+    An added or dropped letter is not a spelling variant: it often makes another name
+    ("Steel" and "Steele" are two families; "Rahmani" and "Rahmany" one transliteration).
+    """
+    return len(a) == len(b) and a != b and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _join_spelling_variants(acc: dict, people: dict, out: dict, rank) -> None:
-    """Two spellings of one person's surname (a transliteration: "Jane Aldridge" and
-    "Jane Aldrige"): same first name, surnames of at least five letters one letter
-    apart, and no third person of that first name near either spelling.  The less
-    mentioned joins the other."""
+    """Two spellings of one person's surname (a transliteration: "Nadia Rahmani" and
+    "Nadia Rahmany"): same first name, surnames of at least five letters with one
+    letter substituted (not the first), and no third person of that first name near
+    either spelling.  The less mentioned joins the other."""
     by_first: dict[str, list[str]] = {}
     for first, last in people:
         by_first.setdefault(first, []).append(last)

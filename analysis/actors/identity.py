@@ -55,11 +55,12 @@ def corpus_joins(actor_parts: pd.DataFrame) -> dict[str, str]:
 
     if actor_parts is None or not len(actor_parts):
         return {}
+    out: dict[str, str] = _same_article_joins(actor_parts)
     parts = actor_parts.drop(columns="article_id", errors="ignore")
     acc: dict[str, dict] = {}
     for row in vote_rows(parts):
         accumulate_actor(acc, row)
-    out: dict[str, str] = {}
+    acc = merge_joined(acc, out)
     for _ in range(_ROUNDS):
         joins = join_map(acc)
         if not joins:
@@ -114,6 +115,39 @@ def place_only_actors(
         place = bool(feats) and not (feats & _ACTING_FEATURES)
         verdict[aid] = verdict.get(aid, True) and place
     return {a for a, only_place in verdict.items() if only_place}
+
+
+def _same_article_joins(parts: pd.DataFrame) -> dict[str, str]:
+    """A one-word name outside the knowledge base ("Roe", tagged a person or a body)
+    that the corpus cannot place by itself (several people bear that surname) is the
+    person its own articles name in full: joined when each of its articles that names
+    a person of that surname names exactly one, the same in all of them."""
+    from analysis.actors.graph import _JOINABLE_KINDS, _SUFFIXES, _words
+
+    if "article_id" not in parts.columns:
+        return {}
+    people: dict[tuple[str, str], set[str]] = {}  # (article, surname) -> person ids
+    singles: dict[str, list[str]] = {}  # one-word actor -> its articles
+    words: dict[str, str] = {}
+    for art, aid, name, kind, kb in zip(
+        parts["article_id"], parts["actor_id"], parts["name"], parts["kind"], parts["in_kb"],
+        strict=True,
+    ):  # fmt: skip
+        kind = kind if isinstance(kind, str) else None
+        w = _words(name) if isinstance(name, str) else []
+        if kind == "person" and len(w) >= 2:
+            last = " ".join(w[-2:]) if w[-1] in _SUFFIXES else w[-1]
+            people.setdefault((art, last), set()).add(aid)
+        elif len(w) == 1 and not bool(kb) and kind in _JOINABLE_KINDS:
+            singles.setdefault(aid, []).append(art)
+            words[aid] = w[0]
+    out: dict[str, str] = {}
+    for aid, arts in singles.items():
+        found = [people.get((art, words[aid]), set()) - {aid} for art in arts]
+        found = [f for f in found if f]
+        if found and all(len(f) == 1 for f in found) and len(set().union(*found)) == 1:
+            out[aid] = found[0].pop()
+    return out
 
 
 def _target(joins: Mapping[str, str], aid: str) -> str:
