@@ -239,6 +239,32 @@ def _words(name: object) -> list[str]:
     return [w for w in normalize_name(str(name)).replace(".", " ").split() if w]
 
 
+#: Lower-case words inside a body's name ("House of Representatives").
+_ORG_LINKS = frozenset({"of", "for", "and", "the", "on"})
+
+
+def org_words(name: object) -> list[str]:
+    """Normalised words of a body's name, its linking words kept ("court of session");
+    empty when another word is lower-case (no name)."""
+    if not _ok(name):
+        return []
+    raw = str(name).split()
+    if any(w[:1].islower() and w.lower() not in _PARTICLES | _ORG_LINKS for w in raw):
+        return []
+    return [w for w in normalize_name(str(name)).replace(".", " ").split() if w]
+
+
+def org_head(kind: object, name: object) -> str | None:
+    """The word a body's short form would be ("acme" for "Acme News", "house" for
+    "House of Representatives"), or None."""
+    w = org_words(name)
+    if kind in ("organisation", "media") and len(w) >= 2 and all(x in _ORG_SUFFIXES for x in w[1:]):
+        return w[0]
+    if kind == "organisation" and len(w) >= 3 and w[1] == "of":
+        return w[0]
+    return None
+
+
 def join_map(acc: dict[str, dict]) -> dict[str, str]:
     """Which actors outside the knowledge base are another actor of the corpus.
 
@@ -270,6 +296,7 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
     people: dict[tuple[str, str], list[str]] = {}
     surnames: dict[str, set[str]] = {}
     org_heads: dict[str, set[str]] = {}
+    endings: set[str] = set()
     for aid, a in acc.items():
         kind = kind_of(a)
         names = [name_of(a)] + (sorted(a["aliases"]) if a["in_kb"] else [])
@@ -281,15 +308,11 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
                 surnames.setdefault(last, set()).add(aid)
             elif kind == "person" and len(w) == 1 and a["in_kb"]:
                 surnames.setdefault(w[0], set()).add(aid)
-            elif (
-                kind in ("organisation", "media")
-                and len(w) >= 2
-                and all(x in _ORG_SUFFIXES for x in w[1:])
-            ):
-                org_heads.setdefault(w[0], set()).add(aid)
-            elif kind == "organisation" and len(w) >= 3 and w[1] == "of":
-                # "House" for "House of Representatives", "Court" for "Court of ..."
-                org_heads.setdefault(w[0], set()).add(aid)
+            elif head := org_head(kind, name):
+                # "Acme" for "Acme News", "House" for "House of Representatives"
+                org_heads.setdefault(head, set()).add(aid)
+            elif kind in ("organisation", "media", "government") and len(w) >= 2:
+                endings.add(w[-1])  # "Supreme Court": "Court" may be this one too
     out: dict[str, str] = {}
 
     def rank(i: str) -> tuple:
@@ -327,7 +350,7 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
         if len(w) != 1:
             continue
         heads = {out.get(i, i) for i in org_heads.get(w[0], ())} - {aid}
-        if kind_of(a) != "person" and len(heads) == 1:
+        if kind_of(a) != "person" and len(heads) == 1 and w[0] not in endings:
             out[aid] = heads.pop()
             continue
         cands = {out.get(i, i) for i in surnames.get(w[0], ())} - {aid}

@@ -22,6 +22,7 @@ from analysis import schema
 __all__ = [
     "corpus_joins",
     "apply_joins",
+    "generic_bodies",
     "place_only_actors",
     "rename_actor_parts",
     "rename_edge_parts",
@@ -31,6 +32,7 @@ __all__ = [
 _PLACE_PRONE = frozenset({"organisation", "person", "other"})
 #: Place features that act as actors (a country's government; "Hong Kong said").
 _ACTING_FEATURES = frozenset({"country", "capital"})
+_BODY_KINDS = frozenset({"organisation", "media", "government"})
 _LIST_SPLIT = re.compile(r",|\band\b|&")
 
 #: Rounds of joining at most (a join can make another one unambiguous).
@@ -108,8 +110,8 @@ def place_only_actors(
         if not feats and len(pieces) > 1:
             # "Northisle and Southisle": a list of places is a place too
             each = [by_text.get((art, p)) for p in pieces]
-            if all(each):
-                feats = set().union(*each)
+            if all(each):  # a list of places is no one actor, of whatever kind
+                feats = {"list"}
         if isinstance(pid, str) and pid in feature:
             feats.add(feature[pid])
         place = bool(feats) and not (feats & _ACTING_FEATURES)
@@ -117,17 +119,40 @@ def place_only_actors(
     return {a for a, only_place in verdict.items() if only_place}
 
 
+def generic_bodies(actor_parts: pd.DataFrame, joins: Mapping[str, str]) -> set[str]:
+    """Bodies outside the knowledge base named by a generic noun alone ("the Court",
+    "the Committee") that no join gave a full name: no identifiable actor."""
+    from analysis.actors.names import GENERIC_BODY_NOUNS
+
+    if actor_parts is None or not len(actor_parts):
+        return set()
+    out = set()
+    for aid, name, kind, kb in zip(
+        actor_parts["actor_id"], actor_parts["name"], actor_parts["kind"], actor_parts["in_kb"],
+        strict=True,
+    ):  # fmt: skip
+        if bool(kb) or aid in joins or not isinstance(name, str):
+            continue
+        if kind in _BODY_KINDS and name.strip().lower() in GENERIC_BODY_NOUNS:
+            out.add(aid)
+    return out
+
+
 def _same_article_joins(parts: pd.DataFrame) -> dict[str, str]:
     """A one-word name outside the knowledge base ("Roe", tagged a person or a body)
     that the corpus cannot place by itself (several people bear that surname) is the
-    person its own articles name in full: joined when each of its articles that names
-    a person of that surname names exactly one, the same in all of them."""
-    from analysis.actors.graph import _JOINABLE_KINDS, _SUFFIXES, _words
+    person its own articles name in full: joined when the articles that name one
+    person of that surname name the same one, and those that name several include it.
+    A short form of a body ("House") joins the same way a body its articles name in
+    full ("House of Representatives")."""
+    from analysis.actors.graph import _JOINABLE_KINDS, _SUFFIXES, _words, org_head
 
     if "article_id" not in parts.columns:
         return {}
     people: dict[tuple[str, str], set[str]] = {}  # (article, surname) -> person ids
+    bodies: dict[tuple[str, str], set[str]] = {}  # (article, short form) -> body ids
     singles: dict[str, list[str]] = {}  # one-word actor -> its articles
+    tagged_place: set[str] = set()  # one-word names tagged as a place (a government)
     words: dict[str, str] = {}
     for art, aid, name, kind, kb in zip(
         parts["article_id"], parts["actor_id"], parts["name"], parts["kind"], parts["in_kb"],
@@ -138,15 +163,34 @@ def _same_article_joins(parts: pd.DataFrame) -> dict[str, str]:
         if kind == "person" and len(w) >= 2:
             last = " ".join(w[-2:]) if w[-1] in _SUFFIXES else w[-1]
             people.setdefault((art, last), set()).add(aid)
-        elif len(w) == 1 and not bool(kb) and kind in _JOINABLE_KINDS:
+        elif len(w) == 1 and not bool(kb) and kind in _JOINABLE_KINDS | {"government"}:
             singles.setdefault(aid, []).append(art)
             words[aid] = w[0]
+            if kind == "government":
+                tagged_place.add(aid)
+        elif head := org_head(kind, name):
+            bodies.setdefault((art, head), set()).add(aid)
+    # bodies named with the word last ("Supreme Court" for "Court", "White House" for
+    # "House") make an article ambiguous for that word: it tells nothing
+    endings: set[tuple[str, str]] = set()
+    for art, name, kind in zip(parts["article_id"], parts["name"], parts["kind"], strict=True):
+        w = _words(name) if isinstance(name, str) and kind in _BODY_KINDS else []
+        if len(w) >= 2:
+            endings.add((art, w[-1]))
     out: dict[str, str] = {}
     for aid, arts in singles.items():
-        found = [people.get((art, words[aid]), set()) - {aid} for art in arts]
-        found = [f for f in found if f]
-        if found and all(len(f) == 1 for f in found) and len(set().union(*found)) == 1:
-            out[aid] = found[0].pop()
+        for named in (people, bodies):
+            if named is bodies:
+                arts = [a for a in arts if (a, words[aid]) not in endings]
+            found = [named.get((art, words[aid]), set()) - {aid} for art in arts]
+            if aid in tagged_place and (named is bodies or not all(found)):
+                continue  # a place's name is a person's only where each article names one
+            found = [f for f in found if f]
+            one = {next(iter(f)) for f in found if len(f) == 1}
+            # the articles naming one agree; those naming several include it
+            if len(one) == 1 and all(one <= f for f in found):
+                out[aid] = one.pop()
+                break
     return out
 
 

@@ -194,7 +194,12 @@ _ACTOR_ID_FRAMES = ("mentions", "quotes", "events")
 def run_corpus_actors(batch: Batch, res) -> dict:
     """Corpus-wide actors and co-mention edges, merged from the per-article parts, with
     one id per actor in every frame (:func:`analysis.actors.identity.corpus_joins`)."""
-    from analysis.actors.identity import apply_joins, corpus_joins, place_only_actors
+    from analysis.actors.identity import (
+        apply_joins,
+        corpus_joins,
+        generic_bodies,
+        place_only_actors,
+    )
     from analysis.state import merge_actor_parts, merge_edge_parts
 
     parts = batch["actor_parts"]
@@ -205,6 +210,8 @@ def run_corpus_actors(batch: Batch, res) -> dict:
         kept = set(joins) | set(joins.values())
         for aid in place_only_actors(parts, batch["mentions"], places) - kept:
             joins[aid] = None
+    for aid in generic_bodies(parts, joins) - set(joins.values()):
+        joins[aid] = None  # "the Court" with no full name
     frames = {"actor_parts": parts, "edge_parts": batch["edge_parts"]}
     frames.update({k: batch[k] for k in _ACTOR_ID_FRAMES if k in batch})
     frames = apply_joins(frames, joins)
