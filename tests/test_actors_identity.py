@@ -199,6 +199,14 @@ def test_a_place_taken_for_a_body_is_no_actor():
     )
     # a city is no actor; a country may act (its government); a body stays
     assert place_only_actors(parts, mentions, places) == {"x:eastport"}
+    listed = pd.DataFrame(
+        [_part("x:eastport-and-northland", "Eastport and Northland", "organisation")]
+    )
+    mention = pd.DataFrame(
+        {"article_id": ["a"], "text": ["Eastport and Northland"],
+         "actor_id": ["x:eastport-and-northland"], "place_id": ["p:2"]}
+    )  # fmt: skip
+    assert place_only_actors(listed, mention, places) == {"x:eastport-and-northland"}
 
 
 def test_the_president_of_a_2019_us_story_is_the_president_of_2019(nlp):
@@ -239,3 +247,27 @@ def test_foreign_ministries_of_two_countries_stay_two_and_a_bare_one_is_dropped(
     names = set(res.actors["name"])
     assert {"Foreign Ministry of China", "Foreign Ministry of Japan"} <= names
     assert not any(n.lower() == "foreign ministry" for n in names)
+
+
+def test_a_body_short_form_joins_the_body_its_articles_name_and_a_bare_noun_is_dropped():
+    from analysis.actors.identity import generic_bodies
+
+    org = "organisation"
+    parts = pd.DataFrame(
+        [
+            _part("x:chamber-of-deputies", "Chamber of Deputies", org, "a"),
+            _part("x:chamber", "Chamber", org, "a"),
+            _part("x:chamber-of-commerce", "Chamber of Commerce", org, "b"),
+            _part("x:chamber", "Chamber", org, "c"),
+            _part("x:court", "Court", org, "d"),
+            _part("x:court-of-appeal", "Court of Appeal", org, "d"),
+            _part("x:supreme-court", "Supreme Court", org, "d"),
+        ]
+    )
+    joins = corpus_joins(parts)
+    # its own article names one chamber: that one, though the corpus has two
+    assert joins["x:chamber"] == "x:chamber-of-deputies"
+    # beside "Supreme Court" a bare "Court" may be either court: it joins neither ...
+    assert "x:court" not in joins
+    # ... and a body noun alone is no identifiable actor
+    assert generic_bodies(parts, joins) == {"x:court"}

@@ -106,14 +106,11 @@ def place_only_actors(
     pids = m["place_id"] if "place_id" in m.columns else pd.Series(pd.NA, index=m.index)
     for aid, art, text, pid in zip(m["actor_id"], m["article_id"], m["text"], pids, strict=True):
         feats = set(by_text.get((art, str(text).lower()), set()))
-        pieces = [p.strip() for p in _LIST_SPLIT.split(str(text).lower()) if p.strip()]
-        if not feats and len(pieces) > 1:
-            # "Northisle and Southisle": a list of places is a place too
-            each = [by_text.get((art, p)) for p in pieces]
-            if all(each):  # a list of places is no one actor, of whatever kind
-                feats = {"list"}
         if isinstance(pid, str) and pid in feature:
             feats.add(feature[pid])
+        pieces = [p.strip() for p in _LIST_SPLIT.split(str(text).lower()) if p.strip()]
+        if len(pieces) > 1 and all(by_text.get((art, p)) for p in pieces):
+            feats = {"list"}  # "Northisle and Southland": a list of places is no one actor
         place = bool(feats) and not (feats & _ACTING_FEATURES)
         verdict[aid] = verdict.get(aid, True) and place
     return {a for a, only_place in verdict.items() if only_place}
