@@ -271,3 +271,22 @@ def test_a_body_short_form_joins_the_body_its_articles_name_and_a_bare_noun_is_d
     assert "x:court" not in joins
     # ... and a body noun alone is no identifiable actor
     assert generic_bodies(parts, joins) == {"x:court"}
+
+
+def test_a_name_that_only_modifies_a_landform_is_a_place():
+    from analysis.actors.identity import place_only_actors
+
+    text = "Fires are burning the Northfen marshes. Northfen is drying out."
+    parts = pd.DataFrame([_part("x:northfen", "Northfen", "organisation")])
+    empty_places = pd.DataFrame(columns=["article_id", "text", "place_id", "feature"])
+    arts = pd.DataFrame({"article_id": ["a"], "text": [text]})
+    one = text.index("Northfen")
+    mentions = pd.DataFrame(
+        {"article_id": ["a"], "text": ["Northfen"], "actor_id": ["x:northfen"],
+         "start": [one], "end": [one + 8], "place_id": [pd.NA]}
+    )  # fmt: skip
+    assert place_only_actors(parts, mentions, empty_places, arts) == {"x:northfen"}
+    # named once on its own ("Northfen is drying out"): it may be more than a place
+    two = text.index("Northfen is")
+    both = pd.concat([mentions, mentions.assign(start=two, end=two + 8)], ignore_index=True)
+    assert place_only_actors(parts, both, empty_places, arts) == set()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from analysis import schema
@@ -75,16 +76,23 @@ def corpus_joins(actor_parts: pd.DataFrame) -> dict[str, str]:
 
 
 def place_only_actors(
-    actor_parts: pd.DataFrame, mentions: pd.DataFrame, places: pd.DataFrame | None
+    actor_parts: pd.DataFrame,
+    mentions: pd.DataFrame,
+    places: pd.DataFrame | None,
+    articles: pd.DataFrame | None = None,
 ) -> set[str]:
     """Actors outside the knowledge base that are only ever a place of the gazetteer.
 
     A city or an island the tagger took for an organisation or a person ("Eastport
     said" aside) is no actor when every one of its mentions is a place the places stage
     found (the same span, or the same text in the same article) and none of those
-    places is a country or a capital, which may stand for a government.
+    places is a country or a capital, which may stand for a government.  With the
+    ``articles`` (their text), a name that only ever modifies a natural feature ("the
+    Northfen marshes", :data:`analysis.lexicon.places.LANDFORM_NOUNS`) is a place too.
     """
-    if places is None or not len(places) or not len(actor_parts) or not len(mentions):
+    if places is None:
+        places = pd.DataFrame(columns=["article_id", "text", "place_id", "feature"])
+    if not len(actor_parts) or not len(mentions):
         return set()
     kinds: dict[str, set] = {}
     for aid, kind, kb in zip(
@@ -104,16 +112,34 @@ def place_only_actors(
     m = mentions[mentions["actor_id"].isin(list(cands))]
     verdict: dict[str, bool] = {}
     pids = m["place_id"] if "place_id" in m.columns else pd.Series(pd.NA, index=m.index)
-    for aid, art, text, pid in zip(m["actor_id"], m["article_id"], m["text"], pids, strict=True):
+    texts = dict(zip(articles["article_id"], articles["text"], strict=True)) if (
+        articles is not None and "text" in articles.columns
+    ) else {}  # fmt: skip
+    ends = m["end"] if "end" in m.columns else pd.Series(-1, index=m.index)
+    for aid, art, text, pid, end in zip(
+        m["actor_id"], m["article_id"], m["text"], pids, ends, strict=True
+    ):
         feats = set(by_text.get((art, str(text).lower()), set()))
         if isinstance(pid, str) and pid in feature:
             feats.add(feature[pid])
         pieces = [p.strip() for p in _LIST_SPLIT.split(str(text).lower()) if p.strip()]
         if len(pieces) > 1 and all(by_text.get((art, p)) for p in pieces):
             feats = {"list"}  # "Northisle and Southland": a list of places is no one actor
+        if not feats and texts and _before_landform(texts.get(art), end):
+            feats = {"landform"}
         place = bool(feats) and not (feats & _ACTING_FEATURES)
         verdict[aid] = verdict.get(aid, True) and place
     return {a for a, only_place in verdict.items() if only_place}
+
+
+def _before_landform(text: object, end: object) -> bool:
+    """True when the word right after offset ``end`` of ``text`` is a landform noun."""
+    from analysis.lexicon.places import LANDFORM_NOUNS
+
+    if not isinstance(text, str) or not isinstance(end, int | np.integer) or end < 0:
+        return False
+    nxt = re.match(r"\s+([a-z]+)\b", text[int(end) : int(end) + 40])
+    return bool(nxt) and nxt.group(1) in LANDFORM_NOUNS
 
 
 def generic_bodies(actor_parts: pd.DataFrame, joins: Mapping[str, str]) -> set[str]:

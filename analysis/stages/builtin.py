@@ -208,7 +208,8 @@ def run_corpus_actors(batch: Batch, res) -> dict:
         # a place taken for an organisation or a person (and never joined) is no actor
         places = batch.get("places")
         kept = set(joins) | set(joins.values())
-        for aid in place_only_actors(parts, batch["mentions"], places) - kept:
+        arts = batch.get("articles")
+        for aid in place_only_actors(parts, batch["mentions"], places, arts) - kept:
             joins[aid] = None
     for aid in generic_bodies(parts, joins) - set(joins.values()):
         joins[aid] = None  # "the Court" with no full name
@@ -341,6 +342,7 @@ BUILTIN_STAGES = (
             "quotes.speaker",
             "events.participants",
             "places.feature",
+            "articles.text",
         ),
         assigns=(
             "actors",
