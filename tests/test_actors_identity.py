@@ -286,7 +286,10 @@ def test_a_name_that_only_modifies_a_landform_is_a_place():
          "start": [one], "end": [one + 8], "place_id": [pd.NA]}
     )  # fmt: skip
     assert place_only_actors(parts, mentions, empty_places, arts) == {"x:northfen"}
-    # named once on its own ("Northfen is drying out"): it may be more than a place
+    # as often on its own ("Northfen is drying out"): it may be more than a place
     two = text.index("Northfen is")
     both = pd.concat([mentions, mentions.assign(start=two, end=two + 8)], ignore_index=True)
     assert place_only_actors(parts, both, empty_places, arts) == set()
+    # two times in three before a landform: a place
+    three = pd.concat([both, mentions], ignore_index=True)
+    assert place_only_actors(parts, three, empty_places, arts) == {"x:northfen"}

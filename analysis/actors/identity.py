@@ -87,8 +87,9 @@ def place_only_actors(
     said" aside) is no actor when every one of its mentions is a place the places stage
     found (the same span, or the same text in the same article) and none of those
     places is a country or a capital, which may stand for a government.  With the
-    ``articles`` (their text), a name that only ever modifies a natural feature ("the
-    Northfen marshes", :data:`analysis.lexicon.places.LANDFORM_NOUNS`) is a place too.
+    ``articles`` (their text), a name that modifies a natural feature ("the Northfen
+    marshes", :data:`analysis.lexicon.places.LANDFORM_NOUNS`) in two of its mentions
+    or more, and in at least two thirds of them, is a place too.
     """
     if places is None:
         places = pd.DataFrame(columns=["article_id", "text", "place_id", "feature"])
@@ -111,6 +112,7 @@ def place_only_actors(
         by_text.setdefault((art, str(text).lower()), set()).add(feat)
     m = mentions[mentions["actor_id"].isin(list(cands))]
     verdict: dict[str, bool] = {}
+    seen: dict[str, list[int]] = {}  # actor -> [mentions, mentions before a landform]
     pids = m["place_id"] if "place_id" in m.columns else pd.Series(pd.NA, index=m.index)
     texts = dict(zip(articles["article_id"], articles["text"], strict=True)) if (
         articles is not None and "text" in articles.columns
@@ -129,7 +131,12 @@ def place_only_actors(
             feats = {"landform"}
         place = bool(feats) and not (feats & _ACTING_FEATURES)
         verdict[aid] = verdict.get(aid, True) and place
-    return {a for a, only_place in verdict.items() if only_place}
+        counts = seen.setdefault(aid, [0, 0])
+        counts[0] += 1
+        counts[1] += feats == {"landform"}
+    # mostly before a landform ("the Northfen marshes", "Northfen fires"): a place too
+    mostly = {a for a, (n, k) in seen.items() if k >= 2 and 3 * k >= 2 * n}
+    return {a for a, only_place in verdict.items() if only_place} | mostly
 
 
 def _before_landform(text: object, end: object) -> bool:
