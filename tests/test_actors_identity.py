@@ -293,3 +293,49 @@ def test_a_name_that_only_modifies_a_landform_is_a_place():
     # two times in three before a landform: a place
     three = pd.concat([both, mentions], ignore_index=True)
     assert place_only_actors(parts, three, empty_places, arts) == {"x:northfen"}
+
+
+def _doc(words, pos, ents):
+    import spacy
+    from spacy.tokens import Doc
+
+    vocab = spacy.blank("en").vocab
+    starts = [True] + [False] * (len(words) - 1)
+    return Doc(vocab, words=words, pos=pos, ents=ents, sent_starts=starts)
+
+
+def test_a_person_cut_short_by_the_model_takes_in_the_surname_that_follows():
+    from analysis.nlp import continue_names
+
+    words = [
+        "police",
+        "there",
+        "spoke",
+        "twice",
+        "with",
+        "Marta",
+        "Kowalczyk",
+        "about",
+        "crash",
+        "in",
+        "Lublin",
+        ".",
+    ]
+    pos = ["NOUN", "ADV", "VERB", "ADV", "ADP", "PROPN", "PROPN", "ADP", "NOUN", "ADP"]
+    pos += ["PROPN", "PUNCT"]
+    ents = ["O"] * 5 + ["B-PERSON", "O", "O", "O", "O", "B-GPE", "O"]
+    doc = continue_names(_doc(words, pos, ents))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Marta Kowalczyk", "PERSON"),
+        ("Lublin", "GPE"),
+    ]
+    # a first name and a surname tagged as two people are one
+    ents = ["O"] * 5 + ["B-PERSON", "B-PERSON", "O", "O", "O", "B-GPE", "O"]
+    doc = continue_names(_doc(words, pos, ents))
+    assert doc.ents[0].text == "Marta Kowalczyk"
+    # a title after the name is not part of it; a common noun is not either
+    words = ["talks", "with", "Tom", "President", "of", "Ruritania", "and", "with", "Ann", "today"]
+    pos = ["NOUN", "ADP", "PROPN", "PROPN", "ADP", "PROPN", "CCONJ", "ADP", "PROPN", "NOUN"]
+    ents = ["O", "O", "B-PERSON", "O", "O", "B-GPE", "O", "O", "B-PERSON", "O"]
+    doc = continue_names(_doc(words, pos, ents), stop={3})
+    assert [e.text for e in doc.ents] == ["Tom", "Ruritania", "Ann"]
