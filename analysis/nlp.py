@@ -37,6 +37,7 @@ from analysis.settings import Settings, data_path
 __all__ = [
     "Parsed",
     "continue_names",
+    "in_title_case_line",
     "TITLE_PHRASES",
     "frames_from_docs",
     "load_pipeline",
@@ -169,7 +170,7 @@ def continue_names(doc: Doc, *, most: int = 2, stop: set[int] | frozenset = froz
     while i < len(ents):
         ent = ents[i]
         end = ent.end
-        if ent.label_ == "PERSON" and not ent.ent_id_ and not _title_case(ent.sent):
+        if ent.label_ == "PERSON" and not ent.ent_id_ and not in_title_case_line(ent):
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             if (
                 nxt is not None
@@ -203,8 +204,15 @@ def continue_names(doc: Doc, *, most: int = 2, stop: set[int] | frozenset = froz
     return doc
 
 
-def _title_case(sent: Span) -> bool:
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
+def in_title_case_line(span: Span) -> bool:
+    """True when the line holding ``span`` is written in title case (a headline:
+    "Minister Quits Over Budget Row"), judged on its words of four letters or more."""
+    doc = span.doc
+    text = doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+    words = [t for t in (line if line is not None else span.sent) if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.is_title for t in words) >= 0.6 * len(words)
 
 

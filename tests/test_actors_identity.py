@@ -339,3 +339,21 @@ def test_a_person_cut_short_by_the_model_takes_in_the_surname_that_follows():
     ents = ["O", "O", "B-PERSON", "O", "O", "B-GPE", "O", "O", "B-PERSON", "O"]
     doc = continue_names(_doc(words, pos, ents), stop={3})
     assert [e.text for e in doc.ents] == ["Tom", "Ruritania", "Ann"]
+
+
+def test_a_surname_ending_in_s_is_kept_outside_headlines(nlp):
+    from analysis.actors import load_knowledge_base, resolve_actors
+    from analysis.nlp import parse
+
+    arts = make_articles(
+        {
+            "a": "The embassy asked the court to lift the immunity of Jana Petrauskas on "
+            "Monday. Jana Petrauskas has left the country, her lawyer said.",
+        }
+    )
+    parsed = parse(arts, nlp=nlp)
+    res = resolve_actors(
+        arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=load_knowledge_base()
+    )
+    assert "Jana Petrauskas" in set(res.actors["name"])
+    assert "Jana" not in set(res.actors["name"])
