@@ -181,32 +181,3 @@ def test_relative_paths_stay_relative(tree, monkeypatch):
     monkeypatch.chdir(tree)
     df = load_articles("sub")
     assert sorted(df["path"]) == [os.path.join("sub", "deeper", "two.txt"), "sub/one.json"]
-
-
-def test_a_folders_documentation_files_are_not_articles(tmp_path):
-    (tmp_path / "talks.txt").write_text("The two ministers met in the port city on Monday.")
-    (tmp_path / "README.md").write_text("Example corpus of news articles, made by Jane Roe.")
-    (tmp_path / "LICENSE").write_text("Licensed under the Example Licence. Keep this notice.")
-    (tmp_path / "Attribution.txt").write_text("Texts by Example Wire contributors, reused.")
-    (tmp_path / "readme-parade.txt").write_text("The readme parade went through the town.")
-    df = load_articles(tmp_path)
-    assert sorted(df["text"]) == [
-        "The readme parade went through the town.",
-        "The two ministers met in the port city on Monday.",
-    ]
-    why = reasons(df)
-    assert {os.path.basename(p) for p in why} == {"README.md", "LICENSE", "Attribution.txt"}
-    assert all("documentation" in r for r in why.values())
-    # given by name, such a file is read
-    assert len(load_articles(tmp_path / "README.md")) == 1
-
-
-def test_a_record_whose_text_field_is_one_token_has_no_text(tmp_path):
-    rows = [
-        {"slug": "2019-05-04-talks-resume", "story": "2019-05-04-talks-resume", "title": "Talks"},
-        {"title": "Ports", "story": "The ports reopened on Friday after a week of strikes."},
-    ]
-    (tmp_path / "index.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
-    df = load_articles(tmp_path / "index.jsonl")
-    assert df["text"].tolist() == ["The ports reopened on Friday after a week of strikes."]
-    assert len(df.attrs["load_report"]) == 1

@@ -174,16 +174,12 @@ class FieldMapping:
         return out
 
 
-#: One token joined by hyphens, underscores, slashes or dots: a slug, an id or a URL.
-_IDENTIFIER = re.compile(r"[\w.:~%+-]*\w[-_/.][\w.:/~%+-]*\w")
-
-
 def _pick_text(record: Mapping[object, object], cols: list[object]) -> tuple[str, object] | None:
     first: tuple[str, object] | None = None
     for col in cols:
         value = text_value(record[col])
-        if value is None or (isinstance(value, str) and _IDENTIFIER.fullmatch(value.strip())):
-            continue  # a slug, an id or a URL ("2019-05-04-talks-resume") is no text
+        if value is None:
+            continue
         if first is None:
             first = (str(col), value)
         if not isinstance(value, str) or tokenised_ratio(value) <= TOKENISED_MAX:

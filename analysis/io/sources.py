@@ -29,8 +29,6 @@ __all__ = [
     "file_entry",
     "iter_zip",
     "is_sidecar",
-    "is_folder_document",
-    "FOLDER_DOCUMENTS",
     "SIDECAR_SUFFIXES",
     "TEXT_EXTENSIONS",
     "PLAIN_SIDECAR_EXTENSIONS",
@@ -70,37 +68,6 @@ def is_sidecar(name: str, exists: Callable[[str], bool] | None = None) -> bool:
     if ext.lower() not in PLAIN_SIDECAR_EXTENSIONS:
         return False
     return any(exists(stem + t) or exists(stem + t.upper()) for t in TEXT_EXTENSIONS)
-
-
-#: Names (without extension, any case) of the files that document a folder or a data
-#: set -- its read-me, licence, attribution notice, authors, change log, citation --
-#: rather than being one of its articles.  A folder scan, a pattern and an archive skip
-#: them (reported); a file of that name given explicitly is still loaded.
-FOLDER_DOCUMENTS = frozenset(
-    {
-        "readme", "read_me", "read-me", "license", "licence", "licenses", "licences",
-        "copying", "notice", "attribution", "attributions", "authors", "contributors",
-        "credits", "changelog", "citation", "contributing", "code_of_conduct",
-    }
-)  # fmt: skip
-_DOCUMENT_EXTENSIONS = frozenset({"", ".txt", ".md", ".markdown", ".rst", ".html", ".htm", ".cff"})
-
-
-def is_folder_document(name: str) -> bool:
-    """True when ``name`` is a folder's documentation file (README.md, LICENSE, ...).
-
-    Examples
-    --------
-    >>> is_folder_document("README.md"), is_folder_document("readme-parade.txt")
-    (True, False)
-    """
-    stem, ext = posixpath.splitext(name)
-    if ext.lower() not in _DOCUMENT_EXTENSIONS:
-        stem, ext = name, ""
-    return stem.lower() in FOLDER_DOCUMENTS and ext.lower() in _DOCUMENT_EXTENSIONS
-
-
-_DOCUMENT_REASON = "a folder's documentation file (read-me, licence, attribution), not an article"
 
 
 def _hidden(name: str) -> bool:
@@ -217,9 +184,6 @@ def collect_targets(sources: Iterable[object], ctx: LoadContext) -> list[Target]
                     and not is_sidecar(mp.name, lambda n, d=mp.parent: (d / n).is_file())
                     and not _hidden(mp.name)
                 ):
-                    if is_folder_document(mp.name):
-                        ctx.problem(m, _DOCUMENT_REASON)
-                        continue
                     add(Target(mp, m))
         else:
             ctx.problem(text, "no such file or folder")
@@ -290,9 +254,6 @@ def _scan_dir(root: Path, ctx: LoadContext, add) -> None:
                 ctx.problem(child_display, f"cannot read: {exc.strerror or exc}")
                 continue
             if is_sidecar(child.name, names.__contains__):
-                continue
-            if is_folder_document(child.name):
-                ctx.problem(child_display, _DOCUMENT_REASON)
                 continue
             add(Target(child_path, child_display))
 
@@ -411,9 +372,6 @@ def iter_zip(target: Target, ctx: LoadContext) -> Iterator[Entry]:
             if any(_hidden(part) for part in name.split("/")) or is_sidecar(
                 base, lambda n, f=folder: posixpath.join(f, n) in members
             ):
-                continue
-            if is_folder_document(base):
-                ctx.problem(shown, _DOCUMENT_REASON)
                 continue
             if info.flag_bits & 0x1:
                 ctx.problem(shown, "encrypted zip entry")
