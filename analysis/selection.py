@@ -384,9 +384,12 @@ class Selector:
     def __init__(self, corpus: Any, *, state: dict[str, pd.DataFrame] | None = None) -> None:
         self.frames = _frames_of(corpus)
         self.state = state if state is not None else _state_of(corpus)
-        if self.state is not None:
-            # the corpus frames carry the corpus-wide actor ids: so do the parts
-            self.state, self.frames = _joined(self.state, self.frames)
+        #: the corpus-wide actor joins (article id -> corpus id, None: dropped), made
+        #: from the parts as the build made them; applied to every selection
+        self.joins: dict | None = None
+        if self.state is not None and "actor_parts" in self.state:
+            self.joins = corpus_identity(self.state["actor_parts"], self.frames["actors"])
+            _, self.frames = _joined({}, self.frames, self.joins)
         arts = self.frames["articles"]
         self.ids = arts["article_id"].astype(str).to_numpy(dtype=object)
         self._position = pd.Index(self.ids)
@@ -539,6 +542,7 @@ class Selector:
                 regroup=regroup and not fast,
                 exact=not fast,
                 progress=progress,
+                joins=self.joins,
             )
         return View(**frames, filters=given, total=len(self.ids), undated=undated, state=state)
 
@@ -600,6 +604,7 @@ def derive(
     regroup: bool = True,
     exact: bool = True,
     progress: Callable[[str], None] | None = None,
+    joins: dict | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Re-derive the corpus-wide frames of a selection from its per-article rows.
 
@@ -623,6 +628,9 @@ def derive(
         knowledge base could differ): what the explorer uses.
     progress : callable, optional
         Called with the name of each step ("actors", "edges", "event groups").
+    joins : dict, optional
+        The corpus-wide actor joins (:meth:`Selector` passes the corpus' own); made
+        from ``state``'s parts when omitted.
 
     Returns
     -------
@@ -634,6 +642,12 @@ def derive(
     out = dict(frames)
     say = progress or (lambda _step: None)
     say("actors")
+    if state is not None and {"actor_parts", "edge_parts"} <= set(state):
+        # the parts hold each article's own ids: the corpus-wide joins (given, else made
+        # from these parts) go to the parts and to every frame alike
+        if joins is None:
+            joins = corpus_identity(state["actor_parts"], frames.get("actors"))
+        state, out = _joined(state, out, joins)
     if not exact and state is not None and {"actor_parts", "edge_parts"} <= set(state):
         parts = state["actor_parts"]
         counts = parts.groupby("actor_id")[["mentions", "articles"]].sum()
@@ -647,9 +661,6 @@ def derive(
         say("edges")
         out["edges"] = pipeline.merge_edge_parts(state["edge_parts"])
     elif state is not None and {"actor_parts", "edge_parts"} <= set(state):
-        # the kept articles may join actors the whole corpus could not (one "Roe" left):
-        # every frame then carries the joined id, as a build of these articles would
-        state, out = _joined(state, out)
         out["actors"] = pipeline.merge_actor_parts(state["actor_parts"])
         say("edges")
         out["edges"] = pipeline.merge_edge_parts(state["edge_parts"])
@@ -663,23 +674,25 @@ def derive(
     return out
 
 
-def _joined(
-    state: dict[str, pd.DataFrame], frames: dict[str, pd.DataFrame]
-) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
-    """Parts and frames with the actor joins of those parts applied to every actor id."""
-    from analysis.actors.identity import apply_joins, corpus_joins
+def corpus_identity(actor_parts: pd.DataFrame, actors: pd.DataFrame | None) -> dict:
+    """The corpus-wide joins of these per-article parts, and the actors the corpus
+    dropped (ids of the parts that are not in ``actors`` nor joined) mapped to None."""
+    from analysis.actors.identity import corpus_joins
 
-    if "actor_parts" not in state:
-        return state, frames
-    joins: dict = dict(corpus_joins(state["actor_parts"]))
-    actors = frames.get("actors")
-    if actors is not None and len(actors):
-        # actors the corpus dropped (a place taken for a body) leave the parts too
-        known = set(actors["actor_id"]) | set(joins)
-        for aid in set(state["actor_parts"]["actor_id"]) - known:
-            joins[aid] = None
-    if not joins:
-        return state, frames
+    joins: dict = dict(corpus_joins(actor_parts))
+    if actors is not None and len(actors) and len(actor_parts):
+        for aid in set(actor_parts["actor_id"]) - set(actors["actor_id"]) - set(joins):
+            joins[aid] = None  # a place taken for a body, a bare "Court"
+    return joins
+
+
+def _joined(
+    state: dict[str, pd.DataFrame], frames: dict[str, pd.DataFrame], joins: dict
+) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
+    """Parts and frames with ``joins`` applied to every actor id (frames from their
+    articles' own ids, so joining again changes nothing)."""
+    from analysis.actors.identity import apply_joins
+
     return dict(apply_joins(state, joins)), dict(apply_joins(frames, joins))
 
 

@@ -357,3 +357,31 @@ def test_a_surname_ending_in_s_is_kept_outside_headlines(nlp):
     )
     assert "Jana Petrauskas" in set(res.actors["name"])
     assert "Jana" not in set(res.actors["name"])
+
+
+def test_joins_are_always_made_from_the_articles_own_ids():
+    mentions = pd.DataFrame({"article_id": ["a", "b"], "actor_id": ["x:roe", "x:acme"]})
+    once = apply_joins({"mentions": mentions}, {"x:roe": "x:jane-roe"})["mentions"]
+    assert once["actor_id"].tolist() == ["x:jane-roe", "x:acme"]
+    assert once["actor_id_article"].tolist() == ["x:roe", "x:acme"]
+    # the corpus changed: "Roe" is now someone else, and "Acme" a place (dropped)
+    again = apply_joins({"mentions": once}, {"x:roe": "x:john-roe", "x:acme": None})
+    assert again["mentions"]["actor_id"].tolist()[0] == "x:john-roe"
+    assert again["mentions"]["actor_id"].isna().tolist() == [False, True]
+    # no joins at all: the articles' own ids come back
+    back = apply_joins({"mentions": once}, {})["mentions"]
+    assert back["actor_id"].tolist() == ["x:roe", "x:acme"]
+
+
+def test_rebuilding_a_store_with_nothing_new_gives_the_same_corpus(built, tmp_path):
+    corpus, _ = built
+    store = tmp_path / "again"
+    first = build(make_articles(TEXTS), progress=False, store=store)
+    second = build(make_articles(TEXTS), progress=False, store=store)
+    for name in ("actors", "mentions", "quotes", "edges"):
+        pd.testing.assert_frame_equal(
+            first.frames[name].reset_index(drop=True),
+            second.frames[name].reset_index(drop=True),
+            obj=name,
+        )
+    assert set(second.actors["actor_id"]) == set(corpus.actors["actor_id"])

@@ -21,6 +21,9 @@ import pandas as pd
 from analysis import schema
 
 __all__ = [
+    "ARTICLE_SUFFIX",
+    "ID_COLUMNS",
+    "article_ids",
     "corpus_joins",
     "apply_joins",
     "generic_bodies",
@@ -85,7 +88,7 @@ def place_only_actors(
 
     A city or an island the tagger took for an organisation or a person ("Eastport
     said" aside) is no actor when every one of its mentions is a place the places stage
-    found (the same span, or the same text in the same article) and none of those
+    found (the same text in the same article) and none of those
     places is a country or a capital, which may stand for a government.  With the
     ``articles`` (their text), a name that modifies a natural feature ("the Northfen
     marshes", :data:`analysis.lexicon.places.LANDFORM_NOUNS`) in two of its mentions
@@ -99,12 +102,12 @@ def place_only_actors(
     for aid, kind, kb in zip(
         actor_parts["actor_id"], actor_parts["kind"], actor_parts["in_kb"], strict=True
     ):
-        seen = kinds.setdefault(aid, set())
-        seen.add("kb" if bool(kb) else (kind if isinstance(kind, str) else "?"))
+        kinds.setdefault(aid, set()).add(
+            "kb" if bool(kb) else (kind if isinstance(kind, str) else "?")
+        )
     cands = {a for a, ks in kinds.items() if ks <= _PLACE_PRONE}
     if not cands:
         return set()
-    feature = dict(zip(places["place_id"], places["feature"], strict=True))
     by_text: dict[tuple, set] = {}
     for art, text, feat in zip(
         places["article_id"], places["text"], places["feature"], strict=True
@@ -113,17 +116,14 @@ def place_only_actors(
     m = mentions[mentions["actor_id"].isin(list(cands))]
     verdict: dict[str, bool] = {}
     seen: dict[str, list[int]] = {}  # actor -> [mentions, mentions before a landform]
-    pids = m["place_id"] if "place_id" in m.columns else pd.Series(pd.NA, index=m.index)
     texts = dict(zip(articles["article_id"], articles["text"], strict=True)) if (
         articles is not None and "text" in articles.columns
     ) else {}  # fmt: skip
     ends = m["end"] if "end" in m.columns else pd.Series(-1, index=m.index)
-    for aid, art, text, pid, end in zip(
-        m["actor_id"], m["article_id"], m["text"], pids, ends, strict=True
-    ):
+    for aid, art, text, end in zip(m["actor_id"], m["article_id"], m["text"], ends, strict=True):
+        # the same words found as a place in the article (a mention's place_id may be a
+        # place inside it: "Boston" in "Boston Globe")
         feats = set(by_text.get((art, str(text).lower()), set()))
-        if isinstance(pid, str) and pid in feature:
-            feats.add(feature[pid])
         pieces = [p.strip() for p in _LIST_SPLIT.split(str(text).lower()) if p.strip()]
         if len(pieces) > 1 and all(by_text.get((art, p)) for p in pieces):
             feats = {"list"}  # "Northisle and Southland": a list of places is no one actor
@@ -347,15 +347,49 @@ def rename_edge_parts(edges: pd.DataFrame, joins: Mapping[str, str]) -> pd.DataF
     return out.reset_index(drop=True).astype({c: edges[c].dtype for c in out.columns})
 
 
+#: Columns that carry actor ids, by frame (a list of ids for ``participants``).
+ID_COLUMNS = {"mentions": ("actor_id",), "quotes": ("speaker", "via"), "events": ("participants",)}
+#: Suffix of the column that keeps the id the article alone gave ("actor_id_article").
+ARTICLE_SUFFIX = "_article"
+
+
+def _rejoin(frame: pd.DataFrame, cols: tuple[str, ...], joins: Mapping) -> pd.DataFrame:
+    """``frame`` with its id columns recomputed from the article's own ids."""
+    changes = {}
+    for col in cols:
+        if col not in frame.columns:
+            continue
+        keep = col + ARTICLE_SUFFIX
+        if keep in frame.columns:
+            base = frame[keep]
+        elif joins:
+            base = changes[keep] = frame[col]
+        else:
+            continue
+        changes[col] = _map_lists(base, joins) if col == "participants" else _map_ids(base, joins)
+    return frame.assign(**changes) if changes else frame
+
+
+def article_ids(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``frame`` with the actor ids its articles alone gave, before any corpus-wide join."""
+    return _rejoin(frame, ID_COLUMNS.get(name, ()), {}) if frame is not None else frame
+
+
 def apply_joins(frames: Mapping[str, pd.DataFrame], joins: Mapping[str, str]) -> dict:
     """The frames with every actor id rewritten by ``joins``.
+
+    The ids of mentions, quotes and events are always computed from the ids each
+    article gave by itself, kept beside them in ``*_article`` columns (``actor_id_article``,
+    ``speaker_article``, ``via_article``, ``participants_article``) once a join changed
+    something: applying new joins to frames joined before gives what they give to the
+    article's own ids, so an incremental build or a selection never joins twice.
 
     Parameters
     ----------
     frames : mapping of str to DataFrame
         Any of ``mentions`` (``actor_id``), ``quotes`` (``speaker``, ``via``), ``events``
-        (``participants``), ``edges``, ``actor_parts`` and ``edge_parts``; others are
-        returned as given.
+        (``participants``), ``edges``, ``actor_parts`` and ``edge_parts`` (these with the
+        articles' own ids); others are returned as given.
     joins : mapping
         From :func:`corpus_joins`; an id mapped to ``None`` is no actor (its mentions
         lose their id, it leaves participants, edges and parts).
@@ -366,21 +400,11 @@ def apply_joins(frames: Mapping[str, pd.DataFrame], joins: Mapping[str, str]) ->
         The same frames (a frame with nothing to rewrite is the same object).
     """
     out = dict(frames)
+    for name, cols in ID_COLUMNS.items():
+        if out.get(name) is not None and len(out[name]):
+            out[name] = _rejoin(out[name], cols, joins)
     if not joins:
         return out
-    m = out.get("mentions")
-    if m is not None and "actor_id" in m.columns:
-        ids = _map_ids(m["actor_id"], joins)
-        if ids is not m["actor_id"]:
-            out["mentions"] = m.assign(actor_id=ids)
-    q = out.get("quotes")
-    if q is not None and len(q):
-        cols = {c: _map_ids(q[c], joins) for c in ("speaker", "via") if c in q.columns}
-        if any(cols[c] is not q[c] for c in cols):
-            out["quotes"] = q.assign(**cols)
-    e = out.get("events")
-    if e is not None and "participants" in e.columns and len(e):
-        out["events"] = e.assign(participants=_map_lists(e["participants"], joins))
     for name in ("edges", "edge_parts"):
         if out.get(name) is not None:
             out[name] = rename_edge_parts(out[name], joins)

@@ -196,6 +196,7 @@ def run_corpus_actors(batch: Batch, res) -> dict:
     one id per actor in every frame (:func:`analysis.actors.identity.corpus_joins`)."""
     from analysis.actors.identity import (
         apply_joins,
+        article_ids,
         corpus_joins,
         generic_bodies,
         place_only_actors,
@@ -209,7 +210,8 @@ def run_corpus_actors(batch: Batch, res) -> dict:
         places = batch.get("places")
         kept = set(joins) | set(joins.values())
         arts = batch.get("articles")
-        for aid in place_only_actors(parts, batch["mentions"], places, arts) - kept:
+        mentions = article_ids(batch["mentions"], "mentions")  # as the articles gave them
+        for aid in place_only_actors(parts, mentions, places, arts) - kept:
             joins[aid] = None
     for aid in generic_bodies(parts, joins) - set(joins.values()):
         joins[aid] = None  # "the Court" with no full name
