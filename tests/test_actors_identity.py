@@ -184,7 +184,7 @@ def test_a_place_taken_for_a_body_is_no_actor():
     mentions = pd.DataFrame(
         {
             "article_id": ["a", "a", "a", "a"],
-            "text": ["Eastport", "Eastport", "Northland", "Acme"],
+            "text": ["Eastport", "Eastport's", "Northland", "Acme"],
             "actor_id": ["x:eastport", "x:eastport", "x:northland", "x:acme"],
             "place_id": ["p:1", pd.NA, "p:2", pd.NA],
         }

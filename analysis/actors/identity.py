@@ -123,7 +123,8 @@ def place_only_actors(
     for aid, art, text, end in zip(m["actor_id"], m["article_id"], m["text"], ends, strict=True):
         # the same words found as a place in the article (a mention's place_id may be a
         # place inside it: "Boston" in "Boston Globe")
-        feats = set(by_text.get((art, str(text).lower()), set()))
+        text = _bare_name(text)  # "Eastport in" -> "Eastport", "Eastport's" -> "Eastport"
+        feats = set(by_text.get((art, text.lower()), set()))
         pieces = [p.strip() for p in _LIST_SPLIT.split(str(text).lower()) if p.strip()]
         if len(pieces) > 1 and all(by_text.get((art, p)) for p in pieces):
             feats = {"list"}  # "Northisle and Southland": a list of places is no one actor
@@ -137,6 +138,13 @@ def place_only_actors(
     # mostly before a landform ("the Northfen marshes", "Northfen fires"): a place too
     mostly = {a for a, (n, k) in seen.items() if k >= 2 and 3 * k >= 2 * n}
     return {a for a, only_place in verdict.items() if only_place} | mostly
+
+
+def _bare_name(text: object) -> str:
+    words = str(text).split()
+    while len(words) > 1 and words[-1][:1].islower():
+        words.pop()
+    return re.sub(r"['\u2019]s?$", "", " ".join(words))
 
 
 def _before_landform(text: object, end: object) -> bool:
