@@ -36,6 +36,8 @@ from analysis.settings import Settings, data_path
 
 __all__ = [
     "Parsed",
+    "continue_names",
+    "in_title_case_line",
     "TITLE_PHRASES",
     "frames_from_docs",
     "load_pipeline",
@@ -149,6 +151,71 @@ _PIPELINES: dict[tuple, Language] = {}
 # --------------------------------------------------------------------------- titles
 
 
+def continue_names(doc: Doc, *, most: int = 2, stop: set[int] | frozenset = frozenset()) -> Doc:
+    """Person names the model cut short, continued over the proper nouns that follow.
+
+    The model often ends a person at a first name it knows and leaves an unfamiliar
+    surname out ("Marta" of "Marta Kowalczyk"), or tags the two as two people.  A
+    person entity (not a knowledge-base match) takes in up to ``most`` following
+    capitalised proper nouns of its sentence that belong to no other entity and are no
+    title (token indexes in ``stop``), or the person entity right after it; never in a
+    title-case line (a headline).
+    """
+    ents = list(doc.ents)
+    if not ents or not doc.has_annotation("POS"):
+        return doc
+    changed = False
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        end = ent.end
+        if ent.label_ == "PERSON" and not ent.ent_id_ and not in_title_case_line(ent):
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if (
+                nxt is not None
+                and nxt.start == end
+                and nxt.label_ == "PERSON"
+                and not nxt.ent_id_
+                and doc[end - 1].whitespace_
+                and len(nxt) <= most
+            ):
+                end, i = nxt.end, i + 1
+            else:
+                limit = min(len(doc), ent.sent.end, end + most)
+                while (
+                    end < limit
+                    and doc[end - 1].whitespace_
+                    and doc[end].pos_ == "PROPN"
+                    and doc[end].is_alpha
+                    and doc[end].is_title
+                    and not doc[end].ent_type_
+                    and end not in stop
+                ):
+                    end += 1
+        if end != ent.end:
+            changed = True
+            out.append(Span(doc, ent.start, end, label=ent.label_))
+        else:
+            out.append(ent)
+        i += 1
+    if changed:
+        doc.ents = out
+    return doc
+
+
+def in_title_case_line(span: Span) -> bool:
+    """True when the line holding ``span`` is written in title case (a headline:
+    "Minister Quits Over Budget Row"), judged on its words of four letters or more."""
+    doc = span.doc
+    text = doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+    words = [t for t in (line if line is not None else span.sent) if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.6 * len(words)
+
+
 @Language.factory("newsdesk_titles", default_config={"titles": []})
 def _make_titles(nlp: Language, name: str, titles: list[str]) -> _TitleFinder:
     return _TitleFinder(nlp, titles)
@@ -164,6 +231,7 @@ class _TitleFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.matcher(doc)
+        doc = continue_names(doc, stop={i for _, s, e in matches for i in range(s, e)})
         if not matches:
             doc.spans["titles"] = []
             return doc

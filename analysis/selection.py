@@ -409,6 +409,12 @@ class Selector:
     def __init__(self, corpus: Any, *, state: dict[str, pd.DataFrame] | None = None) -> None:
         self.frames = _frames_of(corpus)
         self.state = state if state is not None else _state_of(corpus)
+        #: the corpus-wide actor joins (article id -> corpus id, None: dropped), made
+        #: from the parts as the build made them; applied to every selection
+        self.joins: dict | None = None
+        if self.state is not None and "actor_parts" in self.state:
+            self.joins = corpus_identity(self.state["actor_parts"], self.frames["actors"])
+            _, self.frames = _joined({}, self.frames, self.joins)
         arts = self.frames["articles"]
         self.ids = arts["article_id"].astype(str).to_numpy(dtype=object)
         self._position = pd.Index(self.ids)
@@ -581,6 +587,7 @@ class Selector:
                 regroup=regroup and (not fast or int(rows_events) <= regroup_max),
                 exact=not fast,
                 progress=progress,
+                joins=self.joins,
             )
         return View(
             **frames, filters=given, total=len(self.ids), undated=undated, state=state,
@@ -645,6 +652,7 @@ def derive(
     regroup: bool = True,
     exact: bool = True,
     progress: Callable[[str], None] | None = None,
+    joins: dict | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Re-derive the corpus-wide frames of a selection from its per-article rows.
 
@@ -668,6 +676,9 @@ def derive(
         knowledge base could differ): what the explorer uses.
     progress : callable, optional
         Called with the name of each step ("actors", "edges", "event groups").
+    joins : dict, optional
+        The corpus-wide actor joins (:meth:`Selector` passes the corpus' own); made
+        from ``state``'s parts when omitted.
 
     Returns
     -------
@@ -679,6 +690,12 @@ def derive(
     out = dict(frames)
     say = progress or (lambda _step: None)
     say("actors")
+    if state is not None and {"actor_parts", "edge_parts"} <= set(state):
+        # the parts hold each article's own ids: the corpus-wide joins (given, else made
+        # from these parts) go to the parts and to every frame alike
+        if joins is None:
+            joins = corpus_identity(state["actor_parts"], frames.get("actors"))
+        state, out = _joined(state, out, joins)
     if not exact and state is not None and {"actor_parts", "edge_parts"} <= set(state):
         parts = state["actor_parts"]
         counts = parts.groupby("actor_id")[["mentions", "articles"]].sum()
@@ -705,6 +722,28 @@ def derive(
             frames["events"], out["actors"], frames["places"], articles=frames.get("articles")
         )
     return out
+
+
+def corpus_identity(actor_parts: pd.DataFrame, actors: pd.DataFrame | None) -> dict:
+    """The corpus-wide joins of these per-article parts, and the actors the corpus
+    dropped (ids of the parts that are not in ``actors`` nor joined) mapped to None."""
+    from analysis.actors.identity import corpus_joins
+
+    joins: dict = dict(corpus_joins(actor_parts))
+    if actors is not None and len(actors) and len(actor_parts):
+        for aid in set(actor_parts["actor_id"]) - set(actors["actor_id"]) - set(joins):
+            joins[aid] = None  # a place taken for a body, a bare "Court"
+    return joins
+
+
+def _joined(
+    state: dict[str, pd.DataFrame], frames: dict[str, pd.DataFrame], joins: dict
+) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
+    """Parts and frames with ``joins`` applied to every actor id (frames from their
+    articles' own ids, so joining again changes nothing)."""
+    from analysis.actors.identity import apply_joins
+
+    return dict(apply_joins(state, joins)), dict(apply_joins(frames, joins))
 
 
 def select(

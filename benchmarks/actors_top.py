@@ -4,9 +4,9 @@ Usage::
 
     PYTHONPATH=$PWD /work/main/.venv/bin/python benchmarks/actors_top.py CORPUS_DIR [N]
 
-The actors are merged again from the corpus's per-article parts with the current code
-(:func:`analysis.pipeline.merge_actor_parts`), so a change to the merge step is measured
-without rebuilding.  Columns: rank, actor_id, name, kind, mentions, articles, aliases.
+The actors are the corpus's own actors frame (the corpus-level ``corpus_actors`` stage:
+per-article parts merged, corpus-wide joins, places that are no actors dropped), so build
+with the code to measure.  Columns: rank, actor_id, name, kind, mentions, articles, aliases.
 """
 
 from __future__ import annotations
@@ -16,14 +16,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.pipeline import merge_actor_parts
-
 
 def top_actors(corpus: Path, n: int = 100) -> pd.DataFrame:
     """The ``n`` most mentioned actors of the corpus folder ``corpus``."""
-    parts = pd.read_parquet(corpus / "_state" / "actor_parts.parquet")
-    parts["aliases"] = parts["aliases"].map(list)
-    return merge_actor_parts(parts).head(n).reset_index(drop=True)
+    actors = pd.read_parquet(corpus / "actors.parquet")
+    actors["aliases"] = actors["aliases"].map(list)
+    return actors.head(n).reset_index(drop=True)
 
 
 def main(argv: list[str]) -> int:

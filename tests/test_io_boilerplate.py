@@ -26,6 +26,9 @@ NEWS = [
     "The report said: Example Corp. was fined.",
     "* * *",
     "---",
+    "First published in 1851, the paper was sold on Monday.",
+    "The software is released under an open licence, the company said.",
+    "The report, first published on Monday, said the port was closed.",
 ]
 FURNITURE = [
     ("Advertisement", "advert"),
@@ -58,6 +61,11 @@ FURNITURE = [
     ("Fans cheer at the stadium in the capital. Jane Roe for Example Media.", "caption"),
     ("Rangers walk along the lagoon shore at dawn. Picture: Jane Roe.", "caption"),
     ("Rescue workers search the rubble, Oslo, May 3, 2018. © 2018 Example Photo.", "copyright"),
+    ("Licensed under the Open Example Licence, version 2.", "licence"),
+    ("This story was originally published by the Example Herald.", "licence"),
+    ("This article first appeared on Example Weekly.", "licence"),
+    ("Republished with permission from Example Monitor.", "licence"),
+    ("Read the original article.", "licence"),
 ]
 
 

@@ -124,20 +124,26 @@ def merge_actors(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
     frames = [schema.check(f, "actors") for f in frames if f is not None and len(f)]
     acc: dict[str, dict] = {}
     for frame in frames:
-        has_votes = all(k in frame.columns for k in _VOTES)
-        for row in frame.to_dict("records"):
-            if not has_votes:
-                row.update(
-                    {
-                        "name_votes": {row["name"]: row["mentions"]} if _ok(row["name"]) else {},
-                        "kind_votes": {row["kind"]: row["mentions"]} if _ok(row["kind"]) else {},
-                        "country_votes": {row["country"]: row["mentions"]}
-                        if _ok(row["country"])
-                        else {},
-                    }
-                )
+        for row in vote_rows(frame):
             accumulate_actor(acc, row)
     return finish_actors(acc)
+
+
+def vote_rows(frame: pd.DataFrame) -> list[dict]:
+    """The rows of an actors frame as dicts with ``*_votes`` (made from the name, kind
+    and country where the frame has no vote columns)."""
+    rows = frame.to_dict("records")
+    if all(k in frame.columns for k in _VOTES):
+        return rows
+    for row in rows:
+        row.update(
+            {
+                "name_votes": {row["name"]: row["mentions"]} if _ok(row["name"]) else {},
+                "kind_votes": {row["kind"]: row["mentions"]} if _ok(row["kind"]) else {},
+                "country_votes": {row["country"]: row["mentions"]} if _ok(row["country"]) else {},
+            }
+        )
+    return rows
 
 
 def accumulate_actor(acc: dict[str, dict], row: dict) -> None:
@@ -233,6 +239,32 @@ def _words(name: object) -> list[str]:
     return [w for w in normalize_name(str(name)).replace(".", " ").split() if w]
 
 
+#: Lower-case words inside a body's name ("House of Representatives").
+_ORG_LINKS = frozenset({"of", "for", "and", "the", "on"})
+
+
+def org_words(name: object) -> list[str]:
+    """Normalised words of a body's name, its linking words kept ("court of session");
+    empty when another word is lower-case (no name)."""
+    if not _ok(name):
+        return []
+    raw = str(name).split()
+    if any(w[:1].islower() and w.lower() not in _PARTICLES | _ORG_LINKS for w in raw):
+        return []
+    return [w for w in normalize_name(str(name)).replace(".", " ").split() if w]
+
+
+def org_head(kind: object, name: object) -> str | None:
+    """The word a body's short form would be ("acme" for "Acme News", "house" for
+    "House of Representatives"), or None."""
+    w = org_words(name)
+    if kind in ("organisation", "media") and len(w) >= 2 and all(x in _ORG_SUFFIXES for x in w[1:]):
+        return w[0]
+    if kind == "organisation" and len(w) >= 3 and w[1] == "of":
+        return w[0]
+    return None
+
+
 def join_map(acc: dict[str, dict]) -> dict[str, str]:
     """Which actors outside the knowledge base are another actor of the corpus.
 
@@ -264,6 +296,7 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
     people: dict[tuple[str, str], list[str]] = {}
     surnames: dict[str, set[str]] = {}
     org_heads: dict[str, set[str]] = {}
+    endings: set[str] = set()
     for aid, a in acc.items():
         kind = kind_of(a)
         names = [name_of(a)] + (sorted(a["aliases"]) if a["in_kb"] else [])
@@ -275,15 +308,11 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
                 surnames.setdefault(last, set()).add(aid)
             elif kind == "person" and len(w) == 1 and a["in_kb"]:
                 surnames.setdefault(w[0], set()).add(aid)
-            elif (
-                kind in ("organisation", "media")
-                and len(w) >= 2
-                and all(x in _ORG_SUFFIXES for x in w[1:])
-            ):
-                org_heads.setdefault(w[0], set()).add(aid)
-            elif kind == "organisation" and len(w) >= 3 and w[1] == "of":
-                # "House" for "House of Representatives", "Court" for "Court of ..."
-                org_heads.setdefault(w[0], set()).add(aid)
+            elif head := org_head(kind, name):
+                # "Acme" for "Acme News", "House" for "House of Representatives"
+                org_heads.setdefault(head, set()).add(aid)
+            elif kind in ("organisation", "media", "government") and len(w) >= 2:
+                endings.add(w[-1])  # "Supreme Court": "Court" may be this one too
     out: dict[str, str] = {}
 
     def rank(i: str) -> tuple:
@@ -309,6 +338,11 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
             for other in group[1:]:
                 if not acc[other]["in_kb"]:
                     out.setdefault(other, group[0])
+    _join_spelling_variants(acc, people, out, rank)
+    for aid, dst in _acronym_joins(acc, name_of, kind_of).items():
+        out.setdefault(aid, out.get(dst, dst))
+    for key in list(surnames):
+        surnames[key] = {out.get(i, i) for i in surnames[key]}
     for aid, a in acc.items():
         if a["in_kb"] or aid in out or kind_of(a) not in _JOINABLE_KINDS:
             continue
@@ -316,22 +350,102 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
         if len(w) != 1:
             continue
         heads = {out.get(i, i) for i in org_heads.get(w[0], ())} - {aid}
-        if kind_of(a) != "person" and len(heads) == 1:
+        if kind_of(a) != "person" and len(heads) == 1 and w[0] not in endings:
             out[aid] = heads.pop()
             continue
         cands = {out.get(i, i) for i in surnames.get(w[0], ())} - {aid}
         if len(cands) == 1 and not heads:
             out[aid] = cands.pop()
+        elif not cands and not heads and kind_of(a) == "person":
+            # a first name alone ("Margaret") is the only person of the corpus who has
+            # it as first name and whom no other person's surname could be
+            firsts = {out.get(i, i) for (f, _), ids in people.items() if f == w[0] for i in ids}
+            if len(firsts - {aid}) == 1:
+                out[aid] = (firsts - {aid}).pop()
+    return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` (of one length) differ by one substituted letter.
+
+    An added or dropped letter is not a spelling variant: it often makes another name
+    ("Steel" and "Steele" are two families; "Rahmani" and "Rahmany" one transliteration).
+    """
+    return len(a) == len(b) and a != b and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def _join_spelling_variants(acc: dict, people: dict, out: dict, rank) -> None:
+    """Two spellings of one person's surname (a transliteration: "Nadia Rahmani" and
+    "Nadia Rahmany"): same first name, surnames of at least five letters with one
+    letter substituted (not the first), and no third person of that first name near
+    either spelling.  The less mentioned joins the other."""
+    by_first: dict[str, list[str]] = {}
+    for first, last in people:
+        by_first.setdefault(first, []).append(last)
+    for first, lasts in by_first.items():
+        lasts = sorted(set(lasts))
+        for x, y in combinations(lasts, 2):
+            if min(len(x), len(y)) < 5 or x[0] != y[0] or not _one_edit(x, y):
+                continue
+            if any(z not in (x, y) and (_one_edit(z, x) or _one_edit(z, y)) for z in lasts):
+                continue
+            ids = sorted({out.get(i, i) for i in people[(first, x)] + people[(first, y)]}, key=rank)
+            for other in ids[1:]:
+                if not acc[other]["in_kb"]:
+                    out.setdefault(other, ids[0])
+
+
+#: Words an acronym skips ("Organisation of the Example States" -> "OES").
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "to", "&"})
+_ACRONYM_KINDS = frozenset({"organisation", "media", "government", "group", "other"})
+
+
+def _initials(name: str) -> str:
+    words = [w for w in str(name).replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words).upper()
+
+
+def _acronym_joins(acc: dict, name_of, kind_of) -> dict[str, str]:
+    """An all-capitals name outside the knowledge base ("EHA") joins the one body of the
+    corpus whose capitalised words it abbreviates ("European Harbour Agency")."""
+    full: dict[str, set[str]] = {}
+    for aid, a in acc.items():
+        if kind_of(a) not in _ACRONYM_KINDS:
+            continue
+        names = {name_of(a)} | (set(a["aliases"]) if a["in_kb"] else set())
+        for name in names:
+            if _ok(name) and (ini := _initials(name)):
+                full.setdefault(ini, set()).add(aid)
+    out: dict[str, str] = {}
+    for aid, a in acc.items():
+        name = name_of(a)
+        if a["in_kb"] or kind_of(a) not in _JOINABLE_KINDS or not _ok(name):
+            continue
+        name = str(name).replace(".", "")
+        if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+            continue
+        cands = full.get(name, set()) - {aid}
+        if len(cands) == 1:
+            out[aid] = cands.pop()
     return out
 
 
 def _apply_joins(acc: dict[str, dict]) -> dict[str, dict]:
-    joins = join_map(acc)
+    return merge_joined(acc, join_map(acc))
+
+
+def merge_joined(acc: dict[str, dict], joins: dict[str, str]) -> dict[str, dict]:
+    """The accumulator with each joined actor folded into the one it joins (mentions,
+    articles, aliases and country votes added; name and kind stay the target's)."""
     if not joins:
         return acc
     out = {k: v for k, v in acc.items() if k not in joins}
     for src, dst in joins.items():
-        while dst in joins:
+        seen = {src}
+        while dst in joins and dst not in seen:
+            seen.add(dst)
             dst = joins[dst]
         a = acc[src]
         b = out[dst] = dict(out[dst])

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MEDIA_WORDS", "GENERIC", "GENERIC_BODY", "NOT_ACTORS", "NAME_ENDINGS", "HEADLINE_LEADS"]
+__all__ = [
+    "MEDIA_WORDS",
+    "GENERIC",
+    "GENERIC_BODY",
+    "GENERIC_BODY_NOUNS",
+    "NOT_ACTORS",
+    "NAME_ENDINGS",
+    "HEADLINE_LEADS",
+]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -24,6 +32,16 @@ GENERIC = _words(
     """
     state president leader government ministry minister chairman secretary senate
     congress parliament army military news agency times post journal herald tribune
+    """
+)
+
+
+#: Nouns that name a kind of body, not one body: alone ("the Court", "the Committee"),
+#: with no full name to join, they are no identifiable actor.
+GENERIC_BODY_NOUNS = _words(
+    """
+    court committee commission council ministry department agency tribunal board bureau
+    authority assembly cabinet parliament government
     """
 )
 

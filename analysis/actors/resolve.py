@@ -47,6 +47,7 @@ from analysis.actors.names import (
 )
 from analysis.actors.quotes import find_quotes
 from analysis.actors.syntax import government_role
+from analysis.nlp import in_title_case_line
 
 __all__ = ["ActorResult", "resolve_actors"]
 
@@ -385,11 +386,14 @@ class _ArticleResolver:
             return text
         if len(words) < 2:
             return text
-        if len(words) < 2:
-            return text
         last, first = words[-1], words[0]
         rest = None
-        if re.fullmatch(r"[A-Z][a-z]+(?:s|ed)", last) and last.lower() not in _NAME_ENDINGS:
+        headline = m.span is None or in_title_case_line(m.span)  # "Smith Says": a headline
+        if (
+            headline
+            and re.fullmatch(r"[A-Z][a-z]+(?:s|ed)", last)
+            and last.lower() not in _NAME_ENDINGS
+        ):
             rest = words[:-1]
         elif first.lower() in _HEADLINE_LEADS:
             rest = words[1:]

@@ -95,6 +95,18 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       r"(?:\d{4}\b.{0,120}|(?-i:[A-Z])[^.]{0,80}\.?)"),
         ("copyright", r".{0,100}\ball rights reserved\b.{0,60}"),
         ("copyright", r"this (?:material|article|story) may not be (?:published|reproduced|broadcast)\b.{0,120}"),
+        # ---- licence and attribution footers: a text's terms of reuse and where it
+        # first appeared, on any site ("Licensed under ...", "This story first appeared
+        # on ...", "Republished with permission", "Read the original article")
+        ("licence", r"(?:(?:this|the) (?:article|story|text|work|content|piece|report|post|material)s?"
+                    r"(?: is| are| was| has been)? )?(?:(?:re)?licen[cs]ed|released|available|"
+                    r"distributed|published|shared) under (?:the |a |an )?.{0,120}"
+                    r"\b(?:licen[cs]es?|cc[- ]by[\w.-]*|public domain)\b.{0,120}"),
+        ("licence", r"(?:this (?:article|story|piece|post|report) (?:was |is )?(?:originally|first)|"
+                    r"originally) (?:published|appeared|posted|ran)\b.{0,120}"),
+        ("licence", r"(?:this (?:article|story|piece|post|report) (?:is|was|has been) )?"
+                    r"(?:re-?published|reprinted|reproduced|adapted) (?:from|with|by|under|courtesy)\b.{0,160}"),
+        ("licence", r"read the original (?:article|story|post|version)\b.{0,120}"),
         # ---- picture furniture
         ("gallery", r"(?:slideshow|gallery|photos?|images?|video)\s*[(:]?\s*\d+\s*(?:images?|photos?|pictures?|slides?)?\s*\)?"),
         ("gallery", r"\d+\s*(?:images?|photos?|pictures?)\s*"),

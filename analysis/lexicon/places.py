@@ -19,7 +19,7 @@ the usual form).
 
 from __future__ import annotations
 
-__all__ = ["PLACE_KIND_NOUNS", "PLACE_PART_NOUNS"]
+__all__ = ["LANDFORM_NOUNS", "PLACE_KIND_NOUNS", "PLACE_PART_NOUNS"]
 
 #: Kinds of place whose "of" phrase names the place: "the town of X", "the port of X".
 PLACE_KIND_NOUNS = frozenset(
@@ -96,5 +96,43 @@ PLACE_PART_NOUNS = frozenset(
         "waters",
         "weather",
         "zoo",
+    ]
+)
+
+#: Natural features a name can modify: "the Northfen marshes", "the Tarn valley" (a name
+#: used before one is a place's name, not an actor's).
+LANDFORM_NOUNS = frozenset(
+    [
+        "basin",
+        "bay",
+        "canyon",
+        "coast",
+        "delta",
+        "desert",
+        "forest",
+        "forests",
+        "glacier",
+        "gulf",
+        "highlands",
+        "island",
+        "islands",
+        "jungle",
+        "lake",
+        "marshes",
+        "mountain",
+        "mountains",
+        "ocean",
+        "peninsula",
+        "plain",
+        "plains",
+        "plateau",
+        "rainforest",
+        "rainforests",
+        "river",
+        "sea",
+        "strait",
+        "valley",
+        "volcano",
+        "wetlands",
     ]
 )

@@ -187,14 +187,41 @@ def run_reference(batch: Batch, res) -> dict:
 # ---------------------------------------------------------------------- corpus level
 
 
+#: corpus frames whose actor ids the corpus-wide joins rewrite (those the batch holds)
+_ACTOR_ID_FRAMES = ("mentions", "quotes", "events")
+
+
 def run_corpus_actors(batch: Batch, res) -> dict:
-    """Corpus-wide actors and co-mention edges, merged from the per-article parts."""
+    """Corpus-wide actors and co-mention edges, merged from the per-article parts, with
+    one id per actor in every frame (:func:`analysis.actors.identity.corpus_joins`)."""
+    from analysis.actors.identity import (
+        apply_joins,
+        article_ids,
+        corpus_joins,
+        generic_bodies,
+        place_only_actors,
+    )
     from analysis.state import merge_actor_parts, merge_edge_parts
 
-    return {
-        "actors": merge_actor_parts(batch["actor_parts"]),
-        "edges": merge_edge_parts(batch["edge_parts"]),
-    }
+    parts = batch["actor_parts"]
+    joins: dict = dict(corpus_joins(parts))
+    if "mentions" in batch:
+        # a place taken for an organisation or a person (and never joined) is no actor
+        places = batch.get("places")
+        kept = set(joins) | set(joins.values())
+        arts = batch.get("articles")
+        mentions = article_ids(batch["mentions"], "mentions")  # as the articles gave them
+        for aid in place_only_actors(parts, mentions, places, arts) - kept:
+            joins[aid] = None
+    for aid in generic_bodies(parts, joins) - set(joins.values()):
+        joins[aid] = None  # "the Court" with no full name
+    frames = {"actor_parts": parts, "edge_parts": batch["edge_parts"]}
+    frames.update({k: batch[k] for k in _ACTOR_ID_FRAMES if k in batch})
+    frames = apply_joins(frames, joins)
+    out = {k: frames[k] for k in _ACTOR_ID_FRAMES if k in frames}
+    out["actors"] = merge_actor_parts(frames["actor_parts"])
+    out["edges"] = merge_edge_parts(frames["edge_parts"])
+    return out
 
 
 def run_event_groups(batch: Batch, res) -> dict:
@@ -314,8 +341,25 @@ BUILTIN_STAGES = (
     StageSpec(
         name="corpus_actors",
         run=run_corpus_actors,
-        requires=("actor_parts", "edge_parts"),
-        assigns=("actors", "edges"),
+        # the frames carrying actor ids are named by column, so that the event groups
+        # (which assign a column of events) come after this stage, not before
+        requires=(
+            "actor_parts",
+            "edge_parts",
+            "mentions.actor_id",
+            "quotes.speaker",
+            "events.participants",
+            "places.feature",
+            "articles.text",
+        ),
+        assigns=(
+            "actors",
+            "edges",
+            "mentions.actor_id",
+            "quotes.speaker",
+            "quotes.via",
+            "events.participants",
+        ),
         per_article=False,
         module="analysis.actors",
     ),

@@ -1,0 +1,387 @@
+"""One identity per actor across the corpus: the corpus-wide joins reach every frame.
+
+Invented articles only.  A person named in full in one article and by surname alone in
+others ends as one id in actors, mentions, quotes, events and edges of the built corpus,
+and of a corpus filtered from it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from helpers import make_articles
+
+from analysis.actors.identity import apply_joins, corpus_joins
+from analysis.corpus import Corpus, build
+
+TEXTS = {
+    "a": "Margaret Ellison opened the new library in the old port on Saturday. "
+    "Margaret Ellison said the library would open every day.",
+    "b": "Ellison met Governor Tom Baxter in Chicago on Tuesday. "
+    '"We will build more homes for the workers," Ellison said after the meeting.',
+    "c": "The city council approved the budget on Wednesday. "
+    "Ellison was not at the meeting, her office said.",
+}
+FULL = "x:margaret-ellison"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    store = tmp_path_factory.mktemp("identity")
+    corpus = build(make_articles(TEXTS), progress=False, store=store)
+    return corpus, store
+
+
+def test_a_surname_in_other_articles_is_the_full_name_in_every_frame(built):
+    corpus, _ = built
+    parts = corpus._load_state()["actor_parts"]
+    # each article alone could not tell who "Ellison" is: its own part has its own id
+    assert "x:ellison" in set(parts["actor_id"])
+    assert FULL in set(corpus.actors["actor_id"])
+    ids = set(corpus.actors["actor_id"])
+    assert "x:ellison" not in ids
+    row = corpus.actors.set_index("actor_id").loc[FULL]
+    assert row["articles"] == 3 and row["kind"] == "person"
+    m = corpus.mentions
+    ellison = m[m["text"].str.contains("Ellison")]
+    assert set(ellison["actor_id"]) == {FULL}
+    assert set(ellison["article_id"]) == {"a", "b", "c"}
+    q = corpus.quotes
+    homes = q[q["text"].str.contains("homes")]
+    assert homes["speaker"].tolist() == [FULL]
+    assert "x:ellison" not in set(q["speaker"].dropna())
+    participants = {p for ps in corpus.events["participants"] for p in ps}
+    assert "x:ellison" not in participants
+    b_events = corpus.events[corpus.events["article_id"] == "b"]
+    assert any(FULL in ps for ps in b_events["participants"])
+    edge_ids = set(corpus.edges["source"]) | set(corpus.edges["target"])
+    assert "x:ellison" not in edge_ids and FULL in edge_ids
+    # every actor id of every frame is an actor of the corpus
+    assert set(m["actor_id"].dropna()) <= ids and participants <= ids
+
+
+def test_a_filtered_corpus_keeps_the_corpus_ids(built):
+    _, store = built
+    view = Corpus.load(store).filter(text="Baxter")
+    assert view.articles["article_id"].tolist() == ["b"]
+    assert FULL in set(view.actors["actor_id"])
+    assert "x:ellison" not in set(view.actors["actor_id"])
+    assert set(view.mentions["actor_id"].dropna()) <= set(view.actors["actor_id"])
+    assert set(view.quotes["speaker"].dropna()) == {FULL}
+
+
+def test_apply_joins_rewrites_ids_and_sums_what_became_one():
+    joins = {"x:roe": "x:jane-roe"}
+    mentions = pd.DataFrame({"article_id": ["a", "a"], "actor_id": ["x:roe", "x:acme"]})
+    quotes = pd.DataFrame({"speaker": ["x:roe", None], "via": [None, "x:roe"]})
+    events = pd.DataFrame({"participants": [["x:roe", "x:jane-roe", "x:acme"], []]})
+    edge_parts = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b"],
+            "source": ["x:acme", "x:acme", "x:jane-roe"],
+            "target": ["x:jane-roe", "x:roe", "x:roe"],
+            "weight": [2, 1, 1],
+            "articles": [1, 1, 1],
+        }
+    )
+    out = apply_joins(
+        {"mentions": mentions, "quotes": quotes, "events": events, "edge_parts": edge_parts},
+        joins,
+    )
+    assert out["mentions"]["actor_id"].tolist() == ["x:jane-roe", "x:acme"]
+    assert out["quotes"]["speaker"].tolist()[0] == "x:jane-roe"
+    assert out["quotes"]["via"].tolist()[1] == "x:jane-roe"
+    assert out["events"]["participants"].tolist()[0] == ["x:jane-roe", "x:acme"]
+    e = out["edge_parts"]
+    # the two edges of article a are one pair now; b's pair became one actor: gone
+    assert e[["article_id", "source", "target", "weight", "articles"]].values.tolist() == [
+        ["a", "x:acme", "x:jane-roe", 3, 1]
+    ]
+
+
+def test_corpus_joins_resolve_chains_and_leave_ambiguous_surnames():
+    def part(aid, name, kind="person", article="a"):
+        return {
+            "article_id": article, "actor_id": aid, "name": name, "kind": kind,
+            "country": None, "aliases": [name], "wikidata": None, "mentions": 1,
+            "articles": 1, "in_kb": False,
+        }  # fmt: skip
+
+    one = pd.DataFrame([part("x:jane-roe", "Jane Roe"), part("x:roe", "Roe", "organisation", "b")])
+    assert corpus_joins(one) == {"x:roe": "x:jane-roe"}
+    two = pd.DataFrame(
+        [part("x:jane-roe", "Jane Roe"), part("x:john-roe", "John Roe", article="c"),
+         part("x:roe", "Roe", article="b")]
+    )  # fmt: skip
+    assert corpus_joins(two) == {}
+
+
+def _part(aid, name, kind="person", article="a", mentions=1):
+    return {
+        "article_id": article, "actor_id": aid, "name": name, "kind": kind, "country": None,
+        "aliases": [name], "wikidata": None, "mentions": mentions, "articles": 1,
+        "in_kb": False,
+    }  # fmt: skip
+
+
+def test_an_acronym_joins_the_one_body_whose_initials_it_is():
+    parts = pd.DataFrame(
+        [
+            _part("x:european-harbour-agency", "European Harbour Agency", "organisation"),
+            _part("x:eha", "EHA", "organisation", "b"),
+            _part("x:nfu", "NFU", "organisation", "c"),
+        ]
+    )
+    assert corpus_joins(parts) == {"x:eha": "x:european-harbour-agency"}
+
+
+def test_spelling_variants_and_a_first_name_join_one_person():
+    parts = pd.DataFrame(
+        [
+            _part("x:nadia-rahmani", "Nadia Rahmani", mentions=5),
+            _part("x:nadia-rahmany", "Nadia Rahmany", article="b"),
+            _part("x:nadia", "Nadia", article="c"),
+            _part("x:tom-harlan", "Tom Harlan", article="c"),
+            _part("x:tom-harlen", "Tom Harlen", article="d"),
+            _part("x:tom-harlin", "Tom Harlin", article="e"),
+            _part("x:paul-graham", "Paul Graham", article="e"),
+            _part("x:paul-grahame", "Paul Grahame", article="f"),
+        ]
+    )
+    joins = corpus_joins(parts)
+    assert joins["x:nadia-rahmany"] == "x:nadia-rahmani"
+    assert joins["x:nadia"] == "x:nadia-rahmani"
+    # three surnames a letter apart are three people; an added letter is another name
+    assert not {"x:tom-harlan", "x:tom-harlen", "x:tom-harlin"} & set(joins)
+    assert not {"x:paul-graham", "x:paul-grahame"} & set(joins)
+
+
+def test_a_surname_two_people_bear_is_the_one_its_own_articles_name():
+    parts = pd.DataFrame(
+        [
+            _part("x:jane-roe", "Jane Roe", article="a"),
+            _part("x:roe", "Roe", "organisation", article="a"),
+            _part("x:john-roe", "John Roe", article="b"),
+            _part("x:roe", "Roe", "organisation", article="c"),
+        ]
+    )
+    assert corpus_joins(parts) == {"x:roe": "x:jane-roe"}
+    # named beside both, or beside one here and the other there: it stays itself
+    both = pd.concat([parts, pd.DataFrame([_part("x:roe", "Roe", article="b")])])
+    assert corpus_joins(both) == {}
+
+
+def test_a_place_taken_for_a_body_is_no_actor():
+    from analysis.actors.identity import place_only_actors
+
+    parts = pd.DataFrame(
+        [
+            _part("x:eastport", "Eastport", "organisation"),
+            _part("x:northland", "Northland", "organisation"),
+            _part("x:acme", "Acme", "organisation"),
+        ]
+    )
+    mentions = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "a", "a"],
+            "text": ["Eastport", "Eastport's", "Northland", "Acme"],
+            "actor_id": ["x:eastport", "x:eastport", "x:northland", "x:acme"],
+            "place_id": ["p:1", pd.NA, "p:2", pd.NA],
+        }
+    )
+    places = pd.DataFrame(
+        {
+            "article_id": ["a", "a"],
+            "text": ["Eastport", "Northland"],
+            "place_id": ["p:1", "p:2"],
+            "feature": ["city", "country"],
+        }
+    )
+    # a city is no actor; a country may act (its government); a body stays
+    assert place_only_actors(parts, mentions, places) == {"x:eastport"}
+    listed = pd.DataFrame(
+        [_part("x:eastport-and-northland", "Eastport and Northland", "organisation")]
+    )
+    mention = pd.DataFrame(
+        {"article_id": ["a"], "text": ["Eastport and Northland"],
+         "actor_id": ["x:eastport-and-northland"], "place_id": ["p:2"]}
+    )  # fmt: skip
+    assert place_only_actors(listed, mention, places) == {"x:eastport-and-northland"}
+
+
+def test_the_president_of_a_2019_us_story_is_the_president_of_2019(nlp):
+    from analysis.actors import load_knowledge_base, resolve_actors
+    from analysis.nlp import parse
+
+    kb = load_knowledge_base()
+    text = (
+        "The United States will lift the tariffs on steel next month, the President said "
+        "on Friday in Washington."
+    )
+    arts = make_articles({"a": text, "b": text})
+    arts["published"] = pd.to_datetime(["2019-03-08", "2011-03-08"], utc=True).astype(
+        arts["published"].dtype
+    )
+    parsed = parse(arts, nlp=nlp)
+    res = resolve_actors(arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=kb)
+    speakers = res.quotes.set_index("article_id")["speaker"]
+    assert speakers["a"] == "kb:donald_trump"
+    assert speakers["b"] == "kb:barack_obama"
+
+
+def test_foreign_ministries_of_two_countries_stay_two_and_a_bare_one_is_dropped(nlp):
+    from analysis.actors import load_knowledge_base, resolve_actors
+    from analysis.nlp import parse
+
+    arts = make_articles(
+        {
+            "a": "China's Foreign Ministry protested against the new tariffs on Monday.",
+            "b": "The Japanese Foreign Ministry welcomed the trade deal on Tuesday.",
+            "c": "The Foreign Ministry said nothing more about the fishing boats.",
+        }
+    )
+    parsed = parse(arts, nlp=nlp)
+    res = resolve_actors(
+        arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=load_knowledge_base()
+    )
+    names = set(res.actors["name"])
+    assert {"Foreign Ministry of China", "Foreign Ministry of Japan"} <= names
+    assert not any(n.lower() == "foreign ministry" for n in names)
+
+
+def test_a_body_short_form_joins_the_body_its_articles_name_and_a_bare_noun_is_dropped():
+    from analysis.actors.identity import generic_bodies
+
+    org = "organisation"
+    parts = pd.DataFrame(
+        [
+            _part("x:chamber-of-deputies", "Chamber of Deputies", org, "a"),
+            _part("x:chamber", "Chamber", org, "a"),
+            _part("x:chamber-of-commerce", "Chamber of Commerce", org, "b"),
+            _part("x:chamber", "Chamber", org, "c"),
+            _part("x:court", "Court", org, "d"),
+            _part("x:court-of-appeal", "Court of Appeal", org, "d"),
+            _part("x:supreme-court", "Supreme Court", org, "d"),
+        ]
+    )
+    joins = corpus_joins(parts)
+    # its own article names one chamber: that one, though the corpus has two
+    assert joins["x:chamber"] == "x:chamber-of-deputies"
+    # beside "Supreme Court" a bare "Court" may be either court: it joins neither ...
+    assert "x:court" not in joins
+    # ... and a body noun alone is no identifiable actor
+    assert generic_bodies(parts, joins) == {"x:court"}
+
+
+def test_a_name_that_only_modifies_a_landform_is_a_place():
+    from analysis.actors.identity import place_only_actors
+
+    text = "Fires are burning the Northfen marshes. Northfen is drying out."
+    parts = pd.DataFrame([_part("x:northfen", "Northfen", "organisation")])
+    empty_places = pd.DataFrame(columns=["article_id", "text", "place_id", "feature"])
+    arts = pd.DataFrame({"article_id": ["a"], "text": [text]})
+    one = text.index("Northfen")
+    mentions = pd.DataFrame(
+        {"article_id": ["a"], "text": ["Northfen"], "actor_id": ["x:northfen"],
+         "start": [one], "end": [one + 8], "place_id": [pd.NA]}
+    )  # fmt: skip
+    assert place_only_actors(parts, mentions, empty_places, arts) == {"x:northfen"}
+    # as often on its own ("Northfen is drying out"): it may be more than a place
+    two = text.index("Northfen is")
+    both = pd.concat([mentions, mentions.assign(start=two, end=two + 8)], ignore_index=True)
+    assert place_only_actors(parts, both, empty_places, arts) == set()
+    # two times in three before a landform: a place
+    three = pd.concat([both, mentions], ignore_index=True)
+    assert place_only_actors(parts, three, empty_places, arts) == {"x:northfen"}
+
+
+def _doc(words, pos, ents):
+    import spacy
+    from spacy.tokens import Doc
+
+    vocab = spacy.blank("en").vocab
+    starts = [True] + [False] * (len(words) - 1)
+    return Doc(vocab, words=words, pos=pos, ents=ents, sent_starts=starts)
+
+
+def test_a_person_cut_short_by_the_model_takes_in_the_surname_that_follows():
+    from analysis.nlp import continue_names
+
+    words = [
+        "police",
+        "there",
+        "spoke",
+        "twice",
+        "with",
+        "Marta",
+        "Kowalczyk",
+        "about",
+        "crash",
+        "in",
+        "Lublin",
+        ".",
+    ]
+    pos = ["NOUN", "ADV", "VERB", "ADV", "ADP", "PROPN", "PROPN", "ADP", "NOUN", "ADP"]
+    pos += ["PROPN", "PUNCT"]
+    ents = ["O"] * 5 + ["B-PERSON", "O", "O", "O", "O", "B-GPE", "O"]
+    doc = continue_names(_doc(words, pos, ents))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Marta Kowalczyk", "PERSON"),
+        ("Lublin", "GPE"),
+    ]
+    # a first name and a surname tagged as two people are one
+    ents = ["O"] * 5 + ["B-PERSON", "B-PERSON", "O", "O", "O", "B-GPE", "O"]
+    doc = continue_names(_doc(words, pos, ents))
+    assert doc.ents[0].text == "Marta Kowalczyk"
+    # a title after the name is not part of it; a common noun is not either
+    words = ["talks", "with", "Tom", "President", "of", "Ruritania", "and", "with", "Ann", "today"]
+    pos = ["NOUN", "ADP", "PROPN", "PROPN", "ADP", "PROPN", "CCONJ", "ADP", "PROPN", "NOUN"]
+    ents = ["O", "O", "B-PERSON", "O", "O", "B-GPE", "O", "O", "B-PERSON", "O"]
+    doc = continue_names(_doc(words, pos, ents), stop={3})
+    assert [e.text for e in doc.ents] == ["Tom", "Ruritania", "Ann"]
+
+
+def test_a_surname_ending_in_s_is_kept_outside_headlines(nlp):
+    from analysis.actors import load_knowledge_base, resolve_actors
+    from analysis.nlp import parse
+
+    arts = make_articles(
+        {
+            "a": "The embassy asked the court to lift the immunity of Jana Petrauskas on "
+            "Monday. Jana Petrauskas has left the country, her lawyer said.",
+        }
+    )
+    parsed = parse(arts, nlp=nlp)
+    res = resolve_actors(
+        arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=load_knowledge_base()
+    )
+    assert "Jana Petrauskas" in set(res.actors["name"])
+    assert "Jana" not in set(res.actors["name"])
+
+
+def test_joins_are_always_made_from_the_articles_own_ids():
+    mentions = pd.DataFrame({"article_id": ["a", "b"], "actor_id": ["x:roe", "x:acme"]})
+    once = apply_joins({"mentions": mentions}, {"x:roe": "x:jane-roe"})["mentions"]
+    assert once["actor_id"].tolist() == ["x:jane-roe", "x:acme"]
+    assert once["actor_id_article"].tolist() == ["x:roe", "x:acme"]
+    # the corpus changed: "Roe" is now someone else, and "Acme" a place (dropped)
+    again = apply_joins({"mentions": once}, {"x:roe": "x:john-roe", "x:acme": None})
+    assert again["mentions"]["actor_id"].tolist()[0] == "x:john-roe"
+    assert again["mentions"]["actor_id"].isna().tolist() == [False, True]
+    # no joins at all: the articles' own ids come back
+    back = apply_joins({"mentions": once}, {})["mentions"]
+    assert back["actor_id"].tolist() == ["x:roe", "x:acme"]
+
+
+def test_rebuilding_a_store_with_nothing_new_gives_the_same_corpus(built, tmp_path):
+    corpus, _ = built
+    store = tmp_path / "again"
+    first = build(make_articles(TEXTS), progress=False, store=store)
+    second = build(make_articles(TEXTS), progress=False, store=store)
+    for name in ("actors", "mentions", "quotes", "edges"):
+        pd.testing.assert_frame_equal(
+            first.frames[name].reset_index(drop=True),
+            second.frames[name].reset_index(drop=True),
+            obj=name,
+        )
+    assert set(second.actors["actor_id"]) == set(corpus.actors["actor_id"])
