@@ -1,0 +1,100 @@
+"""Actors born of a headline: names that only a title gives, mapped back to real actors.
+
+A headline is written in title case ("Senator Vale Blocks Tariff Vote"), so a name
+finder can read "Vale Blocks Tariff" as one name, and the body's "Vale" then joins that
+headline actor instead of the person the body names in full.  For the events stage such
+an actor is a wrong participant and breaks the link between mentions of one event
+("the talks" of the body and "the meeting" with the full name).  :func:`headline_remap`
+finds the actors whose name occurs only inside headlines and maps each of their body
+mentions to the one other actor whose name or alias is that mention's text.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = ["headline_remap"]
+
+
+def _key(text: object) -> str:
+    return " ".join(str(text).lower().replace(".", " ").split())
+
+
+def _names(row: dict) -> set[str]:
+    names = {_key(row.get("name"))}
+    aliases = row.get("aliases")
+    if aliases is not None and not isinstance(aliases, str | float):
+        names |= {_key(a) for a in list(aliases)}
+    return {n for n in names if n}
+
+
+def headline_remap(
+    mentions: pd.DataFrame, actors: pd.DataFrame, title_ends: dict[str, int]
+) -> pd.DataFrame:
+    """The mentions with the body mentions of headline-born actors re-linked.
+
+    Parameters
+    ----------
+    mentions : pandas.DataFrame
+        The mentions frame (``article_id``, ``start``, ``text``, ``actor_id``).
+    actors : pandas.DataFrame
+        The actors frame (``actor_id``, ``name``, ``aliases``, ``mentions``).
+    title_ends : dict
+        ``article_id -> end offset of its headline`` (0 when the text has none).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``mentions`` (a copy when something changed): an actor whose own name is never
+        the text of a mention outside a headline, and that is not in the knowledge
+        base, loses its body mentions to the actor -- not born of a headline -- whose
+        name or alias is the mention's text (the most mentioned one when several are);
+        a mention no other actor names keeps its actor.
+    """
+    need = {"article_id", "start", "text", "actor_id"}
+    if not len(mentions) or not need <= set(mentions.columns) or not len(actors):
+        return mentions
+    linked = mentions[mentions["actor_id"].notna()]
+    ends = linked["article_id"].astype(str).map(title_ends).fillna(0).to_numpy()
+    in_title = linked["start"].to_numpy() < ends
+    if not in_title.any():
+        return mentions
+    body_texts: dict[str, set[str]] = {}
+    for aid, text in zip(
+        linked["actor_id"].astype(str)[~in_title], linked["text"][~in_title], strict=True
+    ):
+        body_texts.setdefault(aid, set()).add(_key(text))
+    titled = set(linked["actor_id"].astype(str)[in_title])
+    records = actors.to_dict("records")
+    born: set[str] = set()
+    for r in records:
+        aid = str(r["actor_id"])
+        if aid not in titled or bool(r.get("in_kb")) or aid.startswith("kb:"):
+            continue
+        if _key(r.get("name")) not in body_texts.get(aid, set()):
+            born.add(aid)
+    if not born:
+        return mentions
+    by_name: dict[str, list[tuple[int, str]]] = {}
+    for r in records:
+        aid = str(r["actor_id"])
+        if aid in born:
+            continue
+        n = r.get("mentions")
+        weight = int(n) if isinstance(n, int | float) and not pd.isna(n) else 0
+        for name in _names(r):
+            by_name.setdefault(name, []).append((weight, aid))
+    out = mentions
+    ids = mentions["actor_id"].astype("string")
+    hit = ids.isin(born).fillna(False).to_numpy(dtype=bool)
+    if not hit.any():
+        return mentions
+    new = ids.copy()
+    for k in mentions.index[hit]:
+        cands = by_name.get(_key(mentions.at[k, "text"]))
+        if cands:
+            new.at[k] = max(cands)[1]
+    if not new.equals(ids):
+        out = mentions.copy()
+        out["actor_id"] = new
+    return out
