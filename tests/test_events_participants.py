@@ -138,3 +138,31 @@ def test_whoever_is_called_on_to_cancel_a_meeting_takes_part_in_it(spacy_nlp):
     rows = ev[ev["type"].eq("meeting")]
     assert len(rows) == 1
     assert set(rows.iloc[0]["participants"]) == {"kb:vladimir_putin", "kb:donald_trump"}
+
+
+def _participants(spacy_nlp, text: str, type_: str) -> list[list[str]]:
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    return [list(p) for p in ev.loc[ev["type"].eq(type_), "participants"]]
+
+
+def test_he_as_subject_of_an_event_is_the_person_named_before(spacy_nlp):
+    text = "Vladimir Putin arrived late in the evening. He met Kim on the next morning."
+    # "He" stands for Putin: the person who met Kim, not only Kim
+    assert _participants(spacy_nlp, text, "meeting") == [["kb:vladimir_putin", "kb:kim_jong_un"]]
+
+
+def test_he_too_far_from_any_named_person_stays_unresolved(spacy_nlp):
+    text = (
+        "Vladimir Putin arrived late. The weather was cold. The roads were icy. "
+        "The hall was full. He met Kim."
+    )
+    assert _participants(spacy_nlp, text, "meeting") == [["kb:kim_jong_un"]]
+
+
+def test_a_visit_does_not_take_the_parties_of_talks_said_before(spacy_nlp):
+    text = (
+        "Pompeo praised the talks between Washington and Pyongyang. The visit has angered critics."
+    )
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    visits = ev[ev["type"].eq("visit")]
+    assert not any("kb:north_korea_gov" in list(p) for p in visits["participants"])

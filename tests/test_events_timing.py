@@ -78,3 +78,11 @@ def test_a_speech_act_noun_takes_the_date_of_the_words_it_names(spacy_nlp):
     assert list(rows["trigger"]) == ["said", "remarks"]
     assert list(rows["begin"]) == [pd.Timestamp("2019-04-19", tz="UTC")] * 2
     assert list(rows["time_source"]) == ["timex", "coreference"]
+
+
+def test_a_demand_told_in_a_past_relative_clause_is_done_and_not_of_the_day(spacy_nlp):
+    # the approval is expected; the demand the noun recalls was made, some time before
+    text = "Donald Trump is expected to sign the bill, which gives less than the sum he demanded."
+    ev = _one(spacy_nlp, text, "demand")
+    assert ev["status"] == "occurred"
+    assert pd.isna(ev["begin"]) and ev["time_source"] != "publication"

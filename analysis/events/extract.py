@@ -59,8 +59,8 @@ from spacy.tokens import Doc
 from .. import schema
 from . import syntax
 from .assembly import deduplicate, to_row
-from .location import place_cost
 from .headline_actors import headline_remap
+from .location import place_cost
 from .model import DAY, Event, Span, day, event_id, is_na
 from .parsing import TokenIndex, default_nlp
 from .participants import (

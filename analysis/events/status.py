@@ -92,6 +92,14 @@ def quote_attribution(ev: Event, quotes: list[dict]) -> None:
         cue = "" if is_na(cue) else str(cue).lower()
         if cue and cue.split()[0] in syntax.FACTIVE_VERBS:
             continue
+        if (
+            ev.etype.family == "statement"
+            and trig.pos_ in ("NOUN", "PROPN")
+            and trig.head.i != trig.i
+            and cue
+            and cue.split()[0] in (syntax._lemma(trig.head), trig.head.lower_)
+        ):
+            continue  # "the office issued a statement that ...": the speech act itself
         ev.cues["hedged"] = True
         ev.cues["attributed"] = ev.cues.get("attributed") or cue or "quote"
         return

@@ -614,11 +614,14 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
     distance = 0
     deontic = False
     other_clause = False  # above an adverbial or relative clause: another proposition
+    past_relative = False  # above a relative clause in the past: a done act described
     for _ in range(12):
-        denied_before = cues["denied"]
+        denied_before, planned_before = cues["denied"], cues["planned"]
         _verb_cues(node, cues, distance=distance)
         if other_clause:
             cues["denied"] = denied_before  # "met him to avoid ...; did not ..." stays
+        if past_relative:
+            cues["planned"] = planned_before  # "will approve the sum he demanded"
         deontic = deontic or _deontic(node)
         if node.head.i == node.i or not same_paragraph(node, node.head):
             break
@@ -662,6 +665,8 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         if rel in _CLAUSE_BOUNDARIES and not (rel == "acl" and infinitive):
             other_clause = True  # "plans to meet" (acl, to-infinitive) is a complement
+            if rel == "relcl" and node.tag_ == "VBD" and not cues["planned"]:
+                past_relative = True
         if rel not in ("nsubj", "csubj", "conj") and not other_clause:
             if hl in DENY_WORDS:
                 cues["denied"] = True
