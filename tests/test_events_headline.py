@@ -61,3 +61,10 @@ def test_no_other_actor_of_that_name_keeps_the_mention():
     mentions.loc[[1, 3], "text"] = "Ana Vale"
     out = headline_remap(mentions, actors, {"a1": text.index("\n"), "a2": 0})
     assert out.loc[2, "actor_id"] == "x:vale-blocks-tariff"
+
+
+def test_a_title_linked_to_the_headline_actor_follows_its_names():
+    text, mentions, actors = _frames()
+    mentions.loc[len(mentions)] = ["a1", 64, 75, "the senator", "x:vale-blocks-tariff"]
+    out = headline_remap(mentions, actors, {"a1": text.index("\n"), "a2": 0})
+    assert out.loc[4, "actor_id"] == "x:ana-vale"

@@ -49,7 +49,8 @@ def headline_remap(
         the text of a mention outside a headline, and that is not in the knowledge
         base, loses its body mentions to the actor -- not born of a headline -- whose
         name or alias is the mention's text (the most mentioned one when several are);
-        a mention no other actor names keeps its actor.
+        its other mentions of the article ("the president") follow when all its names
+        there went to one actor, else keep their actor.
     """
     need = {"article_id", "start", "text", "actor_id"}
     if not len(mentions) or not need <= set(mentions.columns) or not len(actors):
@@ -86,14 +87,27 @@ def headline_remap(
             by_name.setdefault(name, []).append((weight, aid))
     out = mentions
     ids = mentions["actor_id"].astype("string")
-    hit = ids.isin(born).fillna(False).to_numpy(dtype=bool)
+    all_ends = mentions["article_id"].astype(str).map(title_ends).fillna(0).to_numpy()
+    body = mentions["start"].to_numpy() >= all_ends
+    hit = ids.isin(born).fillna(False).to_numpy(dtype=bool) & body
     if not hit.any():
         return mentions
     new = ids.copy()
+    went: dict[tuple[object, str], set[str]] = {}  # (article, born id) -> actors taken
+    rest = []
     for k in mentions.index[hit]:
         cands = by_name.get(_key(mentions.at[k, "text"]))
         if cands:
             new.at[k] = max(cands)[1]
+            went.setdefault((mentions.at[k, "article_id"], str(ids.at[k])), set()).add(new.at[k])
+        else:
+            rest.append(k)
+    for k in rest:
+        # "the president" linked to the headline actor follows its names, when they all
+        # went to one actor in the article
+        to = went.get((mentions.at[k, "article_id"], str(ids.at[k])), set())
+        if len(to) == 1:
+            new.at[k] = next(iter(to))
     if not new.equals(ids):
         out = mentions.copy()
         out["actor_id"] = new
