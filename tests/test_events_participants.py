@@ -166,3 +166,38 @@ def test_a_visit_does_not_take_the_parties_of_talks_said_before(spacy_nlp):
     ev = _extract(_small(spacy_nlp, text, SURFACES, []))
     visits = ev[ev["type"].eq("visit")]
     assert not any("kb:north_korea_gov" in list(p) for p in visits["participants"])
+
+
+def test_the_place_where_the_addressees_were_told(spacy_nlp):
+    # "told reporters in Vladivostok", parsed with the place on the addressee noun
+    from spacy.tokens import Doc
+
+    from analysis.events import syntax
+    from analysis.events.location import _addressee_then_place
+
+    words = ["Kim", "told", "reporters", "in", "Vladivostok", "."]
+    doc = Doc(
+        spacy_nlp.vocab,
+        words=words,
+        spaces=[True, True, True, True, False, False],
+        heads=[1, 1, 1, 2, 3, 1],
+        deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        tags=["NNP", "VBD", "NNS", "IN", "NNP", "."],
+        lemmas=["Kim", "tell", "reporter", "in", "Vladivostok", "."],
+    )
+    up, down = syntax.path(doc[1], doc[4])
+    assert not up and [t.i for t in down] == [2, 3]
+    assert _addressee_then_place(doc[1], down, True)
+    assert not _addressee_then_place(doc[1], down, False)  # a meeting's object is not told
+    # "told reporters from Vladivostok": where they come from, not where it was said
+    from_doc = Doc(
+        spacy_nlp.vocab,
+        words=["Kim", "told", "reporters", "from", "Vladivostok", "."],
+        spaces=[True, True, True, True, False, False],
+        heads=[1, 1, 1, 2, 3, 1],
+        deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+    _, down = syntax.path(from_doc[1], from_doc[4])
+    assert not _addressee_then_place(from_doc[1], down, True)
