@@ -201,3 +201,21 @@ def test_the_place_where_the_addressees_were_told(spacy_nlp):
     )
     _, down = syntax.path(from_doc[1], from_doc[4])
     assert not _addressee_then_place(from_doc[1], down, True)
+
+
+def test_the_title_the_article_gave_a_person_names_that_person(spacy_nlp):
+    text = (
+        "Secretary Mike Pompeo arrived in Vladivostok with Donald Trump. "
+        "The secretary said the talks went well."
+    )
+    assert _speakers(spacy_nlp, text) == [["kb:mike_pompeo"]]
+
+
+def test_the_title_of_a_modified_noun_is_someone_else(spacy_nlp):
+    text = "Secretary Mike Pompeo arrived. The Russian secretary said the talks went well."
+    assert _speakers(spacy_nlp, text) == []
+
+
+def test_they_of_a_meeting_are_the_two_persons_named_before(spacy_nlp):
+    text = "Donald Trump urged Vladimir Putin to free the sailors when they meet in June."
+    assert _participants(spacy_nlp, text, "meeting") == [["kb:donald_trump", "kb:vladimir_putin"]]

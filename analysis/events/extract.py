@@ -58,6 +58,7 @@ from spacy.tokens import Doc
 
 from .. import schema
 from . import syntax
+from .anaphora import last_two_persons, title_references
 from .assembly import deduplicate, to_row
 from .headline_actors import headline_remap
 from .location import place_cost
@@ -320,17 +321,23 @@ def _article_events(
     # actor tokens
     actor_tok: dict[tuple[int, int], list[str]] = {}
     person_subjects: list[tuple[int, int, str]] = []  # (offset, sentence, person) of subjects
+    person_spans: list[tuple[int, list, str]] = []  # (offset, tokens, person) of mentions
     for r in frames["mentions"] or ():
         if is_na(r["actor_id"]) or int(r["start"]) < title_end:
             continue
         span_toks = index.span(int(r["start"]), int(r["end"]))
         for t in span_toks:
             actor_tok.setdefault((id(t.doc), t.i), []).append(str(r["actor_id"]))
+        if span_toks and str(r["actor_id"]) in persons:
+            person_spans.append((int(r["start"]), span_toks, str(r["actor_id"])))
         head = index.head_of(span_toks)
         if str(r["actor_id"]) in persons and head is not None and head.dep_ in syntax.SUBJ:
             start = int(r["start"])
             person_subjects.append((start, sentence_of(start), str(r["actor_id"])))
     person_subjects.sort()
+    person_spans.sort(key=lambda p: p[0])
+    # "the senator" without an actor: the last person the article titled so
+    actor_tok.update(title_references(chunks, person_spans, actor_tok, title_end))
 
     def spans(records: list[dict] | None) -> list[Span]:
         out = []
@@ -374,6 +381,11 @@ def _article_events(
                 statement=etype.family == "statement",
                 speakers_only=etype.name == "statement",
             )
+            if etype.family == "meeting":
+                # "urged Vale to press Ruiz when they meet": they are Vale and Ruiz
+                pair = last_two_persons(trig, index.abs_start, person_spans)
+                if pair:
+                    ev.participants = pair
             if etype.family != "statement":
                 # "He signed the bill": the person the pronoun stands for takes part
                 who = pronoun_subject(trig, index, person_subjects, last_speaker, sid)
