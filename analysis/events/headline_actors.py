@@ -55,43 +55,48 @@ def headline_remap(
     need = {"article_id", "start", "text", "actor_id"}
     if not len(mentions) or not need <= set(mentions.columns) or not len(actors):
         return mentions
-    linked = mentions[mentions["actor_id"].notna()]
-    ends = linked["article_id"].astype(str).map(title_ends).fillna(0).to_numpy()
-    in_title = linked["start"].to_numpy() < ends
+    starts = mentions["start"].to_numpy()
+    ends = mentions["article_id"].astype(str).map(title_ends).fillna(0).to_numpy()
+    in_title = starts < ends
     if not in_title.any():
         return mentions
+    ids = mentions["actor_id"].astype("string")
+    titled = set(ids[in_title].dropna())
+    kb = actors["in_kb"].fillna(False).astype(bool) if "in_kb" in actors else False
+    cand = actors[actors["actor_id"].astype(str).isin(titled) & ~kb]
+    cand = cand[~cand["actor_id"].astype(str).str.startswith("kb:")]
+    if not len(cand):
+        return mentions
+    cand_ids = set(cand["actor_id"].astype(str))
+    in_body = ~in_title & ids.isin(cand_ids).fillna(False).to_numpy(dtype=bool)
     body_texts: dict[str, set[str]] = {}
-    for aid, text in zip(
-        linked["actor_id"].astype(str)[~in_title], linked["text"][~in_title], strict=True
-    ):
-        body_texts.setdefault(aid, set()).add(_key(text))
-    titled = set(linked["actor_id"].astype(str)[in_title])
-    records = actors.to_dict("records")
-    born: set[str] = set()
-    for r in records:
-        aid = str(r["actor_id"])
-        if aid not in titled or bool(r.get("in_kb")) or aid.startswith("kb:"):
-            continue
-        if _key(r.get("name")) not in body_texts.get(aid, set()):
-            born.add(aid)
+    for aid, text in zip(ids[in_body], mentions["text"][in_body], strict=True):
+        body_texts.setdefault(str(aid), set()).add(_key(text))
+    born = {
+        str(a)
+        for a, n in zip(cand["actor_id"], cand["name"], strict=True)
+        if _key(n) not in body_texts.get(str(a), set())
+    }
     if not born:
         return mentions
-    by_name: dict[str, list[tuple[int, str]]] = {}
-    for r in records:
-        aid = str(r["actor_id"])
-        if aid in born:
-            continue
-        n = r.get("mentions")
-        weight = int(n) if isinstance(n, int | float) and not pd.isna(n) else 0
-        for name in _names(r):
-            by_name.setdefault(name, []).append((weight, aid))
-    out = mentions
-    ids = mentions["actor_id"].astype("string")
-    all_ends = mentions["article_id"].astype(str).map(title_ends).fillna(0).to_numpy()
-    body = mentions["start"].to_numpy() >= all_ends
-    hit = ids.isin(born).fillna(False).to_numpy(dtype=bool) & body
+    hit = ids.isin(born).fillna(False).to_numpy(dtype=bool) & ~in_title
     if not hit.any():
         return mentions
+    wanted = {_key(t) for t in mentions["text"][hit]}
+    by_name: dict[str, list[tuple[int, str]]] = {}
+    weights = actors["mentions"] if "mentions" in actors else [0] * len(actors)
+    aliases = actors["aliases"] if "aliases" in actors else [None] * len(actors)
+    for aid, name, al, n in zip(actors["actor_id"], actors["name"], aliases, weights, strict=True):
+        aid = str(aid)
+        if aid in born:
+            continue
+        names = _names({"name": name, "aliases": al}) & wanted
+        if not names:
+            continue
+        weight = int(n) if isinstance(n, int | float) and not pd.isna(n) else 0
+        for nm in names:
+            by_name.setdefault(nm, []).append((weight, aid))
+    out = mentions
     new = ids.copy()
     went: dict[tuple[object, str], set[str]] = {}  # (article, born id) -> actors taken
     rest = []
