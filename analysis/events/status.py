@@ -32,7 +32,7 @@ def decide_status(ev: Event, anchor_day) -> tuple[str, bool]:
         before = ev.end <= anchor_day
     if cues.get("planned") and not before:
         return "planned", True
-    if cues.get("hedged"):
+    if cues.get("hedged") and not (before and _presupposed(ev)):
         return "reported", True
     if before:
         return "occurred", True
@@ -41,6 +41,19 @@ def decide_status(ev: Event, anchor_day) -> tuple[str, bool]:
         # a verb further up ("the timing of Kim's trip is ...") only suggests
         return "occurred", int(cues.get("tense_distance", -1)) <= 1
     return "occurred", False
+
+
+def _presupposed(ev: Event) -> bool:
+    """True for a definite event noun dated by its own words ("the 2016 election",
+    "the March summit"): a claim about it takes its existence for granted, so the
+    attribution hedges the claim, not the event."""
+    trig = ev.trigger
+    return (
+        ev.definite
+        and trig.pos_ in ("NOUN", "PROPN")
+        and ev.timex is not None
+        and ev.timex.head.head.i == trig.i
+    )
 
 
 def inherit_status(events: list[Event]) -> None:
