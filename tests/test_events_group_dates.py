@@ -51,3 +51,17 @@ def test_a_statement_or_a_publication_day_dates_nothing():
     )
     out = date_from_groups(ev)
     assert pd.isna(out.at[1, "begin"]) and pd.isna(out.at[3, "begin"])
+
+
+def test_grouping_again_starts_from_the_undated_mention():
+    from analysis.events.group_dates import undo_group_dates
+
+    ev = _frame(
+        [
+            ("g1", "meeting", "timex", MON, "day"),
+            ("g1", "meeting", "none", None, None),
+        ]
+    )
+    again = undo_group_dates(date_from_groups(ev))
+    assert pd.isna(again.at[1, "begin"]) and again.at[1, "time_source"] == "none"
+    assert again.at[0, "begin"] == MON

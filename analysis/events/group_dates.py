@@ -11,7 +11,7 @@ import pandas as pd
 
 from .types import EVENT_TYPES
 
-__all__ = ["date_from_groups"]
+__all__ = ["date_from_groups", "undo_group_dates"]
 
 #: Families whose mentions take a group's day: acts held on one day.  Not statements
 #: (an undated "has said" is a standing position) nor elections of a year.
@@ -87,3 +87,19 @@ def date_from_groups(events: pd.DataFrame, *, min_reports: int = 1) -> pd.DataFr
         out.at[k, "time_source"] = "group"
         changed = True
     return out if changed else events
+
+
+def undo_group_dates(events: pd.DataFrame) -> pd.DataFrame:
+    """``events`` with the days :func:`date_from_groups` gave taken back (undated again),
+    so that grouping the same events again gives the same groups."""
+    if "time_source" not in events or not len(events):
+        return events
+    filled = events["time_source"].astype("string").eq("group").fillna(False)
+    if not filled.any():
+        return events
+    out = events.copy()
+    out.loc[filled, "begin"] = pd.NaT
+    out.loc[filled, "end_date"] = pd.NaT
+    out.loc[filled, "precision"] = pd.NA
+    out.loc[filled, "time_source"] = "none"
+    return out

@@ -60,7 +60,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
-from .group_dates import date_from_groups
+from .group_dates import date_from_groups, undo_group_dates
 from .precision import PRECISION_RANK
 from .types import EVENT_TYPES
 
@@ -200,7 +200,7 @@ def merge_events(
         module docstring for the rules and the id.
     """
     schema.check(events, "events")
-    out = events.drop(columns=["event_group"], errors="ignore").copy()
+    out = undo_group_dates(events.drop(columns=["event_group"], errors="ignore")).copy()
     if not len(out):
         out["event_group"] = pd.Series([], dtype="string")
         return out
