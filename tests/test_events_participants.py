@@ -219,3 +219,16 @@ def test_the_title_of_a_modified_noun_is_someone_else(spacy_nlp):
 def test_they_of_a_meeting_are_the_two_persons_named_before(spacy_nlp):
     text = "Donald Trump urged Vladimir Putin to free the sailors when they meet in June."
     assert _participants(spacy_nlp, text, "meeting") == [["kb:donald_trump", "kb:vladimir_putin"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("There is no chance that the summit with Kim will be cancelled.", "planned"),
+        ("There is zero chance the summit with Kim would be cancelled.", "planned"),
+        ("The summit with Kim will be cancelled.", "denied"),
+    ],
+)
+def test_no_chance_of_cancelling_leaves_the_event_planned(spacy_nlp, text, status):
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    assert list(ev.loc[ev["type"].eq("meeting"), "status"]) == [status]
