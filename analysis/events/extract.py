@@ -328,11 +328,12 @@ def _article_events(
         span_toks = index.span(int(r["start"]), int(r["end"]))
         for t in span_toks:
             actor_tok.setdefault((id(t.doc), t.i), []).append(str(r["actor_id"]))
-        if span_toks and str(r["actor_id"]) in persons:
-            person_spans.append((int(r["start"]), span_toks, str(r["actor_id"])))
+        if not span_toks or str(r["actor_id"]) not in persons:
+            continue
+        start = int(r["start"])
+        person_spans.append((start, span_toks, str(r["actor_id"])))
         head = index.head_of(span_toks)
-        if str(r["actor_id"]) in persons and head is not None and head.dep_ in syntax.SUBJ:
-            start = int(r["start"])
+        if head is not None and head.dep_ in syntax.SUBJ:
             person_subjects.append((start, sentence_of(start), str(r["actor_id"])))
     person_subjects.sort()
     person_spans.sort(key=lambda p: p[0])
