@@ -16,11 +16,16 @@ others (names compare with the actors frame's name and aliases, or by surname);
 ``status`` equal; ``interval`` right when the gold has no date and the system none, or
 the system interval lies inside the gold day, month or year; ``place`` right when both
 have none or the names agree.  ``fully correct`` needs all five.
+
+Gold offsets are those of the ``.txt`` files; where the built article's text differs (a
+headline printed twice in the file is kept once), they are moved into the built text by
+aligning the two.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import pickle
 import unicodedata
@@ -104,9 +109,58 @@ def place_right(gold: str | None, row) -> bool:
     return any(g == _norm(n) or g in _norm(n) or _norm(n) in g for n in names)
 
 
+def _shift(file_text: str, text: str):
+    """Offset map from the ``.txt`` file to the built article's text, which can differ
+    (a headline printed twice in the file is kept once by the build)."""
+    if file_text.startswith(text) or text.startswith(file_text):
+        return lambda x: x
+    blocks = difflib.SequenceMatcher(None, file_text, text, autojunk=False).get_matching_blocks()
+
+    def move(x: int) -> int:
+        for a, b, size in blocks:
+            if a <= x < a + size:
+                return b + (x - a)
+        return x
+
+    return move
+
+
+def _gold_in_text(gold: list[dict], spans: dict, arts: pd.DataFrame) -> tuple[list, dict]:
+    """Gold events and annotated spans with offsets moved into the articles' texts."""
+    if "path" not in arts:
+        return gold, spans
+    moves = {}
+    for stem, path, text in zip(arts["stem"], arts["path"], arts["text"], strict=True):
+        if stem not in spans:
+            continue
+        try:
+            file_text = Path(str(path)).read_text(encoding="utf-8")
+        except OSError:
+            continue
+        moves[stem] = _shift(file_text, str(text))
+    gold = [
+        {
+            **g,
+            "trigger_start": moves[g["article"]](g["trigger_start"]),
+            "trigger_end": moves[g["article"]](g["trigger_end"] - 1) + 1,
+        }
+        if g["article"] in moves
+        else g
+        for g in gold
+    ]
+    spans = {
+        k: {**v, "start": moves[k](v["start"]), "end": moves[k](v["end"] - 1) + 1}
+        if k in moves
+        else v
+        for k, v in spans.items()
+    }
+    return gold, spans
+
+
 def score(payload: dict, gold: list[dict], spans: dict) -> tuple[pd.DataFrame, dict]:
     """Per-gold-event table and per-split figures."""
     arts = payload["articles"]
+    gold, spans = _gold_in_text(gold, spans, arts)
     stem_to_id = dict(zip(arts["stem"], arts["article_id"].astype(str), strict=True))
     ev = payload["events"]
     sents = payload["sentences"]

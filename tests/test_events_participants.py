@@ -138,3 +138,97 @@ def test_whoever_is_called_on_to_cancel_a_meeting_takes_part_in_it(spacy_nlp):
     rows = ev[ev["type"].eq("meeting")]
     assert len(rows) == 1
     assert set(rows.iloc[0]["participants"]) == {"kb:vladimir_putin", "kb:donald_trump"}
+
+
+def _participants(spacy_nlp, text: str, type_: str) -> list[list[str]]:
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    return [list(p) for p in ev.loc[ev["type"].eq(type_), "participants"]]
+
+
+def test_he_as_subject_of_an_event_is_the_person_named_before(spacy_nlp):
+    text = "Vladimir Putin arrived late in the evening. He met Kim on the next morning."
+    # "He" stands for Putin: the person who met Kim, not only Kim
+    assert _participants(spacy_nlp, text, "meeting") == [["kb:vladimir_putin", "kb:kim_jong_un"]]
+
+
+def test_he_too_far_from_any_named_person_stays_unresolved(spacy_nlp):
+    text = (
+        "Vladimir Putin arrived late. The weather was cold. The roads were icy. "
+        "The hall was full. He met Kim."
+    )
+    assert _participants(spacy_nlp, text, "meeting") == [["kb:kim_jong_un"]]
+
+
+def test_a_visit_does_not_take_the_parties_of_talks_said_before(spacy_nlp):
+    text = (
+        "Pompeo praised the talks between Washington and Pyongyang. The visit has angered critics."
+    )
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    visits = ev[ev["type"].eq("visit")]
+    assert not any("kb:north_korea_gov" in list(p) for p in visits["participants"])
+
+
+def test_the_place_where_the_addressees_were_told(spacy_nlp):
+    # "told reporters in Vladivostok", parsed with the place on the addressee noun
+    from spacy.tokens import Doc
+
+    from analysis.events import syntax
+    from analysis.events.location import _addressee_then_place
+
+    words = ["Kim", "told", "reporters", "in", "Vladivostok", "."]
+    doc = Doc(
+        spacy_nlp.vocab,
+        words=words,
+        spaces=[True, True, True, True, False, False],
+        heads=[1, 1, 1, 2, 3, 1],
+        deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        tags=["NNP", "VBD", "NNS", "IN", "NNP", "."],
+        lemmas=["Kim", "tell", "reporter", "in", "Vladivostok", "."],
+    )
+    up, down = syntax.path(doc[1], doc[4])
+    assert not up and [t.i for t in down] == [2, 3]
+    assert _addressee_then_place(doc[1], down, True)
+    assert not _addressee_then_place(doc[1], down, False)  # a meeting's object is not told
+    # "told reporters from Vladivostok": where they come from, not where it was said
+    from_doc = Doc(
+        spacy_nlp.vocab,
+        words=["Kim", "told", "reporters", "from", "Vladivostok", "."],
+        spaces=[True, True, True, True, False, False],
+        heads=[1, 1, 1, 2, 3, 1],
+        deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+    _, down = syntax.path(from_doc[1], from_doc[4])
+    assert not _addressee_then_place(from_doc[1], down, True)
+
+
+def test_the_title_the_article_gave_a_person_names_that_person(spacy_nlp):
+    text = (
+        "Secretary Mike Pompeo arrived in Vladivostok with Donald Trump. "
+        "The secretary said the talks went well."
+    )
+    assert _speakers(spacy_nlp, text) == [["kb:mike_pompeo"]]
+
+
+def test_the_title_of_a_modified_noun_is_someone_else(spacy_nlp):
+    text = "Secretary Mike Pompeo arrived. The Russian secretary said the talks went well."
+    assert _speakers(spacy_nlp, text) == []
+
+
+def test_they_of_a_meeting_are_the_two_persons_named_before(spacy_nlp):
+    text = "Donald Trump urged Vladimir Putin to free the sailors when they meet in June."
+    assert _participants(spacy_nlp, text, "meeting") == [["kb:donald_trump", "kb:vladimir_putin"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("There is no chance that the summit with Kim will be cancelled.", "planned"),
+        ("There is zero chance the summit with Kim would be cancelled.", "planned"),
+        ("The summit with Kim will be cancelled.", "denied"),
+    ],
+)
+def test_no_chance_of_cancelling_leaves_the_event_planned(spacy_nlp, text, status):
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    assert list(ev.loc[ev["type"].eq("meeting"), "status"]) == [status]

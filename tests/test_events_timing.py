@@ -78,3 +78,27 @@ def test_a_speech_act_noun_takes_the_date_of_the_words_it_names(spacy_nlp):
     assert list(rows["trigger"]) == ["said", "remarks"]
     assert list(rows["begin"]) == [pd.Timestamp("2019-04-19", tz="UTC")] * 2
     assert list(rows["time_source"]) == ["timex", "coreference"]
+
+
+def test_a_demand_told_in_a_past_relative_clause_is_done_and_not_of_the_day(spacy_nlp):
+    # the approval is expected; the demand the noun recalls was made, some time before
+    text = "Donald Trump is expected to sign the bill, which gives less than the sum he demanded."
+    ev = _one(spacy_nlp, text, "demand")
+    assert ev["status"] == "occurred"
+    assert pd.isna(ev["begin"]) and ev["time_source"] != "publication"
+
+
+YEAR_2016 = ("2016", 0, "DATE", "2016", None, "2016-01-01", "2017-01-01", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a claim about the dated election takes the election for granted
+        ("Mike Pompeo said hackers had attacked the 2016 election.", "occurred"),
+        ("Hackers reportedly attacked the 2016 election, Mike Pompeo said.", "occurred"),
+    ],
+)
+def test_a_definite_dated_event_is_not_hedged_by_a_claim_about_it(spacy_nlp, text, status):
+    ev = _one(spacy_nlp, text, "election", [YEAR_2016])
+    assert ev["status"] == status

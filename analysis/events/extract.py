@@ -58,13 +58,16 @@ from spacy.tokens import Doc
 
 from .. import schema
 from . import syntax
+from .anaphora import last_two_persons, title_references
 from .assembly import deduplicate, to_row
+from .headline_actors import headline_remap
 from .location import place_cost
 from .model import DAY, Event, Span, day, event_id, is_na
 from .parsing import TokenIndex, default_nlp
 from .participants import (
     participants_of,
     pronoun_speaker,
+    pronoun_subject,
     quote_speakers,
     resolve_coreference,
     sentence_subject_speaker,
@@ -150,6 +153,18 @@ def extract_events(
         actors.loc[actors["kind"].astype("string") == "person", "actor_id"].dropna().astype(str)
     )
 
+    # a name that only a headline gives ("Vale Blocks Tariff") is no participant: the
+    # body's "Vale" goes to the actor the body names
+    title_ends = {
+        str(a): _title_end(t if isinstance(t, str) else "", ti)
+        for a, t, ti in zip(
+            articles["article_id"],
+            articles["text"],
+            articles["title"] if "title" in articles else [None] * len(articles),
+            strict=True,
+        )
+    }
+    mentions = headline_remap(mentions, actors, title_ends)
     # one conversion of each frame to records, grouped by article in Python: cheaper
     # than a pandas groupby and a to_dict/itertuples per article
     by_article = {
@@ -305,11 +320,25 @@ def _article_events(
 
     # actor tokens
     actor_tok: dict[tuple[int, int], list[str]] = {}
+    person_subjects: list[tuple[int, int, str]] = []  # (offset, sentence, person) of subjects
+    person_spans: list[tuple[int, list, str]] = []  # (offset, tokens, person) of mentions
     for r in frames["mentions"] or ():
         if is_na(r["actor_id"]) or int(r["start"]) < title_end:
             continue
-        for t in index.span(int(r["start"]), int(r["end"])):
+        span_toks = index.span(int(r["start"]), int(r["end"]))
+        for t in span_toks:
             actor_tok.setdefault((id(t.doc), t.i), []).append(str(r["actor_id"]))
+        if not span_toks or str(r["actor_id"]) not in persons:
+            continue
+        start = int(r["start"])
+        person_spans.append((start, span_toks, str(r["actor_id"])))
+        head = index.head_of(span_toks)
+        if head is not None and head.dep_ in syntax.SUBJ:
+            person_subjects.append((start, sentence_of(start), str(r["actor_id"])))
+    person_subjects.sort()
+    person_spans.sort(key=lambda p: p[0])
+    # "the senator" without an actor: the last person the article titled so
+    actor_tok.update(title_references(chunks, person_spans, actor_tok, title_end))
 
     def spans(records: list[dict] | None) -> list[Span]:
         out = []
@@ -353,6 +382,16 @@ def _article_events(
                 statement=etype.family == "statement",
                 speakers_only=etype.name == "statement",
             )
+            if etype.family == "meeting":
+                # "urged Vale to press Ruiz when they meet": they are Vale and Ruiz
+                pair = last_two_persons(trig, index.abs_start, person_spans)
+                if pair:
+                    ev.participants = pair
+            if etype.family != "statement":
+                # "He signed the bill": the person the pronoun stands for takes part
+                who = pronoun_subject(trig, index, person_subjects, last_speaker, sid)
+                if who and who not in ev.participants:
+                    ev.participants = [who, *ev.participants]
             if etype.family == "statement" and not ev.participants:
                 ev.participants = sentence_subject_speaker(trig, actor_tok, persons)
             if etype.family == "statement" and not ev.participants:

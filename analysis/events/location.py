@@ -43,6 +43,22 @@ def _located(pl: Span, role: str) -> bool:
     )
 
 
+def _addressee_then_place(trig, down: list, statement: bool) -> bool:
+    """True for the path of "told reporters in Vale" from a verb of saying: its object
+    is a common noun of whom it tells, and a locative phrase of that noun is where
+    the telling took place (not "from"/"to", which say where someone comes from)."""
+    return (
+        statement
+        and trig.pos_ in ("VERB", "AUX")
+        and len(down) > 1
+        and down[0].dep_ in ("dobj", "dative", "obj")
+        and down[0].pos_ == "NOUN"
+        and down[1].dep_ == "prep"
+        and down[1].lower_ in syntax.LOCATIVE_PREPS
+        and down[1].lower_ not in ("from", "to")
+    )
+
+
 def place_cost(ev: Event, pl: Span, triggers: set[int]) -> float | None:
     trig = ev.trigger
     if pl.head.doc is not trig.doc:
@@ -75,6 +91,9 @@ def place_cost(ev: Event, pl: Span, triggers: set[int]) -> float | None:
     # the place hangs on a locative preposition of the trigger (or of its verb), maybe
     # through more locative phrases or a noun it modifies: "in Vladivostok in the Russian
     # Far East", "at the Yongbyon nuclear facility" -- not "over the denuclearization of X"
+    if _addressee_then_place(trig, down, statement):
+        # "told reporters on the steps of the court": where the addressees were told
+        down = down[1:]
     if not down or not (down[0].dep_ == "prep" and down[0].lower_ in syntax.LOCATIVE_PREPS):
         return None
     for before, n in zip(down, down[1:], strict=False):

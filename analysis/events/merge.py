@@ -60,6 +60,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from .group_dates import date_from_groups, undo_group_dates
 from .precision import PRECISION_RANK
 from .types import EVENT_TYPES
 
@@ -156,6 +157,7 @@ def merge_events(
     min_jaccard: float = 0.5,
     near_km: float = 100.0,
     max_km: float = 1500.0,
+    fill_dates: bool = True,
 ) -> pd.DataFrame:
     """Group the events that are one real-world event reported by several articles.
 
@@ -186,6 +188,10 @@ def merge_events(
     window_days : int
         Days around the publication in which an undated event's group must lie
         (default 14).
+    fill_dates : bool
+        Date an undated meeting, test, military activity or agreement with the day its
+        group's dated reports agree on (:func:`date_from_groups`; ``time_source``
+        "group").  Default True.
 
     Returns
     -------
@@ -194,7 +200,7 @@ def merge_events(
         module docstring for the rules and the id.
     """
     schema.check(events, "events")
-    out = events.drop(columns=["event_group"], errors="ignore").copy()
+    out = undo_group_dates(events.drop(columns=["event_group"], errors="ignore")).copy()
     if not len(out):
         out["event_group"] = pd.Series([], dtype="string")
         return out
@@ -259,6 +265,8 @@ def merge_events(
     out["event_group"] = pd.Series([labels[int(k)] for k in group_of], index=out.index).astype(
         "string"
     )
+    if fill_dates:
+        out = date_from_groups(out)
     return out
 
 

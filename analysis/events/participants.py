@@ -18,6 +18,7 @@ from .model import Event, is_na
 __all__ = [
     "participants_of",
     "pronoun_speaker",
+    "pronoun_subject",
     "quote_speakers",
     "resolve_coreference",
     "sentence_subject_speaker",
@@ -188,6 +189,53 @@ def pronoun_speaker(trig: Token, last: tuple[str, int] | None, sentence_id: int)
     return []
 
 
+def pronoun_subject(
+    trig: Token,
+    index,
+    person_subjects: list[tuple[int, int, str]],
+    last_speaker: tuple[str, int] | None,
+    sentence_id: int,
+) -> str | None:
+    """The person that a "he" / "she" subject of the trigger stands for.
+
+    "Vale spoke for an hour. He signed the bill afterwards": the nearest person named
+    as the subject of a clause before the pronoun, in its sentence or the two before;
+    else the last person who spoke, at most three sentences before.  None when the
+    trigger's subject is no such pronoun or a reported clause already gives it
+    ("Vale said he would meet" names Vale through the reporting verb).
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        The trigger.
+    index : TokenIndex
+        Offsets of the article's tokens.
+    person_subjects : list of (int, int, str)
+        ``(offset, sentence id, person id)`` of the person mentions that are subjects,
+        sorted by offset.
+    last_speaker : (str, int) or None
+        The last single person who spoke and the sentence id.
+    sentence_id : int
+        The trigger's sentence.
+    """
+    if trig.pos_ not in ("VERB", "AUX"):
+        return None
+    subs = [s for s in syntax._subjects(trig) if s.dep_ in ("nsubj", "nsubjpass")]
+    pron = next((s for s in subs if s.lower_ in _HE_SHE), None)
+    if pron is None or syntax.antecedent(pron).i != pron.i:
+        return None
+    at = index.abs_start(pron)
+    for start, sid, person in reversed(person_subjects):
+        if start >= at:
+            continue
+        if sentence_id - sid > 2:
+            break
+        return person
+    if last_speaker is not None and sentence_id - last_speaker[1] <= 3:
+        return last_speaker[0]
+    return None
+
+
 def sentence_subject_speaker(trig: Token, actor_tok: dict, persons: set[str]) -> list[str]:
     """The speaker of "he said" / "she told" named earlier in the same sentence as the
     subject of another clause: in "The senator, a critic of the deal, stopped short of
@@ -212,6 +260,15 @@ def _plural_pronoun_subject(trig: Token) -> bool:
     )
 
 
+def _coref_key(e: Event) -> str:
+    """Which earlier mentions "the ..." of this event can point back to: summits,
+    meetings and talks are one kind; a visit is its own (a visitor and a host, not the
+    parties of "talks between A and B" said just before)."""
+    if e.etype.family == "meeting" and e.etype.name != "visit":
+        return "meeting"
+    return e.etype.name
+
+
 def resolve_coreference(events: list[Event]) -> list[Event]:
     """The same event mentioned again takes what the earlier mention said of it.
 
@@ -227,7 +284,7 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
     """
     last: dict[str, Event] = {}
     for e in sorted(events, key=lambda x: x.trigger_start):
-        key = e.etype.family if e.etype.family == "meeting" else e.etype.name
+        key = _coref_key(e)
         ante = last.get(key)
         anaphor = e.definite or _plural_pronoun_subject(e.trigger)
         if ante is not None and anaphor and set(e.participants) < set(ante.participants):

@@ -32,7 +32,7 @@ def decide_status(ev: Event, anchor_day) -> tuple[str, bool]:
         before = ev.end <= anchor_day
     if cues.get("planned") and not before:
         return "planned", True
-    if cues.get("hedged"):
+    if cues.get("hedged") and not (before and _presupposed(ev)):
         return "reported", True
     if before:
         return "occurred", True
@@ -41,6 +41,19 @@ def decide_status(ev: Event, anchor_day) -> tuple[str, bool]:
         # a verb further up ("the timing of Kim's trip is ...") only suggests
         return "occurred", int(cues.get("tense_distance", -1)) <= 1
     return "occurred", False
+
+
+def _presupposed(ev: Event) -> bool:
+    """True for a definite event noun dated by its own words ("the 2016 election",
+    "the March summit"): a claim about it takes its existence for granted, so the
+    attribution hedges the claim, not the event."""
+    trig = ev.trigger
+    return (
+        ev.definite
+        and trig.pos_ in ("NOUN", "PROPN")
+        and ev.timex is not None
+        and ev.timex.head.head.i == trig.i
+    )
 
 
 def inherit_status(events: list[Event]) -> None:
@@ -92,6 +105,14 @@ def quote_attribution(ev: Event, quotes: list[dict]) -> None:
         cue = "" if is_na(cue) else str(cue).lower()
         if cue and cue.split()[0] in syntax.FACTIVE_VERBS:
             continue
+        if (
+            ev.etype.family == "statement"
+            and trig.pos_ in ("NOUN", "PROPN")
+            and trig.head.i != trig.i
+            and cue
+            and cue.split()[0] in (syntax._lemma(trig.head), trig.head.lower_)
+        ):
+            continue  # "the office issued a statement that ...": the speech act itself
         ev.cues["hedged"] = True
         ev.cues["attributed"] = ev.cues.get("attributed") or cue or "quote"
         return

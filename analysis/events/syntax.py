@@ -614,11 +614,15 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
     distance = 0
     deontic = False
     other_clause = False  # above an adverbial or relative clause: another proposition
+    past_relative = False  # above a relative clause in the past: a done act described
+    cancelled = False  # a word of cancellation or denial governs the event
     for _ in range(12):
-        denied_before = cues["denied"]
+        denied_before, planned_before = cues["denied"], cues["planned"]
         _verb_cues(node, cues, distance=distance)
         if other_clause:
             cues["denied"] = denied_before  # "met him to avoid ...; did not ..." stays
+        if past_relative:
+            cues["planned"] = planned_before  # "will approve the sum he demanded"
         deontic = deontic or _deontic(node)
         if node.head.i == node.i or not same_paragraph(node, node.head):
             break
@@ -662,6 +666,8 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         if rel in _CLAUSE_BOUNDARIES and not (rel == "acl" and infinitive):
             other_clause = True  # "plans to meet" (acl, to-infinitive) is a complement
+            if rel == "relcl" and node.tag_ == "VBD" and not cues["planned"]:
+                past_relative = True
         if rel not in ("nsubj", "csubj", "conj") and not other_clause:
             if hl in DENY_WORDS:
                 cues["denied"] = True
@@ -689,6 +695,18 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
                 and any(c.dep_ == "det" and _lemma(c) == "no" for c in head.children)
             ):
                 cues["denied"] = True  # "no plans to meet" -- not "no readout of the meeting"
+        if (
+            cancelled
+            and head.pos_ == "NOUN"
+            and hl in _PROSPECT_NOUNS
+            and any(c.lower_ in _NONE_WORDS for c in head.children)
+        ):
+            # "no chance that the summit would be cancelled": it stays planned
+            cues["denied"] = False
+            cues["planned"] = True
+            cancelled = False
+        if rel not in ("nsubj", "csubj", "conj") and hl in DENY_WORDS:
+            cancelled = cancelled or cues["denied"]
         if head.dep_ != "prep" and head.pos_ != "ADP":
             distance += 1
         node = head
@@ -702,6 +720,8 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
 
 #: Relations that open another proposition: its negation is not the trigger's.
 _CLAUSE_BOUNDARIES = frozenset(["advcl", "relcl", "acl", "parataxis", "csubj"])
+#: Quantifiers that make a prospect noun say the thing will not happen.
+_NONE_WORDS = frozenset(["no", "zero", "little"])
 #: Nouns whose "no" denies what they govern ("no chance of a deal", "no plans to meet").
 _PROSPECT_NOUNS = frozenset(
     ["chance", "prospect", "sign", "intention", "possibility", "way", "hope", "date"]

@@ -136,9 +136,18 @@ def perfect(trig) -> bool:
     """True for a verb of saying in a perfect tense that tells a standing position or
     earlier words -- "has said", "have long argued", "had warned", "has repeatedly
     threatened" -- an act at some unstated earlier time, not one of the day of
-    publication.  The perfect of an announcement ("has confirmed") is news of the day."""
+    publication.  The perfect of an announcement ("has confirmed") is news of the day.
+    A past verb of a relative clause ("the sum he demanded") is also an earlier act."""
     if trig.pos_ not in ("VERB", "AUX"):
         return False
+    if (
+        trig.dep_ == "relcl"
+        and trig.tag_ == "VBD"
+        and not any(c.dep_ in ("npadvmod", "tmod") for c in trig.children)
+    ):
+        # "the sum he demanded", "the warning she gave": a past act that the noun
+        # describes, told as known, not as the news of the day
+        return True
     aux = [c for c in trig.children if c.dep_ == "aux" and syntax._lemma(c) == "have"]
     if not aux:
         return False
