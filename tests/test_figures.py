@@ -616,6 +616,20 @@ def test_timeline_axis_is_held_to_the_publication_period():
     assert lo == recent[0].tz_convert(None) and hi == recent[-1].tz_convert(None)
 
 
+def test_timeline_axis_keeps_every_article_s_period_but_not_a_placeholder_date():
+    """One early article is news of its year; a 1970 placeholder date is not."""
+    recent = list(pd.date_range("2019-01-01", periods=60, freq="7D", tz="UTC"))
+    early = pd.Timestamp("2015-03-10", tz="UTC")
+    begin = pd.Series([early] * 3 + recent).dt.tz_convert(None)
+    published = pd.Series([early] + recent)
+    lo, hi = F.date_window(begin, published=published)
+    assert lo == early.tz_convert(None) and hi == recent[-1].tz_convert(None)
+    placeholder = pd.Timestamp("1970-01-01", tz="UTC")
+    begin = pd.Series([placeholder] * 3 + recent).dt.tz_convert(None)
+    lo, _ = F.date_window(begin, published=pd.Series([placeholder] + recent))
+    assert lo == recent[0].tz_convert(None)
+
+
 def test_join_segments_separates_each_segment():
     from analysis.figures.segments import join_segments
 

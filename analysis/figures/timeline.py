@@ -181,8 +181,9 @@ def date_window(
     ``quantiles`` of the dated starts widened by a quarter of their span on each side.
     A date that far from the rest (an event "in 1900" in a corpus of 2018 news) is left
     outside.  With ``published`` (the articles' publication dates) the fence is also
-    held to the period the corpus was published in -- the same quantiles of the
-    publication dates, widened by a tenth of their span and at least half a year -- so
+    held to the period the corpus was published in -- its first to last publication
+    date (leaving out only a date further from the ``quantiles`` of the others than
+    twice their span, or five years), widened by a tenth of that period and at least half a year -- so
     background history the articles recall ("the 1953 armistice", "the 2000 summit")
     does not stretch the axis even when many events recall it.
     With fewer than ``min_points`` dates the range is simply the earliest to the latest.
@@ -208,7 +209,12 @@ def date_window(
         f_lo, f_hi = q_lo - fence, q_hi + fence
         pub = _naive_utc(published) if published is not None else None
         if pub is not None and len(pub) >= min_points:
-            p_lo, p_hi = pub.quantile(quantiles[0]), pub.quantile(quantiles[1])
+            # every article's own date counts (an early article is news, not a stray
+            # date), except one far outside the rest (a placeholder "1970-01-01")
+            q_lo, q_hi = pub.quantile(quantiles[0]), pub.quantile(quantiles[1])
+            reach = max(2 * (q_hi - q_lo), pd.Timedelta(days=5 * 365))
+            pub = pub[(pub >= q_lo - reach) & (pub <= q_hi + reach)]
+            p_lo, p_hi = pub.min(), pub.max()
             pad = max((p_hi - p_lo) / 10, pd.Timedelta(days=183))
             f_lo, f_hi = max(f_lo, p_lo - pad), min(f_hi, p_hi + pad)
         inside = s[(s >= f_lo) & (s <= f_hi)]
