@@ -385,3 +385,90 @@ def test_rebuilding_a_store_with_nothing_new_gives_the_same_corpus(built, tmp_pa
             obj=name,
         )
     assert set(second.actors["actor_id"]) == set(corpus.actors["actor_id"])
+
+
+def _mentions_of(text, name, aid, article="a"):
+    starts = [i for i in range(len(text)) if text.startswith(name, i)]
+    return pd.DataFrame(
+        {"article_id": article, "text": name, "actor_id": aid,
+         "start": starts, "end": [s + len(name) for s in starts], "place_id": pd.NA}
+    )  # fmt: skip
+
+
+def test_a_project_or_an_agreement_that_never_acts_is_no_actor():
+    from analysis.actors.identity import undertaking_actors
+
+    text = (
+        "Work on the Northway pipeline begins next year. The Northway gas pipeline will "
+        "carry fuel to three ports. Critics say Northway costs too much."
+    )
+    parts = pd.DataFrame([_part("x:northway", "Northway", "person")])
+    arts = pd.DataFrame({"article_id": ["a"], "text": [text]})
+    mentions = _mentions_of(text, "Northway", "x:northway")
+    assert undertaking_actors(parts, mentions, arts) == {"x:northway"}
+    # the same share of mentions before "pipeline", but it speaks once: an actor
+    spoke = text + ' "We are ready," Northway said.'
+    arts_spoke = pd.DataFrame({"article_id": ["a"], "text": [spoke]})
+    assert (
+        undertaking_actors(parts, _mentions_of(spoke, "Northway", "x:northway"), arts_spoke)
+        == set()
+    )
+    # a possessive acts too ("Northway's board voted")
+    owns = text + " Northway's board voted on Monday."
+    arts_owns = pd.DataFrame({"article_id": ["a"], "text": [owns]})
+    assert (
+        undertaking_actors(parts, _mentions_of(owns, "Northway", "x:northway"), arts_owns) == set()
+    )
+    # a quote's speaker is an agent whatever the words around its name
+    quotes = pd.DataFrame({"speaker": ["x:northway"], "via": [pd.NA]})
+    assert undertaking_actors(parts, mentions, arts, quotes) == set()
+    # a company named mostly on its own is no undertaking
+    firm = "Velmar hired forty workers. Velmar opened a plant. The Velmar project stalled."
+    fparts = pd.DataFrame([_part("x:velmar", "Velmar", "organisation")])
+    farts = pd.DataFrame({"article_id": ["a"], "text": [firm]})
+    assert undertaking_actors(fparts, _mentions_of(firm, "Velmar", "x:velmar"), farts) == set()
+
+
+def test_the_abbreviation_of_an_agreement_is_no_actor():
+    from analysis.actors.identity import undertaking_actors
+
+    text = (
+        "Two states signed the Coastal Trade Area (CTA) agreement on Sunday. A third "
+        "state plans to join the CTA soon. The success of the CTA depends on ports."
+    )
+    parts = pd.DataFrame([_part("x:cta", "CTA", "organisation")])
+    arts = pd.DataFrame({"article_id": ["a"], "text": [text]})
+    body = text.index("CTA soon")
+    mentions = _mentions_of(text, "CTA", "x:cta")
+    mentions = mentions[mentions["start"] >= body]  # the bracketed one is the full name's
+    assert undertaking_actors(parts, mentions, arts) == {"x:cta"}
+    # the abbreviation of a body ("the Coastal Trade Council (CTC)") stays an actor
+    other = text.replace("Area (CTA) agreement", "Council (CTA)")
+    arts2 = pd.DataFrame({"article_id": ["a"], "text": [other]})
+    m2 = _mentions_of(other, "CTA", "x:cta")
+    assert undertaking_actors(parts, m2[m2["start"] >= other.index("CTA soon")], arts2) == set()
+
+
+def test_a_bare_supreme_court_is_the_court_of_the_country_its_article_is_about(nlp):
+    from analysis.actors import load_knowledge_base, resolve_actors
+    from analysis.nlp import parse
+
+    arts = make_articles(
+        {
+            "a": "Canada will appeal the ruling. The Supreme Court ruled on Monday that the "
+            "fishing law was unlawful. Canada's ministers met in Ottawa on Tuesday.",
+            "b": "The Supreme Court ruled on Friday that the election in Kenya was void. "
+            "Kenya will hold a new vote, and Kenyan parties welcomed the ruling.",
+            "c": "The Supreme Court of Kenya heard the appeal of the farmers on Monday.",
+        }
+    )
+    parsed = parse(arts, nlp=nlp)
+    res = resolve_actors(
+        arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=load_knowledge_base()
+    )
+    by_article = res.actor_parts.groupby("article_id")["name"].agg(set)
+    assert "Supreme Court of Canada" in by_article["a"]
+    assert "Supreme Court of Kenya" in by_article["b"]
+    # the court its text qualifies is the court the bare name stood for in Kenyan news
+    assert "Supreme Court of Kenya" in by_article["c"]
+    assert not any(n == "Supreme Court" for ns in by_article for n in ns)

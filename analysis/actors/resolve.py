@@ -8,6 +8,7 @@ articles of the batch; corpus-wide frames are merged with
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import re
 from collections import Counter
@@ -41,6 +42,9 @@ from analysis.actors.names import (
 )
 from analysis.actors.names import (
     NAME_ENDINGS as _NAME_ENDINGS,
+)
+from analysis.actors.names import (
+    NATIONAL_COURT as _NATIONAL_COURT,
 )
 from analysis.actors.names import (
     NOT_ACTORS as _NOT_ACTORS,
@@ -171,6 +175,7 @@ class _ArticleResolver:
         self.added: list[_Mention] = []
         self.single_orgs: list[_Mention] = []
         self.full_names: dict[str, Counter] = {}
+        self._country: list[str | None] = []  # the article's country, once computed
 
     # -- helpers -------------------------------------------------------------------
 
@@ -220,6 +225,27 @@ class _ArticleResolver:
         if not top or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
             return None
         return top[0][0]
+
+    def _article_country(self) -> str | None:
+        """The name of the country the article is about, from its place and demonym
+        mentions: the most named one, when it leads clearly (twice the next).  A place
+        outside the knowledge base counts for its country in the gazetteer ("Nairobi"
+        for Kenya).  Qualifies a body every country has that the text leaves bare ("the
+        Supreme Court" in an article about one country)."""
+        if not self._country:
+            votes: Counter = Counter()
+            for m in self.mentions:
+                if m.label in ("GPE", "NORP") or m.pattern_id:
+                    gov = self._country_gov(m.text, m.pattern_id)
+                    name = self._country_name(gov) if gov else None
+                    if name is None and m.label == "GPE" and not m.pattern_id:
+                        name = _gazetteer_country(m.text, self.index)
+                    if name:
+                        votes[name] += 1
+            top = votes.most_common(2)
+            lead = bool(top) and not (len(top) > 1 and top[1][1] * 2 > top[0][1])
+            self._country.append(top[0][0] if lead else None)
+        return self._country[0]
 
     def _valid(self, aid: str, *, strict: bool = False) -> bool:
         """True when the actor held its titles on the publication day (always, when the
@@ -404,24 +430,40 @@ class _ArticleResolver:
         return " ".join(rest) if known or len(rest) == 1 else text
 
     def _country_body(self, name: str) -> tuple[str, str] | None:
-        """ "Chinese Foreign Ministry" -> (government id, "Foreign Ministry")."""
+        """ "Chinese Foreign Ministry" -> ("China", "Foreign Ministry"): the country's
+        name (the knowledge base's, else the gazetteer's country) and the body."""
         words = name.split()
         for k in (1, 2):
             head, rest = " ".join(words[:k]), " ".join(words[k:])
             if rest and _GENERIC_BODY.match(rest):
-                gov = self._country_gov(head, None)
-                if gov:
-                    return gov, rest
+                country = self._named_country(head)
+                if country:
+                    return country, rest
         return None
+
+    def _named_country(self, text: str) -> str | None:
+        """The country ``text`` names (a knowledge-base government, its capital or
+        demonym, else a country of the gazetteer), by name, or None."""
+        gov = self._country_gov(text, None)
+        if gov:
+            return self._country_name(gov)
+        return _gazetteer_country(text, self.index, countries_only=True)
 
     def _qualified_body(self, m: _Mention, name: str) -> str | None:
         """ "Foreign Ministry" -> "Foreign Ministry of China" when a country qualifies it
-        ("China's Foreign Ministry", "the Chinese foreign ministry"), else None."""
+        ("China's Foreign Ministry", "the Chinese foreign ministry", "the Foreign Ministry
+        of China"), else the country the article is about; a court left bare in an
+        article about no one country keeps its bare name, other bodies give None."""
         inside = self._country_body(name)
         if inside is not None:
-            gov, name = inside
-            row = self.index.actors[gov]
-            return f"{name} of {re.sub(r'^Government of (the )?', '', row['name'])}"
+            country, name = inside
+            return f"{name} of {country}"
+        tail = re.search(r"\bof\s+(?:the\s+)?(.+)$", name)
+        if tail:
+            # "Supreme Court of the Northland": the same name as "Northland Supreme Court"
+            country = self._named_country(tail.group(1))
+            if country:
+                return f"{name[: tail.start()].strip()} of {country}"
         if m.span is None:
             return None
         doc = m.span.doc
@@ -438,14 +480,15 @@ class _ArticleResolver:
             # the demonym or country inside the span's own left context ("Chinese")
             prev = doc[m.span.start - 1]
             gov = self.index.demonyms.get(normalize_name(prev.text))
-        if gov is None:
-            tail = re.search(r"\bof\s+(?:the\s+)?(.+)$", name)
-            if tail:
-                return name  # "Ministry of Foreign Affairs of Japan" names its country
-            return None
-        row = self.index.actors[gov]
-        country = re.sub(r"^Government of (the )?", "", row["name"])
+        if gov is None and tail:
+            return name  # "Ministry of Foreign Affairs of Japan" names its country
+        country = self._country_name(gov) if gov else self._article_country()
+        if country is None:
+            return name if _NATIONAL_COURT.match(name) else None
         return f"{name} of {country}"
+
+    def _country_name(self, gov: str) -> str:
+        return re.sub(r"^Government of (the )?", "", self.index.actors[gov]["name"])
 
     def _gov_role(self, m: _Mention, default: str) -> str:
         if m.span is None:
@@ -684,6 +727,41 @@ class _ArticleResolver:
         if row is not None:
             return row["country"]
         return m.country
+
+
+@functools.lru_cache(maxsize=4096)
+def _gazetteer_place_country(text: str, countries_only: bool = False) -> str | None:
+    """ISO code of the country of the place the gazetteer knows by ``text`` (when that
+    place is a country, with ``countries_only``), or None."""
+    try:
+        from analysis.geo.gazetteer import get_gazetteer
+
+        place = get_gazetteer().lookup(text)
+    except Exception:  # noqa: BLE001 -- no gazetteer here: no country
+        return None
+    if place is None or not place.country_code:
+        return None
+    if countries_only and place.feature != "country":
+        return None
+    return place.country_code
+
+
+def _gazetteer_country(text: str, index: KBIndex, *, countries_only: bool = False) -> str | None:
+    """The name of the country of the place named ``text`` (the knowledge base's name
+    of its government when it has one), or None."""
+    code = _gazetteer_place_country(text.strip(), countries_only)
+    if code is None:
+        return None
+    gov = index.countries.get(code)
+    if gov is not None:
+        return re.sub(r"^Government of (the )?", "", index.actors[gov]["name"])
+    try:
+        from analysis.geo.gazetteer import get_gazetteer
+
+        country = get_gazetteer().country(code)
+    except Exception:  # noqa: BLE001
+        return None
+    return country.name if country is not None else None
 
 
 def _frame_rows(mentions: pd.DataFrame):

@@ -200,6 +200,7 @@ def run_corpus_actors(batch: Batch, res) -> dict:
         corpus_joins,
         generic_bodies,
         place_only_actors,
+        undertaking_actors,
     )
     from analysis.state import merge_actor_parts, merge_edge_parts
 
@@ -212,6 +213,10 @@ def run_corpus_actors(batch: Batch, res) -> dict:
         arts = batch.get("articles")
         mentions = article_ids(batch["mentions"], "mentions")  # as the articles gave them
         for aid in place_only_actors(parts, mentions, places, arts) - kept:
+            joins[aid] = None
+        # a project or an agreement the tagger took for a body (and that never acts)
+        quotes = article_ids(batch["quotes"], "quotes") if "quotes" in batch else None
+        for aid in undertaking_actors(parts, mentions, arts, quotes) - kept:
             joins[aid] = None
     for aid in generic_bodies(parts, joins) - set(joins.values()):
         joins[aid] = None  # "the Court" with no full name
