@@ -472,3 +472,34 @@ def test_a_bare_supreme_court_is_the_court_of_the_country_its_article_is_about(n
     # the court its text qualifies is the court the bare name stood for in Kenyan news
     assert "Supreme Court of Kenya" in by_article["c"]
     assert not any(n == "Supreme Court" for ns in by_article for n in ns)
+
+
+def test_a_name_after_a_quoted_nickname_is_a_person_known_by_the_nickname(nlp):
+    from analysis.actors import load_knowledge_base, resolve_actors
+    from analysis.nlp import parse
+
+    arts = make_articles(
+        {
+            "a": 'Governor Ann Baxter on Monday named Robert "Bo" Lindqvist to the empty '
+            "seat in the state senate. Lindqvist will hold the seat until an election in "
+            "June, and Lindqvist said he would not run.",
+        }
+    )
+    parsed = parse(arts, nlp=nlp)
+    res = resolve_actors(
+        arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=load_knowledge_base()
+    )
+    rows = res.actor_parts.set_index("actor_id")
+    assert "x:bo-lindqvist" in rows.index
+    assert rows.loc["x:bo-lindqvist", "kind"] == "person"
+    assert rows.loc["x:bo-lindqvist", "mentions"] >= 3  # the bare surnames are his
+    assert not any(i == "x:lindqvist" for i in rows.index)
+    # the tagger may leave the nickname out of every entity: the text still names him
+    text = 'The board named Robert "Bo" Lindqvist. Lindqvist thanked the board.'
+    arts = make_articles({"b": text})
+    parsed = parse(arts, nlp=nlp)
+    res = resolve_actors(
+        arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=load_knowledge_base()
+    )
+    ids = set(res.actor_parts["actor_id"])
+    assert "x:bo-lindqvist" in ids and "x:lindqvist" not in ids

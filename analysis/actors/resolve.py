@@ -247,6 +247,18 @@ class _ArticleResolver:
             self._country.append(top[0][0] if lead else None)
         return self._country[0]
 
+    def _nicknamed(self) -> dict[str, str]:
+        """Surname -> the name a person of the article goes by, for each person the
+        article names with a quoted nickname ('Jane "JJ" Roe' -> {"Roe": "JJ Roe"}); a
+        surname two such people share is left out."""
+        if not hasattr(self, "_nicks"):
+            found: dict[str, set[str]] = {}
+            for _off, doc in self.pieces:
+                for hit in _NICKNAMED_IN_TEXT.finditer(doc.text):
+                    found.setdefault(hit.group(2), set()).add(f"{hit.group(1)} {hit.group(2)}")
+            self._nicks = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+        return self._nicks
+
     def _valid(self, aid: str, *, strict: bool = False) -> bool:
         """True when the actor held its titles on the publication day (always, when the
         day is unknown, unless ``strict``)."""
@@ -324,6 +336,15 @@ class _ArticleResolver:
         key = normalize_name(m.text)
         if not key or key in _GENERIC or not re.search(r"[^\W\d_]", key):
             return
+        if m.pattern_id is None and m.label in ("PERSON", "ORG"):
+            nick = self._nicknamed().get(m.text.strip())
+            if nick is not None:
+                # 'Jane "JJ" Roe' in the article: "Roe" is a person known as "JJ Roe",
+                # whatever the tagger called it
+                m.name = nick
+                m.actor_id, m.role, m.kind = f"x:{slugify(m.name)}", "actor", "person"
+                m.label = "PERSON"
+                return
         if key in _NOT_ACTORS or m.text.strip().lower() in _NOT_ACTORS:
             m.role = "literal"  # a programme or a law, not someone who acts
             return
@@ -365,8 +386,10 @@ class _ArticleResolver:
             if len(key.split()) < 2:
                 surnames.append(m)
                 return
-            m.actor_id, m.role, m.kind = f"x:{slugify(m.text)}", "actor", "person"
-            m.name = m.text
+            # 'Jane "JJ" Roe' goes by "JJ Roe" (as a headline or a bare "Roe" after it)
+            nick = _NICKNAMED.match(m.text.strip())
+            m.name = f"{nick.group(1)} {nick.group(2)}" if nick else m.text
+            m.actor_id, m.role, m.kind = f"x:{slugify(m.name)}", "actor", "person"
             return
         if m.label == "ORG":
             name = re.sub(r"^(the|The)\s+", "", m.text.strip())
@@ -727,6 +750,14 @@ class _ArticleResolver:
         if row is not None:
             return row["country"]
         return m.country
+
+
+#: A first name, a quoted nickname and the rest of a name: 'Jane "JJ" Roe'.
+_NICKNAMED = re.compile(r"^[A-Z][\w.]*\s+[\"\u201c\u2018']([A-Z][\w.]*)[\"\u201d\u2019']\s+(\S.*)$")
+#: A first name, a quoted nickname and a surname in running text: 'Jane "JJ" Roe'.
+_NICKNAMED_IN_TEXT = re.compile(
+    r"\b[A-Z][a-z]+\.?\s+[\"\u201c]([A-Z][\w.]*)[\"\u201d]\s+([A-Z][\w'\u2019-]*[a-z])\b"
+)
 
 
 @functools.lru_cache(maxsize=4096)
