@@ -503,3 +503,37 @@ def test_a_name_after_a_quoted_nickname_is_a_person_known_by_the_nickname(nlp):
     )
     ids = set(res.actor_parts["actor_id"])
     assert "x:bo-lindqvist" in ids and "x:lindqvist" not in ids
+
+
+def test_a_body_noun_alone_is_nobodys_surname():
+    parts = pd.DataFrame(
+        [
+            _part("x:ann-centre", "Ann Centre", "person", "a"),
+            _part("x:centre", "Centre", "organisation", "b"),
+            _part("x:roe", "Roe", "person", "c"),
+            _part("x:jane-roe", "Jane Roe", "person", "d"),
+        ]
+    )
+    joins = corpus_joins(parts)
+    assert joins.get("x:roe") == "x:jane-roe"  # a surname joins the one person
+    assert "x:centre" not in joins  # "the Centre" is no one's surname
+
+
+def test_an_agreement_spelled_out_in_one_article_is_no_actor_in_the_others():
+    from analysis.actors.identity import undertaking_actors
+
+    one = "The Coastal Trade Agreement (CTA) talks resumed. Ministers met to discuss the CTA."
+    two = "Ports hope the CTA stays. Renegotiation of the CTA moves forward."
+    parts = pd.DataFrame([_part("x:cta", "CTA", "organisation", a) for a in "ab"])
+    arts = pd.DataFrame({"article_id": ["a", "b"], "text": [one, two]})
+    ma = _mentions_of(one, "CTA", "x:cta", "a")
+    ma = ma[ma["start"] > one.index("talks")]
+    mentions = pd.concat([ma, _mentions_of(two, "CTA", "x:cta", "b")], ignore_index=True)
+    assert undertaking_actors(parts, mentions, arts) == {"x:cta"}
+    # spelled out as a council in another article: it may be a body there
+    three = "The Coastal Trade Council (CTA) met in the port. The CTA meets again in May."
+    arts3 = pd.concat([arts, pd.DataFrame({"article_id": ["c"], "text": [three]})])
+    parts3 = pd.concat([parts, pd.DataFrame([_part("x:cta", "CTA", "organisation", "c")])])
+    mc = _mentions_of(three, "CTA", "x:cta", "c")
+    mentions3 = pd.concat([mentions, mc[mc["start"] > three.index("port")]], ignore_index=True)
+    assert undertaking_actors(parts3, mentions3, arts3) == set()

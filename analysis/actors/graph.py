@@ -11,6 +11,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.actors.kb import normalize_name
+from analysis.actors.names import GENERIC_BODY_NOUNS
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -365,6 +366,8 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
         if kind_of(a) != "person" and len(heads) == 1 and w[0] not in endings:
             out[aid] = heads.pop()
             continue
+        if w[0] in GENERIC_BODY_NOUNS:
+            continue  # "the Centre", "the Council": a body's noun, nobody's surname
         cands = {out.get(i, i) for i in surnames.get(w[0], ())} - {aid}
         if len(cands) == 1 and not heads:
             out[aid] = cands.pop()

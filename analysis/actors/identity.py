@@ -172,9 +172,9 @@ def undertaking_actors(
     right after it, no "by" or "according to" before it, never a quote's speaker -- and
     either half of its mentions or more modify a noun of
     :data:`analysis.lexicon.undertakings.UNDERTAKING_NOUNS` (one lower-case word may come
-    between: "the Northway gas pipeline"), or each article that names it spells it out
-    as an abbreviation of such a phrase ("the Coastal Trade Area (CTA)", "the (CTA)
-    accord").
+    between: "the Northway gas pipeline"), or the articles that name it spell it out as
+    an abbreviation of such a phrase ("the Coastal Trade Area (CTA)", "the (CTA)
+    accord"), and never of anything else.
 
     Parameters
     ----------
@@ -271,23 +271,22 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her"
 
 
 def _spelled_out(name: str | None, texts: list[str]) -> bool:
-    """True when each text gives ``name`` as the abbreviation of an undertaking: in
-    brackets after a phrase ending in an undertaking noun, or before one."""
+    """True when the texts give ``name`` as the abbreviation of an undertaking (in
+    brackets after a phrase ending in an undertaking noun, or before one) at least once,
+    and never as the abbreviation of anything else."""
     from analysis.lexicon.undertakings import UNDERTAKING_NOUNS
 
     if not name or not texts:
         return False
     pat = re.compile(r"([A-Za-z]+)\s*\(\s*" + re.escape(name) + r"\s*\)(?:\s+([a-z]+))?")
+    found = False
     for text in texts:
-        found = False
         for hit in pat.finditer(text):
             words = [w.lower() for w in hit.groups() if w]
-            if any(w in UNDERTAKING_NOUNS for w in words):
-                found = True
-                break
-        if not found:
-            return False
-    return True
+            if not any(w in UNDERTAKING_NOUNS for w in words):
+                return False  # spelled out as something else somewhere
+            found = True
+    return found
 
 
 def generic_bodies(actor_parts: pd.DataFrame, joins: Mapping[str, str]) -> set[str]:

@@ -41,7 +41,7 @@ GENERIC = _words(
 GENERIC_BODY_NOUNS = _words(
     """
     court committee commission council ministry department agency tribunal board bureau
-    authority assembly cabinet parliament government
+    authority assembly cabinet parliament government centre center
     """
 )
 
