@@ -537,3 +537,40 @@ def test_an_agreement_spelled_out_in_one_article_is_no_actor_in_the_others():
     mc = _mentions_of(three, "CTA", "x:cta", "c")
     mentions3 = pd.concat([mentions, mc[mc["start"] > three.index("port")]], ignore_index=True)
     assert undertaking_actors(parts3, mentions3, arts3) == set()
+
+
+def test_a_name_after_an_alias_cue_is_the_person_named_just_before():
+    from analysis.actors.identity import alias_joins
+
+    one = "Tomas Brandt had crossed the border under the alias Piet Hollis last May."
+    two = "Police said Piet Hollis had rented a car. Brandt denied it."
+    parts = pd.DataFrame(
+        [
+            _part("x:tomas-brandt", "Tomas Brandt", "person", "a"),
+            _part("x:piet-hollis", "Piet Hollis", "person", "a"),
+            _part("x:piet-hollis", "Piet Hollis", "person", "b"),
+            _part("x:tomas-brandt", "Brandt", "person", "b"),
+        ]
+    )
+    arts = pd.DataFrame({"article_id": ["a", "b"], "text": [one, two]})
+
+    def at(text, name, aid, art, sent=0):
+        i = text.index(name)
+        return {"article_id": art, "sentence_id": sent, "start": i, "end": i + len(name),
+                "text": name, "actor_id": aid}  # fmt: skip
+
+    mentions = pd.DataFrame(
+        [
+            at(one, "Tomas Brandt", "x:tomas-brandt", "a"),
+            at(one, "Piet Hollis", "x:piet-hollis", "a"),
+            at(two, "Piet Hollis", "x:piet-hollis", "b"),
+            at(two, "Brandt", "x:tomas-brandt", "b", 1),
+        ]
+    )
+    assert alias_joins(parts, mentions, arts) == {"x:piet-hollis": "x:tomas-brandt"}
+    # without the cue two people stay two
+    plain = one.replace("under the alias", "with")
+    arts2 = arts.assign(text=[plain, two])
+    m2 = mentions.copy()
+    m2.loc[1, ["start", "end"]] = [plain.index("Piet"), plain.index("Piet") + 11]
+    assert alias_joins(parts, m2, arts2) == {}

@@ -29,6 +29,7 @@ __all__ = [
     "generic_bodies",
     "place_only_actors",
     "undertaking_actors",
+    "alias_joins",
     "rename_actor_parts",
     "rename_edge_parts",
 ]
@@ -287,6 +288,63 @@ def _spelled_out(name: str | None, texts: list[str]) -> bool:
                 return False  # spelled out as something else somewhere
             found = True
     return found
+
+
+#: Words that introduce another name of someone just named: "travelling under the alias
+#: X", "also known as X".
+_ALIAS_CUE = re.compile(
+    r"\b(?:alias|pseudonym|a\.k\.a\.?|aka|also known as|under the names?|"
+    r"nom de guerre|assumed name)\s+(?:of\s+)?[\"\u201c]?$",
+    re.I,
+)
+
+
+def alias_joins(actor_parts: pd.DataFrame, mentions: pd.DataFrame, articles) -> dict[str, str]:
+    """People outside the knowledge base that are another name of a person named just
+    before them ("Jane Roe, travelling under the alias Ann Smith").
+
+    A person's mention right after an alias cue ("alias", "also known as", "under the
+    name") is a name of the nearest person mentioned before it in the same sentence;
+    the alias joins that person when all its cued mentions agree on one.
+
+    Parameters
+    ----------
+    actor_parts : pandas.DataFrame
+        Per-article actor rows (``actor_id``, ``kind``, ``in_kb``).
+    mentions : pandas.DataFrame
+        Mentions with the articles' own ids, ``sentence_id``, ``start`` and ``end``.
+    articles : pandas.DataFrame or None
+        ``article_id`` and ``text``.
+
+    Returns
+    -------
+    dict
+        alias id -> the person's id.
+    """
+    need = {"article_id", "sentence_id", "start", "end", "actor_id"}
+    if articles is None or "text" not in articles.columns or not need <= set(mentions.columns):
+        return {}
+    people = {
+        a
+        for a, k in zip(actor_parts["actor_id"], actor_parts["kind"], strict=True)
+        if k == "person"
+    }
+    free = people - set(actor_parts.loc[actor_parts["in_kb"].astype(bool), "actor_id"])
+    texts = dict(zip(articles["article_id"], articles["text"], strict=True))
+    m = mentions[mentions["actor_id"].isin(list(people))].sort_values(["article_id", "start"])
+    votes: dict[str, set[str]] = {}
+    last: dict[tuple, str] = {}  # (article, sentence) -> the last person named in it
+    for aid, art, sent, start in zip(
+        m["actor_id"], m["article_id"], m["sentence_id"], m["start"], strict=True
+    ):
+        text = texts.get(art)
+        key = (art, sent)
+        before = text[max(0, int(start) - 40) : int(start)] if isinstance(text, str) else ""
+        if aid in free and _ALIAS_CUE.search(before):
+            prev = last.get(key)
+            votes.setdefault(aid, set()).add(prev if prev and prev != aid else "")
+        last[key] = aid
+    return {a: next(iter(v)) for a, v in votes.items() if len(v) == 1 and "" not in v}
 
 
 def generic_bodies(actor_parts: pd.DataFrame, joins: Mapping[str, str]) -> set[str]:

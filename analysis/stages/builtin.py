@@ -195,6 +195,7 @@ def run_corpus_actors(batch: Batch, res) -> dict:
     """Corpus-wide actors and co-mention edges, merged from the per-article parts, with
     one id per actor in every frame (:func:`analysis.actors.identity.corpus_joins`)."""
     from analysis.actors.identity import (
+        alias_joins,
         apply_joins,
         article_ids,
         corpus_joins,
@@ -218,6 +219,11 @@ def run_corpus_actors(batch: Batch, res) -> dict:
         quotes = article_ids(batch["quotes"], "quotes") if "quotes" in batch else None
         for aid in undertaking_actors(parts, mentions, arts, quotes) - kept:
             joins[aid] = None
+        # "travelling under the alias Ann Smith": another name of the person just named
+        for aid, dst in alias_joins(parts, mentions, arts).items():
+            if aid not in joins and dst != aid:
+                joins[aid] = joins.get(dst, dst)
+                joins.update({k: joins[aid] for k, v in joins.items() if v == aid})
     for aid in generic_bodies(parts, joins) - set(joins.values()):
         joins[aid] = None  # "the Court" with no full name
     frames = {"actor_parts": parts, "edge_parts": batch["edge_parts"]}
