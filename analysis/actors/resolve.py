@@ -8,7 +8,6 @@ articles of the batch; corpus-wide frames are merged with
 from __future__ import annotations
 
 import bisect
-import functools
 import logging
 import re
 from collections import Counter
@@ -19,6 +18,8 @@ import pandas as pd
 from spacy.tokens import Doc, Span
 
 from analysis import schema
+from analysis.actors.article_parts import article_actors
+from analysis.actors.countries import gazetteer_country
 from analysis.actors.graph import (
     accumulate_actor,
     edges_frame,
@@ -26,7 +27,6 @@ from analysis.actors.graph import (
     finish_rows,
     pair_weights,
 )
-from analysis.actors.graph import best_vote as _best
 from analysis.actors.kb import KBIndex, kb_index, load_knowledge_base, normalize_name, slugify
 from analysis.actors.names import (
     GENERIC as _GENERIC,
@@ -58,15 +58,6 @@ __all__ = ["ActorResult", "resolve_actors"]
 log = logging.getLogger(__name__)
 
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-
-_KIND_BY_LABEL = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "government",
-    "NORP": "group",
-    "FAC": "other",
-    "LOC": "other",
-}
 
 
 @dataclass
@@ -239,7 +230,7 @@ class _ArticleResolver:
                     gov = self._country_gov(m.text, m.pattern_id)
                     name = self._country_name(gov) if gov else None
                     if name is None and m.label == "GPE" and not m.pattern_id:
-                        name = _gazetteer_country(m.text, self.index)
+                        name = gazetteer_country(m.text, self.index)
                     if name:
                         votes[name] += 1
             top = votes.most_common(2)
@@ -470,7 +461,7 @@ class _ArticleResolver:
         gov = self._country_gov(text, None)
         if gov:
             return self._country_name(gov)
-        return _gazetteer_country(text, self.index, countries_only=True)
+        return gazetteer_country(text, self.index, countries_only=True)
 
     def _qualified_body(self, m: _Mention, name: str) -> str | None:
         """ "Foreign Ministry" -> "Foreign Ministry of China" when a country qualifies it
@@ -760,41 +751,6 @@ _NICKNAMED_IN_TEXT = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=4096)
-def _gazetteer_place_country(text: str, countries_only: bool = False) -> str | None:
-    """ISO code of the country of the place the gazetteer knows by ``text`` (when that
-    place is a country, with ``countries_only``), or None."""
-    try:
-        from analysis.geo.gazetteer import get_gazetteer
-
-        place = get_gazetteer().lookup(text)
-    except Exception:  # noqa: BLE001 -- no gazetteer here: no country
-        return None
-    if place is None or not place.country_code:
-        return None
-    if countries_only and place.feature != "country":
-        return None
-    return place.country_code
-
-
-def _gazetteer_country(text: str, index: KBIndex, *, countries_only: bool = False) -> str | None:
-    """The name of the country of the place named ``text`` (the knowledge base's name
-    of its government when it has one), or None."""
-    code = _gazetteer_place_country(text.strip(), countries_only)
-    if code is None:
-        return None
-    gov = index.countries.get(code)
-    if gov is not None:
-        return re.sub(r"^Government of (the )?", "", index.actors[gov]["name"])
-    try:
-        from analysis.geo.gazetteer import get_gazetteer
-
-        country = get_gazetteer().country(code)
-    except Exception:  # noqa: BLE001
-        return None
-    return country.name if country is not None else None
-
-
 def _frame_rows(mentions: pd.DataFrame):
     cols = ["article_id", "start", "end", "text", "label", "sentence_id"]
     pid = mentions["pattern_id"] if "pattern_id" in mentions.columns else None
@@ -903,7 +859,7 @@ def resolve_actors(
             find_quotes(aid, res.pieces, actors_here, res._sentence_of, res.kb_titles)
         )
         article_acc: dict[str, dict] = {}
-        for row in _article_actors(actors_here, index):
+        for row in article_actors(actors_here, index):
             accumulate_actor(actor_acc, row)
             accumulate_actor(article_acc, row)
         part = sorted(finish_rows(article_acc), key=lambda r: (-r["mentions"], r["actor_id"]))
@@ -934,54 +890,3 @@ def resolve_actors(
         edge_parts=_with_article_id("edges", edge_part_rows),
         quote_details=quote_rows,
     )
-
-
-def _article_actors(ms: list[_Mention], index: KBIndex) -> list[dict]:
-    """One row per actor mentioned in one article (merged later)."""
-    acc: dict[str, dict] = {}
-    for m in ms:
-        a = acc.get(m.actor_id)
-        if a is None:
-            kb_row = index.actors.get(m.actor_id)
-            a = acc[m.actor_id] = {
-                "actor_id": m.actor_id,
-                "name": kb_row["name"] if kb_row is not None else None,
-                "kind": kb_row["kind"] if kb_row is not None else None,
-                "country": kb_row["country"] if kb_row is not None else None,
-                "aliases": set(kb_row["aliases"]) if kb_row is not None else set(),
-                "wikidata": kb_row["wikidata"] if kb_row is not None else None,
-                "mentions": 0,
-                "articles": 1,
-                "in_kb": kb_row is not None,
-                "name_votes": Counter(),
-                "kind_votes": Counter(),
-                "country_votes": Counter(),
-            }
-        a["mentions"] += 1
-        if m.label != "PERSON" or m.row >= 0:
-            surface = re.sub(r"['\u2019]s$", "", m.text.strip())
-            a["aliases"].add(surface)
-        if not a["in_kb"]:
-            if m.row >= 0:  # a title standing for the person ("the president") is no name
-                a["name_votes"][m.name or m.text] += 1
-            a["kind_votes"][m.kind or _KIND_BY_LABEL.get(m.label, "other")] += 1
-            if m.country:
-                a["country_votes"][m.country] += 1
-    # one vote per article: the article's best name (full names win over surnames),
-    # kind and country, weighted by its mentions -- so merging per-article actor frames
-    # (which keep only name/kind/country) gives the same result as one run
-    for a in acc.values():
-        if a["in_kb"]:
-            continue
-        names = a["name_votes"]
-        if names:
-            longest = max(len(n.split()) for n in names)
-            names = {n: c for n, c in names.items() if len(n.split()) == longest}
-        for k, votes in (
-            ("name_votes", names),
-            ("kind_votes", a["kind_votes"]),
-            ("country_votes", a["country_votes"]),
-        ):
-            best = _best(votes)
-            a[k] = {best: a["mentions"]} if best is not None else {}
-    return list(acc.values())
