@@ -574,3 +574,26 @@ def test_a_name_after_an_alias_cue_is_the_person_named_just_before():
     m2 = mentions.copy()
     m2.loc[1, ["start", "end"]] = [plain.index("Piet"), plain.index("Piet") + 11]
     assert alias_joins(parts, m2, arts2) == {}
+
+
+def test_a_selection_keeps_a_join_the_build_made_from_the_text():
+    from analysis.selection import corpus_identity
+
+    parts = pd.DataFrame(
+        [
+            _part("x:tomas-brandt", "Tomas Brandt", "person", "a"),
+            _part("x:piet-hollis", "Piet Hollis", "person", "a"),
+            _part("x:northway", "Northway", "organisation", "a"),
+        ]
+    )
+    actors = pd.DataFrame({"actor_id": ["x:tomas-brandt"]})
+    mentions = pd.DataFrame(
+        {
+            "actor_id_article": ["x:tomas-brandt", "x:piet-hollis", "x:northway"],
+            "actor_id": ["x:tomas-brandt", "x:tomas-brandt", pd.NA],
+        }
+    )
+    joins = corpus_identity(parts, actors, mentions)
+    assert joins["x:piet-hollis"] == "x:tomas-brandt"  # the alias the build joined
+    assert joins["x:northway"] is None  # an actor the build dropped
+    assert corpus_identity(parts, actors)["x:piet-hollis"] is None  # without mentions
