@@ -413,7 +413,9 @@ class Selector:
         #: from the parts as the build made them; applied to every selection
         self.joins: dict | None = None
         if self.state is not None and "actor_parts" in self.state:
-            self.joins = corpus_identity(self.state["actor_parts"], self.frames["actors"])
+            self.joins = corpus_identity(
+                self.state["actor_parts"], self.frames["actors"], self.frames.get("mentions")
+            )
             _, self.frames = _joined({}, self.frames, self.joins)
         arts = self.frames["articles"]
         self.ids = arts["article_id"].astype(str).to_numpy(dtype=object)
@@ -694,7 +696,9 @@ def derive(
         # the parts hold each article's own ids: the corpus-wide joins (given, else made
         # from these parts) go to the parts and to every frame alike
         if joins is None:
-            joins = corpus_identity(state["actor_parts"], frames.get("actors"))
+            joins = corpus_identity(
+                state["actor_parts"], frames.get("actors"), frames.get("mentions")
+            )
         state, out = _joined(state, out, joins)
     if not exact and state is not None and {"actor_parts", "edge_parts"} <= set(state):
         parts = state["actor_parts"]
@@ -724,16 +728,38 @@ def derive(
     return out
 
 
-def corpus_identity(actor_parts: pd.DataFrame, actors: pd.DataFrame | None) -> dict:
+def corpus_identity(
+    actor_parts: pd.DataFrame,
+    actors: pd.DataFrame | None,
+    mentions: pd.DataFrame | None = None,
+) -> dict:
     """The corpus-wide joins of these per-article parts, and the actors the corpus
-    dropped (ids of the parts that are not in ``actors`` nor joined) mapped to None."""
+    dropped (ids of the parts that are not in ``actors`` nor joined) mapped to None --
+    or, with the built ``mentions``, to the one id the build gave all their mentions (a
+    join made from the text, such as an alias: "under the alias Ann Smith")."""
     from analysis.actors.identity import corpus_joins
 
     joins: dict = dict(corpus_joins(actor_parts))
     if actors is not None and len(actors) and len(actor_parts):
-        for aid in set(actor_parts["actor_id"]) - set(actors["actor_id"]) - set(joins):
-            joins[aid] = None  # a place taken for a body, a bare "Court"
+        built = _built_ids(mentions)
+        known = set(actors["actor_id"])
+        for aid in set(actor_parts["actor_id"]) - known - set(joins):
+            dst = built.get(aid)
+            joins[aid] = dst if dst in known else None  # a place taken for a body
     return joins
+
+
+def _built_ids(mentions: pd.DataFrame | None) -> dict:
+    """Article id -> the one corpus id the build gave all its mentions (when one)."""
+    col = "actor_id_article"
+    if mentions is None or col not in mentions.columns or not len(mentions):
+        return {}
+    pairs = mentions[[col, "actor_id"]].dropna()
+    pairs = pairs[pairs[col] != pairs["actor_id"]]
+    one = pairs.groupby(col)["actor_id"].agg(
+        lambda ids: ids.iloc[0] if ids.nunique() == 1 else None
+    )
+    return {k: v for k, v in one.items() if v is not None}
 
 
 def _joined(

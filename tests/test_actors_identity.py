@@ -385,3 +385,215 @@ def test_rebuilding_a_store_with_nothing_new_gives_the_same_corpus(built, tmp_pa
             obj=name,
         )
     assert set(second.actors["actor_id"]) == set(corpus.actors["actor_id"])
+
+
+def _mentions_of(text, name, aid, article="a"):
+    starts = [i for i in range(len(text)) if text.startswith(name, i)]
+    return pd.DataFrame(
+        {"article_id": article, "text": name, "actor_id": aid,
+         "start": starts, "end": [s + len(name) for s in starts], "place_id": pd.NA}
+    )  # fmt: skip
+
+
+def test_a_project_or_an_agreement_that_never_acts_is_no_actor():
+    from analysis.actors.identity import undertaking_actors
+
+    text = (
+        "Work on the Northway pipeline begins next year. The Northway gas pipeline will "
+        "carry fuel to three ports. Critics say Northway costs too much."
+    )
+    parts = pd.DataFrame([_part("x:northway", "Northway", "person")])
+    arts = pd.DataFrame({"article_id": ["a"], "text": [text]})
+    mentions = _mentions_of(text, "Northway", "x:northway")
+    assert undertaking_actors(parts, mentions, arts) == {"x:northway"}
+    # the same share of mentions before "pipeline", but it speaks once: an actor
+    spoke = text + ' "We are ready," Northway said.'
+    arts_spoke = pd.DataFrame({"article_id": ["a"], "text": [spoke]})
+    assert (
+        undertaking_actors(parts, _mentions_of(spoke, "Northway", "x:northway"), arts_spoke)
+        == set()
+    )
+    # a possessive acts too ("Northway's board voted")
+    owns = text + " Northway's board voted on Monday."
+    arts_owns = pd.DataFrame({"article_id": ["a"], "text": [owns]})
+    assert (
+        undertaking_actors(parts, _mentions_of(owns, "Northway", "x:northway"), arts_owns) == set()
+    )
+    # a quote's speaker is an agent whatever the words around its name
+    quotes = pd.DataFrame({"speaker": ["x:northway"], "via": [pd.NA]})
+    assert undertaking_actors(parts, mentions, arts, quotes) == set()
+    # a company named mostly on its own is no undertaking
+    firm = "Velmar hired forty workers. Velmar opened a plant. The Velmar project stalled."
+    fparts = pd.DataFrame([_part("x:velmar", "Velmar", "organisation")])
+    farts = pd.DataFrame({"article_id": ["a"], "text": [firm]})
+    assert undertaking_actors(fparts, _mentions_of(firm, "Velmar", "x:velmar"), farts) == set()
+
+
+def test_the_abbreviation_of_an_agreement_is_no_actor():
+    from analysis.actors.identity import undertaking_actors
+
+    text = (
+        "Two states signed the Coastal Trade Area (CTA) agreement on Sunday. A third "
+        "state plans to join the CTA soon. The success of the CTA depends on ports."
+    )
+    parts = pd.DataFrame([_part("x:cta", "CTA", "organisation")])
+    arts = pd.DataFrame({"article_id": ["a"], "text": [text]})
+    body = text.index("CTA soon")
+    mentions = _mentions_of(text, "CTA", "x:cta")
+    mentions = mentions[mentions["start"] >= body]  # the bracketed one is the full name's
+    assert undertaking_actors(parts, mentions, arts) == {"x:cta"}
+    # the abbreviation of a body ("the Coastal Trade Council (CTC)") stays an actor
+    other = text.replace("Area (CTA) agreement", "Council (CTA)")
+    arts2 = pd.DataFrame({"article_id": ["a"], "text": [other]})
+    m2 = _mentions_of(other, "CTA", "x:cta")
+    assert undertaking_actors(parts, m2[m2["start"] >= other.index("CTA soon")], arts2) == set()
+
+
+def test_a_bare_supreme_court_is_the_court_of_the_country_its_article_is_about(nlp):
+    from analysis.actors import load_knowledge_base, resolve_actors
+    from analysis.nlp import parse
+
+    arts = make_articles(
+        {
+            "a": "Canada will appeal the ruling. The Supreme Court ruled on Monday that the "
+            "fishing law was unlawful. Canada's ministers met in Ottawa on Tuesday.",
+            "b": "The Supreme Court ruled on Friday that the election in Kenya was void. "
+            "Kenya will hold a new vote, and Kenyan parties welcomed the ruling.",
+            "c": "The Supreme Court of Kenya heard the appeal of the farmers on Monday.",
+        }
+    )
+    parsed = parse(arts, nlp=nlp)
+    res = resolve_actors(
+        arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=load_knowledge_base()
+    )
+    by_article = res.actor_parts.groupby("article_id")["name"].agg(set)
+    assert "Supreme Court of Canada" in by_article["a"]
+    assert "Supreme Court of Kenya" in by_article["b"]
+    # the court its text qualifies is the court the bare name stood for in Kenyan news
+    assert "Supreme Court of Kenya" in by_article["c"]
+    assert not any(n == "Supreme Court" for ns in by_article for n in ns)
+
+
+def test_a_name_after_a_quoted_nickname_is_a_person_known_by_the_nickname(nlp):
+    from analysis.actors import load_knowledge_base, resolve_actors
+    from analysis.nlp import parse
+
+    arts = make_articles(
+        {
+            "a": 'Governor Ann Baxter on Monday named Robert "Bo" Lindqvist to the empty '
+            "seat in the state senate. Lindqvist will hold the seat until an election in "
+            "June, and Lindqvist said he would not run.",
+        }
+    )
+    parsed = parse(arts, nlp=nlp)
+    res = resolve_actors(
+        arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=load_knowledge_base()
+    )
+    rows = res.actor_parts.set_index("actor_id")
+    assert "x:bo-lindqvist" in rows.index
+    assert rows.loc["x:bo-lindqvist", "kind"] == "person"
+    assert rows.loc["x:bo-lindqvist", "mentions"] >= 3  # the bare surnames are his
+    assert not any(i == "x:lindqvist" for i in rows.index)
+    # the tagger may leave the nickname out of every entity: the text still names him
+    text = 'The board named Robert "Bo" Lindqvist. Lindqvist thanked the board.'
+    arts = make_articles({"b": text})
+    parsed = parse(arts, nlp=nlp)
+    res = resolve_actors(
+        arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=load_knowledge_base()
+    )
+    ids = set(res.actor_parts["actor_id"])
+    assert "x:bo-lindqvist" in ids and "x:lindqvist" not in ids
+
+
+def test_a_body_noun_alone_is_nobodys_surname():
+    parts = pd.DataFrame(
+        [
+            _part("x:ann-centre", "Ann Centre", "person", "a"),
+            _part("x:centre", "Centre", "organisation", "b"),
+            _part("x:roe", "Roe", "person", "c"),
+            _part("x:jane-roe", "Jane Roe", "person", "d"),
+        ]
+    )
+    joins = corpus_joins(parts)
+    assert joins.get("x:roe") == "x:jane-roe"  # a surname joins the one person
+    assert "x:centre" not in joins  # "the Centre" is no one's surname
+
+
+def test_an_agreement_spelled_out_in_one_article_is_no_actor_in_the_others():
+    from analysis.actors.identity import undertaking_actors
+
+    one = "The Coastal Trade Agreement (CTA) talks resumed. Ministers met to discuss the CTA."
+    two = "Ports hope the CTA stays. Renegotiation of the CTA moves forward."
+    parts = pd.DataFrame([_part("x:cta", "CTA", "organisation", a) for a in "ab"])
+    arts = pd.DataFrame({"article_id": ["a", "b"], "text": [one, two]})
+    ma = _mentions_of(one, "CTA", "x:cta", "a")
+    ma = ma[ma["start"] > one.index("talks")]
+    mentions = pd.concat([ma, _mentions_of(two, "CTA", "x:cta", "b")], ignore_index=True)
+    assert undertaking_actors(parts, mentions, arts) == {"x:cta"}
+    # spelled out as a council in another article: it may be a body there
+    three = "The Coastal Trade Council (CTA) met in the port. The CTA meets again in May."
+    arts3 = pd.concat([arts, pd.DataFrame({"article_id": ["c"], "text": [three]})])
+    parts3 = pd.concat([parts, pd.DataFrame([_part("x:cta", "CTA", "organisation", "c")])])
+    mc = _mentions_of(three, "CTA", "x:cta", "c")
+    mentions3 = pd.concat([mentions, mc[mc["start"] > three.index("port")]], ignore_index=True)
+    assert undertaking_actors(parts3, mentions3, arts3) == set()
+
+
+def test_a_name_after_an_alias_cue_is_the_person_named_just_before():
+    from analysis.actors.identity import alias_joins
+
+    one = "Tomas Brandt had crossed the border under the alias Piet Hollis last May."
+    two = "Police said Piet Hollis had rented a car. Brandt denied it."
+    parts = pd.DataFrame(
+        [
+            _part("x:tomas-brandt", "Tomas Brandt", "person", "a"),
+            _part("x:piet-hollis", "Piet Hollis", "person", "a"),
+            _part("x:piet-hollis", "Piet Hollis", "person", "b"),
+            _part("x:tomas-brandt", "Brandt", "person", "b"),
+        ]
+    )
+    arts = pd.DataFrame({"article_id": ["a", "b"], "text": [one, two]})
+
+    def at(text, name, aid, art, sent=0):
+        i = text.index(name)
+        return {"article_id": art, "sentence_id": sent, "start": i, "end": i + len(name),
+                "text": name, "actor_id": aid}  # fmt: skip
+
+    mentions = pd.DataFrame(
+        [
+            at(one, "Tomas Brandt", "x:tomas-brandt", "a"),
+            at(one, "Piet Hollis", "x:piet-hollis", "a"),
+            at(two, "Piet Hollis", "x:piet-hollis", "b"),
+            at(two, "Brandt", "x:tomas-brandt", "b", 1),
+        ]
+    )
+    assert alias_joins(parts, mentions, arts) == {"x:piet-hollis": "x:tomas-brandt"}
+    # without the cue two people stay two
+    plain = one.replace("under the alias", "with")
+    arts2 = arts.assign(text=[plain, two])
+    m2 = mentions.copy()
+    m2.loc[1, ["start", "end"]] = [plain.index("Piet"), plain.index("Piet") + 11]
+    assert alias_joins(parts, m2, arts2) == {}
+
+
+def test_a_selection_keeps_a_join_the_build_made_from_the_text():
+    from analysis.selection import corpus_identity
+
+    parts = pd.DataFrame(
+        [
+            _part("x:tomas-brandt", "Tomas Brandt", "person", "a"),
+            _part("x:piet-hollis", "Piet Hollis", "person", "a"),
+            _part("x:northway", "Northway", "organisation", "a"),
+        ]
+    )
+    actors = pd.DataFrame({"actor_id": ["x:tomas-brandt"]})
+    mentions = pd.DataFrame(
+        {
+            "actor_id_article": ["x:tomas-brandt", "x:piet-hollis", "x:northway"],
+            "actor_id": ["x:tomas-brandt", "x:tomas-brandt", pd.NA],
+        }
+    )
+    joins = corpus_identity(parts, actors, mentions)
+    assert joins["x:piet-hollis"] == "x:tomas-brandt"  # the alias the build joined
+    assert joins["x:northway"] is None  # an actor the build dropped
+    assert corpus_identity(parts, actors)["x:piet-hollis"] is None  # without mentions

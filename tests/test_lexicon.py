@@ -17,6 +17,7 @@ LEXICON_MODULES = [
     "analysis.lexicon.places",
     "analysis.lexicon.prepositions",
     "analysis.lexicon.abbreviations",
+    "analysis.lexicon.undertakings",
 ]
 
 #: Names that, outside analysis/lexicon, may only be bound to the lexicon's lists.

@@ -11,6 +11,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.actors.kb import normalize_name
+from analysis.actors.names import GENERIC_BODY_NOUNS
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -254,6 +255,17 @@ def org_words(name: object) -> list[str]:
     return [w for w in normalize_name(str(name)).replace(".", " ").split() if w]
 
 
+def body_endings(words: list[str]) -> set[str]:
+    """The words a body's name ends with, before a qualifying "of" phrase too:
+    {"court"} for "Supreme Court", {"northland", "court"} for "Supreme Court of Northland"."""
+    out = {words[-1]} if words else set()
+    if "of" in words:
+        pre = words[: words.index("of")]
+        if len(pre) >= 2:
+            out.add(pre[-1])
+    return out
+
+
 def org_head(kind: object, name: object) -> str | None:
     """The word a body's short form would be ("acme" for "Acme News", "house" for
     "House of Representatives"), or None."""
@@ -311,8 +323,9 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
             elif head := org_head(kind, name):
                 # "Acme" for "Acme News", "House" for "House of Representatives"
                 org_heads.setdefault(head, set()).add(aid)
-            elif kind in ("organisation", "media", "government") and len(w) >= 2:
-                endings.add(w[-1])  # "Supreme Court": "Court" may be this one too
+            elif kind in ("organisation", "media", "government") and len(org_words(name)) >= 2:
+                # "Supreme Court" (of Northland): "Court" may be this one too
+                endings.update(body_endings(org_words(name)))
     out: dict[str, str] = {}
 
     def rank(i: str) -> tuple:
@@ -353,6 +366,8 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
         if kind_of(a) != "person" and len(heads) == 1 and w[0] not in endings:
             out[aid] = heads.pop()
             continue
+        if w[0] in GENERIC_BODY_NOUNS:
+            continue  # "the Centre", "the Council": a body's noun, nobody's surname
         cands = {out.get(i, i) for i in surnames.get(w[0], ())} - {aid}
         if len(cands) == 1 and not heads:
             out[aid] = cands.pop()

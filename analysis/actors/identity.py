@@ -28,6 +28,8 @@ __all__ = [
     "apply_joins",
     "generic_bodies",
     "place_only_actors",
+    "undertaking_actors",
+    "alias_joins",
     "rename_actor_parts",
     "rename_edge_parts",
 ]
@@ -157,6 +159,194 @@ def _before_landform(text: object, end: object) -> bool:
     return bool(nxt) and nxt.group(1) in LANDFORM_NOUNS
 
 
+def undertaking_actors(
+    actor_parts: pd.DataFrame,
+    mentions: pd.DataFrame,
+    articles: pd.DataFrame | None,
+    quotes: pd.DataFrame | None = None,
+) -> set[str]:
+    """Actors outside the knowledge base that name a project or an agreement, never an agent.
+
+    A name the tagger took for an organisation or a person is an undertaking ("the
+    Northway pipeline", "the Velora project", "join the CTA") when, over two mentions
+    or more, none of its mentions acts -- no possessive ("Northway's"), no verb of saying
+    right after it, no "by" or "according to" before it, never a quote's speaker -- and
+    either half of its mentions or more modify a noun of
+    :data:`analysis.lexicon.undertakings.UNDERTAKING_NOUNS` (one lower-case word may come
+    between: "the Northway gas pipeline"), or the articles that name it spell it out as
+    an abbreviation of such a phrase ("the Coastal Trade Area (CTA)", "the (CTA)
+    accord"), and never of anything else.
+
+    Parameters
+    ----------
+    actor_parts : pandas.DataFrame
+        Per-article actor rows (``actor_id``, ``kind``, ``in_kb``, ``name``).
+    mentions : pandas.DataFrame
+        Mentions with the articles' own actor ids, ``start`` and ``end`` offsets.
+    articles : pandas.DataFrame, optional
+        ``article_id`` and ``text``; without them nothing is found.
+    quotes : pandas.DataFrame, optional
+        Quotes with the articles' own ``speaker`` and ``via`` ids.
+
+    Returns
+    -------
+    set of str
+        The ids that are no actors.
+    """
+    from analysis.lexicon.speech import SPEECH_VERB_FORMS
+    from analysis.lexicon.undertakings import UNDERTAKING_NOUNS
+
+    if articles is None or "text" not in articles.columns or not len(mentions):
+        return set()
+    if not {"start", "end"} <= set(mentions.columns) or not len(actor_parts):
+        return set()
+    kinds: dict[str, set] = {}
+    names: dict[str, str] = {}
+    for aid, kind, kb, name in zip(
+        actor_parts["actor_id"], actor_parts["kind"], actor_parts["in_kb"], actor_parts["name"],
+        strict=True,
+    ):  # fmt: skip
+        kinds.setdefault(aid, set()).add(
+            "kb" if bool(kb) else (kind if isinstance(kind, str) else "?")
+        )
+        if isinstance(name, str):
+            names.setdefault(aid, name)
+    cands = {a for a, ks in kinds.items() if ks <= _PLACE_PRONE | {"?"}}
+    if quotes is not None and len(quotes):
+        # a speaker its quote names ("Northway said"); a pronoun ("he said") resolved to
+        # it tells nothing of the name itself
+        named = quotes
+        if "speaker_text" in quotes.columns:
+            said = quotes["speaker_text"].astype(object)
+            named = quotes[[_names_itself(t) for t in said]]
+        for col in ("speaker", "via"):
+            if col in named.columns:
+                cands -= set(named[col].dropna())
+    if not cands:
+        return set()
+    texts = dict(zip(articles["article_id"], articles["text"], strict=True))
+    m = mentions[mentions["actor_id"].isin(list(cands))]
+    seen: dict[str, list[int]] = {}  # actor -> [mentions, before an undertaking noun]
+    acts: set[str] = set()
+    arts: dict[str, set] = {}
+    for aid, art, start, end in zip(
+        m["actor_id"], m["article_id"], m["start"], m["end"], strict=True
+    ):
+        text = texts.get(art)
+        if not isinstance(text, str):
+            continue
+        start, end = int(start), int(end)
+        after, before = text[end : end + 40], text[max(0, start - 20) : start].lower()
+        counts = seen.setdefault(aid, [0, 0])
+        counts[0] += 1
+        arts.setdefault(aid, set()).add(art)
+        nxt = re.match(r"[\s-]+([a-z]+)(?:\s+([a-z]+))?", after)
+        words = [w for w in (nxt.groups() if nxt else ()) if w]
+        if (
+            re.match(r"['\u2019]s?\b", after)
+            or (words and words[0] in SPEECH_VERB_FORMS)
+            or re.search(r"\b(?:by|according to)\s+(?:the\s+)?$", before)
+        ):
+            acts.add(aid)
+        elif any(w in UNDERTAKING_NOUNS for w in words[:2]):
+            counts[1] += 1
+    out = set()
+    for aid, (n, k) in seen.items():
+        if aid in acts or n < 2:
+            continue
+        if 2 * k >= n or _spelled_out(names.get(aid), [texts[a] for a in arts[aid]]):
+            out.add(aid)
+    return out
+
+
+def _names_itself(text: object) -> bool:
+    """True when a quote's speaker text is a name, not a pronoun or a common noun."""
+    if not isinstance(text, str) or not text.strip():
+        return False
+    first = text.strip().split()[0]
+    return first[:1].isupper() and first.lower() not in _PRONOUNS
+
+
+#: Pronouns that may stand for a speaker ("He said").
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
+
+
+def _spelled_out(name: str | None, texts: list[str]) -> bool:
+    """True when the texts give ``name`` as the abbreviation of an undertaking (in
+    brackets after a phrase ending in an undertaking noun, or before one) at least once,
+    and never as the abbreviation of anything else."""
+    from analysis.lexicon.undertakings import UNDERTAKING_NOUNS
+
+    if not name or not texts:
+        return False
+    pat = re.compile(r"([A-Za-z]+)\s*\(\s*" + re.escape(name) + r"\s*\)(?:\s+([a-z]+))?")
+    found = False
+    for text in texts:
+        for hit in pat.finditer(text):
+            words = [w.lower() for w in hit.groups() if w]
+            if not any(w in UNDERTAKING_NOUNS for w in words):
+                return False  # spelled out as something else somewhere
+            found = True
+    return found
+
+
+#: Words that introduce another name of someone just named: "travelling under the alias
+#: X", "also known as X".
+_ALIAS_CUE = re.compile(
+    r"\b(?:alias|pseudonym|a\.k\.a\.?|aka|also known as|under the names?|"
+    r"nom de guerre|assumed name)\s+(?:of\s+)?[\"\u201c]?$",
+    re.I,
+)
+
+
+def alias_joins(actor_parts: pd.DataFrame, mentions: pd.DataFrame, articles) -> dict[str, str]:
+    """People outside the knowledge base that are another name of a person named just
+    before them ("Jane Roe, travelling under the alias Ann Smith").
+
+    A person's mention right after an alias cue ("alias", "also known as", "under the
+    name") is a name of the nearest person mentioned before it in the same sentence;
+    the alias joins that person when all its cued mentions agree on one.
+
+    Parameters
+    ----------
+    actor_parts : pandas.DataFrame
+        Per-article actor rows (``actor_id``, ``kind``, ``in_kb``).
+    mentions : pandas.DataFrame
+        Mentions with the articles' own ids, ``sentence_id``, ``start`` and ``end``.
+    articles : pandas.DataFrame or None
+        ``article_id`` and ``text``.
+
+    Returns
+    -------
+    dict
+        alias id -> the person's id.
+    """
+    need = {"article_id", "sentence_id", "start", "end", "actor_id"}
+    if articles is None or "text" not in articles.columns or not need <= set(mentions.columns):
+        return {}
+    people = {
+        a
+        for a, k in zip(actor_parts["actor_id"], actor_parts["kind"], strict=True)
+        if k == "person"
+    }
+    free = people - set(actor_parts.loc[actor_parts["in_kb"].astype(bool), "actor_id"])
+    texts = dict(zip(articles["article_id"], articles["text"], strict=True))
+    m = mentions[mentions["actor_id"].isin(list(people))].sort_values(["article_id", "start"])
+    votes: dict[str, set[str]] = {}
+    last: dict[tuple, str] = {}  # (article, sentence) -> the last person named in it
+    for aid, art, sent, start in zip(
+        m["actor_id"], m["article_id"], m["sentence_id"], m["start"], strict=True
+    ):
+        text = texts.get(art)
+        key = (art, sent)
+        before = text[max(0, int(start) - 40) : int(start)] if isinstance(text, str) else ""
+        if aid in free and _ALIAS_CUE.search(before):
+            prev = last.get(key)
+            votes.setdefault(aid, set()).add(prev if prev and prev != aid else "")
+        last[key] = aid
+    return {a: next(iter(v)) for a, v in votes.items() if len(v) == 1 and "" not in v}
+
+
 def generic_bodies(actor_parts: pd.DataFrame, joins: Mapping[str, str]) -> set[str]:
     """Bodies outside the knowledge base named by a generic noun alone ("the Court",
     "the Committee") that no join gave a full name: no identifiable actor."""
@@ -183,7 +373,14 @@ def _same_article_joins(parts: pd.DataFrame) -> dict[str, str]:
     person of that surname name the same one, and those that name several include it.
     A short form of a body ("House") joins the same way a body its articles name in
     full ("House of Representatives")."""
-    from analysis.actors.graph import _JOINABLE_KINDS, _SUFFIXES, _words, org_head
+    from analysis.actors.graph import (
+        _JOINABLE_KINDS,
+        _SUFFIXES,
+        _words,
+        body_endings,
+        org_head,
+        org_words,
+    )
 
     if "article_id" not in parts.columns:
         return {}
@@ -212,9 +409,9 @@ def _same_article_joins(parts: pd.DataFrame) -> dict[str, str]:
     # "House") make an article ambiguous for that word: it tells nothing
     endings: set[tuple[str, str]] = set()
     for art, name, kind in zip(parts["article_id"], parts["name"], parts["kind"], strict=True):
-        w = _words(name) if isinstance(name, str) and kind in _BODY_KINDS else []
+        w = org_words(name) if isinstance(name, str) and kind in _BODY_KINDS else []
         if len(w) >= 2:
-            endings.add((art, w[-1]))
+            endings.update((art, e) for e in body_endings(w))
     out: dict[str, str] = {}
     for aid, arts in singles.items():
         for named in (people, bodies):

@@ -41,7 +41,7 @@ GENERIC = _words(
 GENERIC_BODY_NOUNS = _words(
     """
     court committee commission council ministry department agency tribunal board bureau
-    authority assembly cabinet parliament government
+    authority assembly cabinet parliament government centre center
     """
 )
 
@@ -52,9 +52,14 @@ GENERIC_BODY = re.compile(
     r"information|unification|culture|energy|agriculture|transport|commerce|home)\s+)"
     r"(?:ministry|ministries)$|^ministry(?: of [a-z ]+)?$|^(?:the\s+)?"
     r"(?:parliament|cabinet|military|army|navy|air force|police|"
-    r"foreign office|central bank|national assembly)$",
+    r"foreign office|central bank|national assembly)$|^(?:the\s+)?"
+    r"(?:supreme|constitutional|high)\s+court$",
     re.I,
 )
+
+#: The highest courts every country has: qualified by a country like the bodies of
+#: :data:`GENERIC_BODY`, but kept by their bare name when no country is known.
+NATIONAL_COURT = re.compile(r"^(?:the\s+)?(?:supreme|constitutional|high)\s+court$", re.I)
 
 #: Names the tagger calls organisations or people that are programmes, laws, diseases,
 #: processes or time zones, not actors (one name a line).

@@ -18,6 +18,8 @@ import pandas as pd
 from spacy.tokens import Doc, Span
 
 from analysis import schema
+from analysis.actors.article_parts import article_actors
+from analysis.actors.countries import gazetteer_country
 from analysis.actors.graph import (
     accumulate_actor,
     edges_frame,
@@ -25,7 +27,6 @@ from analysis.actors.graph import (
     finish_rows,
     pair_weights,
 )
-from analysis.actors.graph import best_vote as _best
 from analysis.actors.kb import KBIndex, kb_index, load_knowledge_base, normalize_name, slugify
 from analysis.actors.names import (
     GENERIC as _GENERIC,
@@ -43,6 +44,9 @@ from analysis.actors.names import (
     NAME_ENDINGS as _NAME_ENDINGS,
 )
 from analysis.actors.names import (
+    NATIONAL_COURT as _NATIONAL_COURT,
+)
+from analysis.actors.names import (
     NOT_ACTORS as _NOT_ACTORS,
 )
 from analysis.actors.quotes import find_quotes
@@ -54,15 +58,6 @@ __all__ = ["ActorResult", "resolve_actors"]
 log = logging.getLogger(__name__)
 
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-
-_KIND_BY_LABEL = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "government",
-    "NORP": "group",
-    "FAC": "other",
-    "LOC": "other",
-}
 
 
 @dataclass
@@ -171,6 +166,7 @@ class _ArticleResolver:
         self.added: list[_Mention] = []
         self.single_orgs: list[_Mention] = []
         self.full_names: dict[str, Counter] = {}
+        self._country: list[str | None] = []  # the article's country, once computed
 
     # -- helpers -------------------------------------------------------------------
 
@@ -220,6 +216,39 @@ class _ArticleResolver:
         if not top or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
             return None
         return top[0][0]
+
+    def _article_country(self) -> str | None:
+        """The name of the country the article is about, from its place and demonym
+        mentions: the most named one, when it leads clearly (twice the next).  A place
+        outside the knowledge base counts for its country in the gazetteer ("Nairobi"
+        for Kenya).  Qualifies a body every country has that the text leaves bare ("the
+        Supreme Court" in an article about one country)."""
+        if not self._country:
+            votes: Counter = Counter()
+            for m in self.mentions:
+                if m.label in ("GPE", "NORP") or m.pattern_id:
+                    gov = self._country_gov(m.text, m.pattern_id)
+                    name = self._country_name(gov) if gov else None
+                    if name is None and m.label == "GPE" and not m.pattern_id:
+                        name = gazetteer_country(m.text, self.index)
+                    if name:
+                        votes[name] += 1
+            top = votes.most_common(2)
+            lead = bool(top) and not (len(top) > 1 and top[1][1] * 2 > top[0][1])
+            self._country.append(top[0][0] if lead else None)
+        return self._country[0]
+
+    def _nicknamed(self) -> dict[str, str]:
+        """Surname -> the name a person of the article goes by, for each person the
+        article names with a quoted nickname ('Jane "JJ" Roe' -> {"Roe": "JJ Roe"}); a
+        surname two such people share is left out."""
+        if not hasattr(self, "_nicks"):
+            found: dict[str, set[str]] = {}
+            for _off, doc in self.pieces:
+                for hit in _NICKNAMED_IN_TEXT.finditer(doc.text):
+                    found.setdefault(hit.group(2), set()).add(f"{hit.group(1)} {hit.group(2)}")
+            self._nicks = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+        return self._nicks
 
     def _valid(self, aid: str, *, strict: bool = False) -> bool:
         """True when the actor held its titles on the publication day (always, when the
@@ -298,6 +327,15 @@ class _ArticleResolver:
         key = normalize_name(m.text)
         if not key or key in _GENERIC or not re.search(r"[^\W\d_]", key):
             return
+        if m.pattern_id is None and m.label in ("PERSON", "ORG"):
+            nick = self._nicknamed().get(m.text.strip())
+            if nick is not None:
+                # 'Jane "JJ" Roe' in the article: "Roe" is a person known as "JJ Roe",
+                # whatever the tagger called it
+                m.name = nick
+                m.actor_id, m.role, m.kind = f"x:{slugify(m.name)}", "actor", "person"
+                m.label = "PERSON"
+                return
         if key in _NOT_ACTORS or m.text.strip().lower() in _NOT_ACTORS:
             m.role = "literal"  # a programme or a law, not someone who acts
             return
@@ -339,8 +377,10 @@ class _ArticleResolver:
             if len(key.split()) < 2:
                 surnames.append(m)
                 return
-            m.actor_id, m.role, m.kind = f"x:{slugify(m.text)}", "actor", "person"
-            m.name = m.text
+            # 'Jane "JJ" Roe' goes by "JJ Roe" (as a headline or a bare "Roe" after it)
+            nick = _NICKNAMED.match(m.text.strip())
+            m.name = f"{nick.group(1)} {nick.group(2)}" if nick else m.text
+            m.actor_id, m.role, m.kind = f"x:{slugify(m.name)}", "actor", "person"
             return
         if m.label == "ORG":
             name = re.sub(r"^(the|The)\s+", "", m.text.strip())
@@ -404,24 +444,40 @@ class _ArticleResolver:
         return " ".join(rest) if known or len(rest) == 1 else text
 
     def _country_body(self, name: str) -> tuple[str, str] | None:
-        """ "Chinese Foreign Ministry" -> (government id, "Foreign Ministry")."""
+        """ "Chinese Foreign Ministry" -> ("China", "Foreign Ministry"): the country's
+        name (the knowledge base's, else the gazetteer's country) and the body."""
         words = name.split()
         for k in (1, 2):
             head, rest = " ".join(words[:k]), " ".join(words[k:])
             if rest and _GENERIC_BODY.match(rest):
-                gov = self._country_gov(head, None)
-                if gov:
-                    return gov, rest
+                country = self._named_country(head)
+                if country:
+                    return country, rest
         return None
+
+    def _named_country(self, text: str) -> str | None:
+        """The country ``text`` names (a knowledge-base government, its capital or
+        demonym, else a country of the gazetteer), by name, or None."""
+        gov = self._country_gov(text, None)
+        if gov:
+            return self._country_name(gov)
+        return gazetteer_country(text, self.index, countries_only=True)
 
     def _qualified_body(self, m: _Mention, name: str) -> str | None:
         """ "Foreign Ministry" -> "Foreign Ministry of China" when a country qualifies it
-        ("China's Foreign Ministry", "the Chinese foreign ministry"), else None."""
+        ("China's Foreign Ministry", "the Chinese foreign ministry", "the Foreign Ministry
+        of China"), else the country the article is about; a court left bare in an
+        article about no one country keeps its bare name, other bodies give None."""
         inside = self._country_body(name)
         if inside is not None:
-            gov, name = inside
-            row = self.index.actors[gov]
-            return f"{name} of {re.sub(r'^Government of (the )?', '', row['name'])}"
+            country, name = inside
+            return f"{name} of {country}"
+        tail = re.search(r"\bof\s+(?:the\s+)?(.+)$", name)
+        if tail:
+            # "Supreme Court of the Northland": the same name as "Northland Supreme Court"
+            country = self._named_country(tail.group(1))
+            if country:
+                return f"{name[: tail.start()].strip()} of {country}"
         if m.span is None:
             return None
         doc = m.span.doc
@@ -438,14 +494,15 @@ class _ArticleResolver:
             # the demonym or country inside the span's own left context ("Chinese")
             prev = doc[m.span.start - 1]
             gov = self.index.demonyms.get(normalize_name(prev.text))
-        if gov is None:
-            tail = re.search(r"\bof\s+(?:the\s+)?(.+)$", name)
-            if tail:
-                return name  # "Ministry of Foreign Affairs of Japan" names its country
-            return None
-        row = self.index.actors[gov]
-        country = re.sub(r"^Government of (the )?", "", row["name"])
+        if gov is None and tail:
+            return name  # "Ministry of Foreign Affairs of Japan" names its country
+        country = self._country_name(gov) if gov else self._article_country()
+        if country is None:
+            return name if _NATIONAL_COURT.match(name) else None
         return f"{name} of {country}"
+
+    def _country_name(self, gov: str) -> str:
+        return re.sub(r"^Government of (the )?", "", self.index.actors[gov]["name"])
 
     def _gov_role(self, m: _Mention, default: str) -> str:
         if m.span is None:
@@ -686,6 +743,14 @@ class _ArticleResolver:
         return m.country
 
 
+#: A first name, a quoted nickname and the rest of a name: 'Jane "JJ" Roe'.
+_NICKNAMED = re.compile(r"^[A-Z][\w.]*\s+[\"\u201c\u2018']([A-Z][\w.]*)[\"\u201d\u2019']\s+(\S.*)$")
+#: A first name, a quoted nickname and a surname in running text: 'Jane "JJ" Roe'.
+_NICKNAMED_IN_TEXT = re.compile(
+    r"\b[A-Z][a-z]+\.?\s+[\"\u201c]([A-Z][\w.]*)[\"\u201d]\s+([A-Z][\w'\u2019-]*[a-z])\b"
+)
+
+
 def _frame_rows(mentions: pd.DataFrame):
     cols = ["article_id", "start", "end", "text", "label", "sentence_id"]
     pid = mentions["pattern_id"] if "pattern_id" in mentions.columns else None
@@ -794,7 +859,7 @@ def resolve_actors(
             find_quotes(aid, res.pieces, actors_here, res._sentence_of, res.kb_titles)
         )
         article_acc: dict[str, dict] = {}
-        for row in _article_actors(actors_here, index):
+        for row in article_actors(actors_here, index):
             accumulate_actor(actor_acc, row)
             accumulate_actor(article_acc, row)
         part = sorted(finish_rows(article_acc), key=lambda r: (-r["mentions"], r["actor_id"]))
@@ -825,54 +890,3 @@ def resolve_actors(
         edge_parts=_with_article_id("edges", edge_part_rows),
         quote_details=quote_rows,
     )
-
-
-def _article_actors(ms: list[_Mention], index: KBIndex) -> list[dict]:
-    """One row per actor mentioned in one article (merged later)."""
-    acc: dict[str, dict] = {}
-    for m in ms:
-        a = acc.get(m.actor_id)
-        if a is None:
-            kb_row = index.actors.get(m.actor_id)
-            a = acc[m.actor_id] = {
-                "actor_id": m.actor_id,
-                "name": kb_row["name"] if kb_row is not None else None,
-                "kind": kb_row["kind"] if kb_row is not None else None,
-                "country": kb_row["country"] if kb_row is not None else None,
-                "aliases": set(kb_row["aliases"]) if kb_row is not None else set(),
-                "wikidata": kb_row["wikidata"] if kb_row is not None else None,
-                "mentions": 0,
-                "articles": 1,
-                "in_kb": kb_row is not None,
-                "name_votes": Counter(),
-                "kind_votes": Counter(),
-                "country_votes": Counter(),
-            }
-        a["mentions"] += 1
-        if m.label != "PERSON" or m.row >= 0:
-            surface = re.sub(r"['\u2019]s$", "", m.text.strip())
-            a["aliases"].add(surface)
-        if not a["in_kb"]:
-            if m.row >= 0:  # a title standing for the person ("the president") is no name
-                a["name_votes"][m.name or m.text] += 1
-            a["kind_votes"][m.kind or _KIND_BY_LABEL.get(m.label, "other")] += 1
-            if m.country:
-                a["country_votes"][m.country] += 1
-    # one vote per article: the article's best name (full names win over surnames),
-    # kind and country, weighted by its mentions -- so merging per-article actor frames
-    # (which keep only name/kind/country) gives the same result as one run
-    for a in acc.values():
-        if a["in_kb"]:
-            continue
-        names = a["name_votes"]
-        if names:
-            longest = max(len(n.split()) for n in names)
-            names = {n: c for n, c in names.items() if len(n.split()) == longest}
-        for k, votes in (
-            ("name_votes", names),
-            ("kind_votes", a["kind_votes"]),
-            ("country_votes", a["country_votes"]),
-        ):
-            best = _best(votes)
-            a[k] = {best: a["mentions"]} if best is not None else {}
-    return list(acc.values())

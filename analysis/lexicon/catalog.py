@@ -15,6 +15,7 @@ module                     constants
 ``lexicon.abbreviations``  ``STATE_ABBREVIATIONS`` (postal forms -> division),
                            ``TITLE_ABBREVIATIONS``, ``abbreviation_words()``
 ``lexicon.calendar``       month and weekday names and abbreviations (the temporal tagger's)
+``lexicon.undertakings``   ``UNDERTAKING_NOUNS`` (projects, agreements, works: "the X pipeline")
 =========================  ====================================================================
 
 Who reads what: :mod:`analysis.actors.syntax` (speech verbs and their forms, place part

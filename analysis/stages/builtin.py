@@ -195,11 +195,13 @@ def run_corpus_actors(batch: Batch, res) -> dict:
     """Corpus-wide actors and co-mention edges, merged from the per-article parts, with
     one id per actor in every frame (:func:`analysis.actors.identity.corpus_joins`)."""
     from analysis.actors.identity import (
+        alias_joins,
         apply_joins,
         article_ids,
         corpus_joins,
         generic_bodies,
         place_only_actors,
+        undertaking_actors,
     )
     from analysis.state import merge_actor_parts, merge_edge_parts
 
@@ -213,6 +215,15 @@ def run_corpus_actors(batch: Batch, res) -> dict:
         mentions = article_ids(batch["mentions"], "mentions")  # as the articles gave them
         for aid in place_only_actors(parts, mentions, places, arts) - kept:
             joins[aid] = None
+        # a project or an agreement the tagger took for a body (and that never acts)
+        quotes = article_ids(batch["quotes"], "quotes") if "quotes" in batch else None
+        for aid in undertaking_actors(parts, mentions, arts, quotes) - kept:
+            joins[aid] = None
+        # "travelling under the alias Ann Smith": another name of the person just named
+        for aid, dst in alias_joins(parts, mentions, arts).items():
+            if aid not in joins and dst != aid:
+                joins[aid] = joins.get(dst, dst)
+                joins.update({k: joins[aid] for k, v in joins.items() if v == aid})
     for aid in generic_bodies(parts, joins) - set(joins.values()):
         joins[aid] = None  # "the Court" with no full name
     frames = {"actor_parts": parts, "edge_parts": batch["edge_parts"]}
