@@ -254,3 +254,18 @@ def test_geocode_table(gaz):
     assert table.loc[0, "country"] == "RU"
     assert table.loc[1, "feature"] == "site"
     assert pd.isna(table.loc[2, "lat"])
+
+
+def test_country_lookup_gives_each_code_its_country_entry(gaz):
+    rows = gaz._con.execute(
+        "SELECT country_code, place_id FROM places WHERE feature = 'country' ORDER BY pid"
+    ).fetchall()
+    first: dict[str, str] = {}
+    for code, place_id in rows:
+        first.setdefault(code, place_id)
+    assert len(first) > 200
+    for code, place_id in first.items():
+        assert gaz.country(code).place_id == place_id
+        assert gaz.country(code.lower()).place_id == place_id
+    assert gaz.country("XX") is None and gaz.country("XX") is None
+    assert gaz.country("KP").name == "North Korea"

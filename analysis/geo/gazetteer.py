@@ -191,6 +191,7 @@ class Gazetteer:
         self._memo: dict[str, tuple[tuple[int, int], ...]] = {}
         self._places: dict[int, Place] = {}
         self._results: dict[str, tuple[Candidate, ...]] = {}
+        self._countries: dict[str, Place | None] = {}
         self._lock = threading.Lock()
         self._con: sqlite3.Connection | None = None
         self._open(rebuild=rebuild)
@@ -274,6 +275,7 @@ class Gazetteer:
                 self._memo.clear()
                 self._places.clear()
                 self._results.clear()
+                self._countries.clear()
                 self._open(rebuild=True)
                 return self._con.execute(sql, args).fetchall()
 
@@ -363,14 +365,21 @@ class Gazetteer:
         return self.place(f"gn:{int(geonameid)}")
 
     def country(self, country_code: str) -> Place | None:
-        """The country entry of an ISO alpha-2 code, or None."""
-        rows = self._query(
-            "SELECT pid, place_id, name, lat, lon, country_code, admin1, feature, geonameid,"
-            " population, source FROM places WHERE feature = 'country' AND country_code = ?",
-            (country_code.upper(),),
-        )
-        self._place_rows(rows)
-        return Place(*rows[0]) if rows else None
+        """The country entry of an ISO alpha-2 code, or None (looked up once per code)."""
+        code = country_code.upper()
+        if code not in self._countries:
+            if not self._countries:  # one scan of the table for every country at once
+                rows = self._query(
+                    "SELECT pid, place_id, name, lat, lon, country_code, admin1, feature,"
+                    " geonameid, population, source FROM places WHERE feature = 'country'"
+                    " ORDER BY pid",
+                    (),
+                )
+                self._place_rows(rows)
+                for row in rows:
+                    self._countries.setdefault(str(row[5]).upper(), Place(*row))
+            self._countries.setdefault(code, None)
+        return self._countries[code]
 
     def close(self) -> None:
         """Close the index file."""
