@@ -240,12 +240,12 @@ def undertaking_actors(
         counts = seen.setdefault(aid, [0, 0])
         counts[0] += 1
         arts.setdefault(aid, set()).add(art)
-        nxt = re.match(r"[\s-]+([a-z]+)(?:\s+([a-z]+))?", after)
+        nxt = _NEXT_WORDS.match(after)
         words = [w for w in (nxt.groups() if nxt else ()) if w]
         if (
-            re.match(r"['\u2019]s?\b", after)
+            _POSSESSIVE.match(after)
             or (words and words[0] in SPEECH_VERB_FORMS)
-            or re.search(r"\b(?:by|according to)\s+(?:the\s+)?$", before)
+            or _BY_BEFORE.search(before)
         ):
             acts.add(aid)
         elif any(w in UNDERTAKING_NOUNS for w in words[:2]):
@@ -257,6 +257,12 @@ def undertaking_actors(
         if 2 * k >= n or _spelled_out(names.get(aid), [texts[a] for a in arts[aid]]):
             out.add(aid)
     return out
+
+
+#: the one or two lower-case words after a name; a possessive; "by"/"according to" before
+_NEXT_WORDS = re.compile(r"[\s-]+([a-z]+)(?:\s+([a-z]+))?")
+_POSSESSIVE = re.compile(r"['\u2019]s?\b")
+_BY_BEFORE = re.compile(r"\b(?:by|according to)\s+(?:the\s+)?$")
 
 
 def _names_itself(text: object) -> bool:
@@ -278,6 +284,10 @@ def _spelled_out(name: str | None, texts: list[str]) -> bool:
     from analysis.lexicon.undertakings import UNDERTAKING_NOUNS
 
     if not name or not texts:
+        return False
+    # only texts that put the name in brackets are read with the (costlier) pattern
+    texts = [t for t in texts if f"({name}" in t or f"( {name}" in t]
+    if not texts:
         return False
     pat = re.compile(r"([A-Za-z]+)\s*\(\s*" + re.escape(name) + r"\s*\)(?:\s+([a-z]+))?")
     found = False
