@@ -37,3 +37,25 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared (benchmark data) is not present")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def store(tmp_path_factory):
+    """The summit texts built once into a store (the corrections tests copy it)."""
+    from helpers import SUMMIT_SOURCES, summit_articles
+
+    import analysis
+
+    d = tmp_path_factory.mktemp("corr") / "corpus"
+    analysis.build(summit_articles(SUMMIT_SOURCES), store=d, progress=False)
+    return d
+
+
+@pytest.fixture
+def fresh(store, tmp_path):
+    """A private copy of the built store (tests add corrections to it)."""
+    import shutil
+
+    d = tmp_path / "corpus"
+    shutil.copytree(store, d)
+    return d

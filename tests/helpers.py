@@ -62,6 +62,10 @@ SUMMIT_PUBLISHED = {
 }
 
 
+#: One outlet per summit text (the corrections tests' corpus).
+SUMMIT_SOURCES = {"kremlin": "TASS", "summit": "Yonhap", "wire": "Reuters", "hanoi": "AP"}
+
+
 def summit_articles(sources: dict[str, str]) -> pd.DataFrame:
     """The articles frame of :data:`SUMMIT_TEXTS`, dated, with the given source of each."""
     arts = make_articles(SUMMIT_TEXTS)

@@ -8,11 +8,10 @@ the command line, and must survive a full rebuild, an incremental build and a re
 from __future__ import annotations
 
 import multiprocessing
-import shutil
 
 import pandas as pd
 import pytest
-from helpers import make_articles, summit_articles
+from helpers import SUMMIT_SOURCES, make_articles, summit_articles
 
 import analysis
 from analysis.cli import main
@@ -27,28 +26,12 @@ from analysis.corrections import (
     validate,
 )
 
-SOURCES = {"kremlin": "TASS", "summit": "Yonhap", "wire": "Reuters", "hanoi": "AP"}
 PUTIN, KIM, TRUMP, RUSSIA = (
     "kb:vladimir_putin",
     "kb:kim_jong_un",
     "kb:donald_trump",
     "kb:russia_gov",
 )
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    d = tmp_path_factory.mktemp("corr") / "corpus"
-    analysis.build(summit_articles(SOURCES), store=d, progress=False)
-    return d
-
-
-@pytest.fixture
-def fresh(store, tmp_path):
-    """A private copy of the built store (tests add corrections to it)."""
-    d = tmp_path / "corpus"
-    shutil.copytree(store, d)
-    return d
 
 
 def test_merge_actors_rewrites_every_frame_and_is_saved(fresh):
@@ -87,7 +70,7 @@ def test_corrections_survive_reload_full_and_incremental_rebuild(fresh):
     # incremental: one more article
     more = pd.concat(
         [
-            summit_articles(SOURCES),
+            summit_articles(SUMMIT_SOURCES),
             make_articles({"extra": "Kim Jong Un visited Beijing on 8 January 2019."}),
         ],
         ignore_index=True,
@@ -95,7 +78,7 @@ def test_corrections_survive_reload_full_and_incremental_rebuild(fresh):
     check(analysis.build(more, store=fresh, progress=False))
     # full rebuild into a new store with the shared file
     again = analysis.build(
-        summit_articles(SOURCES),
+        summit_articles(SUMMIT_SOURCES),
         store=fresh.parent / "rebuilt",
         progress=False,
         corrections=fresh / FILE_NAME,
@@ -116,7 +99,7 @@ def test_stale_correction_is_kept_and_reported(fresh, tmp_path):
     corpus = analysis.Corpus.load(fresh)
     corpus.corrections.set_article("hanoi", source="Associated Press")
     # rebuild without the Hanoi article: the correction's target is gone
-    three = summit_articles(SOURCES)
+    three = summit_articles(SUMMIT_SOURCES)
     three = three[three["article_id"] != "hanoi"]
     rebuilt = analysis.build(three, store=fresh, progress=False)
     st = rebuilt.corrections.status()
@@ -357,7 +340,7 @@ def _article(c, aid):
 def test_corrections_survive_a_dask_build(fresh):
     analysis.Corpus.load(fresh).corrections.merge_actors(TRUMP, KIM)
     more = pd.concat(
-        [summit_articles(SOURCES), make_articles({"extra": "Kim Jong Un visited Beijing."})],
+        [summit_articles(SUMMIT_SOURCES), make_articles({"extra": "Kim Jong Un visited Beijing."})],
         ignore_index=True,
     )
     built = analysis.build(more, store=fresh, engine="dask", n_workers=1, progress=False)

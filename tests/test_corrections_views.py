@@ -8,11 +8,9 @@ driven by setting widget values and clicking its buttons, as an analyst would.
 from __future__ import annotations
 
 import json
-import shutil
 
 import ipywidgets as widgets
-import pytest
-from helpers import summit_articles
+from helpers import SUMMIT_SOURCES, summit_articles
 
 import analysis
 from analysis.corrections import FILE_NAME, Correction, Ledger, read_corrections
@@ -21,22 +19,7 @@ from analysis.figures import actor_mentions, co_mention_network, place_map, summ
 from analysis.report import report_data
 from analysis.widgets import Explorer
 
-SOURCES = {"kremlin": "TASS", "summit": "Yonhap", "wire": "Reuters", "hanoi": "AP"}
 KIM, TRUMP, PUTIN = "kb:kim_jong_un", "kb:donald_trump", "kb:vladimir_putin"
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    d = tmp_path_factory.mktemp("corrviews") / "corpus"
-    analysis.build(summit_articles(SOURCES), store=d, progress=False)
-    return d
-
-
-@pytest.fixture
-def fresh(store, tmp_path):
-    d = tmp_path / "corpus"
-    shutil.copytree(store, d)
-    return d
 
 
 def _ids(fig, role):
@@ -71,7 +54,7 @@ def test_the_panel_comes_with_a_store_only(fresh):
     assert isinstance(fold, widgets.Accordion) and fold.children == (ex.corrections,)
     assert fold.selected_index is None  # folded until opened
     assert "No corrections yet" in ex.corrections.listing.value
-    in_memory = analysis.build(summit_articles(SOURCES), progress=False)
+    in_memory = analysis.build(summit_articles(SUMMIT_SOURCES), progress=False)
     assert Explorer(in_memory).corrections is None
     assert isinstance(Explorer(in_memory, corrections=True).corrections, CorrectionsPanel)
 

@@ -144,23 +144,16 @@ NEG_WORDS = frozenset(["not", "n't", "never", "no"])
 #: Clauses that are not part of an argument ("Kim, who came to power in 2011").
 CLAUSAL = frozenset(["relcl", "advcl", "ccomp", "acl", "parataxis", "csubj", "xcomp"])
 SUBJ = frozenset(["nsubj", "nsubjpass", "csubj", "csubjpass", "expl"])
-#: Verbs whose subject takes part in the event noun they govern ("X held talks").
-SUPPORT_VERBS = frozenset(
+#: Verbs that hold or run an event named by their object ("held talks", "the summit
+#: began"): the core that both the participants and the timing of an event noun read.
+RUNNING_VERBS = frozenset(
     [
         "have",
         "hold",
-        "attend",
         "host",
-        "include",
+        "attend",
         "join",
         "convene",
-        "organize",
-        "organise",
-        "arrange",
-        "prepare",
-        "plan",
-        "seek",
-        "propose",
         "participate",
         "take",
         "conduct",
@@ -174,6 +167,19 @@ SUPPORT_VERBS = frozenset(
         "end",
         "conclude",
         "wrap",
+        "plan",
+    ]
+)
+#: Verbs whose subject takes part in the event noun they govern ("X held talks").
+SUPPORT_VERBS = RUNNING_VERBS | frozenset(
+    [
+        "include",
+        "organize",
+        "organise",
+        "arrange",
+        "prepare",
+        "seek",
+        "propose",
         "cancel",
         "postpone",
         "skip",

@@ -20,29 +20,10 @@ RELATION_SIGNALS = frozenset(["since", "until", "till", "before", "after"])
 #: "the summit is set for June 12", "will attend the meeting Friday".  Any other verb
 #: above an event noun dates its own act: in "urged on Friday that the summit be
 #: cancelled" or "flew to Hanoi on Monday for the summit", the day is not the summit's.
-TIMING_SUPPORT_VERBS = frozenset(
+TIMING_SUPPORT_VERBS = syntax.RUNNING_VERBS | frozenset(
     [
         "be",
-        "have",
-        "hold",
-        "host",
-        "attend",
-        "join",
-        "convene",
-        "participate",
-        "take",
-        "conduct",
-        "stage",
-        "carry",
-        "begin",
-        "start",
-        "open",
-        "resume",
-        "continue",
-        "end",
-        "conclude",
         "close",
-        "wrap",
         "kick",
         "go",
         "happen",
@@ -51,7 +32,6 @@ TIMING_SUPPORT_VERBS = frozenset(
         "reschedule",
         "set",
         "slate",
-        "plan",
         "expect",
     ]
 )
