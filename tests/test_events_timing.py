@@ -56,7 +56,9 @@ def test_a_verb_of_the_event_itself_dates_it(spacy_nlp, text):
         ("Donald Trump has said he will not attend.", False),  # a standing position
         ("Dmitry Peskov had said that the talks would fail.", False),  # earlier words
         ("The Kremlin has confirmed the visit.", True),  # news of the day
-        ("Donald Trump said the talks went well.", True),
+        ("Donald Trump says the talks went well.", True),  # present: of the day
+        # a past saying in an article that names no day: a reader cannot date it
+        ("Donald Trump said the talks went well.", False),
     ],
 )
 def test_publication_day_only_for_words_of_the_day(spacy_nlp, text, dated):
@@ -66,6 +68,81 @@ def test_publication_day_only_for_words_of_the_day(spacy_nlp, text, dated):
         assert ev["begin"] == PUB
     else:
         assert pd.isna(ev["begin"])
+
+
+SUNDAY = ("Sunday", 0, "DATE", "2019-04-21", None, "2019-04-21", "2019-04-22", "day")
+SATURDAY = ("Saturday", 0, "DATE", "2019-04-20", None, "2019-04-20", "2019-04-21", "day")
+
+
+def _statements(spacy_nlp, text, timexes) -> pd.DataFrame:
+    ev = _extract(_small(spacy_nlp, text, SURFACES, timexes))
+    return ev[ev["type"].eq("statement")].sort_values("trigger_start")
+
+
+def test_a_past_saying_takes_the_day_the_story_names(spacy_nlp):
+    # published on Monday 22 April; the story is Sunday's
+    text = (
+        "Vladimir Putin arrived in Vladivostok on Sunday for the summit. "
+        "Dmitry Peskov said the talks would be long."
+    )
+    rows = _statements(spacy_nlp, text, [SUNDAY])
+    said = rows[rows["trigger"].eq("said")].iloc[0]
+    assert said["begin"] == pd.Timestamp("2019-04-21", tz="UTC")
+    assert said["time_source"] == "narrative"
+
+
+def test_a_day_far_from_publication_is_not_the_story_day(spacy_nlp):
+    # a day two weeks back is a past event, not the day the article reports
+    early = ("April 8", 0, "DATE", "2019-04-08", None, "2019-04-08", "2019-04-09", "day")
+    text = (
+        "Vladimir Putin visited Vladivostok on April 8. Dmitry Peskov said the talks would be long."
+    )
+    rows = _statements(spacy_nlp, text, [early])
+    said = rows[rows["trigger"].eq("said")].iloc[0]
+    assert pd.isna(said["begin"])
+
+
+def test_a_speaker_keeps_the_day_of_his_last_dated_words(spacy_nlp):
+    text = (
+        "Donald Trump said on Sunday that the summit went well. "
+        "Mike Pompeo said on Saturday that the talks had failed. "
+        "Mike Pompeo said the summit was over."
+    )
+    rows = _statements(spacy_nlp, text, [SUNDAY, SATURDAY])
+    assert list(rows["begin"]) == [
+        pd.Timestamp("2019-04-21", tz="UTC"),  # the story's day
+        pd.Timestamp("2019-04-20", tz="UTC"),
+        pd.Timestamp("2019-04-20", tz="UTC"),  # Pompeo's last dated words
+    ]
+    assert list(rows["time_source"]) == ["timex", "timex", "narrative"]
+
+
+@pytest.mark.parametrize(
+    ("text", "timex", "begin"),
+    [
+        # told in the past: last February, not the next one
+        (
+            "North Korea tested a missile in February.",
+            ("February", 0, "DATE", "2020-02", None, "2020-02-01", "2020-03-01", "month"),
+            "2019-02-01",
+        ),
+        # planned: next January, not the last one
+        (
+            "North Korea will test a missile in January.",
+            ("January", 0, "DATE", "2019-01", None, "2019-01-01", "2019-02-01", "month"),
+            "2020-01-01",
+        ),
+        # already the right way: unchanged
+        (
+            "North Korea tested a missile in March.",
+            ("March", 0, "DATE", "2019-03", None, "2019-03-01", "2019-04-01", "month"),
+            "2019-03-01",
+        ),
+    ],
+)
+def test_a_bare_month_follows_the_tense_of_its_event(spacy_nlp, text, timex, begin):
+    ev = _one(spacy_nlp, text, "weapons_test", [timex])
+    assert ev["begin"] == pd.Timestamp(begin, tz="UTC")
 
 
 def test_a_speech_act_noun_takes_the_date_of_the_words_it_names(spacy_nlp):

@@ -17,7 +17,7 @@ def _score(e: Event) -> float:
     s = 2.0 * min(len(e.participants), 3)
     if e.time_source == "timex":
         s += 3 + 0.5 * precision_rank(e.precision)
-    elif e.time_source == "publication":
+    elif e.time_source in ("publication", "narrative"):
         s += 1
     if e.place is not None:
         s += 1

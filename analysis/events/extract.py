@@ -8,9 +8,12 @@ sentence, with
 * a time interval from the timex attached to the trigger (nearest on the dependency path,
   never through a verb of saying: in "the summit was revealed last week" the week is the
   revelation's), and never to an event noun through a verb that is another act ("urged
-  on Friday that the summit be cancelled"); statements without a timex take the
-  article's publication day, unless a perfect tells earlier words ("has said he will
-  not attend", "had warned"), not news of the day ("has confirmed");
+  on Friday that the summit be cancelled"); a bare weekday or month goes the way of the
+  event's tense; a saying without a timex takes the publication day when told in the
+  present or the perfect of news ("says", "has confirmed"), the day the article's
+  narrative has set when told in the past ("said": the speaker's last dated words, else
+  the first day the body names near publication), and no date when the article names
+  no day or a perfect tells earlier words ("has said he will not attend", "had warned");
 * a place from a toponym reached through a locative preposition ("would take place in
   Vladivostok"), marked ``probable`` when the event is planned or hearsay;
 * a status, decided by the first rule that applies (:func:`_decide_status`):
@@ -62,7 +65,7 @@ from .anaphora import last_two_persons, title_references
 from .assembly import deduplicate, to_row
 from .headline_actors import headline_remap
 from .location import place_cost
-from .model import DAY, Event, Span, day, event_id, is_na
+from .model import Event, Span, day, event_id, is_na
 from .parsing import TokenIndex, default_nlp
 from .participants import (
     participants_of,
@@ -73,7 +76,14 @@ from .participants import (
     sentence_subject_speaker,
 )
 from .status import decide_status, inherit_status, quote_attribution
-from .timing import perfect, timex_cost, weekday_direction, with_time
+from .timing import (
+    date_statements,
+    month_direction,
+    news_day,
+    timex_cost,
+    weekday_direction,
+    with_time,
+)
 from .types import EVENT_TYPES, EventType
 from .vocabulary import is_weapon_system
 
@@ -446,19 +456,9 @@ def _article_events(
             events += with_time(e, costs[id(e)])
     for e in events:
         weekday_direction(e, anchor_day)
-        if (
-            e.time_source == "none"
-            and e.etype.family == "statement"
-            and not e.cues.get("planned")
-            and not perfect(e.trigger)
-            and not is_na(anchor_day)
-        ):
-            e.begin, e.end, e.precision, e.time_source = (
-                anchor_day,
-                anchor_day + DAY,
-                "day",
-                "publication",
-            )
+        month_direction(e, anchor_day)
+    date_statements(events, anchor_day, news_day(tx_frame, anchor_day, title_end))
+    for e in events:
         e.status, e.status_decided = decide_status(e, anchor_day)
     events = resolve_coreference(events)
     inherit_status(events)

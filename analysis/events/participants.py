@@ -302,7 +302,7 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
         if e.etype.family != "statement" or not e.participants:
             continue
         noun = e.trigger.pos_ in ("NOUN", "PROPN")
-        if noun and e.time_source in ("none", "publication"):
+        if noun and e.time_source in ("none", "publication", "narrative"):
             same = [o for o in said if set(o.participants) == set(e.participants)]
             if same:
                 o = same[-1]

@@ -622,10 +622,11 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
     other_clause = False  # above an adverbial or relative clause: another proposition
     past_relative = False  # above a relative clause in the past: a done act described
     cancelled = False  # a word of cancellation or denial governs the event
+    other_act = _object_of_other_act(trigger)  # "did not influence the election"
     for _ in range(12):
         denied_before, planned_before = cues["denied"], cues["planned"]
         _verb_cues(node, cues, distance=distance)
-        if other_clause:
+        if other_clause or (other_act and node is not trigger):
             cues["denied"] = denied_before  # "met him to avoid ...; did not ..." stays
         if past_relative:
             cues["planned"] = planned_before  # "will approve the sum he demanded"
@@ -722,6 +723,30 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         cues["denied"] = False
         cues["planned"] = True
     return cues
+
+
+#: Verbs whose negation, said of the event noun they govern, says the event did not
+#: happen: they hold, realise or allow it ("did not hold the vote", "never signed the
+#: deal", "will not allow the test").  Any other verb is an act about the event ("did
+#: not influence the election", "would not comment on the summit"): its negation is
+#: its own.
+_REALISING_VERBS = SUPPORT_VERBS | frozenset(
+    ["allow", "permit", "approve", "accept", "complete", "finish", "go", "happen", "need"]
+)
+
+
+def _object_of_other_act(trigger: Token) -> bool:
+    """True for an event noun that is the object of a verb that neither holds nor
+    allows it (directly, or through a preposition: "comment on the talks")."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head, rel = trigger.head, trigger.dep_
+    if rel == "pobj" and head.pos_ == "ADP" and head.dep_ == "prep":
+        head, rel = head.head, "dobj"
+    if rel not in ("dobj", "obj") or head.pos_ != "VERB":
+        return False
+    lem = _lemma(head)
+    return lem not in _REALISING_VERBS and lem not in DENY_WORDS
 
 
 #: Relations that open another proposition: its negation is not the trigger's.

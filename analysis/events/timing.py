@@ -3,16 +3,19 @@
 A timex attaches to the trigger it is nearest to on the dependency path
 (:func:`timex_cost`), never through a verb of saying: in "the summit was revealed last
 week" the week is the revelation's.  A plural trigger with several distinct dates ("the
-tests of May and July") splits into one event per date (:func:`with_time`).
+tests of May and July") splits into one event per date (:func:`with_time`).  A bare
+weekday or month takes the direction of the event's tense (:func:`weekday_direction`,
+:func:`month_direction`).  A saying without a date of its own is dated by the article's
+narrative (:func:`date_statements`).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ..lexicon.calendar import WEEKDAYS
+from ..lexicon.calendar import MONTHS, WEEKDAYS
 from . import syntax
-from .model import Event, Span, is_na
+from .model import DAY, Event, Span, day, is_na
 
 #: Prepositions that relate the event to a date without placing it there.
 RELATION_SIGNALS = frozenset(["since", "until", "till", "before", "after"])
@@ -39,11 +42,15 @@ TIMING_SUPPORT_VERBS = syntax.RUNNING_VERBS | frozenset(
 __all__ = [
     "RELATION_SIGNALS",
     "TIMING_SUPPORT_VERBS",
-    "weekday_direction",
+    "date_statements",
     "interval",
+    "month_direction",
+    "news_day",
+    "of_the_day",
     "perfect",
     "set_time",
     "timex_cost",
+    "weekday_direction",
     "width",
     "with_time",
 ]
@@ -217,3 +224,97 @@ def weekday_direction(ev: Event, anchor_day) -> None:
         ev.begin, ev.end = ev.begin + week, ev.end + week
     elif ev.cues.get("tense") == "past" and not future and 0 < delta <= 6:
         ev.begin, ev.end = ev.begin - week, ev.end - week
+
+
+def month_direction(ev: Event, anchor_day) -> None:
+    """A bare month name ("in March") is the last one for an event told in the past tense
+    and the next one for a planned event: move the interval a year when the timex was
+    resolved the other way ("the talks collapsed in March", written in August, are five
+    months back, not seven months on)."""
+    tx = ev.timex
+    if tx is None or is_na(anchor_day) or is_na(ev.begin) or is_na(ev.end):
+        return
+    words = str(tx.row.get("text") or "").lower().replace(".", "").split()
+    if len(words) != 1 or words[0] not in MONTHS or ev.precision != "month":
+        return
+    year = pd.DateOffset(years=1)
+    month_start = anchor_day.replace(day=1)
+    future = bool(ev.cues.get("planned")) or ev.cues.get("tense") in ("future", "modal")
+    if ev.cues.get("tense") == "past" and not future and pd.Timestamp(ev.begin) > anchor_day:
+        ev.begin, ev.end = ev.begin - year, ev.end - year
+    elif future and ev.cues.get("tense") != "past" and pd.Timestamp(ev.end) <= month_start:
+        ev.begin, ev.end = ev.begin + year, ev.end + year
+
+
+#: Timex rules that name no day of the news ("now", "currently", "these days").
+_NOT_A_NEWS_DAY = frozenset(["ref"])
+
+
+def news_day(timexes: list[dict] | None, anchor_day, title_end: int = 0, back: int = 3):
+    """The day the article's story happens: the first day the body names ("on Tuesday",
+    "yesterday", "March 3") that falls on the publication day or up to ``back`` days
+    before it.  ``None`` when the body names no such day -- a feature, an analysis, an
+    interview of unstated date -- and then a past saying without its own date is not
+    dated at all."""
+    if is_na(anchor_day):
+        return None
+    for r in sorted(timexes or (), key=lambda r: int(r["start"])):
+        if int(r["start"]) < title_end or r.get("rule") in _NOT_A_NEWS_DAY:
+            continue
+        if str(r.get("precision")) not in ("day", "time") or is_na(r.get("begin")):
+            continue
+        d = day(r["begin"])
+        if 0 <= (anchor_day - d).days <= back:
+            return d
+    return None
+
+
+def of_the_day(trig) -> bool:
+    """A saying told in the present ("says", "insist") or in the perfect of news ("has
+    confirmed") is the article's news of its publication day."""
+    if trig.tag_ in ("VBZ", "VBP"):
+        return True
+    return trig.tag_ == "VBN" and any(
+        c.dep_ == "aux" and syntax._lemma(c) == "have" and c.tag_ in ("VBZ", "VBP")
+        for c in trig.children
+    )
+
+
+def date_statements(events: list[Event], anchor_day, news: pd.Timestamp | None) -> None:
+    """Date the sayings that have no date of their own, in text order.
+
+    * present tense or the perfect of news ("says", "has confirmed"): the publication
+      day (``time_source`` "publication");
+    * past ("said", "told reporters", "in a statement"): the day the article's narrative
+      has set -- the last dated saying of the same speaker before it, else the story's
+      :func:`news_day` (``time_source`` "narrative"); undated when the article names no
+      day, as a reader cannot tell it either;
+    * a perfect of earlier words ("has said he will not", "had warned"), a planned
+      saying: undated.
+    """
+    if is_na(anchor_day):
+        return
+    last_said: dict[str, pd.Timestamp] = {}
+    for e in sorted(events, key=lambda x: x.trigger_start):
+        if (
+            e.time_source == "none"
+            and e.etype.family == "statement"
+            and not e.cues.get("planned")
+            and not perfect(e.trigger)
+        ):
+            if of_the_day(e.trigger):
+                when, source = anchor_day, "publication"
+            else:
+                told = [last_said[p] for p in e.participants if p in last_said]
+                when = told[-1] if told else news
+                source = "narrative"
+            if when is not None and not is_na(when):
+                e.begin, e.end, e.precision, e.time_source = when, when + DAY, "day", source
+        if (
+            e.time_source == "timex"
+            and e.etype.family == "statement"
+            and e.precision in ("day", "time")
+            and not is_na(e.begin)
+        ):
+            for p in e.participants:
+                last_said[p] = day(e.begin)
