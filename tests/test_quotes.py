@@ -258,3 +258,26 @@ def test_programmes_and_diseases_are_not_actors(nlp, kb):
     )
     names = {n.lower() for n in res.actors["name"]}
     assert "medicare" not in names and "covid-19" not in names
+
+
+def test_a_bare_surname_the_tagger_missed_still_names_its_speaker(nlp, kb):
+    # the tagger can miss a lone surname; the quote still goes to the person of that
+    # name the text has named in full -- here the miss is made sure of by dropping it
+    arts = make_articles(
+        {
+            "a": "Senator Oriana Velasquez opened the hearing on Tuesday. "
+            "Velasquez said the harbour tax would be repealed before the winter."
+        }
+    )
+    parsed = parse(arts, nlp=nlp)
+    text = arts["text"].iloc[0]
+    second = text.index("Velasquez said")
+    mentions = parsed.mentions[parsed.mentions["start"] != second]
+    assert not (mentions["start"] == second).any()
+    res = resolve_actors(arts, parsed.sentences, mentions, docs=parsed.docs, kb=kb)
+    q = only(res.quotes, "harbour tax")
+    assert q["speaker_text"] == "Velasquez"
+    assert (
+        q["speaker"]
+        == res.actors.loc[res.actors["name"].str.contains("Oriana Velasquez"), "actor_id"].iloc[0]
+    )

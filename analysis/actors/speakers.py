@@ -118,6 +118,23 @@ class QuoteDoc:
         people = [m for m in found if m.label == "PERSON"]
         return (people or found or [None])[0]
 
+    def _by_surname(self, tok: Token):
+        """The person a bare surname the tagger did not tag stands for ("Pelosi said"):
+        the nearest named person of the same text whose name ends with it, the last
+        one before it first, else the first one after it."""
+        word = tok.text
+        if not word[:1].isupper() or len(word) < 3:
+            return None
+        same = [
+            (s, m)
+            for s, m in self.persons
+            if m.span.end - m.span.start >= 2 and m.span[-1].text == word
+        ]
+        if len({m.actor_id for _, m in same}) != 1:
+            return None  # nobody, or two people of that surname
+        before = [m for s, m in same if s < tok.i]
+        return before[-1] if before else same[0][1]
+
     def speaker(self, tok: Token) -> Speaker:
         """The speaker a subject (or "according to" object) token stands for.
 
@@ -143,6 +160,8 @@ class QuoteDoc:
                 m = self.coref.pronoun(tok)
             elif m is None and tok.pos_ == "NOUN" and self.coref is not None:
                 m = self.coref.nominal(tok)
+            elif m is None and tok.pos_ == "PROPN":
+                m = self._by_surname(tok)
         if m is None and not self.parsed and tok.lower_ in ("he", "she"):
             before = [x for s, x in self.persons if s < tok.i]
             m = before[-1] if before else None
