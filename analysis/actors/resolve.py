@@ -18,6 +18,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span
 
 from analysis import schema
+from analysis.actors import headlines as _headlines
 from analysis.actors.article_parts import article_actors
 from analysis.actors.countries import gazetteer_country
 from analysis.actors.graph import (
@@ -39,9 +40,6 @@ from analysis.actors.names import (
 )
 from analysis.actors.names import (
     MEDIA_WORDS as _MEDIA_WORDS,
-)
-from analysis.actors.names import (
-    NAME_ENDINGS as _NAME_ENDINGS,
 )
 from analysis.actors.names import (
     NATIONAL_COURT as _NATIONAL_COURT,
@@ -167,6 +165,7 @@ class _ArticleResolver:
         self.single_orgs: list[_Mention] = []
         self.full_names: dict[str, Counter] = {}
         self._country: list[str | None] = []  # the article's country, once computed
+        self._people: set[str] | None = None  # people named outside headlines, once read
 
     # -- helpers -------------------------------------------------------------------
 
@@ -318,11 +317,15 @@ class _ArticleResolver:
             cands = self.full_names.get(_person_key(m.text.split()[0]), {})
             if len(cands) == 1:
                 m.actor_id, m.kind, m.name = next(iter(cands)), "person", None
+                m.text = m.text.split()[0]  # the headline's words are no alias
         self._role_mentions()
         return self.mentions + self.added
 
     def _resolve_one(self, m: _Mention, surnames: list[_Mention]) -> None:
         if m.pattern_id is None and m.label in ("PERSON", "ORG"):
+            if _headlines.edited_word(m.text):
+                m.role = "literal"  # "[W]e": an edited word, no name
+                return
             m.text = self._trim_name(m)
         key = normalize_name(m.text)
         if not key or key in _GENERIC or not re.search(r"[^\W\d_]", key):
@@ -413,7 +416,7 @@ class _ArticleResolver:
         """The name in an entity span: without a possessor ("Smith's Acme" -> "Acme"), a
         possessive ending, trailing lower-case words ("Acme today") or the headline word
         glued to a person's name ("Smith Says", "Plus Smith")."""
-        text = m.text.strip()
+        text = _headlines.without_brackets(m.text.strip())  # "[Jane] Roe" -> "Jane Roe"
         poss = re.split(r"['\u2019]s\s+", text)
         if len(poss) > 1 and poss[-1]:
             text = poss[-1]
@@ -426,22 +429,22 @@ class _ArticleResolver:
             return text
         if len(words) < 2:
             return text
-        last, first = words[-1], words[0]
-        rest = None
-        headline = m.span is None or in_title_case_line(m.span)  # "Smith Says": a headline
-        if (
-            headline
-            and re.fullmatch(r"[A-Z][a-z]+(?:s|ed)", last)
-            and last.lower() not in _NAME_ENDINGS
-        ):
-            rest = words[:-1]
-        elif first.lower() in _HEADLINE_LEADS:
-            rest = words[1:]
-        if not rest:
+        if m.span is None or in_title_case_line(m.span):  # "Smith Says": a headline
+            cut = _headlines.name_before_headline(words, self._known_name)
+            if cut:
+                return cut
+        if words[0].lower() not in _HEADLINE_LEADS:
             return text
-        key = normalize_name(" ".join(rest))
+        key = normalize_name(" ".join(words[1:]))
         known = key in self.index.names or key in self.index.surnames
-        return " ".join(rest) if known or len(rest) == 1 else text
+        return " ".join(words[1:]) if known or len(words) == 2 else text
+
+    def _known_name(self, name: str) -> bool:
+        """True when ``name`` is a name of the knowledge base or of the article's people."""
+        key = normalize_name(name)
+        if self._people is None:
+            self._people = _headlines.article_person_names(doc for _, doc in self.pieces)
+        return key in self.index.names or key in self.index.surnames or key in self._people
 
     def _country_body(self, name: str) -> tuple[str, str] | None:
         """ "Chinese Foreign Ministry" -> ("China", "Foreign Ministry"): the country's

@@ -1,0 +1,99 @@
+"""Names as a headline or an editor writes them: headline words glued after a name
+("Roe Defends Budget Plan"), editorial brackets ("[Jane] Roe", "[W]e").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Doc
+
+from analysis.actors.kb import normalize_name
+from analysis.actors.names import HEADLINE_AUXILIARIES, NAME_ENDINGS
+from analysis.nlp import in_title_case_line
+
+__all__ = [
+    "headline_word",
+    "name_before_headline",
+    "edited_word",
+    "without_brackets",
+    "article_person_names",
+]
+
+#: A capitalised word of a headline that reads as a verb ("Denies", "Signed"); not in
+#: -ing, which ends too many surnames.
+_VERB_LIKE = re.compile(r"[A-Z][a-z]+(?:s|ed)")
+#: A bracket inside a word: an editor's change to a common word ("[W]e", "[t]he").
+_BRACKET_IN_WORD = re.compile(r"[^\W\d_][\[\]][^\W\d_]")
+
+
+def headline_word(word: str) -> bool:
+    """True when a capitalised word after a name reads as a headline's verb ("Says",
+    "Denied", "Will"), not as a name ("Williams" is a surname).
+
+    Examples
+    --------
+    >>> headline_word("Defends"), headline_word("Will"), headline_word("Williams")
+    (True, True, False)
+    """
+    low = word.lower()
+    if low in HEADLINE_AUXILIARIES:
+        return True
+    return bool(_VERB_LIKE.fullmatch(word)) and low not in NAME_ENDINGS
+
+
+def name_before_headline(words: list[str], known: Callable[[str], bool]) -> str | None:
+    """The name that starts a headline's words ("Jane Roe" of "Jane Roe Slams Plan"), or
+    None.
+
+    The longest leading words that ``known`` accepts as a name, followed by words one of
+    which reads as a verb (:func:`headline_word`); a name of two words whose second
+    reads as a verb is cut to the first even when not known ("Roe Says").
+
+    Parameters
+    ----------
+    words : list of str
+        The words of the entity, as written.
+    known : callable
+        Whether a name (as written) is a name known to the knowledge base or the article.
+
+    Returns
+    -------
+    str or None
+        The name, or None when no headline follows one.
+    """
+    if len(words) == 2 and _VERB_LIKE.fullmatch(words[1]) and headline_word(words[1]):
+        return words[0]
+    for i in range(len(words) - 1, 0, -1):
+        if any(headline_word(w) for w in words[i:]) and known(" ".join(words[:i])):
+            return " ".join(words[:i])
+    return None
+
+
+def edited_word(text: str) -> bool:
+    """True when a bracket sits inside a word of ``text`` ("[W]e"): an editor's change
+    to a common word, no name."""
+    return bool(_BRACKET_IN_WORD.search(text))
+
+
+def without_brackets(text: str) -> str:
+    """``text`` without an editor's square brackets ("Barack] Obama" -> "Barack Obama")."""
+    if "[" not in text and "]" not in text:
+        return text
+    return re.sub(r"\s+", " ", text.replace("[", "").replace("]", "")).strip()
+
+
+def article_person_names(docs: Iterable[Doc]) -> set[str]:
+    """Normalised names of the people an article names outside its headlines: each
+    full name and its last word."""
+    out: set[str] = set()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or in_title_case_line(ent):
+                continue
+            key = normalize_name(without_brackets(ent.text))
+            words = key.split()
+            if words:
+                out.update((key, words[-1]))
+    return out
