@@ -391,8 +391,9 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
         elif not cands and not heads and kind_of(a) == "person":
             # a first name alone ("Margaret") is the only person of the corpus who has
             # it as first name and whom no other person's surname could be
-            first = formal_given_name(w[0])
-            firsts = {out.get(i, i) for (f, _), ids in people.items() if f == first for i in ids}
+            firsts = {
+                out.get(i, i) for i, names in person_words.items() for n in names if n[0] == w[0]
+            }
             if len(firsts - {aid}) == 1:
                 out[aid] = (firsts - {aid}).pop()
     return out

@@ -24,6 +24,8 @@ __all__ = [
 #: A capitalised word of a headline that reads as a verb ("Denies", "Signed"); not in
 #: -ing, which ends too many surnames.
 _VERB_LIKE = re.compile(r"[A-Z][a-z]+(?:s|ed)")
+#: An initial or a generational suffix: words of a name, never of a headline.
+_NAME_PART = re.compile(r"[A-Z]\.?|(?:Jr|Sr)\.?|II|III|IV")
 #: A bracket inside a word: an editor's change to a common word ("[W]e", "[t]he").
 _BRACKET_IN_WORD = re.compile(r"[^\W\d_][\[\]][^\W\d_]")
 
@@ -49,7 +51,8 @@ def name_before_headline(words: list[str], known: Callable[[str], bool]) -> str 
 
     The longest leading words that ``known`` accepts as a name, followed by words one of
     which reads as a verb (:func:`headline_word`); a name of two words whose second
-    reads as a verb is cut to the first even when not known ("Roe Says").
+    reads as a verb is cut to the first even when not known ("Roe Says").  No cut when
+    an initial or a suffix follows ("Jon M. Davis III").
 
     Parameters
     ----------
@@ -66,7 +69,10 @@ def name_before_headline(words: list[str], known: Callable[[str], bool]) -> str 
     if len(words) == 2 and _VERB_LIKE.fullmatch(words[1]) and headline_word(words[1]):
         return words[0]
     for i in range(len(words) - 1, 0, -1):
-        if any(headline_word(w) for w in words[i:]) and known(" ".join(words[:i])):
+        tail = words[i:]
+        if any(_NAME_PART.fullmatch(w) for w in tail):
+            return None  # "Jon M. Davis III": an initial or a suffix belongs to a name
+        if any(headline_word(w) for w in tail) and known(" ".join(words[:i])):
             return " ".join(words[:i])
     return None
 

@@ -44,6 +44,14 @@ def one_edit(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1 :]
 
 
+def _inside_edit(a: str, b: str) -> bool:
+    """One letter substituted, or inserted or dropped inside the word (not at its end:
+    "Steel" and "Steele", "Clark" and "Clarke" are other names)."""
+    if len(a) == len(b):
+        return one_edit(a, b)
+    return one_edit(a, b) and a[-1] == b[-1] and one_edit(a[:-1], b[:-1])
+
+
 def rare_misspelling_joins(
     people: dict[str, list[str]],
     acc: dict[str, dict],
@@ -53,8 +61,9 @@ def rare_misspelling_joins(
     article, "Margerita Olsen" in many) is that person.
 
     Two people's names of as many words, equal but in one word, where that word differs
-    by one letter inserted, dropped or substituted (not the first letter, words of four
-    letters or more), are one person when one of them is read in a single article and
+    by one letter inserted, dropped or substituted (not the first letter, not a letter
+    added at the end: "Steel" and "Steele" are two names; words of four letters or
+    more), are one person when one of them is read in a single article and
     the other in three articles or more, and no third name is one letter from either.
     Two names both read widely ("Jon Smith" and "John Smith" each in several articles)
     stay two people: a name spelt one way across the corpus is how that person is
@@ -83,7 +92,7 @@ def rare_misspelling_joins(
             continue
         for a, wa in found:
             for b, wb in found:
-                if a == b or wa == wb or wa[0] != wb[0] or not one_edit(wa, wb):
+                if a == b or wa == wb or wa[0] != wb[0] or not _inside_edit(wa, wb):
                     continue
                 pairs.setdefault(a, set()).add(b)
     for a, near in pairs.items():
@@ -107,8 +116,9 @@ def compound_surname_joins(
     The short form's first word must not be a given name: not one of
     :data:`analysis.lexicon.given_names.GIVEN_NAMES`, not an initial, and not the first
     word of any other person's name of the corpus ("Jane Roe" stays apart from "Mary
-    Jane Roe" when another "Jane" is named).  The long name has three words or more and
-    is the only one the short form ends.
+    Jane Roe" when another "Jane" is named).  The long name has three words, and is the
+    only one the short form ends: in longer names the last two words may be a parent's
+    name ("Ali Omar Karim Haddad", son of "Karim Haddad").
 
     Parameters
     ----------
@@ -124,7 +134,7 @@ def compound_surname_joins(
     for aid, names in people.items():
         for words in names:
             firsts.setdefault(words[0], set()).add(aid)
-            if len(words) >= 3:
+            if len(words) == 3 and len(words[0]) > 1:
                 tails.setdefault((words[-2], words[-1]), set()).add(out.get(aid, aid))
     for aid, names in people.items():
         if acc[aid]["in_kb"] or aid in out:
