@@ -673,6 +673,9 @@ def test_a_headline_glued_to_a_name_joins_the_person():
             _part("x:whitcombe-will-run", "Whitcombe Will Run", article="d"),
             _part("x:greg-marsh", "Greg Marsh", article="e", mentions=9),
             _part("x:marsh-hawkins", "Marsh Hawkins", article="f"),  # a full name
+            _part("x:greg-e-marsh-iii", "Greg E. Marsh III", article="g"),  # another one
+            _part("x:dana-jenkins", "Dana Jenkins", article="h"),
+            _part("x:jenkins-m-bates-jr", "Jenkins M. Bates Jr.", article="i"),
         ]
     )
     joins = corpus_joins(parts)

@@ -15,6 +15,7 @@ from analysis.nlp import in_title_case_line
 
 __all__ = [
     "headline_word",
+    "headline_tail",
     "name_before_headline",
     "edited_word",
     "without_brackets",
@@ -75,6 +76,15 @@ def name_before_headline(words: list[str], known: Callable[[str], bool]) -> str 
         if any(headline_word(w) for w in tail) and known(" ".join(words[:i])):
             return " ".join(words[:i])
     return None
+
+
+def headline_tail(words: list[str]) -> bool | None:
+    """Whether the words after a name read as a headline: True when one reads as a verb
+    (:func:`headline_word`), None when one is an initial or a suffix (the words belong
+    to a name: look no further), else False."""
+    if any(_NAME_PART.fullmatch(w) for w in words):
+        return None
+    return any(headline_word(w) for w in words)
 
 
 def edited_word(text: str) -> bool:

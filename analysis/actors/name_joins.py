@@ -9,7 +9,7 @@ found so far (``out``) and never overrides one.
 
 from __future__ import annotations
 
-from analysis.actors.headlines import headline_word
+from analysis.actors.headlines import headline_tail
 from analysis.lexicon.given_names import GIVEN_NAMES
 
 __all__ = [
@@ -161,7 +161,7 @@ def headline_glued_joins(
     person, when the other is mentioned more.
 
     A headline is one capitalised word or more after the name, one of which reads as a
-    verb (:func:`analysis.actors.headlines.headline_word`); the longest name known decides, and must be one
+    verb (:func:`analysis.actors.headlines.headline_tail`; no initial or suffix among them); the longest name known decides, and must be one
     person's.  A surname and one word in -s ("Lee Hawkins") may be a full name: one
     headline word only follows a full name ("Jane Roe Wins").
 
@@ -190,7 +190,10 @@ def headline_glued_joins(
             continue
         words = names[0]
         for i in range(len(words) - 1, 0, -1):
-            if not any(headline_word(w) for w in written[i:]):
+            tail = headline_tail(written[i:])
+            if tail is None:
+                break  # "Jon M. Davis III": a name's initial or suffix
+            if not tail:
                 continue
             if i == len(words) - 1 and i < 2:
                 break  # "Lee Hawkins": a surname and one word in -s may be a full name
