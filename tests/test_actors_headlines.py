@@ -81,3 +81,9 @@ def test_headline_helpers():
     assert edited_word("[W]e") and edited_word("W]e") and not edited_word("Dana] Roe")
     known_first = {"Jon"}.__contains__
     assert name_before_headline(["Jon", "M.", "Davis", "III"], known_first) is None
+
+
+def test_a_dash_or_ampersand_glued_after_a_name_is_no_part_of_it(blank, kb):
+    text = "Officials met Rowena Blakeley & others on Monday . Later Blakeley- left ."
+    res = _run(blank, kb, text, ["Rowena Blakeley &", "Blakeley-"])
+    assert list(res.actors["aliases"].iloc[0]) == ["Blakeley", "Rowena Blakeley"]

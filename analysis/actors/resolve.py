@@ -417,6 +417,7 @@ class _ArticleResolver:
         possessive ending, trailing lower-case words ("Acme today") or the headline word
         glued to a person's name ("Smith Says", "Plus Smith")."""
         text = _headlines.without_brackets(m.text.strip())  # "[Jane] Roe" -> "Jane Roe"
+        text = re.sub(r"\s*[-/&\u2013\u2014]+$", "", text)  # "Roe-", "Roe &": a line's end
         poss = re.split(r"['\u2019]s\s+", text)
         if len(poss) > 1 and poss[-1]:
             text = poss[-1]
