@@ -1,6 +1,6 @@
-"""Names as headlines and editors write them: headline words glued after a name, square
-brackets inside a name.  Invented articles, hand-built parses (the entity spans are the
-tagger's mistakes to correct)."""
+"""Names written in ways that are no one's plain name: headline words glued after a name,
+square brackets inside a name, a town's name taken for a person.  Invented articles, hand-built
+parses (the entity spans are the tagger's mistakes to correct)."""
 
 from __future__ import annotations
 
@@ -87,3 +87,17 @@ def test_a_dash_or_ampersand_glued_after_a_name_is_no_part_of_it(blank, kb):
     text = "Officials met Rowena Blakeley & others on Monday . Later Blakeley- left ."
     res = _run(blank, kb, text, ["Rowena Blakeley &", "Blakeley-"])
     assert list(res.actors["aliases"].iloc[0]) == ["Blakeley", "Rowena Blakeley"]
+
+
+def test_a_bare_name_used_as_a_town_is_no_person(blank, kb):
+    text = (
+        "A licence office opened in Brackwell on Monday . Farmers no longer drive to "
+        "Carrow : they come into Brackwell instead . Brackwell residents welcomed it ."
+    )
+    res = _run(blank, kb, text, ["Brackwell", "Brackwell", "Brackwell"])
+    assert res.actors.empty
+    assert res.mentions["actor_id"].isna().all()
+    # the same name that speaks is someone
+    said = text + " Brackwell said the office was late ."
+    res = _run(blank, kb, said, ["Brackwell"] * 4)
+    assert list(res.actors["actor_id"]) == ["x:brackwell"]

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from analysis import schema
 from analysis.actors import headlines as _headlines
+from analysis.actors import names as _names
 from analysis.actors.article_parts import article_actors
 from analysis.actors.countries import gazetteer_country
 from analysis.actors.graph import (
@@ -29,26 +30,9 @@ from analysis.actors.graph import (
     pair_weights,
 )
 from analysis.actors.kb import KBIndex, kb_index, load_knowledge_base, normalize_name, slugify
-from analysis.actors.names import (
-    GENERIC as _GENERIC,
-)
-from analysis.actors.names import (
-    GENERIC_BODY as _GENERIC_BODY,
-)
-from analysis.actors.names import (
-    HEADLINE_LEADS as _HEADLINE_LEADS,
-)
-from analysis.actors.names import (
-    MEDIA_WORDS as _MEDIA_WORDS,
-)
-from analysis.actors.names import (
-    NATIONAL_COURT as _NATIONAL_COURT,
-)
-from analysis.actors.names import (
-    NOT_ACTORS as _NOT_ACTORS,
-)
 from analysis.actors.quotes import find_quotes
 from analysis.actors.syntax import government_role
+from analysis.actors.town_names import town_like_names
 from analysis.nlp import in_title_case_line
 
 __all__ = ["ActorResult", "resolve_actors"]
@@ -328,7 +312,7 @@ class _ArticleResolver:
                 return
             m.text = self._trim_name(m)
         key = normalize_name(m.text)
-        if not key or key in _GENERIC or not re.search(r"[^\W\d_]", key):
+        if not key or key in _names.GENERIC or not re.search(r"[^\W\d_]", key):
             return
         if m.pattern_id is None and m.label in ("PERSON", "ORG"):
             nick = self._nicknamed().get(m.text.strip())
@@ -339,7 +323,7 @@ class _ArticleResolver:
                 m.actor_id, m.role, m.kind = f"x:{slugify(m.name)}", "actor", "person"
                 m.label = "PERSON"
                 return
-        if key in _NOT_ACTORS or m.text.strip().lower() in _NOT_ACTORS:
+        if key in _names.NOT_ACTORS or m.text.strip().lower() in _names.NOT_ACTORS:
             m.role = "literal"  # a programme or a law, not someone who acts
             return
         ids = []
@@ -390,13 +374,13 @@ class _ArticleResolver:
             name = re.sub(r"['\u2019]s?$", "", name).strip()
             name = re.sub(r"\s+(?:of|for)$", "", name)
             name = re.sub(r"[^\w.)]+$", "", name)  # "Acme News/"
-            if _GENERIC_BODY.match(name) or self._country_body(name):
+            if _names.GENERIC_BODY.match(name) or self._country_body(name):
                 name = self._qualified_body(m, name)
                 if name is None:
                     m.role = "generic"  # "the Foreign Ministry" of no named country
                     return
             m.actor_id, m.role, m.name = f"x:{slugify(name)}", "actor", name
-            m.kind = "media" if _MEDIA_WORDS.search(name) else "organisation"
+            m.kind = "media" if _names.MEDIA_WORDS.search(name) else "organisation"
             words = name.split()
             if len(words) == 1 or all(
                 re.fullmatch(r"[A-Z][a-z]+(?:s|ed|ing)", w) for w in words[1:]
@@ -434,7 +418,7 @@ class _ArticleResolver:
             cut = _headlines.name_before_headline(words, self._known_name)
             if cut:
                 return cut
-        if words[0].lower() not in _HEADLINE_LEADS:
+        if words[0].lower() not in _names.HEADLINE_LEADS:
             return text
         key = normalize_name(" ".join(words[1:]))
         known = key in self.index.names or key in self.index.surnames
@@ -453,7 +437,7 @@ class _ArticleResolver:
         words = name.split()
         for k in (1, 2):
             head, rest = " ".join(words[:k]), " ".join(words[k:])
-            if rest and _GENERIC_BODY.match(rest):
+            if rest and _names.GENERIC_BODY.match(rest):
                 country = self._named_country(head)
                 if country:
                     return country, rest
@@ -502,7 +486,7 @@ class _ArticleResolver:
             return name  # "Ministry of Foreign Affairs of Japan" names its country
         country = self._country_name(gov) if gov else self._article_country()
         if country is None:
-            return name if _NATIONAL_COURT.match(name) else None
+            return name if _names.NATIONAL_COURT.match(name) else None
         return f"{name} of {country}"
 
     def _country_name(self, gov: str) -> str:
@@ -581,9 +565,13 @@ class _ArticleResolver:
             for key in keys:
                 full.setdefault(key, Counter())[m.actor_id] += 1
         self.full_names = full
+        towns = town_like_names(m for m in surnames if _person_key(m.text) not in full)
         for m in surnames:
             key = _person_key(m.text)
             cands = list(full.get(key, {}))
+            if not cands and key in towns:
+                m.role = "literal"  # "in Ashby", "into Ashby": a town's name, no one
+                continue
             if not cands:
                 kb_ids = [
                     i
