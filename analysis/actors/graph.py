@@ -373,6 +373,10 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
         out.setdefault(aid, out.get(dst, dst))
     for key in list(surnames):
         surnames[key] = {out.get(i, i) for i in surnames[key]}
+    first_words: dict[str, set[str]] = {}  # a first name as written -> its people
+    for i, names in person_words.items():
+        for n in names:
+            first_words.setdefault(n[0], set()).add(i)
     for aid, a in acc.items():
         if a["in_kb"] or aid in out or kind_of(a) not in _JOINABLE_KINDS:
             continue
@@ -391,9 +395,7 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
         elif not cands and not heads and kind_of(a) == "person":
             # a first name alone ("Margaret") is the only person of the corpus who has
             # it as first name and whom no other person's surname could be
-            firsts = {
-                out.get(i, i) for i, names in person_words.items() for n in names if n[0] == w[0]
-            }
+            firsts = {out.get(i, i) for i in first_words.get(w[0], ())}
             if len(firsts - {aid}) == 1:
                 out[aid] = (firsts - {aid}).pop()
     return out
