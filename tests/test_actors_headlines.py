@@ -79,6 +79,8 @@ def test_headline_helpers():
     assert name_before_headline(["Lena", "Marsh", "Hawkins"], known) is None
     assert without_brackets("[Dana] Roe") == "Dana Roe" and without_brackets("Roe") == "Roe"
     assert edited_word("[W]e") and edited_word("W]e") and not edited_word("Dana] Roe")
+    assert name_before_headline(["Roe", "Pulling", "Out"], known) == "Roe"
+    assert name_before_headline(["Dana", "Roe", "Manning"], known) is None  # a surname
     known_first = {"Jon"}.__contains__
     assert name_before_headline(["Jon", "M.", "Davis", "III"], known_first) is None
 

@@ -27,6 +27,8 @@ __all__ = [
 _VERB_LIKE = re.compile(r"[A-Z][a-z]+(?:s|ed)")
 #: An initial or a generational suffix: words of a name, never of a headline.
 _NAME_PART = re.compile(r"[A-Z]\.?|(?:Jr|Sr)\.?|II|III|IV")
+#: A capitalised word in -ing ("Pulling"); also ends surnames ("Manning").
+_GERUND = re.compile(r"[A-Z][a-z]+ing")
 #: A bracket inside a word: an editor's change to a common word ("[W]e", "[t]he").
 _BRACKET_IN_WORD = re.compile(r"[^\W\d_][\[\]][^\W\d_]")
 
@@ -70,20 +72,23 @@ def name_before_headline(words: list[str], known: Callable[[str], bool]) -> str 
     if len(words) == 2 and _VERB_LIKE.fullmatch(words[1]) and headline_word(words[1]):
         return words[0]
     for i in range(len(words) - 1, 0, -1):
-        tail = words[i:]
-        if any(_NAME_PART.fullmatch(w) for w in tail):
+        tail = headline_tail(words[i:])
+        if tail is None:
             return None  # "Jon M. Davis III": an initial or a suffix belongs to a name
-        if any(headline_word(w) for w in tail) and known(" ".join(words[:i])):
+        if tail and known(" ".join(words[:i])):
             return " ".join(words[:i])
     return None
 
 
 def headline_tail(words: list[str]) -> bool | None:
     """Whether the words after a name read as a headline: True when one reads as a verb
-    (:func:`headline_word`), None when one is an initial or a suffix (the words belong
-    to a name: look no further), else False."""
+    (:func:`headline_word`, or a word in -ing right after the name with more words after
+    it: "Roe Pulling Out"; alone it may be a surname), None when one is an initial or a
+    suffix (the words belong to a name: look no further), else False."""
     if any(_NAME_PART.fullmatch(w) for w in words):
         return None
+    if len(words) >= 2 and _GERUND.fullmatch(words[0]):
+        return True
     return any(headline_word(w) for w in words)
 
 
