@@ -103,3 +103,6 @@ def test_a_bare_name_used_as_a_town_is_no_person(blank, kb):
     said = text + " Brackwell said the office was late ."
     res = _run(blank, kb, said, ["Brackwell"] * 4)
     assert list(res.actors["actor_id"]) == ["x:brackwell"]
+    source = text + " The office is late , according to Brackwell ."
+    res = _run(blank, kb, source, ["Brackwell"] * 4)
+    assert list(res.actors["actor_id"]) == ["x:brackwell"]

@@ -25,7 +25,7 @@ def town_like_names(mentions: Iterable) -> set[str]:
     A name qualifies when two of its mentions or more, and at least half of them, come
     right after a preposition of place (:data:`analysis.lexicon.prepositions.PLACE_SLOT_PREPOSITIONS`:
     "in", "into", "near"...) and none acts: no subject of a verb, no possessive, no verb
-    of saying right after it.
+    of saying right after it, not "according to" it.
 
     Parameters
     ----------
@@ -55,6 +55,8 @@ def town_like_names(mentions: Iterable) -> set[str]:
             or (nxt is not None and nxt.lower_ in SPEECH_VERB_FORMS)
         ):
             acting.add(key)
+        elif span.start > 1 and doc[span.start - 2 : span.start].text.lower() == "according to":
+            acting.add(key)  # a source, someone
         elif span.start > 0 and doc[span.start - 1].lower_ in PLACE_SLOT_PREPOSITIONS:
             c[1] += 1
     return {k for k, (n, p) in counts.items() if k not in acting and p >= 2 and 2 * p >= n}
