@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from analysis.actors.kb import normalize_name
 from analysis.actors.names import HEADLINE_AUXILIARIES, NAME_ENDINGS
-from analysis.nlp import in_title_case_line
+
+if TYPE_CHECKING:  # the corpus-wide joins read this module without loading spaCy
+    from spacy.tokens import Doc
 
 __all__ = [
     "headline_word",
@@ -108,6 +109,8 @@ def without_brackets(text: str) -> str:
 def article_person_names(docs: Iterable[Doc]) -> set[str]:
     """Normalised names of the people an article names outside its headlines: each
     full name and its last word."""
+    from analysis.nlp import in_title_case_line
+
     out: set[str] = set()
     for doc in docs:
         for ent in doc.ents:
