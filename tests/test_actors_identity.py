@@ -597,3 +597,90 @@ def test_a_selection_keeps_a_join_the_build_made_from_the_text():
     assert joins["x:piet-hollis"] == "x:tomas-brandt"  # the alias the build joined
     assert joins["x:northway"] is None  # an actor the build dropped
     assert corpus_identity(parts, actors)["x:piet-hollis"] is None  # without mentions
+
+
+def test_a_name_misspelt_by_one_letter_in_one_article_joins_the_common_spelling():
+    common = [_part("x:marguerita-olsen", "Marguerita Olsen", article=a) for a in "abc"]
+    parts = pd.DataFrame(
+        [
+            *common,
+            _part("x:margerita-olsen", "Margerita Olsen", article="d"),  # a letter dropped
+            _part("x:tomas-vidal", "Tomas Vidal", article="e"),
+            _part("x:tomas-vidall", "Tomas Vidall", article="f"),  # both rare: two people
+            *[_part("x:jon-pryce", "Jon Pryce", article=a) for a in "ghi"],
+            _part("x:john-pryce", "John Pryce", article="j"),  # short first names: two
+            *[_part("x:carl-brown", "Carl Brown", article=a) for a in "mno"],
+            _part("x:carl-browne", "Carl Browne", article="p"),  # a letter added at the end
+        ]
+    )
+    joins = corpus_joins(parts)
+    assert joins == {"x:margerita-olsen": "x:marguerita-olsen"}
+    # two spellings each read in several articles are two people
+    wide = pd.concat(
+        [
+            parts,
+            pd.DataFrame([_part("x:margerita-olsen", "Margerita Olsen", article=a) for a in "kl"]),
+        ]
+    )
+    assert "x:margerita-olsen" not in corpus_joins(wide)
+
+
+def test_a_compound_surname_alone_joins_the_full_name():
+    parts = pd.DataFrame(
+        [
+            _part("x:ana-ruiz-olmedo", "Ana Ruiz Olmedo", article="a"),
+            _part("x:ruiz-olmedo", "Ruiz Olmedo", article="b"),
+            _part("x:mary-kate-holt", "Mary Kate Holt", article="c"),
+            _part("x:kate-holt", "Kate Holt", article="d"),  # a given name first
+            _part("x:oskar-lind-berg", "Oskar Lind Berg", article="e"),
+            _part("x:lind-berg", "Lind Berg", article="f"),
+            _part("x:lind-parker", "Lind Parker", article="g"),  # "Lind" also a first name
+            _part("x:ali-omar-karim-haddad", "Ali Omar Karim Haddad", article="h"),
+            _part("x:karim-haddad", "Karim Haddad", article="h"),  # his father
+        ]
+    )
+    assert corpus_joins(parts) == {"x:ruiz-olmedo": "x:ana-ruiz-olmedo"}
+
+
+def test_a_short_first_name_and_a_middle_initial_join_the_formal_name():
+    parts = pd.DataFrame(
+        [
+            _part("x:joseph-k-arlen", "Joseph K. Arlen", article="a", mentions=4),
+            _part("x:joe-arlen", "Joe Arlen", article="b", mentions=6),
+            _part("x:arlen", "Arlen", article="c"),
+            _part("x:bill-corrigan", "Bill Corrigan", article="d"),
+            _part("x:william-corrigan", "William Corrigan", article="e", mentions=2),
+            _part("x:ben-tarrow", "Ben Tarrow", article="f"),
+            _part("x:bob-tarrow", "Bob Tarrow", article="g"),  # two people
+            _part("x:mitch-dorsey", "Mitch Dorsey", article="h"),
+            _part("x:mitchell", "Mitchell", article="i"),  # a surname, not "Mitch"
+        ]
+    )
+    joins = corpus_joins(parts)
+    assert "x:mitchell" not in joins
+    assert joins["x:joseph-k-arlen"] == "x:joe-arlen"
+    assert joins["x:arlen"] == "x:joe-arlen"  # the surname is no longer ambiguous
+    assert joins["x:bill-corrigan"] == "x:william-corrigan"
+    assert not {"x:ben-tarrow", "x:bob-tarrow"} & set(joins)
+
+
+def test_a_headline_glued_to_a_name_joins_the_person():
+    parts = pd.DataFrame(
+        [
+            _part("x:dana-whitcombe", "Dana Whitcombe", article="a", mentions=9),
+            _part("x:dana-whitcombe-slams", "Dana Whitcombe Slams", article="b"),
+            _part("x:whitcombe-defends-budget", "Whitcombe Defends Budget", article="c"),
+            _part("x:whitcombe-will-run", "Whitcombe Will Run", article="d"),
+            _part("x:greg-marsh", "Greg Marsh", article="e", mentions=9),
+            _part("x:marsh-hawkins", "Marsh Hawkins", article="f"),  # a full name
+            _part("x:greg-e-marsh-iii", "Greg E. Marsh III", article="g"),  # another one
+            _part("x:dana-jenkins", "Dana Jenkins", article="h"),
+            _part("x:jenkins-m-bates-jr", "Jenkins M. Bates Jr.", article="i"),
+        ]
+    )
+    joins = corpus_joins(parts)
+    assert joins == {
+        "x:dana-whitcombe-slams": "x:dana-whitcombe",
+        "x:whitcombe-defends-budget": "x:dana-whitcombe",
+        "x:whitcombe-will-run": "x:dana-whitcombe",
+    }

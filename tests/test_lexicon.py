@@ -18,6 +18,7 @@ LEXICON_MODULES = [
     "analysis.lexicon.prepositions",
     "analysis.lexicon.abbreviations",
     "analysis.lexicon.undertakings",
+    "analysis.lexicon.given_names",
 ]
 
 #: Names that, outside analysis/lexicon, may only be bound to the lexicon's lists.

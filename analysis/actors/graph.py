@@ -11,7 +11,13 @@ import pandas as pd
 
 from analysis import schema
 from analysis.actors.kb import normalize_name
+from analysis.actors.name_joins import (
+    compound_surname_joins,
+    headline_glued_joins,
+    rare_misspelling_joins,
+)
 from analysis.actors.names import GENERIC_BODY_NOUNS
+from analysis.lexicon.given_names import formal_given_name
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -280,8 +286,11 @@ def org_head(kind: object, name: object) -> str | None:
 def join_map(acc: dict[str, dict]) -> dict[str, str]:
     """Which actors outside the knowledge base are another actor of the corpus.
 
-    * People with the same first and last name are one ("Jane Q. Roe", "Jane Roe"); the
+    * People with the same first and last name are one ("Jane Q. Roe", "Jane Roe",
+      "Jim Roe" for "James Roe": :mod:`analysis.lexicon.given_names`); the
       knowledge-base actor, else the most mentioned, keeps the id.
+    * A name misspelt by one letter in one article, a compound surname alone, a name with
+      a headline glued to it join the person (:mod:`analysis.actors.name_joins`).
     * A one-word actor (a surname, or a surname the tagger took for an organisation)
       joins the only person of the corpus with that last name ("Roe" -> "Jane Roe").
     * A one-word organisation that starts the name of exactly one other organisation is
@@ -306,6 +315,7 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
         return a["kind"] if a["in_kb"] else best_vote(a["kind_votes"])
 
     people: dict[tuple[str, str], list[str]] = {}
+    person_words: dict[str, list[list[str]]] = {}  # actor -> the words of its names
     surnames: dict[str, set[str]] = {}
     org_heads: dict[str, set[str]] = {}
     endings: set[str] = set()
@@ -315,8 +325,10 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
         for name in names:
             w = _words(name)
             if kind == "person" and len(w) >= 2:
+                person_words.setdefault(aid, []).append(w)
                 last = " ".join(w[-2:]) if w[-1] in _SUFFIXES else w[-1]
-                people.setdefault((w[0], last), []).append(aid)
+                # "Joe Roe" and "Joseph Roe": first names compared by their formal form
+                people.setdefault((formal_given_name(w[0]), last), []).append(aid)
                 surnames.setdefault(last, set()).add(aid)
             elif kind == "person" and len(w) == 1 and a["in_kb"]:
                 surnames.setdefault(w[0], set()).add(aid)
@@ -339,7 +351,8 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
         for i in ids:
             for name in [name_of(acc[i])] + (sorted(acc[i]["aliases"]) if acc[i]["in_kb"] else []):
                 w = _words(name)
-                if len(w) >= 2 and w[0] == first and (w[-1] == last or " ".join(w[-2:]) == last):
+                same_first = len(w) >= 2 and formal_given_name(w[0]) == first
+                if same_first and (w[-1] == last or " ".join(w[-2:]) == last):
                     n = 2 if " ".join(w[-2:]) == last else 1
                     middles.setdefault(i, tuple(w[1:-n]))
         distinct = {m for m in middles.values() if m}
@@ -352,10 +365,18 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
                 if not acc[other]["in_kb"]:
                     out.setdefault(other, group[0])
     _join_spelling_variants(acc, people, out, rank)
+    rare_misspelling_joins(person_words, acc, out)
+    compound_surname_joins(person_words, acc, out)
+    raw = {i: str(name_of(acc[i])) for i in person_words if not acc[i]["in_kb"]}
+    headline_glued_joins(person_words, raw, acc, out)
     for aid, dst in _acronym_joins(acc, name_of, kind_of).items():
         out.setdefault(aid, out.get(dst, dst))
     for key in list(surnames):
         surnames[key] = {out.get(i, i) for i in surnames[key]}
+    first_words: dict[str, set[str]] = {}  # a first name as written -> its people
+    for i, names in person_words.items():
+        for n in names:
+            first_words.setdefault(n[0], set()).add(i)
     for aid, a in acc.items():
         if a["in_kb"] or aid in out or kind_of(a) not in _JOINABLE_KINDS:
             continue
@@ -374,7 +395,7 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
         elif not cands and not heads and kind_of(a) == "person":
             # a first name alone ("Margaret") is the only person of the corpus who has
             # it as first name and whom no other person's surname could be
-            firsts = {out.get(i, i) for (f, _), ids in people.items() if f == w[0] for i in ids}
+            firsts = {out.get(i, i) for i in first_words.get(w[0], ())}
             if len(firsts - {aid}) == 1:
                 out[aid] = (firsts - {aid}).pop()
     return out

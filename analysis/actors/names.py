@@ -15,6 +15,7 @@ __all__ = [
     "NOT_ACTORS",
     "NAME_ENDINGS",
     "HEADLINE_LEADS",
+    "HEADLINE_AUXILIARIES",
 ]
 
 
@@ -98,5 +99,14 @@ NAME_ENDINGS = _words(
 HEADLINE_LEADS = _words(
     """
     and as breaking but exclusive how plus video watch when why
+    """
+)
+
+
+#: Capitalised auxiliaries that start a headline's verb after a name ("Roe Will Run",
+#: "Roe Could Face Charges"); "May" is left out (a surname).
+HEADLINE_AUXILIARIES = _words(
+    """
+    will would can could should must cannot won't can't
     """
 )

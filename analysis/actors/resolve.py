@@ -18,6 +18,8 @@ import pandas as pd
 from spacy.tokens import Doc, Span
 
 from analysis import schema
+from analysis.actors import headlines as _headlines
+from analysis.actors import names as _names
 from analysis.actors.article_parts import article_actors
 from analysis.actors.countries import gazetteer_country
 from analysis.actors.graph import (
@@ -28,29 +30,9 @@ from analysis.actors.graph import (
     pair_weights,
 )
 from analysis.actors.kb import KBIndex, kb_index, load_knowledge_base, normalize_name, slugify
-from analysis.actors.names import (
-    GENERIC as _GENERIC,
-)
-from analysis.actors.names import (
-    GENERIC_BODY as _GENERIC_BODY,
-)
-from analysis.actors.names import (
-    HEADLINE_LEADS as _HEADLINE_LEADS,
-)
-from analysis.actors.names import (
-    MEDIA_WORDS as _MEDIA_WORDS,
-)
-from analysis.actors.names import (
-    NAME_ENDINGS as _NAME_ENDINGS,
-)
-from analysis.actors.names import (
-    NATIONAL_COURT as _NATIONAL_COURT,
-)
-from analysis.actors.names import (
-    NOT_ACTORS as _NOT_ACTORS,
-)
 from analysis.actors.quotes import find_quotes
 from analysis.actors.syntax import government_role
+from analysis.actors.town_names import town_like_names
 from analysis.nlp import in_title_case_line
 
 __all__ = ["ActorResult", "resolve_actors"]
@@ -167,6 +149,7 @@ class _ArticleResolver:
         self.single_orgs: list[_Mention] = []
         self.full_names: dict[str, Counter] = {}
         self._country: list[str | None] = []  # the article's country, once computed
+        self._people: set[str] | None = None  # people named outside headlines, once read
 
     # -- helpers -------------------------------------------------------------------
 
@@ -318,14 +301,18 @@ class _ArticleResolver:
             cands = self.full_names.get(_person_key(m.text.split()[0]), {})
             if len(cands) == 1:
                 m.actor_id, m.kind, m.name = next(iter(cands)), "person", None
+                m.text = m.text.split()[0]  # the headline's words are no alias
         self._role_mentions()
         return self.mentions + self.added
 
     def _resolve_one(self, m: _Mention, surnames: list[_Mention]) -> None:
         if m.pattern_id is None and m.label in ("PERSON", "ORG"):
+            if _headlines.edited_word(m.text):
+                m.role = "literal"  # "[W]e": an edited word, no name
+                return
             m.text = self._trim_name(m)
         key = normalize_name(m.text)
-        if not key or key in _GENERIC or not re.search(r"[^\W\d_]", key):
+        if not key or key in _names.GENERIC or not re.search(r"[^\W\d_]", key):
             return
         if m.pattern_id is None and m.label in ("PERSON", "ORG"):
             nick = self._nicknamed().get(m.text.strip())
@@ -336,7 +323,7 @@ class _ArticleResolver:
                 m.actor_id, m.role, m.kind = f"x:{slugify(m.name)}", "actor", "person"
                 m.label = "PERSON"
                 return
-        if key in _NOT_ACTORS or m.text.strip().lower() in _NOT_ACTORS:
+        if key in _names.NOT_ACTORS or m.text.strip().lower() in _names.NOT_ACTORS:
             m.role = "literal"  # a programme or a law, not someone who acts
             return
         ids = []
@@ -387,13 +374,13 @@ class _ArticleResolver:
             name = re.sub(r"['\u2019]s?$", "", name).strip()
             name = re.sub(r"\s+(?:of|for)$", "", name)
             name = re.sub(r"[^\w.)]+$", "", name)  # "Acme News/"
-            if _GENERIC_BODY.match(name) or self._country_body(name):
+            if _names.GENERIC_BODY.match(name) or self._country_body(name):
                 name = self._qualified_body(m, name)
                 if name is None:
                     m.role = "generic"  # "the Foreign Ministry" of no named country
                     return
             m.actor_id, m.role, m.name = f"x:{slugify(name)}", "actor", name
-            m.kind = "media" if _MEDIA_WORDS.search(name) else "organisation"
+            m.kind = "media" if _names.MEDIA_WORDS.search(name) else "organisation"
             words = name.split()
             if len(words) == 1 or all(
                 re.fullmatch(r"[A-Z][a-z]+(?:s|ed|ing)", w) for w in words[1:]
@@ -413,7 +400,8 @@ class _ArticleResolver:
         """The name in an entity span: without a possessor ("Smith's Acme" -> "Acme"), a
         possessive ending, trailing lower-case words ("Acme today") or the headline word
         glued to a person's name ("Smith Says", "Plus Smith")."""
-        text = m.text.strip()
+        text = _headlines.without_brackets(m.text.strip())  # "[Jane] Roe" -> "Jane Roe"
+        text = re.sub(r"\s*[-/&\u2013\u2014]+$", "", text)  # "Roe-", "Roe &": a line's end
         poss = re.split(r"['\u2019]s\s+", text)
         if len(poss) > 1 and poss[-1]:
             text = poss[-1]
@@ -426,22 +414,22 @@ class _ArticleResolver:
             return text
         if len(words) < 2:
             return text
-        last, first = words[-1], words[0]
-        rest = None
-        headline = m.span is None or in_title_case_line(m.span)  # "Smith Says": a headline
-        if (
-            headline
-            and re.fullmatch(r"[A-Z][a-z]+(?:s|ed)", last)
-            and last.lower() not in _NAME_ENDINGS
-        ):
-            rest = words[:-1]
-        elif first.lower() in _HEADLINE_LEADS:
-            rest = words[1:]
-        if not rest:
+        if m.span is None or in_title_case_line(m.span):  # "Smith Says": a headline
+            cut = _headlines.name_before_headline(words, self._known_name)
+            if cut:
+                return cut
+        if words[0].lower() not in _names.HEADLINE_LEADS:
             return text
-        key = normalize_name(" ".join(rest))
+        key = normalize_name(" ".join(words[1:]))
         known = key in self.index.names or key in self.index.surnames
-        return " ".join(rest) if known or len(rest) == 1 else text
+        return " ".join(words[1:]) if known or len(words) == 2 else text
+
+    def _known_name(self, name: str) -> bool:
+        """True when ``name`` is a name of the knowledge base or of the article's people."""
+        key = normalize_name(name)
+        if self._people is None:
+            self._people = _headlines.article_person_names(doc for _, doc in self.pieces)
+        return key in self.index.names or key in self.index.surnames or key in self._people
 
     def _country_body(self, name: str) -> tuple[str, str] | None:
         """ "Chinese Foreign Ministry" -> ("China", "Foreign Ministry"): the country's
@@ -449,7 +437,7 @@ class _ArticleResolver:
         words = name.split()
         for k in (1, 2):
             head, rest = " ".join(words[:k]), " ".join(words[k:])
-            if rest and _GENERIC_BODY.match(rest):
+            if rest and _names.GENERIC_BODY.match(rest):
                 country = self._named_country(head)
                 if country:
                     return country, rest
@@ -498,7 +486,7 @@ class _ArticleResolver:
             return name  # "Ministry of Foreign Affairs of Japan" names its country
         country = self._country_name(gov) if gov else self._article_country()
         if country is None:
-            return name if _NATIONAL_COURT.match(name) else None
+            return name if _names.NATIONAL_COURT.match(name) else None
         return f"{name} of {country}"
 
     def _country_name(self, gov: str) -> str:
@@ -577,9 +565,13 @@ class _ArticleResolver:
             for key in keys:
                 full.setdefault(key, Counter())[m.actor_id] += 1
         self.full_names = full
+        towns = town_like_names(m for m in surnames if _person_key(m.text) not in full)
         for m in surnames:
             key = _person_key(m.text)
             cands = list(full.get(key, {}))
+            if not cands and key in towns:
+                m.role = "literal"  # "in Ashby", "into Ashby": a town's name, no one
+                continue
             if not cands:
                 kb_ids = [
                     i

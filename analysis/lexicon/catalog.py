@@ -16,6 +16,8 @@ module                     constants
                            ``TITLE_ABBREVIATIONS``, ``abbreviation_words()``
 ``lexicon.calendar``       month and weekday names and abbreviations (the temporal tagger's)
 ``lexicon.undertakings``   ``UNDERTAKING_NOUNS`` (projects, agreements, works: "the X pipeline")
+``lexicon.given_names``    ``DIMINUTIVES`` (short form -> formal given name: "joe" -> "joseph"),
+                           ``GIVEN_NAMES``, ``formal_given_name()``
 =========================  ====================================================================
 
 Who reads what: :mod:`analysis.actors.syntax` (speech verbs and their forms, place part
