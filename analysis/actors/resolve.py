@@ -31,6 +31,7 @@ from analysis.actors.graph import (
 )
 from analysis.actors.kb import KBIndex, kb_index, load_knowledge_base, normalize_name, slugify
 from analysis.actors.quotes import find_quotes
+from analysis.actors.surname_fit import full_name, surname_fits, titled_holder
 from analysis.actors.syntax import government_role
 from analysis.actors.town_names import town_like_names
 from analysis.nlp import in_title_case_line
@@ -568,7 +569,8 @@ class _ArticleResolver:
         towns = town_like_names(m for m in surnames if _person_key(m.text) not in full)
         for m in surnames:
             key = _person_key(m.text)
-            cands = list(full.get(key, {}))
+            cands = [c for c in full.get(key, {}) if surname_fits(m.span, self._named(c))]
+            cands = titled_holder(self, m, key, cands)
             if not cands and key in towns:
                 m.role = "literal"  # "in Ashby", "into Ashby": a town's name, no one
                 continue
@@ -583,6 +585,8 @@ class _ArticleResolver:
                     kb_ids = [i for i in kb_ids if self._valid(i)] or kb_ids
                 if len(kb_ids) > 1:
                     kb_ids = self._by_title(m, kb_ids) or kb_ids
+                if len(kb_ids) > 1:
+                    kb_ids = [i for i in kb_ids if surname_fits(m.span, self._named(i))]
                 if len(kb_ids) == 1:
                     m.actor_id, m.role = kb_ids[0], "actor"
                 elif not kb_ids:
@@ -605,6 +609,10 @@ class _ArticleResolver:
             if len(cands) > 1:
                 cands.sort(key=lambda c: (-salience[c], first_seen.get(c, 0)))
             m.actor_id, m.role = cands[0], "actor"
+
+    def _named(self, aid: str) -> str:
+        row = self.index.actors.get(aid)
+        return str(row["name"]) if row is not None else full_name(self.mentions, aid)
 
     def _named_just_before(self, aid: str, m: _Mention) -> bool:
         """True when ``aid`` is named in full in this or the previous sentence, before ``m``."""
