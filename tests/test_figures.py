@@ -320,6 +320,48 @@ def test_timeline_draws_one_mark_per_event_group(corpus):
     assert [t.meta["status"] for t in bars] == ["planned"]  # planned beats reported
 
 
+def _groups(corpus, spec: list[tuple[str, int]]) -> pd.DataFrame:
+    """One event group per (type, articles) of ``spec``, a day each, in turn."""
+    base = corpus.events.iloc[[0]]
+    rows = []
+    for g, (etype, n_articles) in enumerate(spec):
+        for a in range(n_articles):
+            r = base.copy()
+            r["event_id"] = f"ev{g}-{a}"
+            r["article_id"] = f"art{g}-{a}"
+            r["type"] = etype
+            r["begin"] = pd.Timestamp("2019-01-01", tz="UTC") + pd.Timedelta(days=3 * g)
+            r["end_date"] = pd.NaT
+            r["precision"] = "day"
+            r["event_group"] = f"grp:{g}"
+            rows.append(r)
+    return pd.concat(rows, ignore_index=True)
+
+
+def test_timeline_summary_is_not_one_type_and_runs_in_date_order(corpus):
+    # twenty statements reported twice each outrank four meetings reported once
+    spec = [("statement", 2)] * 20 + [("meeting", 1)] * 4
+    fig = F.summit_timeline(_groups(corpus, spec), top=10)
+    marks = _marks(fig)
+    drawn = {cd[0]: spec[int(cd[0].split(":")[1])][0] for _, _, cd in marks}
+    assert len(drawn) == 10
+    assert sum(t == "meeting" for t in drawn.values()) == 4  # every meeting shows
+    assert sum(t == "statement" for t in drawn.values()) == 6  # half, then the free rows
+    assert "10 events reported by most articles" in _note(fig)
+    # rows top down in date order, whatever their coverage
+    start_of = {
+        y: b
+        for t in fig.data
+        if t.meta["newsdesk"] == "timeline"
+        for y, b in zip(t.y, t.base, strict=True)
+    }
+    starts = [start_of[y] for y in fig.layout.yaxis.categoryarray]
+    assert starts == sorted(starts)
+    # one type only: the cap never leaves rows empty
+    only = F.summit_timeline(_groups(corpus, [("statement", 1)] * 12), top=10)
+    assert len(_marks(only)) == 10
+
+
 def test_timeline_two_groups_and_per_mention_view(corpus):
     ev = _three_reports(corpus).assign(event_group=["grp:a", "grp:a", "grp:b"])
     assert len(_marks(F.summit_timeline(ev))) == 2
@@ -507,12 +549,12 @@ def test_timeline_at_scale_is_bounded_and_spans_the_real_dates(big):
     note = _note(fig)
     assert "more not shown" in note and groups > 30
     assert "outside" in note and "undated" in note
-    # the most covered group is drawn, first
+    # the most covered group is drawn, and the rows run in date order, top down
     top_group = big.events.groupby("event_group")["article_id"].nunique().idxmax()
     assert top_group in {cd[0] for t in marks for cd in t.customdata}
-    assert fig.layout.yaxis.categoryarray[0] in {
-        y for t in marks for y, cd in zip(t.y, t.customdata, strict=True) if cd[0] == top_group
-    }
+    start_of = {y: b for t in marks for y, b in zip(t.y, t.base, strict=True)}
+    starts = [start_of[y] for y in fig.layout.yaxis.categoryarray]
+    assert starts == sorted(starts) and len(set(starts)) > 10
     # the volume strip counts every dated event inside the window
     volume = [t for t in fig.data if t.meta["newsdesk"] == "volume"]
     window = big.events["begin"].between(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any, Literal
 
 import numpy as np
@@ -36,6 +37,8 @@ MAX_SOURCES = 5
 MAX_ROW_PEOPLE = 3
 #: Default number of event groups drawn (those reported by most articles).
 TOP_GROUPS = 30
+#: Largest share of the ``top`` rows one event type takes while other types are left.
+MAX_TYPE_SHARE = 0.5
 #: Default largest figure height in pixels.
 MAX_HEIGHT = 1600
 #: Pixels per row of the timeline and height of the volume strip.
@@ -271,7 +274,9 @@ def _group_rows(
     linked only by a reference event) the most precise member's interval is drawn.
     Groups without any dated member are left out, and so are groups outside
     ``window``; of the others the ``top`` reported by most articles (then sources) are
-    kept.  Ranking is vectorised: the per-group detail is computed for kept groups only.
+    kept, no event type taking more than :data:`MAX_TYPE_SHARE` of them while others
+    are left (:func:`_varied_top`), and returned in date order.  Ranking is vectorised:
+    the per-group detail is computed for kept groups only.
 
     Returns
     -------
@@ -299,7 +304,7 @@ def _group_rows(
         ascending=[False, False, False, True],
         kind="stable",
     )
-    chosen = ranked.index if top is None else ranked.index[:top]
+    chosen = ranked.index if top is None else _varied_top(ranked.index, _group_types(ev), top)
     counts["shown"] = len(chosen)
     counts["more"] = len(ranked) - len(chosen)
     if counts["undated"]:
@@ -363,7 +368,49 @@ def _group_rows(
     ]  # fmt: skip
     grouped_rows = pd.DataFrame(out, columns=cols)
     grouped_rows["row"] = _row_labels(grouped_rows, names, rows)
-    return grouped_rows.sort_values("_rank").reset_index(drop=True), counts
+    # the kept groups are drawn in date order (then by coverage): the story reads
+    # from the top of the chart down, whatever made each group one of the kept ones
+    grouped_rows = grouped_rows.sort_values(["start", "stop", "_rank"], kind="stable")
+    return grouped_rows.reset_index(drop=True), counts
+
+
+def _group_types(ev: pd.DataFrame) -> pd.Series:
+    """The type each group is drawn with: its members' most frequent (ties: by name)."""
+    types = ev["type"].astype("string").fillna("unknown").astype(object)
+    pairs = pd.DataFrame({"_group": ev["_group"].to_numpy(), "type": types.to_numpy()})
+    n = pairs.groupby(["_group", "type"], sort=True).size().reset_index(name="n")
+    n = n.sort_values(["_group", "n", "type"], ascending=[True, False, True], kind="stable")
+    return n.drop_duplicates("_group").set_index("_group")["type"]
+
+
+def _varied_top(ranked: pd.Index, type_of: pd.Series, top: int) -> list:
+    """The ``top`` best ranked groups, no type filling more than its share of them.
+
+    Statements usually outnumber every other kind of event many times over; ranked by
+    coverage alone, a summary of a large corpus is then a column of statements and the
+    meetings, agreements and votes it is about do not show.  A type takes at most
+    :data:`MAX_TYPE_SHARE` of the ``top`` rows while groups of other types are left;
+    the rows still free are then filled in rank order, so ``top`` rows are drawn
+    whenever there are that many groups.
+    """
+    if top <= 0:
+        return []
+    cap = max(1, math.ceil(top * MAX_TYPE_SHARE))
+    taken: dict[object, int] = {}
+    chosen, waiting = [], []
+    for group in ranked:
+        kind = type_of.get(group, "unknown")
+        if taken.get(kind, 0) < cap:
+            taken[kind] = taken.get(kind, 0) + 1
+            chosen.append(group)
+            if len(chosen) == top:
+                break
+        else:
+            waiting.append(group)
+    if len(chosen) < top:
+        chosen.extend(waiting[: top - len(chosen)])
+    order = {g: i for i, g in enumerate(ranked)}
+    return sorted(chosen, key=order.__getitem__)
 
 
 def _reference_frame(reference: pd.DataFrame) -> pd.DataFrame:
@@ -477,7 +524,9 @@ def summit_timeline(
     hover lists them), the number of articles and sources and one evidence sentence.
 
     At scale the figure summarises: only the ``top`` groups reported by most articles
-    (then most sources) are drawn, one row each, most covered first, and a note under
+    (then most sources) are drawn -- no event type taking more than half of the rows
+    while other types are left, so the statements that outnumber everything else do not
+    hide the meetings and agreements -- one row each in date order, and a note under
     the title says how many more there are; a strip above counts every dated event
     per week, month or quarter by type; the date axis spans the events' real range
     (:func:`date_window`: robust to stray dates such as "1900", and held to the period
@@ -506,7 +555,8 @@ def summit_timeline(
     articles : DataFrame, optional
         Articles frame, for the sources named in a group's hover (taken from a Corpus).
     top : int or None
-        How many groups (or mentions) to draw, most covered first; ``None``: all.
+        How many groups (or mentions) to draw, the most covered (no type over half of
+        them); ``None``: all.  Rows are in date order either way.
     volume : bool
         Draw the volume strip (events per period by type) above the rows.
     volume_freq : {"auto", "week", "month", "quarter"}
@@ -824,7 +874,7 @@ def _note(counts: dict, window: tuple | None, top: int | None) -> str:
     lines = []
     shown, more = counts.get("shown", 0), counts.get("more", 0)
     if more:
-        lines.append(f"The {shown:,} event groups reported by most articles;")
+        lines.append(f"The {shown:,} events reported by most articles, by date;")
         lines.append(f"{more:,} more not shown (filter to see them)")
     parts = []
     if counts.get("outside") and window is not None:
