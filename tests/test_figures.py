@@ -362,6 +362,32 @@ def test_timeline_summary_is_not_one_type_and_runs_in_date_order(corpus):
     assert len(_marks(only)) == 10
 
 
+def test_timeline_row_labels_stay_short_and_the_hover_names_everyone(corpus):
+    ev = _groups(corpus, [("meeting", 1), ("statement", 1)])
+    everyone = sorted(corpus.actors["actor_id"].astype(str))
+    ev["participants"] = [everyone, everyone[:1]]
+    names = dict(zip(corpus.actors["actor_id"], corpus.actors["name"], strict=True))
+    for rows in ("participants", "group"):
+        fig = F.summit_timeline(ev, actors=corpus.actors, rows=rows)
+        labels = list(fig.layout.yaxis.categoryarray)
+        assert max(len(x) for x in labels) <= 60 + len(" · statement")
+        assert any("+" in x for x in labels)  # the cut list says how many it leaves out
+        bars = [t for t in fig.data if t.meta["newsdesk"] == "timeline"]
+        hover = next(h for t in bars for h in t.hovertext if "meeting" in h)
+        named = [n for n in names.values() if n in hover]
+        assert len(named) == 8 and "and 1 more" in hover
+
+
+def test_timeline_is_tall_enough_for_its_legend(corpus):
+    types = ["meeting", "visit", "talks", "statement", "agreement", "sanctions", "threat"]
+    ev = _groups(corpus, [(t, 1) for t in types] * 2)
+    ev["status"] = ["occurred", "planned"] * len(types)
+    fig = F.summit_timeline(ev, rows="type", volume=False, rangeslider=False)
+    entries = sum(1 for t in fig.data if t.showlegend is not False)
+    assert entries == 14 and len(fig.layout.yaxis.categoryarray) == 7
+    assert fig.layout.height >= 21 * entries + 70  # no clipped, scrolling legend
+
+
 def test_timeline_two_groups_and_per_mention_view(corpus):
     ev = _three_reports(corpus).assign(event_group=["grp:a", "grp:a", "grp:b"])
     assert len(_marks(F.summit_timeline(ev))) == 2

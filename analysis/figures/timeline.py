@@ -13,6 +13,8 @@ import plotly.graph_objects as go
 from analysis.events.merge import PRECISION_RANK
 from analysis.figures.frames import actor_names, frame_of, optional_frame
 from analysis.figures.template import TEMPLATE_NAME, category_colors, escape, truncate
+from analysis.figures.timeline_text import DAY, group_hover, mention_hover, timeline_note, when
+from analysis.figures.timeline_text import participants as _who
 
 __all__ = ["date_window", "summit_timeline", "timeline_rows", "volume_counts"]
 
@@ -25,16 +27,14 @@ STATUS_STYLE = {
     "planned": {"symbol": "diamond-open", "pattern": "/", "opacity": 0.55},
     "denied": {"symbol": "x-open", "pattern": "x", "opacity": 0.4},
 }
-DAY = pd.Timedelta(days=1)
 REFERENCE_ROW = "reference timeline"
 #: Reference events are labelled on the chart only when there are this few of them.
 MAX_REFERENCE_LABELS = 8
 #: A group whose members disagree is drawn with the first status of this order.
 STATUS_PRIORITY = ("occurred", "planned", "reported", "denied")
-#: Sources named in a group's hover text (then "and N more").
-MAX_SOURCES = 5
-#: Participants named in a row label (then "+N").
+#: Participants named in a row label (then "+N"), and the longest label in characters.
 MAX_ROW_PEOPLE = 3
+ROW_CHARS = 60
 #: Default number of event groups drawn (those reported by most articles).
 TOP_GROUPS = 30
 #: Largest share of the ``top`` rows one event type takes while other types are left.
@@ -43,6 +43,8 @@ MAX_TYPE_SHARE = 0.5
 MAX_HEIGHT = 1600
 #: Pixels per row of the timeline and height of the volume strip.
 ROW_PX = 26
+#: Pixels per legend entry (the figure is made tall enough for its legend).
+LEGEND_PX = 21
 VOLUME_PX = 130
 #: Event types drawn on their own in the volume strip (the most frequent); the others
 #: are summed as "other types".
@@ -128,10 +130,12 @@ def _row_labels(ev: pd.DataFrame, names: dict[str, str], rows: str) -> list[str]
         return " – ".join(who)
 
     if rows == "participants":
-        return [people(p, None) for p in ev["participants"]]
+        # cut like the group rows: a row label as long as the chart is wide (six
+        # ministers of a conference) squeezes the bars into a sliver; the hover names all
+        return [truncate(people(p, MAX_ROW_PEOPLE), ROW_CHARS) for p in ev["participants"]]
     # one row per group: participants and type, made unique by the date when needed
     labels = [
-        f"{truncate(people(p, MAX_ROW_PEOPLE), 60)} · {t if isinstance(t, str) else 'event'}"
+        f"{truncate(people(p, MAX_ROW_PEOPLE), ROW_CHARS)} · {t if isinstance(t, str) else 'event'}"
         for p, t in zip(ev["participants"], ev["type"], strict=True)
     ]
     seen: dict[str, int] = {}
@@ -368,6 +372,7 @@ def _group_rows(
     ]  # fmt: skip
     grouped_rows = pd.DataFrame(out, columns=cols)
     grouped_rows["row"] = _row_labels(grouped_rows, names, rows)
+    grouped_rows["who"] = [_who(p, names) for p in grouped_rows["participants"]]
     # the kept groups are drawn in date order (then by coverage): the story reads
     # from the top of the chart down, whatever made each group one of the kept ones
     grouped_rows = grouped_rows.sort_values(["start", "stop", "_rank"], kind="stable")
@@ -601,7 +606,7 @@ def summit_timeline(
         window=window, prepared=prepared,
     )  # fmt: skip
     if grouped:
-        ev["hover"] = [_group_hover(r) for r in ev.to_dict("records")]
+        ev["hover"] = [group_hover(r) for r in ev.to_dict("records")]
         ev["custom"] = [
             [
                 r["event_id"],
@@ -613,7 +618,7 @@ def summit_timeline(
             for r in ev.to_dict("records")
         ]
     else:
-        ev["hover"] = [_mention_hover(r) for r in ev.to_dict("records")]
+        ev["hover"] = [mention_hover(r) for r in ev.to_dict("records")]
         ev["custom"] = [
             [str(i), str(a), str(p) if pd.notna(p) else ""]
             for i, a, p in zip(ev["event_id"], ev["article_id"], ev["precision"], strict=True)
@@ -708,7 +713,7 @@ def summit_timeline(
 
 def _add_reference(fig: go.Figure, ref: pd.DataFrame) -> None:
     hover = [
-        f"<b>reference</b>: {escape(lbl)}<br>{_when(s, e, None)}"
+        f"<b>reference</b>: {escape(lbl)}<br>{when(s, e, None)}"
         for lbl, s, e in zip(ref["label"], ref["start"], ref["stop"], strict=True)
     ]
     fig.add_trace(
@@ -812,11 +817,16 @@ def _layout(
     top: int | None,
 ) -> None:
     n_rows = len(order)
-    note = _note(counts, window, top)
+    note = timeline_note(counts, window, top)
     head = 70 + 17 * (note.count("<br>") + 1 if note else 0)
     slider = 70 if rangeslider and window is not None else 40
     strip_px = VOLUME_PX if strip else 0
-    height = min(max_height, max(300, head + slider + strip_px + ROW_PX * max(n_rows, 1) + 20))
+    # tall enough for the legend too (one line per type and status): a legend longer
+    # than the figure is clipped and scrolls, and a printed page loses its last entries
+    n_legend = sum(1 for t in fig.data if t.showlegend is not False)
+    legend_px = head + LEGEND_PX * (n_legend + 1) + 20
+    rows_px = head + slider + strip_px + ROW_PX * max(n_rows, 1) + 20
+    height = min(max_height, max(300, rows_px, legend_px))
     plot = max(height - head - slider, 1)
     strip_frac = min(strip_px / plot, 0.45) if strip else 0.0
     # the note is the title's subtitle: placed from the figure's left edge, not the plot's,
@@ -863,65 +873,3 @@ def _layout(
                 "fixedrange": True,
             }
         )
-
-
-def _note(counts: dict, window: tuple | None, top: int | None) -> str:
-    """The lines under the title: what is shown and how many more there are.
-
-    At most about 60 characters a line (lines joined by ``<br>``), so the note fits a
-    half-width pane.
-    """
-    lines = []
-    shown, more = counts.get("shown", 0), counts.get("more", 0)
-    if more:
-        lines.append(f"The {shown:,} events reported by most articles, by date;")
-        lines.append(f"{more:,} more not shown (filter to see them)")
-    parts = []
-    if counts.get("outside") and window is not None:
-        parts.append(
-            f"{counts['outside']:,} dated outside {window[0]:%Y-%m-%d} – {window[1]:%Y-%m-%d}"
-        )
-    if counts.get("undated"):
-        parts.append(f"{counts['undated']:,} undated")
-    if parts:
-        lines.append(" · ".join(parts))
-    return "<br>".join(lines)
-
-
-def _mention_hover(r: dict) -> str:
-    x, pn = r["timex"], r["place_name"]
-    return (
-        f"<b>{escape(r['type'])}</b> ({escape(r['status'])})<br>{escape(r['row'])}<br>"
-        f"{_when(r['start'], r['stop'], r['precision'])}  "
-        f"<i>{escape(x) if pd.notna(x) else ''}</i><br>"
-        f"{escape(pn) if pd.notna(pn) else ''}<br>{escape(truncate(r['evidence'], 160))}"
-    )
-
-
-def _group_hover(r: dict) -> str:
-    status = escape(r["status"])
-    if len(r["statuses"]) > 1:
-        status += "; reported as " + ", ".join(escape(s) for s in r["statuses"])
-    n = r["n_articles"]
-    reports = f"{n} article{'s' if n != 1 else ''}"
-    sources = r["sources"]
-    if sources:
-        named = ", ".join(escape(s) for s in sources[:MAX_SOURCES])
-        more = f" and {len(sources) - MAX_SOURCES} more" if len(sources) > MAX_SOURCES else ""
-        reports += f", {len(sources)} source{'s' if len(sources) != 1 else ''}: {named}{more}"
-    x, pn = r["timex"], r["place_name"]
-    return (
-        f"<b>{escape(r['type'])}</b> ({status})<br>{escape(r['row'])}<br>"
-        f"{_when(r['start'], r['stop'], r['precision'])}  "
-        f"<i>{escape(x) if pd.notna(x) else ''}</i><br>"
-        f"{escape(pn) if pd.notna(pn) else ''}<br>reported by {reports}<br>"
-        f"{escape(truncate(r['evidence'], 160))}"
-    )
-
-
-def _when(start: pd.Timestamp, stop: pd.Timestamp, precision: object) -> str:
-    last = stop - DAY
-    text = start.strftime("%Y-%m-%d") if last <= start else f"{start:%Y-%m-%d} – {last:%Y-%m-%d}"
-    if precision is not None and pd.notna(precision) and str(precision) != "day":
-        text += f" ({escape(precision)} precision)"
-    return text
