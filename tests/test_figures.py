@@ -797,3 +797,36 @@ def test_every_event_type_has_a_fixed_colour_that_shows_on_white():
         r, g, b = (int(fixed[etype][k : k + 2], 16) / 255 for k in (1, 3, 5))
         assert 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.75, etype  # not pale
     assert F.template.category_colors(["election"], column="type") == {"election": "#17BECF"}
+
+
+def test_network_labels_name_hubs_whole():
+    """Long names are drawn whole (one line, else two) and a hub ringed by small dots
+    is still named; a larger neighbour is never covered by another node's label."""
+    from analysis.figures.actors import _place_labels, label_choices, wrap_label
+
+    assert label_choices("Ministry of Foreign Affairs") == [
+        "Ministry of Foreign Affairs",
+        "Ministry of\nForeign Affairs",
+        "Ministry of Foreign A…",
+    ]
+    long = "Permanent Mission of Ruritania to the United Nations"
+    assert label_choices(long)[0] == wrap_label(long) and "\n" in label_choices(long)[0]
+    assert label_choices("Ann Lee") == ["Ann Lee"]
+    # a hub at the centre; small dots on every side of it (closer than a label's width)
+    pos = {"hub": (0.0, 0.0)}
+    radius = {"hub": 12.0}
+    for k, (dx, dy) in enumerate(
+        [(0, 30), (0, -30), (40, 0), (-40, 0), (30, 25), (-30, 25), (30, -25), (-30, -25)]
+    ):
+        pos[f"dot{k}"] = (float(dx), float(dy))
+        radius[f"dot{k}"] = 2.5
+    kw = {"box": (-200.0, 200.0, -200.0, 200.0), "px": (400.0, 400.0), "radius": radius}
+    nodes = sorted(pos)
+    out = _place_labels(nodes, pos, {n: [n] for n in nodes}, ["hub"], limit=1, **kw)
+    assert out["hub"][1] == "hub"
+    # ringed by larger nodes instead, the hub stays unlabelled rather than mislabel one
+    big = {n: (8.0 if n != "hub" else 12.0) for n in nodes}
+    out = _place_labels(
+        nodes, pos, {n: [n] for n in nodes}, ["hub"], limit=1, **{**kw, "radius": big}
+    )
+    assert "hub" not in out
