@@ -432,6 +432,12 @@ def test_timeline_summary_is_not_one_type_and_runs_in_date_order(corpus):
     }
     starts = [start_of[y] for y in fig.layout.yaxis.categoryarray]
     assert starts == sorted(starts)
+    # a colour of the volume strip that no drawn mark explains is in the legend
+    fig = F.summit_timeline(_groups(corpus, [("statement", 2)] * 3 + [("threat", 1)]), top=1)
+    strip = {t.meta["type"]: t for t in fig.data if t.meta["newsdesk"] == "volume"}
+    assert set(strip) == {"statement", "threat"}
+    assert strip["threat"].showlegend and strip["threat"].name == "threat"
+    assert strip["statement"].showlegend is False  # its bars' legend entry says it
     # one type only: the cap never leaves rows empty
     only = F.summit_timeline(_groups(corpus, [("statement", 1)] * 12), top=10)
     assert len(_marks(only)) == 10

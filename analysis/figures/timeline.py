@@ -764,6 +764,11 @@ def _add_volume(
     prepared: pd.DataFrame | None = None,
 ) -> None:
     counts = volume_counts(frame, freq=freq, window=window, prepared=prepared)
+    legend = {
+        str(t.meta["type"])
+        for t in fig.data
+        if isinstance(t.meta, dict) and t.meta.get("newsdesk") == "timeline"
+    }
     used = counts.attrs.get("freq", "month")
     totals = counts.groupby("type")["events"].sum().sort_values(ascending=False, kind="stable")
     shown = sorted(totals.index[:VOLUME_TYPES])
@@ -794,9 +799,10 @@ def _add_volume(
                 stackgroup="volume",
                 line={"width": 0.5, "shape": "hv", "color": col},
                 fillcolor=col,
-                name=f"{etype} (events per {used})",
+                # a colour of the strip that no mark below explains gets a legend entry
+                name=f"{etype} (events per {used})" if etype in legend else escape(etype),
                 legendgroup=f"volume:{etype}",
-                showlegend=False,
+                showlegend=etype not in legend,
                 yaxis="y2",
                 hovertemplate=f"{escape(etype)}: %{{y}} event(s) in the {used} of "
                 "%{x|%Y-%m-%d}<extra></extra>",
