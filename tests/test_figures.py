@@ -466,7 +466,7 @@ def test_timeline_is_tall_enough_for_its_legend(corpus):
     fig = F.summit_timeline(ev, rows="type", volume=False, rangeslider=False)
     entries = sum(1 for t in fig.data if t.showlegend is not False)
     assert entries == 14 and len(fig.layout.yaxis.categoryarray) == 7
-    assert fig.layout.height >= 21 * entries + 70  # no clipped, scrolling legend
+    assert fig.layout.height >= 30 * entries + 70  # no clipped, scrolling legend
 
 
 def test_timeline_two_groups_and_per_mention_view(corpus):

@@ -44,7 +44,7 @@ MAX_HEIGHT = 1600
 #: Pixels per row of the timeline and height of the volume strip.
 ROW_PX = 26
 #: Pixels per legend entry (the figure is made tall enough for its legend).
-LEGEND_PX = 21
+LEGEND_PX = 30
 VOLUME_PX = 130
 #: Event types drawn on their own in the volume strip (the most frequent); the others
 #: are summed as "other types".
@@ -830,7 +830,7 @@ def _layout(
     # tall enough for the legend too (one line per type and status): a legend longer
     # than the figure is clipped and scrolls, and a printed page loses its last entries
     n_legend = sum(1 for t in fig.data if t.showlegend is not False)
-    legend_px = head + LEGEND_PX * (n_legend + 1) + 20
+    legend_px = head + slider + LEGEND_PX * (n_legend + 1) + 40
     rows_px = head + slider + strip_px + ROW_PX * max(n_rows, 1) + 20
     height = min(max_height, max(300, rows_px, legend_px))
     plot = max(height - head - slider, 1)
