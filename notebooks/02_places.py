@@ -35,10 +35,13 @@ place_summary(corpus)[
 ]
 
 # %% [markdown]
-# ## The map, coloured by role
+# ## The map, coloured by how each place is named
 #
-# Marker area is proportional to mentions; hover a marker for the sentences that
-# mention the place. "government" marks metonymy ("Washington said").
+# A marker's size grows with the number of articles naming the place (log scale: a
+# place in 100 articles is not 100 times the size of one in a single article); hover
+# a marker for the sentences that mention it. The colour says how the articles mostly
+# name the place: as the place itself, as its government ("Paris said"), as an
+# adjective ("French") or as part of a name ("US troops").
 
 # %%
 place_map(corpus, color="role")
@@ -46,8 +49,9 @@ place_map(corpus, color="role")
 # %% [markdown]
 # ## By feature, with events and the trips to them
 #
-# Stars are located events; lines go from each participant's capital to the event
-# (dashed when the event is planned).
+# Colour is the kind of place (country, capital, city, state or province...). Stars
+# are places where events happen (bigger: more events); lines go from each
+# participant's capital to the event (dashed when the event is only planned).
 
 # %%
 place_map(corpus, color="feature", events=corpus.events, arcs=True)

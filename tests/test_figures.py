@@ -58,8 +58,25 @@ def test_place_map_one_marker_per_place_sized_by_articles_log(corpus):
             want = F.map.MAX_MARKER_PX
         if want is not None:
             assert sizes[pid] == pytest.approx(want)
-    roles = {t.name for t in fig.data if t.meta["newsdesk"] == "places"}
+    roles = {t.meta["value"] for t in fig.data if t.meta["newsdesk"] == "places"}
     assert roles == set(corpus.places["role"])
+
+
+def test_place_map_legend_and_hover_speak_plain_words(corpus):
+    """A colleague reading the map sees words, not the frame's codes ("literal")."""
+    fig = F.place_map(corpus, color="role")
+    places = [t for t in fig.data if t.meta["newsdesk"] == "places"]
+    assert fig.layout.legend.title.text == "named as"
+    names = {t.meta["value"]: t.name for t in places}
+    assert names["literal"] == "the place itself"
+    assert "government" in names["government"] and names["government"] != "government"
+    codes = {"literal", "demonym", "modifier"}
+    assert not codes & set(names.values())
+    hovers = " ".join(h for t in places for h in t.hovertext)
+    assert "named as the place itself" in hovers and "literal" not in hovers
+    feature = F.place_map(corpus, color="feature")
+    assert feature.layout.legend.title.text == "kind of place"
+    assert "admin1" not in {t.name for t in feature.data}
 
 
 def test_marker_sizes_are_logarithmic():
@@ -105,7 +122,7 @@ def test_place_map_hover_has_escaped_sentences(corpus):
 
 def test_place_map_feature_colour_events_and_arcs(corpus):
     fig = F.place_map(corpus, color="feature", events=corpus.events, arcs=True)
-    features = {t.name for t in fig.data if t.meta["newsdesk"] == "places"}
+    features = {t.meta["value"] for t in fig.data if t.meta["newsdesk"] == "places"}
     assert features == set(corpus.places["feature"])
     stars = [t for t in fig.data if t.meta["newsdesk"] == "events"]
     located = corpus.events[corpus.events["lat"].notna()]
@@ -114,13 +131,71 @@ def test_place_map_feature_colour_events_and_arcs(corpus):
     arcs = [t for t in fig.data if t.meta["newsdesk"] == "arc"]
     # Vladivostok summit: Putin (Moscow) and Kim (Pyongyang); Hanoi: Trump and Kim;
     # drawn as gapped traces (one per style), a segment per movement
-    segments = [(t, i) for t in arcs for i in range(0, len(t.lat), 3)]
+    segments = [(t, seg) for t in arcs for seg in _segments(t)]
     assert len(segments) == 4 and all(t.meta["gaps"] for t in arcs)
-    assert all(t.lat[i + 2] is None and t.customdata[i + 2] is None for t, i in segments)
-    assert all(t.customdata[i] == t.customdata[i + 1] for t, i in segments)
-    planned = [(t, i) for t, i in segments if t.line.dash == "dash"]
-    assert len(planned) == 2 and all(t.lat[i + 1] == pytest.approx(43.1155) for t, i in planned)
+    for t, (lo, hi) in segments:  # a curve of many points, one customdata row, then a gap
+        assert hi - lo > 2 and t.lat[hi] is None and t.customdata[hi] is None
+        assert all(t.customdata[k] == t.customdata[lo] for k in range(lo, hi))
+    planned = [(t, seg) for t, seg in segments if t.line.dash == "dash"]
+    assert len(planned) == 2
+    assert all(t.lat[hi - 1] == pytest.approx(43.1155) for t, (_, hi) in planned)
     assert sum(t.meta["movements"] for t in arcs) == 4
+
+
+def _segments(trace) -> list[tuple[int, int]]:
+    """(first point, gap) of each segment of a gapped trace."""
+    out, lo = [], 0
+    for k, v in enumerate(trace.lat):
+        if v is None:
+            out.append((lo, k))
+            lo = k + 1
+    return out
+
+
+def test_map_arcs_stay_inside_the_map():
+    """An arc from Washington to Beijing does not run over the pole, off the map."""
+    lats, lons = F.map.arc_path(38.9, -77.0, 39.9, 116.4)
+    assert (lats[0], lons[0], lats[-1], lons[-1]) == (38.9, -77.0, 39.9, 116.4)
+    assert max(lats) <= F.map.ARC_MAX_LAT and max(lats) > 40  # bowed north, not polar
+    steps = [abs(b - a) for a, b in zip(lons, lons[1:], strict=False)]
+    assert max(steps) < 20  # short pieces: plotly draws each as a nearly straight line
+    # never across the map's side edges (the 180th meridian); in the south, bowed south
+    lats, lons = F.map.arc_path(35.7, 139.7, 34.0, -118.2)
+    assert all(-118.2 <= v <= 139.7 for v in lons)
+    lats, _ = F.map.arc_path(-33.9, 18.4, -34.6, -58.4)
+    assert min(lats) < -34.6
+    # the world view keeps the inhabited world: no arc pushes it to the pole
+    events = pd.DataFrame(
+        {"event_id": ["e1"], "article_id": ["a1"], "sentence_id": [0], "type": ["meeting"],
+         "status": ["occurred"], "participants": [["x:us"]], "lat": [39.9], "lon": [116.4],
+         "place_id": ["p:beijing"], "place_name": ["Beijing"]}
+    )  # fmt: skip
+    places = pd.DataFrame(
+        {"article_id": ["a1", "a1"], "sentence_id": [0, 0], "start": [0, 9], "end": [8, 16],
+         "text": ["Beijing", "Lima"], "place_id": ["p:beijing", "p:lima"],
+         "name": ["Beijing", "Lima"], "lat": [39.9, -12.0], "lon": [116.4, -77.0],
+         "country_code": ["CN", "PE"], "feature": ["capital", "capital"], "role": "literal"}
+    )  # fmt: skip
+    actors = pd.DataFrame(
+        {"actor_id": ["x:us"], "name": ["Visitor"], "kind": ["person"], "country": ["US"]}
+    )
+    from analysis import schema
+
+    def full(df: pd.DataFrame, name: str) -> pd.DataFrame:
+        for col in schema.empty(name).columns:
+            if col not in df.columns:
+                df[col] = None
+        return schema.conform(df, name)
+
+    fig = F.place_map(
+        full(places, "places"),
+        events=full(events, "events"),
+        actors=full(actors, "actors"),
+        arcs=True,
+    )
+    (arc,) = [t for t in fig.data if t.meta["newsdesk"] == "arc"]
+    assert max(v for v in arc.lat if v is not None) <= F.map.ARC_MAX_LAT
+    assert list(fig.layout.geo.lataxis.range) == list(F.map.WORLD_LAT)
 
 
 def test_place_map_skips_unlocated_and_rejects_bad_colour(corpus):
@@ -320,6 +395,80 @@ def test_timeline_draws_one_mark_per_event_group(corpus):
     assert [t.meta["status"] for t in bars] == ["planned"]  # planned beats reported
 
 
+def _groups(corpus, spec: list[tuple[str, int]]) -> pd.DataFrame:
+    """One event group per (type, articles) of ``spec``, a day each, in turn."""
+    base = corpus.events.iloc[[0]]
+    rows = []
+    for g, (etype, n_articles) in enumerate(spec):
+        for a in range(n_articles):
+            r = base.copy()
+            r["event_id"] = f"ev{g}-{a}"
+            r["article_id"] = f"art{g}-{a}"
+            r["type"] = etype
+            r["begin"] = pd.Timestamp("2019-01-01", tz="UTC") + pd.Timedelta(days=3 * g)
+            r["end_date"] = pd.NaT
+            r["precision"] = "day"
+            r["event_group"] = f"grp:{g}"
+            rows.append(r)
+    return pd.concat(rows, ignore_index=True)
+
+
+def test_timeline_summary_is_not_one_type_and_runs_in_date_order(corpus):
+    # twenty statements reported twice each outrank four meetings reported once
+    spec = [("statement", 2)] * 20 + [("meeting", 1)] * 4
+    fig = F.summit_timeline(_groups(corpus, spec), top=10)
+    marks = _marks(fig)
+    drawn = {cd[0]: spec[int(cd[0].split(":")[1])][0] for _, _, cd in marks}
+    assert len(drawn) == 10
+    assert sum(t == "meeting" for t in drawn.values()) == 4  # every meeting shows
+    assert sum(t == "statement" for t in drawn.values()) == 6  # half, then the free rows
+    assert "10 events reported by most articles" in _note(fig)
+    # rows top down in date order, whatever their coverage
+    start_of = {
+        y: b
+        for t in fig.data
+        if t.meta["newsdesk"] == "timeline"
+        for y, b in zip(t.y, t.base, strict=True)
+    }
+    starts = [start_of[y] for y in fig.layout.yaxis.categoryarray]
+    assert starts == sorted(starts)
+    # a colour of the volume strip that no drawn mark explains is in the legend
+    fig = F.summit_timeline(_groups(corpus, [("statement", 2)] * 3 + [("threat", 1)]), top=1)
+    strip = {t.meta["type"]: t for t in fig.data if t.meta["newsdesk"] == "volume"}
+    assert set(strip) == {"statement", "threat"}
+    assert strip["threat"].showlegend and strip["threat"].name == "threat"
+    assert strip["statement"].showlegend is False  # its bars' legend entry says it
+    # one type only: the cap never leaves rows empty
+    only = F.summit_timeline(_groups(corpus, [("statement", 1)] * 12), top=10)
+    assert len(_marks(only)) == 10
+
+
+def test_timeline_row_labels_stay_short_and_the_hover_names_everyone(corpus):
+    ev = _groups(corpus, [("meeting", 1), ("statement", 1)])
+    everyone = sorted(corpus.actors["actor_id"].astype(str))
+    ev["participants"] = [everyone, everyone[:1]]
+    names = dict(zip(corpus.actors["actor_id"], corpus.actors["name"], strict=True))
+    for rows in ("participants", "group"):
+        fig = F.summit_timeline(ev, actors=corpus.actors, rows=rows)
+        labels = list(fig.layout.yaxis.categoryarray)
+        assert max(len(x) for x in labels) <= 60 + len(" · statement")
+        assert any("+" in x for x in labels)  # the cut list says how many it leaves out
+        bars = [t for t in fig.data if t.meta["newsdesk"] == "timeline"]
+        hover = next(h for t in bars for h in t.hovertext if "meeting" in h)
+        named = [n for n in names.values() if n in hover]
+        assert len(named) == 8 and "and 1 more" in hover
+
+
+def test_timeline_is_tall_enough_for_its_legend(corpus):
+    types = ["meeting", "visit", "talks", "statement", "agreement", "sanctions", "threat"]
+    ev = _groups(corpus, [(t, 1) for t in types] * 2)
+    ev["status"] = ["occurred", "planned"] * len(types)
+    fig = F.summit_timeline(ev, rows="type", volume=False, rangeslider=False)
+    entries = sum(1 for t in fig.data if t.showlegend is not False)
+    assert entries == 14 and len(fig.layout.yaxis.categoryarray) == 7
+    assert fig.layout.height >= 30 * entries + 70  # no clipped, scrolling legend
+
+
 def test_timeline_two_groups_and_per_mention_view(corpus):
     ev = _three_reports(corpus).assign(event_group=["grp:a", "grp:a", "grp:b"])
     assert len(_marks(F.summit_timeline(ev))) == 2
@@ -507,12 +656,12 @@ def test_timeline_at_scale_is_bounded_and_spans_the_real_dates(big):
     note = _note(fig)
     assert "more not shown" in note and groups > 30
     assert "outside" in note and "undated" in note
-    # the most covered group is drawn, first
+    # the most covered group is drawn, and the rows run in date order, top down
     top_group = big.events.groupby("event_group")["article_id"].nunique().idxmax()
     assert top_group in {cd[0] for t in marks for cd in t.customdata}
-    assert fig.layout.yaxis.categoryarray[0] in {
-        y for t in marks for y, cd in zip(t.y, t.customdata, strict=True) if cd[0] == top_group
-    }
+    start_of = {y: b for t in marks for y, b in zip(t.y, t.base, strict=True)}
+    starts = [start_of[y] for y in fig.layout.yaxis.categoryarray]
+    assert starts == sorted(starts) and len(set(starts)) > 10
     # the volume strip counts every dated event inside the window
     volume = [t for t in fig.data if t.meta["newsdesk"] == "volume"]
     window = big.events["begin"].between(
@@ -598,7 +747,7 @@ def test_place_map_at_scale_arcs_off_by_default(big):
     drawn = F.place_map(big.places, events=big.events, actors=big.actors, arcs=True)
     arcs = [t for t in drawn.data if t.meta["newsdesk"] == "arc"]
     assert sum(t.meta["movements"] for t in arcs) == 30 and len(arcs) <= 6
-    counts = sorted((row[2] for t in arcs for row in t.customdata[::3]), reverse=True)
+    counts = sorted((t.customdata[lo][2] for t in arcs for lo, _ in _segments(t)), reverse=True)
     every = F.event_movements(big.events, actors=big.actors, places=big.places)["events"]
     assert counts == every.head(30).tolist()  # the top movements
 
@@ -640,3 +789,50 @@ def test_join_segments_separates_each_segment():
     assert segment_ids({"customdata": out["customdata"]}) == ["a", "b"]
     with pytest.raises(ValueError, match="2 x but 1 y"):
         join_segments([([0, 1], [2], None, "")])
+
+
+def test_every_event_type_has_a_fixed_colour_that_shows_on_white():
+    """Palette colours go by sorted position (a type's colour changed with the corpus)
+    and include a pale yellow that a one-day mark on white all but hides."""
+    from analysis.events import EVENT_TYPES
+    from analysis.figures.template import CATEGORY_COLORS
+
+    fixed = CATEGORY_COLORS["type"]
+    for etype in EVENT_TYPES:
+        assert etype in fixed, etype
+        r, g, b = (int(fixed[etype][k : k + 2], 16) / 255 for k in (1, 3, 5))
+        assert 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.75, etype  # not pale
+    assert F.template.category_colors(["election"], column="type") == {"election": "#17BECF"}
+
+
+def test_network_labels_name_hubs_whole():
+    """Long names are drawn whole (one line, else two) and a hub ringed by small dots
+    is still named; a larger neighbour is never covered by another node's label."""
+    from analysis.figures.actors import _place_labels, label_choices, wrap_label
+
+    assert label_choices("Ministry of Foreign Affairs") == [
+        "Ministry of Foreign Affairs",
+        "Ministry of\nForeign Affairs",
+        "Ministry of Foreign A…",
+    ]
+    long = "Permanent Mission of Ruritania to the United Nations"
+    assert label_choices(long)[0] == wrap_label(long) and "\n" in label_choices(long)[0]
+    assert label_choices("Ann Lee") == ["Ann Lee"]
+    # a hub at the centre; small dots on every side of it (closer than a label's width)
+    pos = {"hub": (0.0, 0.0)}
+    radius = {"hub": 12.0}
+    for k, (dx, dy) in enumerate(
+        [(0, 30), (0, -30), (40, 0), (-40, 0), (30, 25), (-30, 25), (30, -25), (-30, -25)]
+    ):
+        pos[f"dot{k}"] = (float(dx), float(dy))
+        radius[f"dot{k}"] = 2.5
+    kw = {"box": (-200.0, 200.0, -200.0, 200.0), "px": (400.0, 400.0), "radius": radius}
+    nodes = sorted(pos)
+    out = _place_labels(nodes, pos, {n: [n] for n in nodes}, ["hub"], limit=1, **kw)
+    assert out["hub"][1] == "hub"
+    # ringed by larger nodes instead, the hub stays unlabelled rather than mislabel one
+    big = {n: (8.0 if n != "hub" else 12.0) for n in nodes}
+    out = _place_labels(
+        nodes, pos, {n: [n] for n in nodes}, ["hub"], limit=1, **{**kw, "radius": big}
+    )
+    assert "hub" not in out

@@ -16,6 +16,8 @@ from analysis.figures.segments import join_segments
 from analysis.figures.template import TEMPLATE_NAME, category_colors, escape, truncate
 
 __all__ = [
+    "label_choices",
+    "wrap_label",
     "actor_counts",
     "actor_heatmap",
     "actor_mentions",
@@ -279,21 +281,31 @@ def _auto_weight(weights: pd.Series, max_edges: int) -> int:
 def _place_labels(
     nodes: list[str],
     pos: dict[str, tuple[float, float]],
-    labels: dict[str, str],
+    labels: dict[str, str | list[str]],
     order: list[str],
     *,
     limit: int,
     box: tuple[float, float, float, float],
     px: tuple[float, float],
     radius: dict[str, float] | None = None,
-) -> dict[str, str]:
-    """Text positions of the labels that fit: the largest nodes first, no overlap.
+) -> dict[str, tuple[str, str]]:
+    r"""Text positions of the labels that fit: the largest nodes first, no overlap.
 
     Each label is tried above, below, right, left and at the four corners of its node;
     a label that would overlap a label already placed, cover another node's marker
     (``radius``: marker radius in pixels) or leave ``box`` (x0, x1, y0, y1) is not
-    drawn (the node keeps its hover).  Sizes are estimated from the characters (``px``
-    = plot width and height in pixels, font 11 px).
+    drawn (the node keeps its hover).  Then the nodes of ``order[:limit]`` still without
+    a label are tried again, allowed to cover the smallest markers (radius up to
+    :data:`COVERABLE_PX`; never a label or a larger node): in a crowded
+    centre the hubs, the actors a reader looks for first, would otherwise be the ones
+    left unnamed.  Sizes are estimated from the characters (``px`` = plot width and
+    height in pixels, font 11 px); a label's lines are separated by ``"\n"``.  A node
+    given a list of labels (:func:`label_choices`) takes the first that fits.
+
+    Returns
+    -------
+    dict
+        node -> (text position, the label drawn).
     """
     x0, x1, y0, y1 = box
     per_px_x = (x1 - x0) / max(px[0], 1)
@@ -312,18 +324,27 @@ def _place_labels(
     placed: list[tuple[float, float, float, float]] = []
     out: dict[str, str] = {}
 
-    def free(a0: float, a1: float, b0: float, b1: float, own: str) -> bool:
+    def free(a0: float, a1: float, b0: float, b1: float, own: str, markers: bool) -> bool:
         if not (a0 >= x0 and a1 <= x1 and b0 >= y0 and b1 <= y1):
             return False
         if any(not (a1 <= c0 or a0 >= c1 or b1 <= d0 or b0 >= d1) for c0, c1, d0, d1 in placed):
             return False
+        # the second pass may cover the smallest markers (a dot under a word still
+        # reads as the word's), never a larger node the label could be taken to name
         return all(
-            n == own or a1 <= c0 or a0 >= c1 or b1 <= d0 or b0 >= d1 for c0, c1, d0, d1, n in marks
+            n == own
+            or (not markers and radius.get(n, 4.0) <= COVERABLE_PX)
+            or a1 <= c0
+            or a0 >= c1
+            or b1 <= d0
+            or b0 >= d1
+            for c0, c1, d0, d1, n in marks
         )
 
-    for n in order[:limit]:
-        w = (len(labels[n]) * 6.6 + 4) * per_px_x
-        h = 15 * per_px_y
+    def options_of(n: str, text: str) -> dict[str, tuple[float, float, float, float]]:
+        lines = text.split("\n")
+        w = (max(len(line) for line in lines) * 6.6 + 4) * per_px_x
+        h = 15 * len(lines) * per_px_y
         r = radius.get(n, 4.0)
         gx, gy = (r + 3) * per_px_x, (r + 2) * per_px_y
         cx, cy = pos[n]
@@ -337,12 +358,83 @@ def _place_labels(
             "bottom right": (cx + gx * 0.7, cx + gx * 0.7 + w, cy - gy * 0.7 - h, cy - gy * 0.7),
             "bottom left": (cx - gx * 0.7 - w, cx - gx * 0.7, cy - gy * 0.7 - h, cy - gy * 0.7),
         }
-        for where, (a0, a1, b0, b1) in options.items():
-            if free(a0, a1, b0, b1, n):
-                placed.append((a0, a1, b0, b1))
-                out[n] = where
-                break
+        return options
+
+    # first pass: labels that cover nothing; second pass, for the largest nodes still
+    # without one (a hub in a crowded centre): a label may cover small markers, never
+    # another label -- the most mentioned actors are named on the picture itself
+    for strict in (True, False):
+        for n in order[:limit]:
+            if n in out or (not strict and len(out) >= limit):
+                continue
+            for text in labels[n] if isinstance(labels[n], list) else [labels[n]]:
+                spot = next(
+                    (
+                        (where, box4)
+                        for where, box4 in options_of(n, text).items()
+                        if free(*box4, n, markers=strict)
+                    ),
+                    None,
+                )
+                if spot is not None:
+                    placed.append(spot[1])
+                    out[n] = (spot[0], text)
+                    break
     return out
+
+
+def label_choices(name: str) -> list[str]:
+    r"""The labels a node may carry, best first: the whole name on one line (when not
+    over :data:`LABEL_LONG` characters), on two lines (:func:`wrap_label`), then cut to
+    :data:`LABEL_CHARS`.
+
+    Parameters
+    ----------
+    name : str
+        The actor's name.
+
+    Returns
+    -------
+    list of str
+        Distinct labels, lines separated by ``"\n"``.
+    """
+    name = " ".join(str(name).split())
+    out = [name] if len(name) <= LABEL_LONG else []
+    out += [wrap_label(name), truncate(name, LABEL_CHARS)]
+    return list(dict.fromkeys(out))
+
+
+def wrap_label(name: str, width: int | None = None) -> str:
+    r"""A node label: the name on one line, or on two (split at the space nearest the
+    middle) when longer than ``width``; each line cut with "…" past ``width``.
+
+    "Government of the United States" is read whole on two short lines where one
+    line would have to be cut ("Government of the Uni…").
+
+    Parameters
+    ----------
+    name : str
+        The actor's name.
+    width : int, optional
+        Longest line in characters (default :data:`LABEL_CHARS`).
+
+    Returns
+    -------
+    str
+        The label, lines separated by ``"\n"`` (plain text, not escaped).
+
+    Examples
+    --------
+    >>> wrap_label("Ministry of Foreign Affairs of Ruritania")
+    'Ministry of Foreign\nAffairs of Ruritania'
+    """
+    width = LABEL_CHARS if width is None else width
+    name = " ".join(str(name).split())
+    if len(name) <= width or " " not in name:
+        return truncate(name, width)
+    spaces = [i for i, ch in enumerate(name) if ch == " "]
+    cut = min(spaces, key=lambda i: (abs(len(name) / 2 - i), i))
+    return truncate(name[:cut], width) + "\n" + truncate(name[cut + 1 :], width)
 
 
 def co_mention_network(
@@ -432,7 +524,7 @@ def co_mention_network(
     where = _place_labels(
         ordered,
         pos,
-        {n: truncate(names.get(n, n), LABEL_CHARS) for n in ordered},
+        {n: label_choices(names.get(n, n)) for n in ordered},
         by_size,
         limit=labels,
         box=box,
@@ -449,10 +541,10 @@ def co_mention_network(
                 mode="markers+text",
                 name=kind,
                 text=[
-                    escape(truncate(names.get(n, n), LABEL_CHARS)) if n in where else ""
+                    "<br>".join(escape(x) for x in where[n][1].split("\n")) if n in where else ""
                     for n in part
                 ],
-                textposition=[where.get(n, "top center") for n in part],
+                textposition=[where[n][0] if n in where else "top center" for n in part],
                 textfont={"size": 11},
                 marker={
                     "size": [mentions[n] for n in part],
@@ -495,6 +587,10 @@ def co_mention_network(
 #: Plot width in pixels the labels are fitted for when the figure has no width (a
 #: half-width pane of a report or notebook).
 FIT_WIDTH = 600
+#: Largest marker radius in pixels a label of a hub may cover (see ``_place_labels``).
+COVERABLE_PX = 4.0
+#: Longest name drawn whole on one line as a node label.
+LABEL_LONG = 34
 #: Longest node label in characters (longer names are cut with "…"; the hover has them).
 LABEL_CHARS = 22
 #: Diameter in pixels of the most mentioned node.

@@ -16,6 +16,7 @@ from analysis.figures.segments import join_segments
 from analysis.figures.template import TEMPLATE_NAME, category_colors, escape, truncate
 
 __all__ = [
+    "arc_path",
     "country_counts",
     "event_arcs",
     "event_movements",
@@ -31,6 +32,27 @@ MAX_MARKER_PX = 36
 MIN_MARKER_PX = 7
 #: With ``arcs=None``, arcs are drawn only when there are at most this many movements.
 MAX_AUTO_ARCS = 36
+#: Segments per arc, its largest bow in degrees and the latitude it never passes.
+ARC_STEPS = 16
+ARC_BOW = 12.0
+ARC_MAX_LAT = 78.0
+#: The legend's and hover's words for the colour values: a colleague reading the map
+#: does not know the places frame's codes ("literal", "admin1").  Unlisted values are
+#: shown as they are.
+LEGEND_TITLES = {"role": "named as", "feature": "kind of place"}
+LEGEND_WORDS: dict[str, dict[str, str]] = {
+    "role": {
+        "literal": "the place itself",
+        "government": "its government ('Paris said')",
+        "demonym": "an adjective ('French')",
+        "modifier": "part of a name ('US troops')",
+    },
+    "feature": {
+        "admin1": "state or province",
+        "physical": "sea, river, mountain",
+        "site": "site or building",
+    },
+}
 
 
 def place_summary(
@@ -256,8 +278,10 @@ def place_map(
     -------
     plotly.graph_objects.Figure
         Traces: an optional ``choropleth`` (``meta.newsdesk`` = "countries"), one
-        ``scattergeo`` per colour value ("places"; ``customdata`` = place_id, mentions,
-        articles; ``marker.size`` in pixels, :func:`marker_sizes` of the articles),
+        ``scattergeo`` per colour value ("places"; ``meta.value`` = the value, its
+        ``name`` the legend's plain words for it, :data:`LEGEND_WORDS`; ``customdata``
+        = place_id, mentions, articles; ``marker.size`` in pixels, :func:`marker_sizes`
+        of the articles),
         optional "events" stars (``customdata`` = first event id, every event id) and
         "arc" lines (gapped traces, one per width class and style; see
         :func:`event_arcs`).  Nothing is shown or written.
@@ -279,12 +303,14 @@ def place_map(
         if len(part) == 0:
             continue
         hover = [
-            f"<b>{escape(n)}</b> ({escape(f)}, {escape(c)})<br>"
-            f"{m} mention(s) in {a} article(s)<br>{_hover_sentences(s)}"
-            for n, f, c, m, a, s in zip(
+            f"<b>{escape(n)}</b> ({escape(_words('feature', f))}, {escape(c)})<br>"
+            f"{m} mention(s) in {a} article(s); mostly named as "
+            f"{escape(_words('role', r))}<br>{_hover_sentences(s)}"
+            for n, f, c, r, m, a, s in zip(
                 part["name"],
                 part["feature"],
                 part["country_code"],
+                part["role"],
                 part["mentions"],
                 part["articles"],
                 part["sentences"],
@@ -296,7 +322,7 @@ def place_map(
                 lat=part["lat"].tolist(),
                 lon=part["lon"].tolist(),
                 mode="markers",
-                name=value,
+                name=escape(_words(color, value)),
                 legendgroup=f"{color}:{value}",
                 text=[escape(n) for n in part["name"]],
                 hovertext=hover,
@@ -314,29 +340,43 @@ def place_map(
                     "opacity": 0.8,
                     "line": {"width": 1, "color": "white"},
                 },
-                meta={"newsdesk": "places", "color_by": color, "size_by": "articles (log)"},
+                meta={
+                    "newsdesk": "places",
+                    "color_by": color,
+                    "value": value,
+                    "size_by": "articles (log)",
+                },
             )
         )
     n_arcs = 0
+    drawn = None
     if events is not None and len(events):
         _add_event_markers(fig, events)
         moves = event_movements(events, actors=actors, places=frame_of(places, "places"))
         n_arcs = len(moves)
         draw = arcs if arcs is not None else n_arcs <= max_auto_arcs
         if draw:
-            for trace in _arc_traces(moves.head(top_arcs)):
+            drawn = moves.head(top_arcs)
+            for trace in _arc_traces(drawn):
                 fig.add_trace(trace)
     fig.update_layout(
         template=TEMPLATE_NAME,
         title=title,
-        legend={"title": {"text": color}, "itemsizing": "constant"},
+        legend={"title": {"text": LEGEND_TITLES[color]}, "itemsizing": "constant"},
         geo={"resolution": resolution, "scope": "world"},
         height=520,
         margin={"l": 0, "r": 0, "t": 50 if title else 10, "b": 0},
         meta={"newsdesk_movements": n_arcs},
     )
-    _fit(fig, summary)
+    _fit(fig, summary, _arc_points(drawn) if drawn is not None else None)
     return fig
+
+
+def _words(column: str, value: object) -> str:
+    """The legend's words for a value of ``column`` (the value itself when unlisted)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return "unknown"
+    return LEGEND_WORDS.get(column, {}).get(str(value), str(value))
 
 
 def _add_choropleth(fig: go.Figure, places: Any) -> None:
@@ -377,19 +417,86 @@ def _add_choropleth(fig: go.Figure, places: Any) -> None:
     )
 
 
-def _fit(fig: go.Figure, summary: pd.DataFrame) -> None:
-    """Set the view to the places (padded), or to the inhabited world when they span it."""
+def arc_path(
+    lat0: float, lon0: float, lat1: float, lon1: float, *, steps: int = ARC_STEPS
+) -> tuple[list[float], list[float]]:
+    """The points of a movement's arc, from ``(lat0, lon0)`` to ``(lat1, lon1)``.
+
+    plotly joins two points of a map by the shortest path on the globe: from
+    Washington to Beijing that path crosses the North Pole, which the world map draws as
+    its top edge, so the arc runs off the map.  The arc is instead drawn through
+    ``steps - 1`` points in between: straight in latitude and longitude (never across
+    the 180th meridian, the world map's side edges, which the map's view never
+    straddles either), bowed towards the nearer pole by a fifth of its length (at
+    most :data:`ARC_BOW` degrees, never past :data:`ARC_MAX_LAT`), so it reads as a
+    trip on any projection and stays inside the inhabited world.
+
+    Parameters
+    ----------
+    lat0, lon0, lat1, lon1 : float
+        Origin and destination in degrees.
+    steps : int
+        Segments of the arc.
+
+    Returns
+    -------
+    (list of float, list of float)
+        Latitudes and longitudes, ``steps + 1`` each; the ends are the given points.
+
+    Examples
+    --------
+    >>> lats, lons = arc_path(38.9, -77.0, 39.9, 116.4)
+    >>> lats[0], lons[-1], max(lats) < 80
+    (38.9, 116.4, True)
+    """
+    dlon = lon1 - lon0
+    dlat = lat1 - lat0
+    mid = (lat0 + lat1) / 2
+    length = float(np.hypot(dlat, dlon * np.cos(np.radians(mid))))
+    sign = 1.0 if mid >= 0 else -1.0
+    room = max(ARC_MAX_LAT - max(abs(lat0), abs(lat1)), 0.0)
+    bow = sign * min(0.2 * length, ARC_BOW, room)
+    t = np.linspace(0.0, 1.0, max(int(steps), 1) + 1)
+    lat = lat0 + dlat * t + bow * np.sin(np.pi * t)
+    lon = lon0 + dlon * t
+    lats = [round(float(v), 4) for v in lat]
+    lons = [round(float(v), 4) for v in lon]
+    lats[0], lons[0], lats[-1], lons[-1] = lat0, lon0, lat1, lon1
+    return lats, lons
+
+
+#: Latitudes of the world view (the inhabited world).
+WORLD_LAT = (-58.0, 84.0)
+
+
+def _arc_points(moves: pd.DataFrame) -> pd.DataFrame:
+    """Every point of the drawn arcs (the view holds them, not only the places)."""
+    lats: list[float] = []
+    lons: list[float] = []
+    for m in moves.itertuples(index=False):
+        a, b = arc_path(m.origin_lat, m.origin_lon, m.lat, m.lon)
+        lats.extend(a)
+        lons.extend(b)
+    return pd.DataFrame({"lat": lats, "lon": lons})
+
+
+def _fit(fig: go.Figure, summary: pd.DataFrame, arcs: pd.DataFrame | None = None) -> None:
+    """Set the view to the places and the drawn arcs (padded), or to the inhabited
+    world when they span it."""
     if len(summary) == 0:
-        fig.update_geos(lataxis_range=[-58, 84], lonaxis_range=[-180, 180])
+        fig.update_geos(lataxis_range=list(WORLD_LAT), lonaxis_range=[-180, 180])
         return
     lat = summary["lat"].astype(float)
     lon = summary["lon"].astype(float)
+    if arcs is not None and len(arcs):
+        lat = pd.concat([lat, arcs["lat"].astype(float)], ignore_index=True)
+        lon = pd.concat([lon, arcs["lon"].astype(float)], ignore_index=True)
     lat_span = lat.max() - lat.min()
     lon_span = lon.max() - lon.min()
     if lon_span > 150 or lat_span > 75:
         center = float((lon.max() + lon.min()) / 2) if lon_span <= 200 else 0.0
         fig.update_geos(
-            lataxis_range=[-58, 84],
+            lataxis_range=list(WORLD_LAT),
             lonaxis_range=[center - 180, center + 180],
             projection_rotation_lon=center,
         )
@@ -576,7 +683,8 @@ def _arc_traces(moves: pd.DataFrame) -> list[go.Scattergeo]:
         share = np.log1p(m.events - 1) / np.log1p(peak - 1) if peak > 1 else 0.0
         k = min(len(ARC_WIDTHS) - 1, int(len(ARC_WIDTHS) * share))
         row = [m.event_ids[0], list(m.event_ids), int(m.events)]
-        segment = ([m.origin_lat, m.lat], [m.origin_lon, m.lon], row, escape(m.label))
+        lats, lons = arc_path(m.origin_lat, m.origin_lon, m.lat, m.lon)
+        segment = (lats, lons, row, escape(m.label))
         classes.setdefault((k, bool(m.planned)), []).append(segment)
     traces = []
     for (k, planned), segments in sorted(classes.items()):

@@ -80,6 +80,11 @@ CATEGORY_COLORS: dict[str, dict[str, str]] = {
         "statement": "#009E73",
         "agreement": "#8C6D31",
         "military": "#000000",
+        "military_activity": "#000000",
+        "weapons_test": "#D55E00",
+        "demand": "#9467BD",
+        "threat": "#A50026",
+        "election": "#17BECF",
         "other": "#7F7F7F",
     },
 }

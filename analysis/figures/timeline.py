@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any, Literal
 
 import numpy as np
@@ -12,6 +13,8 @@ import plotly.graph_objects as go
 from analysis.events.merge import PRECISION_RANK
 from analysis.figures.frames import actor_names, frame_of, optional_frame
 from analysis.figures.template import TEMPLATE_NAME, category_colors, escape, truncate
+from analysis.figures.timeline_text import DAY, group_hover, mention_hover, timeline_note, when
+from analysis.figures.timeline_text import participants as _who
 
 __all__ = ["date_window", "summit_timeline", "timeline_rows", "volume_counts"]
 
@@ -24,22 +27,24 @@ STATUS_STYLE = {
     "planned": {"symbol": "diamond-open", "pattern": "/", "opacity": 0.55},
     "denied": {"symbol": "x-open", "pattern": "x", "opacity": 0.4},
 }
-DAY = pd.Timedelta(days=1)
 REFERENCE_ROW = "reference timeline"
 #: Reference events are labelled on the chart only when there are this few of them.
 MAX_REFERENCE_LABELS = 8
 #: A group whose members disagree is drawn with the first status of this order.
 STATUS_PRIORITY = ("occurred", "planned", "reported", "denied")
-#: Sources named in a group's hover text (then "and N more").
-MAX_SOURCES = 5
-#: Participants named in a row label (then "+N").
+#: Participants named in a row label (then "+N"), and the longest label in characters.
 MAX_ROW_PEOPLE = 3
+ROW_CHARS = 60
 #: Default number of event groups drawn (those reported by most articles).
 TOP_GROUPS = 30
+#: Largest share of the ``top`` rows one event type takes while other types are left.
+MAX_TYPE_SHARE = 0.5
 #: Default largest figure height in pixels.
 MAX_HEIGHT = 1600
 #: Pixels per row of the timeline and height of the volume strip.
 ROW_PX = 26
+#: Pixels per legend entry (the figure is made tall enough for its legend).
+LEGEND_PX = 30
 VOLUME_PX = 130
 #: Event types drawn on their own in the volume strip (the most frequent); the others
 #: are summed as "other types".
@@ -125,10 +130,12 @@ def _row_labels(ev: pd.DataFrame, names: dict[str, str], rows: str) -> list[str]
         return " – ".join(who)
 
     if rows == "participants":
-        return [people(p, None) for p in ev["participants"]]
+        # cut like the group rows: a row label as long as the chart is wide (six
+        # ministers of a conference) squeezes the bars into a sliver; the hover names all
+        return [truncate(people(p, MAX_ROW_PEOPLE), ROW_CHARS) for p in ev["participants"]]
     # one row per group: participants and type, made unique by the date when needed
     labels = [
-        f"{truncate(people(p, MAX_ROW_PEOPLE), 60)} · {t if isinstance(t, str) else 'event'}"
+        f"{truncate(people(p, MAX_ROW_PEOPLE), ROW_CHARS)} · {t if isinstance(t, str) else 'event'}"
         for p, t in zip(ev["participants"], ev["type"], strict=True)
     ]
     seen: dict[str, int] = {}
@@ -271,7 +278,9 @@ def _group_rows(
     linked only by a reference event) the most precise member's interval is drawn.
     Groups without any dated member are left out, and so are groups outside
     ``window``; of the others the ``top`` reported by most articles (then sources) are
-    kept.  Ranking is vectorised: the per-group detail is computed for kept groups only.
+    kept, no event type taking more than :data:`MAX_TYPE_SHARE` of them while others
+    are left (:func:`_varied_top`), and returned in date order.  Ranking is vectorised:
+    the per-group detail is computed for kept groups only.
 
     Returns
     -------
@@ -299,7 +308,7 @@ def _group_rows(
         ascending=[False, False, False, True],
         kind="stable",
     )
-    chosen = ranked.index if top is None else ranked.index[:top]
+    chosen = ranked.index if top is None else _varied_top(ranked.index, _group_types(ev), top)
     counts["shown"] = len(chosen)
     counts["more"] = len(ranked) - len(chosen)
     if counts["undated"]:
@@ -363,7 +372,50 @@ def _group_rows(
     ]  # fmt: skip
     grouped_rows = pd.DataFrame(out, columns=cols)
     grouped_rows["row"] = _row_labels(grouped_rows, names, rows)
-    return grouped_rows.sort_values("_rank").reset_index(drop=True), counts
+    grouped_rows["who"] = [_who(p, names) for p in grouped_rows["participants"]]
+    # the kept groups are drawn in date order (then by coverage): the story reads
+    # from the top of the chart down, whatever made each group one of the kept ones
+    grouped_rows = grouped_rows.sort_values(["start", "stop", "_rank"], kind="stable")
+    return grouped_rows.reset_index(drop=True), counts
+
+
+def _group_types(ev: pd.DataFrame) -> pd.Series:
+    """The type each group is drawn with: its members' most frequent (ties: by name)."""
+    types = ev["type"].astype("string").fillna("unknown").astype(object)
+    pairs = pd.DataFrame({"_group": ev["_group"].to_numpy(), "type": types.to_numpy()})
+    n = pairs.groupby(["_group", "type"], sort=True).size().reset_index(name="n")
+    n = n.sort_values(["_group", "n", "type"], ascending=[True, False, True], kind="stable")
+    return n.drop_duplicates("_group").set_index("_group")["type"]
+
+
+def _varied_top(ranked: pd.Index, type_of: pd.Series, top: int) -> list:
+    """The ``top`` best ranked groups, no type filling more than its share of them.
+
+    Statements usually outnumber every other kind of event many times over; ranked by
+    coverage alone, a summary of a large corpus is then a column of statements and the
+    meetings, agreements and votes it is about do not show.  A type takes at most
+    :data:`MAX_TYPE_SHARE` of the ``top`` rows while groups of other types are left;
+    the rows still free are then filled in rank order, so ``top`` rows are drawn
+    whenever there are that many groups.
+    """
+    if top <= 0:
+        return []
+    cap = max(1, math.ceil(top * MAX_TYPE_SHARE))
+    taken: dict[object, int] = {}
+    chosen, waiting = [], []
+    for group in ranked:
+        kind = type_of.get(group, "unknown")
+        if taken.get(kind, 0) < cap:
+            taken[kind] = taken.get(kind, 0) + 1
+            chosen.append(group)
+            if len(chosen) == top:
+                break
+        else:
+            waiting.append(group)
+    if len(chosen) < top:
+        chosen.extend(waiting[: top - len(chosen)])
+    order = {g: i for i, g in enumerate(ranked)}
+    return sorted(chosen, key=order.__getitem__)
 
 
 def _reference_frame(reference: pd.DataFrame) -> pd.DataFrame:
@@ -477,7 +529,9 @@ def summit_timeline(
     hover lists them), the number of articles and sources and one evidence sentence.
 
     At scale the figure summarises: only the ``top`` groups reported by most articles
-    (then most sources) are drawn, one row each, most covered first, and a note under
+    (then most sources) are drawn -- no event type taking more than half of the rows
+    while other types are left, so the statements that outnumber everything else do not
+    hide the meetings and agreements -- one row each in date order, and a note under
     the title says how many more there are; a strip above counts every dated event
     per week, month or quarter by type; the date axis spans the events' real range
     (:func:`date_window`: robust to stray dates such as "1900", and held to the period
@@ -506,7 +560,8 @@ def summit_timeline(
     articles : DataFrame, optional
         Articles frame, for the sources named in a group's hover (taken from a Corpus).
     top : int or None
-        How many groups (or mentions) to draw, most covered first; ``None``: all.
+        How many groups (or mentions) to draw, the most covered (no type over half of
+        them); ``None``: all.  Rows are in date order either way.
     volume : bool
         Draw the volume strip (events per period by type) above the rows.
     volume_freq : {"auto", "week", "month", "quarter"}
@@ -551,7 +606,7 @@ def summit_timeline(
         window=window, prepared=prepared,
     )  # fmt: skip
     if grouped:
-        ev["hover"] = [_group_hover(r) for r in ev.to_dict("records")]
+        ev["hover"] = [group_hover(r) for r in ev.to_dict("records")]
         ev["custom"] = [
             [
                 r["event_id"],
@@ -563,7 +618,7 @@ def summit_timeline(
             for r in ev.to_dict("records")
         ]
     else:
-        ev["hover"] = [_mention_hover(r) for r in ev.to_dict("records")]
+        ev["hover"] = [mention_hover(r) for r in ev.to_dict("records")]
         ev["custom"] = [
             [str(i), str(a), str(p) if pd.notna(p) else ""]
             for i, a, p in zip(ev["event_id"], ev["article_id"], ev["precision"], strict=True)
@@ -658,7 +713,7 @@ def summit_timeline(
 
 def _add_reference(fig: go.Figure, ref: pd.DataFrame) -> None:
     hover = [
-        f"<b>reference</b>: {escape(lbl)}<br>{_when(s, e, None)}"
+        f"<b>reference</b>: {escape(lbl)}<br>{when(s, e, None)}"
         for lbl, s, e in zip(ref["label"], ref["start"], ref["stop"], strict=True)
     ]
     fig.add_trace(
@@ -709,6 +764,11 @@ def _add_volume(
     prepared: pd.DataFrame | None = None,
 ) -> None:
     counts = volume_counts(frame, freq=freq, window=window, prepared=prepared)
+    legend = {
+        str(t.meta["type"])
+        for t in fig.data
+        if isinstance(t.meta, dict) and t.meta.get("newsdesk") == "timeline"
+    }
     used = counts.attrs.get("freq", "month")
     totals = counts.groupby("type")["events"].sum().sort_values(ascending=False, kind="stable")
     shown = sorted(totals.index[:VOLUME_TYPES])
@@ -739,9 +799,10 @@ def _add_volume(
                 stackgroup="volume",
                 line={"width": 0.5, "shape": "hv", "color": col},
                 fillcolor=col,
-                name=f"{etype} (events per {used})",
+                # a colour of the strip that no mark below explains gets a legend entry
+                name=f"{etype} (events per {used})" if etype in legend else escape(etype),
                 legendgroup=f"volume:{etype}",
-                showlegend=False,
+                showlegend=etype not in legend,
                 yaxis="y2",
                 hovertemplate=f"{escape(etype)}: %{{y}} event(s) in the {used} of "
                 "%{x|%Y-%m-%d}<extra></extra>",
@@ -762,11 +823,16 @@ def _layout(
     top: int | None,
 ) -> None:
     n_rows = len(order)
-    note = _note(counts, window, top)
+    note = timeline_note(counts, window, top)
     head = 70 + 17 * (note.count("<br>") + 1 if note else 0)
     slider = 70 if rangeslider and window is not None else 40
     strip_px = VOLUME_PX if strip else 0
-    height = min(max_height, max(300, head + slider + strip_px + ROW_PX * max(n_rows, 1) + 20))
+    # tall enough for the legend too (one line per type and status): a legend longer
+    # than the figure is clipped and scrolls, and a printed page loses its last entries
+    n_legend = sum(1 for t in fig.data if t.showlegend is not False)
+    legend_px = head + slider + LEGEND_PX * (n_legend + 1) + 40
+    rows_px = head + slider + strip_px + ROW_PX * max(n_rows, 1) + 20
+    height = min(max_height, max(300, rows_px, legend_px))
     plot = max(height - head - slider, 1)
     strip_frac = min(strip_px / plot, 0.45) if strip else 0.0
     # the note is the title's subtitle: placed from the figure's left edge, not the plot's,
@@ -813,65 +879,3 @@ def _layout(
                 "fixedrange": True,
             }
         )
-
-
-def _note(counts: dict, window: tuple | None, top: int | None) -> str:
-    """The lines under the title: what is shown and how many more there are.
-
-    At most about 60 characters a line (lines joined by ``<br>``), so the note fits a
-    half-width pane.
-    """
-    lines = []
-    shown, more = counts.get("shown", 0), counts.get("more", 0)
-    if more:
-        lines.append(f"The {shown:,} event groups reported by most articles;")
-        lines.append(f"{more:,} more not shown (filter to see them)")
-    parts = []
-    if counts.get("outside") and window is not None:
-        parts.append(
-            f"{counts['outside']:,} dated outside {window[0]:%Y-%m-%d} – {window[1]:%Y-%m-%d}"
-        )
-    if counts.get("undated"):
-        parts.append(f"{counts['undated']:,} undated")
-    if parts:
-        lines.append(" · ".join(parts))
-    return "<br>".join(lines)
-
-
-def _mention_hover(r: dict) -> str:
-    x, pn = r["timex"], r["place_name"]
-    return (
-        f"<b>{escape(r['type'])}</b> ({escape(r['status'])})<br>{escape(r['row'])}<br>"
-        f"{_when(r['start'], r['stop'], r['precision'])}  "
-        f"<i>{escape(x) if pd.notna(x) else ''}</i><br>"
-        f"{escape(pn) if pd.notna(pn) else ''}<br>{escape(truncate(r['evidence'], 160))}"
-    )
-
-
-def _group_hover(r: dict) -> str:
-    status = escape(r["status"])
-    if len(r["statuses"]) > 1:
-        status += "; reported as " + ", ".join(escape(s) for s in r["statuses"])
-    n = r["n_articles"]
-    reports = f"{n} article{'s' if n != 1 else ''}"
-    sources = r["sources"]
-    if sources:
-        named = ", ".join(escape(s) for s in sources[:MAX_SOURCES])
-        more = f" and {len(sources) - MAX_SOURCES} more" if len(sources) > MAX_SOURCES else ""
-        reports += f", {len(sources)} source{'s' if len(sources) != 1 else ''}: {named}{more}"
-    x, pn = r["timex"], r["place_name"]
-    return (
-        f"<b>{escape(r['type'])}</b> ({status})<br>{escape(r['row'])}<br>"
-        f"{_when(r['start'], r['stop'], r['precision'])}  "
-        f"<i>{escape(x) if pd.notna(x) else ''}</i><br>"
-        f"{escape(pn) if pd.notna(pn) else ''}<br>reported by {reports}<br>"
-        f"{escape(truncate(r['evidence'], 160))}"
-    )
-
-
-def _when(start: pd.Timestamp, stop: pd.Timestamp, precision: object) -> str:
-    last = stop - DAY
-    text = start.strftime("%Y-%m-%d") if last <= start else f"{start:%Y-%m-%d} – {last:%Y-%m-%d}"
-    if precision is not None and pd.notna(precision) and str(precision) != "day":
-        text += f" ({escape(precision)} precision)"
-    return text
