@@ -836,3 +836,15 @@ def test_network_labels_name_hubs_whole():
         nodes, pos, {n: [n] for n in nodes}, ["hub"], limit=1, **{**kw, "radius": big}
     )
     assert "hub" not in out
+
+
+def test_timeline_title_says_summits_only_when_it_draws_only_meetings(corpus):
+    events = corpus.events
+    meetings = events[events["type"].isin(["meeting", "visit", "talks"])]
+    assert len(meetings) and len(meetings) < len(events)
+    title = F.summit_timeline(meetings, actors=corpus.actors).layout.title.text
+    assert title == "Summit timeline"
+    title = F.summit_timeline(events, actors=corpus.actors).layout.title.text
+    assert title == "Event timeline"
+    title = F.summit_timeline(events, actors=corpus.actors, title="Mine").layout.title.text
+    assert title == "Mine"

@@ -502,7 +502,7 @@ def summit_timeline(
     rows: Literal["group", "participants", "type"] = "group",
     actors: pd.DataFrame | None = None,
     reference_margin: int | None = 120,
-    title: str | None = "Summit timeline",
+    title: str | None = "auto",
     group: bool = True,
     articles: pd.DataFrame | None = None,
     top: int | None = TOP_GROUPS,
@@ -553,7 +553,8 @@ def summit_timeline(
         Only reference events within this many days of the corpus' events are drawn
         (``None``: all of them).
     title : str, optional
-        Figure title.
+        Figure title; "auto" (the default) is "Summit timeline" when every event drawn is
+        a meeting, visit or talks, else "Event timeline".
     group : bool
         Draw one mark per ``event_group`` (default); ``False`` draws every article's
         mention.  Without an ``event_group`` column every mention is drawn either way.
@@ -707,8 +708,21 @@ def summit_timeline(
     strip = volume and window is not None
     if strip:
         _add_volume(fig, frame, colors, volume_freq, window, prepared)
+    if title == "auto":
+        title = auto_title(ev["type"] if "type" in ev else ())
     _layout(fig, title, order, counts, window, strip, max_height, rangeslider, top)
     return fig
+
+
+#: Event types a "summit timeline" is made of: meetings, visits and talks.
+_SUMMIT_TYPES = frozenset(["meeting", "visit", "talks"])
+
+
+def auto_title(types) -> str:
+    """"Summit timeline" when every event drawn is a meeting, visit or talks, else
+    "Event timeline" (a corpus of general news draws statements, demands, elections)."""
+    kinds = {str(t) for t in types if isinstance(t, str)}
+    return "Summit timeline" if kinds and kinds <= _SUMMIT_TYPES else "Event timeline"
 
 
 def _add_reference(fig: go.Figure, ref: pd.DataFrame) -> None:
