@@ -709,7 +709,7 @@ def summit_timeline(
     if strip:
         _add_volume(fig, frame, colors, volume_freq, window, prepared)
     if title == "auto":
-        title = auto_title(ev["type"] if "type" in ev else ())
+        title = auto_title(ev.get("type", ()))
     _layout(fig, title, order, counts, window, strip, max_height, rangeslider, top)
     return fig
 
