@@ -719,7 +719,7 @@ _SUMMIT_TYPES = frozenset(["meeting", "visit", "talks"])
 
 
 def auto_title(types) -> str:
-    """"Summit timeline" when every event drawn is a meeting, visit or talks, else
+    """ "Summit timeline" when every event drawn is a meeting, visit or talks, else
     "Event timeline" (a corpus of general news draws statements, demands, elections)."""
     kinds = {str(t) for t in types if isinstance(t, str)}
     return "Summit timeline" if kinds and kinds <= _SUMMIT_TYPES else "Event timeline"
