@@ -9,6 +9,7 @@ Spanish, Italian or Portuguese.  When the evidence is thin the answer is ``"und"
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 __all__ = ["guess_language", "UNDETERMINED"]
 
@@ -50,31 +51,34 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+#: The letters of each script, as code-point ranges (Latin: ASCII letters and the
+#: Latin-1 Supplement to Latin Extended-B).
+_SCRIPTS = {
+    "latin": re.compile("[A-Za-z\u00c0-\u024f]"),
+    "cyrillic": re.compile("[\u0400-\u04ff]"),
+    "greek": re.compile("[\u0370-\u03ff]"),
+    "arabic": re.compile("[\u0600-\u06ff\u0750-\u077f]"),
+    "hebrew": re.compile("[\u0590-\u05ff]"),
+    "hangul": re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]"),
+    "kana": re.compile("[\u3040-\u30ff]"),
+    "han": re.compile("[\u4e00-\u9fff\u3400-\u4dbf]"),
+}
+
+
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_ASCII = re.compile("[\x00-\x7f]+")
+
+
 def _script_counts(sample: str) -> dict[str, int]:
-    counts = dict.fromkeys(
-        ("latin", "cyrillic", "greek", "arabic", "hebrew", "hangul", "kana", "han"), 0
-    )
-    for ch in sample:
-        o = ord(ch)
-        if o < 0x80:
-            if ch.isalpha():
-                counts["latin"] += 1
-        elif 0x00C0 <= o <= 0x024F:
-            counts["latin"] += 1
-        elif 0x0400 <= o <= 0x04FF:
-            counts["cyrillic"] += 1
-        elif 0x0370 <= o <= 0x03FF:
-            counts["greek"] += 1
-        elif 0x0590 <= o <= 0x05FF:
-            counts["hebrew"] += 1
-        elif 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F:
-            counts["arabic"] += 1
-        elif 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-            counts["hangul"] += 1
-        elif 0x3040 <= o <= 0x30FF:
-            counts["kana"] += 1
-        elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
-            counts["han"] += 1
+    """Letters of each script in ``sample`` (regular expressions: read in C; the
+    scripts other than ASCII are looked for only among the non-ASCII characters)."""
+    counts = dict.fromkeys(_SCRIPTS, 0)
+    counts["latin"] = len(_ASCII_LETTER.findall(sample))
+    if sample.isascii():
+        return counts
+    rest = _ASCII.sub("", sample)
+    for name, rx in _SCRIPTS.items():
+        counts[name] += len(rx.findall(rest))
     return counts
 
 
@@ -115,9 +119,10 @@ def guess_language(text: str, *, min_words: int = 8) -> str:
     words = [w.lower() for w in _WORD.findall(sample)][:1000]
     if len(words) < min_words:
         return UNDETERMINED
+    seen = Counter(words)
     scores = sorted(
         (
-            (sum(1 for w in words if w in stop) / len(words), code)
+            (sum(seen[w] for w in stop if w in seen) / len(words), code)
             for code, stop in _STOPWORDS.items()
         ),
         reverse=True,
