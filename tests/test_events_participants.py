@@ -232,3 +232,104 @@ def test_they_of_a_meeting_are_the_two_persons_named_before(spacy_nlp):
 def test_no_chance_of_cancelling_leaves_the_event_planned(spacy_nlp, text, status):
     ev = _extract(_small(spacy_nlp, text, SURFACES, []))
     assert list(ev.loc[ev["type"].eq("meeting"), "status"]) == [status]
+
+
+# ------------------------------------------------- who else a clause names (invented)
+
+_RUSSIA = ("Russia", 0, "gn:2017370", "Russia", 60.0, 100.0, "RU", "country", "literal")
+_RUSSIAN = ("Russian", 0, "gn:2017370", "Russia", 60.0, 100.0, "RU", "country", "demonym")
+
+
+def _events(spacy_nlp, text: str, places=()) -> dict[str, list[str]]:
+    ev = _extract(_small(spacy_nlp, text, SURFACES, [], list(places)))
+    return {str(r.trigger): list(r.participants) for r in ev.itertuples()}
+
+
+def test_the_bare_title_is_the_holder_the_article_did_not_qualify(spacy_nlp):
+    text = (
+        "President Donald Trump will meet President Vladimir Putin of Russia in July. "
+        "The president said the talks would be useful."
+    )
+    # Putin was titled last, but "of Russia" marks him as the foreign president
+    assert _events(spacy_nlp, text, [_RUSSIA])["said"] == ["kb:donald_trump"]
+
+
+def test_a_demonym_with_leader_or_counterpart_names_that_country_s_person(spacy_nlp):
+    text = (
+        "Donald Trump spoke with Vladimir Putin on Monday. "
+        "Mike Pompeo said Trump would meet the Russian leader again."
+    )
+    assert set(_events(spacy_nlp, text, [_RUSSIAN])["meet"]) == {
+        "kb:donald_trump",
+        "kb:vladimir_putin",
+    }
+    text = "Dmitry Peskov spoke on Monday. Mike Pompeo will meet his Russian counterpart in Vienna."
+    assert set(_events(spacy_nlp, text, [_RUSSIAN])["meet"]) == {
+        "kb:mike_pompeo",
+        "kb:dmitry_peskov",
+    }
+
+
+def test_as_did_adds_the_subjects_of_the_ellipsis_and_for_x_to_the_one_asked(spacy_nlp):
+    text = "Mike Pompeo called for Kim Jong Un to cancel the test, as did Dmitry Peskov."
+    assert set(_events(spacy_nlp, text)["called for"]) == {
+        "kb:mike_pompeo",
+        "kb:dmitry_peskov",
+        "kb:kim_jong_un",
+    }
+
+
+def test_the_addressee_of_a_verb_of_saying_is_asked_to_act(spacy_nlp):
+    text = "Mike Pompeo tweeted to Donald Trump to cancel his summit with Vladimir Putin."
+    # who cancels the summit is Trump, a party to it -- not Pompeo, who tweeted
+    assert set(_events(spacy_nlp, text)["summit"]) == {"kb:donald_trump", "kb:vladimir_putin"}
+
+
+def test_a_letter_that_calls_on_someone_speaks_for_its_signers(spacy_nlp):
+    text = (
+        "Peskov was one of several members of the Kremlin who signed a letter "
+        "calling on Donald Trump to resign."
+    )
+    assert set(_events(spacy_nlp, text)["calling on"]) == {"kb:russia_gov", "kb:donald_trump"}
+
+
+def test_each_conjunct_of_a_subject_list_counts_even_without_an_actor_head(spacy_nlp):
+    text = "The Kremlin and Mike Pompeo's office issued identical statements."
+    assert set(_events(spacy_nlp, text)["statements"]) == {"kb:russia_gov", "kb:mike_pompeo"}
+
+
+def test_an_including_list_that_runs_into_the_subject_keeps_its_first_member(spacy_nlp):
+    from spacy.tokens import Doc
+
+    from analysis.events import syntax
+    from analysis.events.roles import list_members_before
+
+    # the parse a small model gives "Few spoke, though a handful -- including Pompeo;
+    # Peskov -- urged Trump.": Peskov is the subject, Pompeo stays in "including"
+    words = [
+        "Few",
+        "spoke",
+        ",",
+        "though",
+        "a",
+        "handful",
+        "—",
+        "including",
+        "Pompeo",
+        ";",
+        "Peskov",
+        "—",
+        "urged",
+        "Trump",
+        ".",
+    ]
+    heads = [1, 1, 1, 5, 5, 1, 5, 5, 7, 5, 12, 12, 1, 12, 1]
+    deps = ["nsubj", "ROOT", "punct", "mark", "det", "advcl", "punct", "prep", "pobj"]
+    deps += ["punct", "nsubj", "punct", "conj", "dobj", "punct"]
+    pos = ["ADJ", "VERB", "PUNCT", "SCONJ", "DET", "NOUN", "PUNCT", "VERB", "PROPN"]
+    pos += ["PUNCT", "PROPN", "PUNCT", "VERB", "PROPN", "PUNCT"]
+    doc = Doc(spacy_nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in list_members_before(doc[10])] == ["Pompeo"]
+    assert {t.text for t in syntax.argument_heads(doc[12])} == {"Pompeo", "Peskov", "Trump"}
+    # a subject whose phrase does not close an "including" list gains nobody
+    assert list_members_before(doc[13]) == []

@@ -152,6 +152,11 @@ def extract_events(
     persons = set(
         actors.loc[actors["kind"].astype("string") == "person", "actor_id"].dropna().astype(str)
     )
+    person_country = {
+        str(a): str(c)
+        for a, c in zip(actors["actor_id"], actors["country"], strict=True)
+        if str(a) in persons and isinstance(c, str) and c
+    }
 
     # a name that only a headline gives ("Vale Blocks Tariff") is no participant: the
     # body's "Vale" goes to the actor the body names
@@ -199,6 +204,7 @@ def extract_events(
                 media,
                 persons,
                 {k: v.get(aid) for k, v in by_article.items()},
+                person_country,
             )
         except Exception:  # noqa: BLE001 - one bad article must not stop the corpus
             log.exception("event extraction failed for article %s; skipped", aid)
@@ -252,6 +258,21 @@ def _title_end(text: str, title: object) -> int:
     return len(text) - len(body) + len(head)
 
 
+def _country_tokens(index: TokenIndex, places: list[dict] | None) -> dict:
+    """``(id(doc), token index) -> country code`` of the place mentions that name a
+    country or its people ("Ruritania", "Ruritanian")."""
+    out: dict = {}
+    for r in places or ():
+        code = r.get("country_code")
+        if is_na(code) or not code:
+            continue
+        if r.get("feature") != "country" and r.get("role") != "demonym":
+            continue
+        for t in index.span(int(r["start"]), int(r["end"])):
+            out[(id(t.doc), t.i)] = str(code)
+    return out
+
+
 def _group_records(frame: pd.DataFrame) -> dict[str, list[dict]]:
     """``article_id -> rows`` (dicts, in frame order); rows without an article id dropped."""
     out: dict[str, list[dict]] = {}
@@ -286,6 +307,7 @@ def _article_events(
     media: set[str],
     persons: set[str],
     frames: dict[str, list[dict] | None],
+    person_country: dict[str, str],
 ) -> list[dict]:
     index = TokenIndex(chunks)
     anchor_day = day(published)
@@ -338,7 +360,16 @@ def _article_events(
     person_subjects.sort()
     person_spans.sort(key=lambda p: p[0])
     # "the senator" without an actor: the last person the article titled so
-    actor_tok.update(title_references(chunks, person_spans, actor_tok, title_end))
+    actor_tok.update(
+        title_references(
+            chunks,
+            person_spans,
+            actor_tok,
+            title_end,
+            countries=_country_tokens(index, frames["places"]),
+            person_country=person_country,
+        )
+    )
 
     def spans(records: list[dict] | None) -> list[Span]:
         out = []

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from . import syntax
 from .model import Event, is_na
+from .roles import ellipsis_subjects
 
 __all__ = [
     "participants_of",
@@ -67,27 +68,41 @@ def participants_of(
     if statement and any(c.dep_ == "auxpass" for c in trig.children):
         # "Kim is said to have met Putin": the passive subject is the topic, not a speaker
         heads = [h for h in heads if h.dep_ != "nsubjpass"]
-    found_at_head = False
+    at_head = {
+        h.i: [a for a in actor_tok.get((id(h.doc), h.i), []) if a not in media] for h in heads
+    }
+    found_at_head = any(at_head.values())
+    doers = _doers(trig)
     for h in heads:
-        ids = [a for a in actor_tok.get((id(h.doc), h.i), []) if a not in media]
-        if ids:
-            found_at_head = True
-            out += ids
-    if not found_at_head:
-        for h in heads:
-            toks = syntax.phrase_tokens(h)
-            inside = {t.i for t in toks}
-            for t in toks:
-                if _party_label(t):
-                    continue
-                ids = [a for a in actor_tok.get((id(t.doc), t.i), []) if a not in media]
-                if ids and not _modifies_other_actor(t, inside, ids, actor_tok, media):
-                    out += ids
+        if at_head[h.i]:
+            out += at_head[h.i]
+            continue
+        if found_at_head and (h.dep_ == "appos" or (h.i not in doers and h.dep_ != "conj")):
+            continue  # "Vale, the chair of the Ways Committee": the apposition describes
+        # a head without an actor of its own: the actors its phrase names ("Vale's
+        # office", "members of the Ways Committee") -- for every head when none has
+        # an actor, else only for the doers and the conjuncts of a list
+        toks = syntax.phrase_tokens(h)
+        inside = {t.i for t in toks}
+        for t in toks:
+            if _party_label(t):
+                continue
+            ids = [a for a in actor_tok.get((id(t.doc), t.i), []) if a not in media]
+            if ids and not _modifies_other_actor(t, inside, ids, actor_tok, media):
+                out += ids
     seen: list[str] = []
     for a in out:
         if a not in seen and a not in media:
             seen.append(a)
     return seen
+
+
+def _doers(trig: Token) -> set[int]:
+    """Token indices of the phrases that name who does what a verb trigger says."""
+    if trig.pos_ not in ("VERB", "AUX"):
+        return set()
+    heads = syntax._subjects(trig) + ellipsis_subjects(trig)
+    return {t.i for h in heads for t in syntax._expand(h)}
 
 
 #: Verbs whose subject issues a statement noun: "X issued a statement".
@@ -101,7 +116,7 @@ def speaker_heads(trig: Token) -> list[Token]:
     "A, B and C released a statement" gives three speakers."""
     heads: list[Token] = []
     if trig.pos_ in ("VERB", "AUX"):
-        heads = syntax._subjects(trig)
+        heads = syntax._subjects(trig) + ellipsis_subjects(trig)
     else:
         heads = [c for c in trig.children if c.dep_ in ("poss", "compound")]
         heads += syntax._prep_objects(trig, frozenset(["by", "from"]))

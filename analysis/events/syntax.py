@@ -12,6 +12,13 @@ from spacy.tokens import Token
 
 from ..lexicon.prepositions import LOCATIVE_PREPOSITIONS, PARTICIPANT_PREPOSITIONS
 from ..lexicon.speech import REPORTING_VERBS
+from .roles import (
+    addressees,
+    document_authors,
+    ellipsis_subjects,
+    for_subjects,
+    list_members_before,
+)
 from .types import EventType
 
 __all__ = [
@@ -377,7 +384,7 @@ def _list_head_left(tok: Token) -> list[Token]:
 def _expand(tok: Token) -> list[Token]:
     """``tok`` with its conjuncts and appositions ("Putin and Kim", "the leader, Kim"),
     and names of its list that the parse left outside ("A, B and C")."""
-    out = [tok, *_list_head_left(tok)]
+    out = [tok, *_list_head_left(tok), *list_members_before(tok)]
     seen = {t.i for t in out}
     k = 0
     while k < len(out):
@@ -444,6 +451,17 @@ def _subjects(verb: Token) -> list[Token]:
         objs = [c for c in verb.head.children if c.dep_ in ("dobj", "obj", "dative")]
         if _lemma(verb.head) == "call":  # "called on Trump to cancel": Trump acts
             objs += _prep_objects(verb.head, frozenset(["on", "upon"]))
+        if not objs:  # "wrote to Vale to cancel": Vale acts
+            objs = addressees(verb.head, ATTRIBUTION_VERBS | _DEMAND_GOVERNORS)
+        if objs:
+            return objs[:1]
+    if (
+        verb.dep_ == "advcl"
+        and verb.head.i != verb.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        # "wrote to Vale to cancel" parsed as a purpose clause: Vale is asked to act
+        objs = addressees(verb.head, ATTRIBUTION_VERBS | _DEMAND_GOVERNORS)
         if objs:
             return objs[:1]
     # controlled or coordinated verbs share the subject of their head
@@ -454,7 +472,8 @@ def _subjects(verb: Token) -> list[Token]:
     ):
         return _subjects(verb.head)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [verb.head]
+        # "signed a letter calling on Vale": the letter speaks for its signers
+        return document_authors(verb, _subjects) or [verb.head]
     if verb.dep_ == "pcomp":
         # "stopped short of calling ...", "refrained from meeting ...": the subject of
         # the verb that governs the preposition
@@ -487,7 +506,7 @@ def argument_heads(trigger: Token, *, with_complement: bool = False) -> list[Tok
     """
     heads: list[Token] = []
     if trigger.pos_ in ("VERB", "AUX"):
-        heads += _subjects(trigger)
+        heads += _subjects(trigger) + ellipsis_subjects(trigger)  # "..., as did Ruiz"
         heads += [c for c in trigger.children if c.dep_ in ("dobj", "dative", "obj")]
         heads += _prep_objects(trigger, PARTICIPANT_PREPS)
         if _lemma(trigger) == "call":
@@ -497,6 +516,7 @@ def argument_heads(trigger: Token, *, with_complement: bool = False) -> list[Tok
             for comp in trigger.children:
                 if comp.dep_ in ("ccomp", "xcomp"):
                     heads += [c for c in comp.children if c.dep_ in SUBJ and c.dep_ != "expl"]
+            heads += [h for h in for_subjects(trigger) if h not in heads]  # "for Vale to go"
     else:
         mods = [c for c in trigger.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
         # "US-North Korea talks": modifiers of modifiers
