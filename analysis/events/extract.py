@@ -413,6 +413,10 @@ def _article_events(
                 statement=etype.family == "statement",
                 speakers_only=etype.name == "statement",
             )
+            if etype.family == "election":
+                # "Ruritania's elections": the country is where it is held; who takes
+                # part in an election are its candidates
+                ev.participants = [p for p in ev.participants if p in persons]
             if etype.family == "meeting":
                 # "urged Vale to press Ruiz when they meet": they are Vale and Ruiz
                 pair = last_two_persons(trig, index.abs_start, person_spans)
@@ -495,5 +499,10 @@ def _article_events(
     inherit_status(events)
     events = deduplicate(events)
     # an event with neither participants, time nor place says nothing an analyst can use
-    events = [e for e in events if e.participants or e.time_source != "none" or e.place]
+    # -- but an election is news by itself ("ahead of the elections")
+    events = [
+        e
+        for e in events
+        if e.participants or e.time_source != "none" or e.place or e.etype.family == "election"
+    ]
     return [to_row(e) for e in events]
