@@ -289,6 +289,8 @@ _DEFAULTS: list[EventType] = [
             "statement:n",
             "declaration:n",
             "remark:n",
+            "chide:v",
+            "rebuke:v",
             "comment:v",
             "explain:v",
             "note:v",
