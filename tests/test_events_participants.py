@@ -333,3 +333,19 @@ def test_an_including_list_that_runs_into_the_subject_keeps_its_first_member(spa
     assert {t.text for t in syntax.argument_heads(doc[12])} == {"Pompeo", "Peskov", "Trump"}
     # a subject whose phrase does not close an "including" list gains nobody
     assert list_members_before(doc[13]) == []
+
+
+def test_a_demonym_before_a_title_tells_the_country_the_actors_frame_lacks(spacy_nlp):
+    from test_events import ACTORS, _actors
+
+    text = (
+        "Russian Prime Minister Dmitry Peskov arrived on Monday. "
+        "Donald Trump will not meet his Russian counterpart this week."
+    )
+    second = ("Russian", 1, *_RUSSIAN[2:])
+    frames = _small(spacy_nlp, text, SURFACES, [], [_RUSSIAN, second])
+    table = {**ACTORS, "kb:dmitry_peskov": ("Dmitry Peskov", "person", None)}
+    frames["actors"] = _actors(table)
+    ev = _extract(frames)
+    meet = ev[ev["trigger"].eq("meet")]
+    assert set(meet["participants"].iloc[0]) == {"kb:donald_trump", "kb:dmitry_peskov"}

@@ -32,10 +32,16 @@ def _qualifier(toks: list[Token], title_tok: Token | None, countries: dict) -> s
     Ruritania").  None for a bare title ("President Vale")."""
     doc = toks[0].doc
     first = title_tok if title_tok is not None else toks[0]
-    if first.i > 0:
-        code = countries.get((id(doc), first.i - 1))
+    # "Ruritanian Prime Minister Vale", "North Ruritanian leader Vale": a demonym among
+    # the capitalised words before the name
+    k = first.i - 1
+    while k >= 0 and k >= first.i - 3:
+        code = countries.get((id(doc), k))
         if code:
             return code
+        if not (doc[k].pos_ in ("PROPN", "NOUN", "ADJ") and doc[k].text[:1].isupper()):
+            break
+        k -= 1
     last = toks[-1]
     if last.i + 2 < len(doc) and doc[last.i + 1].lower_ == "of":
         return countries.get((id(doc), last.i + 2))
