@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-__all__ = ["last_two_persons", "title_references"]
+__all__ = ["definite_noun", "last_two_persons", "title_references"]
 
 
 def _title_word(tok: Token) -> str | None:
@@ -171,6 +171,28 @@ def _reference(
         p for o, t, p, q in titled if t == word and o < at and code in (q, person_country.get(p))
     ]
     return before[-1] if before else None
+
+
+_DEFINITE = frozenset(["the", "this", "that", "these", "those"])
+_NOMINAL = frozenset(["NOUN", "PROPN", "ADJ", "NUM"])
+
+
+def definite_noun(trig: Token) -> bool:
+    """True for a noun trigger that a definite determiner opens: "the summit", and "the
+    surprise Sunday afternoon meeting" whose parse hangs "the" on an earlier modifier --
+    the determiner just before the run of nominal words that ends in the trigger."""
+    if trig.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in trig.children):
+        return True
+    k = trig.i - 1
+    doc = trig.doc
+    while k >= 0 and trig.i - k <= 5 and (doc[k].pos_ in _NOMINAL or doc[k].text == "-"):
+        k -= 1
+    if k < 0 or k == trig.i - 1:
+        return False
+    det = doc[k]
+    return det.pos_ == "DET" and det.lower_ in _DEFINITE and det.head.i < trig.i
 
 
 _THEY = frozenset(["they", "we"])

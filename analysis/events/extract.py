@@ -58,7 +58,7 @@ from spacy.tokens import Doc
 
 from .. import schema
 from . import syntax
-from .anaphora import last_two_persons, title_references
+from .anaphora import definite_noun, last_two_persons, title_references
 from .assembly import deduplicate, to_row
 from .headline_actors import headline_remap
 from .location import place_cost
@@ -442,10 +442,7 @@ def _article_events(
                 last_speaker = (one, sid)
             if etype.name == "statement" and not ev.participants:
                 continue  # an anonymous "it was said" is not an event worth a row
-            ev.definite = trig.pos_ in ("NOUN", "PROPN") and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-                for c in trig.children
-            )
+            ev.definite = definite_noun(trig)
             ev.cues = syntax.status_cues(trig, speech_act=etype.family == "statement")
             quote_attribution(ev, article_quotes)
             sent_events.append(ev)
