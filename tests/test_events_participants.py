@@ -349,3 +349,22 @@ def test_a_demonym_before_a_title_tells_the_country_the_actors_frame_lacks(spacy
     ev = _extract(frames)
     meet = ev[ev["trigger"].eq("meet")]
     assert set(meet["participants"].iloc[0]) == {"kb:donald_trump", "kb:dmitry_peskov"}
+
+
+def test_both_sides_of_a_statement_are_the_two_parties_of_the_last_meeting(spacy_nlp):
+    text = (
+        "Donald Trump met Kim Jong Un in Hanoi on Monday. "
+        "After the meeting ended, both sides put out identical statements."
+    )
+    assert set(_events(spacy_nlp, text)["statements"]) == {"kb:donald_trump", "kb:kim_jong_un"}
+    # without a meeting before, "both sides" names nobody: no statement row
+    assert "statements" not in _events(spacy_nlp, "Both sides put out identical statements.")
+
+
+def test_a_determiner_before_a_run_of_modifiers_makes_the_noun_definite(spacy_nlp):
+    from analysis.events.anaphora import definite_noun
+
+    doc = spacy_nlp("Aides were silent about the surprise Monday afternoon meeting.")
+    assert definite_noun(doc[-2])
+    doc = spacy_nlp("Aides spoke of a surprise Monday afternoon meeting.")
+    assert not definite_noun(doc[-2])

@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-__all__ = ["definite_noun", "last_two_persons", "title_references"]
+__all__ = ["both_sides", "definite_noun", "last_two_persons", "title_references"]
 
 
 def _title_word(tok: Token) -> str | None:
@@ -193,6 +193,24 @@ def definite_noun(trig: Token) -> bool:
         return False
     det = doc[k]
     return det.pos_ == "DET" and det.lower_ in _DEFINITE and det.head.i < trig.i
+
+
+#: Nouns for the two parties of an exchange ("both sides", "each camp", "the two men").
+_PARTY_NOUNS = frozenset(["side", "camp", "man", "leader", "party", "delegation"])
+_PAIR_WORDS = frozenset(["both", "each", "two"])
+
+
+def both_sides(heads: list[Token]) -> bool:
+    """True when an argument is "both sides", "each side", "the two men": the two parties
+    of the exchange the article has just reported, not anyone it names here."""
+    for h in heads:
+        if h.pos_ != "NOUN" or h.lemma_.lower() not in _PARTY_NOUNS:
+            continue
+        if any(
+            c.dep_ in ("det", "nummod", "predet") and c.lower_ in _PAIR_WORDS for c in h.children
+        ):
+            return True
+    return False
 
 
 _THEY = frozenset(["they", "we"])

@@ -58,7 +58,7 @@ from spacy.tokens import Doc
 
 from .. import schema
 from . import syntax
-from .anaphora import definite_noun, last_two_persons, title_references
+from .anaphora import both_sides, definite_noun, last_two_persons, title_references
 from .assembly import deduplicate, to_row
 from .headline_actors import headline_remap
 from .location import place_cost
@@ -71,6 +71,7 @@ from .participants import (
     quote_speakers,
     resolve_coreference,
     sentence_subject_speaker,
+    speaker_heads,
 )
 from .status import decide_status, inherit_status, quote_attribution
 from .timing import perfect, timex_cost, weekday_direction, with_time
@@ -437,6 +438,14 @@ def _article_events(
                 ev.participants = quote_speakers(
                     quotes_by_sent.get(sid, []), trig, media, span=(lo, hi)
                 )
+            if not ev.participants and both_sides(
+                speaker_heads(trig) if etype.family == "statement" else syntax.argument_heads(trig)
+            ):
+                # "both sides issued statements": the two parties of the last meeting
+                pairs = [e for e in events if e.etype.family == "meeting"]
+                pairs = [e for e in pairs if len(e.participants) == 2]
+                if pairs:
+                    ev.participants = list(pairs[-1].participants)
             one = ev.participants[0] if len(ev.participants) == 1 else None
             if etype.family == "statement" and one in persons:
                 last_speaker = (one, sid)

