@@ -34,3 +34,18 @@ def test_an_anonymous_remark_still_makes_no_statement_row(spacy_nlp):
     assert not [
         r for r in _rows(spacy_nlp, "It was said that the talks went well.") if r[1] == "statement"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Kim Jong Un warned that he would strike back.", "threat"),
+        ("Mike Pompeo warned that we will respond with force.", "threat"),
+        ("Mike Pompeo warned that the talks could fail.", "statement"),
+        ("Mike Pompeo warned Kim Jong Un that he had two weeks.", "statement"),
+        ("Vladimir Putin threatened to cut gas supplies.", "threat"),
+    ],
+)
+def test_a_warning_threatens_only_when_it_announces_the_warner_s_act(spacy_nlp, text, type_):
+    rows = _rows(spacy_nlp, text)
+    assert rows and rows[0][1] == type_

@@ -73,6 +73,7 @@ from .participants import (
     sentence_subject_speaker,
     speaker_heads,
 )
+from .roles import warning_is_threat
 from .status import decide_status, inherit_status, quote_attribution
 from .timing import perfect, timex_cost, weekday_direction, with_time
 from .types import EVENT_TYPES, EventType
@@ -404,6 +405,13 @@ def _article_events(
                 continue  # the headline repeats the body in a telegraphic, mis-parsed form
             if syntax.characterising(trig):
                 continue  # "sees X as a threat": an opinion, not an event
+            if (
+                etype.name == "threat"
+                and trig.lemma_.lower() in ("warn", "warning")
+                and "statement" in triggers.types
+                and not warning_is_threat(trig)
+            ):
+                etype = triggers.types["statement"]  # a warning of a danger: a statement
             ev = Event(aid, sid, etype, trig, ttext, index.abs_start(trig), s_text.strip())
             ev.sentence_ids = [sid]
             ev.participants = participants_of(

@@ -11,7 +11,9 @@ subject/object reading misses:
 * :func:`document_authors` -- "members who signed a letter calling on B to resign":
   a document that calls, urges or demands speaks for those who sign or issue it;
 * :func:`list_members_before` -- "a few -- including A; B; and C -- urged": a small model
-  parses B as the subject and leaves A in the "including" phrase before it.
+  parses B as the subject and leaves A in the "including" phrase before it;
+* :func:`warning_is_threat` -- "warned that he would retaliate" threatens, "warned that
+  the talks could fail" states.
 
 Nothing here knows about frames; everything works on one parsed sentence.
 """
@@ -27,6 +29,7 @@ __all__ = [
     "ellipsis_subjects",
     "for_subjects",
     "list_members_before",
+    "warning_is_threat",
 ]
 
 #: Verbs whose subject authors the document they govern ("signed a letter").
@@ -118,3 +121,35 @@ def list_members_before(tok: Token) -> list[Token]:
         if node.lower_ in _MEMBER_PREPS and node.dep_ == "prep":
             return [g for g in node.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
     return []
+
+
+_FIRST_PERSON = frozenset(["i", "we"])
+_THIRD_PERSON = frozenset(["he", "she", "it", "they"])
+_WILL = frozenset(["will", "would", "shall", "'ll", "wo", "could", "might", "may", "must"])
+
+
+def warning_is_threat(trig: Token) -> bool:
+    """True when a warning announces the warner's own act: "Kim warned that he would
+    strike back", "a warning that we will respond" -- a threat.  A warning of a danger
+    ("warned that the talks could fail"), or of what the one warned will face ("warned
+    Vale that she had two weeks"), is a statement.
+
+    The warning's clause must have a pronoun subject, a future or modal auxiliary and
+    another verb than "be"; a third-person pronoun counts only when the warning has no
+    object it could stand for."""
+    objects = [c for c in trig.children if c.dep_ in ("dobj", "dative", "obj")]
+    for comp in trig.children:
+        if comp.dep_ not in ("ccomp", "acl") or _lemma(comp) == "be":
+            continue
+        kids = list(comp.children)
+        if not any(c.dep_ == "aux" and c.lower_ in _WILL for c in kids):
+            continue
+        subj = next((c for c in kids if c.dep_ in _SUBJ), None)
+        if subj is None:
+            continue
+        word = subj.lower_
+        if word in _FIRST_PERSON:
+            return True
+        if word in _THIRD_PERSON and not objects:
+            return True
+    return False
