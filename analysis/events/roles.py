@@ -136,7 +136,8 @@ def warning_is_threat(trig: Token) -> bool:
 
     The warning's clause must have a pronoun subject, a future or modal auxiliary and
     another verb than "be"; a third-person pronoun counts only when the warning has no
-    object it could stand for."""
+    object it could stand for.  A warning whose content is not given ("issued a warning
+    to Vale") threatens nothing said: a statement."""
     objects = [c for c in trig.children if c.dep_ in ("dobj", "dative", "obj")]
     for comp in trig.children:
         if comp.dep_ not in ("ccomp", "acl") or _lemma(comp) == "be":

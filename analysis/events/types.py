@@ -333,7 +333,8 @@ _DEFAULTS: list[EventType] = [
         "threat",
         ["threaten:v", "threat:n", "warn:v", "warning:n", "vow:v"],
         family="statement",
-        description="An actor threatens or warns another.",
+        description="An actor threatens another, or warns of an act of its own ('warned "
+        "that it would retaliate'); a warning of a danger is a statement.",
     ),
     _make(
         "agreement",
