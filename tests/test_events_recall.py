@@ -49,3 +49,14 @@ def test_an_anonymous_remark_still_makes_no_statement_row(spacy_nlp):
 def test_a_warning_threatens_only_when_it_announces_the_warner_s_act(spacy_nlp, text, type_):
     rows = _rows(spacy_nlp, text)
     assert rows and rows[0][1] == type_
+
+
+def test_a_discussion_between_named_parties_is_a_meeting_and_a_debate_is_not(spacy_nlp):
+    text = "Aides would not give details of the discussion between Donald Trump and Kim Jong Un."
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    rows = ev[ev["type"].eq("meeting")]
+    assert len(rows) == 1
+    assert set(rows["participants"].iloc[0]) == {"kb:donald_trump", "kb:kim_jong_un"}
+    # refusing the details of a meeting does not deny the meeting
+    assert rows["status"].iloc[0] == "occurred"
+    assert not _rows(spacy_nlp, "The discussion of the budget lasted for hours.")

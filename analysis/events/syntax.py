@@ -690,6 +690,15 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
                 cues["attributed"] = cues["attributed"] or hl
             break
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if (
+            node.lower_ == "of"
+            and trigger.head.i == node.i
+            and head.pos_ == "NOUN"
+            and hl not in PLAN_WORDS | _PROSPECT_NOUNS
+        ):
+            # "would not give details of the talks": what is refused, planned or done
+            # above is the details; the talks' own status is not said here
+            break
         if rel in _CLAUSE_BOUNDARIES and not (rel == "acl" and infinitive):
             other_clause = True  # "plans to meet" (acl, to-infinitive) is a complement
             if rel == "relcl" and node.tag_ == "VBD" and not cues["planned"]:

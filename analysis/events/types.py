@@ -242,11 +242,15 @@ _DEFAULTS: list[EventType] = [
             "meet:v",
             "summitry:n",
             "sit down",
+            "discussion:n",
         ],
         family="meeting",
         description="Leaders or officials meet: summits, bilateral meetings, talks held "
-        "in person ('the summit', 'X will meet Y', 'talks with Y').",
+        "in person ('the summit', 'X will meet Y', 'talks with Y', 'a discussion between "
+        "X and Y').",
         plural_only=["talk"],
+        # a discussion is a meeting when it is between parties, not a debate on a topic
+        context={"discussion": {"between", "with"}},
     ),
     _make(
         "visit",
