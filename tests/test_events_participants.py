@@ -368,3 +368,12 @@ def test_a_determiner_before_a_run_of_modifiers_makes_the_noun_definite(spacy_nl
     assert definite_noun(doc[-2])
     doc = spacy_nlp("Aides spoke of a surprise Monday afternoon meeting.")
     assert not definite_noun(doc[-2])
+
+
+def test_a_conjunct_that_repeats_a_modal_takes_the_subject_of_the_verb_bearing_it(spacy_nlp):
+    text = (
+        "Mike Pompeo said Donald Trump should insist that other Americans be present "
+        "and should demand that Kim Jong Un free the prisoners."
+    )
+    # the parse hangs "should demand" on "be present": the demander is Trump, not others
+    assert set(_events(spacy_nlp, text)["demand"]) == {"kb:donald_trump", "kb:kim_jong_un"}

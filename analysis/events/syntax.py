@@ -464,6 +464,20 @@ def _subjects(verb: Token) -> list[Token]:
         objs = addressees(verb.head, ATTRIBUTION_VERBS | _DEMAND_GOVERNORS)
         if objs:
             return objs[:1]
+    if verb.dep_ == "conj":
+        # "should insist that others be present and should demand ...": a conjunct
+        # that repeats a modal is coordinated with the verb that bears it
+        mine = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
+        node = verb.head
+        if mine and not any(c.dep_ == "aux" and c.lower_ in mine for c in node.children):
+            for _ in range(3):
+                if node.head.i == node.i:
+                    break
+                node = node.head
+                if node.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ == "aux" and c.lower_ in mine for c in node.children
+                ):
+                    return _subjects(node)
     # controlled or coordinated verbs share the subject of their head
     if (
         verb.dep_ in ("xcomp", "conj", "advcl")
