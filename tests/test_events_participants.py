@@ -377,3 +377,14 @@ def test_a_conjunct_that_repeats_a_modal_takes_the_subject_of_the_verb_bearing_i
     )
     # the parse hangs "should demand" on "be present": the demander is Trump, not others
     assert set(_events(spacy_nlp, text)["demand"]) == {"kb:donald_trump", "kb:kim_jong_un"}
+
+
+def test_a_statement_that_speaks_has_the_speakers_of_its_issuing(spacy_nlp):
+    text = (
+        "The Kremlin and Mike Pompeo's office issued identical statements. "
+        '"The talks were useful," said the statements.'
+    )
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    said = ev[ev["trigger"].eq("said")]
+    assert len(said) == 1
+    assert set(said["participants"].iloc[0]) == {"kb:russia_gov", "kb:mike_pompeo"}

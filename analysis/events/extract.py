@@ -72,6 +72,7 @@ from .participants import (
     resolve_coreference,
     sentence_subject_speaker,
     speaker_heads,
+    statement_noun_speakers,
 )
 from .roles import warning_is_threat
 from .status import decide_status, inherit_status, quote_attribution
@@ -454,6 +455,9 @@ def _article_events(
                 pairs = [e for e in pairs if len(e.participants) == 2]
                 if pairs:
                     ev.participants = list(pairs[-1].participants)
+            if etype.family == "statement" and not ev.participants:
+                # "..., said the statement": the speakers of that statement
+                ev.participants = statement_noun_speakers(trig, events + sent_events)
             one = ev.participants[0] if len(ev.participants) == 1 else None
             if etype.family == "statement" and one in persons:
                 last_speaker = (one, sid)

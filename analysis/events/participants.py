@@ -24,6 +24,7 @@ __all__ = [
     "resolve_coreference",
     "sentence_subject_speaker",
     "speaker_heads",
+    "statement_noun_speakers",
 ]
 
 
@@ -266,6 +267,27 @@ def sentence_subject_speaker(trig: Token, actor_tok: dict, persons: set[str]) ->
         ids = [a for a in actor_tok.get((id(tok.doc), tok.i), []) if a in persons]
         if len(set(ids)) == 1:
             return [ids[0]]
+    return []
+
+
+def statement_noun_speakers(trig: Token, before: list[Event]) -> list[str]:
+    """Speakers of "the statement said": when the subject of a verb of saying is a
+    statement noun without speakers of its own, those of the last earlier event whose
+    trigger is that noun ("Both offices issued statements. ... said the statements")."""
+    if trig.pos_ not in ("VERB", "AUX"):
+        return []
+    for subj in syntax._subjects(trig):
+        if subj.pos_ != "NOUN":
+            continue
+        lemma = syntax._lemma(subj)
+        for e in reversed(before):
+            if (
+                e.etype.family == "statement"
+                and e.participants
+                and e.trigger.i != subj.i
+                and syntax._lemma(e.trigger) == lemma
+            ):
+                return list(e.participants)
     return []
 
 
