@@ -388,3 +388,24 @@ def test_a_statement_that_speaks_has_the_speakers_of_its_issuing(spacy_nlp):
     said = ev[ev["trigger"].eq("said")]
     assert len(said) == 1
     assert set(said["participants"].iloc[0]) == {"kb:russia_gov", "kb:mike_pompeo"}
+
+
+def test_whose_members_act_counts_but_what_describes_a_named_speaker_does_not(spacy_nlp):
+    text = "Several members of the Kremlin called for Kim Jong Un to cancel the test, as did Mike Pompeo."
+    assert set(_events(spacy_nlp, text)["called for"]) == {
+        "kb:russia_gov",
+        "kb:mike_pompeo",
+        "kb:kim_jong_un",
+    }
+    text = (
+        "Dmitry Peskov, a spokesman and a member of the Kremlin staff, said the talks were useful."
+    )
+    assert _events(spacy_nlp, text)["said"] == ["kb:dmitry_peskov"]
+
+
+def test_a_former_title_holder_is_not_the_bare_title(spacy_nlp):
+    text = (
+        "Former President Vladimir Putin met President Donald Trump. "
+        "The president said the talks were useful."
+    )
+    assert _events(spacy_nlp, text)["said"] == ["kb:donald_trump"]

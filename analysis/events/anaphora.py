@@ -26,12 +26,19 @@ def _title_word(tok: Token) -> str | None:
     return text
 
 
+#: Words before a title that make its holder a past one.
+_PAST_HOLDER = frozenset(["former", "ex", "late", "then"])
+
+
 def _qualifier(toks: list[Token], title_tok: Token | None, countries: dict) -> str | None:
     """Country code that qualifies a titled name as foreign: a demonym before the title
     ("Russian President Ana Vale") or "of <country>" after the name ("President Vale of
-    Ruritania").  None for a bare title ("President Vale")."""
+    Ruritania"); "former" for a past holder ("former President Vale").  None for a bare
+    title ("President Vale")."""
     doc = toks[0].doc
     first = title_tok if title_tok is not None else toks[0]
+    if first.i > 0 and doc[first.i - 1].lower_ in _PAST_HOLDER:
+        return "former"  # "former President Vale": not the one "the president" is now
     # "Ruritanian Prime Minister Vale", "North Ruritanian leader Vale": a demonym among
     # the capitalised words before the name
     k = first.i - 1

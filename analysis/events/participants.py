@@ -74,28 +74,80 @@ def participants_of(
     }
     found_at_head = any(at_head.values())
     doers = _doers(trig)
+    also = _ellipsis_doers(trig)
+    doer_named = any(at_head[h.i] for h in heads if h.i in doers and h.i not in also)
     for h in heads:
         if at_head[h.i]:
             out += at_head[h.i]
             continue
-        if found_at_head and (h.dep_ == "appos" or (h.i not in doers and h.dep_ != "conj")):
-            continue  # "Vale, the chair of the Ways Committee": the apposition describes
-        # a head without an actor of its own: the actors its phrase names ("Vale's
-        # office", "members of the Ways Committee") -- for every head when none has
-        # an actor, else only for the doers and the conjuncts of a list
-        toks = syntax.phrase_tokens(h)
-        inside = {t.i for t in toks}
-        for t in toks:
-            if _party_label(t):
-                continue
-            ids = [a for a in actor_tok.get((id(t.doc), t.i), []) if a not in media]
-            if ids and not _modifies_other_actor(t, inside, ids, actor_tok, media):
-                out += ids
+        if not found_at_head:
+            out += _phrase_actors(h, actor_tok, media)
+        elif (h.i in doers and not doer_named) or _list_member(h):
+            # who does it has no actor of its own beside the named ones: whose it is
+            # ("The ministry and Vale's office issued", "members of the Ways Committee
+            # who signed ... calling on Vale") -- never what describes a named one
+            # ("Vale, a member of the Ways Committee")
+            out += _owner_actors(h, actor_tok, media)
     seen: list[str] = []
     for a in out:
         if a not in seen and a not in media:
             seen.append(a)
     return seen
+
+
+def _phrase_actors(h: Token, actor_tok: dict, media: set[str]) -> list[str]:
+    """Actors named inside the phrase of ``h`` but not as modifiers of another actor."""
+    out: list[str] = []
+    toks = syntax.phrase_tokens(h)
+    inside = {t.i for t in toks}
+    for t in toks:
+        if _party_label(t):
+            continue
+        ids = [a for a in actor_tok.get((id(t.doc), t.i), []) if a not in media]
+        if ids and not _modifies_other_actor(t, inside, ids, actor_tok, media):
+            out += ids
+    return out
+
+
+def _owner_actors(h: Token, actor_tok: dict, media: set[str]) -> list[str]:
+    """Actors of the possessor or "of"/"on"/"from" object of a noun without an actor
+    ("Vale's office", "members of the Ways Committee", "some on the committee"); none
+    when an apposition names it."""
+    if any(c.dep_ == "appos" for c in h.children) or h.pos_ not in ("NOUN", "PRON"):
+        return []
+    owners = [c for c in h.children if c.dep_ == "poss"]
+    owners += [
+        g
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in _OWNER_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    out: list[str] = []
+    for o in owners:
+        out += [a for a in actor_tok.get((id(o.doc), o.i), []) if a not in media]
+    return out
+
+
+_OWNER_PREPS = frozenset(["of", "on", "from"])
+
+
+def _list_member(h: Token) -> bool:
+    """True for a conjunct of a list that is no apposition: "the ministry and Vale's
+    office", not "Vale, a senator and a member of the committee"."""
+    if h.dep_ != "conj":
+        return False
+    node = h
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ != "appos"
+
+
+def _ellipsis_doers(trig: Token) -> set[int]:
+    """Token indices of the "as did A and B" doers of a verb trigger."""
+    if trig.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {t.i for h in ellipsis_subjects(trig) for t in syntax._expand(h)}
 
 
 def _doers(trig: Token) -> set[int]:
