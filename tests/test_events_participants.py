@@ -405,7 +405,7 @@ def test_whose_members_act_counts_but_what_describes_a_named_speaker_does_not(sp
 
 def test_a_former_title_holder_is_not_the_bare_title(spacy_nlp):
     text = (
-        "Former President Vladimir Putin met President Donald Trump. "
+        "President Donald Trump met former President Vladimir Putin. "
         "The president said the talks were useful."
     )
     assert _events(spacy_nlp, text)["said"] == ["kb:donald_trump"]
