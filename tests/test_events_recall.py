@@ -60,3 +60,20 @@ def test_a_discussion_between_named_parties_is_a_meeting_and_a_debate_is_not(spa
     # refusing the details of a meeting does not deny the meeting
     assert rows["status"].iloc[0] == "occurred"
     assert not _rows(spacy_nlp, "The discussion of the budget lasted for hours.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It is an invasion," Donald Trump said.',
+        "North Korea poses a threat to the region.",
+        "Mike Pompeo wanted to address the nuclear threat from North Korea.",
+    ],
+)
+def test_a_danger_named_or_faced_is_no_event(spacy_nlp, text):
+    assert not [r for r in _rows(spacy_nlp, text) if r[1] in ("threat", "military_activity")]
+
+
+def test_an_invasion_launched_is_still_an_event(spacy_nlp):
+    rows = _rows(spacy_nlp, "Russia launched an invasion of North Korea on Monday.")
+    assert [r for r in rows if r[1] == "military_activity"]

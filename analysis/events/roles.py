@@ -12,6 +12,8 @@ subject/object reading misses:
   a document that calls, urges or demands speaks for those who sign or issue it;
 * :func:`list_members_before` -- "a few -- including A; B; and C -- urged": a small model
   parses B as the subject and leaves A in the "including" phrase before it;
+* :func:`modal_conjunct_head` -- "should insist that others be present and should
+  demand ...": the conjunct that repeats a modal belongs to the verb that bears it;
 * :func:`warning_is_threat` -- "warned that he would retaliate" threatens, "warned that
   the talks could fail" states.
 
@@ -29,6 +31,7 @@ __all__ = [
     "ellipsis_subjects",
     "for_subjects",
     "list_members_before",
+    "modal_conjunct_head",
     "warning_is_threat",
 ]
 
@@ -154,3 +157,25 @@ def warning_is_threat(trig: Token) -> bool:
         if word in _THIRD_PERSON and not objects:
             return True
     return False
+
+
+def modal_conjunct_head(verb: Token) -> Token | None:
+    """The verb a conjunct is really coordinated with when the parse hangs it lower:
+    in "Vale should insist that others be present and should demand a vote", "should
+    demand" repeats the modal of "insist", not of "be present".  None when the conjunct
+    has no modal of its own or its parse head bears it."""
+    if verb.dep_ != "conj":
+        return None
+    mine = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    node = verb.head
+    if not mine or any(c.dep_ == "aux" and c.lower_ in mine for c in node.children):
+        return None
+    for _ in range(3):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ in mine for c in node.children
+        ):
+            return node
+    return None

@@ -18,6 +18,7 @@ from .roles import (
     ellipsis_subjects,
     for_subjects,
     list_members_before,
+    modal_conjunct_head,
 )
 from .types import EventType
 
@@ -314,17 +315,26 @@ def find_triggers(
 
 
 #: Nouns that characterise something when used as a predicate ("sees X as a threat").
-_CHARACTERISING = frozenset(["threat", "warning", "provocation", "danger", "menace"])
+_CHARACTERISING = frozenset(
+    ["threat", "warning", "provocation", "danger", "menace", "invasion", "attack"]
+)
+#: Verbs whose object "threat" is a danger perceived, not a threat made ("poses a threat").
+_DANGER_VERBS = frozenset(
+    ["pose", "constitute", "represent", "address", "counter", "face", "confront", "combat"]
+)
 
 
 def characterising(trigger: Token) -> bool:
     """True for an opinion or perception, not an event: a threat noun used as a
     predicate -- "sees the Kurds as a threat", "called the move a provocation", "is a
-    threat to the region" (copula complement, object predicate, "as" phrase)."""
+    threat to the region", "it is an invasion" (copula complement, object predicate,
+    "as" phrase) -- or a danger faced ("poses a threat", "to address the threat")."""
     if trigger.pos_ not in ("NOUN", "PROPN") or _lemma(trigger) not in _CHARACTERISING:
         return False
     if trigger.dep_ in ("attr", "oprd", "acomp"):
         return True
+    if trigger.dep_ in ("dobj", "obj") and _lemma(trigger.head) in _DANGER_VERBS:
+        return _lemma(trigger) in ("threat", "danger", "menace")  # "to address the threat"
     head = trigger.head
     if trigger.dep_ == "pobj" and head.lower_ == "as":
         return True
@@ -464,20 +474,9 @@ def _subjects(verb: Token) -> list[Token]:
         objs = addressees(verb.head, ATTRIBUTION_VERBS | _DEMAND_GOVERNORS)
         if objs:
             return objs[:1]
-    if verb.dep_ == "conj":
-        # "should insist that others be present and should demand ...": a conjunct
-        # that repeats a modal is coordinated with the verb that bears it
-        mine = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
-        node = verb.head
-        if mine and not any(c.dep_ == "aux" and c.lower_ in mine for c in node.children):
-            for _ in range(3):
-                if node.head.i == node.i:
-                    break
-                node = node.head
-                if node.pos_ in ("VERB", "AUX") and any(
-                    c.dep_ == "aux" and c.lower_ in mine for c in node.children
-                ):
-                    return _subjects(node)
+    bearer = modal_conjunct_head(verb)  # "should insist ... and should demand"
+    if bearer is not None:
+        return _subjects(bearer)
     # controlled or coordinated verbs share the subject of their head
     if (
         verb.dep_ in ("xcomp", "conj", "advcl")
