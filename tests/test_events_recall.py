@@ -77,3 +77,15 @@ def test_a_danger_named_or_faced_is_no_event(spacy_nlp, text):
 def test_an_invasion_launched_is_still_an_event(spacy_nlp):
     rows = _rows(spacy_nlp, "Russia launched an invasion of North Korea on Monday.")
     assert [r for r in rows if r[1] == "military_activity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Russia interfered in our elections, Mike Pompeo said.", 0),
+        ("Kim Jong Un will not interfere in future elections.", 0),
+        ("Putin does not want to influence the Russian elections.", 1),
+    ],
+)
+def test_elections_of_a_kind_are_no_event(spacy_nlp, text, events):
+    assert len([r for r in _rows(spacy_nlp, text) if r[1] == "election"]) == events

@@ -60,6 +60,7 @@ from .. import schema
 from . import syntax
 from .anaphora import both_sides, definite_noun, last_two_persons, title_references
 from .assembly import deduplicate, to_row
+from .generic import generic_mention
 from .headline_actors import headline_remap
 from .location import place_cost
 from .model import DAY, Event, Span, day, event_id, is_na
@@ -406,6 +407,8 @@ def _article_events(
                 continue  # the headline repeats the body in a telegraphic, mis-parsed form
             if syntax.characterising(trig):
                 continue  # "sees X as a threat": an opinion, not an event
+            if generic_mention(trig, etype.family):
+                continue  # "future elections": a kind of event, not one
             if (
                 etype.name == "threat"
                 and trig.lemma_.lower() in ("warn", "warning")
