@@ -89,3 +89,18 @@ def test_an_invasion_launched_is_still_an_event(spacy_nlp):
 )
 def test_elections_of_a_kind_are_no_event(spacy_nlp, text, events):
     assert len([r for r in _rows(spacy_nlp, text) if r[1] == "election"]) == events
+
+
+def test_saying_nothing_is_no_statement(spacy_nlp):
+    text = "Mike Pompeo passed the reporters but said nothing new."
+    assert not [r for r in _rows(spacy_nlp, text) if r[1] == "statement"]
+    assert [
+        r for r in _rows(spacy_nlp, "Mike Pompeo said little had changed.") if r[1] == "statement"
+    ]
+
+
+def test_a_predicate_that_describes_a_named_event_is_not_another(spacy_nlp):
+    text = "The meeting was the first negotiation between Donald Trump and Kim Jong Un."
+    assert not [r for r in _rows(spacy_nlp, text) if r[1] == "talks"]
+    text = "Donald Trump held the first negotiation with Kim Jong Un."
+    assert [r for r in _rows(spacy_nlp, text) if r[1] == "talks"]

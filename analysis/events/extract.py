@@ -60,7 +60,7 @@ from .. import schema
 from . import syntax
 from .anaphora import both_sides, definite_noun, last_two_persons, title_references
 from .assembly import deduplicate, to_row
-from .generic import generic_mention
+from .generic import generic_mention, restates_event, says_nothing
 from .headline_actors import headline_remap
 from .location import place_cost
 from .model import DAY, Event, Span, day, event_id, is_na
@@ -402,13 +402,17 @@ def _article_events(
         if not toks:
             continue
         sent_events: list[Event] = []
-        for trig, etype, ttext in syntax.find_triggers(toks, triggers):
+        found = syntax.find_triggers(toks, triggers)
+        found_at = {t.i for t, _, _ in found}
+        for trig, etype, ttext in found:
             if index.abs_start(trig) < title_end:
                 continue  # the headline repeats the body in a telegraphic, mis-parsed form
             if syntax.characterising(trig):
                 continue  # "sees X as a threat": an opinion, not an event
-            if generic_mention(trig, etype.family):
-                continue  # "future elections": a kind of event, not one
+            if generic_mention(trig, etype.family) or restates_event(trig, found_at):
+                continue  # "future elections": a kind; "the meeting was a negotiation"
+            if etype.family == "statement" and says_nothing(trig):
+                continue  # "said nothing new"
             if (
                 etype.name == "threat"
                 and trig.lemma_.lower() in ("warn", "warning")

@@ -1,14 +1,18 @@
-"""Mentions that name a kind of event, not one event: "future elections", "our elections".
+"""Mentions that name no event of their own.
 
-An analyst counts events that happened or are planned; a clause about elections in
-general ("to protect future elections", "interfered in our elections") names none.
+An analyst counts events that happened or are planned; these mentions name none:
+
+* :func:`generic_mention` -- a kind of event: "future elections", "our elections";
+* :func:`says_nothing` -- "said nothing", "would say little": a saying of nothing;
+* :func:`restates_event` -- "the meeting was the first negotiation between them": a
+  predicate that describes an event already named, not another one.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["generic_mention"]
+__all__ = ["generic_mention", "restates_event", "says_nothing"]
 
 #: Modifiers that make a plural event noun a kind ("future elections", "free elections").
 _KIND_MODIFIERS = frozenset(["future", "past", "previous", "free", "fair", "democratic"])
@@ -31,3 +35,23 @@ def generic_mention(trig: Token, family: str) -> bool:
         if c.dep_ == "poss" and low in _COMMUNITY_POSSESSIVES:
             return True
     return False
+
+
+_NOTHING = frozenset(["nothing", "little"])
+
+
+def says_nothing(trig: Token) -> bool:
+    """True for a verb of saying whose object is "nothing" / "little": "passed reporters
+    but said nothing new" reports no statement."""
+    return trig.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "obj") and c.lower_ in _NOTHING for c in trig.children
+    )
+
+
+def restates_event(trig: Token, triggers: set[int]) -> bool:
+    """True for an event noun that is the predicate of a copula whose subject is another
+    trigger of the sentence (token indices ``triggers``): in "the meeting was the first
+    negotiation between them" the negotiation is the meeting."""
+    if trig.dep_ != "attr" or trig.head.lemma_.lower() != "be":
+        return False
+    return any(c.dep_ == "nsubj" and c.i in triggers for c in trig.head.children)
