@@ -104,3 +104,17 @@ def test_a_predicate_that_describes_a_named_event_is_not_another(spacy_nlp):
     assert not [r for r in _rows(spacy_nlp, text) if r[1] == "talks"]
     text = "Donald Trump held the first negotiation with Kim Jong Un."
     assert [r for r in _rows(spacy_nlp, text) if r[1] == "talks"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agreements"),
+    [
+        ("Donald Trump agreed with Mike Pompeo's assessment.", 0),
+        ("Kim Jong Un agreed with Mike Pompeo that the talks were useful.", 0),
+        ("North Korea agreed with South Korea on a plan to reopen the border.", 1),
+        ("North Korea agreed to a ceasefire with South Korea.", 1),
+    ],
+)
+def test_agreeing_with_a_view_is_no_agreement(spacy_nlp, text, agreements):
+    rows = [r for r in _rows(spacy_nlp, text) if r[1] == "agreement" and r[0].startswith("agree")]
+    assert len(rows) == agreements

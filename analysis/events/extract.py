@@ -60,7 +60,7 @@ from .. import schema
 from . import syntax
 from .anaphora import both_sides, definite_noun, last_two_persons, title_references
 from .assembly import deduplicate, to_row
-from .generic import generic_mention, restates_event, says_nothing
+from .generic import concurs, generic_mention, restates_event, says_nothing
 from .headline_actors import headline_remap
 from .location import place_cost
 from .model import DAY, Event, Span, day, event_id, is_na
@@ -411,8 +411,8 @@ def _article_events(
                 continue  # "sees X as a threat": an opinion, not an event
             if generic_mention(trig, etype.family) or restates_event(trig, found_at):
                 continue  # "future elections": a kind; "the meeting was a negotiation"
-            if etype.family == "statement" and says_nothing(trig):
-                continue  # "said nothing new"
+            if (etype.family == "statement" and says_nothing(trig)) or concurs(trig):
+                continue  # "said nothing new", "agreed with her assessment"
             if (
                 etype.name == "threat"
                 and trig.lemma_.lower() in ("warn", "warning")

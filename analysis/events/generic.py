@@ -5,14 +5,16 @@ An analyst counts events that happened or are planned; these mentions name none:
 * :func:`generic_mention` -- a kind of event: "future elections", "our elections";
 * :func:`says_nothing` -- "said nothing", "would say little": a saying of nothing;
 * :func:`restates_event` -- "the meeting was the first negotiation between them": a
-  predicate that describes an event already named, not another one.
+  predicate that describes an event already named, not another one;
+* :func:`concurs` -- "agreed with her assessment", "agrees with Vale that ...": sharing a
+  view, not reaching an agreement.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["generic_mention", "restates_event", "says_nothing"]
+__all__ = ["concurs", "generic_mention", "restates_event", "says_nothing"]
 
 #: Modifiers that make a plural event noun a kind ("future elections", "free elections").
 _KIND_MODIFIERS = frozenset(["future", "past", "previous", "free", "fair", "democratic"])
@@ -55,3 +57,18 @@ def restates_event(trig: Token, triggers: set[int]) -> bool:
     if trig.dep_ != "attr" or trig.head.lemma_.lower() != "be":
         return False
     return any(c.dep_ == "nsubj" and c.i in triggers for c in trig.head.children)
+
+
+def concurs(trig: Token) -> bool:
+    """True for "agree with X" that shares a view: no terms agreed on ("on a deal"), to
+    ("to a ceasefire", "to meet") nor agreed ("agreed a plan")."""
+    if trig.pos_ != "VERB" or trig.lemma_.lower() != "agree":
+        return False
+    kids = list(trig.children)
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in kids):
+        return False
+    return not any(
+        (c.dep_ == "prep" and c.lower_ in ("on", "to", "upon"))
+        or c.dep_ in ("dobj", "obj", "xcomp")
+        for c in kids
+    )
