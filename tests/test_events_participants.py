@@ -409,3 +409,17 @@ def test_a_former_title_holder_is_not_the_bare_title(spacy_nlp):
         "The president said the talks were useful."
     )
     assert _events(spacy_nlp, text)["said"] == ["kb:donald_trump"]
+
+
+def test_an_event_mention_without_participants_is_the_last_of_its_kind(spacy_nlp):
+    text = (
+        "Mike Pompeo will travel to Pyongyang on Monday. "
+        "Donald Trump said he will not meet Kim Jong Un during his visit."
+    )
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    visit = ev[ev["type"].eq("visit")]
+    # "his visit" names nobody an actor stands for: it is Pompeo's visit, mentioned again
+    assert len(visit) == 1 and list(visit["participants"].iloc[0]) == ["kb:mike_pompeo"]
+    assert list(visit["sentence_ids"].iloc[0]) == [0, 1]
+    # the refused meeting does not deny the visit it is dated by
+    assert visit["status"].iloc[0] == "planned"

@@ -375,7 +375,7 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
     for e in sorted(events, key=lambda x: x.trigger_start):
         key = _coref_key(e)
         ante = last.get(key)
-        anaphor = e.definite or _plural_pronoun_subject(e.trigger)
+        anaphor = e.definite or _plural_pronoun_subject(e.trigger) or not e.participants
         if ante is not None and anaphor and set(e.participants) < set(ante.participants):
             e.participants = list(ante.participants)
             e.coref = True
