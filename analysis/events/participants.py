@@ -361,9 +361,10 @@ def _coref_key(e: Event) -> str:
 def resolve_coreference(events: list[Event]) -> list[Event]:
     """The same event mentioned again takes what the earlier mention said of it.
 
-    A definite event noun ("the summit", "the meeting") or a reciprocal verb with a
-    plural pronoun ("when they meet") whose own arguments name none or only some of the
-    participants of the previous event of its kind in the article (summits, meetings,
+    A definite event noun ("the summit", "the meeting"), a reciprocal verb with a
+    plural pronoun ("when they meet"), or any mention whose arguments name nobody
+    ("during his visit"), that names none or only some of the participants of the
+    previous event of its kind in the article (summits, meetings,
     talks and visits are one kind) takes that event's participants, and its interval
     when its own clause has no date (``time_source`` "coreference").  A meeting
     mention without a date of its own takes the one date that the article gives the
