@@ -10,7 +10,11 @@ from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Token
 
-from ..lexicon.prepositions import LOCATIVE_PREPOSITIONS, PARTICIPANT_PREPOSITIONS
+from ..lexicon.prepositions import (
+    LOCATIVE_PREPOSITIONS,
+    PARTICIPANT_PREPOSITIONS,
+    TEMPORAL_PREPOSITIONS,
+)
 from ..lexicon.speech import REPORTING_VERBS
 from .roles import (
     addressees,
@@ -703,7 +707,7 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
                 cues["attributed"] = cues["attributed"] or hl
             break
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-        if node is trigger and rel == "pobj" and head.lower_ in _TIME_PREPS:
+        if node is trigger and rel == "pobj" and head.lower_ in TEMPORAL_PREPOSITIONS:
             other_clause = True  # "will not meet him during his visit": not the visit's
         if (
             node.lower_ == "of"
@@ -768,8 +772,6 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
     return cues
 
 
-#: Prepositions by which an event dates another ("during the visit", "before the vote").
-_TIME_PREPS = frozenset(["during", "before", "after", "ahead", "since", "until", "amid"])
 #: Relations that open another proposition: its negation is not the trigger's.
 _CLAUSE_BOUNDARIES = frozenset(["advcl", "relcl", "acl", "parataxis", "csubj"])
 #: Quantifiers that make a prospect noun say the thing will not happen.
