@@ -423,3 +423,8 @@ def test_an_event_mention_without_participants_is_the_last_of_its_kind(spacy_nlp
     assert list(visit["sentence_ids"].iloc[0]) == [0, 1]
     # the refused meeting does not deny the visit it is dated by
     assert visit["status"].iloc[0] == "planned"
+
+
+def test_i_in_the_quoted_words_is_the_speaker(spacy_nlp):
+    text = '"I will meet Kim Jong Un next month," Donald Trump said.'
+    assert set(_events(spacy_nlp, text)["meet"]) == {"kb:donald_trump", "kb:kim_jong_un"}

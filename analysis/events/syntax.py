@@ -563,12 +563,13 @@ def argument_heads(trigger: Token, *, with_complement: bool = False) -> list[Tok
     return out
 
 
-_PRONOUNS = frozenset(["it", "he", "she", "they", "we"])
+_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i"])
 
 
 def antecedent(tok: Token) -> Token:
     """For a subject pronoun in a reported clause, the reporting verb's subject:
-    "North Korea denied that it had tested" -> North Korea.  Other tokens unchanged."""
+    "North Korea denied that it had tested" -> North Korea, '"I will go," Vale said' ->
+    Vale.  Other tokens unchanged."""
     if tok.pos_ != "PRON" or tok.lower_ not in _PRONOUNS or tok.dep_ not in SUBJ:
         return tok
     node = tok.head
