@@ -428,3 +428,32 @@ def test_an_event_mention_without_participants_is_the_last_of_its_kind(spacy_nlp
 def test_i_in_the_quoted_words_is_the_speaker(spacy_nlp):
     text = '"I will meet Kim Jong Un next month," Donald Trump said.'
     assert set(_events(spacy_nlp, text)["meet"]) == {"kb:donald_trump", "kb:kim_jong_un"}
+
+
+def test_a_capital_stands_for_its_country_named_in_the_article(spacy_nlp):
+    from test_events import ACTORS, _actors
+
+    text = "Ruritania is ready. Mike Pompeo praised the talks between Washington and Bexley."
+    surfaces = [*SURFACES, ("Ruritania", "GPE", "x:ruritania"), ("Bexley", "GPE", "x:bexley")]
+    places = [
+        ("Ruritania", 0, "gn:1", "Ruritania", 1.0, 1.0, "RR", "country", "literal"),
+        ("Bexley", 0, "gn:2", "Bexley", 1.0, 1.0, "RR", "capital", "literal"),
+    ]
+    frames = _small(spacy_nlp, text, surfaces, [], places)
+    table = {
+        **ACTORS,
+        "x:ruritania": ("Ruritania", "government", None),
+        "x:bexley": ("Bexley", "government", None),
+    }
+    frames["actors"] = _actors(table)
+    mentions = frames["mentions"].copy()
+    mentions["place_id"] = mentions["text"].map({"Ruritania": "gn:1", "Bexley": "gn:2"})
+    frames["mentions"] = mentions
+    ev = _extract(frames)
+    talks = ev[ev["trigger"].eq("talks")]
+    assert set(talks["participants"].iloc[0]) == {"kb:us_gov", "x:ruritania"}
+    # without the country in the article, the capital stays what the actors stage made it
+    frames["mentions"] = mentions[mentions["text"].ne("Ruritania")]
+    ev = _extract(frames)
+    talks = ev[ev["trigger"].eq("talks")]
+    assert set(talks["participants"].iloc[0]) == {"kb:us_gov", "x:bexley"}

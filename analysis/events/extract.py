@@ -57,7 +57,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from .. import schema
-from . import syntax
+from . import metonymy, syntax
 from .anaphora import both_sides, definite_noun, last_two_persons, title_references
 from .assembly import deduplicate, to_row
 from .generic import concurs, generic_mention, restates_event, says_nothing
@@ -239,7 +239,8 @@ def extract_events(
 def _actor_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     """The mentions that can name a participant: a weapon system ("THAAD", "Hwasong-15")
     never takes part as an actor, whatever the actors stage made of it."""
-    cols = mentions[["article_id", "start", "end", "actor_id"]]
+    keep = ["article_id", "start", "end", "actor_id"]
+    cols = mentions[keep + (["place_id"] if "place_id" in mentions else [])]
     if "text" not in mentions or not len(mentions):
         return cols
     texts = mentions["text"].astype("string")
@@ -375,6 +376,8 @@ def _article_events(
         )
     )
 
+    metonyms = metonymy.capital_metonyms(frames["mentions"], frames["places"])
+
     def spans(records: list[dict] | None) -> list[Span]:
         out = []
         for r in records or ():
@@ -465,6 +468,9 @@ def _article_events(
             if etype.family == "statement" and not ev.participants:
                 # "..., said the statement": the speakers of that statement
                 ev.participants = statement_noun_speakers(trig, events + sent_events)
+            if metonyms:
+                # "talks between Washington and Bexley": the capital's country
+                ev.participants = list(dict.fromkeys(metonyms.get(p, p) for p in ev.participants))
             one = ev.participants[0] if len(ev.participants) == 1 else None
             if etype.family == "statement" and one in persons:
                 last_speaker = (one, sid)
