@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon.prepositions import MEMBERSHIP_PREPOSITIONS
 from . import syntax
 from .model import Event, is_na
 from .roles import ellipsis_subjects
@@ -119,7 +120,7 @@ def _owner_actors(h: Token, actor_tok: dict, media: set[str]) -> list[str]:
     owners += [
         g
         for c in h.children
-        if c.dep_ == "prep" and c.lower_ in _OWNER_PREPS
+        if c.dep_ == "prep" and c.lower_ in MEMBERSHIP_PREPOSITIONS
         for g in c.children
         if g.dep_ == "pobj"
     ]
@@ -127,9 +128,6 @@ def _owner_actors(h: Token, actor_tok: dict, media: set[str]) -> list[str]:
     for o in owners:
         out += [a for a in actor_tok.get((id(o.doc), o.i), []) if a not in media]
     return out
-
-
-_OWNER_PREPS = frozenset(["of", "on", "from"])
 
 
 def _list_member(h: Token) -> bool:

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon.prepositions import INCLUSION_PREPOSITIONS
+
 __all__ = [
     "AUTHORING_VERBS",
     "addressees",
@@ -40,7 +42,6 @@ AUTHORING_VERBS = frozenset(
     ["sign", "issue", "release", "send", "write", "draft", "pen", "publish", "circulate", "put"]
 )
 _SUBJ = ("nsubj", "nsubjpass")
-_MEMBER_PREPS = frozenset(["including", "like"])
 
 
 def _lemma(tok: Token) -> str:
@@ -121,7 +122,7 @@ def list_members_before(tok: Token) -> list[Token]:
         if head.i == node.i or head.right_edge.i > k - 2:
             break
         node = head
-        if node.lower_ in _MEMBER_PREPS and node.dep_ == "prep":
+        if node.lower_ in INCLUSION_PREPOSITIONS and node.dep_ == "prep":
             return [g for g in node.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
     return []
 

@@ -11,7 +11,8 @@ module                     constants
                            ("Moscow's streets")
 ``lexicon.prepositions``   ``LOCATIVE_PREPOSITIONS``, ``PATH_PREPOSITIONS``,
                            ``PARTICIPANT_PREPOSITIONS``, ``TEMPORAL_PREPOSITIONS``
-                           (disjoint); ``PLACE_OBJECT_PREPOSITIONS``
+                           (disjoint); ``MEMBERSHIP_PREPOSITIONS``,
+                           ``INCLUSION_PREPOSITIONS`` (events); ``PLACE_OBJECT_PREPOSITIONS``
                            (actors), ``PLACE_SLOT_PREPOSITIONS`` (geo)
 ``lexicon.abbreviations``  ``STATE_ABBREVIATIONS`` (postal forms -> division),
                            ``TITLE_ABBREVIATIONS``, ``abbreviation_words()``
