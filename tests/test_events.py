@@ -1296,7 +1296,10 @@ def test_characterising_nouns_are_not_events(spacy_nlp, text):
 
 
 def test_threat_made_is_an_event(spacy_nlp):
-    ev = _one(spacy_nlp, "Kim issued a warning to Trump on Monday.", "threat")
+    ev = _one(spacy_nlp, "Kim issued a threat to Trump on Monday.", "threat")
+    assert "kb:kim_jong_un" in ev["participants"]
+    # a warning that threatens no act of the warner's is a statement (see test_events_recall)
+    ev = _one(spacy_nlp, "Kim issued a warning to Trump on Monday.", "statement")
     assert "kb:kim_jong_un" in ev["participants"]
 
 

@@ -232,3 +232,228 @@ def test_they_of_a_meeting_are_the_two_persons_named_before(spacy_nlp):
 def test_no_chance_of_cancelling_leaves_the_event_planned(spacy_nlp, text, status):
     ev = _extract(_small(spacy_nlp, text, SURFACES, []))
     assert list(ev.loc[ev["type"].eq("meeting"), "status"]) == [status]
+
+
+# ------------------------------------------------- who else a clause names (invented)
+
+_RUSSIA = ("Russia", 0, "gn:2017370", "Russia", 60.0, 100.0, "RU", "country", "literal")
+_RUSSIAN = ("Russian", 0, "gn:2017370", "Russia", 60.0, 100.0, "RU", "country", "demonym")
+
+
+def _events(spacy_nlp, text: str, places=()) -> dict[str, list[str]]:
+    ev = _extract(_small(spacy_nlp, text, SURFACES, [], list(places)))
+    return {str(r.trigger): list(r.participants) for r in ev.itertuples()}
+
+
+def test_the_bare_title_is_the_holder_the_article_did_not_qualify(spacy_nlp):
+    text = (
+        "President Donald Trump will meet President Vladimir Putin of Russia in July. "
+        "The president said the talks would be useful."
+    )
+    # Putin was titled last, but "of Russia" marks him as the foreign president
+    assert _events(spacy_nlp, text, [_RUSSIA])["said"] == ["kb:donald_trump"]
+
+
+def test_a_demonym_with_leader_or_counterpart_names_that_country_s_person(spacy_nlp):
+    text = (
+        "Donald Trump spoke with Vladimir Putin on Monday. "
+        "Mike Pompeo said Trump would meet the Russian leader again."
+    )
+    assert set(_events(spacy_nlp, text, [_RUSSIAN])["meet"]) == {
+        "kb:donald_trump",
+        "kb:vladimir_putin",
+    }
+    text = "Dmitry Peskov spoke on Monday. Mike Pompeo will meet his Russian counterpart in Vienna."
+    assert set(_events(spacy_nlp, text, [_RUSSIAN])["meet"]) == {
+        "kb:mike_pompeo",
+        "kb:dmitry_peskov",
+    }
+
+
+def test_as_did_adds_the_subjects_of_the_ellipsis_and_for_x_to_the_one_asked(spacy_nlp):
+    text = "Mike Pompeo called for Kim Jong Un to cancel the test, as did Dmitry Peskov."
+    assert set(_events(spacy_nlp, text)["called for"]) == {
+        "kb:mike_pompeo",
+        "kb:dmitry_peskov",
+        "kb:kim_jong_un",
+    }
+
+
+def test_the_addressee_of_a_verb_of_saying_is_asked_to_act(spacy_nlp):
+    text = "Mike Pompeo tweeted to Donald Trump to cancel his summit with Vladimir Putin."
+    # who cancels the summit is Trump, a party to it -- not Pompeo, who tweeted
+    assert set(_events(spacy_nlp, text)["summit"]) == {"kb:donald_trump", "kb:vladimir_putin"}
+
+
+def test_a_letter_that_calls_on_someone_speaks_for_its_signers(spacy_nlp):
+    text = (
+        "Peskov was one of several members of the Kremlin who signed a letter "
+        "calling on Donald Trump to resign."
+    )
+    assert set(_events(spacy_nlp, text)["calling on"]) == {"kb:russia_gov", "kb:donald_trump"}
+
+
+def test_each_conjunct_of_a_subject_list_counts_even_without_an_actor_head(spacy_nlp):
+    text = "The Kremlin and Mike Pompeo's office issued identical statements."
+    assert set(_events(spacy_nlp, text)["statements"]) == {"kb:russia_gov", "kb:mike_pompeo"}
+
+
+def test_an_including_list_that_runs_into_the_subject_keeps_its_first_member(spacy_nlp):
+    from spacy.tokens import Doc
+
+    from analysis.events import syntax
+    from analysis.events.roles import list_members_before
+
+    # the parse a small model gives "Few spoke, though a handful -- including Pompeo;
+    # Peskov -- urged Trump.": Peskov is the subject, Pompeo stays in "including"
+    words = [
+        "Few",
+        "spoke",
+        ",",
+        "though",
+        "a",
+        "handful",
+        "—",
+        "including",
+        "Pompeo",
+        ";",
+        "Peskov",
+        "—",
+        "urged",
+        "Trump",
+        ".",
+    ]
+    heads = [1, 1, 1, 5, 5, 1, 5, 5, 7, 5, 12, 12, 1, 12, 1]
+    deps = ["nsubj", "ROOT", "punct", "mark", "det", "advcl", "punct", "prep", "pobj"]
+    deps += ["punct", "nsubj", "punct", "conj", "dobj", "punct"]
+    pos = ["ADJ", "VERB", "PUNCT", "SCONJ", "DET", "NOUN", "PUNCT", "VERB", "PROPN"]
+    pos += ["PUNCT", "PROPN", "PUNCT", "VERB", "PROPN", "PUNCT"]
+    doc = Doc(spacy_nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in list_members_before(doc[10])] == ["Pompeo"]
+    assert {t.text for t in syntax.argument_heads(doc[12])} == {"Pompeo", "Peskov", "Trump"}
+    # a subject whose phrase does not close an "including" list gains nobody
+    assert list_members_before(doc[13]) == []
+
+
+def test_a_demonym_before_a_title_tells_the_country_the_actors_frame_lacks(spacy_nlp):
+    from test_events import ACTORS, _actors
+
+    text = (
+        "Russian Prime Minister Dmitry Peskov arrived on Monday. "
+        "Donald Trump will not meet his Russian counterpart this week."
+    )
+    second = ("Russian", 1, *_RUSSIAN[2:])
+    frames = _small(spacy_nlp, text, SURFACES, [], [_RUSSIAN, second])
+    table = {**ACTORS, "kb:dmitry_peskov": ("Dmitry Peskov", "person", None)}
+    frames["actors"] = _actors(table)
+    ev = _extract(frames)
+    meet = ev[ev["trigger"].eq("meet")]
+    assert set(meet["participants"].iloc[0]) == {"kb:donald_trump", "kb:dmitry_peskov"}
+
+
+def test_both_sides_of_a_statement_are_the_two_parties_of_the_last_meeting(spacy_nlp):
+    text = (
+        "Donald Trump met Kim Jong Un in Hanoi on Monday. "
+        "After the meeting ended, both sides put out identical statements."
+    )
+    assert set(_events(spacy_nlp, text)["statements"]) == {"kb:donald_trump", "kb:kim_jong_un"}
+    # without a meeting before, "both sides" names nobody: no statement row
+    assert "statements" not in _events(spacy_nlp, "Both sides put out identical statements.")
+
+
+def test_a_determiner_before_a_run_of_modifiers_makes_the_noun_definite(spacy_nlp):
+    from analysis.events.anaphora import definite_noun
+
+    doc = spacy_nlp("Aides were silent about the surprise Monday afternoon meeting.")
+    assert definite_noun(doc[-2])
+    doc = spacy_nlp("Aides spoke of a surprise Monday afternoon meeting.")
+    assert not definite_noun(doc[-2])
+
+
+def test_a_conjunct_that_repeats_a_modal_takes_the_subject_of_the_verb_bearing_it(spacy_nlp):
+    text = (
+        "Mike Pompeo said Donald Trump should insist that other Americans be present "
+        "and should demand that Kim Jong Un free the prisoners."
+    )
+    # the parse hangs "should demand" on "be present": the demander is Trump, not others
+    assert set(_events(spacy_nlp, text)["demand"]) == {"kb:donald_trump", "kb:kim_jong_un"}
+
+
+def test_a_statement_that_speaks_has_the_speakers_of_its_issuing(spacy_nlp):
+    text = (
+        "The Kremlin and Mike Pompeo's office issued identical statements. "
+        '"The talks were useful," said the statements.'
+    )
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    said = ev[ev["trigger"].eq("said")]
+    assert len(said) == 1
+    assert set(said["participants"].iloc[0]) == {"kb:russia_gov", "kb:mike_pompeo"}
+
+
+def test_whose_members_act_counts_but_what_describes_a_named_speaker_does_not(spacy_nlp):
+    text = "Several members of the Kremlin called for Kim Jong Un to cancel the test, as did Mike Pompeo."
+    assert set(_events(spacy_nlp, text)["called for"]) == {
+        "kb:russia_gov",
+        "kb:mike_pompeo",
+        "kb:kim_jong_un",
+    }
+    text = (
+        "Dmitry Peskov, a spokesman and a member of the Kremlin staff, said the talks were useful."
+    )
+    assert _events(spacy_nlp, text)["said"] == ["kb:dmitry_peskov"]
+
+
+def test_a_former_title_holder_is_not_the_bare_title(spacy_nlp):
+    text = (
+        "President Donald Trump met former President Vladimir Putin. "
+        "The president said the talks were useful."
+    )
+    assert _events(spacy_nlp, text)["said"] == ["kb:donald_trump"]
+
+
+def test_an_event_mention_without_participants_is_the_last_of_its_kind(spacy_nlp):
+    text = (
+        "Mike Pompeo will travel to Pyongyang on Monday. "
+        "Donald Trump said he will not meet Kim Jong Un during his visit."
+    )
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    visit = ev[ev["type"].eq("visit")]
+    # "his visit" names nobody an actor stands for: it is Pompeo's visit, mentioned again
+    assert len(visit) == 1 and list(visit["participants"].iloc[0]) == ["kb:mike_pompeo"]
+    assert list(visit["sentence_ids"].iloc[0]) == [0, 1]
+    # the refused meeting does not deny the visit it is dated by
+    assert visit["status"].iloc[0] == "planned"
+
+
+def test_i_in_the_quoted_words_is_the_speaker(spacy_nlp):
+    text = '"I will meet Kim Jong Un next month," Donald Trump said.'
+    assert set(_events(spacy_nlp, text)["meet"]) == {"kb:donald_trump", "kb:kim_jong_un"}
+
+
+def test_a_capital_stands_for_its_country_named_in_the_article(spacy_nlp):
+    from test_events import ACTORS, _actors
+
+    text = "Ruritania is ready. Mike Pompeo praised the talks between Washington and Bexley."
+    surfaces = [*SURFACES, ("Ruritania", "GPE", "x:ruritania"), ("Bexley", "GPE", "x:bexley")]
+    places = [
+        ("Ruritania", 0, "gn:1", "Ruritania", 1.0, 1.0, "RR", "country", "literal"),
+        ("Bexley", 0, "gn:2", "Bexley", 1.0, 1.0, "RR", "capital", "literal"),
+    ]
+    frames = _small(spacy_nlp, text, surfaces, [], places)
+    table = {
+        **ACTORS,
+        "x:ruritania": ("Ruritania", "government", None),
+        "x:bexley": ("Bexley", "government", None),
+    }
+    frames["actors"] = _actors(table)
+    mentions = frames["mentions"].copy()
+    mentions["place_id"] = mentions["text"].map({"Ruritania": "gn:1", "Bexley": "gn:2"})
+    frames["mentions"] = mentions
+    ev = _extract(frames)
+    talks = ev[ev["trigger"].eq("talks")]
+    assert set(talks["participants"].iloc[0]) == {"kb:us_gov", "x:ruritania"}
+    # without the country in the article, the capital stays what the actors stage made it
+    frames["mentions"] = mentions[mentions["text"].ne("Ruritania")]
+    ev = _extract(frames)
+    talks = ev[ev["trigger"].eq("talks")]
+    assert set(talks["participants"].iloc[0]) == {"kb:us_gov", "x:bexley"}

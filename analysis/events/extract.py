@@ -60,9 +60,10 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from .. import schema
-from . import syntax
-from .anaphora import last_two_persons, title_references
+from . import metonymy, syntax
+from .anaphora import both_sides, definite_noun, last_two_persons, title_references
 from .assembly import deduplicate, to_row
+from .generic import concurs, generic_mention, restates_event, says_nothing
 from .headline_actors import headline_remap
 from .location import place_cost
 from .model import Event, Span, day, event_id, is_na
@@ -74,7 +75,10 @@ from .participants import (
     quote_speakers,
     resolve_coreference,
     sentence_subject_speaker,
+    speaker_heads,
+    statement_noun_speakers,
 )
+from .roles import warning_is_threat
 from .status import decide_status, inherit_status, quote_attribution
 from .timing import (
     date_statements,
@@ -162,6 +166,11 @@ def extract_events(
     persons = set(
         actors.loc[actors["kind"].astype("string") == "person", "actor_id"].dropna().astype(str)
     )
+    person_country = {
+        str(a): str(c)
+        for a, c in zip(actors["actor_id"], actors["country"], strict=True)
+        if str(a) in persons and isinstance(c, str) and c
+    }
 
     # a name that only a headline gives ("Vale Blocks Tariff") is no participant: the
     # body's "Vale" goes to the actor the body names
@@ -209,6 +218,7 @@ def extract_events(
                 media,
                 persons,
                 {k: v.get(aid) for k, v in by_article.items()},
+                person_country,
             )
         except Exception:  # noqa: BLE001 - one bad article must not stop the corpus
             log.exception("event extraction failed for article %s; skipped", aid)
@@ -239,7 +249,8 @@ def extract_events(
 def _actor_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     """The mentions that can name a participant: a weapon system ("THAAD", "Hwasong-15")
     never takes part as an actor, whatever the actors stage made of it."""
-    cols = mentions[["article_id", "start", "end", "actor_id"]]
+    keep = ["article_id", "start", "end", "actor_id"]
+    cols = mentions[keep + (["place_id"] if "place_id" in mentions else [])]
     if "text" not in mentions or not len(mentions):
         return cols
     texts = mentions["text"].astype("string")
@@ -260,6 +271,21 @@ def _title_end(text: str, title: object) -> int:
     if not body.startswith(head) or body[len(head) : len(head) + 1] != "\n":
         return 0  # a headline is a line of its own, not the opening of the first sentence
     return len(text) - len(body) + len(head)
+
+
+def _country_tokens(index: TokenIndex, places: list[dict] | None) -> dict:
+    """``(id(doc), token index) -> country code`` of the place mentions that name a
+    country or its people ("Ruritania", "Ruritanian")."""
+    out: dict = {}
+    for r in places or ():
+        code = r.get("country_code")
+        if is_na(code) or not code:
+            continue
+        if r.get("feature") != "country" and r.get("role") != "demonym":
+            continue
+        for t in index.span(int(r["start"]), int(r["end"])):
+            out[(id(t.doc), t.i)] = str(code)
+    return out
 
 
 def _group_records(frame: pd.DataFrame) -> dict[str, list[dict]]:
@@ -296,6 +322,7 @@ def _article_events(
     media: set[str],
     persons: set[str],
     frames: dict[str, list[dict] | None],
+    person_country: dict[str, str],
 ) -> list[dict]:
     index = TokenIndex(chunks)
     anchor_day = day(published)
@@ -348,7 +375,18 @@ def _article_events(
     person_subjects.sort()
     person_spans.sort(key=lambda p: p[0])
     # "the senator" without an actor: the last person the article titled so
-    actor_tok.update(title_references(chunks, person_spans, actor_tok, title_end))
+    actor_tok.update(
+        title_references(
+            chunks,
+            person_spans,
+            actor_tok,
+            title_end,
+            countries=_country_tokens(index, frames["places"]),
+            person_country=person_country,
+        )
+    )
+
+    metonyms = metonymy.capital_metonyms(frames["mentions"], frames["places"])
 
     def spans(records: list[dict] | None) -> list[Span]:
         out = []
@@ -377,11 +415,24 @@ def _article_events(
         if not toks:
             continue
         sent_events: list[Event] = []
-        for trig, etype, ttext in syntax.find_triggers(toks, triggers):
+        found = syntax.find_triggers(toks, triggers)
+        found_at = {t.i for t, _, _ in found}
+        for trig, etype, ttext in found:
             if index.abs_start(trig) < title_end:
                 continue  # the headline repeats the body in a telegraphic, mis-parsed form
             if syntax.characterising(trig):
                 continue  # "sees X as a threat": an opinion, not an event
+            if generic_mention(trig, etype.family) or restates_event(trig, found_at):
+                continue  # "future elections": a kind; "the meeting was a negotiation"
+            if (etype.family == "statement" and says_nothing(trig)) or concurs(trig):
+                continue  # "said nothing new", "agreed with her assessment"
+            if (
+                etype.name == "threat"
+                and trig.lemma_.lower() in ("warn", "warning")
+                and "statement" in triggers.types
+                and not warning_is_threat(trig)
+            ):
+                etype = triggers.types["statement"]  # a warning of a danger: a statement
             ev = Event(aid, sid, etype, trig, ttext, index.abs_start(trig), s_text.strip())
             ev.sentence_ids = [sid]
             ev.participants = participants_of(
@@ -392,6 +443,10 @@ def _article_events(
                 statement=etype.family == "statement",
                 speakers_only=etype.name == "statement",
             )
+            if etype.family == "election":
+                # "Ruritania's elections": the country is where it is held; who takes
+                # part in an election are its candidates
+                ev.participants = [p for p in ev.participants if p in persons]
             if etype.family == "meeting":
                 # "urged Vale to press Ruiz when they meet": they are Vale and Ruiz
                 pair = last_two_persons(trig, index.abs_start, person_spans)
@@ -412,15 +467,26 @@ def _article_events(
                 ev.participants = quote_speakers(
                     quotes_by_sent.get(sid, []), trig, media, span=(lo, hi)
                 )
+            if not ev.participants and both_sides(
+                speaker_heads(trig) if etype.family == "statement" else syntax.argument_heads(trig)
+            ):
+                # "both sides issued statements": the two parties of the last meeting
+                pairs = [e for e in events if e.etype.family == "meeting"]
+                pairs = [e for e in pairs if len(e.participants) == 2]
+                if pairs:
+                    ev.participants = list(pairs[-1].participants)
+            if etype.family == "statement" and not ev.participants:
+                # "..., said the statement": the speakers of that statement
+                ev.participants = statement_noun_speakers(trig, events + sent_events)
+            if metonyms:
+                # "talks between Washington and Bexley": the capital's country
+                ev.participants = list(dict.fromkeys(metonyms.get(p, p) for p in ev.participants))
             one = ev.participants[0] if len(ev.participants) == 1 else None
             if etype.family == "statement" and one in persons:
                 last_speaker = (one, sid)
             if etype.name == "statement" and not ev.participants:
                 continue  # an anonymous "it was said" is not an event worth a row
-            ev.definite = trig.pos_ in ("NOUN", "PROPN") and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-                for c in trig.children
-            )
+            ev.definite = definite_noun(trig)
             ev.cues = syntax.status_cues(trig, speech_act=etype.family == "statement")
             quote_attribution(ev, article_quotes)
             sent_events.append(ev)
@@ -464,5 +530,10 @@ def _article_events(
     inherit_status(events)
     events = deduplicate(events)
     # an event with neither participants, time nor place says nothing an analyst can use
-    events = [e for e in events if e.participants or e.time_source != "none" or e.place]
+    # -- but an election is news by itself ("ahead of the elections")
+    events = [
+        e
+        for e in events
+        if e.participants or e.time_source != "none" or e.place or e.etype.family == "election"
+    ]
     return [to_row(e) for e in events]

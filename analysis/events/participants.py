@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon.prepositions import MEMBERSHIP_PREPOSITIONS
 from . import syntax
 from .model import Event, is_na
+from .roles import ellipsis_subjects
 
 __all__ = [
     "participants_of",
@@ -23,6 +25,7 @@ __all__ = [
     "resolve_coreference",
     "sentence_subject_speaker",
     "speaker_heads",
+    "statement_noun_speakers",
 ]
 
 
@@ -67,27 +70,90 @@ def participants_of(
     if statement and any(c.dep_ == "auxpass" for c in trig.children):
         # "Kim is said to have met Putin": the passive subject is the topic, not a speaker
         heads = [h for h in heads if h.dep_ != "nsubjpass"]
-    found_at_head = False
+    at_head = {
+        h.i: [a for a in actor_tok.get((id(h.doc), h.i), []) if a not in media] for h in heads
+    }
+    found_at_head = any(at_head.values())
+    doers = _doers(trig)
+    also = _ellipsis_doers(trig)
+    doer_named = any(at_head[h.i] for h in heads if h.i in doers and h.i not in also)
     for h in heads:
-        ids = [a for a in actor_tok.get((id(h.doc), h.i), []) if a not in media]
-        if ids:
-            found_at_head = True
-            out += ids
-    if not found_at_head:
-        for h in heads:
-            toks = syntax.phrase_tokens(h)
-            inside = {t.i for t in toks}
-            for t in toks:
-                if _party_label(t):
-                    continue
-                ids = [a for a in actor_tok.get((id(t.doc), t.i), []) if a not in media]
-                if ids and not _modifies_other_actor(t, inside, ids, actor_tok, media):
-                    out += ids
+        if at_head[h.i]:
+            out += at_head[h.i]
+            continue
+        if not found_at_head:
+            out += _phrase_actors(h, actor_tok, media)
+        elif (h.i in doers and not doer_named) or _list_member(h):
+            # who does it has no actor of its own beside the named ones: whose it is
+            # ("The ministry and Vale's office issued", "members of the Ways Committee
+            # who signed ... calling on Vale") -- never what describes a named one
+            # ("Vale, a member of the Ways Committee")
+            out += _owner_actors(h, actor_tok, media)
     seen: list[str] = []
     for a in out:
         if a not in seen and a not in media:
             seen.append(a)
     return seen
+
+
+def _phrase_actors(h: Token, actor_tok: dict, media: set[str]) -> list[str]:
+    """Actors named inside the phrase of ``h`` but not as modifiers of another actor."""
+    out: list[str] = []
+    toks = syntax.phrase_tokens(h)
+    inside = {t.i for t in toks}
+    for t in toks:
+        if _party_label(t):
+            continue
+        ids = [a for a in actor_tok.get((id(t.doc), t.i), []) if a not in media]
+        if ids and not _modifies_other_actor(t, inside, ids, actor_tok, media):
+            out += ids
+    return out
+
+
+def _owner_actors(h: Token, actor_tok: dict, media: set[str]) -> list[str]:
+    """Actors of the possessor or "of"/"on"/"from" object of a noun without an actor
+    ("Vale's office", "members of the Ways Committee", "some on the committee"); none
+    when an apposition names it."""
+    if any(c.dep_ == "appos" for c in h.children) or h.pos_ not in ("NOUN", "PRON"):
+        return []
+    owners = [c for c in h.children if c.dep_ == "poss"]
+    owners += [
+        g
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in MEMBERSHIP_PREPOSITIONS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    out: list[str] = []
+    for o in owners:
+        out += [a for a in actor_tok.get((id(o.doc), o.i), []) if a not in media]
+    return out
+
+
+def _list_member(h: Token) -> bool:
+    """True for a conjunct of a list that is no apposition: "the ministry and Vale's
+    office", not "Vale, a senator and a member of the committee"."""
+    if h.dep_ != "conj":
+        return False
+    node = h
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ != "appos"
+
+
+def _ellipsis_doers(trig: Token) -> set[int]:
+    """Token indices of the "as did A and B" doers of a verb trigger."""
+    if trig.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {t.i for h in ellipsis_subjects(trig) for t in syntax._expand(h)}
+
+
+def _doers(trig: Token) -> set[int]:
+    """Token indices of the phrases that name who does what a verb trigger says."""
+    if trig.pos_ not in ("VERB", "AUX"):
+        return set()
+    heads = syntax._subjects(trig) + ellipsis_subjects(trig)
+    return {t.i for h in heads for t in syntax._expand(h)}
 
 
 #: Verbs whose subject issues a statement noun: "X issued a statement".
@@ -101,7 +167,7 @@ def speaker_heads(trig: Token) -> list[Token]:
     "A, B and C released a statement" gives three speakers."""
     heads: list[Token] = []
     if trig.pos_ in ("VERB", "AUX"):
-        heads = syntax._subjects(trig)
+        heads = syntax._subjects(trig) + ellipsis_subjects(trig)
     else:
         heads = [c for c in trig.children if c.dep_ in ("poss", "compound")]
         heads += syntax._prep_objects(trig, frozenset(["by", "from"]))
@@ -254,6 +320,27 @@ def sentence_subject_speaker(trig: Token, actor_tok: dict, persons: set[str]) ->
     return []
 
 
+def statement_noun_speakers(trig: Token, before: list[Event]) -> list[str]:
+    """Speakers of "the statement said": when the subject of a verb of saying is a
+    statement noun without speakers of its own, those of the last earlier event whose
+    trigger is that noun ("Both offices issued statements. ... said the statements")."""
+    if trig.pos_ not in ("VERB", "AUX"):
+        return []
+    for subj in syntax._subjects(trig):
+        if subj.pos_ != "NOUN":
+            continue
+        lemma = syntax._lemma(subj)
+        for e in reversed(before):
+            if (
+                e.etype.family == "statement"
+                and e.participants
+                and e.trigger.i != subj.i
+                and syntax._lemma(e.trigger) == lemma
+            ):
+                return list(e.participants)
+    return []
+
+
 def _plural_pronoun_subject(trig: Token) -> bool:
     return trig.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("they", "we") for c in trig.children
@@ -272,9 +359,10 @@ def _coref_key(e: Event) -> str:
 def resolve_coreference(events: list[Event]) -> list[Event]:
     """The same event mentioned again takes what the earlier mention said of it.
 
-    A definite event noun ("the summit", "the meeting") or a reciprocal verb with a
-    plural pronoun ("when they meet") whose own arguments name none or only some of the
-    participants of the previous event of its kind in the article (summits, meetings,
+    A definite event noun ("the summit", "the meeting"), a reciprocal verb with a
+    plural pronoun ("when they meet"), or any mention whose arguments name nobody
+    ("during his visit"), that names none or only some of the participants of the
+    previous event of its kind in the article (summits, meetings,
     talks and visits are one kind) takes that event's participants, and its interval
     when its own clause has no date (``time_source`` "coreference").  A meeting
     mention without a date of its own takes the one date that the article gives the
@@ -286,7 +374,7 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
     for e in sorted(events, key=lambda x: x.trigger_start):
         key = _coref_key(e)
         ante = last.get(key)
-        anaphor = e.definite or _plural_pronoun_subject(e.trigger)
+        anaphor = e.definite or _plural_pronoun_subject(e.trigger) or not e.participants
         if ante is not None and anaphor and set(e.participants) < set(ante.participants):
             e.participants = list(ante.participants)
             e.coref = True

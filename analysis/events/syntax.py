@@ -10,8 +10,20 @@ from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Token
 
-from ..lexicon.prepositions import LOCATIVE_PREPOSITIONS, PARTICIPANT_PREPOSITIONS
+from ..lexicon.prepositions import (
+    LOCATIVE_PREPOSITIONS,
+    PARTICIPANT_PREPOSITIONS,
+    TEMPORAL_PREPOSITIONS,
+)
 from ..lexicon.speech import REPORTING_VERBS
+from .roles import (
+    addressees,
+    document_authors,
+    ellipsis_subjects,
+    for_subjects,
+    list_members_before,
+    modal_conjunct_head,
+)
 from .types import EventType
 
 __all__ = [
@@ -307,17 +319,26 @@ def find_triggers(
 
 
 #: Nouns that characterise something when used as a predicate ("sees X as a threat").
-_CHARACTERISING = frozenset(["threat", "warning", "provocation", "danger", "menace"])
+_CHARACTERISING = frozenset(
+    ["threat", "warning", "provocation", "danger", "menace", "invasion", "attack"]
+)
+#: Verbs whose object "threat" is a danger perceived, not a threat made ("poses a threat").
+_DANGER_VERBS = frozenset(
+    ["pose", "constitute", "represent", "address", "counter", "face", "confront", "combat"]
+)
 
 
 def characterising(trigger: Token) -> bool:
     """True for an opinion or perception, not an event: a threat noun used as a
     predicate -- "sees the Kurds as a threat", "called the move a provocation", "is a
-    threat to the region" (copula complement, object predicate, "as" phrase)."""
+    threat to the region", "it is an invasion" (copula complement, object predicate,
+    "as" phrase) -- or a danger faced ("poses a threat", "to address the threat")."""
     if trigger.pos_ not in ("NOUN", "PROPN") or _lemma(trigger) not in _CHARACTERISING:
         return False
     if trigger.dep_ in ("attr", "oprd", "acomp"):
         return True
+    if trigger.dep_ in ("dobj", "obj") and _lemma(trigger.head) in _DANGER_VERBS:
+        return _lemma(trigger) in ("threat", "danger", "menace")  # "to address the threat"
     head = trigger.head
     if trigger.dep_ == "pobj" and head.lower_ == "as":
         return True
@@ -377,7 +398,7 @@ def _list_head_left(tok: Token) -> list[Token]:
 def _expand(tok: Token) -> list[Token]:
     """``tok`` with its conjuncts and appositions ("Putin and Kim", "the leader, Kim"),
     and names of its list that the parse left outside ("A, B and C")."""
-    out = [tok, *_list_head_left(tok)]
+    out = [tok, *_list_head_left(tok), *list_members_before(tok)]
     seen = {t.i for t in out}
     k = 0
     while k < len(out):
@@ -444,8 +465,22 @@ def _subjects(verb: Token) -> list[Token]:
         objs = [c for c in verb.head.children if c.dep_ in ("dobj", "obj", "dative")]
         if _lemma(verb.head) == "call":  # "called on Trump to cancel": Trump acts
             objs += _prep_objects(verb.head, frozenset(["on", "upon"]))
+        if not objs:  # "wrote to Vale to cancel": Vale acts
+            objs = addressees(verb.head, ATTRIBUTION_VERBS | _DEMAND_GOVERNORS)
         if objs:
             return objs[:1]
+    if (
+        verb.dep_ == "advcl"
+        and verb.head.i != verb.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        # "wrote to Vale to cancel" parsed as a purpose clause: Vale is asked to act
+        objs = addressees(verb.head, ATTRIBUTION_VERBS | _DEMAND_GOVERNORS)
+        if objs:
+            return objs[:1]
+    bearer = modal_conjunct_head(verb)  # "should insist ... and should demand"
+    if bearer is not None:
+        return _subjects(bearer)
     # controlled or coordinated verbs share the subject of their head
     if (
         verb.dep_ in ("xcomp", "conj", "advcl")
@@ -454,7 +489,8 @@ def _subjects(verb: Token) -> list[Token]:
     ):
         return _subjects(verb.head)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [verb.head]
+        # "signed a letter calling on Vale": the letter speaks for its signers
+        return document_authors(verb, _subjects) or [verb.head]
     if verb.dep_ == "pcomp":
         # "stopped short of calling ...", "refrained from meeting ...": the subject of
         # the verb that governs the preposition
@@ -487,7 +523,7 @@ def argument_heads(trigger: Token, *, with_complement: bool = False) -> list[Tok
     """
     heads: list[Token] = []
     if trigger.pos_ in ("VERB", "AUX"):
-        heads += _subjects(trigger)
+        heads += _subjects(trigger) + ellipsis_subjects(trigger)  # "..., as did Ruiz"
         heads += [c for c in trigger.children if c.dep_ in ("dobj", "dative", "obj")]
         heads += _prep_objects(trigger, PARTICIPANT_PREPS)
         if _lemma(trigger) == "call":
@@ -497,6 +533,7 @@ def argument_heads(trigger: Token, *, with_complement: bool = False) -> list[Tok
             for comp in trigger.children:
                 if comp.dep_ in ("ccomp", "xcomp"):
                     heads += [c for c in comp.children if c.dep_ in SUBJ and c.dep_ != "expl"]
+            heads += [h for h in for_subjects(trigger) if h not in heads]  # "for Vale to go"
     else:
         mods = [c for c in trigger.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
         # "US-North Korea talks": modifiers of modifiers
@@ -526,12 +563,13 @@ def argument_heads(trigger: Token, *, with_complement: bool = False) -> list[Tok
     return out
 
 
-_PRONOUNS = frozenset(["it", "he", "she", "they", "we"])
+_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i"])
 
 
 def antecedent(tok: Token) -> Token:
     """For a subject pronoun in a reported clause, the reporting verb's subject:
-    "North Korea denied that it had tested" -> North Korea.  Other tokens unchanged."""
+    "North Korea denied that it had tested" -> North Korea, '"I will go," Vale said' ->
+    Vale.  Other tokens unchanged."""
     if tok.pos_ != "PRON" or tok.lower_ not in _PRONOUNS or tok.dep_ not in SUBJ:
         return tok
     node = tok.head
@@ -671,6 +709,17 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
                 cues["attributed"] = cues["attributed"] or hl
             break
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if node is trigger and rel == "pobj" and head.lower_ in TEMPORAL_PREPOSITIONS:
+            other_clause = True  # "will not meet him during his visit": not the visit's
+        if (
+            node.lower_ == "of"
+            and trigger.head.i == node.i
+            and head.pos_ == "NOUN"
+            and hl not in PLAN_WORDS | _PROSPECT_NOUNS
+        ):
+            # "would not give details of the talks": what is refused, planned or done
+            # above is the details; the talks' own status is not said here
+            break
         if rel in _CLAUSE_BOUNDARIES and not (rel == "acl" and infinitive):
             other_clause = True  # "plans to meet" (acl, to-infinitive) is a complement
             if rel == "relcl" and node.tag_ == "VBD" and not cues["planned"]:

@@ -242,11 +242,15 @@ _DEFAULTS: list[EventType] = [
             "meet:v",
             "summitry:n",
             "sit down",
+            "discussion:n",
         ],
         family="meeting",
         description="Leaders or officials meet: summits, bilateral meetings, talks held "
-        "in person ('the summit', 'X will meet Y', 'talks with Y').",
+        "in person ('the summit', 'X will meet Y', 'talks with Y', 'a discussion between "
+        "X and Y').",
         plural_only=["talk"],
+        # a discussion is a meeting when it is between parties, not a debate on a topic
+        context={"discussion": {"between", "with"}},
     ),
     _make(
         "visit",
@@ -289,6 +293,8 @@ _DEFAULTS: list[EventType] = [
             "statement:n",
             "declaration:n",
             "remark:n",
+            "chide:v",
+            "rebuke:v",
             "comment:v",
             "explain:v",
             "note:v",
@@ -331,7 +337,8 @@ _DEFAULTS: list[EventType] = [
         "threat",
         ["threaten:v", "threat:n", "warn:v", "warning:n", "vow:v"],
         family="statement",
-        description="An actor threatens or warns another.",
+        description="An actor threatens another, or warns of an act of its own ('warned "
+        "that it would retaliate'); a warning of a danger is a statement.",
     ),
     _make(
         "agreement",

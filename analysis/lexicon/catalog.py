@@ -10,7 +10,9 @@ module                     constants
 ``lexicon.places``         ``PLACE_KIND_NOUNS`` ("the port of X"), ``PLACE_PART_NOUNS``
                            ("Moscow's streets")
 ``lexicon.prepositions``   ``LOCATIVE_PREPOSITIONS``, ``PATH_PREPOSITIONS``,
-                           ``PARTICIPANT_PREPOSITIONS`` (disjoint); ``PLACE_OBJECT_PREPOSITIONS``
+                           ``PARTICIPANT_PREPOSITIONS``, ``TEMPORAL_PREPOSITIONS``
+                           (disjoint); ``MEMBERSHIP_PREPOSITIONS``,
+                           ``INCLUSION_PREPOSITIONS`` (events); ``PLACE_OBJECT_PREPOSITIONS``
                            (actors), ``PLACE_SLOT_PREPOSITIONS`` (geo)
 ``lexicon.abbreviations``  ``STATE_ABBREVIATIONS`` (postal forms -> division),
                            ``TITLE_ABBREVIATIONS``, ``abbreviation_words()``
@@ -22,7 +24,7 @@ module                     constants
 
 Who reads what: :mod:`analysis.actors.syntax` (speech verbs and their forms, place part
 nouns, place-object and participant prepositions), :mod:`analysis.events.syntax`
-(reporting verbs, locative and participant prepositions), :mod:`analysis.geo` (speech verb
+(reporting verbs, locative, participant and temporal prepositions), :mod:`analysis.geo` (speech verb
 forms for the government role, place kind nouns and place-slot prepositions, state
 abbreviations).  Still to adopt at integration: ``analysis/events/extract.py`` keeps its own
 ``_PLACE_NOUNS`` (-> ``PLACE_KIND_NOUNS``); ``analysis/timex`` keeps its month, weekday and
@@ -54,5 +56,6 @@ FAMILIES: dict[str, tuple[tuple[str, str], ...]] = {
         ("analysis.lexicon.prepositions", "LOCATIVE_PREPOSITIONS"),
         ("analysis.lexicon.prepositions", "PATH_PREPOSITIONS"),
         ("analysis.lexicon.prepositions", "PARTICIPANT_PREPOSITIONS"),
+        ("analysis.lexicon.prepositions", "TEMPORAL_PREPOSITIONS"),
     ),
 }

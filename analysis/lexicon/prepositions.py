@@ -11,6 +11,17 @@ The groups do not overlap; a stage reads a group or a named union of groups:
 ``PARTICIPANT_PREPOSITIONS``
     the object takes part rather than locates ("talks with Seoul", "a deal between the
     two Koreas"): event participants and actor roles.
+``TEMPORAL_PREPOSITIONS``
+    the object is a time or an event that dates another ("during the visit", "ahead of
+    the vote", "since the summit"): an event in that slot dates the clause, it is not
+    what the clause asserts (:mod:`analysis.events`).
+``MEMBERSHIP_PREPOSITIONS``
+    after a noun of people, the object is the body they belong to ("members of the
+    committee", "some on the panel", "officials from the ministry"); overlaps the
+    locative group, so it is no member of the family (:mod:`analysis.events`).
+``INCLUSION_PREPOSITIONS``
+    the objects are named members of the group before ("senators, including A and B",
+    "leaders like A") (:mod:`analysis.events`).
 ``PLACE_OBJECT_PREPOSITIONS``
     locative and path prepositions whose object, when it is a place name, is the place
     itself and not its government ("in Moscow", "flew to Seoul"); "on" is left out because
@@ -29,11 +40,14 @@ The groups do not overlap; a stage reads a group or a named union of groups:
 from __future__ import annotations
 
 __all__ = [
+    "INCLUSION_PREPOSITIONS",
     "LOCATIVE_PREPOSITIONS",
+    "MEMBERSHIP_PREPOSITIONS",
     "PARTICIPANT_PREPOSITIONS",
     "PATH_PREPOSITIONS",
     "PLACE_OBJECT_PREPOSITIONS",
     "PLACE_SLOT_PREPOSITIONS",
+    "TEMPORAL_PREPOSITIONS",
 ]
 
 #: The object is where something is or happens, or comes from or goes to.
@@ -73,6 +87,12 @@ PATH_PREPOSITIONS = frozenset(
 PARTICIPANT_PREPOSITIONS = frozenset(
     ["against", "among", "amongst", "between", "by", "versus", "vs", "with"]
 )
+#: The object is a time or an event that dates another.
+TEMPORAL_PREPOSITIONS = frozenset(["after", "ahead", "amid", "before", "during", "since", "until"])
+#: After a noun of people, the object is the body they belong to.
+MEMBERSHIP_PREPOSITIONS = frozenset(["from", "of", "on"])
+#: The objects are named members of the group before.
+INCLUSION_PREPOSITIONS = frozenset(["including", "like"])
 
 #: A place name after these is the place itself, not its government.
 PLACE_OBJECT_PREPOSITIONS = (LOCATIVE_PREPOSITIONS | PATH_PREPOSITIONS) - {"on", "aboard"}

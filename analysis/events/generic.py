@@ -1,0 +1,74 @@
+"""Mentions that name no event of their own.
+
+An analyst counts events that happened or are planned; these mentions name none:
+
+* :func:`generic_mention` -- a kind of event: "future elections", "our elections";
+* :func:`says_nothing` -- "said nothing", "would say little": a saying of nothing;
+* :func:`restates_event` -- "the meeting was the first negotiation between them": a
+  predicate that describes an event already named, not another one;
+* :func:`concurs` -- "agreed with her assessment", "agrees with Vale that ...": sharing a
+  view, not reaching an agreement.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["concurs", "generic_mention", "restates_event", "says_nothing"]
+
+#: Modifiers that make a plural event noun a kind ("future elections", "free elections").
+_KIND_MODIFIERS = frozenset(["future", "past", "previous", "free", "fair", "democratic"])
+#: Possessives of a community rather than of a party ("our elections").
+_COMMUNITY_POSSESSIVES = frozenset(["our"])
+#: Event families whose plural nouns are often used of a kind.
+_FAMILIES = frozenset(["election"])
+
+
+def generic_mention(trig: Token, family: str) -> bool:
+    """True for a plural event noun of ``family`` that names a kind of event: "future
+    elections", "free and fair elections", "interfered in our elections" -- not "the
+    Ruritanian elections" nor "the 2016 election"."""
+    if family not in _FAMILIES or trig.pos_ != "NOUN" or trig.tag_ != "NNS":
+        return False
+    for c in trig.children:
+        low = c.lower_
+        if c.dep_ == "amod" and low in _KIND_MODIFIERS:
+            return True
+        if c.dep_ == "poss" and low in _COMMUNITY_POSSESSIVES:
+            return True
+    return False
+
+
+_NOTHING = frozenset(["nothing", "little"])
+
+
+def says_nothing(trig: Token) -> bool:
+    """True for a verb of saying whose object is "nothing" / "little": "passed reporters
+    but said nothing new" reports no statement."""
+    return trig.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "obj") and c.lower_ in _NOTHING for c in trig.children
+    )
+
+
+def restates_event(trig: Token, triggers: set[int]) -> bool:
+    """True for an event noun that is the predicate of a copula whose subject is another
+    trigger of the sentence (token indices ``triggers``): in "the meeting was the first
+    negotiation between them" the negotiation is the meeting."""
+    if trig.dep_ != "attr" or trig.head.lemma_.lower() != "be":
+        return False
+    return any(c.dep_ == "nsubj" and c.i in triggers for c in trig.head.children)
+
+
+def concurs(trig: Token) -> bool:
+    """True for "agree with X" that shares a view: no terms agreed on ("on a deal"), to
+    ("to a ceasefire", "to meet") nor agreed ("agreed a plan")."""
+    if trig.pos_ != "VERB" or trig.lemma_.lower() != "agree":
+        return False
+    kids = list(trig.children)
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in kids):
+        return False
+    return not any(
+        (c.dep_ == "prep" and c.lower_ in ("on", "to", "upon"))
+        or c.dep_ in ("dobj", "obj", "xcomp")
+        for c in kids
+    )

@@ -1,0 +1,182 @@
+"""Agents and addressees that a clause names away from its verb.
+
+Helpers of :mod:`analysis.events.syntax` for constructions whose participants the plain
+subject/object reading misses:
+
+* :func:`ellipsis_subjects` -- "A called for it, as did B and C": the subjects of an
+  elliptical "as did" clause do what the verb says too;
+* :func:`for_subjects` -- "A called for B to cancel the trip": B is asked to act;
+* :func:`addressees` -- "A wrote to B to cancel": after a verb of saying, the object of
+  "to" is the one asked, the controller of the infinitive;
+* :func:`document_authors` -- "members who signed a letter calling on B to resign":
+  a document that calls, urges or demands speaks for those who sign or issue it;
+* :func:`list_members_before` -- "a few -- including A; B; and C -- urged": a small model
+  parses B as the subject and leaves A in the "including" phrase before it;
+* :func:`modal_conjunct_head` -- "should insist that others be present and should
+  demand ...": the conjunct that repeats a modal belongs to the verb that bears it;
+* :func:`warning_is_threat` -- "warned that he would retaliate" threatens, "warned that
+  the talks could fail" states.
+
+Nothing here knows about frames; everything works on one parsed sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lexicon.prepositions import INCLUSION_PREPOSITIONS
+
+__all__ = [
+    "AUTHORING_VERBS",
+    "addressees",
+    "document_authors",
+    "ellipsis_subjects",
+    "for_subjects",
+    "list_members_before",
+    "modal_conjunct_head",
+    "warning_is_threat",
+]
+
+#: Verbs whose subject authors the document they govern ("signed a letter").
+AUTHORING_VERBS = frozenset(
+    ["sign", "issue", "release", "send", "write", "draft", "pen", "publish", "circulate", "put"]
+)
+_SUBJ = ("nsubj", "nsubjpass")
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def ellipsis_subjects(verb: Token) -> list[Token]:
+    """Subjects of "as did X" / "as have X" clauses attached to ``verb``: "Vale urged a
+    delay, as did Ruiz" -- Ruiz urged it too."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ != "advcl" or _lemma(c) not in ("do", "have"):
+            continue
+        if not any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children):
+            continue
+        if any(m.dep_ in ("dobj", "xcomp", "ccomp") for m in c.children):
+            continue  # "as he did his best": not an ellipsis
+        out += [s for s in c.children if s.dep_ in _SUBJ]
+    return out
+
+
+def for_subjects(verb: Token) -> list[Token]:
+    """Subjects of a "for X to do" complement of ``verb``: "called for Vale to resign"."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ not in ("advcl", "ccomp", "xcomp", "acl"):
+            continue
+        kids = list(c.children)
+        if any(m.lower_ == "for" and m.dep_ in ("mark", "prep") for m in kids) and any(
+            m.dep_ == "aux" and m.lower_ == "to" for m in kids
+        ):
+            out += [s for s in kids if s.dep_ in _SUBJ]
+    return out
+
+
+def addressees(verb: Token, saying: frozenset[str]) -> list[Token]:
+    """Objects of "to" after a verb of saying (lemmas ``saying``) that has a to-infinitive:
+    in "Vale wrote to Ruiz to cancel the trip", Ruiz is asked to cancel."""
+    if _lemma(verb) not in saying:
+        return []
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def document_authors(verb: Token, subjects) -> list[Token]:
+    """Who speaks through a document that ``verb`` modifies: "a letter calling on Vale"
+    is the letter's, and the letter is of those who signed or issued it -- the subjects
+    (``subjects``, a function of a verb) of the verb whose object it is.  Empty when the
+    document is not such an object."""
+    doc_noun = verb.head
+    if verb.dep_ != "acl" or doc_noun.pos_ != "NOUN" or doc_noun.dep_ not in ("dobj", "obj"):
+        return []
+    gov = doc_noun.head
+    if gov.pos_ not in ("VERB", "AUX") or _lemma(gov) not in AUTHORING_VERBS:
+        return []
+    return list(subjects(gov))
+
+
+def list_members_before(tok: Token) -> list[Token]:
+    """Members of an "including" list that runs on into the subject ``tok``.
+
+    In "a few -- including A of X, the chair; B; and C -- urged him", a small model
+    hangs B (with C as conjunct) on the verb and leaves A in the "including" phrase
+    that ends just before B.  Returns the objects of that "including" / "like" phrase
+    when the token before ``tok``'s phrase is a ";" or "," that closes it."""
+    if tok.pos_ != "PROPN" or tok.dep_ not in _SUBJ:
+        return []
+    doc = tok.doc
+    k = tok.left_edge.i
+    if k < 2 or doc[k - 1].text not in (";", ","):
+        return []
+    node = doc[k - 2]
+    for _ in range(12):
+        head = node.head
+        if head.i == node.i or head.right_edge.i > k - 2:
+            break
+        node = head
+        if node.lower_ in INCLUSION_PREPOSITIONS and node.dep_ == "prep":
+            return [g for g in node.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    return []
+
+
+_FIRST_PERSON = frozenset(["i", "we"])
+_THIRD_PERSON = frozenset(["he", "she", "it", "they"])
+_WILL = frozenset(["will", "would", "shall", "'ll", "wo", "could", "might", "may", "must"])
+
+
+def warning_is_threat(trig: Token) -> bool:
+    """True when a warning announces the warner's own act: "Kim warned that he would
+    strike back", "a warning that we will respond" -- a threat.  A warning of a danger
+    ("warned that the talks could fail"), or of what the one warned will face ("warned
+    Vale that she had two weeks"), is a statement.
+
+    The warning's clause must have a pronoun subject, a future or modal auxiliary and
+    another verb than "be"; a third-person pronoun counts only when the warning has no
+    object it could stand for.  A warning whose content is not given ("issued a warning
+    to Vale") threatens nothing said: a statement."""
+    objects = [c for c in trig.children if c.dep_ in ("dobj", "dative", "obj")]
+    for comp in trig.children:
+        if comp.dep_ not in ("ccomp", "acl") or _lemma(comp) == "be":
+            continue
+        kids = list(comp.children)
+        if not any(c.dep_ == "aux" and c.lower_ in _WILL for c in kids):
+            continue
+        subj = next((c for c in kids if c.dep_ in _SUBJ), None)
+        if subj is None:
+            continue
+        word = subj.lower_
+        if word in _FIRST_PERSON:
+            return True
+        if word in _THIRD_PERSON and not objects:
+            return True
+    return False
+
+
+def modal_conjunct_head(verb: Token) -> Token | None:
+    """The verb a conjunct is really coordinated with when the parse hangs it lower:
+    in "Vale should insist that others be present and should demand a vote", "should
+    demand" repeats the modal of "insist", not of "be present".  None when the conjunct
+    has no modal of its own or its parse head bears it."""
+    if verb.dep_ != "conj":
+        return None
+    mine = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    node = verb.head
+    if not mine or any(c.dep_ == "aux" and c.lower_ in mine for c in node.children):
+        return None
+    for _ in range(3):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ in mine for c in node.children
+        ):
+            return node
+    return None
