@@ -24,6 +24,7 @@ from .roles import (
     list_members_before,
     modal_conjunct_head,
 )
+from .scope import object_of_other_act
 from .types import EventType
 
 __all__ = [
@@ -660,7 +661,8 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
     other_clause = False  # above an adverbial or relative clause: another proposition
     past_relative = False  # above a relative clause in the past: a done act described
     cancelled = False  # a word of cancellation or denial governs the event
-    other_act = _object_of_other_act(trigger)  # "did not influence the election"
+    # "did not influence the election": the negation is the influencing's
+    other_act = object_of_other_act(trigger, SUPPORT_VERBS | DENY_WORDS)
     for _ in range(12):
         denied_before, planned_before = cues["denied"], cues["planned"]
         _verb_cues(node, cues, distance=distance)
@@ -772,30 +774,6 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         cues["denied"] = False
         cues["planned"] = True
     return cues
-
-
-#: Verbs whose negation, said of the event noun they govern, says the event did not
-#: happen: they hold, realise or allow it ("did not hold the vote", "never signed the
-#: deal", "will not allow the test").  Any other verb is an act about the event ("did
-#: not influence the election", "would not comment on the summit"): its negation is
-#: its own.
-_REALISING_VERBS = SUPPORT_VERBS | frozenset(
-    ["allow", "permit", "approve", "accept", "complete", "finish", "go", "happen", "need"]
-)
-
-
-def _object_of_other_act(trigger: Token) -> bool:
-    """True for an event noun that is the object of a verb that neither holds nor
-    allows it (directly, or through a preposition: "comment on the talks")."""
-    if trigger.pos_ not in ("NOUN", "PROPN"):
-        return False
-    head, rel = trigger.head, trigger.dep_
-    if rel == "pobj" and head.pos_ == "ADP" and head.dep_ == "prep":
-        head, rel = head.head, "dobj"
-    if rel not in ("dobj", "obj") or head.pos_ != "VERB":
-        return False
-    lem = _lemma(head)
-    return lem not in _REALISING_VERBS and lem not in DENY_WORDS
 
 
 #: Relations that open another proposition: its negation is not the trigger's.
