@@ -162,6 +162,9 @@ class QuoteDoc:
                 m = self.coref.nominal(tok)
             elif m is None and tok.pos_ == "PROPN":
                 m = self._by_surname(tok)
+            if m is None and tok.dep_ == "appos" and tok.head.i != tok.i:
+                # "Jane Roe, a lawyer at the firm, who said ...": the name the role describes
+                m = self.actor_at.get(tok.head.i)
         if m is None and not self.parsed and tok.lower_ in ("he", "she"):
             before = [x for s, x in self.persons if s < tok.i]
             m = before[-1] if before else None
@@ -177,6 +180,9 @@ class QuoteDoc:
         """Who speaks: the verb's subject, shared with a coordinated verb, or the noun a
         participle or relative clause modifies ("Kim ... demanding that ...")."""
         v = verb
+        agent = _passive_agent(verb)
+        if agent is not None:
+            return agent
         for _ in range(4):
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
@@ -205,6 +211,10 @@ class QuoteDoc:
                 and v.head.dep_ == "prep"
                 and v.head.head.pos_ in ("VERB", "AUX")
             ):
+                obj = next((c for c in v.head.head.children if c.dep_ == "dobj"), None)
+                if v.head.lower_ in ("for", "of") and obj is not None and obj.i < v.i:
+                    # "they blamed the mayor for saying ...": the mayor, not they
+                    return obj
                 v = v.head.head  # "after saying ..., she left": she
             else:
                 break
@@ -265,6 +275,33 @@ class QuoteDoc:
         # any other noun can report ("according to the union", "to federal statistics")
         # except the schedules, rules and customs things happen according to
         return head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in _NOT_SOURCES
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The agent of a passive the parse read as active, as headlines write it: a
+    participle with a subject, no auxiliary and a "by" agent ("Mayor criticized by
+    council"), or a request verb with no addressee before its infinitive ("Mayor urged
+    to resign by council", "told to quit by voters"); None for any other verb."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    kids = list(verb.children)
+    if any(c.dep_ in ("aux", "auxpass") for c in kids) or not any(c.dep_ == "nsubj" for c in kids):
+        return None
+    holders = [verb] if verb.tag_ == "VBN" else []
+    xcomp = next((c for c in kids if c.dep_ == "xcomp"), None)
+    if (
+        xcomp is not None
+        and not any(c.dep_ in ("dobj", "dative") and c.i < xcomp.i for c in kids)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children)
+    ):
+        holders += [verb, xcomp]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ in ("agent", "prep") and c.lower_ == "by":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return pobj
+    return None
 
 
 def quote_row(
