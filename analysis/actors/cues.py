@@ -130,15 +130,15 @@ DISCOURSE_NOUNS = _words(
 
 #: Nouns that carry an attribution of their holder: what the holder said, asked for, means
 #: to do or believes ("her claim that ...", "the mayor's call for ...", "his decision to
-#: ...").
+#: ..."); not a mere try ("their bid for ...", "an attempt to ...").
 STANCE_NOUNS = _words(
     """
     claim assertion allegation accusation charge argument insistence contention statement
     announcement admission acknowledgment acknowledgement denial warning threat promise
     pledge vow call demand request appeal proposal plan offer suggestion recommendation
     decision determination refusal intention intent wish hope fear belief view opinion
-    conviction criticism condemnation support opposition endorsement commitment push bid
-    effort attempt vision assessment prediction concern complaint
+    conviction criticism condemnation support opposition endorsement commitment push
+    effort vision assessment prediction concern complaint
     """
 )
 
