@@ -9,6 +9,10 @@ The verdicts are written by hand to ``benchmarks/quotes_audit.md``; no benchmark
 is stored in the repository.
 
     PYTHONPATH=$PWD python benchmarks/quotes_sample.py /tmp/qr-wn /tmp/qr-basil --seed 16 --n 20
+
+With ``--after DIR ...`` (one rebuilt folder per folder given), the same sample is drawn
+from the first folders and, for each quote, the rows of the rebuilt corpus whose content
+overlaps it are printed, so a sample can be judged again after a change.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import argparse
 import random
 from pathlib import Path
 
-__all__ = ["draw", "main"]
+__all__ = ["draw", "overlapping", "main"]
 
 
 def draw(folder: Path, n: int, seed: int) -> list[dict]:
@@ -70,15 +74,41 @@ def draw(folder: Path, n: int, seed: int) -> list[dict]:
     return out
 
 
+_QUOTES: dict = {}
+
+
+def overlapping(folder: Path, article_id: str, start: int, end: int) -> list[dict]:
+    """Quotes of a built corpus in one article whose content overlaps [start, end)."""
+    from analysis.corpus import Corpus
+
+    if folder not in _QUOTES:
+        _QUOTES[folder] = Corpus.load(folder).quotes
+    q = _QUOTES[folder]
+    hit = q[(q["article_id"] == article_id) & (q["start"] < end) & (q["end"] > start)]
+    return [
+        {k: r[k] for k in ("start", "cue", "kind", "speaker_text", "speaker", "text")}
+        for _, r in hit.iterrows()
+    ]
+
+
 def main(argv: list[str] | None = None) -> None:
     """Print the sample of each corpus folder given."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("folders", nargs="+", type=Path)
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--n", type=int, default=20)
+    ap.add_argument("--after", nargs="*", type=Path, default=[])
     args = ap.parse_args(argv)
-    for folder in args.folders:
+    for k, folder in enumerate(args.folders):
         for q in draw(folder, args.n, args.seed):
+            if args.after:
+                _, aid, start = q["id"].rsplit(":", 2)
+                end = int(start) + len(q["text"])
+                print("=" * 100)
+                print(f"id: {q['id']}  before: {q['cue']} | {q['speaker']} | {q['text'][:80]}")
+                for r in overlapping(args.after[k], aid, int(start), end):
+                    print(f"  after: {r}")
+                continue
             print("=" * 100)
             for key in ("id", "cue", "kind", "speaker", "actor", "text"):
                 print(f"{key}: {q[key]}")

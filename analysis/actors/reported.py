@@ -97,7 +97,7 @@ def _topic_of(tok: Token) -> tuple[Token, Token] | None:
             why = next(
                 (
                     c
-                    for c in tok.children
+                    for c in list(tok.children) + list(obj.children)
                     if c.dep_ == "prep"
                     and c.i > obj.i
                     and c.lower_ in ("of", "for", "over", "with")
@@ -139,6 +139,8 @@ def _topic_of(tok: Token) -> tuple[Token, Token] | None:
                 continue
             if audience and _is_channel(pobj):
                 continue  # "spoke on the radio": where, not what about
+            if pobj.ent_type_ in ("DATE", "TIME"):
+                continue  # "ruled on Monday": when, not what about
             return pobj.left_edge, pobj.right_edge
     return None
 
@@ -329,9 +331,10 @@ def reported_speech(
             if low.startswith(mark) and mark == "that ":
                 cut = len(mark)
         text = ctext[cut:].strip()
-        if "\n" in text:  # a parse running over a paragraph break (a headline)
-            # keep the part in the cue's own paragraph, if any
-            low_at, high_at = _paragraph_of(doc, tok.idx)
+        low_at, high_at = _paragraph_of(doc, tok.idx)
+        if content.start_char + cut < low_at or content.end_char > high_at:
+            # a parse running over a paragraph break (a headline): keep the part in the
+            # cue's own paragraph, if any
             lo_c = max(content.start_char + cut, low_at)
             hi_c = min(content.end_char, high_at)
             if hi_c <= lo_c:

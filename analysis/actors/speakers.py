@@ -115,6 +115,22 @@ class QuoteDoc:
                 m = self.actor_at.get(t.i)
                 if m is not None:
                     found.append(m)
+        if not found and tok.pos_ == "NOUN":
+            # "the lawyer for the firm, Jane Roe, said": the parse hangs the name on the
+            # object of the role's preposition; a person set off by commas names the role
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "at", "to"):
+                    continue
+                for pobj in prep.children:
+                    for c in pobj.children:
+                        m = self.actor_at.get(c.i)
+                        if (
+                            c.dep_ == "appos"
+                            and m is not None
+                            and m.label == "PERSON"
+                            and c.doc[c.left_edge.i - 1].text == ","
+                        ):
+                            found.append(m)
         people = [m for m in found if m.label == "PERSON"]
         return (people or found or [None])[0]
 
@@ -282,7 +298,7 @@ def _passive_agent(verb: Token) -> Token | None:
     participle with a subject, no auxiliary and a "by" agent ("Mayor criticized by
     council"), or a request verb with no addressee before its infinitive ("Mayor urged
     to resign by council", "told to quit by voters"); None for any other verb."""
-    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("ROOT", "conj"):
+    if verb.tag_ not in ("VBN", "VBD"):
         return None
     kids = list(verb.children)
     if any(c.dep_ in ("aux", "auxpass") for c in kids) or not any(c.dep_ == "nsubj" for c in kids):
@@ -296,7 +312,7 @@ def _passive_agent(verb: Token) -> Token | None:
     ):
         holders += [verb, xcomp]
     for h in holders:
-        for c in h.children:
+        for c in h.subtree if h is xcomp else h.children:
             if c.dep_ in ("agent", "prep") and c.lower_ == "by":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
