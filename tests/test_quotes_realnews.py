@@ -127,3 +127,18 @@ def test_according_to_in_the_next_paragraph_is_no_cue_of_a_quote(nlp, kb):
     (acc,) = rows(res, "according to")
     assert acc["text"] == "the levee was built too low"
     assert acc["speaker"] == "x:lee-park"
+
+
+def test_the_accused_is_not_the_accuser(nlp, kb):
+    res = resolve(
+        nlp,
+        kb,
+        "The trial of Jon Marek and Ivo Brandt, who stand accused of stealing the mayor's "
+        "car, opened on Monday. The council fined the rebels, whom Mayor Ann Cole has "
+        "accused Tom Hale of arming in secret.",
+    )
+    accused = rows(res, "accuse")
+    assert all(q["speaker"] not in ("x:jon-marek", "x:ivo-brandt") for q in accused)
+    assert [(q["speaker"], q["text"]) for q in accused if q["speaker"] == "x:ann-cole"] == [
+        ("x:ann-cole", "arming in secret")
+    ]

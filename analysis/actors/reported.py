@@ -91,8 +91,8 @@ def _topic_of(tok: Token) -> tuple[Token, Token] | None:
     infinitive, or the object of "about", "on", "against" ... -- never the audience of a
     verb of talking ("spoke to reporters")."""
     if tok.lemma_ in _TARGET_VERBS:
-        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if obj is not None and _is_target(obj):
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and _is_target(c)), None)
+        if obj is not None:
             # "accused the mayor of lying": what is said is the charge, never the target
             why = next(
                 (
@@ -110,13 +110,14 @@ def _topic_of(tok: Token) -> tuple[Token, Token] | None:
                 else None
             )
             if got is not None:
-                return got.left_edge, got.right_edge
+                # never before the preposition ("whom they accused X of backing")
+                return tok.doc[max(got.left_edge.i, why.i + 1)], got.right_edge
             if tok.lemma_ in _NEEDS_CHARGE and not any(c.dep_ == "xcomp" for c in tok.children):
                 return None  # "challenged the mayor to resign" keeps its infinitive
     for c in tok.children:
         if c.dep_ in ("dobj", "xcomp") and c.lower_ not in ("it", "them", "this", "that"):
-            if c.dep_ == "dobj" and c.tag_ == "PRP":
-                continue  # "accused her": who, not what
+            if c.dep_ == "dobj" and c.tag_ in ("PRP", "WP", "WDT"):
+                continue  # "accused her": who, not what; "whom", "which": said elsewhere
             if c.dep_ == "xcomp":
                 return tok.doc[_addressee_start(tok, c)], c.right_edge
             end = c.right_edge

@@ -196,6 +196,15 @@ class QuoteDoc:
         """Who speaks: the verb's subject, shared with a coordinated verb, or the noun a
         participle or relative clause modifies ("Kim ... demanding that ...")."""
         v = verb
+        if (
+            verb.tag_ == "VBN"
+            and verb.dep_ in ("acl", "xcomp", "acomp", "oprd", "amod")
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        ):
+            # a participle read as passive ("the men accused of fraud", "who stand
+            # accused"): its noun is the one spoken of; the speaker is the agent, if any
+            by = next((c for c in verb.children if c.dep_ == "agent"), None)
+            return next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
         agent = _passive_agent(verb)
         if agent is not None:
             return agent
