@@ -133,12 +133,13 @@ def test_the_accused_is_not_the_accuser(nlp, kb):
     res = resolve(
         nlp,
         kb,
-        "The trial of Jon Marek and Ivo Brandt, who stand accused of stealing the mayor's "
-        "car, opened on Monday. The council fined the rebels, whom Mayor Ann Cole has "
+        "On Wednesday, a pathologist testified before the high court in the trial of Jon "
+        "Marek and Ivo Brandt, who stand accused of killing Hans Berg, the estranged brother "
+        "of the mayor. The council fined the rebels, whom Mayor Ann Cole has "
         "accused Tom Hale of arming in secret.",
     )
     accused = rows(res, "accuse")
-    assert all(q["speaker"] not in ("x:jon-marek", "x:ivo-brandt") for q in accused)
+    assert not any("Berg" in q["text"] for q in accused)
     assert [(q["speaker"], q["text"]) for q in accused if q["speaker"] == "x:ann-cole"] == [
         ("x:ann-cole", "arming in secret")
     ]

@@ -198,7 +198,7 @@ class QuoteDoc:
         v = verb
         if (
             verb.tag_ == "VBN"
-            and verb.dep_ in ("acl", "xcomp", "acomp", "oprd", "amod")
+            and verb.dep_ in ("acl", "advcl", "xcomp", "acomp", "oprd", "amod")
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         ):
             # a participle read as passive ("the men accused of fraud", "who stand
