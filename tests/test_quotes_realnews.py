@@ -143,3 +143,17 @@ def test_the_accused_is_not_the_accuser(nlp, kb):
     assert [(q["speaker"], q["text"]) for q in accused if q["speaker"] == "x:ann-cole"] == [
         ("x:ann-cole", "arming in secret")
     ]
+
+
+def test_he_after_a_quote_is_not_a_person_named_inside_it(nlp, kb):
+    res = resolve(
+        nlp,
+        kb,
+        "Walter Penn, the former mayor of Eastport, announced on Tuesday that he would run "
+        "for governor.\n\nPenn made the announcement in his home town.\n\n"
+        "\u201cI am the candidate who will stand up to President Roe on the harbour tax,"
+        "\u201d he said.",
+    )
+    (q,) = [q for q in res.quote_details if "harbour tax" in q["text"]]
+    assert q["speaker_text"] == "he"
+    assert q["speaker"] == "x:walter-penn"

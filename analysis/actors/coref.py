@@ -278,6 +278,8 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, mentions: Sequence, kb_titles=None) -> None:
         self.doc = doc
+        #: tokens inside quotation marks: a person named in a quote is not who "he" is
+        self.quoted: set[int] = set()
         self.ms = sorted(
             (m for m in mentions if m.span is not None and m.span.doc is doc and m.actor_id),
             key=lambda m: m.span.start,
@@ -355,6 +357,8 @@ class SpeakerResolver:
         for m in self.ms:
             if m.span.start >= tok.i:
                 break
+            if m.span.start in self.quoted and tok.i not in self.quoted:
+                continue  # '"... the president ...," he said': not the president
             s = self.sent_no.get(m.span.start, 0)
             if k - s <= MAX_SENTENCES:
                 by_sent.setdefault(s, []).append(m)

@@ -210,6 +210,8 @@ def _direct(aid: str, d: QuoteDoc, sentence_of) -> list[dict]:
         first, last = d.token_at(max(0, qs - 1)), d.token_at(min(len(doc_text), qe + 1) - 1)
         quoted_tokens.update(range(first, last + 1))
         quotes.append((qs, qe, first, last, words))
+    if d.coref is not None:
+        d.coref.quoted = quoted_tokens
     out: list[dict] = []
     prev = None  # (row, cue token, speaker, last sentence no)
     for qs, qe, first, last, words in quotes:
