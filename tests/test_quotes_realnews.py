@@ -157,3 +157,17 @@ def test_he_after_a_quote_is_not_a_person_named_inside_it(nlp, kb):
     (q,) = [q for q in res.quote_details if "harbour tax" in q["text"]]
     assert q["speaker_text"] == "he"
     assert q["speaker"] == "x:walter-penn"
+
+
+def test_a_long_quote_does_not_push_its_speaker_out_of_reach_of_he(nlp, kb):
+    res = resolve(
+        nlp,
+        kb,
+        "Governor Alan Frick hinted on Tuesday that he may resign, telling a radio station, "
+        "\u201cI am looking at every option. Some things are beyond me. I will not say that "
+        "I will finish. I will not say that I will not. We will see. The people will "
+        "decide.\u201d\n\nHe walked back his remarks later that day, criticizing "
+        "\u201crumors\u201d that he would resign.",
+    )
+    (q,) = [q for q in res.quote_details if q["cue"] == "criticize"]
+    assert q["speaker"] == "x:alan-frick"
