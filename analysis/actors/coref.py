@@ -278,6 +278,9 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, mentions: Sequence, kb_titles=None) -> None:
         self.doc = doc
+        #: tokens inside quotation marks: a person named in a quote is not who "he" is
+        self.quoted: set[int] = set()
+        self._sents: list | None = None
         self.ms = sorted(
             (m for m in mentions if m.span is not None and m.span.doc is doc and m.actor_id),
             key=lambda m: m.span.start,
@@ -351,15 +354,37 @@ class SpeakerResolver:
     def _candidates_before(self, tok: Token):
         """Mentions before ``tok``, nearest sentence first (within the window)."""
         k = self.sent_no.get(tok.i, 0)
+        far = self._distances(k)
         by_sent: dict[int, list] = {}
         for m in self.ms:
             if m.span.start >= tok.i:
                 break
+            if m.span.start in self.quoted and tok.i not in self.quoted:
+                continue  # '"... the president ...," he said': not the president
             s = self.sent_no.get(m.span.start, 0)
-            if k - s <= MAX_SENTENCES:
+            if far.get(s, k - s) <= MAX_SENTENCES:
                 by_sent.setdefault(s, []).append(m)
         for s in sorted(by_sent, reverse=True):
             yield s, by_sent[s]
+
+    def _distances(self, k: int) -> dict[int, int]:
+        """Sentence number -> how many sentences back from sentence ``k`` it lies, not
+        counting the sentences wholly inside quotation marks (a long quote does not push
+        its speaker out of reach)."""
+        if not self.quoted:
+            return {}
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+        out, far = {}, 0
+        for s in range(k - 1, -1, -1):
+            sent = self._sents[s]
+            words = [t.i for t in sent if not (t.is_punct or t.is_space)]
+            if not words or not all(i in self.quoted for i in words):
+                far += 1
+            out[s] = far
+            if far > MAX_SENTENCES:
+                break
+        return out
 
     def pronoun(self, tok: Token):
         """The named actor a pronoun subject refers to, or None."""

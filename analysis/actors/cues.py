@@ -21,6 +21,9 @@ __all__ = [
     "STANCE_NOUNS",
     "DISCOURSE_NOUNS",
     "NEEDS_DISCOURSE_OBJECT",
+    "TARGET_VERBS",
+    "NEEDS_CHARGE",
+    "CHANNEL_NOUNS",
 ]
 
 
@@ -127,15 +130,45 @@ DISCOURSE_NOUNS = _words(
 
 #: Nouns that carry an attribution of their holder: what the holder said, asked for, means
 #: to do or believes ("her claim that ...", "the mayor's call for ...", "his decision to
-#: ...").
+#: ..."); not a mere try ("their bid for ...", "an attempt to ...").
 STANCE_NOUNS = _words(
     """
     claim assertion allegation accusation charge argument insistence contention statement
     announcement admission acknowledgment acknowledgement denial warning threat promise
     pledge vow call demand request appeal proposal plan offer suggestion recommendation
     decision determination refusal intention intent wish hope fear belief view opinion
-    conviction criticism condemnation support opposition endorsement commitment push bid
-    effort attempt vision assessment prediction concern complaint
+    conviction criticism condemnation support opposition endorsement commitment push
+    effort vision assessment prediction concern complaint
+    """
+)
+
+
+#: Stance verbs whose direct object is whom the stance is about: with a charge or a
+#: reason ("accused the mayor of lying", "blamed the council for the delay") that is
+#: what is said.
+TARGET_VERBS = _words(
+    """
+    accuse blame credit thank fault criticize criticise praise attack challenge target
+    rebuke scold chastise knock lambaste assail excoriate slam blast hail applaud
+    denounce condemn mock ridicule insult disparage question
+    """
+)
+
+
+#: Target verbs that say nothing with a bare target: "accused the mayor" (of what?),
+#: "challenged the senator" (to what?), "credited the nurses" (with what?).
+NEEDS_CHARGE = _words(
+    """
+    accuse challenge credit
+    """
+)
+
+
+#: Where one speaks, not what about ("spoke on the radio", "commented on a podcast").
+CHANNEL_NOUNS = _words(
+    """
+    radio television tv show program programme broadcast podcast channel network air
+    stage floor camera video livestream stream interview panel call phone line
     """
 )
 

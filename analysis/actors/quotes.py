@@ -210,6 +210,8 @@ def _direct(aid: str, d: QuoteDoc, sentence_of) -> list[dict]:
         first, last = d.token_at(max(0, qs - 1)), d.token_at(min(len(doc_text), qe + 1) - 1)
         quoted_tokens.update(range(first, last + 1))
         quotes.append((qs, qe, first, last, words))
+    if d.coref is not None:
+        d.coref.quoted = quoted_tokens
     out: list[dict] = []
     prev = None  # (row, cue token, speaker, last sentence no)
     for qs, qe, first, last, words in quotes:
@@ -276,7 +278,8 @@ def _direct(aid: str, d: QuoteDoc, sentence_of) -> list[dict]:
         elif words >= _MIN_QUOTE_WORDS and (dash := _dash_speaker(d, doc_text, qe)) is not None:
             lemma, spk = "\u2014", dash
         elif words >= _MIN_QUOTE_WORDS and (
-            acc := d.according_to(last + 1, last + 12) or d.according_to(d.sent(first).start, first)
+            acc := d.according_to(last + 1, _paragraph_stop(doc, last + 1, last + 12))
+            or d.according_to(d.sent(first).start, first)
         ):
             lemma, spk = "according to", acc[0][2]
         else:
@@ -322,6 +325,15 @@ def _direct(aid: str, d: QuoteDoc, sentence_of) -> list[dict]:
         out.append(row)
         prev = (row, cue, spk, d.sent_of[last])
     return out
+
+
+def _paragraph_stop(doc: Doc, start: int, end: int) -> int:
+    """The first token from ``start`` (before ``end``) that opens a new paragraph: what
+    follows a quote in the next paragraph is no cue of it."""
+    for i in range(start, min(end, len(doc))):
+        if "\n" in doc[i].text or (i > 0 and "\n" in doc[i - 1].whitespace_):
+            return i
+    return end
 
 
 def _named_before(d: QuoteDoc, cue: Token) -> Token | None:

@@ -13,9 +13,12 @@ from spacy.tokens import Token
 
 from analysis.actors.cues import ATTITUDE_LEMMAS, TOPIC_LEMMAS
 from analysis.actors.cues import AUDIENCE_VERBS as _AUDIENCE_VERBS
+from analysis.actors.cues import CHANNEL_NOUNS as _CHANNEL_NOUNS
 from analysis.actors.cues import DISCOURSE_NOUNS as _DISCOURSE_NOUNS
+from analysis.actors.cues import NEEDS_CHARGE as _NEEDS_CHARGE
 from analysis.actors.cues import NEEDS_DISCOURSE_OBJECT as _NEEDS_DISCOURSE_OBJECT
 from analysis.actors.cues import STANCE_NOUNS as _STANCE_NOUNS
+from analysis.actors.cues import TARGET_VERBS as _TARGET_VERBS
 from analysis.actors.cues import TOPIC_PREP_ORDER as _TOPIC_PREP_ORDER
 from analysis.actors.cues import XCOMP_LEMMAS as _XCOMP_LEMMAS
 from analysis.actors.speakers import QuoteDoc, can_hold_stance, quote_row, via_source
@@ -87,10 +90,34 @@ def _topic_of(tok: Token) -> tuple[Token, Token] | None:
     what it is called: 'called [the plan a farce]', 'described [it as a farce]'), an
     infinitive, or the object of "about", "on", "against" ... -- never the audience of a
     verb of talking ("spoke to reporters")."""
+    if tok.lemma_ in _TARGET_VERBS:
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and _is_target(c)), None)
+        if obj is not None:
+            # "accused the mayor of lying": what is said is the charge, never the target
+            why = next(
+                (
+                    c
+                    for c in list(tok.children) + list(obj.children)
+                    if c.dep_ == "prep"
+                    and c.i > obj.i
+                    and c.lower_ in ("of", "for", "over", "with")
+                ),
+                None,
+            )
+            got = (
+                next((g for g in why.children if g.dep_ in ("pobj", "pcomp")), None)
+                if why
+                else None
+            )
+            if got is not None:
+                # never before the preposition ("whom they accused X of backing")
+                return tok.doc[max(got.left_edge.i, why.i + 1)], got.right_edge
+            if tok.lemma_ in _NEEDS_CHARGE and not any(c.dep_ == "xcomp" for c in tok.children):
+                return None  # "challenged the mayor to resign" keeps its infinitive
     for c in tok.children:
         if c.dep_ in ("dobj", "xcomp") and c.lower_ not in ("it", "them", "this", "that"):
-            if c.dep_ == "dobj" and c.tag_ == "PRP":
-                continue  # "accused her": who, not what
+            if c.dep_ == "dobj" and c.tag_ in ("PRP", "WP", "WDT"):
+                continue  # "accused her": who, not what; "whom", "which": said elsewhere
             if c.dep_ == "xcomp":
                 return tok.doc[_addressee_start(tok, c)], c.right_edge
             end = c.right_edge
@@ -109,9 +136,30 @@ def _topic_of(tok: Token) -> tuple[Token, Token] | None:
             if audience and c.lower_ in ("to", "with"):
                 continue
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None and not (pobj.tag_ == "PRP" and c.lower_ in ("to", "with")):
-                return pobj.left_edge, pobj.right_edge
+            if pobj is None or (pobj.tag_ == "PRP" and c.lower_ in ("to", "with")):
+                continue
+            if audience and _is_channel(pobj):
+                continue  # "spoke on the radio": where, not what about
+            if pobj.ent_type_ in ("DATE", "TIME"):
+                continue  # "ruled on Monday": when, not what about
+            return pobj.left_edge, pobj.right_edge
     return None
+
+
+def _paragraph_of(doc, char: int) -> tuple[int, int]:
+    """Character bounds of the paragraph (line) of ``doc`` holding ``char``."""
+    text = doc.text
+    return text.rfind("\n", 0, char) + 1, (text.find("\n", char) + 1 or len(text) + 1) - 1
+
+
+def _is_target(obj: Token) -> bool:
+    """A direct object that names whom a stance is about: a person, a body, a group."""
+    return obj.tag_ == "PRP" or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _is_channel(pobj: Token) -> bool:
+    """Where one speaks: a medium or an outlet ("on the radio", "on a morning show")."""
+    return pobj.lemma_.lower() in _CHANNEL_NOUNS or pobj.ent_type_ in ("ORG", "WORK_OF_ART")
 
 
 def _inserted(aid, d: QuoteDoc, cue: Token, quoted: set[int], sentence_of) -> dict | None:
@@ -284,11 +332,16 @@ def reported_speech(
             if low.startswith(mark) and mark == "that ":
                 cut = len(mark)
         text = ctext[cut:].strip()
-        if "\n" in text:  # a parse running over a paragraph break (a headline)
-            parts = [x for x in text.split("\n") if x.strip()]
-            keep = parts[-1] if comp.i > tok.i else parts[0]
-            cut += ctext[cut:].find(keep)
-            text = keep.strip()
+        low_at, high_at = _paragraph_of(doc, tok.idx)
+        if content.start_char + cut < low_at or content.end_char > high_at:
+            # a parse running over a paragraph break (a headline): keep the part in the
+            # cue's own paragraph, if any
+            lo_c = max(content.start_char + cut, low_at)
+            hi_c = min(content.end_char, high_at)
+            if hi_c <= lo_c:
+                continue
+            cut = lo_c - content.start_char
+            text = doc.text[lo_c:hi_c].strip()
         text = text.rstrip(".,;:")
         if len(text.split()) < 2:
             continue
@@ -363,17 +416,25 @@ def reported_speech(
         if sent.start in attributed_sents:
             continue
         for i, k, spk in d.according_to(sent.start, sent.end):
+            first = sent.start  # the sentence's first word in the cue's paragraph
+            para = _paragraph_of(doc, doc[i].idx)[0]
+            while first < i and (
+                doc[first].idx < para or doc[first].is_punct or doc[first].is_space
+            ):
+                first += 1
             if k >= sent.end - 1:
                 body = doc[sent.start : i]
-            elif i <= sent.start + 1:
+            elif i <= first + 1:
                 body = doc[k : sent.end]
             else:
                 # "X, according to Y, did Z": the rest of the sentence
                 body = doc[sent.start : sent.end]
-            content = body.text.strip().strip(",;:. ")
+            lo_c, hi_c = _paragraph_of(doc, doc[i].idx)  # never over a paragraph break
+            lo_c, hi_c = max(lo_c, body.start_char), min(hi_c, body.end_char)
+            content = doc.text[lo_c:hi_c].strip().strip(",;:. ")
             if len(content.split()) < 3:
                 continue
-            start = d.offset + body.start_char + body.text.find(content)
+            start = d.offset + lo_c + doc.text[lo_c:hi_c].find(content)
             rows.append(
                 quote_row(
                     aid,

@@ -115,6 +115,22 @@ class QuoteDoc:
                 m = self.actor_at.get(t.i)
                 if m is not None:
                     found.append(m)
+        if not found and tok.pos_ == "NOUN":
+            # "the lawyer for the firm, Jane Roe, said": the parse hangs the name on the
+            # object of the role's preposition; a person set off by commas names the role
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "at", "to"):
+                    continue
+                for pobj in prep.children:
+                    for c in pobj.children:
+                        m = self.actor_at.get(c.i)
+                        if (
+                            c.dep_ == "appos"
+                            and m is not None
+                            and m.label == "PERSON"
+                            and c.doc[c.left_edge.i - 1].text == ","
+                        ):
+                            found.append(m)
         people = [m for m in found if m.label == "PERSON"]
         return (people or found or [None])[0]
 
@@ -162,6 +178,9 @@ class QuoteDoc:
                 m = self.coref.nominal(tok)
             elif m is None and tok.pos_ == "PROPN":
                 m = self._by_surname(tok)
+            if m is None and tok.dep_ == "appos" and tok.head.i != tok.i:
+                # "Jane Roe, a lawyer at the firm, who said ...": the name the role describes
+                m = self.actor_at.get(tok.head.i)
         if m is None and not self.parsed and tok.lower_ in ("he", "she"):
             before = [x for s, x in self.persons if s < tok.i]
             m = before[-1] if before else None
@@ -177,6 +196,18 @@ class QuoteDoc:
         """Who speaks: the verb's subject, shared with a coordinated verb, or the noun a
         participle or relative clause modifies ("Kim ... demanding that ...")."""
         v = verb
+        if (
+            verb.tag_ == "VBN"
+            and verb.dep_ in ("acl", "advcl", "xcomp", "acomp", "oprd", "amod")
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        ):
+            # a participle read as passive ("the men accused of fraud", "who stand
+            # accused"): its noun is the one spoken of; the speaker is the agent, if any
+            by = next((c for c in verb.children if c.dep_ == "agent"), None)
+            return next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        agent = _passive_agent(verb)
+        if agent is not None:
+            return agent
         for _ in range(4):
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
@@ -205,6 +236,10 @@ class QuoteDoc:
                 and v.head.dep_ == "prep"
                 and v.head.head.pos_ in ("VERB", "AUX")
             ):
+                obj = next((c for c in v.head.head.children if c.dep_ == "dobj"), None)
+                if v.head.lower_ in ("for", "of") and obj is not None and obj.i < v.i:
+                    # "they blamed the mayor for saying ...": the mayor, not they
+                    return obj
                 v = v.head.head  # "after saying ..., she left": she
             else:
                 break
@@ -265,6 +300,33 @@ class QuoteDoc:
         # any other noun can report ("according to the union", "to federal statistics")
         # except the schedules, rules and customs things happen according to
         return head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in _NOT_SOURCES
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The agent of a passive the parse read as active, as headlines write it: a
+    participle with a subject, no auxiliary and a "by" agent ("Mayor criticized by
+    council"), or a request verb with no addressee before its infinitive ("Mayor urged
+    to resign by council", "told to quit by voters"); None for any other verb."""
+    if verb.tag_ not in ("VBN", "VBD"):
+        return None
+    kids = list(verb.children)
+    if any(c.dep_ in ("aux", "auxpass") for c in kids) or not any(c.dep_ == "nsubj" for c in kids):
+        return None
+    holders = [verb] if verb.tag_ == "VBN" else []
+    xcomp = next((c for c in kids if c.dep_ == "xcomp"), None)
+    if (
+        xcomp is not None
+        and not any(c.dep_ in ("dobj", "dative") and c.i < xcomp.i for c in kids)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children)
+    ):
+        holders += [verb, xcomp]
+    for h in holders:
+        for c in h.subtree if h is xcomp else h.children:
+            if c.dep_ in ("agent", "prep") and c.lower_ == "by":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return pobj
+    return None
 
 
 def quote_row(
