@@ -1,0 +1,60 @@
+"""Tense cues of the temporal tagger that decide which way a month or weekday resolves."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.timex import tag_text
+
+ANCHOR = "2021-02-10"  # a Wednesday in February
+
+
+def value(text: str, phrase: str, anchor: str = ANCHOR) -> str:
+    found = {t.text: t.value for t in tag_text(text, anchor)}
+    return found[phrase]
+
+
+# ------------------------------------------------------------ verbs of commitment
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council has decided to reopen the old bridge in April, an aide said.",
+        "Shareholders voted to dissolve the cooperative in April.",
+        "The two unions agreed to end the dispute in April.",
+        "The club's owners threatened to move the team in April.",
+    ],
+)
+def test_an_infinitive_after_a_commitment_points_forward(text):
+    # the commitment is told in the past, the act it commits to is still to come
+    assert value(text, "April") == "2021-04"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two unions agreed to the new contract in April.",  # "to" + determiner
+        "The council decided in April to reopen the bridge.",  # the date is the decision's
+        "The bridge was reopened in April.",
+    ],
+)
+def test_a_commitment_without_an_infinitive_before_the_date_stays_past(text):
+    assert value(text, "April") == "2020-04"
+
+
+# ------------------------------------------------------- prospective participles
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hearings, which are supposed to finish by June, resumed after a pause.",
+        "The vote is expected to take place in June.",
+    ],
+)
+def test_a_prospective_participle_after_an_auxiliary_points_forward(text):
+    assert value(text, "June") == "2021-06"
+
+
+def test_was_about_to_stays_past():
+    # "was about to" is an imminence told as past (not the prospective reading)
+    assert value("The ferry was about to leave on Monday when the storm hit.", "Monday") == (
+        "2021-02-08"
+    )
