@@ -58,3 +58,21 @@ def test_was_about_to_stays_past():
     assert value("The ferry was about to leave on Monday when the storm hit.", "Monday") == (
         "2021-02-08"
     )
+
+
+# ------------------------------------------------------------- "that same day"
+def test_that_same_day_after_a_month_is_a_day_of_that_month():
+    text = (
+        "The ferry service was suspended on Monday. Its owner first warned of losses last "
+        "October. The harbour master resigned that same day."
+    )
+    found = {t.text: t for t in tag_text(text, ANCHOR)}
+    t = found["that same day"]
+    # not the Monday mentioned earlier: the last date told is a month
+    assert t.value == "2020-10-XX"
+    assert (t.begin.month, t.end_date.month, t.precision) == (10, 11, "month")
+
+
+def test_that_same_day_after_a_full_date_is_that_date():
+    text = "Talks opened on May 3, 2019 in Geneva; that same day the army withdrew."
+    assert value(text, "that same day") == "2019-05-03"

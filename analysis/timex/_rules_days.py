@@ -123,6 +123,10 @@ def _anaphoric_day(m: re.Match, ctx: Ctx) -> Res | None:
     )
     if w.startswith("the day") and k == 0:
         return None
+    if k == 0 and ctx.last_grain == "month" and ctx.last_month:
+        # "that same day" after "in October": a day of that month, which one is not said
+        y, mo = ctx.last_month
+        return Res("DATE", f"{y:04d}-{mo:02d}-XX", extendable=True)
     base = ctx.last_day or ctx.anchor
     if base is None:
         return no_anchor(ctx, "XXXX-XX-XX", extendable=True)

@@ -126,6 +126,7 @@ def _update_refs(ctx: Ctx, value: str, start: int = 0, end: int = 0) -> None:
         ctx.last_day = date(int(m[1]), int(m[2]), int(m[3]))
         ctx.last_month = (int(m[1]), int(m[2]))
         ctx.last_year = int(m[1])
+        ctx.last_grain = "day"
         return
     m = re.match(r"^(\d{4})-Q([1-4])$", value)
     if m:
@@ -141,14 +142,17 @@ def _update_refs(ctx: Ctx, value: str, start: int = 0, end: int = 0) -> None:
         ):
             ctx.last_quarter = value
         ctx.last_year = int(m[1])
+        ctx.last_grain = "quarter"
         return
     m = re.match(r"^(\d{4})-(\d{2})$", value)
     if m:
         ctx.last_month = (int(m[1]), int(m[2]))
         ctx.last_year = int(m[1])
+        ctx.last_grain = "month"
         return
     if re.match(r"^\d{4}$", value):
         ctx.last_year = int(value)
+        ctx.last_grain = "year"
 
 
 def _to_date(anchor) -> date | None:
