@@ -76,3 +76,21 @@ def test_that_same_day_after_a_month_is_a_day_of_that_month():
 def test_that_same_day_after_a_full_date_is_that_date():
     text = "Talks opened on May 3, 2019 in Geneva; that same day the army withdrew."
     assert value(text, "that same day") == "2019-05-03"
+
+
+# ------------------------------------------------------------------- "Now,"
+def test_now_comma_opening_a_sentence_is_a_connective():
+    text = "The mill lost money for years. Now, its owners say, the order book is full."
+    assert [t.text for t in tag_text(text, ANCHOR) if t.text == "Now"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mill lost money for years. Now its owners say the order book is full.",
+        "The mill, closed for years, is now open again.",
+        "Until now, the mill has been closed.",
+    ],
+)
+def test_now_as_a_time_reference_is_kept(text):
+    assert [t.value for t in tag_text(text, ANCHOR) if t.text.lower() == "now"] == ["PRESENT_REF"]
