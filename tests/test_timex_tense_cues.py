@@ -94,3 +94,27 @@ def test_now_comma_opening_a_sentence_is_a_connective():
 )
 def test_now_as_a_time_reference_is_kept(text):
     assert [t.value for t in tag_text(text, ANCHOR) if t.text.lower() == "now"] == ["PRESENT_REF"]
+
+
+# ------------------------------------------------------- "it was a great day"
+def test_a_copula_makes_a_day_a_particular_day():
+    assert value("It's the third day of the strike at the port.", "the third day") == ANCHOR
+    assert value("Yesterday was a sad day for the club.", "a sad day") == "2021-02-09"
+
+
+def test_a_day_in_the_past_tense_is_the_day_just_told_about():
+    text = 'The bridge opened on May 3, 2019. The mayor said it was "a proud day for us."'
+    assert value(text, "a proud day") == "2019-05-03"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry runs twice a day.",
+        "She said a day would come when the bridge reopens.",
+        "It was the next day that the bridge reopened.",
+    ],
+)
+def test_a_day_without_a_copula_is_not_a_particular_day(text):
+    # a rate, a generic day, or an anaphoric day left to its own rule
+    assert [t.text for t in tag_text(text, ANCHOR) if t.rule == "copula_day"] == []

@@ -136,6 +136,48 @@ def _anaphoric_day(m: re.Match, ctx: Ctx) -> Res | None:
     return res
 
 
+#: what makes "a sad day" / "the second day" a particular day: a copula with a subject
+#: that points at a day ("Today is ...", "It was ...", "This is ...")
+_COPULA_BEFORE = re.compile(
+    r"(?<![\w'])(?P<subj>it|today|tomorrow|yesterday|this|that)\s*"
+    r"(?P<cop>'s|’s|is|was|has\s+been)\s+[\"“‘']?$",
+    re.IGNORECASE,
+)
+#: adjectives that make the day anaphoric ("the next day"), read by ``anaphoric_day``
+_ANAPHORIC_ADJ = frozenset({"next", "following", "previous", "preceding", "same", "other"})
+
+
+@rule(
+    "copula_day",
+    r"""
+    (?P<np>(?:a|an|the)\s+(?:(?P<adj>[a-z]+)\s+){0,2}?day)(?![\w-])
+    """,
+)
+def _copula_day(m: re.Match, ctx: Ctx) -> Res | None:
+    """ "Today is a sad day", "It was a great day for the town", "It's the second day of
+    the strike": a copula identifies the day the subject points at (today, or the day the
+    story was about); a generic "a day" elsewhere is no expression."""
+    c = _COPULA_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+    if c is None:
+        return None
+    words = m["np"].lower().split()[1:-1]
+    if _ANAPHORIC_ADJ.intersection(words):
+        return None
+    subj, cop = c["subj"].lower(), c["cop"].lower()
+    shift = {"yesterday": -1, "tomorrow": 1}.get(subj, 0)
+    if subj in ("it", "this", "that") and cop.startswith(("was", "has")):
+        if ctx.last_day is not None:  # "it was a great day": the day just told about
+            return Res("DATE", day_value(ctx.last_day))
+        if ctx.anchor is None:
+            return no_anchor(ctx, "XXXX-XX-XX")
+        res = Res("DATE", day_value(ctx.anchor))
+        res.reason = "no earlier date in the text: resolved against the anchor"
+        return res
+    if ctx.anchor is None:
+        return no_anchor(ctx, "XXXX-XX-XX")
+    return Res("DATE", day_value(ctx.anchor + timedelta(days=shift)))
+
+
 @rule(
     "part_of_day",
     rf"""

@@ -65,6 +65,7 @@ RULE_ORDER: tuple[str, ...] = (
     "weekday_set",
     "relday",
     "anaphoric_day",
+    "copula_day",
     "part_of_day",
     "clock",
     # relative to the anchor
