@@ -118,3 +118,23 @@ def test_a_day_in_the_past_tense_is_the_day_just_told_about():
 def test_a_day_without_a_copula_is_not_a_particular_day(text):
     # a rate, a generic day, or an anaphoric day left to its own rule
     assert [t.text for t in tag_text(text, ANCHOR) if t.rule == "copula_day"] == []
+
+
+# ------------------------------------------------------ "the day before X"
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The strike began the day after May 3, 2019.", "the day after May 3, 2019", "2019-05-04"),
+        ("They met the day before last Monday's vote.", "the day before last Monday", "2021-02-07"),
+    ],
+)
+def test_the_day_next_to_a_dated_day_is_shifted(text, phrase, expected):
+    found = {t.text: t for t in tag_text(text, ANCHOR)}
+    t = found[phrase]
+    assert t.value == expected
+    assert t.precision == "day" and t.begin.day == int(expected[-2:])
+
+
+def test_the_day_before_without_a_date_after_is_anaphoric():
+    text = "The dam broke on May 3, 2019. Villagers had been warned the day before, he said."
+    assert value(text, "the day before") == "2019-05-02"
