@@ -138,3 +138,24 @@ def test_the_day_next_to_a_dated_day_is_shifted(text, phrase, expected):
 def test_the_day_before_without_a_date_after_is_anaphoric():
     text = "The dam broke on May 3, 2019. Villagers had been warned the day before, he said."
     assert value(text, "the day before") == "2019-05-02"
+
+
+# ------------------------------------------------- "mid-afternoon yesterday"
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        (
+            "At mid-afternoon yesterday, the shares were up.",
+            "mid-afternoon yesterday",
+            "2021-02-09TAF",
+        ),
+        ("The talks ended late morning Friday.", "late morning Friday", "2021-02-05TMO"),
+        ("We met yesterday morning.", "yesterday morning", "2021-02-09TMO"),
+    ],
+)
+def test_a_part_of_day_before_its_day(text, phrase, expected):
+    assert value(text, phrase) == expected
+
+
+def test_a_part_of_day_alone_stays_generic():
+    assert tag_text("He runs in the late afternoon.", ANCHOR) == []

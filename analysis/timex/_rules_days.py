@@ -184,16 +184,29 @@ def _copula_day(m: re.Match, ctx: Ctx) -> Res | None:
     (?:(?P<d>{WD}|today|yesterday|tomorrow|this|last|the\s+next|the\s+following|that
        |early|late|mid|in\s+the)[\s-]+)?
     (?P<p>morning|afternoon|evening|night|overnight)(?!\w)
+    (?:\s+(?P<dr>yesterday|today|tomorrow|{WD}))?                       # "mid-afternoon today"
     """,
 )
 def _part_of_day(m: re.Match, ctx: Ctx) -> Res | None:
     p = lx.PARTS_OF_DAY[m["p"].lower()]
     d = (m["d"] or "").lower()
     d = re.sub(r"\s+", " ", d)
+    day_word = m["d"]
+    start = end = None
+    if m["dr"] and d in ("", "early", "late", "mid", "in the"):
+        # the day comes after the part of it: "late morning Friday", "mid-afternoon
+        # yesterday"
+        if d == "in the":
+            start = m.start("p")
+        d, day_word = m["dr"].lower(), m["dr"]
+    elif m["dr"]:
+        end = m.end("p")  # "Friday morning today": the day word after is another matter
     if not d or d in ("early", "late", "mid", "in the"):
         return None  # "in the morning" is generic
     if ctx.anchor is None:
-        return no_anchor(ctx, f"XXXX-XX-XXT{p}", "TIME", extendable=True)
+        res = no_anchor(ctx, f"XXXX-XX-XXT{p}", "TIME", extendable=True)
+        res.start, res.end = start, end
+        return res
     a = ctx.anchor
     if d in ("this", "today"):
         day = a
@@ -206,11 +219,11 @@ def _part_of_day(m: re.Match, ctx: Ctx) -> Res | None:
     elif d == "that":
         day = ctx.last_day or a
     else:
-        if not is_capitalized(ctx, m["d"]):
+        if not is_capitalized(ctx, day_word):
             return None
         wd = lx.WEEKDAYS[d.rstrip(".")]
         day = resolve_weekday(a, wd, None, tense_at(ctx, m.start(), m.end()))
-    return Res("TIME", f"{day_value(day)}T{p}", extendable=True)
+    return Res("TIME", f"{day_value(day)}T{p}", start=start, end=end, extendable=True)
 
 
 _HOUR_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
