@@ -90,6 +90,7 @@ def test_now_comma_opening_a_sentence_is_a_connective():
         "The mill lost money for years. Now its owners say the order book is full.",
         "The mill, closed for years, is now open again.",
         "Until now, the mill has been closed.",
+        '"Close the mill. Now," the union wrote.',  # "now" as "at once", a sentence alone
     ],
 )
 def test_now_as_a_time_reference_is_kept(text):

@@ -70,7 +70,7 @@ def _ref(m: re.Match, ctx: Ctx) -> Res | None:
         return None  # "the past two years" is a duration
     if w == "now" and after.startswith("-"):
         return None  # "now-defunct"
-    if w == "now" and after.startswith(",") and _opens_sentence(ctx, m.start(), m.end()):
+    if w == "now" and re.match(r",\s+[A-Za-z]", after) and _opens_sentence(ctx, m.start(), m.end()):
         # "Now, the committee says ...": a discourse connective that turns to the next
         # point of an argument, not a reference to the present
         return None
