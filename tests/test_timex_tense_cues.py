@@ -160,3 +160,16 @@ def test_a_part_of_day_before_its_day(text, phrase, expected):
 
 def test_a_part_of_day_alone_stays_generic():
     assert tag_text("He runs in the late afternoon.", ANCHOR) == []
+
+
+# ------------------------------------------------------------ "that May"
+def test_that_month_is_the_month_of_the_year_just_told():
+    text = "The mill opened in 2013. That March, it closed; it reopened in Leeds that May."
+    found = {t.text: t.value for t in tag_text(text, ANCHOR)}
+    assert found["That March"] == "2013-03"
+    assert found["that May"] == "2013-05"
+
+
+def test_that_as_a_conjunction_before_a_month_is_not_anaphoric():
+    text = "In 2013 the mill said that May sales rose."
+    assert value(text, "May") == "2020-05"
