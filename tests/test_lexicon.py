@@ -19,6 +19,7 @@ LEXICON_MODULES = [
     "analysis.lexicon.abbreviations",
     "analysis.lexicon.undertakings",
     "analysis.lexicon.given_names",
+    "analysis.lexicon.commitments",
 ]
 
 #: Names that, outside analysis/lexicon, may only be bound to the lexicon's lists.

@@ -125,12 +125,15 @@ REPORTING_VERBS = STATEMENT_VERBS | CITING_VERBS | COGNITION_VERBS
 #: of the verbs the stages read.
 PAST_EXCEPTIONS: dict[str, tuple[str, ...]] = {
     "admit": ("admitted",),
+    "choose": ("chose", "chosen"),
     "have": ("had",),
+    "opt": ("opted",),
     "plan": ("planned",),
     "say": ("said",),
     "see": ("saw",),
     "signal": ("signaled", "signalled"),
     "tell": ("told",),
+    "undertake": ("undertook", "undertaken"),
     "think": ("thought",),
     "write": ("wrote",),
 }

@@ -128,6 +128,8 @@ class Ctx:
     last_month: tuple[int, int] | None = None
     last_quarter: str | None = None
     last_year: int | None = None
+    #: the precision of the last date mentioned: "day", "month", "quarter" or "year"
+    last_grain: str | None = None
 
 
 @dataclass

@@ -245,6 +245,13 @@ def interval_of(value: str | None, mod: str | None = None) -> Interval:
     if not value:
         return Interval(None, None, "unknown", "no value")
     base = _base_interval(value)
+    day_of_month = re.fullmatch(r"(\d{4}-\d\d)-XX", value)
+    if base is None and day_of_month:
+        # "that same day" after "in October" (2019-10-XX): some day of a known month
+        month = interval_of(day_of_month[1], mod)
+        return Interval(
+            month.begin, month.end, month.precision, "a day of this month, not said which"
+        )
     if base is None:
         if "X" in value:
             return Interval(None, None, "unknown", "underspecified value (placeholders)")

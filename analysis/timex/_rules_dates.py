@@ -177,6 +177,10 @@ def _month(m: re.Match, ctx: Ctx) -> Res | None:
         if re.match(r"\s+(?:i|we|you|he|she|it|they|be|have|not|also|well|never)\b", nxt):
             return None
     month = month_num(word)
+    that = _anaphoric_that(ctx, m) if m["rel"] is None and not m["yrel"] else None
+    if that is not None and ctx.last_year is not None:
+        # "in Stockholm that May", "later that June": the month of the year just told
+        return Res("DATE", month_value(ctx.last_year, month), start=that, extendable=True)
     if ctx.anchor is None:
         return no_anchor(ctx, f"XXXX-{month:02d}", extendable=True)
     rel = (m["rel"] or "").lower().replace("  ", " ")
@@ -193,6 +197,28 @@ def _month(m: re.Match, ctx: Ctx) -> Res | None:
     else:
         y = resolve_month_year(a, month, tense_at(ctx, m.start(), m.end()))
     return Res("DATE", month_value(y, month), extendable=True)
+
+
+#: words before "that <month>" that make "that" a demonstrative ("later that May"), not
+#: the conjunction of "said that May sales rose"
+_THAT_BEFORE = frozenset(
+    {"in", "by", "of", "until", "from", "since", "during", "through", "later", "earlier", "for"}
+)
+
+
+def _anaphoric_that(ctx: Ctx, m: re.Match) -> int | None:
+    """The start of a demonstrative "that" before the month of ``m`` ("that May"), else
+    None: after a preposition, "later"/"earlier", a name ("in Stockholm that May") or
+    punctuation, never after a verb or noun whose complement it opens."""
+    t = re.search(r"(?<![\w'])that\s+$", ctx.text[max(0, m.start() - 8) : m.start()], re.I)
+    if t is None:
+        return None
+    start = max(0, m.start() - 8) + t.start()
+    before = re.search(r"([A-Za-z']+)?(\W*)$", ctx.text[max(0, start - 30) : start])
+    word, gap = (before[1] or ""), before[2].strip()
+    if gap or not word or word.lower() in _THAT_BEFORE or (ctx.cased and word[0].isupper()):
+        return start
+    return None
 
 
 #: a number followed by these is a quantity, not a year ("1999 tons", "2019 people")

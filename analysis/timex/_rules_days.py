@@ -123,6 +123,10 @@ def _anaphoric_day(m: re.Match, ctx: Ctx) -> Res | None:
     )
     if w.startswith("the day") and k == 0:
         return None
+    if k == 0 and ctx.last_grain == "month" and ctx.last_month:
+        # "that same day" after "in October": a day of that month, which one is not said
+        y, mo = ctx.last_month
+        return Res("DATE", f"{y:04d}-{mo:02d}-XX", extendable=True)
     base = ctx.last_day or ctx.anchor
     if base is None:
         return no_anchor(ctx, "XXXX-XX-XX", extendable=True)
@@ -132,22 +136,77 @@ def _anaphoric_day(m: re.Match, ctx: Ctx) -> Res | None:
     return res
 
 
+#: what makes "a sad day" / "the second day" a particular day: a copula with a subject
+#: that points at a day ("Today is ...", "It was ...", "This is ...")
+_COPULA_BEFORE = re.compile(
+    r"(?<![\w'])(?P<subj>it|today|tomorrow|yesterday|this|that)\s*"
+    r"(?P<cop>'s|’s|is|was|has\s+been)\s+[\"“‘']?$",
+    re.IGNORECASE,
+)
+#: adjectives that make the day anaphoric ("the next day"), read by ``anaphoric_day``
+_ANAPHORIC_ADJ = frozenset({"next", "following", "previous", "preceding", "same", "other"})
+
+
+@rule(
+    "copula_day",
+    r"""
+    (?P<np>(?:a|an|the)\s+(?:(?P<adj>[a-z]+)\s+){0,2}?day)(?![\w-])
+    """,
+)
+def _copula_day(m: re.Match, ctx: Ctx) -> Res | None:
+    """ "Today is a sad day", "It was a great day for the town", "It's the second day of
+    the strike": a copula identifies the day the subject points at (today, or the day the
+    story was about); a generic "a day" elsewhere is no expression."""
+    c = _COPULA_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+    if c is None:
+        return None
+    words = m["np"].lower().split()[1:-1]
+    if _ANAPHORIC_ADJ.intersection(words):
+        return None
+    subj, cop = c["subj"].lower(), c["cop"].lower()
+    shift = {"yesterday": -1, "tomorrow": 1}.get(subj, 0)
+    if subj in ("it", "this", "that") and cop.startswith(("was", "has")):
+        if ctx.last_day is not None:  # "it was a great day": the day just told about
+            return Res("DATE", day_value(ctx.last_day))
+        if ctx.anchor is None:
+            return no_anchor(ctx, "XXXX-XX-XX")
+        res = Res("DATE", day_value(ctx.anchor))
+        res.reason = "no earlier date in the text: resolved against the anchor"
+        return res
+    if ctx.anchor is None:
+        return no_anchor(ctx, "XXXX-XX-XX")
+    return Res("DATE", day_value(ctx.anchor + timedelta(days=shift)))
+
+
 @rule(
     "part_of_day",
     rf"""
     (?:(?P<d>{WD}|today|yesterday|tomorrow|this|last|the\s+next|the\s+following|that
        |early|late|mid|in\s+the)[\s-]+)?
     (?P<p>morning|afternoon|evening|night|overnight)(?!\w)
+    (?:\s+(?P<dr>yesterday|today|tomorrow|{WD}))?                       # "mid-afternoon today"
     """,
 )
 def _part_of_day(m: re.Match, ctx: Ctx) -> Res | None:
     p = lx.PARTS_OF_DAY[m["p"].lower()]
     d = (m["d"] or "").lower()
     d = re.sub(r"\s+", " ", d)
+    day_word = m["d"]
+    start = end = None
+    if m["dr"] and d in ("", "early", "late", "mid", "in the"):
+        # the day comes after the part of it: "late morning Friday", "mid-afternoon
+        # yesterday"
+        if d == "in the":
+            start = m.start("p")
+        d, day_word = m["dr"].lower(), m["dr"]
+    elif m["dr"]:
+        end = m.end("p")  # "Friday morning today": the day word after is another matter
     if not d or d in ("early", "late", "mid", "in the"):
         return None  # "in the morning" is generic
     if ctx.anchor is None:
-        return no_anchor(ctx, f"XXXX-XX-XXT{p}", "TIME", extendable=True)
+        res = no_anchor(ctx, f"XXXX-XX-XXT{p}", "TIME", extendable=True)
+        res.start, res.end = start, end
+        return res
     a = ctx.anchor
     if d in ("this", "today"):
         day = a
@@ -160,11 +219,11 @@ def _part_of_day(m: re.Match, ctx: Ctx) -> Res | None:
     elif d == "that":
         day = ctx.last_day or a
     else:
-        if not is_capitalized(ctx, m["d"]):
+        if not is_capitalized(ctx, day_word):
             return None
         wd = lx.WEEKDAYS[d.rstrip(".")]
         day = resolve_weekday(a, wd, None, tense_at(ctx, m.start(), m.end()))
-    return Res("TIME", f"{day_value(day)}T{p}", extendable=True)
+    return Res("TIME", f"{day_value(day)}T{p}", start=start, end=end, extendable=True)
 
 
 _HOUR_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"

@@ -9,6 +9,7 @@ import re
 
 from ._base import Ctx, Res, rule
 from ._resolve import dur_value
+from ._sentences import sentence_span
 from ._tense import tense_at
 
 __all__: list[str] = []  # the rules register themselves in ._base.RULES
@@ -69,6 +70,10 @@ def _ref(m: re.Match, ctx: Ctx) -> Res | None:
         return None  # "the past two years" is a duration
     if w == "now" and after.startswith("-"):
         return None  # "now-defunct"
+    if w == "now" and re.match(r",\s+[A-Za-z]", after) and _opens_sentence(ctx, m.start(), m.end()):
+        # "Now, the committee says ...": a discourse connective that turns to the next
+        # point of an argument, not a reference to the present
+        return None
     if w in _PRESENT:
         start = m.start() + (3 if w == "at present" else 0)
         return Res("DATE", "PRESENT_REF", start=start)
@@ -80,6 +85,12 @@ def _ref(m: re.Match, ctx: Ctx) -> Res | None:
         unit = w.split()[1]
         return Res("DURATION", dur_value(1 if unit == "year" else None, unit))
     return Res("DATE", "FUTURE_REF")
+
+
+def _opens_sentence(ctx: Ctx, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the first word of its sentence (quotes aside)."""
+    s0 = sentence_span(ctx.text, start, end)[0]
+    return not ctx.text[s0:start].strip(" \t\n\"'`‘“")
 
 
 @rule(

@@ -65,6 +65,7 @@ RULE_ORDER: tuple[str, ...] = (
     "weekday_set",
     "relday",
     "anaphoric_day",
+    "copula_day",
     "part_of_day",
     "clock",
     # relative to the anchor
@@ -126,6 +127,7 @@ def _update_refs(ctx: Ctx, value: str, start: int = 0, end: int = 0) -> None:
         ctx.last_day = date(int(m[1]), int(m[2]), int(m[3]))
         ctx.last_month = (int(m[1]), int(m[2]))
         ctx.last_year = int(m[1])
+        ctx.last_grain = "day"
         return
     m = re.match(r"^(\d{4})-Q([1-4])$", value)
     if m:
@@ -141,14 +143,17 @@ def _update_refs(ctx: Ctx, value: str, start: int = 0, end: int = 0) -> None:
         ):
             ctx.last_quarter = value
         ctx.last_year = int(m[1])
+        ctx.last_grain = "quarter"
         return
     m = re.match(r"^(\d{4})-(\d{2})$", value)
     if m:
         ctx.last_month = (int(m[1]), int(m[2]))
         ctx.last_year = int(m[1])
+        ctx.last_grain = "month"
         return
     if re.match(r"^\d{4}$", value):
         ctx.last_year = int(value)
+        ctx.last_grain = "year"
 
 
 def _to_date(anchor) -> date | None:
@@ -365,8 +370,40 @@ def _tag(text: str, a: date | None, windows: list[tuple[int, int]] | None = None
             if c2[0] >= c[0] and c2[1] <= c[1] and c2 is not c and attempt(c2):
                 pass
     out.extend(_conjoined_days(ctx, out, occupied))
+    out = [_day_offset(ctx, t, occupied) for t in out]
     out.sort(key=lambda t: t.start)
     return out
+
+
+_DAY_OFFSET = re.compile(r"(?<![\w'])the\s+day\s+(?P<dir>before|after)\s+$", re.IGNORECASE)
+
+
+def _day_offset(ctx: Ctx, t: Timex, occupied: list[tuple[int, int]]) -> Timex:
+    """ "the day before Easter", "the day after May 3", "the day before last Tuesday('s
+    hearing)": the day next to a dated day is one expression whose value is shifted by a
+    day (as "the day before yesterday")."""
+    if t.type != "DATE" or not re.fullmatch(r"\d{4}-\d\d-\d\d", t.value):
+        return t
+    m = _DAY_OFFSET.search(ctx.text, max(0, t.start - 20), t.start)
+    if m is None or any(m.start() < e and s < t.start for s, e in occupied):
+        return t
+    value = shift_value(
+        date.fromisoformat(t.value), "day", 1 if m["dir"].lower() == "after" else -1
+    )
+    iv = interval_of(value)
+    return replace(
+        t,
+        start=m.start(),
+        text=ctx.text[m.start() : t.end],
+        value=value,
+        mod=None,
+        begin=to_timestamp(iv.begin) if iv.begin else pd.NaT,
+        end_date=to_timestamp(iv.end) if iv.end else pd.NaT,
+        precision=iv.precision,
+        reason=iv.reason,
+        signal=signal_before(ctx, m.start()),
+        rule="day_offset",
+    )
 
 
 _CONJ_DAY = re.compile(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon.commitments import COMMITMENT_VERB_FORMS, INFINITIVE_BLOCKERS
 from ..lexicon.speech import REPORTING_VERBS, verb_forms
 from ._base import Ctx
 from ._sentences import CONTEXT_CHARS, sentence_span
@@ -54,6 +55,8 @@ _NOT_PAST_ED = frozenset(
     ]
 )
 _TOKEN = re.compile(r"[A-Za-z']+")
+#: punctuation that closes a clause
+_CLAUSE_END = re.compile(r"[,;:()]|\s[-\u2013\u2014]+\s")
 
 _PARTICIPLE_AUX = frozenset({"be", "being", "to", "get", "gets"})
 #: an auxiliary followed by a prospective word announces something still to come:
@@ -103,6 +106,11 @@ def _cue(word: str, before: str = "", after: str = "") -> str | None:
         return "past"  # "as she was about to board the ferry": imminent then, told as past
     if w in AUX and a in _PROSPECTIVE:
         return "future"
+    b = before.lower()
+    if b in AUX and w in _PROSPECTIVE and not (w == "about" and b in ("was", "were")):
+        # the participle read first when the left context is read backwards: "the talks
+        # are supposed to end by May", "the vote is expected to ..."
+        return "future"
     if w in ("is", "are") and a == "to":
         return "future"  # "the council is to vote on Tuesday"
     if before.lower() in ("been", "had") and w in _PROSPECTIVE:
@@ -120,13 +128,25 @@ def _cue(word: str, before: str = "", after: str = "") -> str | None:
     return None
 
 
+def _commits_forward(rev: list[str], i: int) -> bool:
+    """Whether ``rev[i]`` (the left context read backwards) is a verb of commitment with an
+    infinitive after it: "decided to admit ... in March", "voted to lift ... on Friday".
+    The infinitive's act comes after the commitment, so its date points forward even when
+    the commitment is told in the past; "agreed to the terms in March" (a preposition
+    before a determiner) dates the agreement itself."""
+    if i < 2 or rev[i].lower() not in COMMITMENT_VERB_FORMS or rev[i - 1].lower() != "to":
+        return False
+    verb = rev[i - 2]
+    return verb.islower() and verb not in INFINITIVE_BLOCKERS and not verb.endswith("ing")
+
+
 def _is_name(w: str) -> bool:
     """A mid-sentence capitalized word that is not a tense word: part of a name."""
     return w[:1].isupper() and not (FUTURE.match(w) or PAST.match(w) or w.lower() in AUX)
 
 
 def _scan(toks: list[str], window: int, cased: bool):
-    """Yield ``(distance, word, word before, word after)`` in reading-order neighbours;
+    """Yield ``(distance, index, word, word before, word after)`` in reading-order neighbours;
     names ("the Northern Farmers and Growers Union plans") do not count towards the
     distance, so the verb after a long name stays within reach."""
     dist = 0
@@ -135,7 +155,7 @@ def _scan(toks: list[str], window: int, cased: bool):
             return
         if cased and _is_name(w):
             continue
-        yield dist, w, toks[i - 1] if i > 0 else "", toks[i + 1] if i + 1 < len(toks) else ""
+        yield dist, i, w, toks[i - 1] if i > 0 else "", toks[i + 1] if i + 1 < len(toks) else ""
         dist += 1
 
 
@@ -178,12 +198,19 @@ def tense_at(
     fallback: str | None = None
     # the left context is read backwards: "before" is the word after in reading order
     rev = left_all[::-1]
-    for dist, w, nxt, prv in _scan(rev, window, ctx.cased):
-        c = _cue(w, prv, nxt)
+    for dist, i, w, nxt, prv in _scan(rev, window, ctx.cased):
+        c = "future" if _commits_forward(rev, i) else _cue(w, prv, nxt)
         if c:
             best = (dist, c)
             break
-    for dist, w, prv, nxt in _scan(right_all, window, ctx.cased):
+    right = right_all
+    if best is not None:
+        # a cue of the expression's own clause is not outweighed by a verb after a clause
+        # boundary: "the talks, which are supposed to end by May, resumed"
+        cut = _CLAUSE_END.search(ctx.text, end, s1)
+        if cut is not None:
+            right = _TOKEN.findall(ctx.text[end : cut.start()])
+    for dist, _i, w, prv, nxt in _scan(right, window, ctx.cased):
         c = _cue(w, prv, nxt)
         if c == "future" and w.lower() in _PLANNED and prv.lower() not in _PLAN_AUX:
             # "On Friday, the council planned ...": the plan was made then; only a plan
@@ -201,7 +228,7 @@ def tense_at(
         # a fronted adjunct ("In May, two days after the floods reached the delta and the
         # capital, a landslide buried a village"): its tense is the main clause's, whose
         # verb may come after a long apposition
-        for _dist, w, prv, nxt in _scan(right_all[window:], _FRONTED_WINDOW, ctx.cased):
+        for _dist, _i, w, prv, nxt in _scan(right_all[window:], _FRONTED_WINDOW, ctx.cased):
             c = _cue(w, prv, nxt)
             if c:
                 return c
