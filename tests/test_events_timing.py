@@ -179,3 +179,24 @@ YEAR_2016 = ("2016", 0, "DATE", "2016", None, "2016-01-01", "2017-01-01", "year"
 def test_a_definite_dated_event_is_not_hedged_by_a_claim_about_it(spacy_nlp, text, status):
     ev = _one(spacy_nlp, text, "election", [YEAR_2016])
     assert ev["status"] == status
+
+
+WEEK_AGO = ("three weeks ago", 0, "DATE", "2019-W13", None, "2019-03-25", "2019-04-01", "week")
+
+
+def test_a_date_under_since_belongs_to_what_since_names(spacy_nlp):
+    # "three weeks ago" dates the crisis, the bound of the talks, not the talks
+    text = "Vladimir Putin and Kim Jong Un held talks, the first since the crisis three weeks ago."
+    ev = _one(spacy_nlp, text, "meeting", [WEEK_AGO])
+    assert ev["time_source"] != "timex"
+    assert pd.isna(ev["begin"]) or ev["begin"] != pd.Timestamp("2019-03-25", tz="UTC")
+
+
+def test_two_meetings_a_sentence_sets_apart_stay_two(spacy_nlp):
+    text = (
+        "The meeting between Vladimir Putin and Kim Jong Un was their first "
+        "since the summit between Vladimir Putin and Kim Jong Un in 2011."
+    )
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    meetings = ev[ev["type"].eq("meeting")]
+    assert sorted(meetings["trigger"]) == ["meeting", "summit"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .model import Event, event_id, overlap
 from .precision import precision_rank
+from .timing import RELATION_SIGNALS
 
 __all__ = ["deduplicate", "to_row"]
 
@@ -26,8 +27,28 @@ def _score(e: Event) -> float:
     return s
 
 
+def _set_apart(a: Event, b: Event) -> bool:
+    """True when one trigger sits in a phrase that relates it in time to the other ("the
+    first meeting since the session in May", "talks before the summit"): two events that
+    the sentence sets apart, never one event mentioned twice."""
+    if a.trigger.doc is not b.trigger.doc:
+        return False
+    for x, y in ((a, b), (b, a)):
+        node = y.trigger
+        while node.head.i != node.i:
+            head = node.head
+            if node.dep_ == "pobj" and head.lower_ in RELATION_SIGNALS:
+                if x.trigger not in head.subtree:
+                    return True
+                break
+            node = head
+    return False
+
+
 def _compatible(keep: Event, e: Event) -> bool:
     if keep.etype.name != e.etype.name:
+        return False
+    if _set_apart(keep, e):
         return False
     if keep.etype.name == "statement" and keep.sentence_id != e.sentence_id:
         return False  # two sentences of saying are two statements, even of one speaker

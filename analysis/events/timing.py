@@ -83,6 +83,8 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
     for n in down:
         if n.i in triggers:
             return None
+        if n.dep_ == "prep" and n.lower_ in RELATION_SIGNALS:
+            return None  # "the first talks since a session three weeks ago": its date
         if syntax._is_verb(n):
             if statement or syntax._lemma(n) in syntax.REPORTING_VERBS:
                 return None
