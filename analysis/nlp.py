@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import logging
 import re
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ from analysis.nlp_memo import memoize_components
 from analysis.settings import Settings, data_path
 
 __all__ = [
+    "doc_text",
     "Parsed",
     "continue_names",
     "in_title_case_line",
@@ -204,11 +206,24 @@ def continue_names(doc: Doc, *, most: int = 2, stop: set[int] | frozenset = froz
     return doc
 
 
+_TEXTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token again on each call,
+    which the actor, quote and headline checks would otherwise pay many times a Doc."""
+    try:
+        return _TEXTS[doc]
+    except KeyError:
+        text = _TEXTS[doc] = doc.text
+        return text
+
+
 def in_title_case_line(span: Span) -> bool:
     """True when the line holding ``span`` is written in title case (a headline:
     "Minister Quits Over Budget Row"), judged on its words of four letters or more."""
     doc = span.doc
-    text = doc.text
+    text = doc_text(doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")

@@ -42,6 +42,7 @@ from analysis.actors.speakers import (
     via_source,
 )
 from analysis.actors.syntax import cue_lemma, is_speech_verb
+from analysis.nlp import doc_text as joined_text
 
 __all__ = ["ATTITUDE_LEMMAS", "SOURCE_NOUNS", "find_quotes", "quoted_passages"]
 
@@ -200,7 +201,7 @@ def find_quotes(
 
 def _direct(aid: str, d: QuoteDoc, sentence_of) -> list[dict]:
     doc = d.doc
-    doc_text = doc.text  # Doc.text joins every token: compute it once
+    doc_text = joined_text(doc)  # Doc.text joins every token: once per Doc
     quoted_tokens: set[int] = set()
     quotes = []
     for qs, qe in quoted_passages(doc_text):

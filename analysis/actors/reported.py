@@ -23,6 +23,7 @@ from analysis.actors.cues import TOPIC_PREP_ORDER as _TOPIC_PREP_ORDER
 from analysis.actors.cues import XCOMP_LEMMAS as _XCOMP_LEMMAS
 from analysis.actors.speakers import QuoteDoc, can_hold_stance, quote_row, via_source
 from analysis.actors.syntax import SPEECH_LEMMAS, cue_lemma
+from analysis.nlp import doc_text
 
 __all__ = ["reported_speech"]
 
@@ -148,7 +149,7 @@ def _topic_of(tok: Token) -> tuple[Token, Token] | None:
 
 def _paragraph_of(doc, char: int) -> tuple[int, int]:
     """Character bounds of the paragraph (line) of ``doc`` holding ``char``."""
-    text = doc.text
+    text = doc_text(doc)
     return text.rfind("\n", 0, char) + 1, (text.find("\n", char) + 1 or len(text) + 1) - 1
 
 
@@ -341,7 +342,7 @@ def reported_speech(
             if hi_c <= lo_c:
                 continue
             cut = lo_c - content.start_char
-            text = doc.text[lo_c:hi_c].strip()
+            text = doc_text(doc)[lo_c:hi_c].strip()
         text = text.rstrip(".,;:")
         if len(text.split()) < 2:
             continue
@@ -431,10 +432,10 @@ def reported_speech(
                 body = doc[sent.start : sent.end]
             lo_c, hi_c = _paragraph_of(doc, doc[i].idx)  # never over a paragraph break
             lo_c, hi_c = max(lo_c, body.start_char), min(hi_c, body.end_char)
-            content = doc.text[lo_c:hi_c].strip().strip(",;:. ")
+            content = doc_text(doc)[lo_c:hi_c].strip().strip(",;:. ")
             if len(content.split()) < 3:
                 continue
-            start = d.offset + lo_c + doc.text[lo_c:hi_c].find(content)
+            start = d.offset + lo_c + doc_text(doc)[lo_c:hi_c].find(content)
             rows.append(
                 quote_row(
                     aid,

@@ -34,7 +34,7 @@ from analysis.actors.quotes import find_quotes
 from analysis.actors.surname_fit import full_name, surname_fits, titled_holder
 from analysis.actors.syntax import government_role
 from analysis.actors.town_names import town_like_names
-from analysis.nlp import in_title_case_line
+from analysis.nlp import doc_text, in_title_case_line
 
 __all__ = ["ActorResult", "resolve_actors"]
 
@@ -229,7 +229,7 @@ class _ArticleResolver:
         if not hasattr(self, "_nicks"):
             found: dict[str, set[str]] = {}
             for _off, doc in self.pieces:
-                for hit in _NICKNAMED_IN_TEXT.finditer(doc.text):
+                for hit in _NICKNAMED_IN_TEXT.finditer(doc_text(doc)):
                     found.setdefault(hit.group(2), set()).add(f"{hit.group(1)} {hit.group(2)}")
             self._nicks = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
         return self._nicks
