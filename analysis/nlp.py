@@ -37,6 +37,7 @@ from analysis.settings import Settings, data_path
 
 __all__ = [
     "doc_text",
+    "names_over_bodies",
     "Parsed",
     "continue_names",
     "in_title_case_line",
@@ -153,6 +154,57 @@ _PIPELINES: dict[tuple, Language] = {}
 # --------------------------------------------------------------------------- titles
 
 
+def names_over_bodies(doc: Doc) -> Doc:
+    """A one-word body or outlet of the knowledge base that is a person's surname here.
+
+    The knowledge base's patterns run before the model, so "Bloomberg" the outlet takes
+    "Mayor Michael Bloomberg" and "Mr. Bloomberg" too.  A one-word organisation match
+    right after a person entity cut at a first name or an initial ("Michael R." +
+    "Bloomberg"; not "Jane Roe" + "Twitter"), a first name the model left
+    untagged ("Michael"), or an honorific ("Mr.") becomes a person entity with no
+    knowledge-base id; "told Bloomberg" and "Bloomberg News" stay the outlet.
+    """
+    from analysis.actors.coref import name_gender
+    from analysis.lexicon.abbreviations import HONORIFICS
+
+    out: list[Span] = []
+    made: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and ent.ent_id_ and len(ent) == 1 and ent.start > 0:
+            prev = doc[ent.start - 1]
+            before = out[-1] if out and out[-1].end == ent.start else None
+            if prev.whitespace_ and before is not None:
+                last = before[-1].text
+                cut = (len(last) == 2 and last.endswith(".")) or name_gender(last) is not None
+                if before.label_ == "PERSON" and not before.ent_id_ and cut:
+                    out[-1] = Span(doc, before.start, ent.end, label="PERSON")
+                    made.append((before.start, ent.end))
+                    continue
+            elif before is None and prev.lower_.rstrip(".") in HONORIFICS:
+                out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+                made.append((ent.start, ent.end))
+                continue
+            elif (
+                before is None
+                and prev.whitespace_
+                and prev.is_alpha
+                and prev.is_title
+                and not prev.ent_type_
+                and prev.lower_ not in HONORIFICS
+                and name_gender(prev.text) is not None
+            ):
+                out.append(Span(doc, prev.i, ent.end, label="PERSON"))
+                made.append((prev.i, ent.end))
+                continue
+        out.append(ent)
+    if made:
+        doc.ents = out
+        for start, end in made:
+            for tok in doc[start:end]:
+                tok.ent_id_ = ""  # a person of that name, not the body
+    return doc
+
+
 def continue_names(doc: Doc, *, most: int = 2, stop: set[int] | frozenset = frozenset()) -> Doc:
     """Person names the model cut short, continued over the proper nouns that follow.
 
@@ -246,6 +298,7 @@ class _TitleFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.matcher(doc)
+        doc = names_over_bodies(doc)
         doc = continue_names(doc, stop={i for _, s, e in matches for i in range(s, e)})
         if not matches:
             doc.spans["titles"] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from ..lexicon.abbreviations import HONORIFICS
 from .coref import name_gender
 
 __all__ = ["full_name", "honorific_gender", "surname_fits", "titled_holder"]
@@ -20,13 +21,9 @@ def honorific_gender(span: Span | None) -> str | None:
     if span is None or span.start == 0:
         return None
     prev = span.doc[span.start - 1].text.lower().rstrip(".")
-    if prev not in _HONORIFICS:
+    if prev not in HONORIFICS:
         return None
     return name_gender(prev + " " + span.text)
-
-
-#: Honorifics whose gender :func:`name_gender` reads (a title word, not a first name).
-_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "madam", "madame", "sir", "dame", "lady"])
 
 
 def surname_fits(span: Span | None, full_name: str) -> bool:

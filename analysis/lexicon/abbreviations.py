@@ -48,6 +48,9 @@ TITLE_ABBREVIATIONS = frozenset(
 
 #: Postal abbreviation of a US state or Canadian province, as written ("Calif.", "N.J.")
 #: -> (full name of the first-level division, ISO alpha-2 of its country).
+#: Honorifics that say a person follows ("Mr. Roe", "Ms Roe"), lower case, no dot.
+HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "madam", "madame", "sir", "dame", "lady"])
+
 STATE_ABBREVIATIONS: dict[str, tuple[str, str]] = {
     "Ala.": ("Alabama", "US"),
     "Ariz.": ("Arizona", "US"),
