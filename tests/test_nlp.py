@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import logging
 
-import pytest
 from helpers import make_articles
 from spacy.tokens import Doc, Span
 
 from analysis import schema
 from analysis.nlp import frames_from_docs, load_pipeline, looks_english, parse, split_text
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return load_pipeline("blank")
 
 
 def assert_offsets_exact(parsed, texts):

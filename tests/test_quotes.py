@@ -7,18 +7,12 @@ Every sentence here is invented for the test.
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 from helpers import make_articles
 
-from analysis.actors import load_knowledge_base, merge_actors, resolve_actors
+from analysis.actors import merge_actors, resolve_actors
 from analysis.actors.coref import name_gender
 from analysis.actors.quotes import quoted_passages
 from analysis.nlp import parse
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_knowledge_base()
 
 
 def resolve(nlp, kb, texts: dict[str, str], published: dict[str, str] | None = None):

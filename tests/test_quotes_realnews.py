@@ -7,16 +7,10 @@ Real spaCy pipeline and knowledge base; every sentence here is invented for the 
 
 from __future__ import annotations
 
-import pytest
 from helpers import make_articles
 
-from analysis.actors import load_knowledge_base, resolve_actors
+from analysis.actors import resolve_actors
 from analysis.nlp import parse
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_knowledge_base()
 
 
 def resolve(nlp, kb, text: str):
