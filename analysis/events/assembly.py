@@ -55,6 +55,8 @@ def _compatible(keep: Event, e: Event) -> bool:
     if (keep.status == "denied") != (e.status == "denied"):
         return False
     pa, pb = set(keep.participants), set(e.participants)
+    if not pa and not pb and keep.etype.family == "election" and keep.sentence_id != e.sentence_id:
+        return e.cues.get("election_of") is keep or keep.cues.get("election_of") is e
     if not pa and not pb:
         same_sentence = keep.sentence_id == e.sentence_id
         return same_sentence and overlap(keep, e) is not False

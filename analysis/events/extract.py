@@ -63,12 +63,14 @@ from .. import schema
 from . import metonymy, syntax
 from .anaphora import both_sides, definite_noun, last_two_persons, title_references
 from .assembly import deduplicate, to_row
+from .elections import join_elections
 from .generic import concurs, generic_mention, restates_event, says_nothing
 from .headline_actors import headline_remap
 from .location import place_cost
 from .model import Event, Span, day, event_id, is_na
 from .parsing import TokenIndex, default_nlp
 from .participants import (
+    anonymous_source,
     participants_of,
     pronoun_speaker,
     pronoun_subject,
@@ -484,10 +486,12 @@ def _article_events(
             one = ev.participants[0] if len(ev.participants) == 1 else None
             if etype.family == "statement" and one in persons:
                 last_speaker = (one, sid)
-            if etype.name == "statement" and not ev.participants:
+            anonymous = etype.name == "statement" and not ev.participants
+            if anonymous and not anonymous_source(trig):
                 continue  # an anonymous "it was said" is not an event worth a row
             ev.definite = definite_noun(trig)
             ev.cues = syntax.status_cues(trig, speech_act=etype.family == "statement")
+            ev.cues["anonymous"] = anonymous  # "a senior official said": no one to resolve
             quote_attribution(ev, article_quotes)
             sent_events.append(ev)
         if not sent_events:
@@ -528,6 +532,7 @@ def _article_events(
         e.status, e.status_decided = decide_status(e, anchor_day)
     events = resolve_coreference(events)
     inherit_status(events)
+    join_elections(events)
     events = deduplicate(events)
     # an event with neither participants, time nor place says nothing an analyst can use
     # -- but an election is news by itself ("ahead of the elections")

@@ -13,11 +13,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon.prepositions import MEMBERSHIP_PREPOSITIONS
+from ..lexicon.speech import HUMAN_SOURCES
 from . import syntax
 from .model import Event, is_na
 from .roles import ellipsis_subjects
 
 __all__ = [
+    "anonymous_source",
     "participants_of",
     "pronoun_speaker",
     "pronoun_subject",
@@ -187,6 +189,18 @@ def speaker_heads(trig: Token) -> list[Token]:
                 out.append(t)
                 seen.add(t.i)
     return out
+
+
+def anonymous_source(trig: Token) -> bool:
+    """True when a verb of saying has an unnamed person for its speaker: "a senior
+    official told reporters", "sources said", "a spokeswoman for the ministry said" -- a
+    statement of an anonymous source, unlike "it was said" or "the report said"."""
+    if trig.pos_ not in ("VERB", "AUX"):
+        return False
+    heads = speaker_heads(trig)
+    return bool(heads) and all(
+        h.pos_ == "NOUN" and h.lemma_.lower() in HUMAN_SOURCES for h in heads
+    )
 
 
 def _party_label(tok: Token) -> bool:
@@ -375,6 +389,8 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
         key = _coref_key(e)
         ante = last.get(key)
         anaphor = e.definite or _plural_pronoun_subject(e.trigger) or not e.participants
+        if e.cues.get("anonymous"):
+            continue  # "a senior official said" is no one the article has named
         if ante is not None and anaphor and set(e.participants) < set(ante.participants):
             e.participants = list(ante.participants)
             e.coref = True

@@ -28,6 +28,7 @@ __all__ = [
     "CITING_VERBS",
     "COGNITION_VERBS",
     "DISCOURSE_VERBS",
+    "HUMAN_SOURCES",
     "PAST_EXCEPTIONS",
     "PRESSING_VERBS",
     "REPORTING_VERBS",
@@ -181,3 +182,22 @@ def verb_forms(lemmas: Iterable[str]) -> frozenset[str]:
 #: Every written form of a speech verb: the lemma and its finite forms ("say", "says",
 #: "said", "warned", "replies").
 SPEECH_VERB_FORMS = SPEECH_VERBS | verb_forms(SPEECH_VERBS)
+
+
+#: Common nouns for people who speak without a name ("a senior official told", "sources
+#: said", "a spokeswoman for the ministry said"): a saying with such a speaker is an
+#: event of its own, with an anonymous source.
+HUMAN_SOURCES = frozenset(
+    [
+        *("official", "source", "spokesman", "spokeswoman", "spokesperson", "aide"),
+        *("adviser", "advisor", "diplomat", "officer", "lawmaker", "legislator"),
+        *("negotiator", "envoy", "insider", "person", "people", "analyst", "expert"),
+        *("investigator", "prosecutor", "lawyer", "attorney", "staffer", "witness"),
+        *("minister", "senator", "representative", "congressman", "congresswoman"),
+        *("ambassador", "general", "commander", "administrator", "executive", "member"),
+        *("leader", "strategist", "operative", "assistant", "associate", "ally"),
+        "allies",
+        "spokesmen",
+        "spokespeople",
+    ]
+)

@@ -1,0 +1,82 @@
+"""Elections named twice in an article, and sayings of unnamed sources (invented texts)."""
+
+from __future__ import annotations
+
+import pandas as pd
+from test_events import SURFACES, _extract, _small
+
+MID_MAY = ("mid-May", 0, "DATE", "2019-05", None, "2019-05-11", "2019-05-21", "month")
+Y2016 = ("2016", 0, "DATE", "2016", None, "2016-01-01", "2017-01-01", "year")
+Y2020 = ("2020", 0, "DATE", "2020", None, "2020-01-01", "2021-01-01", "year")
+FRIDAY = ("Friday", 0, "DATE", "2019-04-19", None, "2019-04-19", "2019-04-20", "day")
+
+
+def _events(spacy_nlp, text, timexes=()) -> pd.DataFrame:
+    return _extract(_small(spacy_nlp, text, SURFACES, list(timexes)))
+
+
+def test_an_election_named_again_without_a_date_is_the_dated_one(spacy_nlp):
+    text = (
+        "The Borduvian elections are scheduled for mid-May. "
+        "Donald Trump will visit Vladivostok. "
+        "Analysts expect a close race in the Borduvian elections."
+    )
+    ev = _events(spacy_nlp, text, [MID_MAY])
+    el = ev[ev["type"].eq("election")]
+    assert len(el) == 1, el[["trigger", "begin", "sentence_ids"]]
+    row = el.iloc[0]
+    assert row["begin"] == pd.Timestamp("2019-05-11", tz="UTC")
+    assert len(row["sentence_ids"]) == 2
+
+
+def test_an_undated_election_that_could_be_two_dated_ones_stays_undated(spacy_nlp):
+    text = (
+        "Donald Trump won the 2016 election. "
+        "He is campaigning for the 2020 election. "
+        "Critics say foreigners meddled in the election."
+    )
+    ev = _events(spacy_nlp, text, [Y2016, Y2020])
+    el = ev[ev["type"].eq("election")].sort_values("trigger_start")
+    assert len(el) == 3, el[["trigger", "begin"]]
+    assert pd.isna(el.iloc[2]["begin"])
+
+
+def test_elections_of_another_kind_or_country_are_not_joined(spacy_nlp):
+    text = (
+        "The Hungarian presidential election is set for mid-May. "
+        "Donald Trump spoke about the local elections. "
+        "The Polish elections were also discussed."
+    )
+    ev = _events(spacy_nlp, text, [MID_MAY])
+    el = ev[ev["type"].eq("election")].sort_values("trigger_start")
+    assert len(el) == 3, el[["trigger", "begin"]]
+    assert el["begin"].notna().sum() == 1
+
+
+def test_an_unnamed_official_makes_a_statement_without_participants(spacy_nlp):
+    text = (
+        "A senior administration official told reporters on Friday that the summit would go ahead."
+    )
+    ev = _events(spacy_nlp, text, [FRIDAY])
+    st = ev[ev["type"].eq("statement")]
+    assert len(st) == 1, ev[["type", "trigger"]]
+    assert list(st.iloc[0]["participants"]) == []
+    assert st.iloc[0]["begin"] == pd.Timestamp("2019-04-19", tz="UTC")
+
+
+def test_an_unnamed_source_is_not_the_speaker_named_before(spacy_nlp):
+    text = (
+        "Mike Pompeo said on Friday that the talks had failed. "
+        "Sources said the summit would still go ahead."
+    )
+    ev = _events(spacy_nlp, text, [FRIDAY])
+    st = ev[ev["type"].eq("statement")].sort_values("trigger_start")
+    assert len(st) == 2, st[["trigger", "participants"]]
+    assert list(st.iloc[0]["participants"]) == ["kb:mike_pompeo"]
+    assert list(st.iloc[1]["participants"]) == []
+
+
+def test_an_impersonal_saying_is_still_no_event(spacy_nlp):
+    text = "It was said that the summit would go ahead. The report said the talks would be long."
+    ev = _events(spacy_nlp, text)
+    assert not ev["type"].eq("statement").any(), ev[["type", "trigger"]]
