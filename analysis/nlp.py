@@ -371,7 +371,10 @@ def _patterns(kb: pd.DataFrame, places: list[tuple[str, str, str]]) -> list[dict
         base = _LABEL_BY_KIND.get(kind, "ORG")
         entries = [(a, base) for a in row["aliases"]]
         entries += [(m, "GPE") for m in row["metonyms"]]
-        entries += [(d, "NORP") for d in row["demonyms"]]
+        if kind in ("government", "country"):
+            # a party's members ("Democrats") are found by the tagger, never by a pattern
+            # that would cut "Social Democrats"
+            entries += [(d, "NORP") for d in row["demonyms"]]
         for text, label in entries:
             if kind == "person" and len(re.split(r"[\s\-]+", text.strip())) < 2:
                 continue  # a bare surname is resolved in context, never a pattern

@@ -684,3 +684,24 @@ def test_a_headline_glued_to_a_name_joins_the_person():
         "x:whitcombe-defends-budget": "x:dana-whitcombe",
         "x:whitcombe-will-run": "x:dana-whitcombe",
     }
+
+
+def test_a_party_s_members_are_the_party_and_another_party_stays_apart(nlp):
+    from analysis.actors import load_knowledge_base, resolve_actors
+    from analysis.nlp import parse
+
+    arts = make_articles(
+        {
+            "a": "Democrats in the Senate rejected the budget on Tuesday, and Republicans "
+            "vowed to bring it back.",
+            "b": "In Berlin, the Social Democrats left the coalition talks on Monday.",
+        }
+    )
+    parsed = parse(arts, nlp=nlp)
+    res = resolve_actors(
+        arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=load_knowledge_base()
+    )
+    m = res.mentions.dropna(subset=["actor_id"])
+    ids = {a: set(g["actor_id"]) for a, g in m.groupby("article_id")}
+    assert {"kb:democratic_party", "kb:republican_party"} <= ids["a"]
+    assert "kb:democratic_party" not in ids.get("b", set())

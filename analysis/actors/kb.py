@@ -16,7 +16,9 @@ titles      Offices held, ``|``-separated, lower case ("secretary of state|top d
             "the Kremlin spokesman" resolves to the person holding the title.
 metonyms    Places that stand for the actor ("Kremlin|Moscow" for Russia's government);
             whether a mention of them means the government is decided by the syntax.
-demonyms    Adjectives of the actor's country ("Russian"), for governments.
+demonyms    Adjectives of the actor's country ("Russian"), for governments; for a party or
+            another organisation, the plural noun for its members ("Democrats"): a
+            mention that is exactly that word is the organisation.
 wikidata    Wikidata QID, only when known for certain.
 valid_from  Date the titles were first held (ISO date, may be empty).
 valid_to    Date the titles ended (ISO date, empty when still held).
@@ -267,6 +269,7 @@ class KBIndex:
     surnames: dict[str, list[str]] = field(default_factory=dict)  # person surname -> ids
     metonyms: dict[str, str] = field(default_factory=dict)  # normalized place -> id
     demonyms: dict[str, str] = field(default_factory=dict)  # normalized demonym -> gov id
+    members: dict[str, str] = field(default_factory=dict)  # "democrats" -> party id
     countries: dict[str, str] = field(default_factory=dict)  # ISO code -> gov id
     titles: dict[str, list[str]] = field(default_factory=dict)  # title -> person ids
 
@@ -310,6 +313,9 @@ def kb_index(kb: pd.DataFrame) -> KBIndex:
                 index.titles.setdefault(title, []).append(aid)
         for met in row["metonyms"]:
             index.metonyms.setdefault(normalize_name(met), aid)
+        if row["kind"] not in ("government", "country"):
+            for dem in row["demonyms"]:
+                index.members.setdefault(normalize_name(dem), aid)
         if row["kind"] in ("government", "country"):
             for dem in row["demonyms"]:
                 index.demonyms.setdefault(normalize_name(dem), aid)

@@ -338,7 +338,9 @@ class _ArticleResolver:
             met = self.index.metonyms.get(key)
             if met:
                 ids = [met]
-        if m.label == "NORP" or (not ids and key in self.index.demonyms):
+        if m.label == "NORP" and key in self.index.members:
+            ids = [self.index.members[key]]  # "Democrats": the party as a group
+        elif m.label == "NORP" or (not ids and key in self.index.demonyms):
             gov = self.index.demonyms.get(key)
             if gov or not m.text.endswith("s"):
                 m.role = "demonym"

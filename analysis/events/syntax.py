@@ -229,6 +229,15 @@ def _near_lemmas(tok: Token) -> set[str]:
     return out
 
 
+#: Verbs that say something only when they name what they call: "called the plan a
+#: disgrace", "labelled them terrorists" -- not "called him", "called a vote".
+NAMING_VERBS = frozenset(["call", "label", "brand", "dub"])
+
+
+def _names_something(tok: Token) -> bool:
+    return any(c.dep_ == "oprd" for c in tok.children)
+
+
 def _context_ok(etype: EventType, tok: Token, lemma: str, pos: str) -> bool:
     ctx = etype.context.get(f"{lemma}:{pos}")
     if ctx is None:
@@ -312,6 +321,10 @@ def find_triggers(
                 continue
             if not _context_ok(etype, tok, lemma, pos):
                 continue
+            if pos == "v" and lemma in NAMING_VERBS and not _names_something(tok):
+                continue  # "called him on Friday", "called a vote": no words are said
+            if pos == "v" and lemma == "claim" and any(c.dep_ == "xcomp" for c in tok.children):
+                continue  # "cannot claim to love": a pretence, not a claim made
             out.append((tok, etype, tok.text))
             claimed.add(tok.i)
             break
