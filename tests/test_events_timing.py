@@ -194,3 +194,17 @@ def test_two_meetings_a_sentence_sets_apart_stay_two(spacy_nlp):
     ev = _extract(_small(spacy_nlp, text, SURFACES))
     meetings = ev[ev["type"].eq("meeting")]
     assert sorted(meetings["trigger"]) == ["meeting", "summit"]
+
+
+def test_a_saying_in_a_clause_set_off_by_a_comma_goes_on_with_the_story(spacy_nlp):
+    # published Monday 22 April; the story is Sunday's
+    text = (
+        "Vladimir Putin arrived in Vladivostok on Sunday for the summit. "
+        "The plan angered Mike Pompeo, who called it a provocation. "
+        "Donald Trump repeated the warning he issued."
+    )
+    rows = _statements(spacy_nlp, text, [SUNDAY])
+    called = rows[rows["trigger"].eq("called")]
+    assert len(called) == 1, rows[["trigger", "begin"]]
+    assert called.iloc[0]["begin"] == pd.Timestamp("2019-04-21", tz="UTC")
+    assert called.iloc[0]["time_source"] == "narrative"

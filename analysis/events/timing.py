@@ -121,6 +121,19 @@ _STANCE_VERBS = frozenset(["say", "tell", "insist", "argue", "maintain", "claim"
 _EARLIER = frozenset(["repeatedly", "often", "long", "previously", "already", "frequently"])
 
 
+def _appended(relcl) -> bool:
+    """True for a relative clause set off by a comma whose relative pronoun is its subject
+    ("Democrats, who called it an abuse"): it goes on with the story, unlike "the sum he
+    demanded", which tells what the noun is."""
+    first = relcl.left_edge
+    return (
+        first.tag_ in ("WP", "WDT")
+        and first.dep_ in ("nsubj", "nsubjpass")
+        and first.i > 0
+        and first.nbor(-1).text == ","
+    )
+
+
 def perfect(trig) -> bool:
     """True for a verb of saying in a perfect tense that tells a standing position or
     earlier words -- "has said", "have long argued", "had warned", "has repeatedly
@@ -133,6 +146,7 @@ def perfect(trig) -> bool:
         trig.dep_ == "relcl"
         and trig.tag_ == "VBD"
         and not any(c.dep_ in ("npadvmod", "tmod") for c in trig.children)
+        and not _appended(trig)
     ):
         # "the sum he demanded", "the warning she gave": a past act that the noun
         # describes, told as known, not as the news of the day
