@@ -208,3 +208,17 @@ def test_a_saying_in_a_clause_set_off_by_a_comma_goes_on_with_the_story(spacy_nl
     assert len(called) == 1, rows[["trigger", "begin"]]
     assert called.iloc[0]["begin"] == pd.Timestamp("2019-04-21", tz="UTC")
     assert called.iloc[0]["time_source"] == "narrative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump will visit Seoul two weeks ahead of the summit with Kim Jong Un.",
+        "Mike Pompeo spoke to reporters two weeks in advance of the summit with Kim Jong Un.",
+        "Donald Trump flew to Vladivostok two weeks before the summit with Kim Jong Un.",
+    ],
+)
+def test_the_gap_before_an_event_does_not_date_it(spacy_nlp, text):
+    two_weeks = ("two weeks", 0, "DURATION", "P2W", None, "2019-04-08", "2019-04-22", "week")
+    ev = _one(spacy_nlp, text, "meeting", [two_weeks])
+    assert ev["time_source"] != "timex", ev[["trigger", "begin", "timex"]]

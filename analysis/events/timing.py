@@ -19,6 +19,9 @@ from .model import DAY, Event, Span, day, is_na
 
 #: Prepositions that relate the event to a date without placing it there.
 RELATION_SIGNALS = frozenset(["since", "until", "till", "before", "after"])
+#: Words that relate an event under them to another act ("two weeks before the summit",
+#: "a month in advance of the vote", "days ahead of the talks", "prior to the visit").
+_RELATING_WORDS = RELATION_SIGNALS | frozenset(["advance", "ahead", "prior"])
 #: Verbs whose date is the date of the event noun they govern: "held talks on Monday",
 #: "the summit is set for June 12", "will attend the meeting Friday".  Any other verb
 #: above an event noun dates its own act: in "urged on Friday that the summit be
@@ -78,6 +81,8 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
     for n in up:
         if n.i != trig.i and syntax._lemma(n) in syntax.REPORTING_VERBS and syntax._is_verb(n):
             return None
+        if n.i != trig.i and n.lower_ in _RELATING_WORDS and n.dep_ in ("prep", "advmod", "pobj"):
+            return None  # "two weeks ahead of the elections": the weeks measure a gap
         if n.i != trig.i and n is not (up[-1] if up else None) and syntax._is_verb(n):
             cost += 1
     for n in down:
