@@ -222,3 +222,18 @@ def test_the_gap_before_an_event_does_not_date_it(spacy_nlp, text):
     two_weeks = ("two weeks", 0, "DURATION", "P2W", None, "2019-04-08", "2019-04-22", "week")
     ev = _one(spacy_nlp, text, "meeting", [two_weeks])
     assert ev["time_source"] != "timex", ev[["trigger", "begin", "timex"]]
+
+
+@pytest.mark.parametrize(
+    ("second", "dated"),
+    [
+        ("Dmitry Peskov said in an interview that the talks would be long.", False),
+        ("Mike Pompeo told the programme that the talks would be long.", False),
+        ("Dmitry Peskov said in a statement that the talks would be long.", True),
+    ],
+)
+def test_words_of_an_interview_or_a_programme_keep_their_unknown_day(spacy_nlp, second, dated):
+    text = "Vladimir Putin arrived in Vladivostok on Sunday for the summit. " + second
+    rows = _statements(spacy_nlp, text, [SUNDAY])
+    assert len(rows) == 1, rows[["trigger", "begin"]]
+    assert pd.notna(rows.iloc[0]["begin"]) is dated

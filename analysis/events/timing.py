@@ -301,6 +301,32 @@ def of_the_day(trig) -> bool:
     )
 
 
+#: Occasions of words whose day a report seldom gives: "said in an interview", "wrote in
+#: an op-ed", "told the programme", "said on a podcast".
+_OCCASIONS = frozenset(
+    [
+        *("interview", "op-ed", "oped", "book", "memoir", "podcast", "program"),
+        *("programme", "show", "documentary", "column", "essay", "article", "profile"),
+    ]
+)
+
+
+def on_an_occasion(trig) -> bool:
+    """True when a saying is placed in an interview, a book, a programme or a column
+    ("said in an interview", "told the Sunday programme", "wrote in an op-ed"): its day
+    is that occasion's, which the story's day does not give."""
+    for c in trig.children:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "on", "during")
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in _OCCASIONS for o in c.children)
+        ):
+            return True
+        if c.dep_ in ("dobj", "dative") and c.lemma_.lower() in _OCCASIONS:
+            return True
+    return False
+
+
 def date_statements(events: list[Event], anchor_day, news: pd.Timestamp | None) -> None:
     """Date the sayings that have no date of their own, in text order.
 
@@ -325,6 +351,8 @@ def date_statements(events: list[Event], anchor_day, news: pd.Timestamp | None) 
         ):
             if of_the_day(e.trigger):
                 when, source = anchor_day, "publication"
+            elif on_an_occasion(e.trigger):
+                continue  # "said in an interview": when the interview was, the text does not say
             else:
                 told = [last_said[p] for p in e.participants if p in last_said]
                 when = told[-1] if told else news
