@@ -80,3 +80,44 @@ def test_an_impersonal_saying_is_still_no_event(spacy_nlp):
     text = "It was said that the summit would go ahead. The report said the talks would be long."
     ev = _events(spacy_nlp, text)
     assert not ev["type"].eq("statement").any(), ev[["type", "trigger"]]
+
+
+def _quoted(spacy_nlp, text: str, speaker: str):
+    from analysis import schema
+
+    frames = _small(spacy_nlp, text, SURFACES)
+    end = text.index(",") + 2
+    quotes = pd.DataFrame(
+        [
+            {
+                "article_id": "t1",
+                "sentence_id": 0,
+                "start": 0,
+                "end": end,
+                "speaker": speaker,
+                "speaker_text": None,
+                "text": text[:end],
+                "cue": "say",
+                "kind": "direct",
+                "via": None,
+            }
+        ]
+    )
+    frames["quotes"] = schema.conform(quotes, "quotes")
+    return _extract(frames, link=False)
+
+
+def test_a_speaker_telling_a_past_act_of_their_own_tells_it_as_done(spacy_nlp):
+    ev = _quoted(
+        spacy_nlp, '"Kim Jong Un and I met in the morning," Donald Trump said.', "kb:donald_trump"
+    )
+    met = ev[ev["type"].eq("meeting")]
+    assert len(met) == 1 and met.iloc[0]["status"] == "occurred", met[["trigger", "status"]]
+
+
+def test_a_speaker_telling_the_acts_of_others_reports_them(spacy_nlp):
+    ev = _quoted(
+        spacy_nlp, '"Kim Jong Un met Vladimir Putin in secret," Mike Pompeo said.', "kb:mike_pompeo"
+    )
+    met = ev[ev["type"].eq("meeting")]
+    assert len(met) == 1 and met.iloc[0]["status"] == "reported", met[["trigger", "status"]]

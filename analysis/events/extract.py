@@ -81,7 +81,7 @@ from .participants import (
     statement_noun_speakers,
 )
 from .roles import warning_is_threat
-from .status import decide_status, inherit_status, quote_attribution
+from .status import decide_status, inherit_status, quote_attribution, told_by_a_doer
 from .timing import (
     date_statements,
     month_direction,
@@ -493,6 +493,7 @@ def _article_events(
             ev.cues = syntax.status_cues(trig, speech_act=etype.family == "statement")
             ev.cues["anonymous"] = anonymous  # "a senior official said": no one to resolve
             quote_attribution(ev, article_quotes)
+            told_by_a_doer(ev, actor_tok)
             sent_events.append(ev)
         if not sent_events:
             continue

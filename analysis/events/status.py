@@ -11,7 +11,7 @@ from __future__ import annotations
 from . import syntax
 from .model import DAY, Event, is_na, overlap
 
-__all__ = ["decide_status", "inherit_status", "quote_attribution"]
+__all__ = ["decide_status", "inherit_status", "quote_attribution", "told_by_a_doer"]
 
 
 def decide_status(ev: Event, anchor_day) -> tuple[str, bool]:
@@ -79,6 +79,54 @@ def inherit_status(events: list[Event]) -> None:
             e.status_from = src
 
 
+def _past_act(trig) -> bool:
+    return trig.tag_ == "VBD" and not any(c.dep_ in ("aux", "neg") for c in trig.children)
+
+
+def _first_person_doer(trig) -> bool:
+    """ "Kim and I met", "we signed it": the one who speaks is among the doers."""
+    subjects = [c for c in trig.children if c.dep_ == "nsubj"]
+    subjects += [t for s in subjects for t in s.conjuncts]
+    return any(t.lower_ in ("i", "we") for t in subjects)
+
+
+def told_by_a_doer(ev: Event, actor_tok: dict) -> None:
+    """Undo the hedge of an act told in the past by one who did it: "Kim and I met on
+    Monday, Trump said", "we met, the ministers said", "Trump said he met Kim" -- the
+    speaker's own act, told as done, is not an attributed claim."""
+    if not ev.cues.get("hedged") or not _past_act(ev.trigger):
+        return
+    node, speaker = ev.trigger, None
+    while node.dep_ in ("ccomp", "conj", "parataxis") and node.head.i != node.i:
+        node = node.head
+        if syntax._is_verb(node) and syntax._lemma(node) in syntax.REPORTING_VERBS:
+            speaker = node
+            break
+    if speaker is None:
+        return
+    ids: set[str] = set()
+    for c in speaker.children:
+        if c.dep_ == "nsubj":
+            for t in c.subtree:
+                ids.update(actor_tok.get((id(t.doc), t.i), []))
+    mine = bool(ids & set(ev.participants))
+    if mine or _first_person_doer(ev.trigger):
+        ev.cues["hedged"] = False
+        ev.cues["attributed"] = ""
+
+
+def _own_past_act(ev: Event, quote: dict) -> bool:
+    """True when the speaker of a quote tells, in the past tense, an act of their own: "the
+    President and the Speaker met this afternoon", in the statement of either; "Kim and I
+    met", "we signed it"."""
+    if not _past_act(ev.trigger):
+        return False
+    speaker = quote.get("speaker")
+    if not is_na(speaker) and str(speaker) in ev.participants:
+        return True
+    return _first_person_doer(ev.trigger)
+
+
 def quote_attribution(ev: Event, quotes: list[dict]) -> None:
     """Mark ``ev`` hedged when its trigger lies inside the words of a quote (direct or
     reported speech, "according to") whose cue is not factive: the claim is the
@@ -105,6 +153,8 @@ def quote_attribution(ev: Event, quotes: list[dict]) -> None:
         cue = "" if is_na(cue) else str(cue).lower()
         if cue and cue.split()[0] in syntax.FACTIVE_VERBS:
             continue
+        if _own_past_act(ev, q):
+            continue  # "we met this afternoon", says one who met: told as done
         if (
             ev.etype.family == "statement"
             and trig.pos_ in ("NOUN", "PROPN")
