@@ -121,3 +121,50 @@ def test_a_speaker_telling_the_acts_of_others_reports_them(spacy_nlp):
     )
     met = ev[ev["type"].eq("meeting")]
     assert len(met) == 1 and met.iloc[0]["status"] == "reported", met[["trigger", "status"]]
+
+
+def test_the_federal_election_day_of_the_united_states():
+    from analysis.events.elections import us_election_day
+
+    days = [us_election_day(y).strftime("%Y-%m-%d") for y in (2012, 2016, 2018, 2020)]
+    assert days == ["2012-11-06", "2016-11-08", "2018-11-06", "2020-11-03"]
+
+
+def _us_story(spacy_nlp, text: str, published: str) -> pd.DataFrame:
+    frames = _small(spacy_nlp, text, SURFACES, published=pd.Timestamp(published, tz="UTC"))
+    ev = _extract(frames, link=False)
+    return ev[ev["type"].eq("election")]
+
+
+def test_an_undated_us_election_is_dated_by_the_federal_calendar(spacy_nlp):
+    # a story of July 2017 told about the past: the last presidential election
+    el = _us_story(
+        spacy_nlp,
+        "Donald Trump and Mike Pompeo said that Russia interfered in the election.",
+        "2017-07-10",
+    )
+    assert len(el) == 1
+    assert el.iloc[0]["begin"] == pd.Timestamp("2016-11-08", tz="UTC")
+    assert el.iloc[0]["time_source"] == "calendar"
+    # weeks before a midterm, "the midterm elections" are the coming ones
+    el = _us_story(
+        spacy_nlp,
+        "Donald Trump and Mike Pompeo said hackers had tried to disrupt the midterm elections.",
+        "2018-10-02",
+    )
+    assert el.iloc[0]["begin"] == pd.Timestamp("2018-11-06", tz="UTC")
+
+
+def test_an_election_the_calendar_cannot_tell_stays_undated(spacy_nlp):
+    cases = [
+        # weeks after a midterm, "the election" could be it or the last presidential one
+        ("Donald Trump and Mike Pompeo said Russia interfered in the election.", "2019-01-10"),
+        # another country's elections, a person's own election
+        ("Donald Trump and Mike Pompeo discussed the Israeli elections.", "2017-07-10"),
+        ("Donald Trump said Mike Pompeo would help with his election.", "2017-07-10"),
+        # a story about the Russian government: no United States calendar
+        ("Vladimir Putin and Dmitry Peskov said the election went well.", "2017-07-10"),
+    ]
+    for text, published in cases:
+        el = _us_story(spacy_nlp, text, published)
+        assert el["begin"].isna().all(), (text, el[["trigger", "begin", "time_source"]])

@@ -13,9 +13,11 @@ elections"; a modifier, "election security").
 
 from __future__ import annotations
 
-from .model import Event, overlap
+import pandas as pd
 
-__all__ = ["join_elections"]
+from .model import DAY, Event, is_na, overlap
+
+__all__ = ["date_by_calendar", "join_elections", "us_election_day"]
 
 #: Words that tell one kind of election from another.
 ELECTION_KINDS = frozenset(
@@ -91,7 +93,135 @@ def join_elections(events: list[Event]) -> None:
         if not fits:
             continue
         if any(overlap(a, b) is False for a in fits for b in fits):
-            continue  # two different elections it could be
+            u.cues["election_unsure"] = True  # two different elections it could be
+            continue
         d = min(fits, key=lambda x: (x.end - x.begin, abs(x.trigger_start - u.trigger_start)))
         u.begin, u.end, u.precision, u.time_source = d.begin, d.end, d.precision, "coreference"
         u.cues["election_of"] = d
+
+
+# ------------------------------------------------------------------ a fixed calendar
+
+#: Words that place an election in the United States ("the U.S. election").
+_US_WORDS = frozenset(["u.s.", "us", "american", "america", "united", "states"])
+#: Kinds of the federal elections the United States holds every two years.
+_PRESIDENTIAL = frozenset(["presidential", "general", "national", "federal"])
+_MIDTERM = frozenset(["midterm", "congressional"])
+#: Words that make an election the coming one ("the upcoming election").
+_COMING = frozenset(["upcoming", "next", "coming", "forthcoming", "approaching"])
+#: How close to an election a story is about that one ("the presidential election", told
+#: in the weeks before or after it).
+_CAMPAIGN_DAYS = 100
+#: Verbs whose "for the election" looks ahead ("prepare for the election").
+_AHEAD_VERBS = frozenset(["prepare", "campaign", "run", "gear", "ready", "plan", "fundraise"])
+
+
+def us_election_day(year: int) -> pd.Timestamp:
+    """The day of the United States' federal elections of ``year``: the Tuesday after the
+    first Monday of November (fixed by federal law since 1845)."""
+    d = pd.Timestamp(year=year, month=11, day=2, tz="UTC")
+    return d + pd.Timedelta(days=(1 - d.weekday()) % 7)
+
+
+def _direction(e: Event) -> str:
+    """ "coming", "past" or "" (the text does not tell) for an election mention."""
+    trig = e.trigger
+    if any(c.lower_ in _COMING for c in trig.children) or e.cues.get("tense") == "future":
+        return "coming"
+    head = trig.head
+    if head.lower_ == "of" and head.head.lower_ in ("ahead", "advance"):
+        return "coming"  # "ahead of the election"
+    if head.lower_ == "for" and head.head.lemma_.lower() in _AHEAD_VERBS:
+        return "coming"  # "prepare for the presidential election"
+    if head.lower_ in ("since", "after") or e.cues.get("tense") == "past":
+        return "past"  # "since the election", "interfered in the election"
+    if any(c.lower_ in ("last", "previous", "recent", "past") for c in trig.children):
+        return "past"
+    return ""
+
+
+def _federal_day(kinds: set[str], direction: str, anchor: pd.Timestamp) -> pd.Timestamp | None:
+    """The federal election a mention means, seen from the publication day ``anchor``.
+
+    Within :data:`_CAMPAIGN_DAYS` of an election of its kind, a story's "presidential
+    election" is that one, whatever its verbs' tense ("accounts set up to disrupt the
+    midterm elections", weeks before them).  Otherwise the mention's direction decides:
+    the last one for the past ("since the election"), the next one for what is coming.
+    A bare "the election" is the presidential one; near a midterm it could be either,
+    and it is left undated."""
+    first = anchor.year - 4 - anchor.year % 2  # federal elections fall in even years
+    days = [us_election_day(y) for y in range(first, first + 10, 2)]
+    near = [d for d in days if abs((d - anchor).days) <= _CAMPAIGN_DAYS]
+    if kinds & _MIDTERM:
+        days = [d for d in days if d.year % 4 == 2]
+    elif kinds & _PRESIDENTIAL:
+        days = [d for d in days if d.year % 4 == 0]
+    else:
+        if any(d.year % 4 == 2 for d in near):
+            return None  # "the election" weeks from a midterm: that one or the last presidential
+        days = [d for d in days if d.year % 4 == 0]
+    near = [d for d in days if d in near]
+    if near:
+        return near[0]
+    if direction == "coming":
+        pick = [d for d in days if d >= anchor]
+        return pick[0] if pick else None
+    if direction == "past":
+        pick = [d for d in days if d < anchor]
+        return pick[-1] if pick else None
+    if kinds:
+        return min(days, key=lambda d: abs((d - anchor).days))
+    return None
+
+
+#: Premodifiers that leave an election the federal one ("the bitter presidential race").
+_FEDERAL_WORDS = _PRESIDENTIAL | _MIDTERM | _US_WORDS
+
+
+def _federal(e: Event) -> bool:
+    """True when nothing in the mention makes it another election than a federal one: no
+    possessor ("his election", "Thursday's election"), no "of"/"as" phrase ("the
+    election of Ed Roe", "her election as speaker"), no other kind ("the recall
+    election", "the special election") or country."""
+    trig = e.trigger
+    for c in trig.children:
+        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "as", "to", "for")):
+            return False
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.i < trig.i:
+            low = c.lower_
+            if low in _FEDERAL_WORDS:
+                continue
+            if c.tag_.startswith("NN") or low in ELECTION_KINDS or c.ent_type_:
+                return False
+    return True
+
+
+def date_by_calendar(events: list[Event], anchor_day, country: str | None) -> None:
+    """Date a federal election of the United States that the article names without a date
+    ("interfered in the election", "the upcoming presidential election") by the fixed
+    calendar of those elections (``time_source`` "calendar"): the last one before
+    publication, or the next one when the mention looks ahead.  Only for an article about
+    the United States (``country``), and never for an election of another kind ("the
+    primary", "the leadership election") or of another country ("the Israeli
+    elections"); other countries' elections have no fixed day."""
+    if country != "US" or is_na(anchor_day):
+        return
+    anchor = pd.Timestamp(anchor_day)
+    if anchor.tzinfo is None:
+        anchor = anchor.tz_localize("UTC")
+    for e in events:
+        if e.etype.family != "election" or e.time_source != "none" or e.status == "denied":
+            continue
+        if e.cues.get("election_unsure"):
+            continue  # the article's own dates leave it open
+        if not particular(e) or e.trigger.lemma_.lower() != "election" or not _federal(e):
+            continue
+        kinds, where = election_words(e)
+        if where - _US_WORDS or kinds - _PRESIDENTIAL - _MIDTERM:
+            continue
+        if e.trigger.tag_ == "NNS" and not kinds & _MIDTERM:
+            continue  # "the elections" of a national story: which ones is not said
+        d = _federal_day(kinds, _direction(e), anchor)
+        if d is None:
+            continue
+        e.begin, e.end, e.precision, e.time_source = d, d + DAY, "day", "calendar"

@@ -63,7 +63,7 @@ from .. import schema
 from . import metonymy, syntax
 from .anaphora import both_sides, definite_noun, last_two_persons, title_references
 from .assembly import deduplicate, to_row
-from .elections import join_elections
+from .elections import date_by_calendar, join_elections
 from .generic import concurs, generic_mention, restates_event, says_nothing
 from .headline_actors import headline_remap
 from .location import place_cost
@@ -142,7 +142,8 @@ def extract_events(
     -------
     pandas.DataFrame
         The "events" frame, with extra columns ``trigger_start`` (offset of the trigger),
-        ``status_cues``, ``time_source`` (timex, publication, coreference, none), ``place_text``,
+        ``status_cues``, ``time_source`` (timex, publication, narrative, coreference,
+        calendar, none), ``place_text``,
         ``place_certainty`` (stated, probable), ``sentence_ids`` (every sentence that
         mentions the event), ``participants_inferred`` (taken from an earlier mention) and,
         after linking, ``ref_name``, ``ref_begin``, ``ref_end``, ``ref_place``, ``ref_lat``,
@@ -168,10 +169,12 @@ def extract_events(
     persons = set(
         actors.loc[actors["kind"].astype("string") == "person", "actor_id"].dropna().astype(str)
     )
-    person_country = {
+    # the country of every actor that has one: a person's for titles ("the senator"), all
+    # of them for the country an article is about
+    actor_country = {
         str(a): str(c)
         for a, c in zip(actors["actor_id"], actors["country"], strict=True)
-        if str(a) in persons and isinstance(c, str) and c
+        if isinstance(c, str) and c
     }
 
     # a name that only a headline gives ("Vale Blocks Tariff") is no participant: the
@@ -220,7 +223,7 @@ def extract_events(
                 media,
                 persons,
                 {k: v.get(aid) for k, v in by_article.items()},
-                person_country,
+                actor_country,
             )
         except Exception:  # noqa: BLE001 - one bad article must not stop the corpus
             log.exception("event extraction failed for article %s; skipped", aid)
@@ -314,6 +317,20 @@ _EXTRA = {
 }
 
 
+def _article_country(mentions: list[dict] | None, actor_country: dict[str, str]) -> str | None:
+    """The country most of the article's actors belong to (half of those with a country
+    at least), or None."""
+    counts: dict[str, int] = {}
+    for r in mentions or ():
+        c = actor_country.get(str(r["actor_id"]))
+        if c:
+            counts[c] = counts.get(c, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.__getitem__)
+    return best if 2 * counts[best] >= sum(counts.values()) else None
+
+
 def _article_events(
     aid: str,
     text: str,
@@ -324,7 +341,7 @@ def _article_events(
     media: set[str],
     persons: set[str],
     frames: dict[str, list[dict] | None],
-    person_country: dict[str, str],
+    actor_country: dict[str, str],
 ) -> list[dict]:
     index = TokenIndex(chunks)
     anchor_day = day(published)
@@ -384,7 +401,7 @@ def _article_events(
             actor_tok,
             title_end,
             countries=_country_tokens(index, frames["places"]),
-            person_country=person_country,
+            person_country=actor_country,
         )
     )
 
@@ -534,6 +551,7 @@ def _article_events(
     events = resolve_coreference(events)
     inherit_status(events)
     join_elections(events)
+    date_by_calendar(events, anchor_day, _article_country(frames["mentions"], actor_country))
     events = deduplicate(events)
     # an event with neither participants, time nor place says nothing an analyst can use
     # -- but an election is news by itself ("ahead of the elections")

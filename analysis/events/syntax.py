@@ -801,7 +801,10 @@ _PROSPECT_NOUNS = frozenset(
 #: Modals of obligation: a negation or cancellation under them is demanded, not done.
 _DEONTIC_AUX = frozenset(["should", "must", "ought", "shall"])
 #: Verbs that issue a speech-act noun ("issued a statement", "released a warning").
-ISSUE_VERBS = frozenset(["issue", "release", "make", "put", "deliver", "give", "publish", "read"])
+ISSUE_VERBS = frozenset(
+    ["issue", "release", "make", "put", "deliver", "give", "publish", "read", "offer", "send"]
+    + ["hand", "present", "post", "lay", "set"]
+)
 #: Verbs whose to-infinitive is demanded of someone ("urged X to cancel").
 _DEMAND_GOVERNORS = frozenset(
     ["urge", "call", "ask", "demand", "press", "push", "want", "tell", "implore", "beg"]
