@@ -237,3 +237,24 @@ def test_words_of_an_interview_or_a_programme_keep_their_unknown_day(spacy_nlp, 
     rows = _statements(spacy_nlp, text, [SUNDAY])
     assert len(rows) == 1, rows[["trigger", "begin"]]
     assert pd.notna(rows.iloc[0]["begin"]) is dated
+
+
+@pytest.mark.parametrize(
+    ("second", "dated"),
+    [
+        # the letter was signed on a day the story does not give
+        (
+            "Mike Pompeo is one of the senators who signed a letter calling on Vladimir Putin "
+            "to leave.",
+            False,
+        ),
+        # a letter sent in the story: its words are of the story's day
+        ("Mike Pompeo sent a letter calling on Vladimir Putin to leave.", True),
+    ],
+)
+def test_a_document_s_words_are_dated_as_the_act_that_issued_it(spacy_nlp, second, dated):
+    text = "Vladimir Putin arrived in Vladivostok on Sunday for the summit. " + second
+    ev = _extract(_small(spacy_nlp, text, SURFACES, [SUNDAY]))
+    calling = ev[ev["trigger"].str.startswith("calling")]
+    assert len(calling) == 1, ev[["type", "trigger", "begin"]]
+    assert pd.notna(calling.iloc[0]["begin"]) is dated

@@ -311,6 +311,34 @@ _OCCASIONS = frozenset(
 )
 
 
+#: Nouns of written or broadcast words that a participle can tell ("a letter urging").
+_DOCUMENTS = frozenset(
+    [
+        *("letter", "statement", "e-mail", "email", "message", "release", "memo", "note"),
+        *("petition", "ad", "advert", "advertisement", "article", "report", "tweet", "post"),
+        *("resolution", "bill", "op-ed", "sign", "banner", "video", "document", "order"),
+        *("proclamation", "guidance", "filing", "lawsuit", "complaint", "motion", "notice"),
+        *("editorial", "column", "commercial", "leaflet", "poster", "placard", "text"),
+    ]
+)
+
+
+def _describes_a_document(trig) -> bool:
+    """A participle that tells what a noun says ("a letter calling on him to resign", "a
+    petition demanding a vote"): the words are the document's, dated as the act that
+    issued it -- "sent a letter calling on" is told with the story, "who signed a
+    letter calling on" and "signs urging" tell of an earlier or unstated day."""
+    if not (trig.dep_ == "acl" and trig.tag_ == "VBG" and trig.head.pos_ == "NOUN"):
+        return False
+    noun = trig.head
+    if noun.lemma_.lower() not in _DOCUMENTS:
+        return False  # "conservatives calling for": people, who speak in the story
+    gov = noun.head
+    if noun.dep_ not in ("dobj", "obj", "nsubjpass") or gov.pos_ not in ("VERB", "AUX"):
+        return True
+    return perfect(gov)
+
+
 def on_an_occasion(trig) -> bool:
     """True when a saying is placed in an interview, a book, a programme or a column
     ("said in an interview", "told the Sunday programme", "wrote in an op-ed"): its day
@@ -351,6 +379,8 @@ def date_statements(events: list[Event], anchor_day, news: pd.Timestamp | None) 
         ):
             if of_the_day(e.trigger):
                 when, source = anchor_day, "publication"
+            elif _describes_a_document(e.trigger):
+                continue  # "a letter calling on X": the letter's day, which is not said
             elif on_an_occasion(e.trigger):
                 continue  # "said in an interview": when the interview was, the text does not say
             else:
