@@ -149,6 +149,8 @@ _LABEL_BY_KIND = {
 }
 _LABEL_BY_FEATURE = {"site": "FAC", "region": "LOC", "physical": "LOC"}
 _PIPELINES: dict[tuple, Language] = {}
+#: One-word titles ("mayor"): roles of a person, for :func:`names_over_bodies`.
+_ONE_WORD_TITLES = frozenset(t for t in TITLE_PHRASES if " " not in t)
 
 
 # --------------------------------------------------------------------------- titles
@@ -162,9 +164,13 @@ def names_over_bodies(doc: Doc) -> Doc:
     right after a person entity cut at a first name or an initial ("Michael R." +
     "Bloomberg"; not "Jane Roe" + "Twitter"), a first name the model left
     untagged ("Michael"), or an honorific ("Mr.") becomes a person entity with no
-    knowledge-base id; "told Bloomberg" and "Bloomberg News" stay the outlet.
+    knowledge-base id; "told Bloomberg" and "Bloomberg News" stay the outlet.  In a Doc
+    that names the person in full, a bare "Bloomberg" that acts as a person ("Bloomberg
+    said", "Bloomberg, who ...": :func:`analysis.actors.outlet_surnames.acts_as_person`)
+    is that person too; "Bloomberg reported" and "according to Bloomberg" stay the outlet.
     """
     from analysis.actors.coref import name_gender
+    from analysis.actors.outlet_surnames import ROLE_NOUNS, bare_surname_people
     from analysis.lexicon.abbreviations import HONORIFICS
 
     out: list[Span] = []
@@ -197,12 +203,20 @@ def names_over_bodies(doc: Doc) -> Doc:
                 made.append((prev.i, ent.end))
                 continue
         out.append(ent)
+    _clear_ids(doc, made)  # the people made above are full names of no body
+    for i in bare_surname_people(doc, out, ROLE_NOUNS | _ONE_WORD_TITLES):
+        out[i] = Span(doc, out[i].start, out[i].end, label="PERSON")
+        made.append((out[i].start, out[i].end))
     if made:
         doc.ents = out
-        for start, end in made:
-            for tok in doc[start:end]:
-                tok.ent_id_ = ""  # a person of that name, not the body
+        _clear_ids(doc, made)  # a person of that name, not the body
     return doc
+
+
+def _clear_ids(doc: Doc, spans: list[tuple[int, int]]) -> None:
+    for start, end in spans:
+        for tok in doc[start:end]:
+            tok.ent_id_ = ""
 
 
 def continue_names(doc: Doc, *, most: int = 2, stop: set[int] | frozenset = frozenset()) -> Doc:
@@ -277,7 +291,8 @@ def in_title_case_line(span: Span) -> bool:
     doc = span.doc
     text = doc_text(doc)
     start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
+    # a span the tagger ran over a headline's line break ends on that line
+    end = text.find("\n", span.start_char + len(span.text.rstrip()))
     line = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
     words = [t for t in (line if line is not None else span.sent) if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.is_title for t in words) >= 0.6 * len(words)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["MAX_SENTENCES", "SpeakerResolver", "PERSON_PRONOUNS"]
+__all__ = ["MAX_SENTENCES", "SpeakerResolver", "PERSON_PRONOUNS", "given_name", "name_gender"]
 
 #: How many sentences back a pronoun looks for its antecedent.
 MAX_SENTENCES = 4
@@ -243,6 +243,14 @@ _FEMALE_NAMES = frozenset(
     ]
 )
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
+
+
+def given_name(word: str) -> bool:
+    """True when ``word`` is a first name of the lists ("Maxine", "Joe"), any case."""
+    from analysis.lexicon.given_names import GIVEN_NAMES
+
+    low = word.lower()
+    return low in _MALE_NAMES or low in _FEMALE_NAMES or low in GIVEN_NAMES
 
 
 def name_gender(text: str) -> str | None:

@@ -14,10 +14,14 @@ from analysis.actors.names import HEADLINE_AUXILIARIES, NAME_ENDINGS
 if TYPE_CHECKING:  # the corpus-wide joins read this module without loading spaCy
     from spacy.tokens import Doc
 
+    from analysis.actors.kb import KBIndex
+
 __all__ = [
+    "KnownNames",
     "headline_word",
     "headline_tail",
     "name_before_headline",
+    "name_before_verb",
     "edited_word",
     "without_brackets",
     "article_person_names",
@@ -81,6 +85,72 @@ def name_before_headline(words: list[str], known: Callable[[str], bool]) -> str 
     return None
 
 
+def name_before_verb(
+    words: list[str],
+    verb: Callable[[str], bool],
+    *,
+    surname: Callable[[str], bool],
+    given: Callable[[str], bool],
+    person: Callable[[str], bool] | None = None,
+) -> str | None:
+    """The name before a headline's verb glued to it ("Roe" of "Roe Wows the Party
+    Faithful"), for names no one knows in full.
+
+    The first capitalised word after the name that ``verb`` calls an inflected verb
+    (or an auxiliary: "Will"), followed by at least one more capitalised word, ends the
+    name.  A verb form the text also uses as a surname ("Waters", ``surname``) is read
+    as a name, and so is one right after a lone first name ("Maxine Waters Slams ...":
+    ``given``).  No cut when a lower-case word comes before the verb or an initial or a
+    suffix after it ("Jon M. Davis III"), or when ``person`` (given) rejects the name.
+
+    Parameters
+    ----------
+    words : list of str
+        The words of the entity, as written.
+    verb : callable
+        Whether a word is an inflected verb
+        (:func:`analysis.actors.verb_forms.inflected_verb`).
+    surname : callable
+        Whether a word is a surname the article or the knowledge base uses.
+    given : callable
+        Whether a word is a first name.
+    person : callable, optional
+        Whether the words before the verb are a person's name the article knows; when
+        given, required (an organisation's span cut only to a known person).
+
+    Returns
+    -------
+    str or None
+        The name, or None when no verb is glued to it.
+
+    Examples
+    --------
+    >>> no = lambda w: False
+    >>> name_before_verb("Roe Wows the Party Faithful".split(), lambda w: w == "Wows",
+    ...                  surname=no, given=no)
+    'Roe'
+    """
+    if not words[:1] or not words[0][:1].isupper():
+        return None
+    for i in range(1, len(words) - 1):
+        word = words[i]
+        if not word[:1].isupper():
+            return None  # "the" before any verb: no name of words
+        low = word.lower()
+        if low not in HEADLINE_AUXILIARIES and (low in NAME_ENDINGS or not verb(word)):
+            continue
+        rest = words[i + 1 :]
+        if any(_NAME_PART.fullmatch(w) for w in rest):
+            return None
+        if not any(w[:1].isupper() for w in rest):
+            return None
+        if low not in HEADLINE_AUXILIARIES and (surname(word) or (i == 1 and given(words[0]))):
+            continue  # "Waters" of "Maxine Waters Slams ...": a surname
+        name = " ".join(words[:i])
+        return name if person is None or person(name) else None
+    return None
+
+
 def headline_tail(words: list[str]) -> bool | None:
     """Whether the words after a name read as a headline: True when one reads as a verb
     (:func:`headline_word`, or a word in -ing right after the name with more words after
@@ -121,3 +191,58 @@ def article_person_names(docs: Iterable[Doc]) -> set[str]:
             if words:
                 out.update((key, words[-1]))
     return out
+
+
+class KnownNames:
+    """The names one article and the knowledge base know, for the headline cuts.
+
+    Parameters
+    ----------
+    index : KBIndex
+        The knowledge base's index (``names``, ``surnames``, ``actors``).
+    docs : callable
+        Returns the article's Docs; read once, on the first question.
+    """
+
+    def __init__(self, index: KBIndex, docs: Callable[[], Iterable[Doc]]) -> None:
+        self.index = index
+        self._docs = docs
+        self._people: set[str] | None = None
+
+    @property
+    def people(self) -> set[str]:
+        """The article's people named outside headlines (:func:`article_person_names`)."""
+        if self._people is None:
+            self._people = article_person_names(self._docs())
+        return self._people
+
+    def known_name(self, name: str) -> bool:
+        """True when ``name`` is a name of the knowledge base or of the article's people."""
+        key = normalize_name(name)
+        return key in self.index.names or key in self.index.surnames or key in self.people
+
+    def known_person(self, name: str) -> bool:
+        """True when ``name`` is a person the article names outside its headlines, or a
+        person's name or surname in the knowledge base."""
+        key = normalize_name(name)
+        if key in self.people or key in self.index.surnames:
+            return True
+        kinds = (self.index.actors[i]["kind"] for i in self.index.names.get(key, []))
+        return "person" in kinds
+
+    def used_surname(self, word: str) -> bool:
+        """True when ``word`` is a person's surname in the article or the knowledge base."""
+        key = normalize_name(word)
+        return key in self.index.surnames or key in self.people
+
+    def before_verb(
+        self, words: list[str], person: Callable[[str], bool] | None = None
+    ) -> str | None:
+        """The name before a headline verb glued to it (:func:`name_before_verb`, with
+        the English model's verbs and the first-name lists)."""
+        from analysis.actors.coref import given_name
+        from analysis.actors.verb_forms import inflected_verb
+
+        return name_before_verb(
+            words, inflected_verb, surname=self.used_surname, given=given_name, person=person
+        )

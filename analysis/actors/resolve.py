@@ -150,7 +150,8 @@ class _ArticleResolver:
         self.single_orgs: list[_Mention] = []
         self.full_names: dict[str, Counter] = {}
         self._country: list[str | None] = []  # the article's country, once computed
-        self._people: set[str] | None = None  # people named outside headlines, once read
+        # names the article and the knowledge base know, for headline words glued to one
+        self._names = _headlines.KnownNames(self.index, lambda: (doc for _, doc in self.pieces))
 
     # -- helpers -------------------------------------------------------------------
 
@@ -414,11 +415,19 @@ class _ArticleResolver:
             words.pop()
         text = " ".join(words)
         if m.label == "ORG":
+            if len(words) > 2 and m.span is not None and in_title_case_line(m.span):
+                # "Roe Wows the Party Faithful" tagged as an organisation: a known person
+                cut = self._names.before_verb(words, person=self._names.known_person)
+                if cut:
+                    m.label = "PERSON"
+                    return cut
             return text
         if len(words) < 2:
             return text
         if m.span is None or in_title_case_line(m.span):  # "Smith Says": a headline
-            cut = _headlines.name_before_headline(words, self._known_name)
+            cut = _headlines.name_before_headline(words, self._names.known_name)
+            if cut is None and len(words) > 2:
+                cut = self._names.before_verb(words)
             if cut:
                 return cut
         if words[0].lower() not in _names.HEADLINE_LEADS:
@@ -426,13 +435,6 @@ class _ArticleResolver:
         key = normalize_name(" ".join(words[1:]))
         known = key in self.index.names or key in self.index.surnames
         return " ".join(words[1:]) if known or len(words) == 2 else text
-
-    def _known_name(self, name: str) -> bool:
-        """True when ``name`` is a name of the knowledge base or of the article's people."""
-        key = normalize_name(name)
-        if self._people is None:
-            self._people = _headlines.article_person_names(doc for _, doc in self.pieces)
-        return key in self.index.names or key in self.index.surnames or key in self._people
 
     def _country_body(self, name: str) -> tuple[str, str] | None:
         """ "Chinese Foreign Ministry" -> ("China", "Foreign Ministry"): the country's
