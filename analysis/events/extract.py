@@ -64,7 +64,7 @@ from . import metonymy, syntax
 from .anaphora import both_sides, definite_noun, last_two_persons, title_references
 from .assembly import deduplicate, to_row
 from .elections import date_by_calendar, join_elections
-from .generic import concurs, generic_mention, restates_event, says_nothing
+from .generic import characterising, concurs, generic_mention, restates_event, says_nothing
 from .headline_actors import headline_remap
 from .location import place_cost
 from .model import Event, Span, day, event_id, is_na
@@ -439,7 +439,7 @@ def _article_events(
         for trig, etype, ttext in found:
             if index.abs_start(trig) < title_end:
                 continue  # the headline repeats the body in a telegraphic, mis-parsed form
-            if syntax.characterising(trig):
+            if characterising(trig):
                 continue  # "sees X as a threat": an opinion, not an event
             if generic_mention(trig, etype.family) or restates_event(trig, found_at):
                 continue  # "future elections": a kind; "the meeting was a negotiation"

@@ -6,6 +6,7 @@ An analyst counts events that happened or are planned; these mentions name none:
 * :func:`says_nothing` -- "said nothing", "would say little": a saying of nothing;
 * :func:`restates_event` -- "the meeting was the first negotiation between them": a
   predicate that describes an event already named, not another one;
+* :func:`characterising` -- "sees the Kurds as a threat": an opinion or a perception;
 * :func:`concurs` -- "agreed with her assessment", "agrees with Vale that ...": sharing a
   view, not reaching an agreement.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["concurs", "generic_mention", "restates_event", "says_nothing"]
+__all__ = ["characterising", "concurs", "generic_mention", "restates_event", "says_nothing"]
 
 #: Modifiers that make a plural event noun a kind ("future elections", "free elections").
 _KIND_MODIFIERS = frozenset(["future", "past", "previous", "free", "fair", "democratic"])
@@ -71,4 +72,41 @@ def concurs(trig: Token) -> bool:
         (c.dep_ == "prep" and c.lower_ in ("on", "to", "upon"))
         or c.dep_ in ("dobj", "obj", "xcomp")
         for c in kids
+    )
+
+
+def _lemma_of(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+#: Nouns that characterise something when used as a predicate ("sees X as a threat").
+_CHARACTERISING = frozenset(
+    ["threat", "warning", "provocation", "danger", "menace", "invasion", "attack"]
+)
+#: Verbs whose object "threat" is a danger perceived, not a threat made ("poses a threat").
+_DANGER_VERBS = frozenset(
+    ["pose", "constitute", "represent", "address", "counter", "face", "confront", "combat"]
+)
+
+
+def characterising(trigger: Token) -> bool:
+    """True for an opinion or perception, not an event: a threat noun used as a
+    predicate -- "sees the Kurds as a threat", "called the move a provocation", "is a
+    threat to the region", "it is an invasion" (copula complement, object predicate,
+    "as" phrase) -- or a danger faced ("poses a threat", "to address the threat")."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or _lemma_of(trigger) not in _CHARACTERISING:
+        return False
+    if trigger.dep_ in ("attr", "oprd", "acomp"):
+        return True
+    if trigger.dep_ in ("dobj", "obj") and _lemma_of(trigger.head) in _DANGER_VERBS:
+        return _lemma_of(trigger) in ("threat", "danger", "menace")  # "to address the threat"
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "as":
+        return True
+    # "called the sanctions a threat": a second object of a verb of naming or seeing
+    return (
+        trigger.dep_ in ("dobj", "ccomp", "xcomp")
+        and _lemma_of(head)
+        in ("call", "see", "view", "regard", "consider", "deem", "label", "brand", "perceive")
+        and any(c.dep_ == "dobj" and c.i != trigger.i for c in head.children)
     )

@@ -332,39 +332,6 @@ def find_triggers(
     return out
 
 
-#: Nouns that characterise something when used as a predicate ("sees X as a threat").
-_CHARACTERISING = frozenset(
-    ["threat", "warning", "provocation", "danger", "menace", "invasion", "attack"]
-)
-#: Verbs whose object "threat" is a danger perceived, not a threat made ("poses a threat").
-_DANGER_VERBS = frozenset(
-    ["pose", "constitute", "represent", "address", "counter", "face", "confront", "combat"]
-)
-
-
-def characterising(trigger: Token) -> bool:
-    """True for an opinion or perception, not an event: a threat noun used as a
-    predicate -- "sees the Kurds as a threat", "called the move a provocation", "is a
-    threat to the region", "it is an invasion" (copula complement, object predicate,
-    "as" phrase) -- or a danger faced ("poses a threat", "to address the threat")."""
-    if trigger.pos_ not in ("NOUN", "PROPN") or _lemma(trigger) not in _CHARACTERISING:
-        return False
-    if trigger.dep_ in ("attr", "oprd", "acomp"):
-        return True
-    if trigger.dep_ in ("dobj", "obj") and _lemma(trigger.head) in _DANGER_VERBS:
-        return _lemma(trigger) in ("threat", "danger", "menace")  # "to address the threat"
-    head = trigger.head
-    if trigger.dep_ == "pobj" and head.lower_ == "as":
-        return True
-    # "called the sanctions a threat": a second object of a verb of naming or seeing
-    return (
-        trigger.dep_ in ("dobj", "ccomp", "xcomp")
-        and _lemma(head)
-        in ("call", "see", "view", "regard", "consider", "deem", "label", "brand", "perceive")
-        and any(c.dep_ == "dobj" and c.i != trigger.i for c in head.children)
-    )
-
-
 def _ancestors(tok: Token) -> list[Token]:
     chain = [tok]
     while chain[-1].head.i != chain[-1].i:
