@@ -168,3 +168,39 @@ def test_an_election_the_calendar_cannot_tell_stays_undated(spacy_nlp):
     for text, published in cases:
         el = _us_story(spacy_nlp, text, published)
         assert el["begin"].isna().all(), (text, el[["trigger", "begin", "time_source"]])
+
+
+def test_yesterday_in_a_quote_counts_from_the_day_it_was_said(spacy_nlp):
+    from analysis import schema
+
+    # printed on Monday 22 April; said on Sunday; "yesterday" is then Saturday
+    text = '"Kim Jong Un met Vladimir Putin yesterday," Mike Pompeo said on Sunday.'
+    yesterday = ("yesterday", 0, "DATE", "2019-04-21", None, "2019-04-21", "2019-04-22", "day")
+    sunday = ("Sunday", 0, "DATE", "2019-04-21", None, "2019-04-21", "2019-04-22", "day")
+    frames = _small(spacy_nlp, text, SURFACES, [yesterday, sunday])
+    frames["timexes"]["rule"] = ["relday", "weekday"]
+    end = text.index(",") + 2
+    frames["quotes"] = schema.conform(
+        pd.DataFrame(
+            [
+                {
+                    "article_id": "t1",
+                    "sentence_id": 0,
+                    "start": 0,
+                    "end": end,
+                    "speaker": "kb:mike_pompeo",
+                    "speaker_text": "Mike Pompeo",
+                    "text": text[:end],
+                    "cue": "say",
+                    "kind": "direct",
+                    "via": None,
+                }
+            ]
+        ),
+        "quotes",
+    )
+    ev = _extract(frames, link=False)
+    met = ev[ev["type"].eq("meeting")]
+    said = ev[ev["type"].eq("statement")]
+    assert said.iloc[0]["begin"] == pd.Timestamp("2019-04-21", tz="UTC")
+    assert met.iloc[0]["begin"] == pd.Timestamp("2019-04-20", tz="UTC"), met[["trigger", "begin"]]

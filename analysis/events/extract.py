@@ -80,6 +80,7 @@ from .participants import (
     speaker_heads,
     statement_noun_speakers,
 )
+from .quote_time import requote_times
 from .roles import warning_is_threat
 from .status import decide_status, inherit_status, quote_attribution, told_by_a_doer
 from .timing import (
@@ -546,6 +547,7 @@ def _article_events(
         weekday_direction(e, anchor_day)
         month_direction(e, anchor_day)
     date_statements(events, anchor_day, news_day(tx_frame, anchor_day, title_end))
+    requote_times(events, article_quotes, anchor_day)
     for e in events:
         e.status, e.status_decided = decide_status(e, anchor_day)
     events = resolve_coreference(events)

@@ -1,0 +1,75 @@
+"""Days that a quote counts from the day it was said.
+
+"Today", "yesterday", "this afternoon" and "two days ago" count from the moment they are
+said.  In a report that is the day of publication; inside a direct quote it is the day of
+the saying: in ``"We met this afternoon," the speaker said on Sunday``, printed on Monday,
+the meeting is Sunday's.  :func:`requote_times` moves such a date by the distance from the
+publication day to the day of the saying that frames the quote.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .model import Event, day, is_na
+
+__all__ = ["requote_times"]
+
+#: Timex rules that count from the moment of speaking ("yesterday", "two days ago").
+_DEICTIC_RULES = frozenset(["relday", "offset"])
+#: Parts of day that count from it too ("this afternoon", "tonight", "last night").
+_DEICTIC_PARTS = ("this ", "tonight", "last night", "today", "yesterday", "tomorrow")
+#: A saying dated by its own clause ("said on Sunday"): the day its words count from.
+_SAID_ON = frozenset(["timex"])
+
+
+def _deictic(row: dict) -> bool:
+    rule = str(row.get("rule") or "")
+    if rule in _DEICTIC_RULES:
+        return True
+    return rule == "part_of_day" and str(row.get("text") or "").lower().startswith(_DEICTIC_PARTS)
+
+
+def _saying_of(quote: dict, events: list[Event]) -> Event | None:
+    """The statement that frames ``quote``: a verb of saying outside its words, in its
+    sentence or the next, the speaker's if the quote names one."""
+    lo, hi = int(quote["start"]), int(quote["end"])
+    sid = quote.get("sentence_id")
+    cands = [
+        e
+        for e in events
+        if e.etype.family == "statement"
+        and not lo <= e.trigger_start < hi
+        and (is_na(sid) or e.sentence_id in (int(sid), int(sid) + 1))
+        and e.time_source in _SAID_ON
+        and e.precision in ("day", "time")
+    ]
+    speaker = quote.get("speaker")
+    if not is_na(speaker):
+        cands = [e for e in cands if str(speaker) in e.participants] or cands
+    if not cands:
+        return None
+    return min(cands, key=lambda e: min(abs(e.trigger_start - hi), abs(e.trigger_start - lo)))
+
+
+def requote_times(events: list[Event], quotes: list[dict] | None, anchor_day) -> None:
+    """Move the deictic date of an event told inside a direct quote to the day its words
+    were said, when that day is known and is not the publication day ``anchor_day``."""
+    if not quotes or is_na(anchor_day):
+        return
+    direct = [q for q in quotes if str(q.get("kind") or "") == "direct"]
+    for e in events:
+        if e.time_source != "timex" or e.timex is None or not _deictic(e.timex.row):
+            continue
+        at = e.timex.start
+        q = next((q for q in direct if int(q["start"]) <= at < int(q["end"])), None)
+        if q is None:
+            continue
+        saying = _saying_of(q, events)
+        if saying is None:
+            continue
+        anchor = e.timex.row.get("anchor")
+        base = day(anchor) if not is_na(anchor) else anchor_day
+        shift = day(saying.begin) - base
+        if shift != pd.Timedelta(0):
+            e.begin, e.end = e.begin + shift, e.end + shift
