@@ -25,3 +25,36 @@ def test_negation_reaches_an_event_noun_only_through_a_verb_that_realises_it(
     rows = ev[ev["type"].eq(type_)]
     assert len(rows) == 1, ev[["type", "trigger", "status"]]
     assert rows.iloc[0]["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the second conjunct has its own auxiliary: the first one's "not" is not its
+        (
+            "Mike Pompeo did not comment on Friday, but did say that the talks would go on.",
+            "occurred",
+        ),
+        # a conjunct without an auxiliary shares the negation
+        ("Mike Pompeo did not comment or say anything about the talks.", "denied"),
+    ],
+)
+def test_a_conjunct_with_its_own_auxiliary_keeps_its_own_polarity(spacy_nlp, text, status):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    said = ev[ev["type"].eq("statement") & ev["sentence_ids"].map(len).gt(0)]
+    # "say" is its own event, or one with "comment" when they share the negation
+    said = said[said["trigger"].eq("say")] if said["trigger"].eq("say").any() else said
+    assert len(said) == 1, ev[["type", "trigger", "status"]]
+    assert said.iloc[0]["status"] == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry reviews all such requests with care.",
+        "Vladimir Putin said any talks would need the approval of the Duma.",
+    ],
+)
+def test_such_and_any_make_a_plural_event_noun_a_kind(spacy_nlp, text):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    assert not ev["type"].isin(["demand", "meeting"]).any(), ev[["type", "trigger"]]

@@ -258,3 +258,15 @@ def test_a_document_s_words_are_dated_as_the_act_that_issued_it(spacy_nlp, secon
     calling = ev[ev["trigger"].str.startswith("calling")]
     assert len(calling) == 1, ev[["type", "trigger", "begin"]]
     assert pd.notna(calling.iloc[0]["begin"]) is dated
+
+
+def test_a_saying_in_the_present_progressive_is_of_the_day(spacy_nlp):
+    text = (
+        "Vladimir Putin arrived in Vladivostok on Sunday for the summit. "
+        "Mike Pompeo and Donald Trump are calling on Kim Jong Un to attend."
+    )
+    ev = _extract(_small(spacy_nlp, text, SURFACES, [SUNDAY]))
+    call = ev[ev["type"].eq("demand")]
+    assert len(call) == 1, ev[["type", "trigger", "begin"]]
+    assert call.iloc[0]["time_source"] == "publication"
+    assert call.iloc[0]["begin"] == pd.Timestamp("2019-04-22", tz="UTC")

@@ -21,15 +21,22 @@ __all__ = ["characterising", "concurs", "generic_mention", "restates_event", "sa
 _KIND_MODIFIERS = frozenset(["future", "past", "previous", "free", "fair", "democratic"])
 #: Possessives of a community rather than of a party ("our elections").
 _COMMUNITY_POSSESSIVES = frozenset(["our"])
+#: Determiners that make any plural event noun a kind ("such requests", "any talks").
+_ANY = frozenset(["such", "any"])
 #: Event families whose plural nouns are often used of a kind.
 _FAMILIES = frozenset(["election"])
 
 
 def generic_mention(trig: Token, family: str) -> bool:
-    """True for a plural event noun of ``family`` that names a kind of event: "future
-    elections", "free and fair elections", "interfered in our elections" -- not "the
-    Ruritanian elections" nor "the 2016 election"."""
-    if family not in _FAMILIES or trig.pos_ != "NOUN" or trig.tag_ != "NNS":
+    """True for a plural event noun that names a kind of event: of any family with "such"
+    or "any" ("all such requests", "any talks"), and elections with a modifier of kind
+    ("future elections", "free and fair elections", "interfered in our elections") --
+    not "the Ruritanian elections" nor "the 2016 election"."""
+    if trig.pos_ != "NOUN" or trig.tag_ != "NNS":
+        return False
+    if any(c.dep_ in ("det", "amod", "predet") and c.lower_ in _ANY for c in trig.children):
+        return True  # "we review all such requests", "any talks would need ..."
+    if family not in _FAMILIES:
         return False
     for c in trig.children:
         low = c.lower_

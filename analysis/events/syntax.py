@@ -639,6 +639,7 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
     distance = 0
     deontic = False
     other_clause = False  # above an adverbial or relative clause: another proposition
+    own_conjunct = False  # a conjunct with its own auxiliary keeps its own polarity
     past_relative = False  # above a relative clause in the past: a done act described
     cancelled = False  # a word of cancellation or denial governs the event
     # "did not influence the election": the negation is the influencing's
@@ -646,7 +647,7 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
     for _ in range(12):
         denied_before, planned_before = cues["denied"], cues["planned"]
         _verb_cues(node, cues, distance=distance)
-        if other_clause or (other_act and node is not trigger):
+        if other_clause or own_conjunct or (other_act and node is not trigger):
             cues["denied"] = denied_before  # "met him to avoid ...; did not ..." stays
         if past_relative:
             cues["planned"] = planned_before  # "will approve the sum he demanded"
@@ -657,6 +658,8 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         hl = _lemma(head)
         if node is not trigger and _lemma(node) in ATTRIBUTION_VERBS and _is_verb(node):
             break
+        if rel == "conj" and _is_verb(node) and any(c.dep_ == "aux" for c in node.children):
+            own_conjunct = True  # "did not comment, but did say ...": its own negation
         if (
             speech_act
             and node is trigger
@@ -832,6 +835,12 @@ def _tense_of(node: Token) -> str:
             return "past"  # "had been holding", "were holding"
         if any(c.tag_ in ("VBZ", "VBP") for c in be):
             return "present"  # "are holding talks": under way
+    if tag == "VB":
+        do = [c for c in auxes if _lemma(c) == "do"]
+        if any(c.tag_ == "VBD" for c in do):
+            return "past"  # "did say", "did not meet"
+        if any(c.tag_ in ("VBZ", "VBP") for c in do):
+            return "present"  # "does expect", "do not plan"
     return ""
 
 

@@ -291,10 +291,14 @@ def news_day(timexes: list[dict] | None, anchor_day, title_end: int = 0, back: i
 
 
 def of_the_day(trig) -> bool:
-    """A saying told in the present ("says", "insist") or in the perfect of news ("has
-    confirmed") is the article's news of its publication day."""
+    """A saying told in the present ("says", "insist", "are calling on") or in the perfect
+    of news ("has confirmed") is the article's news of its publication day."""
     if trig.tag_ in ("VBZ", "VBP"):
         return True
+    if trig.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in trig.children
+    ):
+        return True  # "are calling on", "is saying": the present of the day
     return trig.tag_ == "VBN" and any(
         c.dep_ == "aux" and syntax._lemma(c) == "have" and c.tag_ in ("VBZ", "VBP")
         for c in trig.children
