@@ -270,3 +270,14 @@ def test_a_saying_in_the_present_progressive_is_of_the_day(spacy_nlp):
     assert len(call) == 1, ev[["type", "trigger", "begin"]]
     assert call.iloc[0]["time_source"] == "publication"
     assert call.iloc[0]["begin"] == pd.Timestamp("2019-04-22", tz="UTC")
+
+
+def test_an_earlier_speech_act_is_not_of_the_story_day(spacy_nlp):
+    text = (
+        "Vladimir Putin arrived in Vladivostok on Sunday for the summit. "
+        "Donald Trump recalled his previous threats against Kim Jong Un."
+    )
+    ev = _extract(_small(spacy_nlp, text, SURFACES, [SUNDAY]))
+    threats = ev[ev["trigger"].eq("threats")]
+    assert len(threats) == 1, ev[["type", "trigger", "begin"]]
+    assert threats.iloc[0]["time_source"] == "none"

@@ -64,7 +64,15 @@ from . import metonymy, syntax
 from .anaphora import both_sides, definite_noun, last_two_persons, title_references
 from .assembly import deduplicate, to_row
 from .elections import date_by_calendar, join_elections
-from .generic import characterising, concurs, generic_mention, restates_event, says_nothing
+from .generic import (
+    characterising,
+    concurs,
+    generic_mention,
+    received_with,
+    restates_event,
+    says_nothing,
+    stipulates,
+)
 from .headline_actors import headline_remap
 from .location import place_cost
 from .model import Event, Span, day, event_id, is_na
@@ -440,8 +448,10 @@ def _article_events(
         for trig, etype, ttext in found:
             if index.abs_start(trig) < title_end:
                 continue  # the headline repeats the body in a telegraphic, mis-parsed form
-            if characterising(trig):
-                continue  # "sees X as a threat": an opinion, not an event
+            if characterising(trig) or received_with(trig):
+                continue  # "sees X as a threat": an opinion; "was met with disdain"
+            if stipulates(trig, lambda t: bool(actor_tok.get((id(t.doc), t.i)))):
+                continue  # "the bill calls for new checks": what a text provides for
             if generic_mention(trig, etype.family) or restates_event(trig, found_at):
                 continue  # "future elections": a kind; "the meeting was a negotiation"
             if (etype.family == "statement" and says_nothing(trig)) or concurs(trig):

@@ -6,6 +6,8 @@ An analyst counts events that happened or are planned; these mentions name none:
 * :func:`says_nothing` -- "said nothing", "would say little": a saying of nothing;
 * :func:`restates_event` -- "the meeting was the first negotiation between them": a
   predicate that describes an event already named, not another one;
+* :func:`received_with` -- "the plan was met with disdain": how a thing was received;
+* :func:`stipulates` -- "the bill calls for new checks": what a text provides for;
 * :func:`characterising` -- "sees the Kurds as a threat": an opinion or a perception;
 * :func:`concurs` -- "agreed with her assessment", "agrees with Vale that ...": sharing a
   view, not reaching an agreement.
@@ -15,7 +17,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["characterising", "concurs", "generic_mention", "restates_event", "says_nothing"]
+__all__ = [
+    "characterising",
+    "concurs",
+    "generic_mention",
+    "received_with",
+    "restates_event",
+    "says_nothing",
+    "stipulates",
+]
 
 #: Modifiers that make a plural event noun a kind ("future elections", "free elections").
 _KIND_MODIFIERS = frozenset(["future", "past", "previous", "free", "fair", "democratic"])
@@ -116,4 +126,41 @@ def characterising(trigger: Token) -> bool:
         and _lemma_of(head)
         in ("call", "see", "view", "regard", "consider", "deem", "label", "brand", "perceive")
         and any(c.dep_ == "dobj" and c.i != trigger.i for c in head.children)
+    )
+
+
+def received_with(trig: Token) -> bool:
+    """True for the passive "was met with" ("the proposal was met with disdain", "were met
+    with tear gas"): how something was received, not a meeting."""
+    return (
+        trig.lemma_.lower() == "meet"
+        and any(c.dep_ == "auxpass" for c in trig.children)
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in trig.children)
+    )
+
+
+#: Texts, plans and rules: what they "call for" they provide for ("the bill calls for").
+_PROVISIONS = frozenset(
+    [
+        *("bill", "plan", "proposal", "agreement", "deal", "law", "measure", "budget"),
+        *("resolution", "teaching", "document", "report", "strategy", "policy", "treaty"),
+        *("constitution", "legislation", "rule", "amendment", "framework", "blueprint"),
+        *("platform", "order", "guideline", "guidance", "doctrine", "manifesto", "program"),
+        *("programme", "package", "draft", "accord", "pact", "initiative", "memo", "text"),
+        *("provision", "clause", "regulation", "recipe", "design", "model", "formula"),
+    ]
+)
+
+
+def stipulates(trig: Token, has_actor) -> bool:
+    """True for "calls for" whose subject is a text, a plan or a rule ("the bill calls for
+    new checks", "the agreement calls for a ceasefire"): what it provides for, not a
+    demand.  ``has_actor(token)`` tells whether a token is part of an actor mention."""
+    if trig.lemma_.lower() != "call" or not any(c.lower_ == "for" for c in trig.children):
+        return False
+    subjects = [c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    return all(
+        h.pos_ == "NOUN" and h.lemma_.lower() in _PROVISIONS and not has_actor(h) for h in subjects
     )

@@ -315,6 +315,8 @@ _OCCASIONS = frozenset(
 )
 
 
+#: Adjectives that put a speech-act noun before the story ("his previous threats").
+_EARLIER_WORDS = frozenset(["previous", "earlier", "prior", "past", "former", "recent", "repeated"])
 #: Nouns of written or broadcast words that a participle can tell ("a letter urging").
 _DOCUMENTS = frozenset(
     [
@@ -383,6 +385,8 @@ def date_statements(events: list[Event], anchor_day, news: pd.Timestamp | None) 
         ):
             if of_the_day(e.trigger):
                 when, source = anchor_day, "publication"
+            elif any(c.dep_ == "amod" and c.lower_ in _EARLIER_WORDS for c in e.trigger.children):
+                continue  # "his previous threats", "her recent remarks": not the story's day
             elif _describes_a_document(e.trigger):
                 continue  # "a letter calling on X": the letter's day, which is not said
             elif on_an_occasion(e.trigger):

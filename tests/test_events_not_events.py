@@ -1,0 +1,24 @@
+"""Words of events used for something else (invented texts)."""
+
+from __future__ import annotations
+
+import pytest
+from test_events import SURFACES, _extract, _small
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "is_event"),
+    [
+        # how a thing was received is no meeting
+        ("The proposal of Donald Trump was met with disdain in Seoul.", "meeting", False),
+        ("Donald Trump met with Kim Jong Un in Hanoi.", "meeting", True),
+        # what a text provides for is no demand
+        ("The agreement calls for a ceasefire along the border.", "demand", False),
+        ("The new budget calls for deep cuts in aid.", "demand", False),
+        ("Mike Pompeo calls for a ceasefire along the border.", "demand", True),
+        ("Mike Pompeo and many lawmakers called for a ceasefire.", "demand", True),
+    ],
+)
+def test_an_event_word_in_another_sense_is_no_event(spacy_nlp, text, type_, is_event):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    assert ev["type"].eq(type_).any() is is_event, ev[["type", "trigger", "participants"]]
