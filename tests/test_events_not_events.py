@@ -17,6 +17,10 @@ from test_events import SURFACES, _extract, _small
         ("The new budget calls for deep cuts in aid.", "demand", False),
         ("Mike Pompeo calls for a ceasefire along the border.", "demand", True),
         ("Mike Pompeo and many lawmakers called for a ceasefire.", "demand", True),
+        # "add" that adds a thing, not words
+        ("Mike Pompeo was added to the negotiating team.", "statement", False),
+        ("The remarks of Mike Pompeo added fuel to the dispute.", "statement", False),
+        ("Mike Pompeo added that the talks would resume.", "statement", True),
     ],
 )
 def test_an_event_word_in_another_sense_is_no_event(spacy_nlp, text, type_, is_event):

@@ -62,10 +62,18 @@ _NOTHING = frozenset(["nothing", "little"])
 
 def says_nothing(trig: Token) -> bool:
     """True for a verb of saying whose object is "nothing" / "little": "passed reporters
-    but said nothing new" reports no statement."""
-    return trig.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("dobj", "obj") and c.lower_ in _NOTHING for c in trig.children
-    )
+    but said nothing new" reports no statement; and for "add" that adds a thing, not
+    words ("was added to the team", "added troops to the mission")."""
+    if trig.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(trig.children)
+    if any(c.dep_ in ("dobj", "obj") and c.lower_ in _NOTHING for c in kids):
+        return True
+    if trig.lemma_.lower() == "add" and not any(c.dep_ in ("ccomp", "parataxis") for c in kids):
+        passive = any(c.dep_ == "auxpass" for c in kids)
+        to_something = any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
+        return passive or to_something
+    return False
 
 
 def restates_event(trig: Token, triggers: set[int]) -> bool:
