@@ -26,3 +26,17 @@ from test_events import SURFACES, _extract, _small
 def test_an_event_word_in_another_sense_is_no_event(spacy_nlp, text, type_, is_event):
     ev = _extract(_small(spacy_nlp, text, SURFACES))
     assert ev["type"].eq(type_).any() is is_event, ev[["type", "trigger", "participants"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mike Pompeo won the Republican primary in Kansas.",
+        "Donald Trump campaigned hard before the midterms.",
+        "Donald Trump will not seek re-election.",
+        "Donald Trump faces a runoff in Georgia.",
+    ],
+)
+def test_primaries_midterms_runoffs_and_re_elections_are_elections(spacy_nlp, text):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    assert ev["type"].eq("election").any(), ev[["type", "trigger"]]

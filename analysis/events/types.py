@@ -479,10 +479,25 @@ _DEFAULTS: list[EventType] = [
     ),
     _make(
         "election",
-        ["election:n", "referendum:n", "elect:v", "re-elect:v", "poll:n"],
+        [
+            "election:n",
+            "referendum:n",
+            "elect:v",
+            "re-elect:v",
+            "poll:n",
+            "primary:n",
+            "midterm:n",
+            "runoff:n",
+            "by-election:n",
+            "plebiscite:n",
+            "re-election:n",
+            "reelection:n",
+        ],
         family="election",
         description="Elections, votes and referendums.",
         context={"poll": {"election", "presidential", "parliamentary", "opening", "close", "vote"}},
+        # "the midterms": the elections; "a midterm" of a school is no vote
+        plural_only=["midterm"],
     ),
 ]
 
