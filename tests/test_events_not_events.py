@@ -40,3 +40,19 @@ def test_an_event_word_in_another_sense_is_no_event(spacy_nlp, text, type_, is_e
 def test_primaries_midterms_runoffs_and_re_elections_are_elections(spacy_nlp, text):
     ev = _extract(_small(spacy_nlp, text, SURFACES))
     assert ev["type"].eq("election").any(), ev[["type", "trigger"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_statement"),
+    [
+        ("Mike Pompeo accused Kim Jong Un of breaking the deal.", True),
+        ("Donald Trump wrote that the talks had failed.", True),
+        ("Vladimir Putin condemned the sanctions on Monday.", True),
+        # a charge without its accuser, a work written: no one speaks
+        ("Mike Pompeo was accused of breaking the deal.", False),
+        ("Mike Pompeo wrote a memoir about the talks.", False),
+    ],
+)
+def test_judging_and_writing_are_sayings_with_a_speaker(spacy_nlp, text, is_statement):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    assert ev["type"].eq("statement").any() is is_statement, ev[["type", "trigger"]]

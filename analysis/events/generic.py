@@ -58,17 +58,34 @@ def generic_mention(trig: Token, family: str) -> bool:
 
 
 _NOTHING = frozenset(["nothing", "little"])
+#: What one writes to say something ("wrote a letter", "wrote in a post").
+_MESSAGES = frozenset(
+    ["letter", "note", "message", "memo", "email", "e-mail", "post", "tweet", "statement"]
+)
+#: Verbs of judging someone in words ("accused", "condemned").
+_JUDGING = frozenset(
+    ["accuse", "criticize", "criticise", "condemn", "blame", "praise", "allege", "claim"]
+)
 
 
 def says_nothing(trig: Token) -> bool:
     """True for a verb of saying whose object is "nothing" / "little": "passed reporters
-    but said nothing new" reports no statement; and for "add" that adds a thing, not
-    words ("was added to the team", "added troops to the mission")."""
+    but said nothing new" reports no statement; for "add" that adds a thing, not words
+    ("was added to the team", "added troops to the mission"); and for a judging verb
+    in the passive without its agent ("are accused of hacking"): no speaker is told."""
     if trig.pos_ not in ("VERB", "AUX"):
         return False
     kids = list(trig.children)
     if any(c.dep_ in ("dobj", "obj") and c.lower_ in _NOTHING for c in kids):
         return True
+    if trig.lemma_.lower() in _JUDGING and any(c.dep_ == "auxpass" for c in kids):
+        # "officers are accused of hacking", "was widely criticized": who speaks is not
+        # said, unless an agent names it ("was condemned by the senator")
+        return not any(c.dep_ == "agent" for c in kids)
+    if trig.lemma_.lower() == "write":
+        # "wrote the bill", "wrote a memoir": a work, not words said to someone
+        things = [c for c in kids if c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN")]
+        return any(c.lemma_.lower() not in _MESSAGES for c in things)
     if trig.lemma_.lower() == "add" and not any(c.dep_ in ("ccomp", "parataxis") for c in kids):
         passive = any(c.dep_ == "auxpass" for c in kids)
         to_something = any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)

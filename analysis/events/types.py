@@ -320,6 +320,13 @@ _DEFAULTS: list[EventType] = [
             "label:v",
             "brand:v",
             "dub:v",
+            "write:v",
+            "accuse:v",
+            "criticize:v",
+            "criticise:v",
+            "condemn:v",
+            "blame:v",
+            "praise:v",
         ],
         family="statement",
         description="An actor speaks publicly: says, confirms, announces, denies "
