@@ -14,7 +14,7 @@ def _speakers(spacy_nlp, text: str) -> list[list[str]]:
 def test_he_is_the_subject_of_the_clause_before_in_the_same_sentence(spacy_nlp):
     text = (
         '"The talks were useful," Vladimir Putin said. '
-        "Mike Pompeo, the top diplomat, stopped short of praising the talks, "
+        "Mike Pompeo, the top diplomat, stopped short of endorsing the talks, "
         "but he said the mood was good."
     )
     # not the last person quoted (Putin): the subject of the sentence's first clause
