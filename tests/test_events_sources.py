@@ -204,3 +204,16 @@ def test_yesterday_in_a_quote_counts_from_the_day_it_was_said(spacy_nlp):
     said = ev[ev["type"].eq("statement")]
     assert said.iloc[0]["begin"] == pd.Timestamp("2019-04-21", tz="UTC")
     assert met.iloc[0]["begin"] == pd.Timestamp("2019-04-20", tz="UTC"), met[["trigger", "begin"]]
+
+
+def test_the_visit_named_before_its_visitor_is_the_article_s_one_visit(spacy_nlp):
+    text = (
+        "The visit has angered Seoul. "
+        "Donald Trump will travel to Vladivostok next week, the Kremlin said."
+    )
+    ev = _extract(_small(spacy_nlp, text, SURFACES), link=False)
+    visits = ev[ev["type"].eq("visit")]
+    # one visit, Trump's, that the first sentence already mentions
+    assert len(visits) == 1, visits[["trigger", "participants", "sentence_ids"]]
+    assert list(visits.iloc[0]["participants"]) == ["kb:donald_trump"]
+    assert 0 in list(visits.iloc[0]["sentence_ids"])

@@ -399,6 +399,16 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
                 e.time_source = "coreference"
         if e.participants and (key != "meeting" or len(e.participants) >= 2 or key not in last):
             last[key] = e
+    # "The visit, though, ..." before the article says whose: the one visitor the
+    # article names, before or after
+    for e in events:
+        if not e.definite or e.participants or e.etype.name != "visit":
+            continue
+        key = _coref_key(e)
+        known = [o for o in events if o is not e and _coref_key(o) == key and o.participants]
+        if len({frozenset(o.participants) for o in known}) == 1:
+            e.participants = list(known[0].participants)
+            e.coref = True
     # "Rice's remarks", "the statement": a speech-act noun names words the article has
     # reported -- it takes the date of the last dated saying of the same speakers
     said: list[Event] = []
