@@ -15,7 +15,11 @@ On matched events: ``type`` equal; ``participants`` right when every gold partic
 others (names compare with the actors frame's name and aliases, or by surname);
 ``status`` equal; ``interval`` right when the gold has no date and the system none, or
 the system interval lies inside the gold day, month or year; ``place`` right when both
-have none or the names agree.  ``fully correct`` needs all five.
+have none or the names agree.  ``fully correct`` needs all five (share of the matched
+gold events).  ``fully correct of system events`` is the audit's view: the share of the
+system's events in the annotated spans that match a gold event and are fully correct on
+it (an event row that merges several gold mentions counts once, right when one of its
+mentions is fully correct; an event that matches no gold counts as wrong).
 
 Gold offsets are those of the ``.txt`` files; where the built article's text differs (a
 headline printed twice in the file is kept once), they are moved into the built text by
@@ -197,6 +201,7 @@ def score(payload: dict, gold: list[dict], spans: dict) -> tuple[pd.DataFrame, d
             h = hit.iloc[0]
             used.add(h["event_id"])
             rec.update(
+                event_id=h["event_id"],
                 sys_type=h["type"],
                 type=h["type"] == g["type"],
                 participants=participants_right(g["participants"], list(h["participants"]), names),
@@ -220,7 +225,10 @@ def score(payload: dict, gold: list[dict], spans: dict) -> tuple[pd.DataFrame, d
     for split in ("dev", "heldout"):
         t = table[table["split"] == split]
         m = t[t["found"]]
-        sys_n = matched_sys = 0
+        sys_n = matched_sys = right_sys = 0
+        right_ids = (
+            set(m.loc[m["fully"].fillna(False).astype(bool), "event_id"]) if len(m) else set()
+        )
         for stem, span in spans.items():
             if span["split"] != split:
                 continue
@@ -232,11 +240,14 @@ def score(payload: dict, gold: list[dict], spans: dict) -> tuple[pd.DataFrame, d
             ]
             sys_n += len(inside)
             matched_sys += int(inside["event_id"].isin(used).sum())
+            right_sys += int(inside["event_id"].isin(right_ids).sum())
         figures[split] = {
             "gold": len(t),
             "system": sys_n,
             "precision": round(matched_sys / sys_n, 3) if sys_n else None,
             "recall": round(len(m) / len(t), 3) if len(t) else None,
+            # the audit's measure: of the system's events, how many are fully right
+            "fully_of_system": round(right_sys / sys_n, 3) if sys_n else None,
             **{
                 k: round(float(m[k].mean()), 3) if len(m) else None
                 for k in ("fully", "type", "participants", "status", "interval", "place")
@@ -256,12 +267,14 @@ def main(argv: list[str] | None = None) -> int:
     spans = json.loads(SPANS.read_text(encoding="utf-8"))
     table, figures = score(payload, gold, spans)
     print(
-        "| split | gold | system | precision | recall | fully correct | type | participants | status | interval | place |"
+        "| split | gold | system | precision | recall | fully correct | fully correct of system "
+        "events | type | participants | status | interval | place |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for split, f in figures.items():
         print(
             f"| {split} | {f['gold']} | {f['system']} | {f['precision']} | {f['recall']} | {f['fully']} | "
+            f"{f['fully_of_system']} | "
             f"{f['type']} | {f['participants']} | {f['status']} | {f['interval']} | {f['place']} |"
         )
     if args.errors:
