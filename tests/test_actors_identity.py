@@ -695,6 +695,9 @@ def test_a_party_s_members_are_the_party_and_another_party_stays_apart(nlp):
             "a": "Democrats in the Senate rejected the budget on Tuesday, and Republicans "
             "vowed to bring it back.",
             "b": "In Berlin, the Social Democrats left the coalition talks on Monday.",
+            # another country's own party of that name
+            "c": "In Belgrade, Democrats walked out of the Serbian parliament, and Serbia's "
+            "president called a vote in Serbia for June.",
         }
     )
     parsed = parse(arts, nlp=nlp)
@@ -705,3 +708,4 @@ def test_a_party_s_members_are_the_party_and_another_party_stays_apart(nlp):
     ids = {a: set(g["actor_id"]) for a, g in m.groupby("article_id")}
     assert {"kb:democratic_party", "kb:republican_party"} <= ids["a"]
     assert "kb:democratic_party" not in ids.get("b", set())
+    assert "kb:democratic_party" not in ids.get("c", set())

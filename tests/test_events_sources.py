@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from test_events import SURFACES, _extract, _small
 
 MID_MAY = ("mid-May", 0, "DATE", "2019-05", None, "2019-05-11", "2019-05-21", "month")
@@ -217,3 +218,80 @@ def test_the_visit_named_before_its_visitor_is_the_article_s_one_visit(spacy_nlp
     assert len(visits) == 1, visits[["trigger", "participants", "sentence_ids"]]
     assert list(visits.iloc[0]["participants"]) == ["kb:donald_trump"]
     assert 0 in list(visits.iloc[0]["sentence_ids"])
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # a word of the mention decides over the nearness of an election
+        (
+            "Donald Trump and Mike Pompeo spoke about the next presidential election.",
+            "2016-11-09",
+            "2020-11-03",
+        ),
+        (
+            "Donald Trump and Mike Pompeo spoke about the last presidential election.",
+            "2016-11-07",
+            "2012-11-06",
+        ),
+        # the country named in full, and "the midterms"
+        (
+            "Donald Trump and Mike Pompeo said Russia meddled in the United States presidential "
+            "election.",
+            "2017-07-10",
+            "2016-11-08",
+        ),
+        (
+            "Donald Trump and Mike Pompeo said hackers would target the midterms.",
+            "2018-10-15",
+            "2018-11-06",
+        ),
+    ],
+)
+def test_the_calendar_follows_the_mention_s_own_words(spacy_nlp, text, published, day):
+    el = _us_story(spacy_nlp, text, published)
+    assert len(el) == 1, el[["trigger", "begin"]]
+    assert el.iloc[0]["begin"] == pd.Timestamp(day, tz="UTC")
+
+
+def test_the_same_calendar_election_named_twice_is_one_event(spacy_nlp):
+    el = _us_story(
+        spacy_nlp,
+        "Donald Trump said Russia interfered in the election. "
+        "Mike Pompeo said the election was fair.",
+        "2017-07-10",
+    )
+    assert len(el) == 1, el[["trigger", "begin", "sentence_ids"]]
+    assert len(el.iloc[0]["sentence_ids"]) == 2
+
+
+def test_after_a_midterm_the_election_is_left_undated(spacy_nlp):
+    # the most recent federal election is a midterm: "the election" could be it or the
+    # presidential one before it
+    el = _us_story(
+        spacy_nlp,
+        "Donald Trump and Mike Pompeo said Russia interfered in the election.",
+        "2019-06-10",
+    )
+    assert el["begin"].isna().all(), el[["trigger", "begin"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Donald Trump said he met Kim Jong Un in the spring.", "occurred"),
+        ("Donald Trump claimed he met Kim Jong Un in the spring.", "reported"),
+        ("Donald Trump falsely said he met Kim Jong Un in the spring.", "reported"),
+    ],
+)
+def test_only_a_plain_saying_tells_the_speaker_s_own_act_as_done(spacy_nlp, text, status):
+    ev = _extract(_small(spacy_nlp, text, SURFACES), link=False)
+    met = ev[ev["type"].eq("meeting")]
+    assert len(met) == 1 and met.iloc[0]["status"] == status, met[["trigger", "status"]]
+
+
+def test_the_minister_is_not_an_anonymous_source(spacy_nlp):
+    text = "Mike Pompeo arrived in Seoul. The minister said on Friday that the talks would resume."
+    ev = _extract(_small(spacy_nlp, text, SURFACES, [FRIDAY]), link=False)
+    st = ev[ev["type"].eq("statement")]
+    assert not any(len(p) == 0 for p in st["participants"]), st[["trigger", "participants"]]

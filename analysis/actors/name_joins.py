@@ -9,6 +9,9 @@ found so far (``out``) and never overrides one.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from analysis.actors.headlines import headline_tail
 from analysis.lexicon.given_names import GIVEN_NAMES
 
@@ -17,6 +20,7 @@ __all__ = [
     "rare_misspelling_joins",
     "compound_surname_joins",
     "headline_glued_joins",
+    "nicknames",
 ]
 
 #: A name of one article joins a name one letter away read in this many articles or more.
@@ -204,3 +208,30 @@ def headline_glued_joins(
                     out[aid] = dst
             if cands:
                 break  # the longest name known decides
+
+
+#: A first name, a quoted nickname and a surname in running text: 'Jane "JJ" Roe'.
+_NICKNAMED_IN_TEXT = re.compile(
+    r"\b[A-Z][a-z]+\.?\s+[\"\u201c]([A-Z][\w.]*)[\"\u201d]\s+([A-Z][\w'\u2019-]*[a-z])\b"
+)
+
+
+def nicknames(texts: Iterable[str]) -> dict[str, str]:
+    """Surname -> the name a person goes by, for each person the texts name with a quoted
+    nickname ('Jane "JJ" Roe' -> {"Roe": "JJ Roe"}); a surname two such people share is
+    left out.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        The texts of one article.
+
+    Returns
+    -------
+    dict
+    """
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for hit in _NICKNAMED_IN_TEXT.finditer(text):
+            found.setdefault(hit.group(2), set()).add(f"{hit.group(1)} {hit.group(2)}")
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}

@@ -30,6 +30,7 @@ from analysis.actors.graph import (
     pair_weights,
 )
 from analysis.actors.kb import KBIndex, kb_index, load_knowledge_base, normalize_name, slugify
+from analysis.actors.name_joins import nicknames
 from analysis.actors.quotes import find_quotes
 from analysis.actors.surname_fit import full_name, surname_fits, titled_holder
 from analysis.actors.syntax import government_role
@@ -223,16 +224,18 @@ class _ArticleResolver:
             self._country.append(top[0][0] if lead else None)
         return self._country[0]
 
+    def _party_here(self, key: str) -> bool:
+        """ "Democrats" are the party unless the article is about another country."""
+        gov = self.index.countries.get(self.index.actors[self.index.members[key]]["country"])
+        here = self._article_country()
+        return here is None or (gov is not None and here == self._country_name(gov))
+
     def _nicknamed(self) -> dict[str, str]:
         """Surname -> the name a person of the article goes by, for each person the
         article names with a quoted nickname ('Jane "JJ" Roe' -> {"Roe": "JJ Roe"}); a
         surname two such people share is left out."""
         if not hasattr(self, "_nicks"):
-            found: dict[str, set[str]] = {}
-            for _off, doc in self.pieces:
-                for hit in _NICKNAMED_IN_TEXT.finditer(doc_text(doc)):
-                    found.setdefault(hit.group(2), set()).add(f"{hit.group(1)} {hit.group(2)}")
-            self._nicks = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+            self._nicks = nicknames(doc_text(doc) for _off, doc in self.pieces)
         return self._nicks
 
     def _valid(self, aid: str, *, strict: bool = False) -> bool:
@@ -339,7 +342,7 @@ class _ArticleResolver:
             met = self.index.metonyms.get(key)
             if met:
                 ids = [met]
-        if m.label == "NORP" and key in self.index.members:
+        if m.label == "NORP" and key in self.index.members and self._party_here(key):
             ids = [self.index.members[key]]  # "Democrats": the party as a group
         elif m.label == "NORP" or (not ids and key in self.index.demonyms):
             gov = self.index.demonyms.get(key)
@@ -749,10 +752,6 @@ class _ArticleResolver:
 
 #: A first name, a quoted nickname and the rest of a name: 'Jane "JJ" Roe'.
 _NICKNAMED = re.compile(r"^[A-Z][\w.]*\s+[\"\u201c\u2018']([A-Z][\w.]*)[\"\u201d\u2019']\s+(\S.*)$")
-#: A first name, a quoted nickname and a surname in running text: 'Jane "JJ" Roe'.
-_NICKNAMED_IN_TEXT = re.compile(
-    r"\b[A-Z][a-z]+\.?\s+[\"\u201c]([A-Z][\w.]*)[\"\u201d]\s+([A-Z][\w'\u2019-]*[a-z])\b"
-)
 
 
 def _frame_rows(mentions: pd.DataFrame):

@@ -29,7 +29,7 @@ ELECTION_KINDS = frozenset(
     ]
 )
 #: Nouns that name an election (a "referendum" is not one of the article's elections).
-_ELECTION_NOUNS = frozenset(["election", "poll"])
+_ELECTION_NOUNS = frozenset(["election", "poll", "midterm"])
 #: Tags of the words that can stand before an election noun and qualify it.
 _PREMODIFIER_TAGS = frozenset(["JJ", "NN", "NNP", "NNPS", "NNS", "CD", "HYPH"])
 
@@ -46,11 +46,15 @@ def election_words(e: Event) -> tuple[set[str], set[str]]:
     kinds: set[str] = set()
     where: set[str] = set()
     for c in near:
-        low = c.lower_
-        if low.removesuffix("s") in ELECTION_KINDS:
-            kinds.add(low.removesuffix("s"))
-        elif c.ent_type_ in ("NORP", "GPE", "LOC") and c.i < trig.i:
-            where.add(low)
+        if c.pos_ in ("DET", "PRON", "PUNCT"):
+            continue  # "the" inside "the United States" entity
+        if c.ent_type_ in ("NORP", "GPE", "LOC"):
+            if c.i < trig.i:
+                where.add(c.lower_)  # "the Ruritanian elections", "the United States ..."
+            continue
+        lemma = c.lemma_.lower()
+        if lemma in ELECTION_KINDS:
+            kinds.add(lemma)
     return kinds, where
 
 
@@ -123,55 +127,86 @@ def us_election_day(year: int) -> pd.Timestamp:
     return d + pd.Timedelta(days=(1 - d.weekday()) % 7)
 
 
-def _direction(e: Event) -> str:
-    """ "coming", "past" or "" (the text does not tell) for an election mention."""
+#: Words that name the election before or after another one ("the last election").
+_BEFORE_WORDS = frozenset(["last", "previous", "past", "prior", "recent"])
+
+
+def _direction(e: Event) -> tuple[str, bool]:
+    """Whether an election mention looks back ("past") or ahead ("coming"), or neither
+    (""), and whether a word of its own says so ("the next election", "since the
+    election") rather than the tense of the clause around it."""
     trig = e.trigger
-    if any(c.lower_ in _COMING for c in trig.children) or e.cues.get("tense") == "future":
-        return "coming"
+    kids = {c.lower_ for c in trig.children}
     head = trig.head
+    if kids & _COMING:
+        return "coming", True  # "the next election", "the upcoming election"
+    if kids & _BEFORE_WORDS or head.lower_ in ("since", "after"):
+        return "past", True  # "the last election", "since the election"
     if head.lower_ == "of" and head.head.lower_ in ("ahead", "advance"):
-        return "coming"  # "ahead of the election"
+        return "coming", False  # "ahead of the election"
     if head.lower_ == "for" and head.head.lemma_.lower() in _AHEAD_VERBS:
-        return "coming"  # "prepare for the presidential election"
-    if head.lower_ in ("since", "after") or e.cues.get("tense") == "past":
-        return "past"  # "since the election", "interfered in the election"
-    if any(c.lower_ in ("last", "previous", "recent", "past") for c in trig.children):
-        return "past"
-    return ""
+        return "coming", False  # "prepare for the presidential election"
+    tense = e.cues.get("tense")
+    if tense == "future":
+        return "coming", False
+    if tense == "past":
+        return "past", False  # "interfered in the election"
+    return "", False
 
 
-def _federal_day(kinds: set[str], direction: str, anchor: pd.Timestamp) -> pd.Timestamp | None:
+def _federal_day(
+    kinds: set[str], direction: str, explicit: bool, anchor: pd.Timestamp
+) -> pd.Timestamp | None:
     """The federal election a mention means, seen from the publication day ``anchor``.
 
-    Within :data:`_CAMPAIGN_DAYS` of an election of its kind, a story's "presidential
-    election" is that one, whatever its verbs' tense ("accounts set up to disrupt the
-    midterm elections", weeks before them).  Otherwise the mention's direction decides:
-    the last one for the past ("since the election"), the next one for what is coming.
-    A bare "the election" is the presidential one; near a midterm it could be either,
-    and it is left undated."""
+    Parameters
+    ----------
+    kinds : set of str
+        The mention's kind words ("presidential", "midterm"); empty for "the election".
+    direction : str
+        "past", "coming" or "" (see :func:`_direction`).
+    explicit : bool
+        A word of the mention gives the direction ("next", "last", "since"): it decides.
+        Otherwise an election of the mention's kind within :data:`_CAMPAIGN_DAYS` of
+        publication is the one a story is about, whatever the tense around it
+        ("accounts set up to disrupt the midterm elections", weeks before them).
+    anchor : pandas.Timestamp
+        The publication day (tz-aware).
+
+    Returns
+    -------
+    pandas.Timestamp or None
+        The election day, or None when the mention could be two elections: a bare "the
+        election" means the most recent (or next) federal election only when that one
+        is presidential -- after a midterm, it could be the midterm or the presidential
+        one before it, and it stays undated.
+    """
     first = anchor.year - 4 - anchor.year % 2  # federal elections fall in even years
     days = [us_election_day(y) for y in range(first, first + 10, 2)]
-    near = [d for d in days if abs((d - anchor).days) <= _CAMPAIGN_DAYS]
-    if kinds & _MIDTERM:
-        days = [d for d in days if d.year % 4 == 2]
-    elif kinds & _PRESIDENTIAL:
-        days = [d for d in days if d.year % 4 == 0]
+    before = [d for d in days if d < anchor]
+    after = [d for d in days if d >= anchor]
+    if explicit:
+        pool = before if direction == "past" else after
     else:
-        if any(d.year % 4 == 2 for d in near):
-            return None  # "the election" weeks from a midterm: that one or the last presidential
-        days = [d for d in days if d.year % 4 == 0]
-    near = [d for d in days if d in near]
-    if near:
-        return near[0]
-    if direction == "coming":
-        pick = [d for d in days if d >= anchor]
-        return pick[0] if pick else None
-    if direction == "past":
-        pick = [d for d in days if d < anchor]
-        return pick[-1] if pick else None
-    if kinds:
-        return min(days, key=lambda d: abs((d - anchor).days))
-    return None
+        near = [d for d in days if abs((d - anchor).days) <= _CAMPAIGN_DAYS]
+        if kinds & _MIDTERM:
+            near = [d for d in near if d.year % 4 == 2]
+        elif kinds & _PRESIDENTIAL:
+            near = [d for d in near if d.year % 4 == 0]
+        if len(near) == 1:
+            if not kinds and near[0].year % 4 == 2:
+                return None  # "the election" weeks from a midterm: it or the presidential one
+            return near[0]
+        pool = before if direction == "past" else after if direction == "coming" else []
+    if not pool:
+        return None
+    ordered = pool[::-1] if direction == "past" else pool
+    if kinds & _MIDTERM:
+        return next((d for d in ordered if d.year % 4 == 2), None)
+    if kinds & _PRESIDENTIAL:
+        return next((d for d in ordered if d.year % 4 == 0), None)
+    # "the election": the nearest federal election in that direction, if presidential
+    return ordered[0] if ordered[0].year % 4 == 0 else None
 
 
 #: Premodifiers that leave an election the federal one ("the bitter presidential race").
@@ -209,19 +244,27 @@ def date_by_calendar(events: list[Event], anchor_day, country: str | None) -> No
     anchor = pd.Timestamp(anchor_day)
     if anchor.tzinfo is None:
         anchor = anchor.tz_localize("UTC")
-    for e in events:
+    first_of: dict[pd.Timestamp, Event] = {}
+    for e in sorted(events, key=lambda x: x.trigger_start):
         if e.etype.family != "election" or e.time_source != "none" or e.status == "denied":
             continue
         if e.cues.get("election_unsure"):
             continue  # the article's own dates leave it open
-        if not particular(e) or e.trigger.lemma_.lower() != "election" or not _federal(e):
+        lemma = e.trigger.lemma_.lower()
+        if lemma not in ("election", "midterm") or not particular(e) or not _federal(e):
             continue
         kinds, where = election_words(e)
+        if lemma == "midterm":
+            kinds = kinds | {"midterm"}  # "the midterms"
         if where - _US_WORDS or kinds - _PRESIDENTIAL - _MIDTERM:
             continue
         if e.trigger.tag_ == "NNS" and not kinds & _MIDTERM:
             continue  # "the elections" of a national story: which ones is not said
-        d = _federal_day(kinds, _direction(e), anchor)
+        d = _federal_day(kinds, *_direction(e), anchor)
         if d is None:
             continue
         e.begin, e.end, e.precision, e.time_source = d, d + DAY, "day", "calendar"
+        # the same election named again in the article is one event
+        e.cues["election_of"] = first_of.setdefault(d, e)
+        if e.cues["election_of"] is e:
+            del e.cues["election_of"]

@@ -193,14 +193,36 @@ def speaker_heads(trig: Token) -> list[Token]:
 
 def anonymous_source(trig: Token) -> bool:
     """True when a verb of saying has an unnamed person for its speaker: "a senior
-    official told reporters", "sources said", "a spokeswoman for the ministry said" -- a
-    statement of an anonymous source, unlike "it was said" or "the report said"."""
+    official told reporters", "sources said", "two diplomats said" -- a statement of an
+    anonymous source, unlike "it was said", "the report said" or "the minister said"
+    (someone the article has named, left to coreference).
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        The verb of saying.
+
+    Returns
+    -------
+    bool
+    """
     if trig.pos_ not in ("VERB", "AUX"):
         return False
     heads = speaker_heads(trig)
     return bool(heads) and all(
-        h.pos_ == "NOUN" and h.lemma_.lower() in HUMAN_SOURCES for h in heads
+        h.pos_ == "NOUN" and h.lemma_.lower() in HUMAN_SOURCES and _unnamed(h) for h in heads
     )
+
+
+def _unnamed(noun: Token) -> bool:
+    """An indefinite person noun ("a senior official", "sources", "two diplomats"), not one
+    the article points back to ("the minister", "his lawyer")."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return False
+        if c.dep_ == "det" and c.lower_ not in ("a", "an", "some", "several", "many", "one"):
+            return False
+    return True
 
 
 def _party_label(tok: Token) -> bool:

@@ -90,10 +90,28 @@ def _first_person_doer(trig) -> bool:
     return any(t.lower_ in ("i", "we") for t in subjects)
 
 
-def told_by_a_doer(ev: Event, actor_tok: dict) -> None:
-    """Undo the hedge of an act told in the past by one who did it: "Kim and I met on
-    Monday, Trump said", "we met, the ministers said", "Trump said he met Kim" -- the
-    speaker's own act, told as done, is not an attributed claim."""
+#: Verbs that tell without vouching for or against what they tell.
+_NEUTRAL_SAYING = frozenset(
+    ["say", "tell", "add", "state", "explain", "note", "recall", "write", "confirm"]
+)
+#: Adverbs that put a saying in doubt ("falsely said").
+_DOUBTING = frozenset(["falsely", "wrongly", "erroneously", "allegedly", "reportedly"])
+
+
+def told_by_a_doer(ev: Event, actor_tok: dict[tuple[int, int], list[str]]) -> None:
+    """Undo the hedge of an act told in the past by one who did it.
+
+    "Kim and I met on Monday, Trump said", "we met, the ministers said", "Trump said he
+    met Kim": the speaker's own act, told as done with a neutral verb of saying, is not
+    an attributed claim.  "Trump claimed he met Kim" and "falsely said" stay hedged.
+
+    Parameters
+    ----------
+    ev : Event
+        An event whose cues are set (:func:`analysis.events.syntax.status_cues`).
+    actor_tok : dict
+        ``(id(doc), token index) -> actor ids`` of the actor mentions.
+    """
     if not ev.cues.get("hedged") or not _past_act(ev.trigger):
         return
     node, speaker = ev.trigger, None
@@ -102,8 +120,10 @@ def told_by_a_doer(ev: Event, actor_tok: dict) -> None:
         if syntax._is_verb(node) and syntax._lemma(node) in syntax.REPORTING_VERBS:
             speaker = node
             break
-    if speaker is None:
-        return
+    if speaker is None or syntax._lemma(speaker) not in _NEUTRAL_SAYING:
+        return  # "claimed he met", "alleged they signed": the claim stays a claim
+    if any(c.dep_ == "advmod" and c.lower_ in _DOUBTING for c in speaker.children):
+        return  # "falsely said he met"
     ids: set[str] = set()
     for c in speaker.children:
         if c.dep_ == "nsubj":
