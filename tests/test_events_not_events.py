@@ -10,7 +10,7 @@ from test_events import SURFACES, _extract, _small
     ("text", "type_", "is_event"),
     [
         # how a thing was received is no meeting
-        ("The proposal of Donald Trump was met with disdain in Seoul.", "meeting", False),
+        ("The offer from Donald Trump was met with silence in Seoul.", "meeting", False),
         ("Donald Trump met with Kim Jong Un in Hanoi.", "meeting", True),
         # what a text provides for is no demand
         ("The agreement calls for a ceasefire along the border.", "demand", False),
@@ -50,6 +50,9 @@ def test_primaries_midterms_runoffs_and_re_elections_are_elections(spacy_nlp, te
         ("Vladimir Putin condemned the sanctions on Monday.", True),
         # a charge without its accuser, a work written: no one speaks
         ("Mike Pompeo was accused of breaking the deal.", False),
+        # "call" says something only when it names what it calls
+        ("Mike Pompeo called the launch a reckless gamble.", True),
+        ("Mike Pompeo called Kim Jong Un on Friday night.", False),
         ("Mike Pompeo wrote a memoir about the talks.", False),
     ],
 )

@@ -1,7 +1,7 @@
 """One election, mentioned several times in an article.
 
-An article dates its election once ("the elections set for mid-March") and then names it
-without a date ("two weeks before the Ruritanian elections", "after he won the
+An article dates its election once ("the elections set for late May") and then names it
+without a date ("a week before the Ruritanian vote", "after he won the
 election").  :func:`join_elections` gives such a mention the date of the one dated
 election of the article it can mean, and marks the pair so that the article's events keep
 it once.  Nothing is joined when the article dates two different elections the mention
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..lexicon.documents import BEFORE_WORDS
 from .model import DAY, Event, is_na, overlap
 
 __all__ = ["date_by_calendar", "join_elections", "us_election_day"]
@@ -34,7 +35,7 @@ _ELECTION_NOUNS = frozenset(["election", "poll", "midterm"])
 _PREMODIFIER_TAGS = frozenset(["JJ", "NN", "NNP", "NNPS", "NNS", "CD", "HYPH"])
 
 
-def election_words(e: Event) -> tuple[set[str], set[str]]:
+def _election_words(e: Event) -> tuple[set[str], set[str]]:
     """The kind words and the nationality or place words that qualify an election noun,
     among its dependents and the words just before it ("the 1994 general elections")."""
     trig = e.trigger
@@ -58,7 +59,7 @@ def election_words(e: Event) -> tuple[set[str], set[str]]:
     return kinds, where
 
 
-def particular(e: Event) -> bool:
+def _particular(e: Event) -> bool:
     """True for an election noun that names one election: determined ("the", "its",
     "Ruritania's") or qualified by its kind or country -- not a bare plural ("to win
     elections"), nor a modifier of another noun ("election security", "the 2020 election
@@ -68,13 +69,13 @@ def particular(e: Event) -> bool:
         return False
     if any(c.dep_ in ("det", "poss") for c in trig.children):
         return True
-    kinds, where = election_words(e)
+    kinds, where = _election_words(e)
     return bool(kinds or where)
 
 
 def _fits(u: Event, d: Event) -> bool:
-    ku, wu = election_words(u)
-    kd, wd = election_words(d)
+    ku, wu = _election_words(u)
+    kd, wd = _election_words(d)
     if (ku and kd and not ku & kd) or (wu and wd and not wu & wd):
         return False
     if u.place is None or d.place is None:
@@ -84,10 +85,19 @@ def _fits(u: Event, d: Event) -> bool:
 
 def join_elections(events: list[Event]) -> None:
     """Date each undated mention of an election by the one dated election of the article
-    it can mean (``time_source`` "coreference"); ``cues["election_of"]`` keeps the dated
-    mention, so that :func:`~analysis.events.assembly.deduplicate` keeps the two once."""
+    it can mean (``time_source`` "coreference").
+
+    ``cues["election_of"]`` keeps the dated mention, so that
+    :func:`~analysis.events.assembly.deduplicate` keeps the two once; a mention that two
+    dated elections of the article could be is marked ``cues["election_unsure"]``.
+
+    Parameters
+    ----------
+    events : list of Event
+        The events of one article, statuses decided; changed in place.
+    """
     elections = [
-        e for e in events if e.etype.family == "election" and not e.participants and particular(e)
+        e for e in events if e.etype.family == "election" and not e.participants and _particular(e)
     ]
     dated = [e for e in elections if e.time_source == "timex"]
     for u in elections:
@@ -121,14 +131,26 @@ _AHEAD_VERBS = frozenset(["prepare", "campaign", "run", "gear", "ready", "plan",
 
 
 def us_election_day(year: int) -> pd.Timestamp:
-    """The day of the United States' federal elections of ``year``: the Tuesday after the
-    first Monday of November (fixed by federal law since 1845)."""
+    """The day of the United States' federal elections of ``year``.
+
+    Parameters
+    ----------
+    year : int
+        An even year.
+
+    Returns
+    -------
+    pandas.Timestamp
+        The Tuesday after the first Monday of November (fixed by federal law since
+        1845), at midnight UTC.
+
+    Examples
+    --------
+    >>> str(us_election_day(2016).date())
+    '2016-11-08'
+    """
     d = pd.Timestamp(year=year, month=11, day=2, tz="UTC")
     return d + pd.Timedelta(days=(1 - d.weekday()) % 7)
-
-
-#: Words that name the election before or after another one ("the last election").
-_BEFORE_WORDS = frozenset(["last", "previous", "past", "prior", "recent"])
 
 
 def _direction(e: Event) -> tuple[str, bool]:
@@ -140,7 +162,7 @@ def _direction(e: Event) -> tuple[str, bool]:
     head = trig.head
     if kids & _COMING:
         return "coming", True  # "the next election", "the upcoming election"
-    if kids & _BEFORE_WORDS or head.lower_ in ("since", "after"):
+    if kids & BEFORE_WORDS or head.lower_ in ("since", "after"):
         return "past", True  # "the last election", "since the election"
     if head.lower_ == "of" and head.head.lower_ in ("ahead", "advance"):
         return "coming", False  # "ahead of the election"
@@ -231,14 +253,30 @@ def _federal(e: Event) -> bool:
     return True
 
 
-def date_by_calendar(events: list[Event], anchor_day, country: str | None) -> None:
+def date_by_calendar(
+    events: list[Event], anchor_day: pd.Timestamp | None, country: str | None
+) -> None:
     """Date a federal election of the United States that the article names without a date
-    ("interfered in the election", "the upcoming presidential election") by the fixed
-    calendar of those elections (``time_source`` "calendar"): the last one before
-    publication, or the next one when the mention looks ahead.  Only for an article about
-    the United States (``country``), and never for an election of another kind ("the
-    primary", "the leadership election") or of another country ("the Israeli
-    elections"); other countries' elections have no fixed day."""
+    by the fixed calendar of those elections (``time_source`` "calendar").
+
+    "Interfered in the election", "the upcoming presidential election", "the midterms":
+    the election of that kind near publication, else the last one or the next one as the
+    mention says (:func:`_federal_day`).  Only for an article about the United States,
+    and never for an election of another kind ("the primary", "the leadership
+    election"), of another country ("the Israeli elections") or of one person ("his
+    election"); other countries' elections have no fixed day.  Later mentions of the
+    same calendar election carry ``cues["election_of"]`` so that the article keeps it
+    once.
+
+    Parameters
+    ----------
+    events : list of Event
+        The events of one article; changed in place.
+    anchor_day : pandas.Timestamp or None
+        The publication day; nothing is dated without it.
+    country : str or None
+        ISO code of the country most of the article's actors belong to.
+    """
     if country != "US" or is_na(anchor_day):
         return
     anchor = pd.Timestamp(anchor_day)
@@ -251,9 +289,9 @@ def date_by_calendar(events: list[Event], anchor_day, country: str | None) -> No
         if e.cues.get("election_unsure"):
             continue  # the article's own dates leave it open
         lemma = e.trigger.lemma_.lower()
-        if lemma not in ("election", "midterm") or not particular(e) or not _federal(e):
+        if lemma not in ("election", "midterm") or not _particular(e) or not _federal(e):
             continue
-        kinds, where = election_words(e)
+        kinds, where = _election_words(e)
         if lemma == "midterm":
             kinds = kinds | {"midterm"}  # "the midterms"
         if where - _US_WORDS or kinds - _PRESIDENTIAL - _MIDTERM:

@@ -449,7 +449,7 @@ def _article_events(
             if index.abs_start(trig) < title_end:
                 continue  # the headline repeats the body in a telegraphic, mis-parsed form
             if characterising(trig) or received_with(trig):
-                continue  # "sees X as a threat": an opinion; "was met with disdain"
+                continue  # "sees X as a threat": an opinion; "was met with silence"
             if stipulates(trig, lambda t: bool(actor_tok.get((id(t.doc), t.i)))):
                 continue  # "the bill calls for new checks": what a text provides for
             if generic_mention(trig, etype.family) or restates_event(trig, found_at):

@@ -6,7 +6,7 @@ An analyst counts events that happened or are planned; these mentions name none:
 * :func:`says_nothing` -- "said nothing", "would say little": a saying of nothing;
 * :func:`restates_event` -- "the meeting was the first negotiation between them": a
   predicate that describes an event already named, not another one;
-* :func:`received_with` -- "the plan was met with disdain": how a thing was received;
+* :func:`received_with` -- "the offer was met with silence": how a thing was received;
 * :func:`stipulates` -- "the bill calls for new checks": what a text provides for;
 * :func:`characterising` -- "sees the Kurds as a threat": an opinion or a perception;
 * :func:`concurs` -- "agreed with her assessment", "agrees with Vale that ...": sharing a
@@ -15,7 +15,12 @@ An analyst counts events that happened or are planned; these mentions name none:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
+
+from ..lexicon.documents import MESSAGES, PROVISIONS
+from . import syntax
 
 __all__ = [
     "characterising",
@@ -31,7 +36,7 @@ __all__ = [
 _KIND_MODIFIERS = frozenset(["future", "past", "previous", "free", "fair", "democratic"])
 #: Possessives of a community rather than of a party ("our elections").
 _COMMUNITY_POSSESSIVES = frozenset(["our"])
-#: Determiners that make any plural event noun a kind ("such requests", "any talks").
+#: Determiners that make any plural event noun a kind ("such visits", "any talks").
 _ANY = frozenset(["such", "any"])
 #: Event families whose plural nouns are often used of a kind.
 _FAMILIES = frozenset(["election"])
@@ -39,13 +44,13 @@ _FAMILIES = frozenset(["election"])
 
 def generic_mention(trig: Token, family: str) -> bool:
     """True for a plural event noun that names a kind of event: of any family with "such"
-    or "any" ("all such requests", "any talks"), and elections with a modifier of kind
+    or "any" ("all such visits", "any talks"), and elections with a modifier of kind
     ("future elections", "free and fair elections", "interfered in our elections") --
     not "the Ruritanian elections" nor "the 2016 election"."""
     if trig.pos_ != "NOUN" or trig.tag_ != "NNS":
         return False
     if any(c.dep_ in ("det", "amod", "predet") and c.lower_ in _ANY for c in trig.children):
-        return True  # "we review all such requests", "any talks would need ..."
+        return True  # "we study all such visits", "any talks would need ..."
     if family not in _FAMILIES:
         return False
     for c in trig.children:
@@ -58,10 +63,6 @@ def generic_mention(trig: Token, family: str) -> bool:
 
 
 _NOTHING = frozenset(["nothing", "little"])
-#: What one writes to say something ("wrote a letter", "wrote in a post").
-_MESSAGES = frozenset(
-    ["letter", "note", "message", "memo", "email", "e-mail", "post", "tweet", "statement"]
-)
 #: Verbs of judging someone in words ("accused", "condemned").
 _JUDGING = frozenset(
     ["accuse", "criticize", "criticise", "condemn", "blame", "praise", "allege", "claim"]
@@ -72,20 +73,20 @@ def says_nothing(trig: Token) -> bool:
     """True for a verb of saying whose object is "nothing" / "little": "passed reporters
     but said nothing new" reports no statement; for "add" that adds a thing, not words
     ("was added to the team", "added troops to the mission"); and for a judging verb
-    in the passive without its agent ("are accused of hacking"): no speaker is told."""
+    in the passive without its agent ("the pilots are accused of smuggling"): no speaker is told."""
     if trig.pos_ not in ("VERB", "AUX"):
         return False
     kids = list(trig.children)
     if any(c.dep_ in ("dobj", "obj") and c.lower_ in _NOTHING for c in kids):
         return True
     if trig.lemma_.lower() in _JUDGING and any(c.dep_ == "auxpass" for c in kids):
-        # "officers are accused of hacking", "was widely criticized": who speaks is not
+        # "the pilots are accused of smuggling", "was widely criticized": who speaks is not
         # said, unless an agent names it ("was condemned by the senator")
         return not any(c.dep_ == "agent" for c in kids)
     if trig.lemma_.lower() == "write":
         # "wrote the bill", "wrote a memoir": a work, not words said to someone
         things = [c for c in kids if c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN")]
-        return any(c.lemma_.lower() not in _MESSAGES for c in things)
+        return any(c.lemma_.lower() not in MESSAGES for c in things)
     if trig.lemma_.lower() == "add" and not any(c.dep_ in ("ccomp", "parataxis") for c in kids):
         passive = any(c.dep_ == "auxpass" for c in kids)
         to_something = any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
@@ -117,10 +118,6 @@ def concurs(trig: Token) -> bool:
     )
 
 
-def _lemma_of(tok: Token) -> str:
-    return tok.lemma_.lower()
-
-
 #: Nouns that characterise something when used as a predicate ("sees X as a threat").
 _CHARACTERISING = frozenset(
     ["threat", "warning", "provocation", "danger", "menace", "invasion", "attack"]
@@ -132,31 +129,53 @@ _DANGER_VERBS = frozenset(
 
 
 def characterising(trigger: Token) -> bool:
-    """True for an opinion or perception, not an event: a threat noun used as a
-    predicate -- "sees the Kurds as a threat", "called the move a provocation", "is a
-    threat to the region", "it is an invasion" (copula complement, object predicate,
-    "as" phrase) -- or a danger faced ("poses a threat", "to address the threat")."""
-    if trigger.pos_ not in ("NOUN", "PROPN") or _lemma_of(trigger) not in _CHARACTERISING:
+    """True for an opinion or perception, not an event.
+
+    A threat noun used as a predicate -- "sees the rebels as a threat", "called the move a
+    provocation", "is a threat to the region", "it is an invasion" (copula complement,
+    object predicate, "as" phrase) -- or a danger faced ("poses a threat", "to address
+    the threat").
+
+    Parameters
+    ----------
+    trigger : spacy.tokens.Token
+        A noun trigger.
+
+    Returns
+    -------
+    bool
+    """
+    if trigger.pos_ not in ("NOUN", "PROPN") or syntax._lemma(trigger) not in _CHARACTERISING:
         return False
     if trigger.dep_ in ("attr", "oprd", "acomp"):
         return True
-    if trigger.dep_ in ("dobj", "obj") and _lemma_of(trigger.head) in _DANGER_VERBS:
-        return _lemma_of(trigger) in ("threat", "danger", "menace")  # "to address the threat"
+    if trigger.dep_ in ("dobj", "obj") and syntax._lemma(trigger.head) in _DANGER_VERBS:
+        return syntax._lemma(trigger) in ("threat", "danger", "menace")  # "to address the threat"
     head = trigger.head
     if trigger.dep_ == "pobj" and head.lower_ == "as":
         return True
     # "called the sanctions a threat": a second object of a verb of naming or seeing
     return (
         trigger.dep_ in ("dobj", "ccomp", "xcomp")
-        and _lemma_of(head)
+        and syntax._lemma(head)
         in ("call", "see", "view", "regard", "consider", "deem", "label", "brand", "perceive")
         and any(c.dep_ == "dobj" and c.i != trigger.i for c in head.children)
     )
 
 
 def received_with(trig: Token) -> bool:
-    """True for the passive "was met with" ("the proposal was met with disdain", "were met
-    with tear gas"): how something was received, not a meeting."""
+    """True for the passive "was met with" ("the offer was met with silence", "were met
+    with tear gas"): how something was received, not a meeting.
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        A trigger of the meeting type.
+
+    Returns
+    -------
+    bool
+    """
     return (
         trig.lemma_.lower() == "meet"
         and any(c.dep_ == "auxpass" for c in trig.children)
@@ -164,28 +183,27 @@ def received_with(trig: Token) -> bool:
     )
 
 
-#: Texts, plans and rules: what they "call for" they provide for ("the bill calls for").
-_PROVISIONS = frozenset(
-    [
-        *("bill", "plan", "proposal", "agreement", "deal", "law", "measure", "budget"),
-        *("resolution", "teaching", "document", "report", "strategy", "policy", "treaty"),
-        *("constitution", "legislation", "rule", "amendment", "framework", "blueprint"),
-        *("platform", "order", "guideline", "guidance", "doctrine", "manifesto", "program"),
-        *("programme", "package", "draft", "accord", "pact", "initiative", "memo", "text"),
-        *("provision", "clause", "regulation", "recipe", "design", "model", "formula"),
-    ]
-)
-
-
-def stipulates(trig: Token, has_actor) -> bool:
+def stipulates(trig: Token, has_actor: Callable[[Token], bool]) -> bool:
     """True for "calls for" whose subject is a text, a plan or a rule ("the bill calls for
     new checks", "the agreement calls for a ceasefire"): what it provides for, not a
-    demand.  ``has_actor(token)`` tells whether a token is part of an actor mention."""
+    demand.
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        A trigger of the demand type.
+    has_actor : callable
+        ``has_actor(token)`` tells whether a token is part of an actor mention.
+
+    Returns
+    -------
+    bool
+    """
     if trig.lemma_.lower() != "call" or not any(c.lower_ == "for" for c in trig.children):
         return False
     subjects = [c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         return False
     return all(
-        h.pos_ == "NOUN" and h.lemma_.lower() in _PROVISIONS and not has_actor(h) for h in subjects
+        h.pos_ == "NOUN" and h.lemma_.lower() in PROVISIONS and not has_actor(h) for h in subjects
     )

@@ -421,7 +421,7 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
                 e.time_source = "coreference"
         if e.participants and (key != "meeting" or len(e.participants) >= 2 or key not in last):
             last[key] = e
-    # "The visit, though, ..." before the article says whose: the one visitor the
+    # "The trip has angered ..." before the article says whose: the one visitor the
     # article names, before or after
     for e in events:
         if not e.definite or e.participants or e.etype.name != "visit":

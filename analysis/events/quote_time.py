@@ -52,9 +52,22 @@ def _saying_of(quote: dict, events: list[Event]) -> Event | None:
     return min(cands, key=lambda e: min(abs(e.trigger_start - hi), abs(e.trigger_start - lo)))
 
 
-def requote_times(events: list[Event], quotes: list[dict] | None, anchor_day) -> None:
+def requote_times(
+    events: list[Event], quotes: list[dict] | None, anchor_day: pd.Timestamp | None
+) -> None:
     """Move the deictic date of an event told inside a direct quote to the day its words
-    were said, when that day is known and is not the publication day ``anchor_day``."""
+    were said, when the saying's own clause dates it and it is not the publication day.
+
+    Parameters
+    ----------
+    events : list of Event
+        The events of one article, sayings already dated; changed in place.
+    quotes : list of dict or None
+        The article's rows of the "quotes" frame (``start``, ``end``, ``kind``,
+        ``speaker``, ``sentence_id``).
+    anchor_day : pandas.Timestamp or None
+        The publication day.
+    """
     if not quotes or is_na(anchor_day):
         return
     direct = [q for q in quotes if str(q.get("kind") or "") == "direct"]

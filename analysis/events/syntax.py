@@ -321,10 +321,11 @@ def find_triggers(
                 continue
             if not _context_ok(etype, tok, lemma, pos):
                 continue
-            if pos == "v" and lemma in NAMING_VERBS and not _names_something(tok):
+            naming = etype.family == "statement" and pos == "v"
+            if naming and lemma in NAMING_VERBS and not _names_something(tok):
                 continue  # "called him on Friday", "called a vote": no words are said
-            if pos == "v" and lemma == "claim" and any(c.dep_ == "xcomp" for c in tok.children):
-                continue  # "cannot claim to love": a pretence, not a claim made
+            if naming and lemma == "claim" and any(c.dep_ == "xcomp" for c in tok.children):
+                continue  # "cannot claim to know": a pretence, not a claim made
             out.append((tok, etype, tok.text))
             claimed.add(tok.i)
             break
@@ -659,7 +660,7 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         if node is not trigger and _lemma(node) in ATTRIBUTION_VERBS and _is_verb(node):
             break
         if rel == "conj" and _is_verb(node) and any(c.dep_ == "aux" for c in node.children):
-            own_conjunct = True  # "did not comment, but did say ...": its own negation
+            own_conjunct = True  # "did not take questions, but did say ...": its own
         if (
             speech_act
             and node is trigger

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..lexicon.calendar import MONTHS, WEEKDAYS
+from ..lexicon.documents import DOCUMENTS, EARLIER_WORDS, OCCASIONS
 from . import syntax
 from .model import DAY, Event, Span, day, is_na
 
@@ -82,7 +83,7 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
         if n.i != trig.i and syntax._lemma(n) in syntax.REPORTING_VERBS and syntax._is_verb(n):
             return None
         if n.i != trig.i and n.lower_ in _RELATING_WORDS and n.dep_ in ("prep", "advmod", "pobj"):
-            return None  # "two weeks ahead of the elections": the weeks measure a gap
+            return None  # "a month ahead of the vote": the month measures a gap
         if n.i != trig.i and n is not (up[-1] if up else None) and syntax._is_verb(n):
             cost += 1
     for n in down:
@@ -128,7 +129,7 @@ _EARLIER = frozenset(["repeatedly", "often", "long", "previously", "already", "f
 
 def _appended(relcl) -> bool:
     """True for a relative clause set off by a comma whose relative pronoun is its subject
-    ("Democrats, who called it an abuse"): it goes on with the story, unlike "the sum he
+    ("the envoys, who called it a trap"): it goes on with the story, unlike "the sum he
     demanded", which tells what the noun is."""
     first = relcl.left_edge
     return (
@@ -291,53 +292,29 @@ def news_day(timexes: list[dict] | None, anchor_day, title_end: int = 0, back: i
 
 
 def of_the_day(trig) -> bool:
-    """A saying told in the present ("says", "insist", "are calling on") or in the perfect
+    """A saying told in the present ("says", "insist", "are urging") or in the perfect
     of news ("has confirmed") is the article's news of its publication day."""
     if trig.tag_ in ("VBZ", "VBP"):
         return True
     if trig.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in trig.children
     ):
-        return True  # "are calling on", "is saying": the present of the day
+        return True  # "are urging", "is saying": the present of the day
     return trig.tag_ == "VBN" and any(
         c.dep_ == "aux" and syntax._lemma(c) == "have" and c.tag_ in ("VBZ", "VBP")
         for c in trig.children
     )
 
 
-#: Occasions of words whose day a report seldom gives: "said in an interview", "wrote in
-#: an op-ed", "told the programme", "said on a podcast".
-_OCCASIONS = frozenset(
-    [
-        *("interview", "op-ed", "oped", "book", "memoir", "podcast", "program"),
-        *("programme", "show", "documentary", "column", "essay", "article", "profile"),
-    ]
-)
-
-
-#: Adjectives that put a speech-act noun before the story ("his previous threats").
-_EARLIER_WORDS = frozenset(["previous", "earlier", "prior", "past", "former", "recent", "repeated"])
-#: Nouns of written or broadcast words that a participle can tell ("a letter urging").
-_DOCUMENTS = frozenset(
-    [
-        *("letter", "statement", "e-mail", "email", "message", "release", "memo", "note"),
-        *("petition", "ad", "advert", "advertisement", "article", "report", "tweet", "post"),
-        *("resolution", "bill", "op-ed", "sign", "banner", "video", "document", "order"),
-        *("proclamation", "guidance", "filing", "lawsuit", "complaint", "motion", "notice"),
-        *("editorial", "column", "commercial", "leaflet", "poster", "placard", "text"),
-    ]
-)
-
-
 def _describes_a_document(trig) -> bool:
-    """A participle that tells what a noun says ("a letter calling on him to resign", "a
+    """A participle that tells what a noun says ("a memo urging him to resign", "a
     petition demanding a vote"): the words are the document's, dated as the act that
-    issued it -- "sent a letter calling on" is told with the story, "who signed a
-    letter calling on" and "signs urging" tell of an earlier or unstated day."""
+    issued it -- "sent a memo urging" is told with the story, "who drafted a memo
+    urging" tells of an earlier or unstated day."""
     if not (trig.dep_ == "acl" and trig.tag_ == "VBG" and trig.head.pos_ == "NOUN"):
         return False
     noun = trig.head
-    if noun.lemma_.lower() not in _DOCUMENTS:
+    if noun.lemma_.lower() not in DOCUMENTS:
         return False  # "conservatives calling for": people, who speak in the story
     gov = noun.head
     if noun.dep_ not in ("dobj", "obj", "nsubjpass") or gov.pos_ not in ("VERB", "AUX"):
@@ -345,7 +322,7 @@ def _describes_a_document(trig) -> bool:
     return perfect(gov)
 
 
-def on_an_occasion(trig) -> bool:
+def _on_an_occasion(trig) -> bool:
     """True when a saying is placed in an interview, a book, a programme or a column
     ("said in an interview", "told the Sunday programme", "wrote in an op-ed"): its day
     is that occasion's, which the story's day does not give."""
@@ -353,10 +330,10 @@ def on_an_occasion(trig) -> bool:
         if (
             c.dep_ == "prep"
             and c.lower_ in ("in", "on", "during")
-            and any(o.dep_ == "pobj" and o.lemma_.lower() in _OCCASIONS for o in c.children)
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in OCCASIONS for o in c.children)
         ):
             return True
-        if c.dep_ in ("dobj", "dative") and c.lemma_.lower() in _OCCASIONS:
+        if c.dep_ in ("dobj", "dative") and c.lemma_.lower() in OCCASIONS:
             return True
     return False
 
@@ -385,11 +362,11 @@ def date_statements(events: list[Event], anchor_day, news: pd.Timestamp | None) 
         ):
             if of_the_day(e.trigger):
                 when, source = anchor_day, "publication"
-            elif any(c.dep_ == "amod" and c.lower_ in _EARLIER_WORDS for c in e.trigger.children):
-                continue  # "his previous threats", "her recent remarks": not the story's day
+            elif any(c.dep_ == "amod" and c.lower_ in EARLIER_WORDS for c in e.trigger.children):
+                continue  # "his earlier warnings", "her recent remarks": not the story's day
             elif _describes_a_document(e.trigger):
-                continue  # "a letter calling on X": the letter's day, which is not said
-            elif on_an_occasion(e.trigger):
+                continue  # "a memo urging X": the memo's day, which is not said
+            elif _on_an_occasion(e.trigger):
                 continue  # "said in an interview": when the interview was, the text does not say
             else:
                 told = [last_said[p] for p in e.participants if p in last_said]

@@ -1,0 +1,56 @@
+"""Words for texts, messages and the occasions of words, shared by the event rules.
+
+* :data:`MESSAGES` -- what one writes or sends to say something ("wrote a letter");
+* :data:`DOCUMENTS` -- written or broadcast words that a participle can tell ("a letter
+  urging", "an advertisement claiming");
+* :data:`PROVISIONS` -- texts, plans and rules, which "call for" what they provide for;
+* :data:`OCCASIONS` -- occasions whose day a report seldom gives ("said in an interview");
+* :data:`BEFORE_WORDS`, :data:`EARLIER_WORDS` -- adjectives that put an event before the
+  story ("the last election", "his earlier warnings").
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BEFORE_WORDS",
+    "DOCUMENTS",
+    "EARLIER_WORDS",
+    "MESSAGES",
+    "OCCASIONS",
+    "PROVISIONS",
+]
+
+MESSAGES = frozenset(
+    ["letter", "note", "message", "memo", "email", "e-mail", "post", "tweet", "statement"]
+)
+
+DOCUMENTS = MESSAGES | frozenset(
+    [
+        *("release", "petition", "ad", "advert", "advertisement", "article", "report"),
+        *("resolution", "bill", "op-ed", "video", "document", "order", "proclamation"),
+        *("guidance", "filing", "lawsuit", "complaint", "motion", "notice", "editorial"),
+        *("column", "commercial", "leaflet", "text"),
+    ]
+)
+
+PROVISIONS = frozenset(
+    [
+        *("bill", "plan", "proposal", "agreement", "deal", "law", "measure", "budget"),
+        *("resolution", "document", "report", "strategy", "policy", "treaty"),
+        *("constitution", "legislation", "rule", "amendment", "framework", "blueprint"),
+        *("platform", "order", "guideline", "guidance", "doctrine", "manifesto", "program"),
+        *("programme", "package", "draft", "accord", "pact", "initiative", "memo", "text"),
+        *("provision", "clause", "regulation", "design", "formula"),
+    ]
+)
+
+OCCASIONS = frozenset(
+    [
+        *("interview", "op-ed", "oped", "book", "memoir", "podcast", "program"),
+        *("programme", "show", "documentary", "column", "essay", "article", "profile"),
+    ]
+)
+
+BEFORE_WORDS = frozenset(["last", "previous", "past", "prior", "recent"])
+
+EARLIER_WORDS = (BEFORE_WORDS - {"last"}) | frozenset(["earlier", "former", "repeated"])
