@@ -280,3 +280,36 @@ def test_an_earlier_speech_act_is_not_of_the_story_day(spacy_nlp):
     threats = ev[ev["trigger"].eq("threats")]
     assert len(threats) == 1, ev[["type", "trigger", "begin"]]
     assert threats.iloc[0]["time_source"] == "none"
+
+
+@pytest.mark.parametrize(
+    ("day", "dated"),
+    [
+        # written a day after the story: a reaction far from the story's day is undated
+        (SUNDAY, False),
+        # the day's own news: its reactions are the day's
+        (MONDAY, True),
+    ],
+)
+def test_a_reaction_far_down_a_later_report_is_undated(spacy_nlp, day, dated):
+    when = day[0]
+    text = (
+        f"Vladimir Putin arrived in Vladivostok on {when} for the summit. "
+        "Kim Jong Un came by train. The two leaders spoke for three hours. "
+        "Many envoys waited outside. Dmitry Peskov said the talks had gone well."
+    )
+    rows = _statements(spacy_nlp, text, [day])
+    said = rows[rows["trigger"].eq("said")]
+    assert len(said) == 1, rows[["trigger", "begin"]]
+    assert pd.notna(said.iloc[0]["begin"]) is dated
+
+
+def test_a_saying_next_to_the_story_s_day_is_of_that_day(spacy_nlp):
+    text = (
+        "Kim Jong Un came by train. The two leaders spoke for three hours. "
+        "Vladimir Putin arrived in Vladivostok on Sunday for the summit. "
+        "Dmitry Peskov said the talks had gone well."
+    )
+    rows = _statements(spacy_nlp, text, [SUNDAY])
+    said = rows[rows["trigger"].eq("said")]
+    assert said.iloc[0]["begin"] == pd.Timestamp("2019-04-21", tz="UTC")

@@ -95,6 +95,7 @@ from .timing import (
     date_statements,
     month_direction,
     news_day,
+    story_day_sentences,
     timex_cost,
     weekday_direction,
     with_time,
@@ -556,7 +557,11 @@ def _article_events(
     for e in events:
         weekday_direction(e, anchor_day)
         month_direction(e, anchor_day)
-    date_statements(events, anchor_day, news_day(tx_frame, anchor_day, title_end))
+    news = news_day(tx_frame, anchor_day, title_end)
+    first_body = min((sid for sid, start, _e, _t in sent_rows if start >= title_end), default=0)
+    date_statements(
+        events, anchor_day, news, story_day_sentences(tx_frame, news), lead=first_body + 1
+    )
     requote_times(events, article_quotes, anchor_day)
     for e in events:
         e.status, e.status_decided = decide_status(e, anchor_day)

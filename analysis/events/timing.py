@@ -52,6 +52,7 @@ __all__ = [
     "news_day",
     "of_the_day",
     "perfect",
+    "story_day_sentences",
     "set_time",
     "timex_cost",
     "weekday_direction",
@@ -291,6 +292,31 @@ def news_day(timexes: list[dict] | None, anchor_day, title_end: int = 0, back: i
     return None
 
 
+def story_day_sentences(timexes: list[dict] | None, news: pd.Timestamp | None) -> set[int]:
+    """Sentence ids of the timexes that name the story's day ``news``.
+
+    Parameters
+    ----------
+    timexes : list of dict or None
+        The article's rows of the "timexes" frame.
+    news : pandas.Timestamp or None
+        The story's day (:func:`news_day`).
+
+    Returns
+    -------
+    set of int
+    """
+    if news is None:
+        return set()
+    return {
+        int(r["sentence_id"])
+        for r in timexes or ()
+        if str(r.get("precision")) in ("day", "time")
+        and not is_na(r.get("begin"))
+        and day(r["begin"]) == news
+    }
+
+
 def of_the_day(trig) -> bool:
     """A saying told in the present ("says", "insist", "are urging") or in the perfect
     of news ("has confirmed") is the article's news of its publication day."""
@@ -338,17 +364,39 @@ def _on_an_occasion(trig) -> bool:
     return False
 
 
-def date_statements(events: list[Event], anchor_day, news: pd.Timestamp | None) -> None:
+def date_statements(
+    events: list[Event],
+    anchor_day: pd.Timestamp | None,
+    news: pd.Timestamp | None,
+    episode: set[int] | frozenset[int] = frozenset(),
+    lead: int = -1,
+) -> None:
     """Date the sayings that have no date of their own, in text order.
 
     * present tense or the perfect of news ("says", "has confirmed"): the publication
       day (``time_source`` "publication");
     * past ("said", "told reporters", "in a statement"): the day the article's narrative
-      has set -- the last dated saying of the same speaker before it, else the story's
-      :func:`news_day` (``time_source`` "narrative"); undated when the article names no
-      day, as a reader cannot tell it either;
+      has set (``time_source`` "narrative") -- the last dated saying of the same speaker
+      before it, else the story's :func:`news_day` when the saying belongs to the story
+      of that day: the story is the publication day's own news, or the saying is in the
+      lead, or its sentence or the one before names the story's day.  A reaction told
+      further down a report written days later ("the minister said the attack was ...")
+      is undated: a reader cannot tell when it was said;
     * a perfect of earlier words ("has said he will not", "had warned"), a planned
-      saying: undated.
+      saying, words of an interview or a document of unstated day: undated.
+
+    Parameters
+    ----------
+    events : list of Event
+        The events of one article; changed in place.
+    anchor_day : pandas.Timestamp or None
+        The publication day.
+    news : pandas.Timestamp or None
+        The story's day (:func:`news_day`).
+    episode : set of int
+        Sentence ids whose timexes name the story's day (:func:`story_day_sentences`).
+    lead : int
+        The last sentence id of the lead.
     """
     if is_na(anchor_day):
         return
@@ -370,7 +418,12 @@ def date_statements(events: list[Event], anchor_day, news: pd.Timestamp | None) 
                 continue  # "said in an interview": when the interview was, the text does not say
             else:
                 told = [last_said[p] for p in e.participants if p in last_said]
-                when = told[-1] if told else news
+                in_story = (
+                    news == anchor_day  # the day's news: its sayings are the day's
+                    or e.sentence_id <= lead  # the lead tells the story's day
+                    or bool({e.sentence_id, e.sentence_id - 1} & episode)
+                )
+                when = told[-1] if told else (news if in_story else None)
                 source = "narrative"
             if when is not None and not is_na(when):
                 e.begin, e.end, e.precision, e.time_source = when, when + DAY, "day", source
