@@ -17,6 +17,9 @@ from test_events import SURFACES, _extract, _small
         ("The new budget calls for deep cuts in aid.", "demand", False),
         ("Mike Pompeo calls for a ceasefire along the border.", "demand", True),
         ("Mike Pompeo and many lawmakers called for a ceasefire.", "demand", True),
+        # a verb used as an adjective, a territory claimed
+        ("Mike Pompeo met the newly elected officials of Seoul.", "election", False),
+        ("Vladimir Putin claimed Alaska for Russia.", "statement", False),
         # "add" that adds a thing, not words
         ("Mike Pompeo was added to the negotiating team.", "statement", False),
         ("The remarks of Mike Pompeo added fuel to the dispute.", "statement", False),

@@ -313,3 +313,12 @@ def test_a_saying_next_to_the_story_s_day_is_of_that_day(spacy_nlp):
     rows = _statements(spacy_nlp, text, [SUNDAY])
     said = rows[rows["trigger"].eq("said")]
     assert said.iloc[0]["begin"] == pd.Timestamp("2019-04-21", tz="UTC")
+
+
+def test_a_date_of_a_coordinated_clause_in_another_tense_is_not_the_saying_s(spacy_nlp):
+    text = "The broadcasts began on Sunday and Kim Jong Un says they will go on for weeks."
+    rows = _statements(spacy_nlp, text, [SUNDAY])
+    says = rows[rows["trigger"].eq("says")]
+    assert len(says) == 1, rows[["trigger", "begin", "time_source"]]
+    assert says.iloc[0]["time_source"] == "publication"
+    assert says.iloc[0]["begin"] == pd.Timestamp("2019-04-22", tz="UTC")

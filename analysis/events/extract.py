@@ -68,6 +68,7 @@ from .generic import (
     characterising,
     concurs,
     generic_mention,
+    modifier_participle,
     received_with,
     restates_event,
     says_nothing,
@@ -449,7 +450,7 @@ def _article_events(
         for trig, etype, ttext in found:
             if index.abs_start(trig) < title_end:
                 continue  # the headline repeats the body in a telegraphic, mis-parsed form
-            if characterising(trig) or received_with(trig):
+            if characterising(trig) or received_with(trig) or modifier_participle(trig):
                 continue  # "sees X as a threat": an opinion; "was met with silence"
             if stipulates(trig, lambda t: bool(actor_tok.get((id(t.doc), t.i)))):
                 continue  # "the bill calls for new checks": what a text provides for

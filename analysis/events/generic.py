@@ -6,6 +6,7 @@ An analyst counts events that happened or are planned; these mentions name none:
 * :func:`says_nothing` -- "said nothing", "would say little": a saying of nothing;
 * :func:`restates_event` -- "the meeting was the first negotiation between them": a
   predicate that describes an event already named, not another one;
+* :func:`modifier_participle` -- "the alleged ties": a verb used as an adjective;
 * :func:`received_with` -- "the offer was met with silence": how a thing was received;
 * :func:`stipulates` -- "the bill calls for new checks": what a text provides for;
 * :func:`characterising` -- "sees the Kurds as a threat": an opinion or a perception;
@@ -26,6 +27,7 @@ __all__ = [
     "characterising",
     "concurs",
     "generic_mention",
+    "modifier_participle",
     "received_with",
     "restates_event",
     "says_nothing",
@@ -83,6 +85,10 @@ def says_nothing(trig: Token) -> bool:
         # "the pilots are accused of smuggling", "was widely criticized": who speaks is not
         # said, unless an agent names it ("was condemned by the senator")
         return not any(c.dep_ == "agent" for c in kids)
+    if trig.lemma_.lower() == "claim" and any(
+        c.dep_ in ("dobj", "obj") and c.ent_type_ in ("GPE", "LOC", "FAC") for c in kids
+    ):
+        return True  # "had claimed the peninsula": a territory, not words
     if trig.lemma_.lower() == "write":
         # "wrote the bill", "wrote a memoir": a work, not words said to someone
         things = [c for c in kids if c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN")]
@@ -161,6 +167,24 @@ def characterising(trigger: Token) -> bool:
         in ("call", "see", "view", "regard", "consider", "deem", "label", "brand", "perceive")
         and any(c.dep_ == "dobj" and c.i != trigger.i for c in head.children)
     )
+
+
+def modifier_participle(trig: Token) -> bool:
+    """True for a verb trigger used as an adjective before a noun ("the alleged ties", "the
+    agreed deadline", "a newly elected president"): it qualifies the noun, it tells no
+    event of its own.
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        A trigger.
+
+    Returns
+    -------
+    bool
+    """
+    participle = trig.tag_ in ("VBN", "VBD") or (trig.tag_ == "JJ" and trig.lower_.endswith("ed"))
+    return participle and trig.dep_ == "amod" and trig.i < trig.head.i
 
 
 def received_with(trig: Token) -> bool:

@@ -20,6 +20,8 @@ from .model import DAY, Event, Span, day, is_na
 
 #: Prepositions that relate the event to a date without placing it there.
 RELATION_SIGNALS = frozenset(["since", "until", "till", "before", "after"])
+#: Subjects that make a conjunct a clause of its own.
+_SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 #: Words that relate an event under them to another act ("two weeks before the summit",
 #: "a month in advance of the vote", "days ahead of the talks", "prior to the visit").
 _RELATING_WORDS = RELATION_SIGNALS | frozenset(["advance", "ahead", "prior"])
@@ -61,6 +63,16 @@ __all__ = [
 ]
 
 
+def _finite_tense(verb) -> str:
+    """ "past" or "present" for a finite verb by its tag or its auxiliary, else ""."""
+    tags = [verb.tag_] + [c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if "VBD" in tags:
+        return "past"
+    if "VBZ" in tags or "VBP" in tags:
+        return "present"
+    return ""
+
+
 def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
     """Cost of attaching timex ``tx`` to event ``ev`` (None: cannot attach)."""
     trig = ev.trigger
@@ -80,6 +92,14 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
         return None
     statement = ev.etype.family == "statement"
     cost = float(len(up) + len(down) + 1)
+    for n in ([trig] + up)[: len(up)]:  # each node whose link to its head the path takes
+        if (
+            n.dep_ == "conj"
+            and syntax._is_verb(n)
+            and any(c.dep_ in _SUBJECTS for c in n.children)
+            and "" != _finite_tense(n) != _finite_tense(n.head) != ""
+        ):
+            return None  # "talks began on May 2 and Ruritania says ...": another time
     for n in up:
         if n.i != trig.i and syntax._lemma(n) in syntax.REPORTING_VERBS and syntax._is_verb(n):
             return None
