@@ -62,3 +62,12 @@ def test_primaries_midterms_runoffs_and_re_elections_are_elections(spacy_nlp, te
 def test_judging_and_writing_are_sayings_with_a_speaker(spacy_nlp, text, is_statement):
     ev = _extract(_small(spacy_nlp, text, SURFACES))
     assert ev["type"].eq("statement").any() is is_statement, ev[["type", "trigger"]]
+
+
+def test_whom_a_demand_is_asked_of_takes_part(spacy_nlp):
+    ev = _extract(
+        _small(spacy_nlp, "Mike Pompeo demanded an explanation from Vladimir Putin.", SURFACES)
+    )
+    demand = ev[ev["type"].eq("demand")]
+    assert len(demand) == 1, ev[["type", "trigger", "participants"]]
+    assert set(demand.iloc[0]["participants"]) == {"kb:mike_pompeo", "kb:vladimir_putin"}

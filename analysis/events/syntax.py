@@ -494,6 +494,11 @@ def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
     return out
 
 
+#: Verbs of asking whose "from" phrase names whom it is asked of.
+_ASKING = frozenset(["demand", "request", "seek", "ask", "expect", "require"])
+_FROM = frozenset(["from"])
+
+
 def argument_heads(trigger: Token, *, with_complement: bool = False) -> list[Token]:
     """Heads of the phrases that name the trigger's participants.
 
@@ -510,6 +515,10 @@ def argument_heads(trigger: Token, *, with_complement: bool = False) -> list[Tok
         heads += _prep_objects(trigger, PARTICIPANT_PREPS)
         if _lemma(trigger) == "call":
             heads += _prep_objects(trigger, frozenset(["on", "upon"]))  # "called on X to"
+        if _lemma(trigger) in _ASKING:
+            # "demanded an explanation from Ruritania": whom it is asked of
+            asked = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+            heads += [o for a in asked for o in _prep_objects(a, _FROM)]
         if with_complement:
             # "demanded that Pompeo be replaced": the complement's subject is involved
             for comp in trigger.children:
