@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from test_events import SURFACES, _extract, _small
 
@@ -71,3 +72,25 @@ def test_whom_a_demand_is_asked_of_takes_part(spacy_nlp):
     demand = ev[ev["type"].eq("demand")]
     assert len(demand) == 1, ev[["type", "trigger", "participants"]]
     assert set(demand.iloc[0]["participants"]) == {"kb:mike_pompeo", "kb:vladimir_putin"}
+
+
+WASHINGTON = ("Washington", 0, "gn:4140963", "Washington", 38.9, -77.04, "US", "capital", "literal")
+HAVANA = ("Havana", 0, "gn:3553478", "Havana", 23.13, -82.38, "CU", "capital", "literal")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "where"),
+    [
+        # a place inside the name of a paper, or what the words are about: not where
+        ("Mike Pompeo wrote in a Washington Post op-ed that the talks failed.", WASHINGTON, None),
+        ("Mike Pompeo announced new limits on flights to Havana.", HAVANA, None),
+        # where the words were told
+        ("Mike Pompeo told reporters in Havana that the talks failed.", HAVANA, "Havana"),
+    ],
+)
+def test_a_saying_s_place_is_where_it_was_told(spacy_nlp, text, place, where):
+    ev = _extract(_small(spacy_nlp, text, SURFACES, places=[place]))
+    st = ev[ev["type"].eq("statement")]
+    assert len(st) == 1, ev[["type", "trigger", "place_name"]]
+    got = st.iloc[0]["place_name"]
+    assert (None if pd.isna(got) else got) == where

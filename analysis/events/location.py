@@ -8,6 +8,7 @@ summit"); :func:`place_cost` scores the path, lower is nearer.
 from __future__ import annotations
 
 from ..lexicon.places import PLACE_KIND_NOUNS
+from ..lexicon.speech import HUMAN_SOURCES
 from . import syntax
 from .model import Event, Span
 
@@ -43,6 +44,27 @@ def _located(pl: Span, role: str) -> bool:
     )
 
 
+#: People a saying is told to ("told reporters in Vale"); not what it is about
+#: ("announced restrictions on flights to Vale").
+_AUDIENCES = HUMAN_SOURCES | frozenset(
+    [
+        *("reporter", "journalist", "crowd", "audience", "supporter", "press", "voter"),
+        *("student", "delegate", "troop", "soldier", "worker", "crowd", "gathering"),
+        *("audience", "listener", "viewer", "congregation", "rally", "conference"),
+    ]
+)
+
+
+def _inside_a_name(pl: Span) -> bool:
+    """True for a place name inside a longer name of another kind ("the Paris Climate
+    Accord", "the Geneva Conventions"): the place is part of the name, not where."""
+    head = pl.head
+    if head.ent_type_ in ("", "GPE", "LOC", "FAC"):
+        return False
+    ents = [e for e in head.doc.ents if e.start <= head.i < e.end]
+    return bool(ents) and (ents[0].end_char - ents[0].start_char) > (pl.end - pl.start)
+
+
 def _addressee_then_place(trig, down: list, statement: bool) -> bool:
     """True for the path of "told reporters in Vale" from a verb of saying: its object
     is a common noun of whom it tells, and a locative phrase of that noun is where
@@ -53,6 +75,7 @@ def _addressee_then_place(trig, down: list, statement: bool) -> bool:
         and len(down) > 1
         and down[0].dep_ in ("dobj", "dative", "obj")
         and down[0].pos_ == "NOUN"
+        and down[0].lemma_.lower() in _AUDIENCES
         and down[1].dep_ == "prep"
         and down[1].lower_ in syntax.LOCATIVE_PREPS
         and down[1].lower_ not in ("from", "to")
@@ -65,6 +88,8 @@ def place_cost(ev: Event, pl: Span, triggers: set[int]) -> float | None:
         return None
     role = pl.row.get("role")
     if isinstance(role, str) and role in LITERAL_BAD_ROLES and not _located(pl, role):
+        return None
+    if _inside_a_name(pl):
         return None
     p = syntax.path(trig, pl.head)
     if p is None:
