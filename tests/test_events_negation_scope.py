@@ -58,3 +58,17 @@ def test_a_conjunct_with_its_own_auxiliary_keeps_its_own_polarity(spacy_nlp, tex
 def test_such_and_any_make_a_plural_event_noun_a_kind(spacy_nlp, text):
     ev = _extract(_small(spacy_nlp, text, SURFACES))
     assert not ev["type"].isin(["demand", "meeting"]).any(), ev[["type", "trigger"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"No," Mike Pompeo replied, "we will never agree to it."',
+        '"I reject the offer," Mike Pompeo replied on Sunday.',
+    ],
+)
+def test_the_words_of_a_quote_do_not_deny_or_hedge_its_saying(spacy_nlp, text):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    st = ev[ev["type"].eq("statement")]
+    assert len(st) == 1, ev[["type", "trigger", "status"]]
+    assert st.iloc[0]["status"] == "occurred", st[["trigger", "status"]]

@@ -668,6 +668,8 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         hl = _lemma(head)
         if node is not trigger and _lemma(node) in ATTRIBUTION_VERBS and _is_verb(node):
             break
+        if speech_act and node is trigger and rel in ("parataxis", "ccomp"):
+            break  # '"I reject it," she replied': the quote's words are not the reply's
         if rel == "conj" and _is_verb(node) and any(c.dep_ == "aux" for c in node.children):
             own_conjunct = True  # "did not take questions, but did say ...": its own
         if (
