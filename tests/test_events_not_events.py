@@ -20,6 +20,7 @@ from test_events import SURFACES, _extract, _small
         ("Mike Pompeo and many lawmakers called for a ceasefire.", "demand", True),
         # a verb used as an adjective, a territory claimed
         ("Mike Pompeo met the newly elected officials of Seoul.", "election", False),
+        ("Mike Pompeo lost his re-election bid in Kansas.", "election", True),
         ("Vladimir Putin claimed Alaska for Russia.", "statement", False),
         # "add" that adds a thing, not words
         ("Mike Pompeo was added to the negotiating team.", "statement", False),
@@ -94,3 +95,20 @@ def test_a_saying_s_place_is_where_it_was_told(spacy_nlp, text, place, where):
     assert len(st) == 1, ev[["type", "trigger", "place_name"]]
     got = st.iloc[0]["place_name"]
     assert (None if pd.isna(got) else got) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "modifier"),
+    [
+        ("They fear a no-deal exit.", "deal", True),
+        ("They fear the post-election period.", "election", True),
+        ("They planned the re-election campaign.", "election", False),
+        ("They praised the US-Korea talks.", "talks", False),
+        ("They denied the alleged ties.", "alleged", True),
+    ],
+)
+def test_a_word_inside_a_modifier_is_no_trigger(spacy_nlp, text, word, modifier):
+    from analysis.events.generic import modifier_participle
+
+    tok = next(t for t in spacy_nlp(text) if t.text == word)
+    assert modifier_participle(tok) is modifier

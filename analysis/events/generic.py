@@ -170,9 +170,10 @@ def characterising(trigger: Token) -> bool:
 
 
 def modifier_participle(trig: Token) -> bool:
-    """True for a verb trigger used as an adjective before a noun ("the alleged ties", "the
-    agreed deadline", "a newly elected president"): it qualifies the noun, it tells no
-    event of its own.
+    """True for a trigger used as an adjective before a noun: a participle ("the alleged
+    ties", "the agreed deadline", "a newly elected president") or a noun inside a
+    hyphenated modifier ("a no-deal exit", "the post-election period"). It qualifies
+    the noun; it tells no event of its own.
 
     Parameters
     ----------
@@ -184,7 +185,14 @@ def modifier_participle(trig: Token) -> bool:
     bool
     """
     participle = trig.tag_ in ("VBN", "VBD") or (trig.tag_ == "JJ" and trig.lower_.endswith("ed"))
-    return participle and trig.dep_ == "amod" and trig.i < trig.head.i
+    if participle and trig.dep_ == "amod" and trig.i < trig.head.i:
+        return True
+    # "a no-deal exit", "the post-election period": a noun inside a hyphenated modifier
+    doc = trig.doc
+    before = trig.i > 1 and doc[trig.i - 1].text == "-" and doc[trig.i - 2].lower_ != "re"
+    after = trig.i + 1 < len(doc) and doc[trig.i + 1].text == "-"
+    hyphened = before or after  # "re-election" is an election of its own
+    return hyphened and trig.dep_ in ("compound", "amod", "nmod") and trig.i < trig.head.i
 
 
 def received_with(trig: Token) -> bool:
