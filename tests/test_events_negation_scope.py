@@ -72,3 +72,18 @@ def test_the_words_of_a_quote_do_not_deny_or_hedge_its_saying(spacy_nlp, text):
     st = ev[ev["type"].eq("statement")]
     assert len(st) == 1, ev[["type", "trigger", "status"]]
     assert st.iloc[0]["status"] == "occurred", st[["trigger", "status"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a cancellation told as a possibility has not undone the summit
+        ("Mike Pompeo said the summit with Kim Jong Un would be cancelled.", "planned"),
+        ("Mike Pompeo said the summit with Kim Jong Un was cancelled.", "denied"),
+    ],
+)
+def test_a_possible_cancellation_leaves_the_event_planned(spacy_nlp, text, status):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    summit = ev[ev["trigger"].eq("summit")]
+    assert len(summit) == 1, ev[["type", "trigger", "status"]]
+    assert summit.iloc[0]["status"] == status

@@ -25,6 +25,7 @@ from .roles import (
     modal_conjunct_head,
 )
 from .scope import object_of_other_act
+from .tense import tense_of, unrealised
 from .types import EventType
 
 __all__ = [
@@ -722,7 +723,9 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
             if rel == "relcl" and node.tag_ == "VBD" and not cues["planned"]:
                 past_relative = True
         if rel not in ("nsubj", "csubj", "conj") and not other_clause:
-            if hl in DENY_WORDS:
+            if hl in DENY_WORDS and unrealised(head):
+                cues["planned"] = True  # "the summit would be cancelled": not yet
+            elif hl in DENY_WORDS:
                 cues["denied"] = True
                 deontic = deontic or _deontic(head)
             if hl in PLAN_WORDS:
@@ -816,46 +819,6 @@ def _deontic(node: Token) -> bool:
     )
 
 
-def _tense_of(node: Token) -> str:
-    """The tense a verb node states by itself ("" when it states none)."""
-    auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
-    tag = node.tag_
-    if tag == "VBD":
-        return "past"
-    if tag in ("VBZ", "VBP"):
-        return "present"
-    if tag == "VBN":
-        if any(_lemma(c) == "have" for c in auxes):
-            return "past"  # perfect: "have met", "had tested", "has been held"
-        passive = [c for c in auxes if _lemma(c) == "be"]
-        if passive:
-            if any(c.tag_ == "VBD" for c in passive):
-                return "past"
-            if any(c.tag_ in ("VBZ", "VBP") for c in passive):
-                return "present"
-            return ""
-        if (
-            not auxes
-            and node.dep_ in ("ROOT", "conj", "ccomp", "parataxis")
-            and any(c.dep_ in SUBJ for c in node.children)
-        ):
-            return "past"  # a finite past the tagger read as a participle
-        return ""
-    if tag == "VBG":
-        be = [c for c in auxes if _lemma(c) == "be"]
-        if any(_lemma(c) == "have" for c in auxes) or any(c.tag_ == "VBD" for c in be):
-            return "past"  # "had been holding", "were holding"
-        if any(c.tag_ in ("VBZ", "VBP") for c in be):
-            return "present"  # "are holding talks": under way
-    if tag == "VB":
-        do = [c for c in auxes if _lemma(c) == "do"]
-        if any(c.tag_ == "VBD" for c in do):
-            return "past"  # "did say", "did not meet"
-        if any(c.tag_ in ("VBZ", "VBP") for c in do):
-            return "present"  # "does expect", "do not plan"
-    return ""
-
-
 def _verb_cues(node: Token, cues: dict, *, distance: int, tense_only: bool = False) -> None:
     if node.pos_ not in ("VERB", "AUX", "ADJ"):
         return
@@ -888,7 +851,7 @@ def _verb_cues(node: Token, cues: dict, *, distance: int, tense_only: bool = Fal
         ):
             cues["planned"] = True
     if not cues["tense"] and node.pos_ in ("VERB", "AUX"):
-        tense = _tense_of(node)
+        tense = tense_of(node)
         if tense:
             cues["tense"] = tense
             cues["tense_distance"] = distance

@@ -17,6 +17,7 @@ from ..lexicon.calendar import MONTHS, WEEKDAYS
 from ..lexicon.documents import DOCUMENTS, EARLIER_WORDS, OCCASIONS
 from . import syntax
 from .model import DAY, Event, Span, day, is_na
+from .tense import tense_of
 
 #: Prepositions that relate the event to a date without placing it there.
 RELATION_SIGNALS = frozenset(["since", "until", "till", "before", "after"])
@@ -63,16 +64,6 @@ __all__ = [
 ]
 
 
-def _finite_tense(verb) -> str:
-    """ "past" or "present" for a finite verb by its tag or its auxiliary, else ""."""
-    tags = [verb.tag_] + [c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if "VBD" in tags:
-        return "past"
-    if "VBZ" in tags or "VBP" in tags:
-        return "present"
-    return ""
-
-
 def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
     """Cost of attaching timex ``tx`` to event ``ev`` (None: cannot attach)."""
     trig = ev.trigger
@@ -97,7 +88,7 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
             n.dep_ == "conj"
             and syntax._is_verb(n)
             and any(c.dep_ in _SUBJECTS for c in n.children)
-            and "" != _finite_tense(n) != _finite_tense(n.head) != ""
+            and "" != tense_of(n) != tense_of(n.head) != ""
         ):
             return None  # "talks began on May 2 and Ruritania says ...": another time
     for n in up:
