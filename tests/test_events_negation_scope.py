@@ -80,6 +80,12 @@ def test_the_words_of_a_quote_do_not_deny_or_hedge_its_saying(spacy_nlp, text):
         # a cancellation told as a possibility has not undone the summit
         ("Mike Pompeo said the summit with Kim Jong Un would be cancelled.", "planned"),
         ("Mike Pompeo said the summit with Kim Jong Un was cancelled.", "denied"),
+        # an ultimatum's bare verbs after a colon demand; they tell no cancellation
+        (
+            "Mike Pompeo gave Kim Jong Un a choice: end the tests, or cancel the summit with "
+            "Donald Trump.",
+            "planned",
+        ),
     ],
 )
 def test_a_possible_cancellation_leaves_the_event_planned(spacy_nlp, text, status):

@@ -798,8 +798,9 @@ _DEMAND_GOVERNORS = frozenset(
 
 def _deontic(node: Token) -> bool:
     """True when ``node`` states an obligation or a demand, not a fact: a modal of
-    obligation ("should be cancelled"), an imperative ("cancel the meeting!"), or a
-    to-infinitive governed by a verb of demanding ("urged Trump to cancel")."""
+    obligation ("should be cancelled"), an imperative ("cancel the meeting!", or bare
+    verbs after a colon: "the choice: stay, or cancel the visit"), or a to-infinitive
+    governed by a verb of demanding ("urged Trump to cancel")."""
     if node.pos_ not in ("VERB", "AUX"):
         return False
     kids = list(node.children)
@@ -812,11 +813,15 @@ def _deontic(node: Token) -> bool:
         # "urged Trump to cancel", and a verb of saying with a to-infinitive: "told him
         # to leave", "tweeted to the minister to resign"
         return _lemma(gov) in _DEMAND_GOVERNORS or _lemma(gov) in ATTRIBUTION_VERBS
-    return (
-        node.tag_ == "VB"
-        and node.dep_ == "ROOT"
-        and not any(c.dep_ in SUBJ or c.dep_ == "aux" for c in kids)
-    )
+    if node.tag_ != "VB" or any(c.dep_ in SUBJ or c.dep_ == "aux" for c in kids):
+        return False
+    if node.dep_ == "ROOT":
+        return True
+    # "an ultimatum: make it a priority, or cancel the meeting" -- bare verbs after a colon
+    first = node
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return first.i > 0 and first.doc[first.i - 1].text == ":"
 
 
 def _verb_cues(node: Token, cues: dict, *, distance: int, tense_only: bool = False) -> None:
