@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from analysis import schema
+from analysis.actors.acronyms import initials
 from analysis.actors.kb import normalize_name
 from analysis.actors.name_joins import (
     compound_surname_joins,
@@ -431,16 +432,7 @@ def _join_spelling_variants(acc: dict, people: dict, out: dict, rank) -> None:
                     out.setdefault(other, ids[0])
 
 
-#: Words an acronym skips ("Organisation of the Example States" -> "OES").
-_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "to", "&"})
 _ACRONYM_KINDS = frozenset({"organisation", "media", "government", "group", "other"})
-
-
-def _initials(name: str) -> str:
-    words = [w for w in str(name).replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP]
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
-        return ""
-    return "".join(w[0] for w in words).upper()
 
 
 def _acronym_joins(acc: dict, name_of, kind_of) -> dict[str, str]:
@@ -452,7 +444,7 @@ def _acronym_joins(acc: dict, name_of, kind_of) -> dict[str, str]:
             continue
         names = {name_of(a)} | (set(a["aliases"]) if a["in_kb"] else set())
         for name in names:
-            if _ok(name) and (ini := _initials(name)):
+            if _ok(name) and (ini := initials(name)):
                 full.setdefault(ini, set()).add(aid)
     out: dict[str, str] = {}
     for aid, a in acc.items():

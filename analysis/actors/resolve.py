@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from analysis import schema
 from analysis.actors import headlines as _headlines
 from analysis.actors import names as _names
+from analysis.actors.acronyms import define_acronyms, text_between
 from analysis.actors.article_parts import article_actors
 from analysis.actors.countries import gazetteer_country
 from analysis.actors.graph import (
@@ -308,6 +309,7 @@ class _ArticleResolver:
                 m.actor_id, m.kind, m.name = next(iter(cands)), "person", None
                 m.text = m.text.split()[0]  # the headline's words are no alias
         self._role_mentions()
+        define_acronyms(self.mentions, text_between(self.pieces))
         return self.mentions + self.added
 
     def _resolve_one(self, m: _Mention, surnames: list[_Mention]) -> None:
