@@ -12,8 +12,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from analysis.nlp import doc_text
-
 __all__ = ["define_acronyms", "initials", "text_between"]
 
 #: Words an acronym skips ("Organisation of the Example States" -> "OES").
@@ -89,6 +87,8 @@ def text_between(pieces: list) -> Callable[[int, int], str | None]:
     -------
     callable
     """
+
+    from analysis.nlp import doc_text  # here: a rebuild that parses nothing loads no spaCy
 
     def between(a: int, b: int) -> str | None:
         for off, doc in pieces:
