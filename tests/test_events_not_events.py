@@ -112,3 +112,19 @@ def test_a_word_inside_a_modifier_is_no_trigger(spacy_nlp, text, word, modifier)
 
     tok = next(t for t in spacy_nlp(text) if t.text == word)
     assert modifier_participle(tok) is modifier
+
+
+@pytest.mark.parametrize(
+    ("text", "is_visit"),
+    [
+        ("Kim Jong Un flew to Vladivostok on an armoured train.", True),
+        ("Mike Pompeo landed in Pyongyang for the talks.", True),
+        ("Mike Pompeo will head to Seoul after the summit.", True),
+        # moving without a place, or another sense of the verb
+        ("Mike Pompeo heads the State Department.", False),
+        ("Donald Trump hopes to land a deal with Kim Jong Un.", False),
+    ],
+)
+def test_flying_heading_and_landing_are_visits_only_to_a_place(spacy_nlp, text, is_visit):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    assert ev["type"].eq("visit").any() is is_visit, ev[["type", "trigger", "participants"]]

@@ -235,6 +235,23 @@ def _near_lemmas(tok: Token) -> set[str]:
 NAMING_VERBS = frozenset(["call", "label", "brand", "dub"])
 
 
+#: Verbs of moving that are a visit only when they go to a named place ("flew to Hanoi").
+TRAVEL_VERBS = frozenset(["fly", "head", "land"])
+
+
+def _to_a_place(tok: Token) -> bool:
+    """Moving, with no object, to a named destination: "flew to Hanoi", "landed in Minsk"
+    -- not "headed the agency", "landed a deal", "headed to the polls"."""
+    if any(c.dep_ in ("dobj", "obj") for c in tok.children):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("to", "for", "in", "into", "at")
+        and any(o.dep_ == "pobj" and o.text[:1].isupper() for o in c.children)
+        for c in tok.children
+    )
+
+
 def _names_something(tok: Token) -> bool:
     return any(c.dep_ == "oprd" for c in tok.children)
 
@@ -325,6 +342,8 @@ def find_triggers(
             naming = etype.family == "statement" and pos == "v"
             if naming and lemma in NAMING_VERBS and not _names_something(tok):
                 continue  # "called him on Friday", "called a vote": no words are said
+            if pos == "v" and lemma in TRAVEL_VERBS and not _to_a_place(tok):
+                continue  # "flew to Hanoi" is a visit; "head the agency", "land a deal" not
             if naming and lemma == "claim" and any(c.dep_ == "xcomp" for c in tok.children):
                 continue  # "cannot claim to know": a pretence, not a claim made
             out.append((tok, etype, tok.text))

@@ -263,6 +263,9 @@ _DEFAULTS: list[EventType] = [
             "arrival:n",
             "stop by",
             "state visit",
+            "fly:v",
+            "head:v",
+            "land:v",
         ],
         family="meeting",
         description="An actor travels to a place or to another actor ('Kim's trip to "
