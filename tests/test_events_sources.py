@@ -83,28 +83,29 @@ def test_an_impersonal_saying_is_still_no_event(spacy_nlp):
     assert not ev["type"].eq("statement").any(), ev[["type", "trigger"]]
 
 
-def _quoted(spacy_nlp, text: str, speaker: str):
+def _opening_quote(text: str, speaker: str, speaker_text: str | None = None) -> pd.DataFrame:
+    """The "quotes" frame of a text that opens with a direct quote up to its first comma."""
     from analysis import schema
 
-    frames = _small(spacy_nlp, text, SURFACES)
     end = text.index(",") + 2
-    quotes = pd.DataFrame(
-        [
-            {
-                "article_id": "t1",
-                "sentence_id": 0,
-                "start": 0,
-                "end": end,
-                "speaker": speaker,
-                "speaker_text": None,
-                "text": text[:end],
-                "cue": "say",
-                "kind": "direct",
-                "via": None,
-            }
-        ]
-    )
-    frames["quotes"] = schema.conform(quotes, "quotes")
+    row = {
+        "article_id": "t1",
+        "sentence_id": 0,
+        "start": 0,
+        "end": end,
+        "speaker": speaker,
+        "speaker_text": speaker_text,
+        "text": text[:end],
+        "cue": "say",
+        "kind": "direct",
+        "via": None,
+    }
+    return schema.conform(pd.DataFrame([row]), "quotes")
+
+
+def _quoted(spacy_nlp, text: str, speaker: str):
+    frames = _small(spacy_nlp, text, SURFACES)
+    frames["quotes"] = _opening_quote(text, speaker)
     return _extract(frames, link=False)
 
 
@@ -172,34 +173,13 @@ def test_an_election_the_calendar_cannot_tell_stays_undated(spacy_nlp):
 
 
 def test_yesterday_in_a_quote_counts_from_the_day_it_was_said(spacy_nlp):
-    from analysis import schema
-
     # printed on Monday 22 April; said on Sunday; "yesterday" is then Saturday
     text = '"Kim Jong Un met Vladimir Putin yesterday," Mike Pompeo said on Sunday.'
     yesterday = ("yesterday", 0, "DATE", "2019-04-21", None, "2019-04-21", "2019-04-22", "day")
     sunday = ("Sunday", 0, "DATE", "2019-04-21", None, "2019-04-21", "2019-04-22", "day")
     frames = _small(spacy_nlp, text, SURFACES, [yesterday, sunday])
     frames["timexes"]["rule"] = ["relday", "weekday"]
-    end = text.index(",") + 2
-    frames["quotes"] = schema.conform(
-        pd.DataFrame(
-            [
-                {
-                    "article_id": "t1",
-                    "sentence_id": 0,
-                    "start": 0,
-                    "end": end,
-                    "speaker": "kb:mike_pompeo",
-                    "speaker_text": "Mike Pompeo",
-                    "text": text[:end],
-                    "cue": "say",
-                    "kind": "direct",
-                    "via": None,
-                }
-            ]
-        ),
-        "quotes",
-    )
+    frames["quotes"] = _opening_quote(text, "kb:mike_pompeo", "Mike Pompeo")
     ev = _extract(frames, link=False)
     met = ev[ev["type"].eq("meeting")]
     said = ev[ev["type"].eq("statement")]
