@@ -167,7 +167,7 @@ def test_the_place_where_the_addressees_were_told(spacy_nlp):
     from spacy.tokens import Doc
 
     from analysis.events import syntax
-    from analysis.events.location import _addressee_then_place
+    from analysis.events.location import _object_then_place
 
     words = ["Kim", "told", "reporters", "in", "Vladivostok", "."]
     doc = Doc(
@@ -182,8 +182,8 @@ def test_the_place_where_the_addressees_were_told(spacy_nlp):
     )
     up, down = syntax.path(doc[1], doc[4])
     assert not up and [t.i for t in down] == [2, 3]
-    assert _addressee_then_place(doc[1], down, True)
-    assert not _addressee_then_place(doc[1], down, False)  # a meeting's object is not told
+    assert _object_then_place(doc[1], down, True) == 1
+    assert not _object_then_place(doc[1], down, False)  # a meeting's object is not told
     # "told reporters from Vladivostok": where they come from, not where it was said
     from_doc = Doc(
         spacy_nlp.vocab,
@@ -194,7 +194,65 @@ def test_the_place_where_the_addressees_were_told(spacy_nlp):
         pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
     )
     _, down = syntax.path(from_doc[1], from_doc[4])
-    assert not _addressee_then_place(from_doc[1], down, True)
+    assert not _object_then_place(from_doc[1], down, True)
+
+
+def _parsed(spacy_nlp, words, heads, deps, pos, ents):
+    from spacy.tokens import Doc
+
+    return Doc(
+        spacy_nlp.vocab,
+        words=words,
+        spaces=[True] * (len(words) - 2) + [False, False],
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        ents=ents,
+    )
+
+
+@pytest.mark.parametrize(
+    ("prep", "where"),
+    [("in", True), ("at", True), ("from", False), ("to", False)],
+)
+def test_a_place_parsed_onto_the_person_met_is_where_they_met(spacy_nlp, prep, where):
+    # "Vale met Ruiz in Vladivostok", parsed with the place on the person's name: a
+    # name takes no place of its own, so it is where they met ("from" is whence)
+    from analysis.events import syntax
+    from analysis.events.location import _object_then_place
+
+    doc = _parsed(
+        spacy_nlp,
+        ["Vale", "met", "Ruiz", prep, "Vladivostok", "."],
+        [1, 1, 1, 2, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"],
+        ["B-PERSON", "O", "B-PERSON", "O", "B-GPE", "O"],
+    )
+    _, down = syntax.path(doc[1], doc[4])
+    assert _object_then_place(doc[1], down, False) == (1 if where else 0)
+    # "met with Ruiz in Vladivostok": through the "with" phrase
+    doc = _parsed(
+        spacy_nlp,
+        ["Vale", "met", "with", "Ruiz", prep, "Vladivostok", "."],
+        [1, 1, 1, 2, 3, 4, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"],
+        ["B-PERSON", "O", "O", "B-PERSON", "O", "B-GPE", "O"],
+    )
+    _, down = syntax.path(doc[1], doc[5])
+    assert _object_then_place(doc[1], down, False) == (2 if where else 0)
+    # the rule reads through names only: a meeting's common-noun object keeps its phrase
+    doc = _parsed(
+        spacy_nlp,
+        ["Vale", "met", "envoys", prep, "Vladivostok", "."],
+        [1, 1, 1, 2, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["B-PERSON", "O", "O", "O", "B-GPE", "O"],
+    )
+    _, down = syntax.path(doc[1], doc[4])
+    assert _object_then_place(doc[1], down, False) == 0
 
 
 def test_the_title_the_article_gave_a_person_names_that_person(spacy_nlp):

@@ -65,21 +65,44 @@ def _inside_a_name(pl: Span) -> bool:
     return bool(ents) and (ents[0].end_char - ents[0].start_char) > (pl.end - pl.start)
 
 
-def _addressee_then_place(trig, down: list, statement: bool) -> bool:
-    """True for the path of "told reporters in Vale" from a verb of saying: its object
-    is a common noun of whom it tells, and a locative phrase of that noun is where
-    the telling took place (not "from"/"to", which say where someone comes from)."""
+def _person(tok) -> bool:
+    """A person's name (the head of a PERSON entity)."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
+
+
+def _where_told(prep) -> bool:
+    """A locative preposition that says where, not whence or whither."""
     return (
-        statement
-        and trig.pos_ in ("VERB", "AUX")
-        and len(down) > 1
-        and down[0].dep_ in ("dobj", "dative", "obj")
-        and down[0].pos_ == "NOUN"
-        and down[0].lemma_.lower() in _AUDIENCES
-        and down[1].dep_ == "prep"
-        and down[1].lower_ in syntax.LOCATIVE_PREPS
-        and down[1].lower_ not in ("from", "to")
+        prep.dep_ == "prep"
+        and prep.lower_ in syntax.LOCATIVE_PREPS
+        and prep.lower_ not in ("from", "to")
     )
+
+
+def _object_then_place(trig, down: list, statement: bool) -> int:
+    """How many steps of the path lead through the trigger's object to where the event
+    took place; 0 when the path does not.
+
+    The parser often hangs a locative phrase on the object before it rather than on the
+    verb: "told reporters in Vale" (a common noun of whom a saying tells), "met Ana Vale
+    in the palace", "met with Ana Vale at the summit" (a person's name, which takes no
+    place of its own).  "from"/"to" say where someone comes from, not where."""
+    if trig.pos_ not in ("VERB", "AUX") or len(down) < 2:
+        return 0
+    first = down[0]
+    if first.dep_ in ("dobj", "dative", "obj") and _where_told(down[1]):
+        audience = statement and first.pos_ == "NOUN" and first.lemma_.lower() in _AUDIENCES
+        if audience or _person(first):
+            return 1
+    if (
+        len(down) > 2
+        and first.dep_ == "prep"
+        and first.lower_ in ("with", "between")
+        and _person(down[1])
+        and _where_told(down[2])
+    ):
+        return 2
+    return 0
 
 
 def place_cost(ev: Event, pl: Span, triggers: set[int]) -> float | None:
@@ -116,9 +139,8 @@ def place_cost(ev: Event, pl: Span, triggers: set[int]) -> float | None:
     # the place hangs on a locative preposition of the trigger (or of its verb), maybe
     # through more locative phrases or a noun it modifies: "in Vladivostok in the Russian
     # Far East", "at the Yongbyon nuclear facility" -- not "over the denuclearization of X"
-    if _addressee_then_place(trig, down, statement):
-        # "told reporters on the steps of the court": where the addressees were told
-        down = down[1:]
+    # "told reporters on the steps of the court", "met Vale in the palace": where
+    down = down[_object_then_place(trig, down, statement) :]
     if not down or not (down[0].dep_ == "prep" and down[0].lower_ in syntax.LOCATIVE_PREPS):
         return None
     for before, n in zip(down, down[1:], strict=False):

@@ -10,15 +10,62 @@ from __future__ import annotations
 
 from . import syntax
 from .model import DAY, Event, is_na, overlap
+from .tense import unrealised
 
-__all__ = ["decide_status", "inherit_status", "quote_attribution", "told_by_a_doer"]
+__all__ = [
+    "decide_status",
+    "inherit_status",
+    "quote_attribution",
+    "told_by_a_doer",
+    "undone_by_its_clause",
+]
+
+#: Verbs that undo a planned event ("the trip, which was cancelled").
+_UNDOING = frozenset(["cancel", "scrap", "abandon", "scuttle", "scratch"])
+#: Verbs of taking place, denied by a negation ("the meeting, which never took place").
+_TAKING_PLACE = frozenset(["happen", "occur", "materialize", "materialise"])
+
+
+def undone_by_its_clause(trig) -> bool:
+    """True when a clause that describes the event noun says it did not happen: "his
+    planned trip, which was cancelled", "the visit he later called off", "a summit,
+    scrapped in May", "the meeting, which never took place".
+
+    The parser may hang the clause on a name in the event's phrase ("the trip to Warsaw,
+    which was cancelled"); a name is not what gets cancelled, so the event is.  A
+    cancellation told as possible or future ("which could be cancelled") does not
+    undo it; the main clause's polarity is read elsewhere
+    (:func:`analysis.events.syntax.status_cues`)."""
+    if trig.pos_ not in ("NOUN", "PROPN"):
+        return False
+    clauses = list(trig.children)
+    for prep in trig.children:
+        if prep.dep_ == "prep":
+            names = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+            clauses += [c for o in names for c in o.children]
+    for clause in clauses:
+        if clause.dep_ not in ("relcl", "acl") or not syntax._is_verb(clause):
+            continue
+        if unrealised(clause):
+            continue
+        lem = syntax._lemma(clause)
+        particles = {c.lower_ for c in clause.children if c.dep_ == "prt"}
+        if lem in _UNDOING or (lem == "call" and "off" in particles):
+            return True
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        taking_place = lem in _TAKING_PLACE or (
+            lem == "take" and any(c.lower_ == "place" for c in clause.children)
+        )
+        if negated and taking_place:
+            return True
+    return False
 
 
 def decide_status(ev: Event, anchor_day) -> tuple[str, bool]:
     """The event's status and whether a cue of its own sentence decided it (see the
     module docstring for the order of the rules)."""
     cues = ev.cues
-    if cues.get("denied"):
+    if cues.get("denied") or undone_by_its_clause(ev.trigger):
         return "denied", True
     before = False
     if (
