@@ -163,3 +163,15 @@ def _rows_of(doc):
     keep = [t for t in doc if t.text != '"']
     where = {t.i: k for k, t in enumerate(keep)}
     return [(t.text, where[t.head.i], t.dep_, t.pos_, t.tag_, t.lemma_) for t in keep]
+
+
+def test_quoted_words_are_found_across_the_sentences_of_a_quote(spacy_nlp):
+    from analysis.events.scope import frames_quote
+
+    doc = spacy_nlp('"We met at noon. We are not talking now," the statement said.')
+    said = next(t for t in doc if t.lower_ == "said")
+    talking = next(t for t in doc if t.lower_ == "talking")
+    statement = next(t for t in doc if t.lower_ == "statement")
+    assert frames_quote(said, talking)  # the second sentence of the quote is inside it
+    assert not frames_quote(said, statement)  # the frame's own subject is not
+    assert not frames_quote(talking, said)

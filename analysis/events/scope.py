@@ -3,14 +3,15 @@
 "Did not hold the vote", "never signed the deal", "will not allow the test": the verb holds,
 realises or allows the event, and its negation says the event did not happen.  "Did not
 influence the election", "did not comment on the talks", "did not respond to requests": the
-verb is an act about the event, and its negation is its own.
+verb is an act about the event, and its negation is its own.  Nor does a negation inside
+quoted words reach the verb of saying that frames them (:func:`frames_quote`).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["REALISING_VERBS", "object_of_other_act"]
+__all__ = ["REALISING_VERBS", "frames_quote", "object_of_other_act"]
 
 #: Verbs, besides those that hold or cancel an event, whose negation denies the event
 #: noun they govern.
@@ -32,3 +33,41 @@ def object_of_other_act(trigger: Token, holding: frozenset[str]) -> bool:
         return False
     lem = head.lemma_.lower()
     return lem not in holding and lem not in REALISING_VERBS
+
+
+_QUOTED: dict[str, object] = {"doc": None, "spans": []}
+
+
+def _quoted_spans(doc) -> list[tuple[int, int]]:
+    """The quoted passages of ``doc`` (character offsets), kept for the last doc read."""
+    if _QUOTED["doc"] is not doc:
+        from ..actors.quotes import quoted_passages  # lazily: it imports the nlp module
+
+        _QUOTED["doc"], _QUOTED["spans"] = doc, quoted_passages(doc.text)
+    return _QUOTED["spans"]  # type: ignore[return-value]
+
+
+def frames_quote(trig: Token, head: Token) -> bool:
+    """True when ``head`` lies inside quotation marks and the verb of saying ``trig``
+    outside them: whatever the parse, the quoted words are what is said, not a
+    comment on the saying ('"I do not think ...," she told the press').
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        The verb of saying.
+    head : spacy.tokens.Token
+        A word the parse puts above it.
+
+    Returns
+    -------
+    bool
+        Whether the walk from ``trig`` to ``head`` enters quoted words (read on the
+        whole text, so a quote of several sentences counts).
+    """
+    spans = _quoted_spans(trig.doc)
+
+    def inside(tok: Token) -> bool:
+        return any(a <= tok.idx < b for a, b in spans)
+
+    return bool(spans) and inside(head) and not inside(trig)

@@ -24,7 +24,7 @@ from .roles import (
     list_members_before,
     modal_conjunct_head,
 )
-from .scope import object_of_other_act
+from .scope import frames_quote, object_of_other_act
 from .tense import tense_of, unrealised
 from .types import EventType
 
@@ -691,7 +691,7 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         if (
             speech_act
             and node is trigger
-            and (rel in ("parataxis", "ccomp") or _frames_quote(trigger, head))
+            and (rel in ("parataxis", "ccomp") or frames_quote(trigger, head))
         ):
             break  # '"I reject it," she replied': the quote's words are not the reply's
         if rel == "conj" and _is_verb(node) and any(c.dep_ == "aux" for c in node.children):
@@ -795,22 +795,6 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         cues["denied"] = False
         cues["planned"] = True
     return cues
-
-
-def _frames_quote(trig: Token, head: Token) -> bool:
-    """True when ``head`` lies inside quotation marks and the verb of saying ``trig``
-    outside them: whatever the parse, the quoted words are what is said, not a
-    comment on the saying ('"I do not think ...," she told the press')."""
-    from ..actors.quotes import quoted_passages  # lazily: it imports the nlp module
-
-    sent = trig.sent
-    spans = quoted_passages(sent.text)
-
-    def inside(tok: Token) -> bool:
-        k = tok.idx - sent.start_char
-        return any(a <= k < b for a, b in spans)
-
-    return bool(spans) and inside(head) and not inside(trig)
 
 
 #: Relations that open another proposition: its negation is not the trigger's.
