@@ -23,7 +23,16 @@ from analysis.nlp import frames_from_docs, parse
 
 
 def hand_doc(
-    blank, words, *, ents=(), heads=None, deps=None, lemmas=None, pos=None, sent_starts=None
+    blank,
+    words,
+    *,
+    ents=(),
+    heads=None,
+    deps=None,
+    lemmas=None,
+    pos=None,
+    tags=None,
+    sent_starts=None,
 ):
     """A Doc built by hand, with entity spans (start, end, label[, ruler id]) and titles."""
     doc = Doc(
@@ -33,6 +42,7 @@ def hand_doc(
         deps=deps,
         lemmas=lemmas,
         pos=pos,
+        tags=tags,
         sent_starts=sent_starts,
     )
     doc.ents = [
@@ -533,3 +543,47 @@ def test_resolve_with_empty_frames(kb):
     )
     assert res.actors.empty and res.quotes.empty and res.edges.empty
     schema.check(res.mentions, "mentions")
+
+
+@pytest.mark.parametrize(
+    ("words", "actor"),
+    [
+        # a country's adjective on those who act for the state: its government
+        (["Russian", "officials", "said", "it", "."], "kb:russia_gov"),
+        (["Russian", "troops", "crossed", "it", "."], "kb:russia_gov"),
+        # a country outside the knowledge base: the actor its name stands for
+        (["Kenyan", "officials", "said", "it", "."], "x:kenya"),
+        # people of the country, not its state; one office holder, named elsewhere
+        (["Russian", "voters", "said", "it", "."], None),
+        (["Russian", "ambassador", "said", "it", "."], None),
+    ],
+)
+def test_a_demonym_on_state_agents_is_the_government_acting(blank, kb, words, actor):
+    doc = hand_doc(
+        blank,
+        words,
+        heads=[1, 2, 2, 2, 2],
+        deps=["amod", "nsubj", "ROOT", "dobj", "punct"],
+        pos=["ADJ", "NOUN", "VERB", "PRON", "PUNCT"],
+        lemmas=[words[0], words[1].rstrip("s"), "say", "it", "."],
+        tags=["JJ", "NNS" if words[1].endswith("s") else "NN", "VBD", "PRP", "."],
+        ents=[(0, 1, "NORP")],
+    )
+    res = run({"a": doc}, kb)
+    got = res.mentions.set_index("start").loc[0, "actor_id"]
+    assert (None if pd.isna(got) else got) == actor
+
+
+def test_opposition_or_former_agents_are_not_the_government(blank, kb):
+    words = ["former", "Russian", "officials", "said", "it", "."]
+    doc = hand_doc(
+        blank,
+        words,
+        heads=[2, 2, 3, 3, 3, 3],
+        deps=["amod", "amod", "nsubj", "ROOT", "dobj", "punct"],
+        pos=["ADJ", "ADJ", "NOUN", "VERB", "PRON", "PUNCT"],
+        lemmas=["former", "Russian", "official", "say", "it", "."],
+        ents=[(1, 2, "NORP")],
+    )
+    got = run({"a": doc}, kb).mentions.set_index("start").loc[doc[1].idx, "actor_id"]
+    assert pd.isna(got)

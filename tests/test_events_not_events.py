@@ -55,6 +55,8 @@ def test_primaries_midterms_runoffs_and_re_elections_are_elections(spacy_nlp, te
         ("Vladimir Putin condemned the sanctions on Monday.", True),
         # a charge without its accuser, a work written: no one speaks
         ("Mike Pompeo was accused of breaking the deal.", False),
+        ("Donald Trump expelled two envoys of Russia accused of spying.", False),
+        ("Donald Trump expelled two envoys accused by Mike Pompeo of spying.", True),
         # "call" says something only when it names what it calls
         ("Mike Pompeo called the launch a reckless gamble.", True),
         ("Mike Pompeo called Kim Jong Un on Friday night.", False),

@@ -9,9 +9,9 @@ from __future__ import annotations
 import functools
 import re
 
-from analysis.actors.kb import KBIndex
+from analysis.actors.kb import KBIndex, normalize_name, slugify
 
-__all__ = ["gazetteer_country"]
+__all__ = ["acting_demonym_actor", "gazetteer_country"]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -61,3 +61,37 @@ def gazetteer_country(text: str, index: KBIndex, *, countries_only: bool = False
     except Exception:  # noqa: BLE001
         return None
     return country.name if country is not None else None
+
+
+def acting_demonym_actor(span, index: KBIndex) -> tuple[str, str, str] | None:
+    """The government a country's adjective names when it qualifies those who act for
+    the state ("Ruritanian officials said", see
+    :func:`analysis.actors.syntax.acting_demonym`), else None.
+
+    Parameters
+    ----------
+    span : spacy.tokens.Span
+        The adjective ("Ruritanian").
+    index : KBIndex
+        The knowledge base: its governments' demonyms come first; another country's
+        adjective is read by the gazetteer ("Kenyan" -> Kenya).
+
+    Returns
+    -------
+    tuple of (actor_id, kind, name) or None
+        The knowledge base's government, or ``("x:kenya", "government", "Kenya")`` --
+        the actor the country's own name stands for when it acts ("Kenya said").
+    """
+    from analysis.actors.syntax import acting_demonym
+
+    if not acting_demonym(span):
+        return None
+    gov = index.demonyms.get(normalize_name(span.text))
+    code = None if gov else _gazetteer_place_country(span.text.strip(), True)
+    gov = gov or (index.countries.get(code) if code else None)
+    if gov:
+        return gov, str(index.actors[gov]["kind"]), str(index.actors[gov]["name"])
+    name = gazetteer_country(span.text, index, countries_only=True)
+    if name is None:
+        return None
+    return f"x:{slugify(name)}", "government", name

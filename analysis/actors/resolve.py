@@ -22,7 +22,7 @@ from analysis.actors import headlines as _headlines
 from analysis.actors import names as _names
 from analysis.actors.acronyms import define_acronyms, text_between
 from analysis.actors.article_parts import article_actors
-from analysis.actors.countries import gazetteer_country
+from analysis.actors.countries import acting_demonym_actor, gazetteer_country
 from analysis.actors.graph import (
     accumulate_actor,
     edges_frame,
@@ -347,6 +347,10 @@ class _ArticleResolver:
         if m.label == "NORP" and key in self.index.members and self._party_here(key):
             ids = [self.index.members[key]]  # "Democrats": the party as a group
         elif m.label == "NORP" or (not ids and key in self.index.demonyms):
+            acting = acting_demonym_actor(m.span, self.index) if m.span is not None else None
+            if acting:  # "Ruritanian officials said": the government acting
+                (m.actor_id, m.kind, m.name), m.role = acting, "actor"
+                return
             gov = self.index.demonyms.get(key)
             if gov or not m.text.endswith("s"):
                 m.role = "demonym"

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.lexicon.agents import (
+    NON_STATE_MODIFIERS,
+    STATE_AGENTS,
+    STATE_BODIES,
+    STATE_OUTLET_NOUNS,
+)
 from analysis.lexicon.places import PLACE_PART_NOUNS as PLACE_NOUNS
 from analysis.lexicon.prepositions import PARTICIPANT_PREPOSITIONS as _ACTOR_PREPS
 from analysis.lexicon.prepositions import PLACE_OBJECT_PREPOSITIONS as _LOCATIVE_PREPS
@@ -16,6 +22,7 @@ from analysis.lexicon.speech import SPEECH_VERBS
 
 __all__ = [
     "SPEECH_LEMMAS",
+    "acting_demonym",
     "has_parse",
     "government_role",
     "is_speech_verb",
@@ -96,6 +103,46 @@ def _first_conjunct(tok: Token) -> Token:
         tok = tok.head
         seen += 1
     return tok
+
+
+def acting_demonym(span: Span) -> bool:
+    """True when a country's adjective names its government acting: it qualifies a
+    noun of those who act for a state ("Ruritanian officials said", "the Ruritanian
+    side", "Ruritanian troops", "Ruritanian state media"), and no word on that noun
+    takes them out of it ("Ruritanian opposition leaders", "former Ruritanian
+    diplomats").  A singular title of one office ("the Ruritanian ambassador", "the
+    Ruritanian prime minister") is that person, not the state.
+
+    Parameters
+    ----------
+    span : Span
+        The adjective ("Ruritanian", "North Ruritanian").
+
+    Returns
+    -------
+    bool
+        False on a Doc without a dependency parse.
+    """
+    if not has_parse(span.doc):
+        return False
+    tok = _first_conjunct(span.root)
+    if tok.dep_ not in ("amod", "compound", "nmod", "npadvmod"):
+        return False
+    head = tok.head
+    while head.dep_ == "compound" and head.head is not head and head.pos_ != "PROPN":
+        head = head.head  # "Ruritanian border guards": the noun the phrase is about
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("PERSON", "ORG", "GPE"):
+        return False
+    mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound", "nmod")}
+    mods |= {c.lower_ for c in head.subtree if c.i < head.i and c.dep_ in ("amod", "compound")}
+    if mods & NON_STATE_MODIFIERS:
+        return False
+    words = {head.lemma_.lower(), head.lower_}  # "media" may be lemmatized "medium"
+    if words & STATE_OUTLET_NOUNS:
+        return bool({"state", "state-run", "official"} & mods)
+    if head.tag_ in ("NN", "NNP") and not words & STATE_BODIES:
+        return False  # "the Ruritanian ambassador": one person, named elsewhere
+    return bool(words & STATE_AGENTS)
 
 
 def government_role(

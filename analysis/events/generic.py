@@ -75,15 +75,18 @@ def says_nothing(trig: Token) -> bool:
     """True for a verb of saying whose object is "nothing" / "little": "passed reporters
     but said nothing new" reports no statement; for "add" that adds a thing, not words
     ("was added to the team", "added troops to the mission"); and for a judging verb
-    in the passive without its agent ("the pilots are accused of smuggling"): no speaker is told."""
+    in the passive without its agent ("the pilots are accused of smuggling", "envoys
+    accused of spying"): no speaker is told."""
     if trig.pos_ not in ("VERB", "AUX"):
         return False
     kids = list(trig.children)
     if any(c.dep_ in ("dobj", "obj") and c.lower_ in _NOTHING for c in kids):
         return True
-    if trig.lemma_.lower() in _JUDGING and any(c.dep_ == "auxpass" for c in kids):
-        # "the pilots are accused of smuggling", "was widely criticized": who speaks is not
-        # said, unless an agent names it ("was condemned by the senator")
+    reduced = trig.dep_ == "acl" and trig.tag_ == "VBN"  # "diplomats accused of spying"
+    if trig.lemma_.lower() in _JUDGING and (reduced or any(c.dep_ == "auxpass" for c in kids)):
+        # "the pilots are accused of smuggling", "was widely criticized", "envoys accused
+        # of spying": who speaks is not said, unless an agent names it ("was condemned by
+        # the senator")
         return not any(c.dep_ == "agent" for c in kids)
     if trig.lemma_.lower() == "claim" and any(
         c.dep_ in ("dobj", "obj") and c.ent_type_ in ("GPE", "LOC", "FAC") for c in kids
