@@ -509,7 +509,7 @@ def _article_events(
                     # nobody named within reach: the last speaker goes on
                     ev.participants = pronoun_speaker(trig, last_speaker, sid)
                 pronouns.note(pron, index.abs_start(pron), ev.participants[:1])
-            if statement and not ev.participants and (pron is None or not pronouns.tied):
+            if statement and not ev.participants and pron is None:
                 lo = index.abs_start(trig.left_edge)
                 hi = index.abs_start(trig.right_edge) + len(trig.right_edge)
                 ev.participants = quote_speakers(

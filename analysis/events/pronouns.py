@@ -42,11 +42,12 @@ _GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 _PLURAL = frozenset(["they", "their"])
 #: Weight by how many sentences back a mention lies (0: the pronoun's own sentence),
 #: up to :data:`WINDOW`.
-_DECAY = (1.0, 1.0, 0.55, 0.35)
+_DECAY = (1.0, 1.0, 0.4, 0.25)
 #: Of two candidates, the second must weigh less than this share of the first.
 _MARGIN = 0.7
-#: The least weight of an antecedent: a subject of the sentence before weighs 3.
-_LEAST = 1.0
+#: The least weight of an antecedent: a subject of the sentence before weighs 3, a
+#: single object or possessor named there 1 -- not enough.
+_LEAST = 1.2
 
 _MALE_NOUNS = frozenset(
     [
@@ -452,16 +453,16 @@ class PronounResolver:
     def _previous_speaker(
         self, at: int, sid: int, last_speaker: tuple[str, int] | None
     ) -> str | None:
-        """The speaker of the direct quote that ends just before ``at`` (this or the
-        previous sentence), else the last speaker of the events of this or the
-        previous sentence."""
-        k = bisect.bisect_left(self.last_quotes, (at, -1, ""))
-        if k > 0:
-            end, qsid, who = self.last_quotes[k - 1]
-            if qsid < sid and sid - qsid <= 1:  # not the quote this pronoun speaks
-                return who
+        """The last single person who spoke in the events of this or the previous
+        sentence, else the speaker the quotes frame gives the direct quote that ends
+        just before ``at`` in the previous sentence."""
         if last_speaker is not None and sid - last_speaker[1] <= 1:
             return last_speaker[0]
+        k = bisect.bisect_left(self.last_quotes, (at, -1, ""))
+        if k > 0:
+            _end, qsid, who = self.last_quotes[k - 1]
+            if qsid < sid and sid - qsid <= 1:  # not the quote this pronoun speaks
+                return who
         return None
 
 
@@ -476,12 +477,15 @@ def _head(toks: list[Token]) -> Token | None:
 
 
 def _role_weight(head: Token) -> float:
-    """3 for the subject of a main clause, 2 for that of another clause, 1 otherwise;
+    """3 for the subject of a main clause, 2 for that of another clause, 1 otherwise
+    (0.5 for a name that modifies a noun);
     a name in apposition to a subject ("Ruritania's envoy, Ana Vale, said") counts as
     the subject."""
     node = head
     while node.dep_ in ("conj", "appos") and node.head.i != node.i:
         node = node.head
+    if node.dep_ in ("compound", "amod", "nmod"):
+        return 0.5  # "the Vale administration": a name that qualifies something else
     if node.dep_ not in ("nsubj", "nsubjpass"):
         return 1.0
     verb = node.head
