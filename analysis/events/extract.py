@@ -419,7 +419,14 @@ def _article_events(
         )
     )
 
-    pronouns = PronounResolver(text, sentence_of, actor_spans, persons, frames["quotes"])
+    pronouns = PronounResolver(
+        text,
+        sentence_of,
+        actor_spans,
+        persons,
+        frames["quotes"],
+        [(start, end) for _sid, start, end, _text in sent_rows],
+    )
     metonyms = metonymy.capital_metonyms(frames["mentions"], frames["places"])
 
     def spans(records: list[dict] | None) -> list[Span]:
@@ -509,7 +516,7 @@ def _article_events(
                     # nobody named within reach: the last speaker goes on
                     ev.participants = pronoun_speaker(trig, last_speaker, sid)
                 pronouns.note(pron, index.abs_start(pron), ev.participants[:1])
-            if statement and not ev.participants and pron is None:
+            if statement and not ev.participants and (pron is None or not pronouns.tied):
                 lo = index.abs_start(trig.left_edge)
                 hi = index.abs_start(trig.right_edge) + len(trig.right_edge)
                 ev.participants = quote_speakers(

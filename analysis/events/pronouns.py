@@ -175,6 +175,10 @@ class PronounResolver:
     quotes : list of dict, optional
         Rows of the quotes frame: their speakers read from "he" / "she" tell a gender,
         and their direct quotes who spoke last.
+    sentences : list of (int, int), optional
+        ``(start, end)`` of each sentence, in the order of the ids ``sentence_of``
+        gives: a sentence wholly inside quotation marks does not count in the distance
+        back (a long quote does not push its speaker out of reach).
     """
 
     def __init__(
@@ -184,6 +188,7 @@ class PronounResolver:
         mentions: list[tuple[int, list[Token], str]],
         persons: set[str],
         quotes: list[dict] | None = None,
+        sentences: list[tuple[int, int]] | None = None,
     ) -> None:
         self.text = text
         self.sentence_of = sentence_of
@@ -191,9 +196,19 @@ class PronounResolver:
         self.quoted = _quoted_spans(text)
         self._qstarts = [a for a, _ in self.quoted]
         self.breaks = [m.start() for m in re.finditer(r"\n", text)]
+        # sentence id -> how many sentences outside quotes come up to it
+        self.narrative: list[int] = []
+        count = 0
+        for start, end in sentences or ():
+            body = text[start:end].strip()
+            lo = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+            if not (body and self.in_quote(lo + 1) and self.in_quote(lo + len(body) - 2)):
+                count += 1
+            self.narrative.append(count)
         self.mentions: list[_Mention] = []
         votes: dict[str, dict[str, float]] = {}
         heads: dict[tuple[int, int], str] = {}
+        self.heads = heads
         self.covered = {(id(t.doc), t.i) for _s, toks, _a in mentions for t in toks}
         for _start, toks, actor in mentions:
             head = _head(toks)
@@ -286,6 +301,13 @@ class PronounResolver:
         """How many line breaks come before ``pos``."""
         return bisect.bisect_left(self.breaks, pos)
 
+    def distance(self, sid: int, other: int) -> int:
+        """How many sentences back ``other`` lies from ``sid``, not counting those
+        wholly inside quotation marks."""
+        if 0 <= other <= sid < len(self.narrative):
+            return self.narrative[sid] - self.narrative[other]
+        return sid - other
+
     def in_quote(self, pos: int) -> bool:
         """True when ``pos`` lies inside quotation marks."""
         k = bisect.bisect_right(self._qstarts, pos) - 1
@@ -358,23 +380,29 @@ class PronounResolver:
         """
         self.tied = False
         word = pron.lower_
+        owner = self._clause_subject(pron)
+        if owner is not None:
+            return [owner]
         sid = self.sentence_of(at)
         para = self.paragraph(at)
         quoted = self.in_quote(at)
         plural = word in _PLURAL
         weights: dict[tuple[str, ...], list[float]] = {}
-        window = [m for m in self.mentions if m.start < at and 0 <= sid - m.sid <= WINDOW]
+        window = [
+            m for m in self.mentions if m.start < at and 0 <= self.distance(sid, m.sid) <= WINDOW
+        ]
         opener = self._paragraph_opener(para, at)
         for m in window:
             key = self._candidate(m, plural)
             if key is None:
                 continue
-            w = m.weight * _DECAY[sid - m.sid]
+            back = self.distance(sid, m.sid)
+            w = m.weight * _DECAY[back]
             if m.quoted and not quoted:
                 w *= 0.2  # words said about someone: not whom the narrative follows
             if m.para != para:
                 w *= 0.5
-            elif m.sid == sid and m.weight >= 2 and not m.quoted:
+            elif back == 0 and m.weight >= 2 and not m.quoted:
                 # "Vale arrived and he met Ruiz": the clause before
                 w += 4.0 if m.weight >= 3 else 1.0
             if opener is not None and m.start == opener.start:
@@ -396,7 +424,9 @@ class PronounResolver:
             known = {k: self.gender.get(k[0]) for k in scores}
             scores = {k: s for k, s in scores.items() if known[k] in (want, None)}
             if any(known[k] == want for k in scores):
-                scores = {k: s if known[k] == want else s * 0.85 for k, s in scores.items()}
+                # a person of unknown gender may be either, a woman less often in news
+                keep = 0.85 if want == "m" else 0.5
+                scores = {k: s if known[k] == want else s * keep for k, s in scores.items()}
         if not scores:
             return []
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
@@ -410,6 +440,27 @@ class PronounResolver:
         if ranked[0][1] < _LEAST:
             return []  # only a passing mention far back: no one the reader follows
         return list(ranked[0][0])
+
+    def _clause_subject(self, pron: Token) -> str | None:
+        """For a possessive ("In his statement, Vale said", "Vale said in her
+        remarks"): the person named as the subject of the clause the phrase belongs
+        to, when the gender agrees -- the owner is the one who acts."""
+        if pron.dep_ != "poss":
+            return None
+        node = pron.head
+        while node.dep_ in ("pobj", "prep", "dobj", "npadvmod") and node.head.i != node.i:
+            node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            return None
+        want = _GENDER.get(pron.lower_)
+        for subj in node.children:
+            if subj.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            for t in [subj, *(c for c in subj.children if c.dep_ == "appos")]:
+                who = self.heads.get((id(t.doc), t.i))
+                if who in self.persons and self.gender.get(who) in (want, None):
+                    return who
+        return None
 
     def _unnamed_people(self, pron: Token, at: int, sid: int):
         """Plural person nouns without an actor ("prosecutors", "the officials") in the
@@ -456,12 +507,12 @@ class PronounResolver:
         """The last single person who spoke in the events of this or the previous
         sentence, else the speaker the quotes frame gives the direct quote that ends
         just before ``at`` in the previous sentence."""
-        if last_speaker is not None and sid - last_speaker[1] <= 1:
+        if last_speaker is not None and self.distance(sid, last_speaker[1]) <= 1:
             return last_speaker[0]
         k = bisect.bisect_left(self.last_quotes, (at, -1, ""))
         if k > 0:
             _end, qsid, who = self.last_quotes[k - 1]
-            if qsid < sid and sid - qsid <= 1:  # not the quote this pronoun speaks
+            if qsid < sid and self.distance(sid, qsid) <= 1:  # not the quote it speaks
                 return who
         return None
 
