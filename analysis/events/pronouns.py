@@ -42,11 +42,12 @@ _GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 _PLURAL = frozenset(["they", "their"])
 #: Weight by how many sentences back a mention lies (0: the pronoun's own sentence),
 #: up to :data:`WINDOW`.
-_DECAY = (1.0, 1.0, 0.4, 0.25)
+_DECAY = (1.0, 1.0, 0.3, 0.2)
 #: Of two candidates, the second must weigh less than this share of the first.
 _MARGIN = 0.7
 #: The least weight of an antecedent: a subject of the sentence before weighs 3, a
-#: single object or possessor named there 1 -- not enough.
+#: single object or possessor named there 1 -- not enough, unless the article shows
+#: its gender to agree.
 _LEAST = 1.2
 
 _MALE_NOUNS = frozenset(
@@ -405,7 +406,7 @@ class PronounResolver:
             elif back == 0 and m.weight >= 2 and not m.quoted:
                 # "Vale arrived and he met Ruiz": the clause before
                 w += 4.0 if m.weight >= 3 else 1.0
-            if opener is not None and m.start == opener.start:
+            if opener is not None and m.sid == opener.sid and m.actor in opener.group:
                 w += 0.75
             weights.setdefault(key, []).append(w)
         # the most salient mention counts, the others a little: a person named again
@@ -422,11 +423,15 @@ class PronounResolver:
         if not plural:
             want = _GENDER.get(word)
             known = {k: self.gender.get(k[0]) for k in scores}
+            salient = max(scores, key=scores.__getitem__, default=None)
             scores = {k: s for k, s in scores.items() if known[k] in (want, None)}
             if any(known[k] == want for k in scores):
-                # a person of unknown gender may be either, a woman less often in news
-                keep = 0.85 if want == "m" else 0.5
+                # beside one the article shows to agree, a person of unknown gender is
+                # less likely -- not at all for "she": most people named in news are men
+                keep = 0.75 if want == "m" else 0.0
                 scores = {k: s if known[k] == want else s * keep for k, s in scores.items()}
+        else:
+            salient = None
         if not scores:
             return []
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
@@ -437,7 +442,10 @@ class PronounResolver:
         if len(ranked) > 1 and ranked[1][1] >= _MARGIN * ranked[0][1]:
             self.tied = True
             return []
-        if ranked[0][1] < _LEAST:
+        # "Ms. Vale met Mr. Ruiz. He said": the gender passes over the more salient
+        # person to one just named -- enough, though named as an object
+        by_gender = not plural and salient != ranked[0][0]
+        if ranked[0][1] < _LEAST and not (by_gender and self._near(ranked[0][0], window, sid)):
             return []  # only a passing mention far back: no one the reader follows
         return list(ranked[0][0])
 
@@ -473,10 +481,7 @@ class PronounResolver:
             k = sid - self.sentence_of(at - (pron.idx - tok.idx))
             if k > 1 or (id(doc), tok.i) in self.covered:
                 continue
-            w = _role_weight(tok) * _DECAY[k]
-            if tok.dep_ == "pobj" and tok.head.lower_ == "to":
-                w = max(w, 2.0)  # "according to prosecutors": whose account it is
-            yield tok, w
+            yield tok, _role_weight(tok) * _DECAY[k]
 
     def _candidate(self, m: _Mention, plural: bool) -> tuple[str, ...] | None:
         if not plural:
@@ -486,6 +491,16 @@ class PronounResolver:
         if m.person:
             return None
         return (m.actor,)
+
+    def _near(self, key: tuple[str, ...], window: list[_Mention], sid: int) -> bool:
+        """True when the candidate is named outside quotes in the pronoun's sentence
+        or the one before."""
+        return any(
+            self._candidate(m, len(key) > 1) == key
+            and not m.quoted
+            and self.distance(sid, m.sid) <= 1
+            for m in window
+        )
 
     def _paragraph_opener(self, para: int, at: int) -> _Mention | None:
         """The first subject named outside quotes in the paragraph's first sentence,
@@ -528,8 +543,8 @@ def _head(toks: list[Token]) -> Token | None:
 
 
 def _role_weight(head: Token) -> float:
-    """3 for the subject of a main clause, 2 for that of another clause, 1 otherwise
-    (0.5 for a name that modifies a noun);
+    """3 for the subject of a main clause, 2 for that of another clause or the object of
+    "according to", 1 otherwise (0.5 for a name that modifies a noun);
     a name in apposition to a subject ("Ruritania's envoy, Ana Vale, said") counts as
     the subject."""
     node = head
@@ -537,12 +552,25 @@ def _role_weight(head: Token) -> float:
         node = node.head
     if node.dep_ in ("compound", "amod", "nmod"):
         return 0.5  # "the Vale administration": a name that qualifies something else
+    if _according_to(node):
+        return 2.0  # "According to Vale, ...": whose account the sentence gives
     if node.dep_ not in ("nsubj", "nsubjpass"):
         return 1.0
     verb = node.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return 3.0 if verb.dep_ == "ROOT" else 2.0
+
+
+def _according_to(tok: Token) -> bool:
+    """True for the object of "according to"."""
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and prep.head.lower_ == "according"
+        and prep.head.i == prep.i - 1
+    )
 
 
 def _group(head: Token, heads: dict[tuple[int, int], str], actor: str) -> tuple[str, ...]:
