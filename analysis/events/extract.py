@@ -387,7 +387,6 @@ def _article_events(
 
     # actor tokens
     actor_tok: dict[tuple[int, int], list[str]] = {}
-    person_subjects: list[tuple[int, int, str]] = []  # (offset, sentence, person) of subjects
     person_spans: list[tuple[int, list, str]] = []  # (offset, tokens, person) of mentions
     actor_spans: list[tuple[int, list, str]] = []  # (offset, tokens, actor) but media
     for r in frames["mentions"] or ():
@@ -402,10 +401,6 @@ def _article_events(
             continue
         start = int(r["start"])
         person_spans.append((start, span_toks, str(r["actor_id"])))
-        head = index.head_of(span_toks)
-        if head is not None and head.dep_ in syntax.SUBJ:
-            person_subjects.append((start, sentence_of(start), str(r["actor_id"])))
-    person_subjects.sort()
     person_spans.sort(key=lambda p: p[0])
     # "the senator" without an actor: the last person the article titled so
     actor_tok.update(

@@ -7,16 +7,26 @@ article weighs:
   ("Mr." / "Ms." before the name, a first name of the lists, a gendered noun such as
   "spokeswoman" next to the name, "himself" / "herself" after it, or a quote whose
   speaker the quotes frame read from "he" / "she"); a person of the other gender is
-  never the antecedent, one of unknown gender only when no person of the right one is
-  at hand.  "they" goes only to a collective actor (a government, ministry, party,
-  organisation) or to a coordinated pair ("Vale and Ruiz");
-* **salience** -- the subjects of the sentences before weigh more than other mentions,
-  the subject of a main clause more than that of a subordinate one, the subject that
-  opens the pronoun's paragraph more still (the person the paragraph is about), and a
-  name inside quotation marks (words someone said about that person) little;
+  never the antecedent.  Beside a person shown to agree, one of unknown gender counts
+  less for "he" and not at all for "she" (most people named in news are men).  "they"
+  goes only to a collective actor (a government, ministry, party, organisation) or to
+  a coordinated pair ("Vale and Ruiz"), and to nobody when plural people the article
+  does not name ("prosecutors", "officials") come just before;
+* **salience** -- the subjects of the sentences before weigh more than other mentions
+  (the subject of a main clause more than that of a subordinate one, the object of
+  "according to" like a subject, a name that only qualifies a noun little), the
+  sentence before as much as the pronoun's own and older ones much less (sentences
+  wholly inside quotation marks do not count), the subject that opens the pronoun's
+  paragraph a little more, a paragraph before half, and a name inside quotation marks
+  (words someone said about that person) little.  The narrative's "he" / "she"
+  resolved on the way count as mentions of their person (:meth:`PronounResolver.chain`);
 * **the last speaker** -- "he said" / "he added" right after a quote continues that
   quote's speaker;
-* **no guess** -- when two candidates weigh nearly the same, nobody.
+* **the clause's subject** -- "In his statement, Vale said": a possessive goes to the
+  person named as the subject of its clause;
+* **no guess** -- when two candidates weigh nearly the same, nobody; nor when the best
+  is only a passing mention (:data:`_LEAST`), unless the gender passed over a more
+  salient person to reach it.
 
 The window is the pronoun's sentence and the :data:`WINDOW` sentences before it.
 """
