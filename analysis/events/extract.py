@@ -82,13 +82,13 @@ from .participants import (
     anonymous_source,
     participants_of,
     pronoun_speaker,
-    pronoun_subject,
     quote_speakers,
     resolve_coreference,
     sentence_subject_speaker,
     speaker_heads,
     statement_noun_speakers,
 )
+from .pronouns import PronounResolver, subject_pronoun
 from .quote_time import requote_times
 from .roles import warning_is_threat
 from .status import decide_status, inherit_status, quote_attribution, told_by_a_doer
@@ -387,22 +387,20 @@ def _article_events(
 
     # actor tokens
     actor_tok: dict[tuple[int, int], list[str]] = {}
-    person_subjects: list[tuple[int, int, str]] = []  # (offset, sentence, person) of subjects
     person_spans: list[tuple[int, list, str]] = []  # (offset, tokens, person) of mentions
+    actor_spans: list[tuple[int, list, str]] = []  # (offset, tokens, actor) but media
     for r in frames["mentions"] or ():
         if is_na(r["actor_id"]) or int(r["start"]) < title_end:
             continue
         span_toks = index.span(int(r["start"]), int(r["end"]))
         for t in span_toks:
             actor_tok.setdefault((id(t.doc), t.i), []).append(str(r["actor_id"]))
+        if span_toks and str(r["actor_id"]) not in media:
+            actor_spans.append((int(r["start"]), span_toks, str(r["actor_id"])))
         if not span_toks or str(r["actor_id"]) not in persons:
             continue
         start = int(r["start"])
         person_spans.append((start, span_toks, str(r["actor_id"])))
-        head = index.head_of(span_toks)
-        if head is not None and head.dep_ in syntax.SUBJ:
-            person_subjects.append((start, sentence_of(start), str(r["actor_id"])))
-    person_subjects.sort()
     person_spans.sort(key=lambda p: p[0])
     # "the senator" without an actor: the last person the article titled so
     actor_tok.update(
@@ -416,6 +414,14 @@ def _article_events(
         )
     )
 
+    pronouns = PronounResolver(
+        text,
+        sentence_of,
+        actor_spans,
+        persons,
+        frames["quotes"],
+        [(start, end) for _sid, start, end, _text in sent_rows],
+    )
     metonyms = metonymy.capital_metonyms(frames["mentions"], frames["places"])
 
     def spans(records: list[dict] | None) -> list[Span]:
@@ -479,21 +485,33 @@ def _article_events(
                 # "Ruritania's elections": the country is where it is held; who takes
                 # part in an election are its candidates
                 ev.participants = [p for p in ev.participants if p in persons]
+            pair: list[str] = []
             if etype.family == "meeting":
                 # "urged Vale to press Ruiz when they meet": they are Vale and Ruiz
                 pair = last_two_persons(trig, index.abs_start, person_spans)
                 if pair:
                     ev.participants = pair
-            if etype.family != "statement":
-                # "He signed the bill": the person the pronoun stands for takes part
-                who = pronoun_subject(trig, index, person_subjects, last_speaker, sid)
-                if who and who not in ev.participants:
-                    ev.participants = [who, *ev.participants]
-            if etype.family == "statement" and not ev.participants:
-                ev.participants = sentence_subject_speaker(trig, actor_tok, persons)
-            if etype.family == "statement" and not ev.participants:
-                ev.participants = pronoun_speaker(trig, last_speaker, sid)
-            if etype.family == "statement" and not ev.participants:
+            statement = etype.family == "statement"
+            named = []
+            if statement and not ev.participants:
+                # "Vale stopped short of a threat, but he said": the clause before
+                named = ev.participants = sentence_subject_speaker(trig, actor_tok, persons)
+            pron = None if pair else subject_pronoun(trig, statement=statement)
+            if pron is not None and not named and not actor_tok.get((id(pron.doc), pron.i)):
+                # "He signed the bill", "he added", "they invited": whom the pronoun
+                # stands for takes part (nobody when two are as likely)
+                who = pronouns.resolve(
+                    pron,
+                    index.abs_start(pron),
+                    speech=statement,
+                    last_speaker=last_speaker,
+                )
+                ev.participants = [*who, *(p for p in ev.participants if p not in who)]
+                if statement and not ev.participants and not pronouns.tied:
+                    # nobody named within reach: the last speaker goes on
+                    ev.participants = pronoun_speaker(trig, last_speaker, sid)
+                pronouns.note(pron, index.abs_start(pron), ev.participants[:1])
+            if statement and not ev.participants and (pron is None or not pronouns.tied):
                 lo = index.abs_start(trig.left_edge)
                 hi = index.abs_start(trig.right_edge) + len(trig.right_edge)
                 ev.participants = quote_speakers(
@@ -525,6 +543,8 @@ def _article_events(
             quote_attribution(ev, article_quotes)
             told_by_a_doer(ev, actor_tok)
             sent_events.append(ev)
+        # the narrative's other "he" / "she" subjects of the sentence, for the next ones
+        pronouns.chain([(index.abs_start(t), t) for t in toks if t.lower_ in ("he", "she")])
         if not sent_events:
             continue
         trig_ids = {e.trigger.i for e in sent_events}
