@@ -509,3 +509,22 @@ def test_a_capital_stands_for_its_country_named_in_the_article(spacy_nlp):
     ev = _extract(frames)
     talks = ev[ev["trigger"].eq("talks")]
     assert set(talks["participants"].iloc[0]) == {"kb:us_gov", "x:bexley"}
+
+
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        ("The two leaders negotiated the deal.", False),
+        ("Their envoys negotiated the deal.", False),
+        ("They negotiated the deal.", False),
+        # doers introduced as new: not the last event's people
+        ("Senior officials negotiated the deal.", True),
+        ("Some regional leaders negotiated the deal.", True),
+    ],
+)
+def test_new_unnamed_doers_are_not_read_as_the_last_event_s_people(spacy_nlp, text, new):
+    from analysis.events.participants import _indefinite_doers
+
+    doc = spacy_nlp(text)
+    verb = next(t for t in doc if t.lower_ == "negotiated")
+    assert _indefinite_doers(verb) is new

@@ -392,6 +392,29 @@ def _coref_key(e: Event) -> str:
     return e.etype.name
 
 
+#: Determiners that point back to doers already named ("the leaders", "both sides").
+_BACK_POINTING = frozenset(["the", "these", "those", "both", "this", "that", "each"])
+
+
+def _indefinite_doers(trig: Token) -> bool:
+    """True when the event's subject is a common noun the article introduces as new --
+    no determiner or possessor that points back ("African leaders negotiated the deal",
+    "officials met on Tuesday", "some ministers met") -- rather than doers already named
+    ("the two leaders met again", "their envoys met")."""
+    verb = trig if trig.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return False
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.pos_ != "NOUN":
+            return False
+        pointing = any(
+            (c.dep_ in ("det", "predet") and c.lower_ in _BACK_POINTING) or c.dep_ == "poss"
+            for c in subj.children
+        )
+        return not pointing
+    return False
+
+
 def resolve_coreference(events: list[Event]) -> list[Event]:
     """The same event mentioned again takes what the earlier mention said of it.
 
@@ -411,6 +434,8 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
         key = _coref_key(e)
         ante = last.get(key)
         anaphor = e.definite or _plural_pronoun_subject(e.trigger) or not e.participants
+        if not e.participants and _indefinite_doers(e.trigger):
+            anaphor = False  # "African leaders negotiated it": others, not the last ones
         if e.cues.get("anonymous"):
             continue  # "a senior official said" is no one the article has named
         if ante is not None and anaphor and set(e.participants) < set(ante.participants):
