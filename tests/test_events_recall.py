@@ -112,3 +112,21 @@ def test_a_predicate_that_describes_a_named_event_is_not_another(spacy_nlp):
 def test_agreeing_with_a_view_is_no_agreement(spacy_nlp, text, agreements):
     rows = [r for r in _rows(spacy_nlp, text) if r[1] == "agreement" and r[0].startswith("agree")]
     assert len(rows) == agreements
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        (
+            "North Korea fired artillery rounds at a border post in South Korea.",
+            "military_activity",
+        ),
+        ("North Korea launched rockets into a town in South Korea.", "military_activity"),
+        ("North Korea fired two ballistic missiles into the sea on Monday.", "weapons_test"),
+        ("North Korea test-fired a new missile on Monday.", "weapons_test"),
+        ("North Korea fired a missile on the first day of the drills.", "weapons_test"),
+    ],
+)
+def test_firing_at_a_target_is_an_attack_and_into_the_sea_a_test(spacy_nlp, text, type_):
+    rows = _rows(spacy_nlp, text)
+    assert rows and rows[0][1] == type_, rows

@@ -67,6 +67,7 @@ from .elections import date_by_calendar, join_elections
 from .generic import (
     characterising,
     concurs,
+    fired_at_a_target,
     generic_mention,
     modifier_participle,
     received_with,
@@ -471,6 +472,12 @@ def _article_events(
                 and not warning_is_threat(trig)
             ):
                 etype = triggers.types["statement"]  # a warning of a danger: a statement
+            if (
+                etype.name == "weapons_test"
+                and "military_activity" in triggers.types
+                and fired_at_a_target(trig)
+            ):
+                etype = triggers.types["military_activity"]  # "fired shells at a post"
             ev = Event(aid, sid, etype, trig, ttext, index.abs_start(trig), s_text.strip())
             ev.sentence_ids = [sid]
             ev.participants = participants_of(

@@ -242,3 +242,44 @@ def stipulates(trig: Token, has_actor: Callable[[Token], bool]) -> bool:
     return all(
         h.pos_ == "NOUN" and h.lemma_.lower() in PROVISIONS and not has_actor(h) for h in subjects
     )
+
+
+#: Verbs of firing whose target makes them an attack, not a test.
+_FIRING = frozenset(["fire", "launch", "shoot", "lob"])
+#: Prepositions that give what is fired at.
+_AT = frozenset(["at", "on", "into", "toward", "towards", "against"])
+#: Nouns of time after "on" ("fired on the first day of the drills").
+_WHEN = frozenset(["day", "morning", "afternoon", "evening", "night", "week", "anniversary"])
+#: What a test is fired into or at: water, an empty range, a practice target.
+_TEST_GROUNDS = frozenset(["sea", "ocean", "water", "gulf", "bay", "range", "target", "air", "sky"])
+
+
+def fired_at_a_target(trig: Token) -> bool:
+    """True for a firing aimed at someone or something: "fired artillery rounds at a
+    border post", "launched rockets into the town", "rounds aimed at a loudspeaker" -- an
+    attack, not a weapons test.  Fired "into the sea", "at a target range" or "into the
+    air" stays a test.
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        A trigger of the weapons-test type.
+
+    Returns
+    -------
+    bool
+    """
+    if trig.lemma_.lower() not in _FIRING or trig.pos_ not in ("VERB", "AUX"):
+        return False
+    heads = [trig]
+    for obj in (c for c in trig.children if c.dep_ in ("dobj", "obj")):
+        heads.append(obj)  # "fired shells at", "rounds aimed at"
+        heads.extend(c for c in obj.children if c.dep_ == "acl")
+    for h in heads:
+        for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in _AT):
+            for target in (c for c in prep.children if c.dep_ == "pobj"):
+                if target.ent_type_ in ("DATE", "TIME") or target.lemma_.lower() in _WHEN:
+                    continue  # "on Monday", "on the first day": when, not at what
+                ground = target.lemma_.lower() in _TEST_GROUNDS or target.ent_type_ == "LOC"
+                return not ground
+    return False
