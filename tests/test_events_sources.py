@@ -275,3 +275,23 @@ def test_the_minister_is_not_an_anonymous_source(spacy_nlp):
     ev = _extract(_small(spacy_nlp, text, SURFACES, [FRIDAY]), link=False)
     st = ev[ev["type"].eq("statement")]
     assert not any(len(p) == 0 for p in st["participants"]), st[["trigger", "participants"]]
+
+
+def test_a_calendar_dated_election_is_planned_or_past_by_its_day(spacy_nlp):
+    # days after the vote, "the election" the networks called is past, not planned
+    el = _us_story(
+        spacy_nlp, "Donald Trump said the networks called the election too early.", "2020-11-07"
+    )
+    assert el.iloc[0]["begin"] == pd.Timestamp("2020-11-03", tz="UTC")
+    assert el.iloc[0]["status"] == "occurred"
+    el = _us_story(spacy_nlp, "Donald Trump said hackers would target the election.", "2020-10-20")
+    assert el.iloc[0]["status"] == "planned"
+
+
+@pytest.mark.parametrize(
+    "text", ["A motion for snap elections failed.", "Their demand for early elections failed."]
+)
+def test_elections_someone_moved_for_are_planned(spacy_nlp, text):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    el = ev[ev["type"].eq("election")]
+    assert len(el) == 1 and el.iloc[0]["status"] == "planned"

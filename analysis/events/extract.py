@@ -597,6 +597,9 @@ def _article_events(
     inherit_status(events)
     join_elections(events)
     date_by_calendar(events, anchor_day, _article_country(frames["mentions"], actor_country))
+    for e in events:
+        if e.time_source == "calendar":  # its day now says whether it is still to come
+            e.status, e.status_decided = decide_status(e, anchor_day)
     events = deduplicate(events)
     # an event with neither participants, time nor place says nothing an analyst can use
     # -- but an election is news by itself ("ahead of the elections")

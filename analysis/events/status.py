@@ -72,7 +72,7 @@ def decide_status(ev: Event, anchor_day) -> tuple[str, bool]:
         not is_na(anchor_day)
         and not is_na(ev.begin)
         and not is_na(ev.end)
-        and ev.time_source == "timex"
+        and ev.time_source in ("timex", "calendar")
     ):
         if ev.begin >= anchor_day + DAY:
             return "planned", True
@@ -92,9 +92,11 @@ def decide_status(ev: Event, anchor_day) -> tuple[str, bool]:
 
 def _presupposed(ev: Event) -> bool:
     """True for a definite event noun dated by its own words ("the 2016 election",
-    "the March summit"): a claim about it takes its existence for granted, so the
+    "the March summit") or by the fixed calendar of its kind: a claim about it takes its existence for granted, so the
     attribution hedges the claim, not the event."""
     trig = ev.trigger
+    if ev.time_source == "calendar":
+        return trig.pos_ in ("NOUN", "PROPN")  # "the election" the calendar dates
     return (
         ev.definite
         and trig.pos_ in ("NOUN", "PROPN")

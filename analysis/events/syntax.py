@@ -129,6 +129,7 @@ PLAN_WORDS = frozenset(
         "plans",
         "talk",
         "negotiate",
+        *("attempt", "motion", "proposal", "demand", "request"),
     ]
 )
 #: Modifiers of an event noun that make it a plan ("the upcoming summit").
