@@ -31,6 +31,7 @@ from analysis.actors.graph import (
     pair_weights,
 )
 from analysis.actors.kb import KBIndex, kb_index, load_knowledge_base, normalize_name, slugify
+from analysis.actors.mislabels import relabel_surnames, surname_organisations
 from analysis.actors.name_joins import nicknames
 from analysis.actors.quotes import find_quotes
 from analysis.actors.surname_fit import full_name, surname_fits, titled_holder
@@ -294,6 +295,7 @@ class _ArticleResolver:
 
     def resolve(self) -> list[_Mention]:
         self._attach_spans()
+        relabel_surnames(self.mentions, lambda w: normalize_name(w) in self.index.demonyms)
         surnames: list[_Mention] = []
         for m in self.mentions:
             if m.label not in _ACTOR_LABELS:
@@ -301,13 +303,7 @@ class _ArticleResolver:
             self._resolve_one(m, surnames)
         self._bind_titles()
         self._resolve_surnames(surnames)
-        for m in self.single_orgs:
-            # a one-word "organisation" that is the surname of a person named in full
-            # (or a headline glued to it: "Smith Denies Report")
-            cands = self.full_names.get(_person_key(m.text.split()[0]), {})
-            if len(cands) == 1:
-                m.actor_id, m.kind, m.name = next(iter(cands)), "person", None
-                m.text = m.text.split()[0]  # the headline's words are no alias
+        surname_organisations(self.single_orgs, lambda w: self.full_names.get(_person_key(w), {}))
         self._role_mentions()
         define_acronyms(self.mentions, text_between(self.pieces))
         return self.mentions + self.added
