@@ -175,3 +175,25 @@ def test_quoted_words_are_found_across_the_sentences_of_a_quote(spacy_nlp):
     assert frames_quote(said, talking)  # the second sentence of the quote is inside it
     assert not frames_quote(said, statement)  # the frame's own subject is not
     assert not frames_quote(talking, said)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # not contesting, not disputing: conceded, the meeting happened
+        (
+            "Donald Trump and Vladimir Putin do not contest that they met in Vladivostok.",
+            "occurred",
+        ),
+        ("Vladimir Putin does not dispute that he met Kim Jong Un.", "occurred"),
+        # not denying only leaves the claim standing
+        ("Vladimir Putin did not deny that he met Kim Jong Un.", "reported"),
+        # a denial still denies
+        ("Vladimir Putin denied that he met Kim Jong Un.", "denied"),
+    ],
+)
+def test_a_negated_challenge_concedes_or_leaves_the_clause_standing(spacy_nlp, text, status):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    met = ev[ev["type"].eq("meeting")]
+    assert len(met) == 1, ev[["type", "trigger", "status"]]
+    assert met.iloc[0]["status"] == status

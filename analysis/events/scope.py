@@ -11,13 +11,46 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["REALISING_VERBS", "frames_quote", "object_of_other_act"]
+__all__ = ["REALISING_VERBS", "frames_quote", "negated_challenge", "object_of_other_act"]
 
 #: Verbs, besides those that hold or cancel an event, whose negation denies the event
 #: noun they govern.
 REALISING_VERBS = frozenset(
     ["allow", "permit", "approve", "accept", "complete", "finish", "go", "happen", "need"]
 )
+
+
+#: Verbs that challenge their complement: negated, they concede it ("do not contest that
+#: they met him") or at least leave it standing ("did not deny that they met").
+_CHALLENGING = frozenset(["contest", "dispute", "challenge", "refute", "deny", "doubt"])
+#: Of those, the ones whose negation only fails to deny: the claim stays a claim.
+_NOT_CONCEDING = frozenset(["deny", "doubt"])
+
+
+def negated_challenge(node: Token, head: Token) -> str | None:
+    """How a negated verb of challenge reads the clause under it: "conceded" for "they
+    do not contest (dispute, challenge) that they met him", "claimed" for "she did not
+    deny (doubt) that they met", None when ``head`` is no negated challenge of ``node``.
+
+    Parameters
+    ----------
+    node : spacy.tokens.Token
+        The head of the clause (its verb or event noun).
+    head : spacy.tokens.Token
+        The word that governs it.
+
+    Returns
+    -------
+    str or None
+    """
+    if (
+        node.dep_ not in ("ccomp", "dobj", "obj", "xcomp")
+        or head.lemma_.lower() not in _CHALLENGING
+    ):
+        return None
+    if not any(c.dep_ == "neg" or c.lower_ == "never" for c in head.children):
+        return None
+    return "claimed" if head.lemma_.lower() in _NOT_CONCEDING else "conceded"
 
 
 def object_of_other_act(trigger: Token, holding: frozenset[str]) -> bool:

@@ -24,7 +24,7 @@ from .roles import (
     list_members_before,
     modal_conjunct_head,
 )
-from .scope import frames_quote, object_of_other_act
+from .scope import frames_quote, negated_challenge, object_of_other_act
 from .tense import tense_of, unrealised
 from .types import EventType
 
@@ -718,6 +718,11 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
             # "the ministry issued a statement": the verb that makes the statement, not
             # a source that reports it
             _verb_cues(head, cues, distance=distance + 1, tense_only=True)
+            break
+        challenge = negated_challenge(node, head)
+        if challenge:  # "do not contest they met": conceded; "did not deny it": a claim
+            cues["hedged"] = cues["hedged"] or challenge == "claimed"
+            cues["attributed"] = cues["attributed"] or ("not " + hl if cues["hedged"] else "")
             break
         if hl in ATTRIBUTION_VERBS and head.pos_ in ("VERB", "AUX") and rel in CLAIM_RELS:
             # the event is what the source says: denied, confirmed, or only claimed
