@@ -197,3 +197,22 @@ def test_a_negated_challenge_concedes_or_leaves_the_clause_standing(spacy_nlp, t
     met = ev[ev["type"].eq("meeting")]
     assert len(met) == 1, ev[["type", "trigger", "status"]]
     assert met.iloc[0]["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the verb says how the event went: its negation is its own
+        ("Donald Trump's trip to Vladivostok did not go over well.", "occurred"),
+        ("The summit with Kim Jong Un did not produce a deal.", "occurred"),
+        # the verb says whether it happened
+        ("The summit with Kim Jong Un did not take place.", "denied"),
+        ("The summit with Kim Jong Un never happened.", "denied"),
+        ("The summit with Kim Jong Un did not go ahead.", "denied"),
+    ],
+)
+def test_an_event_subject_is_denied_only_by_a_verb_of_happening(spacy_nlp, text, status):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    rows = ev[ev["type"].isin(["meeting", "visit"])]
+    assert len(rows) == 1, ev[["type", "trigger", "status"]]
+    assert rows.iloc[0]["status"] == status

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["REALISING_VERBS", "frames_quote", "negated_challenge", "object_of_other_act"]
+__all__ = [
+    "REALISING_VERBS",
+    "frames_quote",
+    "negated_challenge",
+    "object_of_other_act",
+    "subject_of_other_predicate",
+]
 
 #: Verbs, besides those that hold or cancel an event, whose negation denies the event
 #: noun they govern.
@@ -66,6 +72,41 @@ def object_of_other_act(trigger: Token, holding: frozenset[str]) -> bool:
         return False
     lem = head.lemma_.lower()
     return lem not in holding and lem not in REALISING_VERBS
+
+
+#: Verbs whose negation, with the event as subject, says it did not happen ("the summit
+#: did not take place", "the talks never resumed"); particles required in brackets.
+_HAPPENING = frozenset(
+    ["happen", "occur", "materialize", "materialise", "proceed", "start", "begin", "resume"]
+)
+_HAPPENING_WITH = {"take": "place", "go": "ahead", "come": "off"}
+
+
+def subject_of_other_predicate(trigger: Token) -> bool:
+    """True for an event noun that is the subject of a verb saying how it went, not
+    whether it happened: in "the trip did not go over well", "the talks did not yield a
+    deal", "the meeting did not last long" the negation is the verb's own; in "the summit
+    did not take place" or "never happened" it denies the event.
+
+    Parameters
+    ----------
+    trigger : spacy.tokens.Token
+        An event trigger.
+
+    Returns
+    -------
+    bool
+    """
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ != "nsubj":
+        return False
+    verb = trigger.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() == "be":
+        return False  # "the summit was not a success": left to the copula rules
+    lem = verb.lemma_.lower()
+    if lem in _HAPPENING:
+        return False
+    needs = _HAPPENING_WITH.get(lem)
+    return not (needs and any(c.lower_ == needs for c in verb.children))
 
 
 _QUOTED: dict[str, object] = {"doc": None, "spans": []}

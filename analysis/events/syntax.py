@@ -24,7 +24,12 @@ from .roles import (
     list_members_before,
     modal_conjunct_head,
 )
-from .scope import frames_quote, negated_challenge, object_of_other_act
+from .scope import (
+    frames_quote,
+    negated_challenge,
+    object_of_other_act,
+    subject_of_other_predicate,
+)
 from .tense import tense_of, unrealised
 from .types import EventType
 
@@ -675,6 +680,7 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
     cancelled = False  # a word of cancellation or denial governs the event
     # "did not influence the election": the negation is the influencing's
     other_act = object_of_other_act(trigger, SUPPORT_VERBS | DENY_WORDS)
+    other_act = other_act or subject_of_other_predicate(trigger)  # "did not go well"
     for _ in range(12):
         denied_before, planned_before = cues["denied"], cues["planned"]
         _verb_cues(node, cues, distance=distance)
