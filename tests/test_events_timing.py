@@ -501,3 +501,27 @@ def test_a_saying_goes_on_with_a_dated_appearance_of_its_speaker(spacy_nlp, text
     rows = ev[ev["type"].eq(type_) & (ev["trigger_start"] > text.index(". "))]
     assert len(rows) == 1, ev[["type", "trigger", "participants", "begin"]]
     assert (rows.iloc[0]["begin"] == pd.Timestamp("2019-04-08", tz="UTC")) is dated
+
+
+def test_a_period_that_places_a_bound_is_part_of_the_bound():
+    from analysis.events.timing import nest_timexes
+
+    text = "since March 20 last year"
+    day_ = ("2019-03-20", "2019-03-21", "day", "since")
+    year = ("2018-01-01", "2019-01-01", "year", None)
+    rows = [
+        {
+            "start": s,
+            "end": e,
+            "text": t,
+            "type": "DATE",
+            "begin": pd.Timestamp(b, tz="UTC"),
+            "end_date": pd.Timestamp(x, tz="UTC"),
+            "precision": p,
+            "signal": g,
+        }
+        for (s, e, t), (b, x, p, g) in [((6, 14, "March 20"), day_), ((15, 24, "last year"), year)]
+    ]
+    out = nest_timexes(rows, text)
+    assert out[1]["signal"] == "since"  # "last year" no longer dates an event on its own
+    assert out[1]["begin"] == out[0]["begin"] == pd.Timestamp("2018-03-20", tz="UTC")
