@@ -322,3 +322,206 @@ def test_a_date_of_a_coordinated_clause_in_another_tense_is_not_the_saying_s(spa
     assert len(says) == 1, rows[["trigger", "begin", "time_source"]]
     assert says.iloc[0]["time_source"] == "publication"
     assert says.iloc[0]["begin"] == pd.Timestamp("2019-04-22", tz="UTC")
+
+
+# ------------------------------------------------- a saying that goes on with another
+APRIL_8 = ("April 8", 0, "DATE", "2019-04-08", None, "2019-04-08", "2019-04-09", "day")
+
+
+def _last_saying(rows: pd.DataFrame, start: int) -> pd.Series:
+    """The one saying of the text from ``start`` on."""
+    hit = rows[rows["trigger_start"] >= start]
+    assert len(hit) == 1, rows[["trigger", "participants", "begin"]]
+    return hit.iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("last", "dated"),
+    [
+        # the same speaker goes on: the day of the lead's saying
+        ("He added that the summit would end soon.", True),
+        ("Dmitry Peskov added that the summit would end soon.", True),
+        # a "not" of the quoted words does not deny the saying
+        ("\u201cAbsolutely not,\u201d he added.", True),
+        # another speaker's reaction, far from the story's day: a reader cannot date it
+        ("Mike Pompeo said that the summit would end soon.", False),
+        # words he would not say are no saying of the occasion
+        ("He would not say when the summit would end.", False),
+    ],
+)
+def test_a_saying_that_goes_on_with_a_dated_one_takes_its_day(spacy_nlp, last, dated):
+    # published on Monday 22 April; the lead's saying is Sunday's
+    text = (
+        "Vladimir Putin arrived in Vladivostok on Sunday for the summit. "
+        "Dmitry Peskov said the talks would be long. "
+        "The two leaders spoke for three hours. " + last
+    )
+    rows = _statements(spacy_nlp, text, [SUNDAY])
+    ev = _last_saying(rows, text.index(last))
+    assert (ev["begin"] == pd.Timestamp("2019-04-21", tz="UTC")) is dated, ev
+    if dated:
+        assert ev["time_source"] == "narrative"
+
+
+def test_a_saying_of_another_paragraph_does_not_go_on_with_it(spacy_nlp):
+    text = (
+        "Vladimir Putin arrived in Vladivostok on Sunday for the summit. "
+        "Dmitry Peskov said the talks would be long. "
+        "The two leaders spoke for three hours.\n\nHe said the summit would end soon."
+    )
+    rows = _statements(spacy_nlp, text, [SUNDAY])
+    assert pd.isna(_last_saying(rows, text.index("He said"))["begin"])
+
+
+@pytest.mark.parametrize(
+    ("second", "dated"),
+    [
+        # another speaker, but at the occasion already told
+        ("At the same press conference, Dmitry Peskov said the talks were a success.", True),
+        ("Dmitry Peskov said the talks were a success.", False),
+    ],
+)
+def test_a_saying_at_the_same_occasion_takes_its_day(spacy_nlp, second, dated):
+    # April 8 is two weeks before publication: no story day dates the second saying
+    text = "On April 8, Mike Pompeo said that the talks had failed. " + second
+    rows = _statements(spacy_nlp, text, [APRIL_8])
+    ev = rows[rows["participants"].map(lambda ps: "kb:dmitry_peskov" in list(ps))]
+    assert len(ev) == 1, rows[["trigger", "participants", "begin"]]
+    assert (ev.iloc[0]["begin"] == pd.Timestamp("2019-04-08", tz="UTC")) is dated
+
+
+# ---------------------------------------------- a day told with the period that places it
+@pytest.mark.parametrize(
+    ("text", "timexes", "begin"),
+    [
+        (
+            "Kim Jong Un and Vladimir Putin held a summit on March 20 last year.",
+            [
+                ("March 20", 0, "DATE", "2019-03-20", None, "2019-03-20", "2019-03-21", "day"),
+                ("last year", 0, "DATE", "2018", None, "2018-01-01", "2019-01-01", "year"),
+            ],
+            "2018-03-20",
+        ),
+        (
+            "Kim Jong Un will meet Vladimir Putin on Thursday next week.",
+            [
+                # the tagger took this week's Thursday; the week places it a week on
+                ("Thursday", 0, "DATE", "2019-04-25", None, "2019-04-25", "2019-04-26", "day"),
+                ("next week", 0, "DATE", "2019-W18", None, "2019-04-29", "2019-05-06", "week"),
+            ],
+            "2019-05-02",
+        ),
+        (
+            "Kim Jong Un and Vladimir Putin signed the deal on the 5th of May last year.",
+            [
+                (
+                    "the 5th of May",
+                    0,
+                    "DATE",
+                    "2019-05-05",
+                    None,
+                    "2019-05-05",
+                    "2019-05-06",
+                    "day",
+                ),
+                ("last year", 0, "DATE", "2018", None, "2018-01-01", "2019-01-01", "year"),
+            ],
+            "2018-05-05",
+        ),
+    ],
+)
+def test_a_day_followed_by_its_period_dates_the_event_to_the_day(spacy_nlp, text, timexes, begin):
+    ev = _extract(_small(spacy_nlp, text, SURFACES, timexes))
+    assert len(ev) == 1, ev[["type", "trigger", "begin"]]
+    assert ev.iloc[0]["begin"] == pd.Timestamp(begin, tz="UTC")
+    assert ev.iloc[0]["end_date"] == pd.Timestamp(begin, tz="UTC") + pd.Timedelta(days=1)
+
+
+def test_two_dates_with_their_own_years_stay_two():
+    from analysis.events.timing import nest_timexes
+
+    text = "on March 20, 2017 last year"
+    rows = [
+        {
+            "start": 3,
+            "end": 17,
+            "text": "March 20, 2017",
+            "type": "DATE",
+            "precision": "day",
+            "begin": pd.Timestamp("2017-03-20", tz="UTC"),
+            "end_date": pd.Timestamp("2017-03-21", tz="UTC"),
+        },
+        {
+            "start": 18,
+            "end": 27,
+            "text": "last year",
+            "type": "DATE",
+            "precision": "year",
+            "begin": pd.Timestamp("2018-01-01", tz="UTC"),
+            "end_date": pd.Timestamp("2019-01-01", tz="UTC"),
+        },
+    ]
+    out = nest_timexes(rows, text)
+    assert out[1]["begin"] == pd.Timestamp("2018-01-01", tz="UTC")
+    assert not out[0].get("within") and "within" not in rows[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "dated"),
+    [
+        # an appearance that is no saying is the occasion of the words told after it
+        (
+            "Vladimir Putin spoke at the Eastern Forum on April 8. "
+            "Vladimir Putin said the talks would go on.",
+            "statement",
+            True,
+        ),
+        (
+            "Mike Pompeo on April 8 unveiled the plan. "
+            "He also demanded that Kim Jong Un free the prisoners.",
+            "demand",
+            True,
+        ),
+        # another speaker after it: not the appearance's words
+        (
+            "Mike Pompeo gave a speech on April 8. Dmitry Peskov said the talks were over.",
+            "statement",
+            False,
+        ),
+        # a day of an act that is not an appearance: the words may be of any later day
+        (
+            "Mike Pompeo visited Pyongyang on April 8. Mike Pompeo said the talks would go on.",
+            "statement",
+            False,
+        ),
+    ],
+)
+def test_a_saying_goes_on_with_a_dated_appearance_of_its_speaker(spacy_nlp, text, type_, dated):
+    ev = _extract(_small(spacy_nlp, text, SURFACES, [APRIL_8]))
+    rows = ev[ev["type"].eq(type_) & (ev["trigger_start"] > text.index(". "))]
+    assert len(rows) == 1, ev[["type", "trigger", "participants", "begin"]]
+    assert (rows.iloc[0]["begin"] == pd.Timestamp("2019-04-08", tz="UTC")) is dated
+
+
+def test_a_period_that_places_a_bound_is_part_of_the_bound():
+    from analysis.events.timing import nest_timexes
+
+    text = "since March 20 last year"
+    day_ = ("2019-03-20", "2019-03-21", "day", "since")
+    year = ("2018-01-01", "2019-01-01", "year", None)
+    rows = [
+        {
+            "start": s,
+            "end": e,
+            "text": t,
+            "type": "DATE",
+            "begin": pd.Timestamp(b, tz="UTC"),
+            "end_date": pd.Timestamp(x, tz="UTC"),
+            "precision": p,
+            "signal": g,
+        }
+        for (s, e, t), (b, x, p, g) in [((6, 14, "March 20"), day_), ((15, 24, "last year"), year)]
+    ]
+    out = nest_timexes(rows, text)
+    assert out[1]["signal"] == "since"  # "last year" no longer dates an event on its own
+    assert out[1]["begin"] == out[0]["begin"] == pd.Timestamp("2018-03-20", tz="UTC")

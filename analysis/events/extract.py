@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 from spacy.tokens import Doc
@@ -96,7 +96,10 @@ from .status import decide_status, inherit_status, quote_attribution, told_by_a_
 from .timing import (
     date_statements,
     month_direction,
+    nest_timexes,
     news_day,
+    set_time,
+    speaking_occasion,
     story_day_sentences,
     timex_cost,
     weekday_direction,
@@ -343,6 +346,39 @@ def _article_country(mentions: list[dict] | None, actor_country: dict[str, str])
     return best if 2 * counts[best] >= sum(counts.values()) else None
 
 
+def _speaking_occasions(
+    events: list[Event],
+    timex_spans: list[Span],
+    triggers: syntax.TriggerIndex,
+    index: TokenIndex,
+    actor_tok: dict[tuple[int, int], list[str]],
+    title_end: int,
+    sentence_id_of: Callable[[int], int],
+) -> list[Event]:
+    """Dated appearances of a speaker that are no event ("spoke at the forum on
+    Tuesday"), as sayings for :func:`date_statements` to continue; never returned."""
+    said = triggers.types.get("statement")
+    if said is None:
+        return []
+    taken = {(id(e.trigger.doc), e.trigger.i) for e in events}
+    out = []
+    for tx in timex_spans:
+        verb = speaking_occasion(tx) if tx.start >= title_end else None
+        if verb is None or (id(verb.doc), verb.i) in taken:
+            continue
+        taken.add((id(verb.doc), verb.i))
+        start = index.abs_start(verb)
+        occ = Event("", sentence_id_of(start), said, verb, verb.text, start, "")
+        for subj in syntax._subjects(verb):
+            for t in subj.subtree:
+                for a in actor_tok.get((id(t.doc), t.i), []):
+                    if a not in occ.participants:
+                        occ.participants.append(a)
+        set_time(occ, tx)
+        out.append(occ)
+    return out
+
+
 def _article_events(
     aid: str,
     text: str,
@@ -357,7 +393,8 @@ def _article_events(
 ) -> list[dict]:
     index = TokenIndex(chunks)
     anchor_day = day(published)
-    tx_frame = frames["timexes"]
+    # "on March 20 last year": both rows are the day
+    tx_frame = nest_timexes(frames["timexes"], text)
     if is_na(anchor_day) and tx_frame:
         anchors = [r.get("anchor") for r in tx_frame if not is_na(r.get("anchor"))]
         if anchors:
@@ -588,7 +625,20 @@ def _article_events(
     news = news_day(tx_frame, anchor_day, title_end)
     first_body = min((sid for sid, start, _e, _t in sent_rows if start >= title_end), default=0)
     date_statements(
-        events, anchor_day, news, story_day_sentences(tx_frame, news), lead=first_body + 1
+        events,
+        anchor_day,
+        news,
+        story_day_sentences(tx_frame, news),
+        lead=first_body + 1,
+        occasions=_speaking_occasions(
+            events,
+            timex_spans,
+            triggers,
+            index,
+            actor_tok,
+            title_end,
+            lambda pos: sent_rows[sentence_of(pos)][0],
+        ),
     )
     requote_times(events, article_quotes, anchor_day)
     for e in events:

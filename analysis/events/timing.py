@@ -49,14 +49,17 @@ TIMING_SUPPORT_VERBS = syntax.RUNNING_VERBS | frozenset(
 __all__ = [
     "RELATION_SIGNALS",
     "TIMING_SUPPORT_VERBS",
+    "continues",
     "date_statements",
     "interval",
     "month_direction",
+    "nest_timexes",
     "news_day",
     "of_the_day",
     "perfect",
     "story_day_sentences",
     "set_time",
+    "speaking_occasion",
     "timex_cost",
     "weekday_direction",
     "width",
@@ -241,6 +244,102 @@ def set_time(ev: Event, tx: Span) -> None:
     ev.time_source = "timex"
 
 
+#: What may stand between a day and the period that places it ("Tuesday of last week",
+#: "March 20, last year").
+_GLUE = frozenset(["", "of", ","])
+#: Periods that place a finer date told just before them.
+_PERIODS = frozenset(["week", "month", "year"])
+
+
+def _day_number(words: list[str]) -> bool:
+    """True when a date names its day of the month ("March 20", "the 5th of May")."""
+    return any(
+        w.rstrip(".")
+        .removesuffix("st")
+        .removesuffix("nd")
+        .removesuffix("rd")
+        .removesuffix("th")
+        .isdigit()
+        and len(w) <= 4
+        for w in words
+    )
+
+
+def _placed(fine: dict, period: dict) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The interval of ``fine`` placed inside ``period`` ("Tuesday" inside "last week",
+    "March 20" inside "last year"), or None when the two are not one date."""
+    if fine.get("type") not in ("DATE", "TIME") or period.get("type") != "DATE":
+        return None
+    if str(period.get("precision")) not in _PERIODS:
+        return None
+    fb, fe = interval(fine)
+    pb, pe = interval(period)
+    if any(is_na(x) for x in (fb, fe, pb, pe)) or fe - fb >= pe - pb:
+        return None
+    if pb <= fb and fe <= pe:
+        return fb, fe
+    words = str(fine.get("text") or "").lower().replace(",", " ").split()
+    if any(w.isdigit() and len(w) == 4 for w in words):
+        return None  # a date with its own year is a date of its own
+    unit = str(period.get("precision"))
+    if unit == "week" and words and words[0] in WEEKDAYS:
+        weeks = -(-(pb - fb).days // 7)  # whole weeks up to the period (may be negative)
+        shift = pd.Timedelta(days=7 * weeks)
+    elif unit in ("year", "month") and _day_number(words) and not any(w in WEEKDAYS for w in words):
+        try:
+            moved = fb.replace(year=pb.year, month=pb.month if unit == "month" else fb.month)
+        except ValueError:
+            return None  # "February 29" in a year without one
+        shift = moved - fb
+    else:
+        return None
+    fb, fe = fb + shift, fe + shift
+    return (fb, fe) if pb <= fb and fe <= pe else None
+
+
+def nest_timexes(rows: list[dict] | None, text: str) -> list[dict] | None:
+    """Give a date followed by the period that places it the finer date, on both rows:
+    "on March 20 last year" is 20 March of last year, "on Tuesday last week" the Tuesday
+    of last week, "the 5th of May last year" that day -- not the whole year or week.
+
+    A weekday or a day of the month is moved into the period when the tagger placed it
+    elsewhere ("Tuesday" of this week before "last week").  The period's row takes the
+    date and the signal of the day it places, so "since March 20 last year" is a bound
+    as a whole.  Rows of the result carry ``within`` = True; the rows given are not
+    changed.
+
+    Parameters
+    ----------
+    rows : list of dict or None
+        One article's rows of the "timexes" frame.
+    text : str
+        The article's text, which the rows' offsets index.
+
+    Returns
+    -------
+    list of dict or None
+    """
+    if not rows:
+        return rows
+    out = [dict(r) for r in rows]
+    order = sorted(range(len(out)), key=lambda k: int(out[k]["start"]))
+    for a, b in zip(order, order[1:], strict=False):
+        fine, period = out[a], out[b]
+        if text[int(fine["end"]) : int(period["start"])].strip().lower() not in _GLUE:
+            continue
+        placed = _placed(fine, period)
+        if placed is None:
+            continue
+        begin, end = placed
+        fmt = "%Y-%m" if fine.get("precision") == "month" else "%Y-%m-%d"
+        value = fine.get("value") if (begin, end) == interval(fine) else begin.strftime(fmt)
+        signal = fine.get("signal") if not is_na(fine.get("signal")) else period.get("signal")
+        common = {"begin": begin, "end_date": end, "value": value, "signal": signal}
+        fine.update(common, within=True)
+        period.update(common, within=True, type=fine.get("type"), precision=fine.get("precision"))
+    return out
+
+
 def weekday_direction(ev: Event, anchor_day) -> None:
     """A bare weekday ("on Monday") is the next one for a planned event and the last one
     for an event in the past tense: move the interval a week when the timex was resolved
@@ -248,6 +347,8 @@ def weekday_direction(ev: Event, anchor_day) -> None:
     tx = ev.timex
     if tx is None or is_na(anchor_day) or is_na(ev.begin) or is_na(ev.end):
         return
+    if tx.row.get("within"):
+        return  # "on Tuesday last week": the period has placed it
     words = str(tx.row.get("text") or "").lower().split()
     if not words or words[0] not in WEEKDAYS or ev.precision not in ("day", "time"):
         return
@@ -268,6 +369,8 @@ def month_direction(ev: Event, anchor_day) -> None:
     tx = ev.timex
     if tx is None or is_na(anchor_day) or is_na(ev.begin) or is_na(ev.end):
         return
+    if tx.row.get("within"):
+        return  # "in March last year": the period has placed it
     words = str(tx.row.get("text") or "").lower().replace(".", "").split()
     if len(words) != 1 or words[0] not in MONTHS or ev.precision != "month":
         return
@@ -375,12 +478,185 @@ def _on_an_occasion(trig) -> bool:
     return False
 
 
+#: Pronouns that take up the speaker of the saying before ("..., he added").
+_TAKE_UP = frozenset(["he", "she", "they"])
+#: Sources of a saying's date that a saying continuing it may take; a present "says"
+#: tells a standing view more often than an occasion, and gives none.
+_OCCASION_SOURCES = frozenset(["timex", "narrative"])
+
+
+#: Verbs of saying that go on with words said before ("he added", "she concluded").
+_GOING_ON = frozenset(["add", "continue", "conclude", "reiterate"])
+#: Occasions of speaking that a later saying may point back to ("at the same briefing").
+SPEAKING_OCCASIONS = frozenset(
+    [
+        *("conference", "briefing", "speech", "address", "session", "hearing", "meeting"),
+        *("event", "rally", "forum", "summit", "appearance", "ceremony", "debate"),
+        *("remarks", "interview"),
+    ]
+)
+
+
+#: Verbs that tell a speaker's public appearance, without being a saying themselves:
+#: "spoke at the forum on Tuesday", "unveiled the plan on Wednesday".
+SPEAKING_VERBS = frozenset(
+    ["speak", "address", "unveil", "present", "brief", "outline", "appear", "lay"]
+)
+#: Verbs that make a speaking occasion of their object ("gave a speech", "held a briefing").
+_GIVING_VERBS = frozenset(["give", "hold", "deliver", "make", "host"])
+
+
+def speaking_occasion(tx: Span) -> object | None:
+    """The verb that a day ``tx`` dates when it tells a speaker's public appearance --
+    "spoke at the forum on Tuesday", "unveiled the plan on Wednesday", "gave a speech on
+    Monday" -- or None.  A saying told just after it goes on with that occasion
+    (:func:`continues`): "Vale spoke on Tuesday. ... 'We will not yield,' he added."
+
+    Parameters
+    ----------
+    tx : Span
+        A timex of the article.
+
+    Returns
+    -------
+    spacy.tokens.Token or None
+        The verb, or None.
+    """
+    if str(tx.row.get("precision")) not in ("day", "time") or tx.row.get("type") != "DATE":
+        return None
+    if str(tx.row.get("signal") or "").lower() in _RELATING_WORDS:
+        return None  # "before the speech on Monday": another time
+    n = tx.head
+    while not syntax._is_verb(n):
+        if n.head.i == n.i or n.lower_ in _RELATING_WORDS:
+            return None
+        n = n.head
+    lemma = syntax._lemma(n)
+    if lemma in SPEAKING_VERBS:
+        return n
+    if lemma in _GIVING_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SPEAKING_OCCASIONS for c in n.children
+    ):
+        return n
+    return None
+
+
+def _at_the_same_occasion(trig) -> bool:
+    """True for a saying placed at an occasion told before: "at the same press
+    conference", "during the briefing", "later in the speech"."""
+    for c in trig.children:
+        if c.dep_ != "prep" or c.lower_ not in ("at", "during", "in"):
+            continue
+        for o in c.children:
+            if o.dep_ != "pobj" or o.lemma_.lower() not in SPEAKING_OCCASIONS:
+                continue
+            dets = {d.lower_ for d in o.children if d.dep_ in ("det", "amod")}
+            if "same" in dets or (dets & {"the", "that", "this"} and not _qualified(o)):
+                return True
+    return False
+
+
+def _qualified(noun) -> bool:
+    """A noun told with what makes it new ("the conference on Monday", "the briefing
+    in Kyiv", "the speech he gave"): not a pointer back to an occasion already told."""
+    return any(
+        c.dep_ in ("prep", "relcl", "acl", "compound", "amod")
+        for c in noun.children
+        if c.lower_ != "same"
+    )
+
+
+def _negated(trig) -> bool:
+    """True for a verb told as not done ("did not say"); a "not" of the quoted words
+    ('"Absolutely not," he said') does not count."""
+    doc = trig.doc
+    for c in trig.children:
+        if c.dep_ == "neg":
+            lo, hi = sorted((c.i, trig.i))
+            if not any(t.tag_ in ("``", "''") or t.text in '"“”' for t in doc[lo:hi]):
+                return True
+    return False
+
+
+def _reported(trig) -> bool:
+    """True for a saying told inside another's words ("said that Ruiz had warned")."""
+    return any(
+        syntax._is_verb(a) and syntax._lemma(a) in syntax.REPORTING_VERBS for a in trig.ancestors
+    )
+
+
+def _subject_words(trig) -> set[str]:
+    return {s.text.lower() for s in syntax._subjects(trig)} if syntax._is_verb(trig) else set()
+
+
+def continues(ev: Event, previous: Event) -> bool:
+    """True when the saying ``ev`` goes on with the dated saying just before it, on the
+    same occasion: "Vale spoke on Tuesday. ... 'We will not yield,' he added", "At a
+    press conference on Friday the minister announced the ban. She said ...".
+
+    ``previous`` is the last saying told before ``ev`` (of any date; not one told inside
+    another's words), or a dated appearance (:func:`speaking_occasion`).  The two belong
+    to one occasion when ``ev`` is a verb in the simple past of the text's own (not "has
+    said", "would not say", "repeatedly said", "said that he had warned"), in the next
+    sentence or at most two sentences on in the same paragraph (any distance in it for
+    "added", "continued", "concluded", "reiterated"), neither is denied, and its speaker
+    is the one of ``previous``: a pronoun ("he", "she", "they") whose resolved person,
+    if any, is not another speaker; the same subject word ("Vale said ... Vale added");
+    or speakers all among those of ``previous``.  Another speaker's reaction ("Ruiz
+    said ...") does not go on with it, unless it is placed at the occasion already told
+    ("at the same press conference, Ruiz said", up to three sentences on).
+
+    Parameters
+    ----------
+    ev : Event
+        An undated saying.
+    previous : Event
+        The saying or appearance told last before it.
+
+    Returns
+    -------
+    bool
+    """
+    if previous.time_source not in _OCCASION_SOURCES or previous.precision not in ("day", "time"):
+        return False
+    if is_na(previous.begin) or previous.trigger.doc is not ev.trigger.doc:
+        return False
+    trig = ev.trigger
+    if _reported(trig):
+        return False  # "said on Tuesday that he had warned": an act the words tell
+    gap = ev.sentence_id - previous.sentence_id
+    if _at_the_same_occasion(trig):
+        return 0 <= gap <= 3  # "at the same press conference": whoever speaks
+    if gap < 0 or (gap > 1 and not syntax.same_paragraph(previous.trigger, trig)):
+        return False  # the next sentence, or a later one of the same paragraph
+    if gap > 2 and syntax._lemma(trig) not in _GOING_ON:
+        return False  # "..., he added" goes on with the paragraph's last saying
+    if trig.tag_ != "VBD" or any(c.dep_ == "aux" for c in trig.children):
+        return False  # "would not say", "did add": not the plain past of the occasion
+    if any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in trig.children):
+        return False  # "repeatedly said": other times
+    if _negated(trig) or _negated(previous.trigger):
+        return False
+    mine, theirs = set(ev.participants), set(previous.participants)
+    words = _subject_words(trig)
+    if words and words <= _TAKE_UP:
+        if ev.etype.name != ev.etype.family:
+            return True  # "she also demanded that X ...": X is whom she asks, not her
+        return not mine or not theirs or bool(mine & theirs)
+    if mine and theirs and mine.isdisjoint(theirs):
+        return False
+    if words and words == _subject_words(previous.trigger):
+        return True
+    return bool(mine) and mine <= theirs
+
+
 def date_statements(
     events: list[Event],
     anchor_day: pd.Timestamp | None,
     news: pd.Timestamp | None,
     episode: set[int] | frozenset[int] = frozenset(),
     lead: int = -1,
+    occasions: list[Event] = (),
 ) -> None:
     """Date the sayings that have no date of their own, in text order.
 
@@ -390,7 +666,9 @@ def date_statements(
       has set (``time_source`` "narrative") -- the last dated saying of the same speaker
       before it, else the story's :func:`news_day` when the saying belongs to the story
       of that day: the story is the publication day's own news, or the saying is in the
-      lead, or its sentence or the one before names the story's day.  A reaction told
+      lead, or its sentence or the one before names the story's day; before both, the
+      day of the saying or appearance it goes on with (:func:`continues`: "..., he
+      added").  A reaction told
       further down a report written days later ("the minister said the attack was ...")
       is undated: a reader cannot tell when it was said;
     * a perfect of earlier words ("has said he will not", "had warned"), a planned
@@ -408,13 +686,24 @@ def date_statements(
         Sentence ids whose timexes name the story's day (:func:`story_day_sentences`).
     lead : int
         The last sentence id of the lead.
+    occasions : list of Event
+        Dated appearances of a speaker that are no saying ("spoke at the forum on
+        Tuesday", :func:`speaking_occasion`): a saying may go on with them; they are not
+        dated here and not returned.
     """
     if is_na(anchor_day):
         return
     last_said: dict[str, pd.Timestamp] = {}
-    for e in sorted(events, key=lambda x: x.trigger_start):
+    previous: Event | None = None  # the last saying before, dated or not
+    shown = {id(o) for o in occasions}  # appearances: not dated here
+    for e in sorted([*events, *occasions], key=lambda x: x.trigger_start):
+        before = previous
+        own = id(e) in shown or not _reported(e.trigger)  # not words told in another's
+        if e.etype.family == "statement" and syntax._is_verb(e.trigger) and own:
+            previous = e  # a saying of the text's own, not a request it mentions
         if (
             e.time_source == "none"
+            and id(e) not in shown
             and e.etype.family == "statement"
             and not e.cues.get("planned")
             and not perfect(e.trigger)
@@ -435,11 +724,14 @@ def date_statements(
                     or bool({e.sentence_id, e.sentence_id - 1} & episode)
                 )
                 when = told[-1] if told else (news if in_story else None)
+                if before is not None and continues(e, before):
+                    when = day(before.begin)  # "..., he added": the same occasion
                 source = "narrative"
             if when is not None and not is_na(when):
                 e.begin, e.end, e.precision, e.time_source = when, when + DAY, "day", source
         if (
             e.time_source == "timex"
+            and id(e) not in shown  # an appearance is no words a speaker keeps to
             and e.etype.family == "statement"
             and e.precision in ("day", "time")
             and not is_na(e.begin)
