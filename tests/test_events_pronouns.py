@@ -152,3 +152,14 @@ def test_according_to_makes_the_source_the_one_who_says_more(spacy_nlp):
     )
     said = [p for t, p in _events(spacy_nlp, text).items() if t == "said"]
     assert said[-1] == ["x:jorge-sato"]
+
+
+def test_he_added_goes_on_from_the_last_speaker_a_few_sentences_back(spacy_nlp):
+    # "added" goes on from words just said, past a sentence about someone else
+    text = (
+        "Tomas Ruiz arrived in the capital on Sunday. "
+        "Pedro Lima said the talks would be long. "
+        "The two delegations met for three hours. "
+        "He added that the talks would resume soon."
+    )
+    assert _events(spacy_nlp, text)["added"] == ["x:pedro-lima"]

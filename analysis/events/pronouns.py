@@ -50,6 +50,8 @@ WINDOW = 3
 
 _GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 _PLURAL = frozenset(["they", "their"])
+#: Verbs of saying that go on from words just said ("he added", "she went on").
+_GOING_ON = frozenset(["add", "continue", "go", "conclude", "reiterate", "elaborate"])
 #: Weight by how many sentences back a mention lies (0: the pronoun's own sentence),
 #: up to :data:`WINDOW`.
 _DECAY = (1.0, 1.0, 0.3, 0.2)
@@ -209,6 +211,7 @@ class PronounResolver:
         self.breaks = [m.start() for m in re.finditer(r"\n", text)]
         # sentence id -> how many sentences outside quotes come up to it
         self.narrative: list[int] = []
+        self.sentence_starts = [start for start, _end in sentences or ()]
         count = 0
         for start, end in sentences or ():
             body = text[start:end].strip()
@@ -311,6 +314,12 @@ class PronounResolver:
     def paragraph(self, pos: int) -> int:
         """How many line breaks come before ``pos``."""
         return bisect.bisect_left(self.breaks, pos)
+
+    def paragraph_of_sentence(self, sid: int) -> int:
+        """The paragraph of sentence ``sid`` (-1 when unknown)."""
+        if 0 <= sid < len(self.sentence_starts):
+            return self.paragraph(self.sentence_starts[sid])
+        return -1
 
     def distance(self, sid: int, other: int) -> int:
         """How many sentences back ``other`` lies from ``sid``, not counting those
@@ -427,9 +436,12 @@ class PronounResolver:
             for _tok, w in self._unnamed_people(pron, at, sid):
                 scores[("",)] = scores.get(("",), 0.0) + w
         if speech and not plural:
-            who = self._previous_speaker(at, sid, last_speaker)
+            # "he added", "she went on": the words go on from the last speaker's, a few
+            # sentences back within the paragraph
+            going_on = pron.head.lemma_.lower() in _GOING_ON
+            who = self._previous_speaker(at, sid, last_speaker, reach=3 if going_on else 1)
             if who is not None:
-                scores[(who,)] = scores.get((who,), 0.0) + 3.0
+                scores[(who,)] = scores.get((who,), 0.0) + (6.0 if going_on else 3.0)
         if not plural:
             want = _GENDER.get(word)
             known = {k: self.gender.get(k[0]) for k in scores}
@@ -527,13 +539,19 @@ class PronounResolver:
         return None
 
     def _previous_speaker(
-        self, at: int, sid: int, last_speaker: tuple[str, int] | None
+        self, at: int, sid: int, last_speaker: tuple[str, int] | None, reach: int = 1
     ) -> str | None:
-        """The last single person who spoke in the events of this or the previous
-        sentence, else the speaker the quotes frame gives the direct quote that ends
-        just before ``at`` in the previous sentence."""
-        if last_speaker is not None and self.distance(sid, last_speaker[1]) <= 1:
-            return last_speaker[0]
+        """The last single person who spoke in the events of this or the ``reach``
+        sentences before it (of the same paragraph beyond the previous one), else the
+        speaker the quotes frame gives the direct quote that ends just before ``at`` in
+        the previous sentence."""
+        if last_speaker is not None:
+            back = self.distance(sid, last_speaker[1])
+            near = back <= 1 or (
+                back <= reach and self.paragraph(at) == self.paragraph_of_sentence(last_speaker[1])
+            )
+            if near:
+                return last_speaker[0]
         k = bisect.bisect_left(self.last_quotes, (at, -1, ""))
         if k > 0:
             _end, qsid, who = self.last_quotes[k - 1]
