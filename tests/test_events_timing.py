@@ -525,3 +525,36 @@ def test_a_period_that_places_a_bound_is_part_of_the_bound():
     out = nest_timexes(rows, text)
     assert out[1]["signal"] == "since"  # "last year" no longer dates an event on its own
     assert out[1]["begin"] == out[0]["begin"] == pd.Timestamp("2018-03-20", tz="UTC")
+
+
+def test_an_event_to_be_held_on_a_day_takes_that_day_not_the_sentence_s(spacy_nlp):
+    # the clause of holding hangs on "candidate"; its day is still the election's
+    text = (
+        "On Thursday, Vladimir Putin, a candidate for the presidential election to be "
+        "held on August 9, held a rally in Vladivostok."
+    )
+    timexes = [
+        ("Thursday", 0, "DATE", "2019-04-18", None, "2019-04-18", "2019-04-19", "day"),
+        ("August 9", 0, "DATE", "2019-08-09", None, "2019-08-09", "2019-08-10", "day"),
+    ]
+    ev = _extract(_small(spacy_nlp, text, SURFACES, timexes))
+    el = ev[ev["type"].eq("election")]
+    assert len(el) == 1
+    assert el.iloc[0]["begin"] == pd.Timestamp("2019-08-09", tz="UTC")
+    assert el.iloc[0]["status"] == "planned"
+
+
+def test_a_day_inside_the_year_on_the_event_noun_is_its_finer_date(spacy_nlp):
+    text = "The 2020 presidential election on November 3 was close."
+    timexes = [
+        ("2020", 0, "DATE", "2020", None, "2020-01-01", "2021-01-01", "year"),
+        ("November 3", 0, "DATE", "2020-11-03", None, "2020-11-03", "2020-11-04", "day"),
+    ]
+    published = pd.Timestamp("2020-11-26", tz="UTC")
+    ev = _extract(_small(spacy_nlp, text, SURFACES, timexes, published=published))
+    el = ev[ev["type"].eq("election")]
+    assert len(el) == 1
+    assert (el.iloc[0]["begin"], el.iloc[0]["precision"]) == (
+        pd.Timestamp("2020-11-03", tz="UTC"),
+        "day",
+    )

@@ -109,10 +109,26 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
         if syntax._is_verb(n):
             if statement or syntax._lemma(n) in syntax.REPORTING_VERBS:
                 return None
-            cost += 2
+            cost += -1 if _held_for(n) else 2
     if tx.row.get("type") == "DURATION":
         cost += 1.5
     return cost
+
+
+#: Verbs that, in the passive, tell when an event is held ("the election to be held on
+#: 9 May", "talks scheduled for Monday", "a vote set for June").
+_HOLDING = frozenset(["hold", "schedule", "set", "slate", "plan", "stage", "conduct", "due"])
+
+
+def _held_for(verb) -> bool:
+    """True for a passive clause of holding on the event's phrase: its date is the
+    event's own, even where the parser hangs the clause on a noun before the event
+    ("a candidate for the election to be held on 9 May")."""
+    return (
+        verb.dep_ in ("relcl", "acl")
+        and syntax._lemma(verb) in _HOLDING
+        and any(c.dep_ == "auxpass" for c in verb.children)
+    )
 
 
 def _governed_by_another_act(trig, up: list, triggers: set[int]) -> bool:
@@ -232,7 +248,22 @@ def with_time(ev: Event, attached: list[tuple[float, Span]]) -> list[Event]:
             return out
     ties = [tx for c, tx in attached if c <= best]
     ties.sort(key=width)
-    set_time(ev, ties[0])
+    chosen = ties[0]
+    # "the 2020 election on November 3": a day inside the year the event noun carries,
+    # a little further along the parse, is the finer telling of the same date
+    b0, e0 = interval(chosen.row)
+    inner = [
+        tx
+        for c, tx in attached
+        if c <= best + 2
+        and width(tx) < width(chosen)
+        and not is_na(b0)
+        and interval(tx.row)[0] >= b0
+        and interval(tx.row)[1] <= e0
+    ]
+    if inner:
+        chosen = min(inner, key=width)
+    set_time(ev, chosen)
     return [ev]
 
 
