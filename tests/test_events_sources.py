@@ -295,3 +295,32 @@ def test_elections_someone_moved_for_are_planned(spacy_nlp, text):
     ev = _extract(_small(spacy_nlp, text, SURFACES))
     el = ev[ev["type"].eq("election")]
     assert len(el) == 1 and el.iloc[0]["status"] == "planned"
+
+
+def test_election_day_is_the_day_of_the_article_s_dated_election(spacy_nlp):
+    text = (
+        "Vladimir Putin, a candidate for the presidential election to be held on August 9, "
+        "spoke in Vladivostok. He asked voters to vote at the polls, not before election day."
+    )
+    timexes = [("August 9", 0, "DATE", "2019-08-09", None, "2019-08-09", "2019-08-10", "day")]
+    ev = _extract(_small(spacy_nlp, text, SURFACES, timexes))
+    el = ev[ev["type"].eq("election")]
+    # one election, dated, named in both sentences
+    assert len(el) == 1, el[["trigger", "begin", "sentence_ids"]]
+    assert el.iloc[0]["begin"] == pd.Timestamp("2019-08-09", tz="UTC")
+    assert list(el.iloc[0]["sentence_ids"]) == [0, 1]
+
+
+def test_the_same_election_told_by_month_then_by_day_keeps_the_day(spacy_nlp):
+    text = (
+        "Vladimir Putin will govern until an election in June. "
+        "Mike Pompeo said the election was slated for June 25."
+    )
+    timexes = [
+        ("June", 0, "DATE", "2019-06", None, "2019-06-01", "2019-07-01", "month"),
+        ("June 25", 0, "DATE", "2019-06-25", None, "2019-06-25", "2019-06-26", "day"),
+    ]
+    ev = _extract(_small(spacy_nlp, text, SURFACES, timexes))
+    el = ev[ev["type"].eq("election")]
+    assert len(el) == 1, el[["trigger", "begin", "sentence_ids"]]
+    assert el.iloc[0]["begin"] == pd.Timestamp("2019-06-25", tz="UTC")

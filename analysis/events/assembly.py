@@ -34,8 +34,8 @@ def _set_apart(a: Event, b: Event) -> bool:
     """True when one trigger sits in a phrase that relates it in time to the other ("the
     first meeting since the session in May", "talks before the summit"): two events that
     the sentence sets apart, never one event mentioned twice."""
-    if a.trigger.doc is not b.trigger.doc:
-        return False
+    if a.trigger.doc is not b.trigger.doc or a.trigger.sent != b.trigger.sent:
+        return False  # the relating phrase sets apart only within its sentence
     for x, y in ((a, b), (b, a)):
         node = y.trigger
         while node.head.i != node.i:
@@ -87,7 +87,13 @@ def deduplicate(events: list[Event]) -> list[Event]:
         if k.place is None and e.place is not None:
             k.place = e.place
             k.place_from = e
-        if k.time_source != "timex" and e.time_source == "timex":
+        finer = (
+            k.time_source == e.time_source == "timex"
+            and k.begin <= e.begin
+            and e.end <= k.end
+            and (e.end - e.begin) < (k.end - k.begin)
+        )  # "an election in June" ... "the election slated for June 25"
+        if finer or (k.time_source != "timex" and e.time_source == "timex"):
             k.timex, k.begin, k.end, k.precision, k.time_source = (
                 e.timex,
                 e.begin,

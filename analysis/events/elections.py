@@ -29,6 +29,8 @@ ELECTION_KINDS = frozenset(
         *("national", "by-election", "leadership", "party", "special", "presidency"),
     ]
 )
+#: Nouns after "election" that name its own day ("on election day", "election night").
+_ITS_DAY = frozenset(["day", "night", "eve"])
 #: Nouns that name an election (a "referendum" is not one of the article's elections).
 _ELECTION_NOUNS = frozenset(["election", "poll", "midterm"])
 #: Tags of the words that can stand before an election noun and qualify it.
@@ -63,10 +65,13 @@ def _particular(e: Event) -> bool:
     """True for an election noun that names one election: determined ("the", "its",
     "Ruritania's") or qualified by its kind or country -- not a bare plural ("to win
     elections"), nor a modifier of another noun ("election security", "the 2020 election
-    cycle")."""
+    cycle") other than its day ("on election day")."""
     trig = e.trigger
-    if trig.dep_ == "compound" or trig.lemma_.lower() not in _ELECTION_NOUNS:
+    if trig.lemma_.lower() not in _ELECTION_NOUNS:
         return False
+    if trig.dep_ == "compound":
+        # "election day", "election night": the day of the one election in view
+        return trig.head.lemma_.lower() in _ITS_DAY
     if any(c.dep_ in ("det", "poss") for c in trig.children):
         return True
     kinds, where = _election_words(e)
@@ -85,7 +90,8 @@ def _fits(u: Event, d: Event) -> bool:
 
 def join_elections(events: list[Event]) -> None:
     """Date each undated mention of an election by the one dated election of the article
-    it can mean (``time_source`` "coreference").
+    it can mean (``time_source`` "coreference"), and join a mention dated by the day to
+    the one mention of the article dated by a period that holds that day.
 
     ``cues["election_of"]`` keeps the dated mention, so that
     :func:`~analysis.events.assembly.deduplicate` keeps the two once; a mention that two
@@ -112,6 +118,20 @@ def join_elections(events: list[Event]) -> None:
         d = min(fits, key=lambda x: (x.end - x.begin, abs(x.trigger_start - u.trigger_start)))
         u.begin, u.end, u.precision, u.time_source = d.begin, d.end, d.precision, "coreference"
         u.cues["election_of"] = d
+    # "an election in June" ... "the election slated for June 25": the day tells the month's
+    # election more finely -- one election, when no other dated one of the article fits
+    for u in dated:
+        wider = [
+            d
+            for d in dated
+            if d is not u
+            and d.begin <= u.begin
+            and u.end <= d.end
+            and (u.end - u.begin) < (d.end - d.begin)
+            and _fits(u, d)
+        ]
+        if len(wider) == 1 and "election_of" not in wider[0].cues:
+            u.cues["election_of"] = wider[0]
 
 
 # ------------------------------------------------------------------ a fixed calendar
