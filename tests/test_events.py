@@ -450,12 +450,12 @@ def test_renewed_activity_at_yongbyon(sample_events):
     assert rows.iloc[0]["trigger"] == "activity"
 
 
-def test_statements_without_timex_take_publication_day(sample_events):
+def test_the_lead_s_undated_saying_takes_the_story_day(sample_events):
     rows = _with(sample_events, "statement", "kb:russia_gov")
-    rows = rows[rows["trigger"].eq("confirmed")]  # "the Kremlin has confirmed"
+    rows = rows[rows["trigger"].eq("confirmed")]  # "the Kremlin has confirmed", in the lead
     assert len(rows) == 1
     ev = rows.iloc[0]
-    assert ev["time_source"] == "publication"
+    assert ev["time_source"] == "narrative"
     assert ev["begin"] == PUB and pd.isna(ev["timex"])
 
 

@@ -463,17 +463,15 @@ def story_day_sentences(timexes: list[dict] | None, news: pd.Timestamp | None) -
 
 
 def of_the_day(trig) -> bool:
-    """A saying told in the present ("says", "insist", "are urging") or in the perfect
-    of news ("has confirmed") is the article's news of its publication day."""
+    """A saying told in the present ("says", "insist", "are urging") is the article's
+    news of its publication day.  The perfect ("has confirmed", "has called for") tells
+    an act before the day at a time it does not say: it is the story's day only where the
+    narrative sets it (the lead), see :func:`date_statements`."""
     if trig.tag_ in ("VBZ", "VBP"):
         return True
-    if trig.tag_ == "VBG" and any(
+    # "are urging", "is saying": the present of the day
+    return trig.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in trig.children
-    ):
-        return True  # "are urging", "is saying": the present of the day
-    return trig.tag_ == "VBN" and any(
-        c.dep_ == "aux" and syntax._lemma(c) == "have" and c.tag_ in ("VBZ", "VBP")
-        for c in trig.children
     )
 
 
@@ -691,9 +689,10 @@ def date_statements(
 ) -> None:
     """Date the sayings that have no date of their own, in text order.
 
-    * present tense or the perfect of news ("says", "has confirmed"): the publication
-      day (``time_source`` "publication");
-    * past ("said", "told reporters", "in a statement"): the day the article's narrative
+    * present tense ("says", "are urging"): the publication day (``time_source``
+      "publication");
+    * past or the perfect of news ("said", "told reporters", "has confirmed"): the day the
+      article's narrative
       has set (``time_source`` "narrative") -- the last dated saying of the same speaker
       before it, else the story's :func:`news_day` when the saying belongs to the story
       of that day: the story is the publication day's own news, or the saying is in the
