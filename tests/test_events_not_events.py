@@ -130,3 +130,24 @@ def test_a_word_inside_a_modifier_is_no_trigger(spacy_nlp, text, word, modifier)
 def test_flying_heading_and_landing_are_visits_only_to_a_place(spacy_nlp, text, is_visit):
     ev = _extract(_small(spacy_nlp, text, SURFACES))
     assert ev["type"].eq("visit").any() is is_visit, ev[["type", "trigger", "participants"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_election"),
+    [
+        # a title, a body, a habit: no election
+        ("Donald Trump met the incoming president elect on Monday.", False),
+        ("Donald Trump met the president-elect on Monday.", False),
+        ("Vladimir Putin appointed an election committee on Monday.", False),
+        ("The council is the body that elects the chief executive.", False),
+        ("Citizens do not elect the prime minister directly.", False),
+        # the election itself, its day or its campaign
+        ("Vladimir Putin won the election on Sunday.", True),
+        ("On election day, Vladimir Putin voted in Moscow.", True),
+        ("The election campaign of Vladimir Putin began on Monday.", True),
+        ("Vladimir Putin was elected president in 2012.", True),
+    ],
+)
+def test_election_words_that_name_no_election(spacy_nlp, text, is_election):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    assert ev["type"].eq("election").any() is is_election, ev[["type", "trigger"]]

@@ -48,7 +48,10 @@ def generic_mention(trig: Token, family: str) -> bool:
     """True for a plural event noun that names a kind of event: of any family with "such"
     or "any" ("all such visits", "any talks"), and elections with a modifier of kind
     ("future elections", "free and fair elections", "interfered in our elections") --
-    not "the Ruritanian elections" nor "the 2016 election"."""
+    not "the Ruritanian elections" nor "the 2016 election"; and for elections, a word of
+    the family that names no election (:func:`_names_no_election`)."""
+    if family == "election" and _names_no_election(trig):
+        return True
     if trig.pos_ != "NOUN" or trig.tag_ != "NNS":
         return False
     if any(c.dep_ in ("det", "amod", "predet") and c.lower_ in _ANY for c in trig.children):
@@ -61,6 +64,44 @@ def generic_mention(trig: Token, family: str) -> bool:
             return True
         if c.dep_ == "poss" and low in _COMMUNITY_POSSESSIVES:
             return True
+    return False
+
+
+#: Titles an "elect" follows ("the president elect", "the governor-elect").
+_ELECT_TITLES = frozenset(
+    ["president", "governor", "mayor", "senator", "minister", "chancellor", "premier"]
+)
+#: Nouns an election noun may qualify and still name the election: its day, its
+#: campaign, its result ("on election day", "the election result").
+_ELECTION_PARTS = frozenset(
+    [
+        *("day", "night", "eve", "campaign", "result", "outcome", "victory", "win"),
+        *("defeat", "loss", "count", "interference", "meddling", "fraud", "rerun"),
+        *("bid", "race", "upset", "contest", "landslide", "turnout"),
+    ]
+)
+
+
+def _names_no_election(trig: Token) -> bool:
+    """True for an election word that names no election: a title ("the president
+    elect", "the governor-elect"), a modifier of a body or a rule ("an election
+    committee", "election law"), or the habitual present without a time ("the body that
+    elects the chief executive", "citizens do not elect the prime minister directly")."""
+    doc, lemma = trig.doc, trig.lemma_.lower()
+    if trig.lower_ == "elect" and trig.i > 0:
+        before = doc[trig.i - 1]
+        if before.text == "-" and trig.i > 1:
+            before = doc[trig.i - 2]
+        if before.lemma_.lower() in _ELECT_TITLES:
+            return True  # "the president elect"
+    if trig.pos_ == "NOUN" and trig.dep_ == "compound" and trig.i < trig.head.i:
+        return trig.head.lemma_.lower() not in _ELECTION_PARTS  # "an election committee"
+    auxes = [c.lower_ for c in trig.children if c.dep_ == "aux"]
+    present = trig.tag_ in ("VBZ", "VBP") or (trig.tag_ == "VB" and auxes[:1] in (["do"], ["does"]))
+    if lemma in ("elect", "vote") and present:
+        timed = any(t.ent_type_ in ("DATE", "TIME") for t in trig.subtree)
+        other = any(a not in ("do", "does") for a in auxes)  # "will elect", "can vote"
+        return not timed and not other  # "the body that elects the chief executive"
     return False
 
 
