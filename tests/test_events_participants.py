@@ -528,3 +528,35 @@ def test_new_unnamed_doers_are_not_read_as_the_last_event_s_people(spacy_nlp, te
     doc = spacy_nlp(text)
     verb = next(t for t in doc if t.lower_ == "negotiated")
     assert _indefinite_doers(verb) is new
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "speaker"),
+    [
+        # the name before the participle is where or to whom, not who speaks
+        (
+            "Mike Pompeo posted a message on Twitter blaming Russia for the attack.",
+            "blaming",
+            "kb:mike_pompeo",
+        ),
+        (
+            "Mike Pompeo sent a letter to Vladimir Putin urging him to meet Kim Jong Un.",
+            "urging",
+            "kb:mike_pompeo",
+        ),
+        # "by" names the author
+        (
+            "Officials cited a statement by Mike Pompeo calling for talks.",
+            "calling for",
+            "kb:mike_pompeo",
+        ),
+    ],
+)
+def test_a_participle_of_words_speaks_for_their_author(spacy_nlp, text, trigger, speaker):
+    surfaces = [*SURFACES, ("Twitter", "ORG", "x:twitter")]
+    ev = _extract(_small(spacy_nlp, text, surfaces))
+    row = ev[ev["trigger"].eq(trigger)]
+    assert len(row) == 1, ev[["trigger", "participants"]]
+    parts = list(row.iloc[0]["participants"])
+    assert speaker in parts
+    assert "x:twitter" not in parts

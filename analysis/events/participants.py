@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon.documents import MESSAGES
 from ..lexicon.prepositions import MEMBERSHIP_PREPOSITIONS
 from ..lexicon.speech import HUMAN_SOURCES
 from . import syntax
@@ -162,13 +163,32 @@ def _doers(trig: Token) -> set[int]:
 _ISSUE_VERBS = syntax.ISSUE_VERBS
 
 
+def _message_owner(trig: Token) -> list[Token]:
+    """For a participle that tells what a message says ("a message blaming Ruiz", "a
+    statement calling for talks"): whose message it is -- its possessor ("her letter
+    urging"), or the subject of the verb that sent it ("Vale posted a message on Twitter
+    blaming Ruiz"), never a name that merely stands before the participle."""
+    if trig.pos_ not in ("VERB", "AUX") or trig.dep_ != "acl" or trig.tag_ != "VBG":
+        return []
+    noun = trig.head
+    if noun.lemma_.lower() not in MESSAGES:
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if not owners and noun.dep_ in ("dobj", "obj") and noun.head.i != noun.i:
+        owners = syntax._subjects(noun.head)
+    return owners
+
+
 def speaker_heads(trig: Token) -> list[Token]:
     """Heads of the phrases naming who speaks: the subject of a verb of saying (or the
     agent of a passive), the possessor or "by"/"from" phrase of a statement noun, and the
     subject of the verb that issues it ("X issued a statement").  Conjuncts included:
     "A, B and C released a statement" gives three speakers."""
     heads: list[Token] = []
-    if trig.pos_ in ("VERB", "AUX"):
+    owner = _message_owner(trig)
+    if owner:
+        heads = owner  # "Vale posted a message on Twitter blaming Ruiz": Vale's words
+    elif trig.pos_ in ("VERB", "AUX"):
         heads = syntax._subjects(trig) + ellipsis_subjects(trig)
     else:
         heads = [c for c in trig.children if c.dep_ in ("poss", "compound")]

@@ -27,6 +27,7 @@ from spacy.tokens import Token
 from ..lexicon.prepositions import INCLUSION_PREPOSITIONS
 
 __all__ = [
+    "left_subject",
     "AUTHORING_VERBS",
     "addressees",
     "document_authors",
@@ -179,4 +180,38 @@ def modal_conjunct_head(verb: Token) -> Token | None:
             c.dep_ == "aux" and c.lower_ in mine for c in node.children
         ):
             return node
+    return None
+
+
+def left_subject(verb: Token) -> Token | None:
+    """The noun just before a participle whose parse lost its subject ("with Kim days ago
+    demanding", "a statement by Vale calling for"): skipping adverbs and dates, the
+    previous token if it is a proper noun that is not the object of another word.
+
+    Parameters
+    ----------
+    verb : spacy.tokens.Token
+        A participle without a subject of its own.
+
+    Returns
+    -------
+    spacy.tokens.Token or None
+    """
+    k = verb.i - 1
+    while k >= 0 and (
+        verb.doc[k].pos_ == "ADV"
+        or verb.doc[k].ent_type_ in ("DATE", "TIME")
+        or verb.doc[k].lower_ in ("ago", "later", "earlier")
+    ):
+        k -= 1
+    if k >= 0 and verb.doc[k].pos_ == "PROPN" and verb.doc[k].sent == verb.sent:
+        name = verb.doc[k]
+        while name.dep_ == "compound" and name.head.i != name.i:
+            name = name.head
+        # "posted a message on Twitter blaming", "wrote to Vale urging": an object, not
+        # the one who blames or urges ("with Kim days ago demanding" is a subject)
+        taken = name.dep_ in ("dobj", "obj", "dative") or (
+            name.dep_ == "pobj" and name.head.lower_ not in ("with", "by")
+        )
+        return None if taken else verb.doc[k]
     return None

@@ -21,6 +21,7 @@ from .roles import (
     document_authors,
     ellipsis_subjects,
     for_subjects,
+    left_subject,
     list_members_before,
     modal_conjunct_head,
 )
@@ -437,25 +438,10 @@ def _members(noun: Token) -> list[Token]:
     return out
 
 
-def _left_subject(verb: Token) -> Token | None:
-    """The noun just before a participle whose parse lost its subject ("Kim days ago
-    demanding"): skipping adverbs and dates, the previous token if it is a proper noun."""
-    k = verb.i - 1
-    while k >= 0 and (
-        verb.doc[k].pos_ == "ADV"
-        or verb.doc[k].ent_type_ in ("DATE", "TIME")
-        or verb.doc[k].lower_ in ("ago", "later", "earlier")
-    ):
-        k -= 1
-    if k >= 0 and verb.doc[k].pos_ == "PROPN" and verb.doc[k].sent == verb.sent:
-        return verb.doc[k]
-    return None
-
-
 def _subjects(verb: Token) -> list[Token]:
     subs = [c for c in verb.children if c.dep_ in SUBJ and c.dep_ != "expl"]
     if not subs and verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("advcl", "acl", "pcomp"):
-        left = _left_subject(verb)
+        left = left_subject(verb)
         if left is not None:
             return [left]
     subs += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
