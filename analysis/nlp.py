@@ -32,6 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from analysis import schema
+from analysis.lexicon.calendar import CALENDAR_WORDS
 from analysis.nlp_memo import memoize_components
 from analysis.settings import Settings, data_path
 
@@ -40,6 +41,7 @@ __all__ = [
     "names_over_bodies",
     "Parsed",
     "continue_names",
+    "repeat_surnames",
     "in_title_case_line",
     "TITLE_PHRASES",
     "frames_from_docs",
@@ -272,6 +274,47 @@ def continue_names(doc: Doc, *, most: int = 2, stop: set[int] | frozenset = froz
     return doc
 
 
+def repeat_surnames(doc: Doc) -> Doc:
+    """A surname the text has given with its person, tagged again where the model let it
+    pass untagged ("Ana Vale spoke ... Vale traveled to Geneva").
+
+    A proper noun outside any entity, written as the last word of a person entity of at
+    least two words earlier in the same text, becomes a one-word person entity; never a
+    month or weekday name ("May"), a word glued to another proper noun ("Vale
+    Foundation"), nor a word of a title-case line.
+    """
+    if not doc.has_annotation("POS") or not doc.ents:
+        return doc
+    first_seen: dict[str, int] = {}
+    for ent in doc.ents:
+        last = ent[-1]
+        if (
+            ent.label_ == "PERSON"
+            and len(ent) >= 2
+            and last.is_alpha
+            and last.is_title
+            and len(last) >= 3
+            and last.lower_ not in CALENDAR_WORDS
+        ):
+            first_seen.setdefault(last.text, ent.end)
+    if not first_seen:
+        return doc
+    new: list[Span] = []
+    for tok in doc:
+        at = first_seen.get(tok.text)
+        if at is None or tok.i < at or tok.ent_type_ or tok.pos_ != "PROPN":
+            continue
+        near = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+        if any(n.pos_ == "PROPN" and n.is_title for n in near):
+            continue  # part of another name
+        span = Span(doc, tok.i, tok.i + 1, label="PERSON")
+        if not in_title_case_line(span):
+            new.append(span)
+    if new:
+        doc.ents = sorted([*doc.ents, *new], key=lambda e: e.start)
+    return doc
+
+
 _TEXTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -315,6 +358,7 @@ class _TitleFinder:
         matches = self.matcher(doc)
         doc = names_over_bodies(doc)
         doc = continue_names(doc, stop={i for _, s, e in matches for i in range(s, e)})
+        doc = repeat_surnames(doc)
         if not matches:
             doc.spans["titles"] = []
             return doc

@@ -341,6 +341,31 @@ def test_a_person_cut_short_by_the_model_takes_in_the_surname_that_follows():
     assert [e.text for e in doc.ents] == ["Tom", "Ruritania", "Ann"]
 
 
+def test_a_surname_the_model_let_pass_is_tagged_again_after_its_full_name():
+    from analysis.nlp import repeat_surnames
+
+    words = ["Marta", "Kowalczyk", "spoke", "about", "the", "crash", "today", "."]
+    words += ["Then", "Kowalczyk", "left", "quickly", "for", "Lublin", "."]
+    words += ["Kowalczyk", "Foundation", "staff", "stayed", "behind", "there", "."]
+    pos = ["PROPN", "PROPN", "VERB", "ADP", "DET", "NOUN", "NOUN", "PUNCT"]
+    pos += ["ADV", "PROPN", "VERB", "ADV", "ADP", "PROPN", "PUNCT"]
+    pos += ["PROPN", "PROPN", "NOUN", "VERB", "ADV", "ADV", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * (len(words) - 2)
+    ents[words.index("Lublin")] = "B-GPE"
+    doc = repeat_surnames(_doc(words, pos, ents))
+    # the bare surname is the person again; glued to another name it is not
+    assert [(e.text, e.start) for e in doc.ents if e.label_ == "PERSON"] == [
+        ("Marta Kowalczyk", 0),
+        ("Kowalczyk", 9),
+    ]
+    # a month is never a surname ("Theresa May ... in May")
+    words = ["Theresa", "May", "spoke", ".", "In", "May", "it", "rained", "."]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "ADP", "PROPN", "PRON", "VERB", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"]
+    doc = repeat_surnames(_doc(words, pos, ents))
+    assert [e.text for e in doc.ents] == ["Theresa May"]
+
+
 def test_a_surname_ending_in_s_is_kept_outside_headlines(nlp):
     from analysis.actors import load_knowledge_base, resolve_actors
     from analysis.nlp import parse
