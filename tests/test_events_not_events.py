@@ -151,3 +151,36 @@ def test_flying_heading_and_landing_are_visits_only_to_a_place(spacy_nlp, text, 
 def test_election_words_that_name_no_election(spacy_nlp, text, is_election):
     ev = _extract(_small(spacy_nlp, text, SURFACES))
     assert ev["type"].eq("election").any() is is_election, ev[["type", "trigger"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "kept"),
+    [
+        ("Vladimir Putin rejected the clashing claims of Kim Jong Un.", "military_activity", False),
+        ("Mike Pompeo thanked the traveling public in Vladivostok.", "visit", False),
+        # the event noun itself stays an event
+        ("Vladimir Putin condemned the clashes with Kim Jong Un.", "military_activity", True),
+    ],
+)
+def test_a_present_participle_before_a_noun_is_a_quality(spacy_nlp, text, type_, kept):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    assert ev["type"].eq(type_).any() is kept, ev[["type", "trigger"]]
+
+
+def test_modifier_participle_reads_present_participles_too(spacy_nlp):
+    from spacy.tokens import Doc
+
+    from analysis.events.generic import modifier_participle
+
+    def second(word: str) -> bool:
+        doc = Doc(
+            spacy_nlp.vocab,
+            words=["the", word, "claims"],
+            heads=[2, 2, 2],
+            deps=["det", "amod", "ROOT"],
+            tags=["DT", "VBG", "NNS"],
+        )
+        return modifier_participle(doc[1])
+
+    assert second("clashing") and second("traveling")
+    assert not second("visiting")  # "the visiting delegation" is a visit

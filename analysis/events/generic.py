@@ -215,7 +215,8 @@ def characterising(trigger: Token) -> bool:
 
 def modifier_participle(trig: Token) -> bool:
     """True for a trigger used as an adjective before a noun: a participle ("the alleged
-    ties", "the agreed deadline", "a newly elected president") or a noun inside a
+    ties", "the agreed deadline", "a newly elected president", "clashing claims"; "the
+    visiting delegation" is still a visit) or a noun inside a
     hyphenated modifier ("a no-deal exit", "the post-election period"). It qualifies
     the noun; it tells no event of its own.
 
@@ -229,6 +230,8 @@ def modifier_participle(trig: Token) -> bool:
     bool
     """
     participle = trig.tag_ in ("VBN", "VBD") or (trig.tag_ == "JJ" and trig.lower_.endswith("ed"))
+    # "clashing claims", "the traveling public" -- but "the visiting delegation" visits
+    participle = participle or (trig.tag_ == "VBG" and trig.lower_ != "visiting")
     if participle and trig.dep_ == "amod" and trig.i < trig.head.i:
         return True
     # "a no-deal exit", "the post-election period": a noun inside a hyphenated modifier
