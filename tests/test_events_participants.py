@@ -560,3 +560,13 @@ def test_a_participle_of_words_speaks_for_their_author(spacy_nlp, text, trigger,
     parts = list(row.iloc[0]["participants"])
     assert speaker in parts
     assert "x:twitter" not in parts
+
+
+def test_a_person_in_apposition_is_the_speaker_not_the_place_of_the_title(spacy_nlp):
+    # "the prosecutor general of Pyongyang, Kim Chang Son, said": the parser may hang
+    # the name on the place; a place has no apposition of a person
+    text = "The prosecutor general of Pyongyang, Kim Chang Son, said the talks had failed."
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    said = ev[ev["trigger"].eq("said")]
+    assert len(said) == 1
+    assert list(said.iloc[0]["participants"]) == ["kb:kim_chang_son"]

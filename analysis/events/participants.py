@@ -104,13 +104,19 @@ def _phrase_actors(h: Token, actor_tok: dict, media: set[str]) -> list[str]:
     out: list[str] = []
     toks = syntax.phrase_tokens(h)
     inside = {t.i for t in toks}
+    named: list[str] = []  # "the prosecutor of Ruritania, Ana Vale,": the person named
     for t in toks:
         if _party_label(t):
             continue
         ids = [a for a in actor_tok.get((id(t.doc), t.i), []) if a not in media]
         if ids and not _modifies_other_actor(t, inside, ids, actor_tok, media):
             out += ids
-    return out
+        person = t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and not t.ent_type_)
+        if ids and t.dep_ == "appos" and person and h.pos_ == "NOUN":
+            named += ids
+    # a person in apposition names the one the common noun stands for; a place or body
+    # in its phrase only qualifies the title ("of Ruritania")
+    return list(dict.fromkeys(named)) if named else out
 
 
 def _owner_actors(h: Token, actor_tok: dict, media: set[str]) -> list[str]:
