@@ -559,3 +559,11 @@ def test_a_day_inside_the_year_on_the_event_noun_is_its_finer_date(spacy_nlp):
         pd.Timestamp("2020-11-03", tz="UTC"),
         "day",
     )
+
+
+def test_the_doer_of_a_passive_shares_its_time(spacy_nlp):
+    # "killed last week by an airstrike": the airstrike is the killing's doer
+    text = "Kim Chang Son was killed last week by a US military airstrike in Vladivostok."
+    week = ("last week", 0, "DATE", "2019-W16", None, "2019-04-15", "2019-04-22", "week")
+    ev = _one(spacy_nlp, text, "military_activity", [week])
+    assert ev["begin"] == pd.Timestamp("2019-04-15", tz="UTC")

@@ -134,8 +134,8 @@ def _held_for(verb) -> bool:
 def _governed_by_another_act(trig, up: list, triggers: set[int]) -> bool:
     """True when an event noun's path to a timex climbs through a verb that is another
     act: not a verb of its own occurrence (:data:`TIMING_SUPPORT_VERBS`), not another
-    event's trigger, and not a verb whose subject the noun is ("the talks collapsed on
-    Monday" dates the talks)."""
+    event's trigger, and not a verb whose subject or passive's doer the noun is ("the
+    talks collapsed on Monday", "was killed last week by an airstrike")."""
     if trig.pos_ not in ("NOUN", "PROPN"):
         return False
     child = trig
@@ -143,7 +143,8 @@ def _governed_by_another_act(trig, up: list, triggers: set[int]) -> bool:
         if n.i == trig.i:
             continue
         if syntax._is_verb(n):
-            subject = child.dep_ in ("nsubj", "nsubjpass") and child.head.i == n.i
+            # its subject, or the doer of its passive ("killed by an airstrike")
+            subject = child.dep_ in ("nsubj", "nsubjpass", "agent") and child.head.i == n.i
             other = n.i not in triggers and syntax._lemma(n) not in TIMING_SUPPORT_VERBS
             if not subject and other:
                 return True
