@@ -103,3 +103,19 @@ def test_modules_are_small_and_say_what_they_are_for():
         text = path.read_text()
         assert len(text.splitlines()) <= 900, path.name
         assert text.lstrip().startswith('"""'), path.name
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        # a possessive after "to"/"of": a person named May or March
+        ("She resigned in protest to May's negotiated deal.", []),
+        ("He spoke to May's advisers on the plan.", []),
+        # after a temporal word, the month's own events
+        ("Turnout fell after May's elections.", ["2019-05"]),
+        ("The talks ran from March to May.", ["2019-03", "2019-05"]),
+    ],
+)
+def test_an_ambiguous_month_in_the_possessive_after_to_or_of_is_a_name(text, months):
+    got = [t.value for t in analysis.timex.tag_text(text, "2019-07-24")]
+    assert got == months

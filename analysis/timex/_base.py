@@ -278,6 +278,9 @@ TEMPORAL_PREP = frozenset(
 )
 
 _OPENERS = ("", ".", "!", "?", ":", ";", "\n", '"', "“", "'", "`", "(")
+#: Prepositions that, before an ambiguous month in the possessive, make it a name: "to
+#: May's deal", "of March's campaign" (but "since May's election", "in March's vote").
+_NAMING_PREP = frozenset(["to", "of", "by", "for", "with", "against"])
 _PREV_CAPITALIZED = re.compile(r"(?P<before>.?)\s*\b[A-Z][A-Za-z]*[ \t]+$", re.DOTALL)
 
 
@@ -302,5 +305,8 @@ def month_ok(ctx: Ctx, word: str, start: int, has_day_or_year: bool) -> bool:
         # "Jan Novak", "the March of the Veterans": a name, not a month
         if re.match(r"\s+(?:[A-Z][a-z]|of\s+(?!\d|this|last|next|that))", after):
             return False
-        return prev_word(ctx, start) in TEMPORAL_PREP
+        prev = prev_word(ctx, start)
+        if re.match(r"['\u2019]s\b", after) and prev in _NAMING_PREP:
+            return False  # "in protest to May's deal", "a rival of May's": a person's
+        return prev in TEMPORAL_PREP
     return True
