@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from test_events import SURFACES, _extract, _small
 
@@ -570,3 +571,13 @@ def test_a_person_in_apposition_is_the_speaker_not_the_place_of_the_title(spacy_
     said = ev[ev["trigger"].eq("said")]
     assert len(said) == 1
     assert list(said.iloc[0]["participants"]) == ["kb:kim_chang_son"]
+
+
+def test_a_place_of_another_clause_is_not_that_of_a_noun_deep_in_its_subject(spacy_nlp):
+    from test_events import PLACES
+
+    text = "Mike Pompeo, the candidate of the party for the election, held a rally in Vladivostok."
+    ev = _extract(_small(spacy_nlp, text, SURFACES, [], PLACES[:1]))
+    rows = ev[ev["type"].eq("election")]
+    assert len(rows) == 1, ev[["type", "trigger", "place_name"]]
+    assert pd.isna(rows.iloc[0]["place_name"])  # the rally's place, not the election's

@@ -133,6 +133,10 @@ def place_cost(ev: Event, pl: Span, triggers: set[int]) -> float | None:
         return None
     if len(verbs_up) > 1 or (verbs_up and verbs_up[0] is not up[-1]):
         return None
+    if verbs_up and len(up) > 2:
+        # "a candidate for the election ... held a rally in Minsk": the noun is no
+        # argument of that verb (only its own object, subject or prepositional object is)
+        return None
     for n in up:
         if n.i != trig.i and syntax._lemma(n) in syntax.REPORTING_VERBS and syntax._is_verb(n):
             return None
