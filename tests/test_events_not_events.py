@@ -184,3 +184,54 @@ def test_modifier_participle_reads_present_participles_too(spacy_nlp):
 
     assert second("clashing") and second("traveling")
     assert not second("visiting")  # "the visiting delegation" is a visit
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a text provides for what it "demands"
+        ("Vladimir Putin said the Constitution demands a trial.", "demand"),
+        # agreeing on a question is a view, not an agreement
+        ("Members of the committee do not all agree on how the inquiry works.", "agreement"),
+        # an event word inside the name of a body
+        ("Kim Chang Son was the deputy commander of the Popular Mobilization Forces.", None),
+        # a manner of choosing is no election
+        ("Vladimir Putin backed a more representative process of electing the leaders.", None),
+        # a thing that threatens is a danger, not a threat made
+        ("Vladimir Putin said the presence of US troops threatens our security.", "threat"),
+    ],
+)
+def test_words_of_events_that_tell_no_event(spacy_nlp, text, type_):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    if type_ is None:
+        assert ev["type"].eq("statement").all(), ev[["type", "trigger"]]
+    else:
+        assert not ev["type"].eq(type_).any(), ev[["type", "trigger"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("North Korea threatened to strike back.", "threat"),
+        ("Mike Pompeo and Vladimir Putin agreed on a ceasefire.", "agreement"),
+        (
+            "Vladimir Putin said the bill demands too much, and Mike Pompeo demanded a vote.",
+            "demand",
+        ),
+    ],
+)
+def test_the_same_words_still_tell_events(spacy_nlp, text, type_):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    assert ev["type"].eq(type_).any(), ev[["type", "trigger"]]
+
+
+def test_an_event_word_inside_a_body_s_name_is_part_of_the_name(spacy_nlp):
+    from spacy.tokens import Doc
+
+    from analysis.events.generic import inside_a_name
+
+    words = ["the", "Popular", "Mobilization", "Forces", "and", "the", "Paris", "Agreement"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG"]
+    doc = Doc(spacy_nlp.vocab, words=words, ents=ents)
+    assert inside_a_name(doc[2], "military_activity")
+    assert not inside_a_name(doc[7], "agreement")  # a treaty's name is its agreement

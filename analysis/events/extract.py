@@ -67,8 +67,10 @@ from .elections import date_by_calendar, join_elections
 from .generic import (
     characterising,
     concurs,
+    danger_of_a_thing,
     fired_at_a_target,
     generic_mention,
+    inside_a_name,
     modifier_participle,
     received_with,
     restates_event,
@@ -496,6 +498,8 @@ def _article_events(
                 continue  # the headline repeats the body in a telegraphic, mis-parsed form
             if characterising(trig) or received_with(trig) or modifier_participle(trig):
                 continue  # "sees X as a threat": an opinion; "was met with silence"
+            if inside_a_name(trig, etype.family) or danger_of_a_thing(trig):
+                continue  # "the Popular Mobilization Forces"; "the presence threatens us"
             if stipulates(trig, lambda t: bool(actor_tok.get((id(t.doc), t.i)))):
                 continue  # "the bill calls for new checks": what a text provides for
             if generic_mention(trig, etype.family) or restates_event(trig, found_at):

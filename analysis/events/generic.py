@@ -26,7 +26,10 @@ from . import syntax
 __all__ = [
     "characterising",
     "concurs",
+    "danger_of_a_thing",
+    "fired_at_a_target",
     "generic_mention",
+    "inside_a_name",
     "modifier_participle",
     "received_with",
     "restates_event",
@@ -82,11 +85,19 @@ _ELECTION_PARTS = frozenset(
 )
 
 
+#: Nouns of the manner of choosing ("the process of electing", "the way it is elected").
+_MANNERS = frozenset(
+    ["process", "way", "system", "method", "manner", "procedure", "mechanism", "rule"]
+)
+
+
 def _names_no_election(trig: Token) -> bool:
     """True for an election word that names no election: a title ("the president
     elect", "the governor-elect"), a modifier of a body or a rule ("an election
-    committee", "election law"), or the habitual present without a time ("the body that
-    elects the chief executive", "citizens do not elect the prime minister directly")."""
+    committee", "election law"), a manner of choosing ("a fairer process of electing the
+    leaders", "the way the council is elected"), or the habitual present without a time
+    ("the body that elects the chief executive", "citizens do not elect the prime
+    minister directly")."""
     doc, lemma = trig.doc, trig.lemma_.lower()
     if trig.lower_ == "elect" and trig.i > 0:
         before = doc[trig.i - 1]
@@ -96,6 +107,13 @@ def _names_no_election(trig: Token) -> bool:
             return True  # "the president elect"
     if trig.pos_ == "NOUN" and trig.dep_ == "compound" and trig.i < trig.head.i:
         return trig.head.lemma_.lower() not in _ELECTION_PARTS  # "an election committee"
+    node = trig
+    for _ in range(3):  # "the process of electing", "the way the council is elected"
+        if node.dep_ not in ("pcomp", "pobj", "prep", "relcl", "acl") or node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in _MANNERS:
+            return True
     auxes = [c.lower_ for c in trig.children if c.dep_ == "aux"]
     present = trig.tag_ in ("VBZ", "VBP") or (trig.tag_ == "VB" and auxes[:1] in (["do"], ["does"]))
     if lemma in ("elect", "vote") and present:
@@ -153,12 +171,27 @@ def restates_event(trig: Token, triggers: set[int]) -> bool:
     return any(c.dep_ == "nsubj" and c.i in triggers for c in trig.head.children)
 
 
+def _about_a_question(prep: Token) -> bool:
+    """True for "on how ...", "about whether ...", "on what ...": a question, not terms."""
+    objs = [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
+    return any(
+        t.lower_ in ("how", "whether", "what", "why", "who")
+        for o in objs
+        for t in o.subtree
+        if t.i <= o.i
+    )
+
+
 def concurs(trig: Token) -> bool:
     """True for "agree with X" that shares a view: no terms agreed on ("on a deal"), to
-    ("to a ceasefire", "to meet") nor agreed ("agreed a plan")."""
+    ("to a ceasefire", "to meet") nor agreed ("agreed a plan"); and for agreeing on a
+    question ("do not agree on how the inquiry works")."""
     if trig.pos_ != "VERB" or trig.lemma_.lower() != "agree":
         return False
     kids = list(trig.children)
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in ("on", "about") and _about_a_question(c):
+            return True  # "do not agree on how inquiries work": a view of a question
     if not any(c.dep_ == "prep" and c.lower_ == "with" for c in kids):
         return False
     return not any(
@@ -263,9 +296,9 @@ def received_with(trig: Token) -> bool:
 
 
 def stipulates(trig: Token, has_actor: Callable[[Token], bool]) -> bool:
-    """True for "calls for" whose subject is a text, a plan or a rule ("the bill calls for
-    new checks", "the agreement calls for a ceasefire"): what it provides for, not a
-    demand.
+    """True for "calls for" (or "demands", "requires") whose subject is a text, a plan or
+    a rule ("the bill calls for new checks", "the constitution demands a trial"): what it
+    provides for, not a demand.
 
     Parameters
     ----------
@@ -278,13 +311,16 @@ def stipulates(trig: Token, has_actor: Callable[[Token], bool]) -> bool:
     -------
     bool
     """
-    if trig.lemma_.lower() != "call" or not any(c.lower_ == "for" for c in trig.children):
-        return False
+    lemma = trig.lemma_.lower()
+    calls_for = lemma == "call" and any(c.lower_ == "for" for c in trig.children)
+    if not calls_for and lemma not in ("demand", "require", "urge"):
+        return False  # "the constitution demands a trial": what it provides for
     subjects = [c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         return False
     return all(
-        h.pos_ == "NOUN" and h.lemma_.lower() in PROVISIONS and not has_actor(h) for h in subjects
+        h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() in PROVISIONS and not has_actor(h)
+        for h in subjects
     )
 
 
@@ -327,3 +363,63 @@ def fired_at_a_target(trig: Token) -> bool:
                 ground = target.lemma_.lower() in _TEST_GROUNDS or target.ent_type_ == "LOC"
                 return not ground
     return False
+
+
+#: Entity labels of names of bodies, people and places: an event word inside one is part
+#: of the name ("the Popular Mobilization Forces").
+_NAME_LABELS = frozenset(["ORG", "NORP", "FAC", "PERSON", "GPE", "LOC"])
+
+
+def inside_a_name(trig: Token, family: str) -> bool:
+    """True for an event word inside the name of a body, person or place ("the Popular
+    Mobilization Forces", "the Summit County sheriff"): part of the name, no event.  A
+    treaty's name keeps its agreement ("the Paris Agreement").
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        A trigger.
+    family : str
+        Its event family.
+
+    Returns
+    -------
+    bool
+    """
+    if family == "agreement" or trig.ent_type_ not in _NAME_LABELS:
+        return False
+    ents = [e for e in trig.doc.ents if e.start <= trig.i < e.end]
+    return bool(ents) and len(ents[0]) >= 2
+
+
+#: Things that threaten as dangers do, not as actors ("the presence of troops threatens").
+_DANGEROUS_THINGS = frozenset(
+    [
+        *("presence", "spread", "rise", "move", "plan", "policy", "deployment", "program"),
+        *("programme", "situation", "crisis", "change", "virus", "pandemic", "conflict"),
+        *("war", "fire", "flood", "drought", "shortage", "decline", "collapse", "debt"),
+        *("inflation", "violence", "expansion", "development", "project", "law", "bill"),
+    ]
+)
+
+
+def danger_of_a_thing(trig: Token) -> bool:
+    """True for "threatens" whose subject is a thing, not someone: "the presence of the
+    troops threatens our security", "rising seas threaten the coast" -- a danger, not a
+    threat made.
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        A trigger of the threat type.
+
+    Returns
+    -------
+    bool
+    """
+    if trig.pos_ != "VERB" or trig.lemma_.lower() != "threaten":
+        return False
+    subjects = [c for c in trig.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(
+        s.pos_ == "NOUN" and s.lemma_.lower() in _DANGEROUS_THINGS for s in subjects
+    )
