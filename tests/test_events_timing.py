@@ -567,3 +567,13 @@ def test_the_doer_of_a_passive_shares_its_time(spacy_nlp):
     week = ("last week", 0, "DATE", "2019-W16", None, "2019-04-15", "2019-04-22", "week")
     ev = _one(spacy_nlp, text, "military_activity", [week])
     assert ev["begin"] == pd.Timestamp("2019-04-15", tz="UTC")
+
+
+def test_providing_an_event_carries_it_out_at_the_sentence_s_time(spacy_nlp):
+    text = (
+        "In 2015, Russia started supporting the government of North Korea, providing "
+        "airstrikes with its air force."
+    )
+    year = ("2015", 0, "DATE", "2015", None, "2015-01-01", "2016-01-01", "year")
+    ev = _one(spacy_nlp, text, "military_activity", [year])
+    assert ev["begin"] == pd.Timestamp("2015-01-01", tz="UTC")

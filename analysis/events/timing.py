@@ -43,6 +43,8 @@ TIMING_SUPPORT_VERBS = syntax.RUNNING_VERBS | frozenset(
         "set",
         "slate",
         "expect",
+        "provide",  # "providing airstrikes": carrying them out
+        "mount",
     ]
 )
 
