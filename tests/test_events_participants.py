@@ -581,3 +581,13 @@ def test_a_place_of_another_clause_is_not_that_of_a_noun_deep_in_its_subject(spa
     rows = ev[ev["type"].eq("election")]
     assert len(rows) == 1, ev[["type", "trigger", "place_name"]]
     assert pd.isna(rows.iloc[0]["place_name"])  # the rally's place, not the election's
+
+
+def test_where_stands_for_the_place_it_follows(spacy_nlp):
+    from test_events import PLACES
+
+    text = "Vladimir Putin flew to Vladivostok, where he met Kim Jong Un."
+    ev = _extract(_small(spacy_nlp, text, SURFACES, [], PLACES[:1]))
+    met = ev[ev["type"].eq("meeting")]
+    assert len(met) == 1
+    assert met.iloc[0]["place_name"] == "Vladivostok"

@@ -114,6 +114,12 @@ def place_cost(ev: Event, pl: Span, triggers: set[int]) -> float | None:
         return None
     if _inside_a_name(pl):
         return None
+    if (
+        trig.dep_ == "relcl"
+        and trig.head.i == pl.head.i
+        and any(c.lower_ == "where" for c in trig.children)
+    ):
+        return 1.5  # "the airport, where Vale was arriving": the place "where" stands for
     p = syntax.path(trig, pl.head)
     if p is None:
         return None
