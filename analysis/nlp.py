@@ -274,14 +274,33 @@ def continue_names(doc: Doc, *, most: int = 2, stop: set[int] | frozenset = froz
     return doc
 
 
+#: Words before a month name in the possessive that keep it a month ("after May's vote").
+_TIME_WORDS_BEFORE = frozenset(
+    ["in", "on", "since", "until", "from", "during", "before", "after", "through", "last"]
+    + ["next", "this", "early", "late", "mid", "until", "till", "by"]
+)
+
+
+def _possessive_name(tok) -> bool:
+    """A month-like surname in the possessive after a word that is not of time ("in
+    protest to May's deal"), the reading of the timex tagger too."""
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return (
+        after is not None and after.lower_ in ("'s", "\u2019s") and before not in _TIME_WORDS_BEFORE
+    )
+
+
 def repeat_surnames(doc: Doc) -> Doc:
     """A surname the text has given with its person, tagged again where the model let it
     pass untagged ("Ana Vale spoke ... Vale traveled to Geneva").
 
     A proper noun outside any entity, written as the last word of a person entity of at
     least two words earlier in the same text, becomes a one-word person entity; never a
-    month or weekday name ("May"), a word glued to another proper noun ("Vale
-    Foundation"), nor a word of a title-case line.
+    month or weekday name ("in May") unless in the possessive after a word that is not of
+    time ("to May's deal"), a word glued to another proper noun ("Vale Foundation"), nor a
+    word of a title-case line.
     """
     if not doc.has_annotation("POS") or not doc.ents:
         return doc
@@ -294,7 +313,6 @@ def repeat_surnames(doc: Doc) -> Doc:
             and last.is_alpha
             and last.is_title
             and len(last) >= 3
-            and last.lower_ not in CALENDAR_WORDS
         ):
             first_seen.setdefault(last.text, ent.end)
     if not first_seen:
@@ -307,6 +325,8 @@ def repeat_surnames(doc: Doc) -> Doc:
         near = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
         if any(n.pos_ == "PROPN" and n.is_title for n in near):
             continue  # part of another name
+        if tok.lower_ in CALENDAR_WORDS and not _possessive_name(tok):
+            continue  # "in May": the month, unless "to May's deal"
         span = Span(doc, tok.i, tok.i + 1, label="PERSON")
         if not in_title_case_line(span):
             new.append(span)

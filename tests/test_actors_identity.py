@@ -358,12 +358,15 @@ def test_a_surname_the_model_let_pass_is_tagged_again_after_its_full_name():
         ("Marta Kowalczyk", 0),
         ("Kowalczyk", 9),
     ]
-    # a month is never a surname ("Theresa May ... in May")
-    words = ["Theresa", "May", "spoke", ".", "In", "May", "it", "rained", "."]
-    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "ADP", "PROPN", "PRON", "VERB", "PUNCT"]
-    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"]
+    # a month is no surname ("Theresa May ... in May") unless a possessive after a word
+    # that is not of time ("in protest to May's deal")
+    words = ["Theresa", "May", "spoke", "about", "rain", "today", ".", "In", "May", "it"]
+    words += ["rained", ",", "and", "she", "objected", "to", "May", "'s", "plan", "."]
+    pos = ["PROPN", "PROPN", "VERB", "ADP", "NOUN", "NOUN", "PUNCT", "ADP", "PROPN", "PRON"]
+    pos += ["VERB", "PUNCT", "CCONJ", "PRON", "VERB", "ADP", "PROPN", "PART", "NOUN", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * (len(words) - 2)
     doc = repeat_surnames(_doc(words, pos, ents))
-    assert [e.text for e in doc.ents] == ["Theresa May"]
+    assert [(e.text, e.start) for e in doc.ents] == [("Theresa May", 0), ("May", 16)]
 
 
 def test_a_surname_ending_in_s_is_kept_outside_headlines(nlp):

@@ -235,3 +235,9 @@ def test_an_event_word_inside_a_body_s_name_is_part_of_the_name(spacy_nlp):
     doc = Doc(spacy_nlp.vocab, words=words, ents=ents)
     assert inside_a_name(doc[2], "military_activity")
     assert not inside_a_name(doc[7], "agreement")  # a treaty's name is its agreement
+
+
+def test_an_ongoing_election_process_is_the_election(spacy_nlp):
+    text = "Vladimir Putin cited the ongoing election process in Russia."
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    assert ev["type"].eq("election").any(), ev[["type", "trigger"]]

@@ -80,7 +80,7 @@ _ELECTION_PARTS = frozenset(
     [
         *("day", "night", "eve", "campaign", "result", "outcome", "victory", "win"),
         *("defeat", "loss", "count", "interference", "meddling", "fraud", "rerun"),
-        *("bid", "race", "upset", "contest", "landslide", "turnout"),
+        *("bid", "race", "upset", "contest", "landslide", "turnout", "process"),
     ]
 )
 
