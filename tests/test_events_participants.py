@@ -591,3 +591,27 @@ def test_where_stands_for_the_place_it_follows(spacy_nlp):
     met = ev[ev["type"].eq("meeting")]
     assert len(met) == 1
     assert met.iloc[0]["place_name"] == "Vladivostok"
+
+
+def test_the_words_of_a_posted_message_are_its_poster_s_statement(spacy_nlp):
+    # "Pompeo posted a message on Twitter blaming Iran", parsed with "blaming" on Twitter
+    from spacy.tokens import Doc
+
+    from analysis.events.participants import speaker_heads
+    from analysis.events.scope import message_told
+    from analysis.events.syntax import status_cues
+    from analysis.lexicon.documents import MESSAGES
+
+    doc = Doc(
+        spacy_nlp.vocab,
+        words=["Pompeo", "posted", "a", "message", "on", "Twitter", "blaming", "Iran", "."],
+        heads=[1, 1, 3, 1, 3, 4, 5, 6, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "acl", "dobj", "punct"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "VERB", "PROPN", "PUNCT"],
+        tags=["NNP", "VBD", "DT", "NN", "IN", "NNP", "VBG", "NNP", "."],
+        lemmas=["Pompeo", "post", "a", "message", "on", "Twitter", "blame", "Iran", "."],
+    )
+    blaming = doc[6]
+    assert message_told(blaming, MESSAGES).i == 3
+    assert [t.text for t in speaker_heads(blaming)] == ["Pompeo"]
+    assert not status_cues(blaming, speech_act=True)["hedged"]  # his own words, posted

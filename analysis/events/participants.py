@@ -18,6 +18,7 @@ from ..lexicon.speech import HUMAN_SOURCES
 from . import syntax
 from .model import Event, is_na
 from .roles import ellipsis_subjects
+from .scope import message_told
 
 __all__ = [
     "anonymous_source",
@@ -174,10 +175,8 @@ def _message_owner(trig: Token) -> list[Token]:
     statement calling for talks"): whose message it is -- its possessor ("her letter
     urging"), or the subject of the verb that sent it ("Vale posted a message on Twitter
     blaming Ruiz"), never a name that merely stands before the participle."""
-    if trig.pos_ not in ("VERB", "AUX") or trig.dep_ != "acl" or trig.tag_ != "VBG":
-        return []
-    noun = trig.head
-    if noun.lemma_.lower() not in MESSAGES:
+    noun = message_told(trig, MESSAGES)
+    if noun is None:
         return []
     owners = [c for c in noun.children if c.dep_ == "poss"]
     if not owners and noun.dep_ in ("dobj", "obj") and noun.head.i != noun.i:

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 __all__ = [
     "REALISING_VERBS",
+    "message_told",
     "frames_quote",
     "negated_challenge",
     "object_of_other_act",
@@ -57,6 +58,35 @@ def negated_challenge(node: Token, head: Token) -> str | None:
     if not any(c.dep_ == "neg" or c.lower_ == "never" for c in head.children):
         return None
     return "claimed" if head.lemma_.lower() in _NOT_CONCEDING else "conceded"
+
+
+def message_told(trig: Token, messages: frozenset[str]) -> Token | None:
+    """The message noun whose words a participle tells ("a message blaming Ruiz", "a
+    letter urging talks"), also where the parser hangs the participle on a name inside the
+    message's phrase ("a message on Twitter blaming Ruiz"); None otherwise.
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        A participle of saying.
+    messages : frozenset of str
+        Lemmas of message nouns.
+
+    Returns
+    -------
+    spacy.tokens.Token or None
+    """
+    if trig.pos_ not in ("VERB", "AUX") or trig.dep_ != "acl" or trig.tag_ != "VBG":
+        return None
+    noun = trig.head
+    if (
+        noun.lemma_.lower() not in messages
+        and noun.dep_ == "pobj"
+        and noun.head.dep_ == "prep"
+        and noun.head.head.i != noun.head.i
+    ):
+        noun = noun.head.head  # "a message on Twitter blaming": the message
+    return noun if noun.lemma_.lower() in messages else None
 
 
 def object_of_other_act(trigger: Token, holding: frozenset[str]) -> bool:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Token
 
+from ..lexicon.documents import MESSAGES
 from ..lexicon.prepositions import (
     LOCATIVE_PREPOSITIONS,
     PARTICIPANT_PREPOSITIONS,
@@ -27,6 +28,7 @@ from .roles import (
 )
 from .scope import (
     frames_quote,
+    message_told,
     negated_challenge,
     object_of_other_act,
     subject_of_other_predicate,
@@ -684,7 +686,11 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         if (
             speech_act
             and node is trigger
-            and (rel in ("parataxis", "ccomp") or frames_quote(trigger, head))
+            and (
+                rel in ("parataxis", "ccomp")
+                or frames_quote(trigger, head)
+                or message_told(trigger, MESSAGES) is not None  # "a message blaming X"
+            )
         ):
             break  # '"I reject it," she replied': the quote's words are not the reply's
         if rel == "conj" and _is_verb(node) and any(c.dep_ == "aux" for c in node.children):
