@@ -615,3 +615,15 @@ def test_the_words_of_a_posted_message_are_its_poster_s_statement(spacy_nlp):
     assert message_told(blaming, MESSAGES).i == 3
     assert [t.text for t in speaker_heads(blaming)] == ["Pompeo"]
     assert not status_cues(blaming, speech_act=True)["hedged"]  # his own words, posted
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mike Pompeo met the government of Ukraine in Kyiv.", "Mike Pompeo met officials of Ukraine."],
+)
+def test_the_state_a_body_of_people_acts_for_takes_part(spacy_nlp, text):
+    surfaces = [*SURFACES, ("Ukraine", "GPE", "x:ukraine")]
+    ev = _extract(_small(spacy_nlp, text, surfaces))
+    met = ev[ev["type"].eq("meeting")]
+    assert len(met) == 1
+    assert set(met.iloc[0]["participants"]) == {"kb:mike_pompeo", "x:ukraine"}

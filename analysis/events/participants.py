@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon.agents import STATE_AGENTS
 from ..lexicon.documents import MESSAGES
 from ..lexicon.prepositions import MEMBERSHIP_PREPOSITIONS
 from ..lexicon.speech import HUMAN_SOURCES
@@ -92,6 +93,9 @@ def participants_of(
             # ("The ministry and Vale's office issued", "members of the Ways Committee
             # who signed ... calling on Vale") -- never what describes a named one
             # ("Vale, a member of the Ways Committee")
+            out += _owner_actors(h, actor_tok, media)
+        elif h.lemma_.lower() in STATE_AGENTS:
+            # "called for the government of Ruritania to act": the state it acts for
             out += _owner_actors(h, actor_tok, media)
     seen: list[str] = []
     for a in out:
