@@ -577,3 +577,18 @@ def test_providing_an_event_carries_it_out_at_the_sentence_s_time(spacy_nlp):
     year = ("2015", 0, "DATE", "2015", None, "2015-01-01", "2016-01-01", "year")
     ev = _one(spacy_nlp, text, "military_activity", [year])
     assert ev["begin"] == pd.Timestamp("2015-01-01", tz="UTC")
+
+
+@pytest.mark.parametrize(("verb", "dated"), [("condemned", True), ("has condemned", False)])
+def test_the_perfect_further_down_the_day_s_news_is_undated(spacy_nlp, verb, dated):
+    # the day's news: a past saying is the day's; a perfect tells an act before it
+    text = (
+        "Donald Trump arrived in Vladivostok on Monday for the summit. "
+        "The two leaders spoke for three hours at the port. "
+        "Kim Jong Un and Vladimir Putin walked to the hotel after lunch. "
+        f"Mike Pompeo {verb} the summit was a mistake."
+    )
+    rows = _statements(spacy_nlp, text, [MONDAY])
+    ev = rows[rows["trigger_start"] >= text.index("Mike Pompeo")]
+    assert len(ev) == 1, rows[["trigger", "begin"]]
+    assert (ev.iloc[0]["begin"] == PUB) is dated

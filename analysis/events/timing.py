@@ -751,8 +751,13 @@ def date_statements(
                 continue  # "said in an interview": when the interview was, the text does not say
             else:
                 told = [last_said[p] for p in e.participants if p in last_said]
+                # the perfect ("has accused") tells an act before the day, the story's
+                # own only where the lead or the sentence's day names it
+                has_done = any(
+                    c.dep_ == "aux" and syntax._lemma(c) == "have" for c in e.trigger.children
+                )
                 in_story = (
-                    news == anchor_day  # the day's news: its sayings are the day's
+                    (news == anchor_day and not has_done)  # the day's news: its sayings
                     or e.sentence_id <= lead  # the lead tells the story's day
                     or bool({e.sentence_id, e.sentence_id - 1} & episode)
                 )
