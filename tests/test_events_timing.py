@@ -592,3 +592,16 @@ def test_the_perfect_further_down_the_day_s_news_is_undated(spacy_nlp, verb, dat
     ev = rows[rows["trigger_start"] >= text.index("Mike Pompeo")]
     assert len(ev) == 1, rows[["trigger", "begin"]]
     assert (ev.iloc[0]["begin"] == PUB) is dated
+
+
+def test_a_conjunct_shares_the_perfect_of_its_verb(spacy_nlp):
+    text = (
+        "Donald Trump arrived in Vladivostok on Monday for the summit. "
+        "The two leaders spoke for three hours at the port. "
+        "Kim Jong Un and Vladimir Putin walked to the hotel after lunch. "
+        "Mike Pompeo has criticized the summit and argued that it was a mistake."
+    )
+    rows = _statements(spacy_nlp, text, [MONDAY])
+    later = rows[rows["trigger_start"] >= text.index("Mike Pompeo")]
+    assert len(later) >= 1, rows[["trigger", "begin"]]
+    assert later["begin"].isna().all(), later[["trigger", "begin"]]

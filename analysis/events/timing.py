@@ -727,6 +727,9 @@ def date_statements(
     if is_na(anchor_day):
         return
     last_said: dict[str, pd.Timestamp] = {}
+    # verbs of saying of the article: a conjunct of one shares its tense ("has accused
+    # him and argued that ...")
+    sayings = {(id(x.trigger.doc), x.trigger.i) for x in events if x.etype.family == "statement"}
     previous: Event | None = None  # the last saying before, dated or not
     shown = {id(o) for o in occasions}  # appearances: not dated here
     for e in sorted([*events, *occasions], key=lambda x: x.trigger_start):
@@ -753,8 +756,18 @@ def date_statements(
                 told = [last_said[p] for p in e.participants if p in last_said]
                 # the perfect ("has accused") tells an act before the day, the story's
                 # own only where the lead or the sentence's day names it
+                trig = e.trigger
+                # "has accused him and argued": a conjunct without its own auxiliary
+                # shares the perfect of the verb it is joined to
+                shares = (
+                    trig.dep_ == "conj"
+                    and trig.tag_ != "VBG"  # "has alleged ... and threatening": no perfect
+                    and (id(trig.doc), trig.head.i) in sayings
+                    and not any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in trig.children)
+                )
+                bearer = trig.head if shares else trig
                 has_done = any(
-                    c.dep_ == "aux" and syntax._lemma(c) == "have" for c in e.trigger.children
+                    c.dep_ == "aux" and syntax._lemma(c) == "have" for c in bearer.children
                 )
                 in_story = (
                     (news == anchor_day and not has_done)  # the day's news: its sayings
