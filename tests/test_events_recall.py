@@ -130,3 +130,35 @@ def test_agreeing_with_a_view_is_no_agreement(spacy_nlp, text, agreements):
 def test_firing_at_a_target_is_an_attack_and_into_the_sea_a_test(spacy_nlp, text, type_):
     rows = _rows(spacy_nlp, text)
     assert rows and rows[0][1] == type_, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "participants"),
+    [
+        (
+            "Mike Pompeo defended the US airstrike that killed Kim Chang Son at the airport.",
+            "military_activity",
+            {"kb:us_gov", "kb:kim_chang_son"},
+        ),
+        (
+            "North Korea launched missiles targeting US troops in South Korea.",
+            "military_activity",
+            {"kb:north_korea_gov", "kb:us_gov"},
+        ),
+    ],
+)
+def test_whom_an_attack_struck_takes_part(spacy_nlp, text, type_, participants):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    rows = ev[ev["type"].eq(type_)]
+    assert len(rows) == 1, ev[["type", "trigger", "participants"]]
+    assert set(rows.iloc[0]["participants"]) == participants
+
+
+def test_an_attack_in_response_to_another_is_another_event(spacy_nlp):
+    text = (
+        "North Korea launched missiles targeting US troops in response to the US "
+        "airstrike on its base."
+    )
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    attacks = ev[ev["type"].eq("military_activity")]
+    assert sorted(attacks["trigger"]) == ["airstrike", "launched"], attacks[["trigger"]]

@@ -30,17 +30,23 @@ def _score(e: Event) -> float:
     return s
 
 
+#: Nouns of answering: "in response to the strike" is another act than the strike.
+_ANSWERS = frozenset(["response", "reply", "retaliation", "reaction", "answer", "revenge"])
+
+
 def _set_apart(a: Event, b: Event) -> bool:
     """True when one trigger sits in a phrase that relates it in time to the other ("the
-    first meeting since the session in May", "talks before the summit"): two events that
-    the sentence sets apart, never one event mentioned twice."""
+    first meeting since the session in May", "talks before the summit") or answers it
+    ("missiles launched in response to the airstrike"): two events that the sentence
+    sets apart, never one event mentioned twice."""
     if a.trigger.doc is not b.trigger.doc or a.trigger.sent != b.trigger.sent:
         return False  # the relating phrase sets apart only within its sentence
     for x, y in ((a, b), (b, a)):
         node = y.trigger
         while node.head.i != node.i:
             head = node.head
-            if node.dep_ == "pobj" and head.lower_ in RELATION_SIGNALS:
+            answered = head.lower_ == "to" and head.head.lemma_.lower() in _ANSWERS
+            if node.dep_ == "pobj" and (head.lower_ in RELATION_SIGNALS or answered):
                 if x.trigger not in head.subtree:
                     return True
                 break

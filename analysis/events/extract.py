@@ -65,6 +65,7 @@ from .anaphora import both_sides, definite_noun, last_two_persons, title_referen
 from .assembly import deduplicate, to_row
 from .elections import date_by_calendar, join_elections
 from .generic import (
+    attack_targets,
     characterising,
     concurs,
     danger_of_a_thing,
@@ -529,6 +530,12 @@ def _article_events(
                 statement=etype.family == "statement",
                 speakers_only=etype.name == "statement",
             )
+            if etype.family in ("military_activity", "weapons_test"):
+                # "the airstrike that killed Vale": whom it struck takes part
+                for tok in attack_targets(trig):
+                    for a in actor_tok.get((id(tok.doc), tok.i), []):
+                        if a not in ev.participants and a not in media:
+                            ev.participants.append(a)
             if etype.family == "election":
                 # "Ruritania's elections": the country is where it is held; who takes
                 # part in an election are its candidates

@@ -24,6 +24,7 @@ from ..lexicon.documents import MESSAGES, PROVISIONS
 from . import syntax
 
 __all__ = [
+    "attack_targets",
     "characterising",
     "concurs",
     "danger_of_a_thing",
@@ -355,6 +356,8 @@ def fired_at_a_target(trig: Token) -> bool:
     for obj in (c for c in trig.children if c.dep_ in ("dobj", "obj")):
         heads.append(obj)  # "fired shells at", "rounds aimed at"
         heads.extend(c for c in obj.children if c.dep_ == "acl")
+        if any(c.dep_ == "acl" and c.lemma_.lower() in _STRIKING for c in obj.children):
+            return True  # "launched missiles targeting the base"
     for h in heads:
         for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in _AT):
             for target in (c for c in prep.children if c.dep_ == "pobj"):
@@ -423,3 +426,43 @@ def danger_of_a_thing(trig: Token) -> bool:
     return bool(subjects) and all(
         s.pos_ == "NOUN" and s.lemma_.lower() in _DANGEROUS_THINGS for s in subjects
     )
+
+
+#: Verbs that tell whom an attack struck ("the airstrike that killed Vale", "missiles
+#: targeting the base").
+_STRIKING = frozenset(
+    ["kill", "hit", "target", "strike", "wound", "injure", "destroy", "bomb", "shell"]
+)
+
+
+def attack_targets(trig: Token) -> list[Token]:
+    """Heads of whom or what an attack struck, told by a clause on the attack noun or on
+    what was fired: "the airstrike that killed Ruiz", "an attack targeting Vale's
+    convoy", "launched missiles targeting Ruritanian troops".
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        A trigger of military activity or a weapons test.
+
+    Returns
+    -------
+    list of spacy.tokens.Token
+        The objects of those clauses (conjuncts included).
+    """
+    bearers = [trig] + [c for c in trig.children if c.dep_ in ("dobj", "obj")]
+    out: list[Token] = []
+    for b in bearers:
+        for clause in b.children:
+            if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in _STRIKING:
+                continue
+            for obj in clause.children:
+                if obj.dep_ in ("dobj", "obj"):
+                    for head in (obj, *obj.conjuncts):
+                        # "US troops", "Vale's convoy": whose they are is struck too
+                        out += [head] + [
+                            c
+                            for c in head.children
+                            if c.dep_ in ("compound", "nmod", "amod", "poss")
+                        ]
+    return out
