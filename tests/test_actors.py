@@ -587,3 +587,36 @@ def test_opposition_or_former_agents_are_not_the_government(blank, kb):
     )
     got = run({"a": doc}, kb).mentions.set_index("start").loc[doc[1].idx, "actor_id"]
     assert pd.isna(got)
+
+
+@pytest.mark.parametrize(
+    ("words", "lemmas", "role"),
+    [
+        # asked of a government: it acts
+        (
+            ["Vale", "demanded", "an", "explanation", "from", "Russia", "."],
+            ["Vale", "demand", "an", "explanation", "from", "Russia", "."],
+            "actor",
+        ),
+        # where someone comes from: the place
+        (
+            ["Vale", "returned", "home", "yesterday", "from", "Russia", "."],
+            ["Vale", "return", "home", "yesterday", "from", "Russia", "."],
+            "literal",
+        ),
+    ],
+)
+def test_from_a_country_is_its_government_when_something_is_asked_of_it(blank, words, lemmas, role):
+    from analysis.actors.syntax import government_role
+
+    doc = hand_doc(
+        blank,
+        words,
+        heads=[1, 1, 3, 1, 3, 4, 1],  # "from Russia" on the noun, as the parser hangs it
+        deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+        lemmas=lemmas,
+        ents=[(5, 6, "GPE")],
+    )
+    got = government_role(doc[5:6], default="actor", title_tokens=set(), person_tokens=set())
+    assert got == role

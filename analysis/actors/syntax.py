@@ -145,6 +145,29 @@ def acting_demonym(span: Span) -> bool:
     return bool(words & STATE_AGENTS)
 
 
+#: What is asked of or given by a government ("an explanation from Ruritania").
+_GIVEN_NOUNS = frozenset(
+    [
+        *("explanation", "apology", "assurance", "guarantee", "answer", "clarification"),
+        *("commitment", "concession", "aid", "help", "cooperation", "compensation"),
+    ]
+)
+#: Verbs that ask something of, or receive it from, a government ("sought from").
+_ASKING_VERBS = frozenset(
+    ["demand", "request", "seek", "receive", "get", "hear", "expect", "ask", "obtain"]
+)
+
+
+def _asked_of(prep: Token) -> bool:
+    """True for "from X" naming whom something is asked of or given by: "demanded an
+    explanation from X", "received a letter from X" -- not "flew in from X"."""
+    head = prep.head
+    if head.lemma_.lower() in _GIVEN_NOUNS | _SPEECH_NOUNS:
+        return True
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _ASKING_VERBS
+
+
 def government_role(
     span: Span, *, default: str, title_tokens: set[int], person_tokens: set[int]
 ) -> str:
@@ -217,6 +240,8 @@ def government_role(
         if word in _LOCATIVE_PREPS:
             if prep.head.lemma_.lower() in _SPEECH_NOUNS:
                 return "actor"
+            if word == "from" and _asked_of(prep):
+                return "actor"  # "demanded an explanation from Russia"
             return "literal"
         return default
     if dep in ("dobj", "dative"):
