@@ -42,6 +42,7 @@ from spacy.tokens import Token
 from ..actors.coref import name_gender
 from ..lexicon.speech import HUMAN_SOURCES
 from . import syntax
+from .parsing import TokenIndex
 
 __all__ = ["WINDOW", "PronounResolver", "subject_pronoun"]
 
@@ -225,12 +226,12 @@ class PronounResolver:
         self.heads = heads
         self.covered = {(id(t.doc), t.i) for _s, toks, _a in mentions for t in toks}
         for _start, toks, actor in mentions:
-            head = _head(toks)
+            head = TokenIndex.head_of(toks)
             if head is None:
                 continue
             heads[(id(head.doc), head.i)] = actor
         for start, toks, actor in sorted(mentions, key=lambda m: m[0]):
-            head = _head(toks)
+            head = TokenIndex.head_of(toks)
             if head is None:
                 continue
             person = actor in persons
@@ -349,7 +350,7 @@ class PronounResolver:
                 return "m"
             if w in _FEMALE_NOUNS:
                 return "f"
-        head = _head(toks)
+        head = TokenIndex.head_of(toks)
         if head is None:
             return None
         for c in head.children:
@@ -558,16 +559,6 @@ class PronounResolver:
             if qsid < sid and self.distance(sid, qsid) <= 1:  # not the quote it speaks
                 return who
         return None
-
-
-def _head(toks: list[Token]) -> Token | None:
-    if not toks:
-        return None
-    ids = {t.i for t in toks if t.doc is toks[0].doc}
-    for t in toks:
-        if t.doc is toks[0].doc and (t.head.i not in ids or t.head.i == t.i):
-            return t
-    return toks[0]
 
 
 def _role_weight(head: Token) -> float:
