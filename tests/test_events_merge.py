@@ -478,3 +478,33 @@ def test_an_undated_mention_takes_the_meeting_of_its_publication_day():
     assert g["e0"] != g["e1"]
     assert g["e2"] == g["e1"]
     assert g["e3"] not in (g["e0"], g["e1"])
+
+
+def test_an_event_told_in_a_clause_of_another_is_not_merged_with_it():
+    from test_parse_repairs import _events
+
+    ev = _events(
+        {
+            "a": "Freedonia is part of a pact between the European Union and the group "
+            "Mercosur, which requires compliance with the Paris Climate Accord.",
+        }
+    )
+    deals = ev[ev.type.eq("agreement")].set_index("trigger")
+    # two agreements: the pact of the two blocs, and the accord it requires
+    assert deals.loc["pact", "names"] == ["European Union", "Mercosur"]
+    assert deals.loc["Accord", "names"] == []
+    # the accord's place is not where the pact was made
+    assert pd.isna(deals.loc["pact", "place_name"])
+
+
+def test_a_verb_in_a_relative_clause_takes_no_place_from_its_noun():
+    from test_parse_repairs import _events
+
+    ev = _events(
+        {
+            "a": "Dana Holt spoke on Monday. Holt also mentioned the raid in Ukraine, "
+            "which she condemned as reckless."
+        }
+    )
+    condemned = ev[ev.trigger.eq("condemned")]
+    assert len(condemned) == 1 and pd.isna(condemned.place_name.iloc[0])

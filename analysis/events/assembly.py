@@ -12,7 +12,7 @@ from .model import Event, event_id, overlap
 from .precision import precision_rank
 from .timing import RELATION_SIGNALS
 
-__all__ = ["deduplicate", "to_row"]
+__all__ = ["deduplicate", "to_row", "told_inside"]
 
 
 def _score(e: Event) -> float:
@@ -34,6 +34,24 @@ def _score(e: Event) -> float:
 _ANSWERS = frozenset(["response", "reply", "retaliation", "reaction", "answer", "revenge"])
 
 
+#: Roles in a clause that name the antecedent itself ("the deal, which was a deal ...").
+_SAME_AS_HEAD = frozenset(["nsubj", "nsubjpass", "attr", "appos"])
+
+
+def told_inside(outer, inner) -> bool:
+    """True when ``inner`` is an argument of a clause that modifies ``outer`` or a noun
+    under it: "a pact between two blocs, which requires compliance with the accord", "the
+    talks that prepared the summit" tell of another event than the one they modify."""
+    node, last = inner, inner.dep_
+    while node.head.i != node.i and node.i != outer.i:
+        head = node.head
+        if node.dep_ in ("relcl", "acl") and node is not inner:
+            return head in outer.subtree and last not in _SAME_AS_HEAD
+        last = node.dep_
+        node = head
+    return False
+
+
 def _set_apart(a: Event, b: Event) -> bool:
     """True when one trigger sits in a phrase that relates it in time to the other ("the
     first meeting since the session in May", "talks before the summit") or answers it
@@ -41,6 +59,10 @@ def _set_apart(a: Event, b: Event) -> bool:
     sets apart, never one event mentioned twice."""
     if a.trigger.doc is not b.trigger.doc or a.trigger.sent != b.trigger.sent:
         return False  # the relating phrase sets apart only within its sentence
+    if a.etype.family != "statement" and (
+        told_inside(a.trigger, b.trigger) or told_inside(b.trigger, a.trigger)
+    ):
+        return True  # (one speaker's sayings in one sentence stay one statement)
     for x, y in ((a, b), (b, a)):
         node = y.trigger
         while node.head.i != node.i:

@@ -105,6 +105,15 @@ def _object_then_place(trig, down: list, statement: bool) -> int:
     return 0
 
 
+def _there(verb) -> bool:
+    """A relative clause told at its noun: "the event in Vale at which she said ...", "the
+    forum during which they met" (a preposition with the relative pronoun)."""
+    return any(
+        c.dep_ == "prep" and any(g.lower_ in ("which", "whom") for g in c.children)
+        for c in verb.children
+    )
+
+
 def place_cost(ev: Event, pl: Span, triggers: set[int]) -> float | None:
     trig = ev.trigger
     if pl.head.doc is not trig.doc:
@@ -137,6 +146,8 @@ def place_cost(ev: Event, pl: Span, triggers: set[int]) -> float | None:
     verbs_up = [n for n in up if syntax._is_verb(n)]
     if trig.pos_ in ("VERB", "AUX") and verbs_up:
         return None
+    if trig.pos_ in ("VERB", "AUX") and trig.dep_ in ("relcl", "acl") and up and not _there(trig):
+        return None  # "the raid in Vale, which she condemned": where the raid was, not she
     if len(verbs_up) > 1 or (verbs_up and verbs_up[0] is not up[-1]):
         return None
     if verbs_up and len(up) > 2:

@@ -17,6 +17,7 @@ from ..lexicon.documents import MESSAGES
 from ..lexicon.prepositions import MEMBERSHIP_PREPOSITIONS
 from ..lexicon.speech import HUMAN_SOURCES
 from . import syntax
+from .assembly import told_inside
 from .model import Event, is_na
 from .roles import ellipsis_subjects
 from .scope import message_told
@@ -444,6 +445,14 @@ def _indefinite_doers(trig: Token) -> bool:
     return False
 
 
+def _own_name(trig: Token) -> bool:
+    """An event noun inside a proper name of its own ("the Paris Climate Accord", "the
+    Camp David Accords"): that one event, not the last one of its kind."""
+    return trig.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in trig.children
+    )
+
+
 def resolve_coreference(events: list[Event]) -> list[Event]:
     """The same event mentioned again takes what the earlier mention said of it.
 
@@ -467,6 +476,8 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
             anaphor = False  # "African leaders negotiated it": others, not the last ones
         if e.cues.get("anonymous"):
             continue  # "a senior official said" is no one the article has named
+        if ante is not None and (_own_name(e.trigger) or told_inside(ante.trigger, e.trigger)):
+            anaphor = False  # "the Paris Accord"; "a pact, which requires the accord"
         if ante is not None and anaphor and set(e.participants) < set(ante.participants):
             e.participants = list(ante.participants)
             e.coref = True

@@ -1,0 +1,83 @@
+"""Repairs of the parse that every reader needs (invented sentences, the real pipeline)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from helpers import make_articles
+
+import analysis
+
+
+def _tok(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+def test_an_inverted_saying_takes_its_speaker_as_subject(nlp):
+    doc = nlp(
+        "It is not for the court to judge the motives, argued the state's lawyer, Richard Keen."
+    )
+    argued = _tok(doc, "argued")
+    assert argued.dep_ == "ROOT"
+    assert [c.text for c in argued.children if c.dep_ == "nsubj"] == ["lawyer"]
+    words = next(c for c in argued.children if c.dep_ == "ccomp")
+    # the words are the clause before the verb, and only it
+    assert words.text == "is" and words.right_edge.i < argued.i
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin met the envoy in April, told reporters about it and left.",
+        "The two leaders met in Hanoi in February, told reporters they had made progress and flew home.",
+    ],
+)
+def test_a_saying_listed_after_another_verb_does_not_frame_it(nlp, text):
+    doc = nlp(text)
+    met, told = _tok(doc, "met"), _tok(doc, "told")
+    assert met.dep_ == "ROOT"
+    assert told.head.i == met.i and told.dep_ == "conj"
+
+
+def test_a_verb_of_saying_with_its_own_subject_is_left_alone(nlp):
+    doc = nlp("The talks failed, and Putin argued the point again.")
+    argued = _tok(doc, "argued")
+    assert [c.text for c in argued.children if c.dep_ == "nsubj"] == ["Putin"]
+    assert _tok(doc, "point").dep_ == "dobj"
+
+
+def test_according_to_keeps_its_source_when_a_named_speaker_follows(nlp):
+    doc = nlp(
+        "According to state media outlet Xinhua, a spokesman, Li Wei, said the talks went well."
+    )
+    said = _tok(doc, "said")
+    assert _tok(doc, "Xinhua").dep_ == "pobj"
+    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["spokesman"]
+    assert _tok(doc, "Wei").head.text == "spokesman"
+
+
+def _events(texts: dict[str, str]) -> pd.DataFrame:
+    arts = make_articles(texts)
+    arts["published"] = pd.Timestamp("2019-06-12")
+    corpus = analysis.build(arts, progress=False)
+    names = dict(zip(corpus.actors.actor_id, corpus.actors.name, strict=False))
+    ev = corpus.events.copy()
+    ev["names"] = [sorted(names.get(a, a) for a in p) for p in ev.participants]
+    return ev
+
+
+def test_inverted_and_sourced_sayings_are_the_speakers_statements():
+    ev = _events(
+        {
+            "a": "It is not for the court to judge the motives, argued the state's lawyer, "
+            "Richard Keen.",
+            "b": "According to the news agency Xinhua, a spokesman, Li Wei, said the talks "
+            "went well.",
+        }
+    )
+    said = ev[ev.type.eq("statement")].set_index("article_id")
+    # the lawyer speaks (not the court of the words), and the words' "not" denies nothing
+    assert said.loc["a", "names"] == ["Richard Keen"]
+    assert said.loc["a", "status"] == "occurred"
+    # the agency passes the words on; the spokesman says them
+    assert said.loc["b", "names"] == ["Li Wei"]
