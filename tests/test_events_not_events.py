@@ -26,6 +26,15 @@ from test_events import SURFACES, _extract, _small
         ("Mike Pompeo was added to the negotiating team.", "statement", False),
         ("The remarks of Mike Pompeo added fuel to the dispute.", "statement", False),
         ("Mike Pompeo added that the talks would resume.", "statement", True),
+        # "admit" that lets in, not that owns up
+        ("Judge Mike Pompeo admitted the tissue samples as evidence.", "statement", False),
+        ("Mike Pompeo was admitted to hospital in Seoul.", "statement", False),
+        ("North Korea admitted South Korea into the trade group.", "statement", False),
+        ("Mike Pompeo admitted that the samples were flawed.", "statement", True),
+        ("Mike Pompeo admitted to lying about the talks.", "statement", True),
+        # "has alleged ties": an adjective before a noun of ties, not the perfect
+        ("Mike Pompeo has alleged ties to the Revolutionary Guard.", "statement", False),
+        ("Mike Pompeo has alleged fraud in the vote.", "statement", True),
     ],
 )
 def test_an_event_word_in_another_sense_is_no_event(spacy_nlp, text, type_, is_event):

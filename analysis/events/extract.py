@@ -72,6 +72,7 @@ from .generic import (
     fired_at_a_target,
     generic_mention,
     inside_a_name,
+    lets_in,
     modifier_participle,
     received_with,
     restates_event,
@@ -505,8 +506,10 @@ def _article_events(
                 continue  # "the bill calls for new checks": what a text provides for
             if generic_mention(trig, etype.family) or restates_event(trig, found_at):
                 continue  # "future elections": a kind; "the meeting was a negotiation"
-            if (etype.family == "statement" and says_nothing(trig)) or concurs(trig):
-                continue  # "said nothing new", "agreed with her assessment"
+            if (etype.family == "statement" and (says_nothing(trig) or lets_in(trig))) or concurs(
+                trig
+            ):
+                continue  # "said nothing new", "admitted it as evidence", "agreed with her"
             if (
                 etype.name == "threat"
                 and trig.lemma_.lower() in ("warn", "warning")

@@ -31,6 +31,7 @@ __all__ = [
     "fired_at_a_target",
     "generic_mention",
     "inside_a_name",
+    "lets_in",
     "modifier_participle",
     "received_with",
     "restates_event",
@@ -268,12 +269,73 @@ def modifier_participle(trig: Token) -> bool:
     participle = participle or (trig.tag_ == "VBG" and trig.lower_ != "visiting")
     if participle and trig.dep_ == "amod" and trig.i < trig.head.i:
         return True
+    if _alleged_relation(trig):
+        return True
     # "a no-deal exit", "the post-election period": a noun inside a hyphenated modifier
     doc = trig.doc
     before = trig.i > 1 and doc[trig.i - 1].text == "-" and doc[trig.i - 2].lower_ != "re"
     after = trig.i + 1 < len(doc) and doc[trig.i + 1].text == "-"
     hyphened = before or after  # "re-election" is an election of its own
     return hyphened and trig.dep_ in ("compound", "amod", "nmod") and trig.i < trig.head.i
+
+
+#: Nouns of a tie between parties: "has alleged ties to the guard" has them, alleged.
+_RELATION_NOUNS = frozenset(
+    ["tie", "link", "connection", "relation", "relationship", "association", "affiliation"]
+)
+
+
+def _alleged_relation(trig: Token) -> bool:
+    """ "Vale has alleged ties to the militia": "has" with an adjectival "alleged" before a
+    noun of ties, which the parser reads as the perfect of "allege"."""
+    if trig.lemma_.lower() not in ("allege", "suspect", "report") or trig.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in trig.children):
+        return False
+    obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
+    return (
+        obj is not None
+        and obj.i == trig.i + 1
+        and obj.tag_ == "NNS"
+        and obj.lemma_.lower() in _RELATION_NOUNS
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in obj.children)
+    )
+
+
+#: Where one is admitted to: "admitted to hospital" is let in, "admitted to lying" said.
+_ADMITTING_PLACES = frozenset(
+    [
+        *("hospital", "clinic", "school", "university", "college", "bar", "membership"),
+        *("alliance", "union", "club", "party", "country", "organization", "organisation"),
+    ]
+)
+
+
+def lets_in(trig: Token) -> bool:
+    """True for "admit" in its sense of letting in: "the judge admitted the samples as
+    evidence", "was admitted to hospital", "admitted Freedonia into the alliance" -- no
+    saying.  "admitted that ...", "admitted the killing", "admitted to lying" are.
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        A trigger of the statement family.
+
+    Returns
+    -------
+    bool
+    """
+    if trig.lemma_.lower() != "admit" or any(c.dep_ == "ccomp" for c in trig.children):
+        return False
+    for prep in trig.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ in ("as", "into"):
+            return True
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.lower_ == "to" and pobj is not None and pobj.lemma_.lower() in _ADMITTING_PLACES:
+            return True
+    return False
 
 
 def received_with(trig: Token) -> bool:
