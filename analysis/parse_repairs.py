@@ -163,7 +163,8 @@ def according_subject(doc: Doc) -> Doc:
 
     In "According to the news agency Tasnim, the city's prosecutor, Omar Haddad, said
     ..." the parser may leave "to" without an object and make "Tasnim" the subject of
-    "said", with the prosecutor and his name as appositions of it.  The source becomes
+    "said", or leave "said" without a subject, with the prosecutor and his name as
+    appositions of "Tasnim".  The source becomes
     the object of "to" again, the first apposition the subject, and the later ones
     appositions of that subject.
 
@@ -183,23 +184,34 @@ def according_subject(doc: Doc) -> Doc:
     for to in doc:
         if to.lower_ != "to" or to.i == 0 or doc[to.i - 1].lower_ != "according":
             continue
-        if any(c.dep_ == "pobj" for c in to.children) or to.i + 1 >= len(doc):
+        if to.i + 1 >= len(doc):
             continue
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        verb = doc[to.i - 1].head
+        # where the source's name starts: right after "to", or right after its noun
+        # ("according to the agency Tasnim")
+        first = to.i + 1 if pobj is None else pobj.right_edge.i + 1
         source = next(
-            (
-                t
-                for t in doc[to.i + 1 : to.sent.end]
-                if t.dep_ == "nsubj" and t.left_edge.i == to.i + 1
-            ),
+            (t for t in doc[first : to.sent.end] if t.dep_ == "nsubj" and t.left_edge.i == first),
             None,
         )
-        if source is None:
+        if source is not None:
+            verb = source.head
+            home = (to.i, "pobj") if pobj is None else (pobj.i, "appos")
+        elif pobj is not None and verb.pos_ == "VERB":
+            # "to" has its source and the speaker hangs on it: the verb has no subject
+            if any(c.dep_ in _SUBJECTS for c in verb.children):
+                continue
+            source, home = pobj, (to.i, "pobj")
+        else:
             continue
         appos = [c for c in source.children if c.dep_ == "appos" and c.i > source.i]
         if not appos or doc[appos[0].left_edge.i - 1].text != ",":
             continue
-        speaker, verb = appos[0], source.head
-        moves += [(source.i, to.i, "pobj"), (speaker.i, verb.i, "nsubj")]
+        speaker = appos[0]
+        if speaker.pos_ not in ("NOUN", "PROPN"):
+            continue
+        moves += [(source.i, *home), (speaker.i, verb.i, "nsubj")]
         moves += [(a.i, speaker.i, "appos") for a in appos[1:]]
         # the commas that set the speaker off now punctuate the verb's clause
         moves += [

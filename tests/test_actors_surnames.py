@@ -40,3 +40,34 @@ def test_a_title_the_named_relative_does_not_hold_goes_to_its_holder(nlp, kb):
     )
     ids = _ids(res, "Putin")
     assert ids == ["kb:vladimir_putin"]
+
+
+def test_a_speaker_is_not_the_namesake_named_in_his_own_words(nlp, kb):
+    # two Smiths; the one who speaks is not the one his words (and the sentence
+    # before them) name in full
+    res = resolve(
+        nlp,
+        kb,
+        {
+            "a": "Tom Smith, a retired judge, lives in Leeds. Tom Smith wrote two "
+            "books. He once told a reporter that he did not trust Anna Smith. "
+            '"Anna Smith will not last long in that job," said Smith in 2012.'
+        },
+    )
+    tom = res.actors.loc[res.actors["name"].eq("Tom Smith"), "actor_id"].iloc[0]
+    assert _ids(res, "Smith") == [tom]
+
+
+def test_a_prosecutor_general_is_no_general_of_the_army(nlp, kb):
+    res = resolve(
+        nlp,
+        kb,
+        {
+            "a": "The army general Omar Haddad was killed in May. "
+            "The prosecutor general, Ali Rezaei, said the men must face charges."
+        },
+    )
+    haddad = res.actors.loc[res.actors["name"].eq("Omar Haddad"), "actor_id"].iloc[0]
+    # no mention of "general" in the second sentence stands for the army general
+    later = res.mentions[res.mentions["sentence_id"].eq(1)]
+    assert haddad not in set(later["actor_id"].dropna())

@@ -56,6 +56,17 @@ def test_according_to_keeps_its_source_when_a_named_speaker_follows(nlp):
     assert _tok(doc, "Wei").head.text == "spokesman"
 
 
+def test_according_to_leaves_the_agency_s_name_to_its_source(nlp):
+    doc = nlp(
+        "According to the news agency Tasnim, the prosecutor general of the city, "
+        "Ali Rezaei, said the men must face charges."
+    )
+    said = _tok(doc, "said")
+    # the agency's name belongs to "according to", the prosecutor speaks
+    assert _tok(doc, "to").i in [t.i for t in _tok(doc, "Tasnim").ancestors]
+    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["general"]
+
+
 def _events(texts: dict[str, str]) -> pd.DataFrame:
     arts = make_articles(texts)
     arts["published"] = pd.Timestamp("2019-06-12")

@@ -35,7 +35,7 @@ from analysis.actors.mislabels import relabel_surnames, surname_organisations
 from analysis.actors.name_joins import nicknames
 from analysis.actors.quotes import find_quotes
 from analysis.actors.surname_fit import full_name, surname_fits, titled_holder
-from analysis.actors.syntax import government_role
+from analysis.actors.syntax import government_role, quoted_apart
 from analysis.actors.town_names import town_like_names
 from analysis.nlp import doc_text, in_title_case_line
 
@@ -624,16 +624,20 @@ class _ArticleResolver:
         return str(row["name"]) if row is not None else full_name(self.mentions, aid)
 
     def _named_just_before(self, aid: str, m: _Mention) -> bool:
-        """True when ``aid`` is named in full in this or the previous sentence, before ``m``."""
-        return any(
-            o.actor_id == aid
+        """True when ``aid`` is named in full in this or the previous sentence, before ``m``
+        -- and not in the words ``m`` speaks ('"The Vale era is over," said Vale')."""
+        near = [
+            o
+            for o in self.mentions
+            if o.actor_id == aid
             and o is not m
             and o.end <= m.start
             and o.label == "PERSON"
             and m.sentence_id - 1 <= o.sentence_id <= m.sentence_id
-            and len(o.text.split()) > 1
-            for o in self.mentions
-        )
+        ]
+        if any(o.sentence_id == m.sentence_id and quoted_apart(o.span, m.span) for o in near):
+            return False
+        return any(len(o.text.split()) > 1 for o in near)
 
     def _by_title(self, m: _Mention, cands: list[str]) -> list[str]:
         title = self._title_before(m)
@@ -669,6 +673,8 @@ class _ArticleResolver:
                 ):
                     continue  # apposition after a name
                 title = t.text.lower()
+                if title == "general" and t.start >= 1 and doc[t.start - 1].pos_ == "NOUN":
+                    continue  # "the prosecutor general", "attorney general": no army rank
                 gov, start = self._qualifier(doc, t.start)
                 if gov is None:
                     gov = self._of_country(doc, t)

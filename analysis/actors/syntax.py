@@ -26,6 +26,7 @@ __all__ = [
     "has_parse",
     "government_role",
     "is_speech_verb",
+    "quoted_apart",
     "cue_lemma",
 ]
 
@@ -256,3 +257,28 @@ def government_role(
             person_tokens=person_tokens,
         )
     return default
+
+
+_QUOTE_MARKS = frozenset(['"', "\u201c", "\u201d", "``", "''"])
+
+
+def quoted_apart(a: Span | None, b: Span | None) -> bool:
+    """True when name ``a`` is inside a quotation that closes before name ``b``: '"The
+    Ana Vale government will fall," said Vale' -- a speaker does not name himself in his
+    own words, so the "Vale" who speaks is another Vale than the one he names.
+
+    Parameters
+    ----------
+    a, b : spacy.tokens.Span or None
+        Two names of one parsed piece, ``a`` first.
+
+    Returns
+    -------
+    bool
+    """
+    if a is None or b is None or a.doc is not b.doc or a.end > b.start:
+        return False
+    doc = a.doc
+    sent_start = a.sent.start
+    marks_before = sum(t.text in _QUOTE_MARKS for t in doc[sent_start : a.start])
+    return marks_before % 2 == 1 and any(t.text in _QUOTE_MARKS for t in doc[a.end : b.start])
