@@ -34,7 +34,12 @@ from spacy.tokens import Doc, Span
 from analysis import schema
 from analysis.lexicon.calendar import CALENDAR_WORDS
 from analysis.nlp_memo import memoize_components
-from analysis.parse_repairs import according_subject, inverted_speech, listed_predicates
+from analysis.parse_repairs import (
+    according_subject,
+    inverted_speech,
+    listed_predicates,
+    named_role_subject,
+)
 from analysis.settings import Settings, data_path
 
 __all__ = [
@@ -381,6 +386,7 @@ class _TitleFinder:
         doc = continue_names(doc, stop={i for _, s, e in matches for i in range(s, e)})
         doc = repeat_surnames(doc)
         doc = according_subject(listed_predicates(inverted_speech(doc)))
+        doc = named_role_subject(doc)
         if not matches:
             doc.spans["titles"] = []
             return doc

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon.speech import DISCOURSE_VERBS, HUMAN_SOURCES, STATEMENT_VERBS
 
-__all__ = ["according_subject", "inverted_speech", "listed_predicates"]
+__all__ = ["according_subject", "inverted_speech", "listed_predicates", "named_role_subject"]
 
 _SUBJECTS = frozenset(["nsubj", "nsubjpass", "csubj", "expl"])
 _SPEECH = STATEMENT_VERBS | DISCOURSE_VERBS
@@ -217,6 +217,42 @@ def according_subject(doc: Doc) -> Doc:
         moves += [
             (c.i, verb.i, "punct") for c in source.children if c.dep_ == "punct" and c.i > speaker.i
         ]
+    if moves:
+        _rewrite(doc, moves)
+    return doc
+
+
+def named_role_subject(doc: Doc) -> Doc:
+    """Make a name after a role noun its apposition when the closing comma is missing.
+
+    "The party's leader, Jane Roe announced ..." leaves out the comma after the name; the
+    parser then gives the verb two subjects, "leader" and "Roe".  The name becomes the
+    apposition of the role it names, as with both commas.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        A parsed document; changed in place.
+
+    Returns
+    -------
+    spacy.tokens.Doc
+        The same document.
+    """
+    if not doc.has_annotation("DEP"):
+        return doc
+    moves: list[tuple[int, int, str]] = []
+    for verb in doc:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if len(subjects) != 2:
+            continue
+        role, name = subjects
+        between = doc[role.right_edge.i + 1 : name.left_edge.i]
+        if role.pos_ != "NOUN" or name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
+            continue
+        if [t.text for t in between] != [","] or name.right_edge.i + 1 != verb.i:
+            continue
+        moves.append((name.i, role.i, "appos"))
     if moves:
         _rewrite(doc, moves)
     return doc

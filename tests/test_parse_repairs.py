@@ -67,6 +67,13 @@ def test_according_to_leaves_the_agency_s_name_to_its_source(nlp):
     assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["general"]
 
 
+def test_a_name_after_a_role_is_its_apposition_without_the_closing_comma(nlp):
+    doc = nlp("The Labour Party's leader, Jeremy Corbyn announced he will step down.")
+    announced = _tok(doc, "announced")
+    assert [c.text for c in announced.children if c.dep_ == "nsubj"] == ["leader"]
+    assert _tok(doc, "Corbyn").dep_ == "appos" and _tok(doc, "Corbyn").head.text == "leader"
+
+
 def _events(texts: dict[str, str]) -> pd.DataFrame:
     arts = make_articles(texts)
     arts["published"] = pd.Timestamp("2019-06-12")
@@ -92,3 +99,9 @@ def test_inverted_and_sourced_sayings_are_the_speakers_statements():
     assert said.loc["a", "status"] == "occurred"
     # the agency passes the words on; the spokesman says them
     assert said.loc["b", "names"] == ["Li Wei"]
+
+
+def test_the_party_of_a_named_leader_does_not_speak_with_him():
+    ev = _events({"a": "The Labour Party's leader, Jeremy Corbyn announced he will step down."})
+    said = ev[ev.type.eq("statement")]
+    assert [n for n in said.names] == [["Jeremy Corbyn"]]
