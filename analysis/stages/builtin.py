@@ -15,7 +15,7 @@ import pandas as pd
 from .graph import register_stage
 from .spec import Batch, StageSpec
 
-__all__ = ["BUILTIN_STAGES", "agreeing_groups"]
+__all__ = ["BUILTIN_STAGES", "agreeing_groups", "article_view", "with_own_ids"]
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -93,22 +93,29 @@ def run_events(batch: Batch, res) -> dict:
 
     out = []
     parts = batch["actor_parts"]
+    own = {k: article_view(batch[k], k) for k in ("mentions", "quotes")}
     for ids in agreeing_groups(parts, batch.ids):
-        group = batch if len(ids) == len(batch.ids) else batch.subset(ids)
+        whole = len(ids) == len(batch.ids)
+        group = batch if whole else batch.subset(ids)
+        mine = own if whole else {k: _rows(v, ids) for k, v in own.items()}
         out.append(
             events.extract_events(
                 group["articles"],
                 group["sentences"],
-                group["mentions"],
+                mine["mentions"],
                 _article_actors(group),
                 group["places"],
                 group["timexes"],
-                group["quotes"],
+                mine["quotes"],
                 docs=group["docs"],
                 link=False,
             )
         )
     return {"events": _concat(out)}
+
+
+def _rows(df: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
+    return df[df["article_id"].isin(ids)].reset_index(drop=True) if len(df) else df
 
 
 #: actor_parts columns that say how one article counts and spells an actor, not what the
@@ -181,7 +188,15 @@ def run_reference(batch: Batch, res) -> dict:
 
     if not len(ref):  # nothing to link to: the link columns, empty
         return {"events": link(batch["events"], None)}
-    return {"events": _concat([link(one["events"], _article_actors(one)) for one in batch.split()])}
+    # the participants as the article gave them, like its actor rows
+    return {
+        "events": _concat(
+            [
+                link(article_view(one["events"], "events"), _article_actors(one))
+                for one in batch.split()
+            ]
+        )
+    }
 
 
 # ---------------------------------------------------------------------- corpus level
@@ -189,6 +204,70 @@ def run_reference(batch: Batch, res) -> dict:
 
 #: corpus frames whose actor ids the corpus-wide joins rewrite (those the batch holds)
 _ACTOR_ID_FRAMES = ("mentions", "quotes", "events")
+
+
+def with_own_ids(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``frame`` with the ids its articles gave by themselves in every ``*_article`` column.
+
+    Stored rows of ``mentions``, ``quotes`` and ``events`` went through the corpus-wide
+    joins: their ``actor_id`` (``speaker``, ``via``, ``participants``) is joined and the
+    article's own id is kept beside it in ``actor_id_article`` (``speaker_article``...).
+    Rows computed in this build (a new, edited or failed article) hold their own ids in
+    the id column only, and the concatenation left their ``*_article`` value missing; a
+    missing own id would make the joins erase their ids.  A stored row's own id is missing only when its
+    joined id is (a join maps a missing id to a missing one), so filling the missing own
+    ids from the id column is exact for both kinds of rows.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A ``mentions``, ``quotes`` or ``events`` frame (any other is returned as is).
+    name : str
+        The frame's name.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``frame`` itself when nothing was missing, else a copy with the values filled.
+    """
+    from analysis.actors.identity import ARTICLE_SUFFIX, ID_COLUMNS
+
+    if frame is None or not len(frame):
+        return frame
+    changes = {}
+    for col in ID_COLUMNS.get(name, ()):
+        own = col + ARTICLE_SUFFIX
+        if own not in frame.columns or col not in frame.columns:
+            continue
+        missing = frame[own].isna()
+        if missing.any():
+            changes[own] = frame[own].where(~missing, frame[col])
+    return frame.assign(**changes) if changes else frame
+
+
+def article_view(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``frame`` with the actor ids its articles gave by themselves in the id columns.
+
+    A per-article stage re-run on stored rows (``events`` after a failure, when the
+    mentions are kept) must see what it saw in the build that made them: the ids each
+    article gave, not the corpus-wide joined ones, which the corpus stage applies again
+    afterwards.  Rows never joined are returned as they are.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A ``mentions``, ``quotes`` or ``events`` frame (any other is returned as is).
+    name : str
+        The frame's name.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The frame with the article's own ids (the ``*_article`` columns kept beside).
+    """
+    from analysis.actors.identity import article_ids
+
+    return article_ids(with_own_ids(frame, name), name)
 
 
 def run_corpus_actors(batch: Batch, res) -> dict:
@@ -206,17 +285,19 @@ def run_corpus_actors(batch: Batch, res) -> dict:
     from analysis.state import merge_actor_parts, merge_edge_parts
 
     parts = batch["actor_parts"]
+    # stored rows and this build's rows, each with the ids its article gave
+    own = {k: with_own_ids(batch[k], k) for k in _ACTOR_ID_FRAMES if k in batch}
     joins: dict = dict(corpus_joins(parts))
-    if "mentions" in batch:
+    if "mentions" in own:
         # a place taken for an organisation or a person (and never joined) is no actor
         places = batch.get("places")
         kept = set(joins) | set(joins.values())
         arts = batch.get("articles")
-        mentions = article_ids(batch["mentions"], "mentions")  # as the articles gave them
+        mentions = article_ids(own["mentions"], "mentions")  # as the articles gave them
         for aid in place_only_actors(parts, mentions, places, arts) - kept:
             joins[aid] = None
         # a project or an agreement the tagger took for a body (and that never acts)
-        quotes = article_ids(batch["quotes"], "quotes") if "quotes" in batch else None
+        quotes = article_ids(own["quotes"], "quotes") if "quotes" in own else None
         for aid in undertaking_actors(parts, mentions, arts, quotes) - kept:
             joins[aid] = None
         # "travelling under the alias Ann Smith": another name of the person just named
@@ -227,7 +308,7 @@ def run_corpus_actors(batch: Batch, res) -> dict:
     for aid in generic_bodies(parts, joins) - set(joins.values()):
         joins[aid] = None  # "the Court" with no full name
     frames = {"actor_parts": parts, "edge_parts": batch["edge_parts"]}
-    frames.update({k: batch[k] for k in _ACTOR_ID_FRAMES if k in batch})
+    frames.update(own)
     frames = apply_joins(frames, joins)
     out = {k: frames[k] for k in _ACTOR_ID_FRAMES if k in frames}
     out["actors"] = merge_actor_parts(frames["actor_parts"])
