@@ -71,3 +71,19 @@ def test_a_prosecutor_general_is_no_general_of_the_army(nlp, kb):
     # no mention of "general" in the second sentence stands for the army general
     later = res.mentions[res.mentions["sentence_id"].eq(1)]
     assert haddad not in set(later["actor_id"].dropna())
+
+
+def test_an_unnamed_office_holder_is_not_the_one_in_office(nlp, kb):
+    # (the bundled knowledge base knows a US spokesperson in office in November 2019)
+    res = resolve(
+        nlp,
+        kb,
+        {
+            "a": "The United States said on Friday that its troops in Iraq were safe. "
+            "A spokesperson told reporters the strike took place at night."
+        },
+        published={"a": "2019-11-10"},
+    )
+    rows = res.mentions[res.mentions["text"].str.contains("spokesperson", case=False)]
+    # "a spokesperson" is someone unnamed: no known spokesperson in the knowledge base
+    assert rows["actor_id"].dropna().empty

@@ -673,7 +673,10 @@ class _ArticleResolver:
                 ):
                     continue  # apposition after a name
                 title = t.text.lower()
-                if title == "general" and t.start >= 1 and doc[t.start - 1].pos_ == "NOUN":
+                before = doc[t.start - 1] if t.start >= 1 else None
+                if before is not None and before.lower_ in _INDEFINITE:
+                    continue  # "a spokesperson told": someone unnamed, not the one in office
+                if title == "general" and before is not None and before.pos_ == "NOUN":
                     continue  # "the prosecutor general", "attorney general": no army rank
                 gov, start = self._qualifier(doc, t.start)
                 if gov is None:
@@ -760,6 +763,9 @@ class _ArticleResolver:
 
 #: A first name, a quoted nickname and the rest of a name: 'Jane "JJ" Roe'.
 _NICKNAMED = re.compile(r"^[A-Z][\w.]*\s+[\"\u201c\u2018']([A-Z][\w.]*)[\"\u201d\u2019']\s+(\S.*)$")
+
+
+_INDEFINITE = frozenset(["a", "an", "another", "one", "some", "any", "no", "each", "every"])
 
 
 def _frame_rows(mentions: pd.DataFrame):
