@@ -98,6 +98,23 @@ def test_the_tagger_reads_the_same_day_before_a_clause_and_marks_a_missing_antec
     )
 
 
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("The previous evening", "2019-05-02TEV"),
+        ("The same evening", "2019-05-03TEV"),
+        ("That same night", "2019-05-03TNI"),
+        ("The next morning", "2019-05-04TMO"),
+    ],
+)
+def test_a_part_of_the_day_told_before_is_of_that_day(words, value):
+    told = {t.text: t for t in tag_text(f"Talks began on May 3, 2019. {words}, Bexley voted.", PUB)}
+    assert (told[words].value, told[words].reason) == (value, None)
+    # with no day told before, the anchor's day is only a guess, and says so
+    lone = {t.text: t for t in tag_text(f"{words}, Bexley voted.", PUB)}
+    assert lone[words].reason == NO_ANTECEDENT
+
+
 # ------------------------------------------------ an event noun as the occasion of an act
 @pytest.mark.parametrize(
     ("text", "begin"),

@@ -182,10 +182,23 @@ def _copula_day(m: re.Match, ctx: Ctx) -> Res | None:
     return Res("DATE", day_value(ctx.anchor + timedelta(days=shift)))
 
 
+#: Words that place a part of the day from the day told before, and by how many days.
+_ANAPHORIC_PARTS = {
+    "the next": 1,
+    "the following": 1,
+    "that": 0,
+    "the same": 0,
+    "that same": 0,
+    "the previous": -1,
+    "the preceding": -1,
+}
+
+
 @rule(
     "part_of_day",
     rf"""
     (?:(?P<d>{WD}|today|yesterday|tomorrow|this|last|the\s+next|the\s+following|that
+       |the\s+previous|the\s+preceding|the\s+same|that\s+same
        |early|late|mid|in\s+the)[\s-]+)?
     (?P<p>morning|afternoon|evening|night|overnight)(?!\w)
     (?:\s+(?P<dr>yesterday|today|tomorrow|{WD}))?                       # "mid-afternoon today"
@@ -218,10 +231,14 @@ def _part_of_day(m: re.Match, ctx: Ctx) -> Res | None:
         day = a - timedelta(days=1)
     elif d == "tomorrow":
         day = a + timedelta(days=1)
-    elif d in ("the next", "the following"):
-        day = (ctx.last_day or a) + timedelta(days=1)
-    elif d == "that":
-        day = ctx.last_day or a
+    elif d in _ANAPHORIC_PARTS:
+        # "the next morning", "that same evening", "the previous night": of the day told
+        # before
+        day = (ctx.last_day or a) + timedelta(days=_ANAPHORIC_PARTS[d])
+        if ctx.last_day is None:
+            res = Res("TIME", f"{day_value(day)}T{p}", start=start, end=end, extendable=True)
+            res.reason = NO_ANTECEDENT
+            return res
     else:
         if not is_capitalized(ctx, day_word):
             return None
