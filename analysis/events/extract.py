@@ -28,6 +28,8 @@ sentence, with
      expectation or preparation ("plans to", "is expected to", "preparations for",
      "scheduled"), an irrealis to-infinitive ("agreed to meet") or a modifier ("the
      upcoming summit") -- unless the interval lies wholly before the publication day;
+     an event noun told as under way ("the ongoing talks could collapse", "the current
+     negotiations") has begun: ``occurred``, neither planned nor reported;
   3. ``reported`` -- an attributed, unconfirmed claim: a hedging adverb
      ("reportedly", "allegedly"), "according to", a hedging verb ("hinted that",
      "claimed"), the complement of a non-factive verb of saying ("X said that ... had

@@ -4,7 +4,10 @@
 said.  In a report that is the day of publication; inside a direct quote it is the day of
 the saying: in ``"We met this afternoon," the speaker said on Sunday``, printed on Monday,
 the meeting is Sunday's.  :func:`requote_times` moves such a date by the distance from the
-publication day to the day of the saying that frames the quote.
+publication day to the day of the saying that frames the quote.  A period named from the
+moment of speaking ("this year", "last month", "next week") moves by whole periods: "We
+will vote this year," said on 30 December and printed on 2 January, is the year before
+the printing's.
 """
 
 from __future__ import annotations
@@ -19,6 +22,16 @@ __all__ = ["requote_times"]
 _DEICTIC_RULES = frozenset(["relday", "offset"])
 #: Parts of day that count from it too ("this afternoon", "tonight", "last night").
 _DEICTIC_PARTS = ("this ", "tonight", "last night", "today", "yesterday", "tomorrow")
+#: Periods named from the moment of speaking ("this year", "last month", "next week"),
+#: read on the words of a "relunit" timex; "that year" and "the same week" point back to
+#: a date of the text instead.
+_DEICTIC_PERIODS = frozenset(["this", "last", "next", "current", "coming"])
+#: A period's unit and the offset that moves a date by one of it.
+_UNITS = {
+    "week": pd.DateOffset(weeks=1),
+    "month": pd.DateOffset(months=1),
+    "year": pd.DateOffset(years=1),
+}
 #: A saying dated by its own clause ("said on Sunday"): the day its words count from.
 _SAID_ON = frozenset(["timex"])
 
@@ -28,6 +41,29 @@ def _deictic(row: dict) -> bool:
     if rule in _DEICTIC_RULES:
         return True
     return rule == "part_of_day" and str(row.get("text") or "").lower().startswith(_DEICTIC_PARTS)
+
+
+def _period(row: dict) -> str | None:
+    """The unit of a period named from the moment of speaking ("this year": "year"),
+    else None."""
+    if str(row.get("rule") or "") != "relunit":
+        return None
+    words = str(row.get("text") or "").lower().split()
+    if len(words) != 2 or words[0] not in _DEICTIC_PERIODS or words[1] not in _UNITS:
+        return None
+    return words[1] if str(row.get("precision")) == words[1] else None
+
+
+def _periods_between(a: pd.Timestamp, b: pd.Timestamp, unit: str) -> int:
+    """How many whole ``unit`` periods (calendar weeks from Monday, months, years) lie
+    from the one holding ``a`` to the one holding ``b``."""
+    if unit == "year":
+        return b.year - a.year
+    if unit == "month":
+        return (b.year - a.year) * 12 + b.month - a.month
+    monday_a = a - pd.Timedelta(days=a.weekday())
+    monday_b = b - pd.Timedelta(days=b.weekday())
+    return (monday_b - monday_a).days // 7
 
 
 def _saying_of(quote: dict, events: list[Event]) -> Event | None:
@@ -72,7 +108,10 @@ def requote_times(
         return
     direct = [q for q in quotes if str(q.get("kind") or "") == "direct"]
     for e in events:
-        if e.time_source != "timex" or e.timex is None or not _deictic(e.timex.row):
+        if e.time_source != "timex" or e.timex is None:
+            continue
+        unit = _period(e.timex.row)
+        if unit is None and not _deictic(e.timex.row):
             continue
         at = e.timex.start
         q = next((q for q in direct if int(q["start"]) <= at < int(q["end"])), None)
@@ -83,6 +122,12 @@ def requote_times(
             continue
         anchor = e.timex.row.get("anchor")
         base = day(anchor) if not is_na(anchor) else anchor_day
+        if unit is not None:
+            # "this year" said in the year before the printing's: that year
+            n = _periods_between(base, day(saying.begin), unit)
+            if n:
+                e.begin, e.end = e.begin + n * _UNITS[unit], e.end + n * _UNITS[unit]
+            continue
         shift = day(saying.begin) - base
         if shift != pd.Timedelta(0):
             e.begin, e.end = e.begin + shift, e.end + shift

@@ -15,6 +15,7 @@ from .tense import unrealised
 __all__ = [
     "decide_status",
     "inherit_status",
+    "noun_aspect",
     "quote_attribution",
     "told_by_a_doer",
     "undone_by_its_clause",
@@ -24,6 +25,47 @@ __all__ = [
 _UNDOING = frozenset(["cancel", "scrap", "abandon", "scuttle", "scratch"])
 #: Verbs of taking place, denied by a negation ("the meeting, which never took place").
 _TAKING_PLACE = frozenset(["happen", "occur", "materialize", "materialise"])
+
+
+#: Adjectives that tell an event as under way ("the ongoing talks", "the current
+#: negotiations", "the continuing unrest"): it has begun, whatever is planned about it.
+UNDER_WAY = frozenset(
+    ["ongoing", "continuing", "continued", "current", "unfolding", "protracted", "running"]
+)
+
+
+def noun_aspect(trig) -> str | None:
+    """The phase an event noun's adjective tells: "ongoing" for an event under way ("the
+    ongoing talks", "the current negotiations", :data:`UNDER_WAY`), "coming" for one
+    still to come ("the upcoming election", "the next summit",
+    :data:`syntax.PLAN_MODIFIERS`), else None.  The adjective may qualify the noun
+    the event noun is a compound of ("the ongoing election process", "the upcoming
+    election campaign").
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        The event's trigger.
+
+    Returns
+    -------
+    str or None
+    """
+    if trig.pos_ not in ("NOUN", "PROPN"):
+        return None
+    nouns = [trig]
+    if trig.dep_ == "compound" and trig.head.pos_ in ("NOUN", "PROPN"):
+        nouns.append(trig.head)
+    for noun in nouns:
+        for c in noun.children:
+            if c.dep_ not in ("amod", "compound") or c.i > noun.i:
+                continue
+            lem = syntax._lemma(c)
+            if lem in UNDER_WAY or c.lower_ in UNDER_WAY:
+                return "ongoing"
+            if lem in syntax.PLAN_MODIFIERS:
+                return "coming"
+    return None
 
 
 def undone_by_its_clause(trig) -> bool:
@@ -77,7 +119,12 @@ def decide_status(ev: Event, anchor_day) -> tuple[str, bool]:
         if ev.begin >= anchor_day + DAY:
             return "planned", True
         before = ev.end <= anchor_day
-    if cues.get("planned") and not before:
+    aspect = noun_aspect(ev.trigger)
+    if aspect == "ongoing":
+        # "the ongoing talks could collapse", "wants to end the current talks": what is
+        # planned or claimed is about the event, which is under way
+        return "occurred", True
+    if (cues.get("planned") or aspect == "coming") and not before:
         return "planned", True
     if cues.get("hedged") and not (before and _presupposed(ev)):
         return "reported", True

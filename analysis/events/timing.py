@@ -2,7 +2,10 @@
 
 A timex attaches to the trigger it is nearest to on the dependency path
 (:func:`timex_cost`), never through a verb of saying: in "the summit was revealed last
-week" the week is the revelation's.  A plural trigger with several distinct dates ("the
+week" the week is the revelation's -- nor into the complement of a verb of knowing or
+disputing ("do not dispute they met him", :data:`KNOWING_VERBS`).  An event noun that is
+the setting of a dated act takes its date ("spoke on Monday at the summit").  An
+anaphoric day with no date before it ("the same day") dates nothing.  A plural trigger with several distinct dates ("the
 tests of May and July") splits into one event per date (:func:`with_time`).  A bare
 weekday or month takes the direction of the event's tense (:func:`weekday_direction`,
 :func:`month_direction`).  A saying without a date of its own is dated by the article's
@@ -15,12 +18,25 @@ import pandas as pd
 
 from ..lexicon.calendar import MONTHS, WEEKDAYS
 from ..lexicon.documents import DOCUMENTS, EARLIER_WORDS, OCCASIONS
+from ..timex import NO_ANTECEDENT
 from . import syntax
 from .model import DAY, Event, Span, day, is_na
 from .tense import tense_of
 
 #: Prepositions that relate the event to a date without placing it there.
 RELATION_SIGNALS = frozenset(["since", "until", "till", "before", "after"])
+#: Verbs of knowing, believing and disputing: a clause they take as complement tells a
+#: fact or a belief at its own time, not the time of the knowing ("pleaded not guilty on
+#: Monday, though they do not dispute they met the victim"; "learned on Friday that the
+#: talks had failed").  Verbs of saying are :data:`syntax.REPORTING_VERBS`.
+KNOWING_VERBS = frozenset(
+    [
+        *("know", "learn", "realise", "realize", "understand", "recognise", "recognize"),
+        *("remember", "recall", "forget", "discover", "find", "notice", "see"),
+        *("dispute", "doubt", "question", "contest", "challenge", "accept", "concede"),
+        *("believe", "suspect", "assume", "suppose", "presume", "imagine", "fear", "hope"),
+    ]
+)
 #: Subjects that make a conjunct a clause of its own.
 _SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 #: Words that relate an event under them to another act ("two weeks before the summit",
@@ -49,6 +65,7 @@ TIMING_SUPPORT_VERBS = syntax.RUNNING_VERBS | frozenset(
 )
 
 __all__ = [
+    "KNOWING_VERBS",
     "RELATION_SIGNALS",
     "TIMING_SUPPORT_VERBS",
     "continues",
@@ -78,6 +95,8 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
         return None
     if str(tx.row.get("signal") or "").lower() in RELATION_SIGNALS:
         return None  # "since 2011", "before the summit": a bound, not the event's date
+    if tx.row.get("reason") == NO_ANTECEDENT:
+        return None  # "the same day" with no date before it: the publication day is a guess
     if not syntax.same_paragraph(trig, tx.head):
         return None  # a sentence run over a paragraph break: another paragraph's date
     p = syntax.path(trig, tx.head)
@@ -96,9 +115,18 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
             and "" != tense_of(n) != tense_of(n.head) != ""
         ):
             return None  # "talks began on May 2 and Ruritania says ...": another time
+    below = trig
     for n in up:
         if n.i != trig.i and syntax._lemma(n) in syntax.REPORTING_VERBS and syntax._is_verb(n):
             return None
+        if (
+            below.dep_ == "ccomp"
+            and below.head.i == n.i
+            and syntax._is_verb(n)
+            and syntax._lemma(n) in KNOWING_VERBS
+        ):
+            return None  # "do not dispute (that) they met": the meeting's own time
+        below = n
         if n.i != trig.i and n.lower_ in _RELATING_WORDS and n.dep_ in ("prep", "advmod", "pobj"):
             return None  # "a month ahead of the vote": the month measures a gap
         if n.i != trig.i and n is not (up[-1] if up else None) and syntax._is_verb(n):
@@ -137,10 +165,13 @@ def _governed_by_another_act(trig, up: list, triggers: set[int]) -> bool:
     """True when an event noun's path to a timex climbs through a verb that is another
     act: not a verb of its own occurrence (:data:`TIMING_SUPPORT_VERBS`), not another
     event's trigger, and not a verb whose subject or passive's doer the noun is ("the
-    talks collapsed on Monday", "was killed last week by an airstrike")."""
+    talks collapsed on Monday", "was killed last week by an airstrike") or whose setting
+    it is ("spoke on Monday at the summit", :func:`_occasion_of`) -- the latter up through
+    the infinitive of the act ("voted on June 23 to leave the union in a referendum")."""
     if trig.pos_ not in ("NOUN", "PROPN"):
         return False
     child = trig
+    occasion = False  # the noun is the setting of the act climbed through
     for n in up:
         if n.i == trig.i:
             continue
@@ -148,10 +179,38 @@ def _governed_by_another_act(trig, up: list, triggers: set[int]) -> bool:
             # its subject, or the doer of its passive ("killed by an airstrike")
             subject = child.dep_ in ("nsubj", "nsubjpass", "agent") and child.head.i == n.i
             other = n.i not in triggers and syntax._lemma(n) not in TIMING_SUPPORT_VERBS
+            if occasion and child.dep_ in ("xcomp", "conj") and child.head.i == n.i:
+                other = False  # "voted on June 23 to leave the union in a referendum"
+            elif _occasion_of(trig, child, n):
+                occasion, other = True, False  # "spoke on Monday at the summit"
             if not subject and other:
                 return True
         child = n
     return False
+
+
+#: Prepositions that make an event noun the setting of an act ("voted in a referendum",
+#: "spoke at the summit", "was wounded during the clashes").
+_OCCASION_PREPS = frozenset(["in", "at", "during"])
+
+
+def _occasion_of(trig, child, verb) -> bool:
+    """True when the event noun ``trig`` is the object of "in", "at" or "during" that
+    hangs on ``verb`` -- directly ("spoke at the summit") or on the verb's object, where
+    the parser may put it ("cast their ballots in the election"): the act takes place at
+    the event, and so at its time."""
+    prep = trig.head
+    if trig.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _OCCASION_PREPS:
+        return False
+    if prep.head.i == verb.i:
+        return child.i == prep.i
+    host = prep.head
+    return (
+        child.i == host.i
+        and host.dep_ in ("dobj", "obj")
+        and host.head.i == verb.i
+        and host.pos_ in ("NOUN", "PROPN")
+    )
 
 
 #: Verbs of saying whose perfect states a standing position ("has said he will not

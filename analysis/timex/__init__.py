@@ -29,6 +29,7 @@ words; months and weekdays come from :mod:`analysis.lexicon.calendar`), ``_frame
 
 from __future__ import annotations
 
+from ._base import NO_ANTECEDENT
 from ._calendar import Interval, interval_of
 from ._frame import anchor_of, infer_published, tag_timexes
 from ._tagger import NO_ANCHOR, Timex, absolute_timexes, tag_text
@@ -36,6 +37,7 @@ from ._tagger import NO_ANCHOR, Timex, absolute_timexes, tag_text
 __all__ = [
     "Interval",
     "NO_ANCHOR",
+    "NO_ANTECEDENT",
     "Timex",
     "absolute_timexes",
     "anchor_of",

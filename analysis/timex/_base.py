@@ -27,6 +27,7 @@ __all__ = [
     "DETERMINERS",
     "M",
     "NO_ANCHOR",
+    "NO_ANTECEDENT",
     "NUM",
     "ORDW",
     "RULES",
@@ -55,6 +56,10 @@ _log = logging.getLogger("analysis.timex")
 
 #: the reason given to a relative expression when the text has no anchor (publication date)
 NO_ANCHOR = "relative expression and no anchor (publication date unknown)"
+#: the reason given to an anaphoric expression ("the same day", "that week") when no date
+#: before it in the text is its antecedent: its value is the anchor's, a guess that readers
+#: of the events stage may refuse
+NO_ANTECEDENT = "no earlier date in the text: resolved against the anchor"
 
 
 @dataclass(frozen=True)

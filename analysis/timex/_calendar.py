@@ -252,6 +252,11 @@ def interval_of(value: str | None, mod: str | None = None) -> Interval:
         return Interval(
             month.begin, month.end, month.precision, "a day of this month, not said which"
         )
+    day_of_year = re.fullmatch(r"(\d{4})-XX-XX", value)
+    if base is None and day_of_year:
+        # "the same day" after "in 2019" (2019-XX-XX): some day of a known year
+        year = interval_of(day_of_year[1], mod)
+        return Interval(year.begin, year.end, year.precision, "a day of this year, not said which")
     if base is None:
         if "X" in value:
             return Interval(None, None, "unknown", "underspecified value (placeholders)")

@@ -17,6 +17,7 @@ from . import _lexicon as lx
 from ._base import (
     AMPM,
     DAYN,
+    NO_ANTECEDENT,
     TZ,
     WD,
     Ctx,
@@ -111,7 +112,7 @@ def _relday(m: re.Match, ctx: Ctx) -> Res | None:
       |the\s+day\s+(?:before|after)(?=\s*[,.;])                 # "the day before,"
       |(?:that|the)\s+(?:same\s+)?day
          (?=\s*[,.;]|\s+(?:as|when|in|at|on)\b)                  # "that day, ...", "the day when"
-      |that\s+same\s+day)
+      |(?:that|the)\s+same\s+day(?!\w))                      # "the same day Ruritania voted"
     """,
 )
 def _anaphoric_day(m: re.Match, ctx: Ctx) -> Res | None:
@@ -127,12 +128,15 @@ def _anaphoric_day(m: re.Match, ctx: Ctx) -> Res | None:
         # "that same day" after "in October": a day of that month, which one is not said
         y, mo = ctx.last_month
         return Res("DATE", f"{y:04d}-{mo:02d}-XX", extendable=True)
+    if k == 0 and ctx.last_grain == "year" and ctx.last_year:
+        # "the same day" after "in 2019": a day of that year, which one is not said
+        return Res("DATE", f"{ctx.last_year:04d}-XX-XX", extendable=True)
     base = ctx.last_day or ctx.anchor
     if base is None:
         return no_anchor(ctx, "XXXX-XX-XX", extendable=True)
     res = Res("DATE", day_value(base + timedelta(days=k)), extendable=True)
     if ctx.last_day is None:
-        res.reason = "no earlier date in the text: resolved against the anchor"
+        res.reason = NO_ANTECEDENT
     return res
 
 
@@ -171,17 +175,30 @@ def _copula_day(m: re.Match, ctx: Ctx) -> Res | None:
         if ctx.anchor is None:
             return no_anchor(ctx, "XXXX-XX-XX")
         res = Res("DATE", day_value(ctx.anchor))
-        res.reason = "no earlier date in the text: resolved against the anchor"
+        res.reason = NO_ANTECEDENT
         return res
     if ctx.anchor is None:
         return no_anchor(ctx, "XXXX-XX-XX")
     return Res("DATE", day_value(ctx.anchor + timedelta(days=shift)))
 
 
+#: Words that place a part of the day from the day told before, and by how many days.
+_ANAPHORIC_PARTS = {
+    "the next": 1,
+    "the following": 1,
+    "that": 0,
+    "the same": 0,
+    "that same": 0,
+    "the previous": -1,
+    "the preceding": -1,
+}
+
+
 @rule(
     "part_of_day",
     rf"""
     (?:(?P<d>{WD}|today|yesterday|tomorrow|this|last|the\s+next|the\s+following|that
+       |the\s+previous|the\s+preceding|the\s+same|that\s+same
        |early|late|mid|in\s+the)[\s-]+)?
     (?P<p>morning|afternoon|evening|night|overnight)(?!\w)
     (?:\s+(?P<dr>yesterday|today|tomorrow|{WD}))?                       # "mid-afternoon today"
@@ -214,10 +231,14 @@ def _part_of_day(m: re.Match, ctx: Ctx) -> Res | None:
         day = a - timedelta(days=1)
     elif d == "tomorrow":
         day = a + timedelta(days=1)
-    elif d in ("the next", "the following"):
-        day = (ctx.last_day or a) + timedelta(days=1)
-    elif d == "that":
-        day = ctx.last_day or a
+    elif d in _ANAPHORIC_PARTS:
+        # "the next morning", "that same evening", "the previous night": of the day told
+        # before
+        day = (ctx.last_day or a) + timedelta(days=_ANAPHORIC_PARTS[d])
+        if ctx.last_day is None:
+            res = Res("TIME", f"{day_value(day)}T{p}", start=start, end=end, extendable=True)
+            res.reason = NO_ANTECEDENT
+            return res
     else:
         if not is_capitalized(ctx, day_word):
             return None

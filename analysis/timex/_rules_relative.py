@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 
 from . import _lexicon as lx
-from ._base import NUM, UNIT, Ctx, M, Res, no_anchor, prev_word, reject, rule
+from ._base import NO_ANTECEDENT, NUM, UNIT, Ctx, M, Res, no_anchor, prev_word, reject, rule
 from ._calendar import add_months, day_value, month_value, shift_value, week_value
 from ._resolve import dur_value
 from ._tense import tense_at
@@ -50,7 +50,7 @@ def _unit_placeholder(ukey: str) -> str:
     rf"""
     (?P<rel>this|last|next|past|previous|coming|current|following
       |the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following
-      |the\s+current|the\s+same|that|the|the\s+latest|the\s+full|the\s+whole
+      |the\s+current|the\s+same|that\s+same|that|the|the\s+latest|the\s+full|the\s+whole
       |the\s+entire|the\s+new)\s+
     (?P<fy>(?:fiscal|financial|calendar|model|academic|school)\s+)?
     (?P<u>week|weekend|month|year|decade|fortnight)(?!\w)
@@ -108,6 +108,7 @@ def _relunit(m: re.Match, ctx: Ctx) -> Res | None:
         "following",
         "that",
         "the same",
+        "that same",
     )
     k = {
         "this": 0,
@@ -122,10 +123,12 @@ def _relunit(m: re.Match, ctx: Ctx) -> Res | None:
         "the following": 1,
         "that": 0,
         "the same": 0,
+        "that same": 0,
         "past": -1,
         "coming": 1,
     }[rel]
     base = ctx.anchor
+    antecedent = True
     if anaphoric:
         if u in ("day", "week", "weekend") and ctx.last_day:
             base = ctx.last_day
@@ -133,6 +136,8 @@ def _relunit(m: re.Match, ctx: Ctx) -> Res | None:
             base = date(*ctx.last_month, 1)
         elif u == "year" and ctx.last_year or u == "decade" and ctx.last_year:
             base = date(ctx.last_year, 1, 1)
+        else:
+            antecedent = False  # "the same week" with no date before it
     if u == "weekend":
         if k == 0 and rel in ("the", "this"):
             tense = tense_at(ctx, m.start(), m.end())
@@ -154,7 +159,12 @@ def _relunit(m: re.Match, ctx: Ctx) -> Res | None:
         # last year's quarter
         y, q = ctx.last_quarter.split("-Q")
         return Res("DATE", f"{int(y) - 1:04d}-Q{q}", sets_ref=False)
-    return Res("DATE", shift_value(base, u, k), extendable=True)
+    return Res(
+        "DATE",
+        shift_value(base, u, k),
+        extendable=True,
+        reason=None if antecedent else NO_ANTECEDENT,
+    )
 
 
 @rule(
