@@ -87,3 +87,13 @@ def test_an_unnamed_office_holder_is_not_the_one_in_office(nlp, kb):
     rows = res.mentions[res.mentions["text"].str.contains("spokesperson", case=False)]
     # "a spokesperson" is someone unnamed: no known spokesperson in the knowledge base
     assert rows["actor_id"].dropna().empty
+
+
+def test_a_name_ending_in_a_joined_particle_keeps_it(nlp, kb):
+    res = resolve(
+        nlp,
+        kb,
+        {"a": "Ahmed al-Assadi, a spokesman for the militia, blamed the air force today."},
+    )
+    names = set(res.actors["name"])
+    assert "Ahmed al-Assadi" in names and "Ahmed" not in names

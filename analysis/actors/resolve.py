@@ -416,7 +416,8 @@ class _ArticleResolver:
             text = poss[-1]
         text = re.sub(r"['\u2019]s?$", "", text).strip()
         words = text.split()
-        while len(words) > 1 and words[-1][:1].islower():
+        # ("Ahmed al-Assadi", "Abdel Fattah el-Sisi": a particle joined to a name stays)
+        while len(words) > 1 and words[-1][:1].islower() and not _PARTICLE_NAME.match(words[-1]):
             words.pop()
         text = " ".join(words)
         if m.label == "ORG":
@@ -765,6 +766,7 @@ class _ArticleResolver:
 _NICKNAMED = re.compile(r"^[A-Z][\w.]*\s+[\"\u201c\u2018']([A-Z][\w.]*)[\"\u201d\u2019']\s+(\S.*)$")
 
 
+_PARTICLE_NAME = re.compile(r"^[a-z]{1,4}-[A-Z]")
 _INDEFINITE = frozenset(["a", "an", "another", "one", "some", "any", "no", "each", "every"])
 
 
