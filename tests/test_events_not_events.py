@@ -250,3 +250,24 @@ def test_an_ongoing_election_process_is_the_election(spacy_nlp):
     text = "Vladimir Putin cited the ongoing election process in Russia."
     ev = _extract(_small(spacy_nlp, text, SURFACES))
     assert ev["type"].eq("election").any(), ev[["type", "trigger"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "modifier"),
+    [
+        # the parser makes "elected" a conjunct of "Trump"; it still describes Zelensky
+        (
+            "The House subpoenaed a transcript of a call between Trump and then-newly "
+            "elected President Zelensky in late July.",
+            True,
+        ),
+        ("Zelensky was newly elected in April.", False),
+        ("The voters elected Zelensky in April.", False),
+    ],
+)
+def test_a_participle_of_recency_before_a_title_describes_the_person(spacy_nlp, text, modifier):
+    from analysis.events.generic import modifier_participle
+
+    doc = spacy_nlp(text)
+    elected = next(t for t in doc if t.lower_ == "elected")
+    assert modifier_participle(elected) is modifier

@@ -269,7 +269,7 @@ def modifier_participle(trig: Token) -> bool:
     participle = participle or (trig.tag_ == "VBG" and trig.lower_ != "visiting")
     if participle and trig.dep_ == "amod" and trig.i < trig.head.i:
         return True
-    if _alleged_relation(trig):
+    if _alleged_relation(trig) or _newly_done(trig):
         return True
     # "a no-deal exit", "the post-election period": a noun inside a hyphenated modifier
     doc = trig.doc
@@ -277,6 +277,22 @@ def modifier_participle(trig: Token) -> bool:
     after = trig.i + 1 < len(doc) and doc[trig.i + 1].text == "-"
     hyphened = before or after  # "re-election" is an election of its own
     return hyphened and trig.dep_ in ("compound", "amod", "nmod") and trig.i < trig.head.i
+
+
+#: Adverbs of recency that make a participle a description: "the newly elected president".
+_RECENTLY = frozenset(["newly", "recently", "freshly", "just", "then-newly"])
+
+
+def _newly_done(trig: Token) -> bool:
+    """ "then-newly elected President Vale": a participle with an adverb of recency right
+    before the title or noun it describes, however the parser attached it."""
+    if trig.tag_ != "VBN" or trig.i + 1 >= len(trig.doc):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in trig.children):
+        return False
+    nxt = trig.doc[trig.i + 1]
+    recent = any(c.dep_ == "advmod" and c.lower_ in _RECENTLY for c in trig.children)
+    return recent and nxt.pos_ in ("NOUN", "PROPN") and nxt.head.i > trig.i
 
 
 #: Nouns of a tie between parties: "has alleged ties to the guard" has them, alleged.
