@@ -216,3 +216,19 @@ def test_an_event_subject_is_denied_only_by_a_verb_of_happening(spacy_nlp, text,
     rows = ev[ev["type"].isin(["meeting", "visit"])]
     assert len(rows) == 1, ev[["type", "trigger", "status"]]
     assert rows.iloc[0]["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a finite conjunct is outside the "did" that carries the negation
+        ("Donald Trump did not meet Kim Jong Un, and visited Seoul instead.", "occurred"),
+        # a bare conjunct is under it
+        ("Donald Trump did not meet Kim Jong Un or visit Seoul.", "denied"),
+    ],
+)
+def test_a_finite_conjunct_is_outside_the_negated_do(spacy_nlp, text, status):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    visit = ev[ev["type"].eq("visit")]
+    assert len(visit) == 1, ev[["type", "trigger", "status"]]
+    assert visit.iloc[0]["status"] == status
