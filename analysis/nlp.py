@@ -39,6 +39,7 @@ from analysis.parse_repairs import (
     inverted_speech,
     listed_predicates,
     named_role_subject,
+    trailing_saying,
 )
 from analysis.settings import Settings, data_path
 
@@ -386,7 +387,7 @@ class _TitleFinder:
         doc = continue_names(doc, stop={i for _, s, e in matches for i in range(s, e)})
         doc = repeat_surnames(doc)
         doc = according_subject(listed_predicates(inverted_speech(doc)))
-        doc = named_role_subject(doc)
+        doc = trailing_saying(named_role_subject(doc))
         if not matches:
             doc.spans["titles"] = []
             return doc

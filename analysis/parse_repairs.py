@@ -12,12 +12,19 @@ import numpy
 from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
-from .lexicon.speech import DISCOURSE_VERBS, HUMAN_SOURCES, STATEMENT_VERBS
+from .lexicon.speech import DISCOURSE_VERBS, HUMAN_SOURCES, PRESSING_VERBS, STATEMENT_VERBS
 
-__all__ = ["according_subject", "inverted_speech", "listed_predicates", "named_role_subject"]
+__all__ = [
+    "according_subject",
+    "inverted_speech",
+    "listed_predicates",
+    "named_role_subject",
+    "trailing_saying",
+]
 
 _SUBJECTS = frozenset(["nsubj", "nsubjpass", "csubj", "expl"])
 _SPEECH = STATEMENT_VERBS | DISCOURSE_VERBS
+_SAYING = _SPEECH | PRESSING_VERBS
 #: Verbs that follow their words; not those whose object is an addressee ("told the
 #: staff", "asked the court") or a thing announced ("announced the results").
 _INVERTING = (STATEMENT_VERBS | DISCOURSE_VERBS) - frozenset(
@@ -253,6 +260,48 @@ def named_role_subject(doc: Doc) -> Doc:
         if [t.text for t in between] != [","] or name.right_edge.i + 1 != verb.i:
             continue
         moves.append((name.i, role.i, "appos"))
+    if moves:
+        _rewrite(doc, moves)
+    return doc
+
+
+def trailing_saying(doc: Doc) -> Doc:
+    """Hang a trailing participle of saying on the speaker's verb, not on the words.
+
+    In "Vale said the army would withdraw, adding that talks would resume." the parser
+    often attaches "adding" to "withdraw", the verb of the words, so the army would be
+    the one adding.  A participle of saying after a comma at the end of a clausal
+    complement goes to the verb that governs the complement, whose subject speaks.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        A parsed document; changed in place.
+
+    Returns
+    -------
+    spacy.tokens.Doc
+        The same document.
+    """
+    if not doc.has_annotation("DEP"):
+        return doc
+    moves: list[tuple[int, int, str]] = []
+    for part in doc:
+        if part.tag_ != "VBG" or part.dep_ != "advcl" or part.lemma_.lower() not in _SAYING:
+            continue
+        if (
+            part.i == 0
+            or doc[part.i - 1].text != ","
+            or any(c.dep_ in _SUBJECTS for c in part.children)
+        ):
+            continue
+        words = part.head
+        frame = words.head
+        if words.dep_ != "ccomp" or frame.i == words.i or frame.pos_ not in ("VERB", "AUX"):
+            continue
+        if part.i < words.i:
+            continue  # a participle before the words' verb is part of them
+        moves.append((part.i, frame.i, "advcl"))
     if moves:
         _rewrite(doc, moves)
     return doc

@@ -74,6 +74,32 @@ def test_a_name_after_a_role_is_its_apposition_without_the_closing_comma(nlp):
     assert _tok(doc, "Corbyn").dep_ == "appos" and _tok(doc, "Corbyn").head.text == "leader"
 
 
+@pytest.mark.parametrize(
+    ("text", "frame"),
+    [
+        (
+            "Angela Merkel said the army would withdraw from the border, adding that talks "
+            "would resume.",
+            "said",
+        ),
+        (
+            "Mr. Obama on Wednesday emphatically disputed that Democrats generally feel "
+            "betrayed by the deal, saying that it makes sense.",
+            "disputed",
+        ),
+    ],
+)
+def test_a_trailing_participle_of_saying_hangs_on_the_speaker_s_verb(nlp, text, frame):
+    doc = nlp(text)
+    part = next(t for t in doc if t.text in ("adding", "saying"))
+    assert part.head.text == frame
+
+
+def test_a_trailing_participle_of_another_act_stays_with_the_words(nlp):
+    doc = nlp("Angela Merkel said the army would withdraw from the border, ending the war.")
+    assert _tok(doc, "ending").head.text == "withdraw"
+
+
 def _events(texts: dict[str, str]) -> pd.DataFrame:
     arts = make_articles(texts)
     arts["published"] = pd.Timestamp("2019-06-12")
@@ -99,6 +125,18 @@ def test_inverted_and_sourced_sayings_are_the_speakers_statements():
     assert said.loc["a", "status"] == "occurred"
     # the agency passes the words on; the spokesman says them
     assert said.loc["b", "names"] == ["Li Wei"]
+
+
+def test_the_speaker_of_a_trailing_saying_is_not_the_subject_of_the_words():
+    ev = _events(
+        {
+            "a": "Mr. Obama on Wednesday emphatically disputed that Democrats generally "
+            "feel betrayed by his deal with Republicans, saying that the more who look at "
+            "it, the more will say this makes sense."
+        }
+    )
+    said = ev[ev.type.eq("statement")]
+    assert [n for n in said.names] == [["Barack Obama"]]
 
 
 def test_the_party_of_a_named_leader_does_not_speak_with_him():
