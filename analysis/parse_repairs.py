@@ -12,7 +12,13 @@ import numpy
 from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
-from .lexicon.speech import DISCOURSE_VERBS, HUMAN_SOURCES, PRESSING_VERBS, STATEMENT_VERBS
+from .lexicon.speech import (
+    COGNITION_VERBS,
+    DISCOURSE_VERBS,
+    HUMAN_SOURCES,
+    PRESSING_VERBS,
+    STATEMENT_VERBS,
+)
 
 __all__ = [
     "according_subject",
@@ -25,6 +31,13 @@ __all__ = [
 _SUBJECTS = frozenset(["nsubj", "nsubjpass", "csubj", "expl"])
 _SPEECH = STATEMENT_VERBS | DISCOURSE_VERBS
 _SAYING = _SPEECH | PRESSING_VERBS
+#: Verbs whose clausal complement is someone's words or view.
+_FRAMING = (
+    _SAYING
+    | COGNITION_VERBS
+    | frozenset(["dispute", "disagree", "signal", "indicate", "hint", "expect", "hope"])
+    | frozenset(["fear", "know", "suggest", "predict", "acknowledge", "contend", "feel"])
+)
 #: Verbs that follow their words; not those whose object is an addressee ("told the
 #: staff", "asked the court") or a thing announced ("announced the results").
 _INVERTING = (STATEMENT_VERBS | DISCOURSE_VERBS) - frozenset(
@@ -299,6 +312,11 @@ def trailing_saying(doc: Doc) -> Doc:
         frame = words.head
         if words.dep_ != "ccomp" or frame.i == words.i or frame.pos_ not in ("VERB", "AUX"):
             continue
+        if frame.lemma_.lower() not in _FRAMING:
+            continue  # only a verb of saying, knowing or disputing frames the words
+        lo, hi = sorted((frame.i, part.i))
+        if any("\n" in t.text for t in doc[lo:hi]):
+            continue  # a parse across a paragraph or a headline's end
         if part.i < words.i:
             continue  # a participle before the words' verb is part of them
         moves.append((part.i, frame.i, "advcl"))

@@ -232,3 +232,11 @@ def test_a_finite_conjunct_is_outside_the_negated_do(spacy_nlp, text, status):
     visit = ev[ev["type"].eq("visit")]
     assert len(visit) == 1, ev[["type", "trigger", "status"]]
     assert visit.iloc[0]["status"] == status
+
+
+def test_a_finite_conjunct_is_outside_the_modal_of_a_bare_verb(spacy_nlp):
+    text = "Mike Pompeo would not go that far but said the talks must resume."
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    said = ev[ev["trigger"].eq("said")]
+    assert len(said) == 1, ev[["type", "trigger", "status"]]
+    assert said.iloc[0]["status"] == "occurred"

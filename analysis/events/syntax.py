@@ -674,8 +674,9 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         _verb_cues(node, cues, distance=distance)
         if other_clause or own_conjunct or (other_act and node is not trigger):
             cues["denied"] = denied_before  # "met him to avoid ...; did not ..." stays
-        if past_relative:
-            cues["planned"] = planned_before  # "will approve the sum he demanded"
+        if past_relative or own_conjunct:
+            # "will approve the sum he demanded"; "would not go so far, but said ..."
+            cues["planned"] = planned_before
         deontic = deontic or _deontic(node)
         if node.head.i == node.i or not same_paragraph(node, node.head):
             break
