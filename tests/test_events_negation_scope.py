@@ -240,3 +240,20 @@ def test_a_finite_conjunct_is_outside_the_modal_of_a_bare_verb(spacy_nlp):
     said = ev[ev["trigger"].eq("said")]
     assert len(said) == 1, ev[["type", "trigger", "status"]]
     assert said.iloc[0]["status"] == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "status"),
+    [
+        # an implicative verb's infinitive is done when the verb is
+        ("Mike Pompeo moved on Monday to demand the release of the crew.", "demand", "occurred"),
+        ("Donald Trump managed to meet Kim Jong Un in June.", "meeting", "occurred"),
+        # a verb of wanting or planning leaves it to come
+        ("Donald Trump wants to meet Kim Jong Un in June.", "meeting", "planned"),
+    ],
+)
+def test_an_implicative_verb_s_infinitive_is_no_plan(spacy_nlp, text, type_, status):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    rows = ev[ev["type"].eq(type_)]
+    assert len(rows) == 1, ev[["type", "trigger", "status"]]
+    assert rows.iloc[0]["status"] == status

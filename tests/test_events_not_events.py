@@ -271,3 +271,18 @@ def test_a_participle_of_recency_before_a_title_describes_the_person(spacy_nlp, 
     doc = spacy_nlp(text)
     elected = next(t for t in doc if t.lower_ == "elected")
     assert modifier_participle(elected) is modifier
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Kim Jong Un vowed to retaliate against the drills.", "threat"),
+        ("Kim Jong Un vowed that North Korea would strike back.", "threat"),
+        ("Donald Trump took office, vowing to restore prosperity.", "statement"),
+        ("Donald Trump vowed to publish the report in full.", "statement"),
+    ],
+)
+def test_a_vow_threatens_only_an_act_against_someone(spacy_nlp, text, type_):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    vows = ev[ev["trigger"].str.startswith("vow")]
+    assert list(vows["type"]) == [type_], ev[["type", "trigger"]]

@@ -97,7 +97,7 @@ from .participants import (
 )
 from .pronouns import PronounResolver, subject_pronoun
 from .quote_time import requote_times
-from .roles import warning_is_threat
+from .roles import vow_is_threat, warning_is_threat
 from .status import decide_status, inherit_status, quote_attribution, told_by_a_doer
 from .timing import (
     date_statements,
@@ -519,6 +519,13 @@ def _article_events(
                 and not warning_is_threat(trig)
             ):
                 etype = triggers.types["statement"]  # a warning of a danger: a statement
+            if (
+                etype.name == "threat"
+                and trig.lemma_.lower() == "vow"
+                and "statement" in triggers.types
+                and not vow_is_threat(trig)
+            ):
+                etype = triggers.types["statement"]  # "vowed to restore prosperity"
             if (
                 etype.name == "weapons_test"
                 and "military_activity" in triggers.types

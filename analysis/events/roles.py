@@ -35,6 +35,7 @@ __all__ = [
     "for_subjects",
     "list_members_before",
     "modal_conjunct_head",
+    "vow_is_threat",
     "warning_is_threat",
 ]
 
@@ -158,6 +159,32 @@ def warning_is_threat(trig: Token) -> bool:
             return True
         if word in _THIRD_PERSON and not objects:
             return True
+    return False
+
+
+#: Acts against another that make a vow a threat ("vowed to retaliate").
+_HOSTILE_ACTS = frozenset(
+    [
+        *("retaliate", "punish", "strike", "hit", "attack", "destroy", "crush", "avenge"),
+        *("annihilate", "eliminate", "kill", "sue", "prosecute", "arrest", "sanction"),
+        *("fight", "resist", "oppose", "block", "veto", "defeat", "expel", "bomb"),
+        *("invade", "target", "respond", "hunt", "retake", "reclaim", "revenge", "jail"),
+    ]
+)
+
+
+def vow_is_threat(trig: Token) -> bool:
+    """True when a vow promises an act against someone: "vowed to retaliate", "vowed that
+    they would strike back" -- a threat.  "vowed to restore prosperity", "vowed to
+    publish the report" promise nothing hostile: a statement."""
+    for comp in trig.children:
+        if comp.dep_ in ("xcomp", "ccomp") and _lemma(comp) in _HOSTILE_ACTS:
+            return True
+        # "vowed to keep fighting", "vowed to continue the fight"
+        if comp.dep_ in ("xcomp", "ccomp"):
+            for c in comp.children:
+                if c.dep_ in ("xcomp", "dobj") and _lemma(c) in _HOSTILE_ACTS:
+                    return True
     return False
 
 

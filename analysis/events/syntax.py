@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Token
 
+from ..lexicon.commitments import IMPLICATIVE_HASTE, IMPLICATIVE_VERBS
 from ..lexicon.documents import MESSAGES
 from ..lexicon.prepositions import (
     LOCATIVE_PREPOSITIONS,
@@ -856,6 +857,15 @@ def _deontic(node: Token) -> bool:
     return first.i > 0 and first.doc[first.i - 1].text == ":"
 
 
+def _implied(node: Token) -> bool:
+    """An infinitive done when its verb is: "managed to meet", "moved (on Monday) to
+    demand" -- the latter also when the parser reads a purpose clause."""
+    head = _lemma(node.head)
+    if node.dep_ == "xcomp":
+        return head in IMPLICATIVE_VERBS
+    return node.dep_ == "advcl" and head in IMPLICATIVE_HASTE
+
+
 def _verb_cues(node: Token, cues: dict, *, distance: int, tense_only: bool = False) -> None:
     if node.pos_ not in ("VERB", "AUX", "ADJ"):
         return
@@ -885,6 +895,7 @@ def _verb_cues(node: Token, cues: dict, *, distance: int, tense_only: bool = Fal
             node.tag_ == "VB"
             and node.dep_ in ("relcl", "acl", "xcomp", "advcl", "ccomp")
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            and not _implied(node)
         ):
             cues["planned"] = True
     if not cues["tense"] and node.pos_ in ("VERB", "AUX"):

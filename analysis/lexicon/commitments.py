@@ -7,6 +7,9 @@
     decided to close the plant in June" is the coming June (:mod:`analysis.timex`).
 ``COMMITMENT_VERB_FORMS``
     their written forms ("decide", "decides", "decided").
+``IMPLICATIVE_VERBS``
+    lemmas whose infinitive is done when they are ("moved to demand", "managed to
+    meet", "went on to sign"): no plan, whatever "to" suggests.
 ``INFINITIVE_BLOCKERS``
     words that, after "to", show a preposition rather than an infinitive ("agreed to the
     terms", "agreed to it"): determiners and object pronouns.
@@ -19,7 +22,13 @@ from __future__ import annotations
 
 from .speech import verb_forms
 
-__all__ = ["COMMITMENT_VERBS", "COMMITMENT_VERB_FORMS", "INFINITIVE_BLOCKERS"]
+__all__ = [
+    "COMMITMENT_VERBS",
+    "COMMITMENT_VERB_FORMS",
+    "IMPLICATIVE_HASTE",
+    "IMPLICATIVE_VERBS",
+    "INFINITIVE_BLOCKERS",
+]
 
 #: Verbs whose infinitive complement is an act still to come.
 COMMITMENT_VERBS = frozenset(
@@ -73,3 +82,15 @@ INFINITIVE_BLOCKERS = frozenset(
         "your",
     ]
 )
+
+#: Verbs whose infinitive is done when they are ("moved to demand", "managed to meet",
+#: "went on to sign"): the complement is no plan.
+IMPLICATIVE_VERBS = frozenset(
+    [
+        *("manage", "proceed", "move", "rush", "hasten", "hurry", "scramble", "go"),
+        *("continue", "begin", "start", "remember", "dare", "bother", "happen"),
+    ]
+)
+#: Implicative verbs of haste, whose infinitive the parser may read as a purpose clause
+#: ("moved on Monday to demand"): "went to Oslo to meet" is a purpose, not among them.
+IMPLICATIVE_HASTE = frozenset(["proceed", "move", "rush", "hasten", "hurry", "scramble"])
