@@ -98,6 +98,7 @@ from .participants import (
 from .pronouns import PronounResolver, subject_pronoun
 from .quote_time import requote_times
 from .roles import vow_is_threat, warning_is_threat
+from .setting import date_by_setting
 from .status import decide_status, inherit_status, quote_attribution, told_by_a_doer
 from .timing import (
     date_statements,
@@ -642,6 +643,7 @@ def _article_events(
                 pl.sort(key=lambda cp: (cp[0], cp[1].start))
                 e.place_cost, e.place = pl[0]
             events += with_time(e, costs[id(e)])
+    date_by_setting(events)  # "a summit where on Sunday they signed": the summit too
     for e in events:
         weekday_direction(e, anchor_day)
         month_direction(e, anchor_day)
