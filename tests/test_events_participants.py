@@ -627,3 +627,24 @@ def test_the_state_a_body_of_people_acts_for_takes_part(spacy_nlp, text):
     met = ev[ev["type"].eq("meeting")]
     assert len(met) == 1
     assert set(met.iloc[0]["participants"]) == {"kb:mike_pompeo", "x:ukraine"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea fired artillery rounds aimed at a loudspeaker in South Korea.",
+        "North Korea fired shells at a guard post in South Korea on Monday.",
+    ],
+)
+def test_a_thing_fired_at_on_a_country_s_soil_strikes_the_country(spacy_nlp, text):
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    fired = ev[ev["trigger"].eq("fired")]
+    assert len(fired) == 1
+    assert list(fired.iloc[0]["participants"]) == ["kb:north_korea_gov", "kb:south_korea_gov"]
+
+
+def test_a_country_a_missile_flew_over_is_no_target(spacy_nlp):
+    text = "North Korea fired two missiles over the sea near South Korea on Monday."
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    fired = ev[ev["trigger"].eq("fired")]
+    assert list(fired.iloc[0]["participants"]) == ["kb:north_korea_gov"]

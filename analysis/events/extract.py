@@ -191,6 +191,12 @@ def extract_events(
     persons = set(
         actors.loc[actors["kind"].astype("string") == "person", "actor_id"].dropna().astype(str)
     )
+    # each country's one government actor ("a post in Ruritania" strikes Ruritania)
+    gov_rows = actors[actors["kind"].astype("string") == "government"]
+    governments: dict[str, str] = {}
+    for a, c in zip(gov_rows["actor_id"], gov_rows["country"], strict=True):
+        if isinstance(c, str) and c and (c not in governments or str(a).startswith("kb:")):
+            governments[c] = str(a)
     # the country of every actor that has one: a person's for titles ("the senator"), all
     # of them for the country an article is about
     actor_country = {
@@ -246,6 +252,7 @@ def extract_events(
                 persons,
                 {k: v.get(aid) for k, v in by_article.items()},
                 actor_country,
+                governments,
             )
         except Exception:  # noqa: BLE001 - one bad article must not stop the corpus
             log.exception("event extraction failed for article %s; skipped", aid)
@@ -397,6 +404,7 @@ def _article_events(
     persons: set[str],
     frames: dict[str, list[dict] | None],
     actor_country: dict[str, str],
+    governments: dict[str, str],
 ) -> list[dict]:
     index = TokenIndex(chunks)
     anchor_day = day(published)
@@ -448,13 +456,14 @@ def _article_events(
         person_spans.append((start, span_toks, str(r["actor_id"])))
     person_spans.sort(key=lambda p: p[0])
     # "the senator" without an actor: the last person the article titled so
+    soil = _country_tokens(index, frames["places"])
     actor_tok.update(
         title_references(
             chunks,
             person_spans,
             actor_tok,
             title_end,
-            countries=_country_tokens(index, frames["places"]),
+            countries=soil,
             person_country=actor_country,
         )
     )
@@ -546,7 +555,11 @@ def _article_events(
             if etype.family in ("military_activity", "weapons_test"):
                 # "the airstrike that killed Vale": whom it struck takes part
                 for tok in attack_targets(trig):
-                    for a in actor_tok.get((id(tok.doc), tok.i), []):
+                    key = (id(tok.doc), tok.i)
+                    found = actor_tok.get(key) or [
+                        g for g in [governments.get(soil.get(key, ""))] if g
+                    ]  # "a post in Ruritania": the country whose soil was struck
+                    for a in found:
                         if a not in ev.participants and a not in media:
                             ev.participants.append(a)
             if etype.family == "election":

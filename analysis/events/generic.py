@@ -513,6 +513,14 @@ _STRIKING = frozenset(
 )
 
 
+#: Verbs of sending fire: "fired at", "launched rockets at".
+_FIRING = frozenset(["fire", "launch", "shoot", "lob", "hurl"])
+#: Participles of aiming: "rounds aimed at a post".
+_AIMING = frozenset(["aim", "direct", "point"])
+#: Prepositions that put a thing on a country's soil.
+_ON_SOIL = ("in", "inside", "near", "on")
+
+
 def attack_targets(trig: Token) -> list[Token]:
     """Heads of whom or what an attack struck, told by a clause on the attack noun or on
     what was fired: "the airstrike that killed Ruiz", "an attack targeting Vale's
@@ -529,18 +537,38 @@ def attack_targets(trig: Token) -> list[Token]:
         The objects of those clauses (conjuncts included).
     """
     bearers = [trig] + [c for c in trig.children if c.dep_ in ("dobj", "obj")]
-    out: list[Token] = []
+    objects: list[Token] = []
     for b in bearers:
+        # "fired rounds at a post", "shells fired at the town"
+        if b.lemma_.lower() in _FIRING or b.i != trig.i:
+            objects += _objects_of(b, "at")
         for clause in b.children:
-            if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in _STRIKING:
+            if clause.dep_ not in ("relcl", "acl"):
                 continue
-            for obj in clause.children:
-                if obj.dep_ in ("dobj", "obj"):
-                    for head in (obj, *obj.conjuncts):
-                        # "US troops", "Vale's convoy": whose they are is struck too
-                        out += [head] + [
-                            c
-                            for c in head.children
-                            if c.dep_ in ("compound", "nmod", "amod", "poss")
-                        ]
+            lemma = clause.lemma_.lower()
+            if lemma in _STRIKING:
+                objects += [o for o in clause.children if o.dep_ in ("dobj", "obj")]
+            elif lemma in _AIMING:  # "rounds aimed at a loudspeaker"
+                objects += _objects_of(clause, "at")
+    out: list[Token] = []
+    for obj in objects:
+        for head in (obj, *obj.conjuncts):
+            # "US troops", "Vale's convoy": whose they are is struck too
+            out += [head] + [
+                c for c in head.children if c.dep_ in ("compound", "nmod", "amod", "poss")
+            ]
+            if head.pos_ == "NOUN":
+                # "a post in Ruritania": a thing struck on a country's soil strikes it
+                out += [g for g in _objects_of(head, *_ON_SOIL) if g.ent_type_ == "GPE"]
     return out
+
+
+def _objects_of(tok: Token, *preps: str) -> list[Token]:
+    """Objects of ``tok``'s prepositions ``preps`` ("at a post" -> post)."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]

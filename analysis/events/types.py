@@ -59,6 +59,8 @@ WEAPON_WORDS = frozenset(
         "munition",
         "drone",
         "interceptor",
+        "shell",
+        "mortar",
     ]
 )
 
