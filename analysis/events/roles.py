@@ -169,6 +169,8 @@ _HOSTILE_ACTS = frozenset(
         *("annihilate", "eliminate", "kill", "sue", "prosecute", "arrest", "sanction"),
         *("fight", "resist", "oppose", "block", "veto", "defeat", "expel", "bomb"),
         *("invade", "target", "respond", "hunt", "retake", "reclaim", "revenge", "jail"),
+        *("impeach", "remove", "oust", "topple", "overthrow", "unseat", "stop", "thwart"),
+        *("overturn", "deport", "filibuster", "obstruct", "crack", "clamp", "eradicate"),
     ]
 )
 
