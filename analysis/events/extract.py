@@ -63,7 +63,7 @@ from .. import schema
 from . import metonymy, syntax
 from .anaphora import both_sides, definite_noun, last_two_persons, title_references
 from .assembly import deduplicate, to_row
-from .elections import date_by_calendar, join_elections
+from .elections import candidate_heads, date_by_calendar, join_elections
 from .generic import (
     attack_targets,
     characterising,
@@ -84,6 +84,7 @@ from .model import Event, Span, day, event_id, is_na
 from .parsing import TokenIndex, default_nlp
 from .participants import (
     anonymous_source,
+    head_actors,
     participants_of,
     pronoun_speaker,
     quote_speakers,
@@ -487,6 +488,16 @@ def _article_events(
 
     events: list[Event] = []
     last_speaker: tuple[str, int] | None = None  # the last single person who spoke
+
+    def resolve_other(pron) -> list[str]:
+        """Whom a "he" / "she" in another role than the trigger's subject stands for."""
+        at = index.abs_start(pron)
+        if pronouns.in_quote(at):
+            return []
+        if at not in pronouns.resolved:
+            pronouns.note(pron, at, pronouns.resolve(pron, at, last_speaker=last_speaker))
+        return pronouns.resolved[at][:1]
+
     for sid, s_start, s_end, s_text in sent_rows:
         toks = index.span(s_start, s_end)
         if not toks:
@@ -530,12 +541,14 @@ def _article_events(
                 statement=etype.family == "statement",
                 speakers_only=etype.name == "statement",
             )
+            extra: list = []
             if etype.family in ("military_activity", "weapons_test"):
-                # "the airstrike that killed Vale": whom it struck takes part
-                for tok in attack_targets(trig):
-                    for a in actor_tok.get((id(tok.doc), tok.i), []):
-                        if a not in ev.participants and a not in media:
-                            ev.participants.append(a)
+                # "the airstrike that killed Vale", "he was killed by an airstrike"
+                extra = attack_targets(trig)
+            elif etype.family == "election":
+                extra = candidate_heads(trig)  # "Vale, a candidate for the election"
+            struck = head_actors(extra, actor_tok, media, resolve_other)
+            ev.participants += [a for a in struck if a not in ev.participants]
             if etype.family == "election":
                 # "Ruritania's elections": the country is where it is held; who takes
                 # part in an election are its candidates
@@ -595,6 +608,7 @@ def _article_events(
             ev.definite = definite_noun(trig)
             ev.cues = syntax.status_cues(trig, speech_act=etype.family == "statement")
             ev.cues["anonymous"] = anonymous  # "a senior official said": no one to resolve
+            ev.cues["roles"] = struck  # read off the attack's or the election's own clause
             quote_attribution(ev, article_quotes)
             told_by_a_doer(ev, actor_tok)
             sent_events.append(ev)
