@@ -547,8 +547,8 @@ def _article_events(
                 extra = attack_targets(trig)
             elif etype.family == "election":
                 extra = candidate_heads(trig)  # "Vale, a candidate for the election"
-            struck = head_actors(extra, actor_tok, media, resolve_other)
-            ev.participants += [a for a in struck if a not in ev.participants]
+            roles = head_actors(extra, actor_tok, media, resolve_other)
+            ev.participants += [a for a in roles if a not in ev.participants]
             if etype.family == "election":
                 # "Ruritania's elections": the country is where it is held; who takes
                 # part in an election are its candidates
@@ -608,7 +608,7 @@ def _article_events(
             ev.definite = definite_noun(trig)
             ev.cues = syntax.status_cues(trig, speech_act=etype.family == "statement")
             ev.cues["anonymous"] = anonymous  # "a senior official said": no one to resolve
-            ev.cues["roles"] = struck  # read off the attack's or the election's own clause
+            ev.cues["roles"] = roles  # read off the attack's or the election's own clause
             quote_attribution(ev, article_quotes)
             told_by_a_doer(ev, actor_tok)
             sent_events.append(ev)
