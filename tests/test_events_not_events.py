@@ -150,6 +150,7 @@ def test_flying_heading_and_landing_are_visits_only_to_a_place(spacy_nlp, text, 
         ("Vladimir Putin appointed an election committee on Monday.", False),
         ("The council is the body that elects the chief executive.", False),
         ("Citizens do not elect the prime minister directly.", False),
+        ("In Ruritania the prime minister is elected indirectly.", False),
         # the election itself, its day or its campaign
         ("Vladimir Putin won the election on Sunday.", True),
         ("On election day, Vladimir Putin voted in Moscow.", True),

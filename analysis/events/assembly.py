@@ -8,11 +8,12 @@ participants, a timex, a place, a mention the article tells in its own voice);
 
 from __future__ import annotations
 
+from .elections import same_kind
 from .model import Event, event_id, overlap
 from .precision import precision_rank
 from .timing import RELATION_SIGNALS
 
-__all__ = ["deduplicate", "to_row", "told_inside"]
+__all__ = ["deduplicate", "set_apart", "to_row", "told_inside"]
 
 
 def _score(e: Event) -> float:
@@ -52,7 +53,7 @@ def told_inside(outer, inner) -> bool:
     return False
 
 
-def _set_apart(a: Event, b: Event) -> bool:
+def set_apart(a: Event, b: Event) -> bool:
     """True when one trigger sits in a phrase that relates it in time to the other ("the
     first meeting since the session in May", "talks before the summit") or answers it
     ("missiles launched in response to the airstrike"): two events that the sentence
@@ -79,13 +80,20 @@ def _set_apart(a: Event, b: Event) -> bool:
 def _compatible(keep: Event, e: Event) -> bool:
     if keep.etype.name != e.etype.name:
         return False
-    if _set_apart(keep, e):
+    if set_apart(keep, e):
         return False
     if keep.etype.name == "statement" and keep.sentence_id != e.sentence_id:
         return False  # two sentences of saying are two statements, even of one speaker
     if (keep.status == "denied") != (e.status == "denied"):
         return False
     pa, pb = set(keep.participants), set(e.participants)
+    if e.cues.get("election_of") is keep or keep.cues.get("election_of") is e:
+        return True  # "the election" that the article has dated (with its candidates)
+    candidates = keep.cues.get("roles") or e.cues.get("roles")
+    if keep.etype.family == "election" and candidates and keep.sentence_id != e.sentence_id:
+        # an election is told by its day, not by its candidates: one person runs in a
+        # primary and a general election, or again four years later
+        return overlap(keep, e) is True and same_kind(keep, e)
     if not pa and not pb and keep.etype.family == "election" and keep.sentence_id != e.sentence_id:
         return e.cues.get("election_of") is keep or keep.cues.get("election_of") is e
     if not pa and not pb:

@@ -14,11 +14,18 @@ elections"; a modifier, "election security").
 from __future__ import annotations
 
 import pandas as pd
+from spacy.tokens import Token
 
 from ..lexicon.documents import BEFORE_WORDS
 from .model import DAY, Event, is_na, overlap
 
-__all__ = ["date_by_calendar", "join_elections", "us_election_day"]
+__all__ = [
+    "candidate_heads",
+    "date_by_calendar",
+    "join_elections",
+    "same_kind",
+    "us_election_day",
+]
 
 #: Words that tell one kind of election from another.
 ELECTION_KINDS = frozenset(
@@ -27,6 +34,7 @@ ELECTION_KINDS = frozenset(
         *("local", "municipal", "regional", "provincial", "state", "snap", "runoff"),
         *("congressional", "senate", "gubernatorial", "mayoral", "european", "federal"),
         *("national", "by-election", "leadership", "party", "special", "presidency"),
+        "recall",
     ]
 )
 #: Nouns after "election" that name its own day ("on election day", "election night").
@@ -88,6 +96,22 @@ def _fits(u: Event, d: Event) -> bool:
     return u.place.row.get("place_id") == d.place.row.get("place_id")
 
 
+def same_kind(u: Event, d: Event) -> bool:
+    """True when two election mentions do not differ in kind, country or place ("the
+    presidential election" is not "the Senate primary").
+
+    Parameters
+    ----------
+    u, d : Event
+        Two events of the election family.
+
+    Returns
+    -------
+    bool
+    """
+    return _fits(u, d)
+
+
 def join_elections(events: list[Event]) -> None:
     """Date each undated mention of an election by the one dated election of the article
     it can mean (``time_source`` "coreference"), and join a mention dated by the day to
@@ -95,21 +119,34 @@ def join_elections(events: list[Event]) -> None:
 
     ``cues["election_of"]`` keeps the dated mention, so that
     :func:`~analysis.events.assembly.deduplicate` keeps the two once; a mention that two
-    dated elections of the article could be is marked ``cues["election_unsure"]``.
+    dated elections of the article could be is marked ``cues["election_unsure"]``.  The
+    candidates a mention names (``cues["roles"]``, :func:`candidate_heads`) must be
+    among those of the election it is joined to.
 
     Parameters
     ----------
     events : list of Event
         The events of one article, statuses decided; changed in place.
     """
+    # a mention whose participants are more than its candidates ("his election") is
+    # that person's election, not one the article dates
     elections = [
-        e for e in events if e.etype.family == "election" and not e.participants and _particular(e)
+        e
+        for e in events
+        if e.etype.family == "election"
+        and _particular(e)
+        and set(e.participants) <= set(e.cues.get("roles") or ())
     ]
     dated = [e for e in elections if e.time_source == "timex"]
     for u in elections:
         if u.time_source != "none" or u.status == "denied":
             continue
-        fits = [d for d in dated if d.status != "denied" and _fits(u, d)]
+        # a mention that names candidates is the election only of those candidates
+        fits = [
+            d
+            for d in dated
+            if d.status != "denied" and _fits(u, d) and set(u.participants) <= set(d.participants)
+        ]
         if not fits:
             continue
         if any(overlap(a, b) is False for a in fits for b in fits):
@@ -132,6 +169,142 @@ def join_elections(events: list[Event]) -> None:
         ]
         if len(wider) == 1 and "election_of" not in wider[0].cues:
             u.cues["election_of"] = wider[0]
+
+
+# ------------------------------------------------------------------ its candidates
+
+#: Nouns of one who stands in an election ("a candidate for the election", "the winner
+#: of the runoff").
+CANDIDATE_NOUNS = frozenset(
+    [
+        *("candidate", "candidacy", "frontrunner", "front-runner", "nominee", "contender"),
+        *("challenger", "runner-up", "winner", "loser", "hopeful", "victor"),
+    ]
+)
+#: Nouns of the contest an election noun can qualify ("the election race").
+_CONTESTS = frozenset(["race", "contest", "campaign", "bid", "battle", "fight"])
+#: Prepositions that tie a candidate noun or a verb of running to its election.
+_CANDIDATE_PREPS = frozenset(["for", "in", "of"])
+#: Verbs whose subject stands in the election their "in" / "for" object names ("ran in
+#: the 2012 election", "stood for re-election").
+_RUNNING = frozenset(["run", "stand", "compete"])
+#: Verbs whose subject stands in the election their object names ("won the election",
+#: "contested the poll", "sought re-election").
+_STANDING = frozenset(["win", "lose", "contest", "seek"])
+
+
+def _verb_subjects(verb: Token) -> list[Token]:
+    """The subjects of ``verb``, a subject shared through "and" ("ran and won") and the
+    noun a relative clause hangs on ("Vale, who ran in the election")."""
+    node = verb
+    for _ in range(3):
+        subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs:
+            if subs[0].lower_ in ("who", "that") and node.dep_ == "relcl":
+                return [node.head]
+            return subs
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            break
+        node = node.head
+    return []
+
+
+#: Verbs that keep their complement from happening ("declined to run").
+_REFUSING = frozenset(["decline", "refuse", "rule", "forgo"])
+
+
+def _not_running(verb: Token) -> bool:
+    """True when a verb of running is denied or left open: "would not run in the
+    election", "declined to seek re-election", "weighing whether to run"."""
+    node = verb
+    for _ in range(3):
+        kids = list(node.children)
+        if any(c.dep_ == "neg" for c in kids):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in kids):
+            return True
+        if node.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in _REFUSING:
+            return True
+    return False
+
+
+def _candidate_noun_holders(noun: Token) -> list[Token]:
+    """Who a candidate noun names: the name it is in apposition with ("Vale, a candidate
+    for ..."), the name in apposition with it ("the frontrunner in ..., Vale"), the
+    subject it is predicated of or the name predicated of it ("Vale is a candidate in
+    ...", "the only candidate for ... is Vale", "Vale ran as a candidate in ..."), its
+    possessor ("Vale's candidacy"), or the name it is a title of
+    ("presidential candidate Ana Vale")."""
+    out = [c for c in noun.children if c.dep_ in ("appos", "poss")]
+    if noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN"):
+        out.append(noun.head)  # "Vale, a candidate", "candidate Vale"
+    elif noun.dep_ == "attr" and noun.head.lemma_.lower() == "be":
+        out += _verb_subjects(noun.head)
+    elif noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be":
+        out += [c for c in noun.head.children if c.dep_ == "attr"]  # "the candidate is Vale"
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":
+        out += _verb_subjects(noun.head.head)
+    return [t for t in out if t.pos_ in ("PROPN", "NOUN")]
+
+
+def candidate_heads(trig: Token) -> list[Token]:
+    """Heads of the phrases naming who stands in the election ``trig`` names.
+
+    A candidate takes part in an election: "Ana Vale, an opposition candidate for the
+    presidential election", "the frontrunner in Sunday's election, Ana Vale", "Vale is
+    a candidate in the election", "Vale ran in the 2012 election", "stood for
+    re-election", "won the election", "contested the poll".  Voters and those who call
+    or hold it are not candidates: "voted in the election" and "called the election"
+    name nobody here.
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        An election noun.
+
+    Returns
+    -------
+    list of spacy.tokens.Token
+        The heads (conjuncts and appositions are the caller's to expand).
+    """
+    if trig.pos_ not in ("NOUN", "PROPN"):
+        return []
+    node = trig
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # "in the primary and the general election"
+    if node.dep_ == "compound" and node.head.lemma_.lower() in _CONTESTS:
+        node = node.head  # "won the general election race"
+    gov = node.head
+    if node.dep_ in ("dobj", "obj") and gov.lemma_.lower() in _STANDING:
+        return [] if _not_running(gov) else _verb_subjects(gov)
+    if node.dep_ != "pobj" or gov.lower_ not in _CANDIDATE_PREPS:
+        return []
+    holder = gov.head
+    if holder.i == gov.i:
+        return []
+    if (
+        holder.pos_ == "NOUN"
+        and holder.lemma_.lower() not in CANDIDATE_NOUNS
+        and holder.dep_ == "pobj"
+        and holder.head.lower_ in ("for", "as")
+    ):
+        holder = holder.head.head  # "running for president in the election"
+    lemma = holder.lemma_.lower()
+    if holder.pos_ == "VERB" and lemma in _RUNNING and gov.lower_ != "of":
+        return [] if _not_running(holder) else _verb_subjects(holder)
+    if holder.pos_ == "NOUN" and lemma in CANDIDATE_NOUNS:
+        # "the frontrunner in Sunday's election, Ana Vale": a name the parse hangs on
+        # the election is the candidate's -- an election is no person
+        named = [c for c in node.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        return _candidate_noun_holders(holder) + named
+    if holder.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lemma_.lower() in CANDIDATE_NOUNS for c in holder.children
+    ):
+        return [holder]  # "opposition candidate Ana Vale in the election"
+    return []
 
 
 # ------------------------------------------------------------------ a fixed calendar

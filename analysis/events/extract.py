@@ -65,7 +65,7 @@ from .. import schema
 from . import metonymy, syntax
 from .anaphora import both_sides, definite_noun, last_two_persons, title_references
 from .assembly import deduplicate, to_row
-from .elections import date_by_calendar, join_elections
+from .elections import candidate_heads, date_by_calendar, join_elections
 from .generic import (
     attack_targets,
     characterising,
@@ -87,6 +87,7 @@ from .model import Event, Span, day, event_id, is_na
 from .parsing import TokenIndex, default_nlp
 from .participants import (
     anonymous_source,
+    head_actors,
     participants_of,
     pronoun_speaker,
     quote_speakers,
@@ -500,6 +501,16 @@ def _article_events(
 
     events: list[Event] = []
     last_speaker: tuple[str, int] | None = None  # the last single person who spoke
+
+    def resolve_other(pron) -> list[str]:
+        """Whom a "he" / "she" in another role than the trigger's subject stands for."""
+        at = index.abs_start(pron)
+        if pronouns.in_quote(at):
+            return []
+        if at not in pronouns.resolved:
+            pronouns.note(pron, at, pronouns.resolve(pron, at, last_speaker=last_speaker))
+        return pronouns.resolved[at][:1]
+
     for sid, s_start, s_end, s_text in sent_rows:
         toks = index.span(s_start, s_end)
         if not toks:
@@ -552,16 +563,22 @@ def _article_events(
                 statement=etype.family == "statement",
                 speakers_only=etype.name == "statement",
             )
+            extra: list = []
+            soil_ids: list[str] = []
             if etype.family in ("military_activity", "weapons_test"):
-                # "the airstrike that killed Vale": whom it struck takes part
-                for tok in attack_targets(trig):
-                    key = (id(tok.doc), tok.i)
-                    found = actor_tok.get(key) or [
-                        g for g in [governments.get(soil.get(key, ""))] if g
-                    ]  # "a post in Ruritania": the country whose soil was struck
-                    for a in found:
-                        if a not in ev.participants and a not in media:
-                            ev.participants.append(a)
+                # "the airstrike that killed Vale", "he was killed by an airstrike"
+                extra = attack_targets(trig)
+                # "a post in Ruritania": the country whose soil was struck
+                soil_ids = [
+                    governments.get(soil.get((id(t.doc), t.i), ""), "")
+                    for t in extra
+                    if not actor_tok.get((id(t.doc), t.i))
+                ]
+            elif etype.family == "election":
+                extra = candidate_heads(trig)  # "Vale, a candidate for the election"
+            roles = head_actors(extra, actor_tok, media, resolve_other)
+            roles += [g for g in soil_ids if g and g not in media]
+            ev.participants += [a for a in dict.fromkeys(roles) if a not in ev.participants]
             if etype.family == "election":
                 # "Ruritania's elections": the country is where it is held; who takes
                 # part in an election are its candidates
@@ -621,6 +638,7 @@ def _article_events(
             ev.definite = definite_noun(trig)
             ev.cues = syntax.status_cues(trig, speech_act=etype.family == "statement")
             ev.cues["anonymous"] = anonymous  # "a senior official said": no one to resolve
+            ev.cues["roles"] = roles  # read off the attack's or the election's own clause
             quote_attribution(ev, article_quotes)
             told_by_a_doer(ev, actor_tok)
             sent_events.append(ev)

@@ -25,6 +25,7 @@ from . import syntax
 
 __all__ = [
     "attack_targets",
+    "struck_by",
     "characterising",
     "concurs",
     "danger_of_a_thing",
@@ -99,7 +100,7 @@ def _names_no_election(trig: Token) -> bool:
     committee", "election law"), a manner of choosing ("a fairer process of electing the
     leaders", "the way the council is elected"), or the habitual present without a time
     ("the body that elects the chief executive", "citizens do not elect the prime
-    minister directly")."""
+    minister directly", "the prime minister is elected indirectly")."""
     doc, lemma = trig.doc, trig.lemma_.lower()
     if trig.lower_ == "elect" and trig.i > 0:
         before = doc[trig.i - 1]
@@ -118,6 +119,11 @@ def _names_no_election(trig: Token) -> bool:
             return True
     auxes = [c.lower_ for c in trig.children if c.dep_ == "aux"]
     present = trig.tag_ in ("VBZ", "VBP") or (trig.tag_ == "VB" and auxes[:1] in (["do"], ["does"]))
+    # "the prime minister is elected indirectly": the habitual present passive
+    present = present or (
+        trig.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in trig.children)
+    )
     if lemma in ("elect", "vote") and present:
         timed = any(t.ent_type_ in ("DATE", "TIME") for t in trig.subtree)
         other = any(a not in ("do", "does") for a in auxes)  # "will elect", "can vote"
@@ -524,7 +530,8 @@ _ON_SOIL = ("in", "inside", "near", "on")
 def attack_targets(trig: Token) -> list[Token]:
     """Heads of whom or what an attack struck, told by a clause on the attack noun or on
     what was fired: "the airstrike that killed Ruiz", "an attack targeting Vale's
-    convoy", "launched missiles targeting Ruritanian troops".
+    convoy", "launched missiles targeting Ruritanian troops"; or by the passive whose
+    agent or cause the attack is (:func:`struck_by`).
 
     Parameters
     ----------
@@ -550,13 +557,14 @@ def attack_targets(trig: Token) -> list[Token]:
                 objects += [o for o in clause.children if o.dep_ in ("dobj", "obj")]
             elif lemma in _AIMING:  # "rounds aimed at a loudspeaker"
                 objects += _objects_of(clause, "at")
-    out: list[Token] = []
+    out: list[Token] = list(struck_by(trig))
     for obj in objects:
         for head in (obj, *obj.conjuncts):
+            out.append(head)
+            if any(c.dep_ == "appos" for c in head.children):
+                continue  # "the Ruritanian general, Ana Vale": the person named
             # "US troops", "Vale's convoy": whose they are is struck too
-            out += [head] + [
-                c for c in head.children if c.dep_ in ("compound", "nmod", "amod", "poss")
-            ]
+            out += [c for c in head.children if c.dep_ in ("compound", "nmod", "amod", "poss")]
             if head.pos_ == "NOUN":
                 # "a post in Ruritania": a thing struck on a country's soil strikes it
                 out += [g for g in _objects_of(head, *_ON_SOIL) if g.ent_type_ == "GPE"]
@@ -572,3 +580,79 @@ def _objects_of(tok: Token, *preps: str) -> list[Token]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+
+
+#: Verbs whose victim an attack is "in": "died in a raid".
+_DYING = frozenset(["die", "perish"])
+#: Verbs whose passive names the victim of the attack that is their agent or occasion
+#: ("was killed in an airstrike", "was assassinated by a drone strike").
+_VICTIM_VERBS = _STRIKING | frozenset(["assassinate", "martyr", "maim", "slay", "execute"])
+
+
+def struck_by(trig: Token) -> list[Token]:
+    """Heads of whom an attack noun struck, told by the verb it is the subject, the agent
+    or the occasion of: "the airstrike killed Vale", "Vale was killed by an airstrike",
+    "he was wounded in the strike", "Vale died in a drone strike", "two soldiers killed
+    in the attack", "forces killed Vale in an airstrike".
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        An attack noun.
+
+    Returns
+    -------
+    list of spacy.tokens.Token
+        The subjects of the verb (a pronoun stays a pronoun: the caller resolves it), or
+        the noun a reduced passive hangs on, with the agent of the passive; the subject
+        and the object of the active verb; none when the verb is no verb of striking or
+        dying.
+    """
+    if trig.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if trig.dep_ == "nsubj" and trig.head.lemma_.lower() in _STRIKING:
+        # "the airstrike killed Vale"
+        return [c for c in trig.head.children if c.dep_ in ("dobj", "obj")]
+    if trig.dep_ != "pobj":
+        return []
+    prep = trig.head
+    verb = prep.head
+    if (
+        prep.lower_ == "in"
+        and verb.dep_ in ("dobj", "obj")
+        and verb.head.lemma_.lower() in _STRIKING
+        and verb.head.pos_ == "VERB"
+    ):
+        # "forces killed Vale in an airstrike" with the phrase hung on the object
+        return [c for c in verb.head.children if c.dep_ == "nsubj"] + [verb]
+    if verb.i == prep.i or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl"
+    )
+    if prep.dep_ == "agent" or (prep.lower_ == "by" and passive):
+        fits = lemma in _VICTIM_VERBS and passive
+    elif prep.lower_ == "in":
+        if lemma in _STRIKING and not passive:
+            # "forces killed Vale in an airstrike": its subject struck, its object was struck
+            return [c for c in verb.children if c.dep_ in ("nsubj", "dobj", "obj")]
+        fits = (lemma in _VICTIM_VERBS and passive) or (lemma in _DYING and not passive)
+    else:
+        fits = False
+    if not fits:
+        return []
+    # "killed in an airstrike by Ruritanian forces": who struck
+    agents = [
+        g
+        for c in verb.children
+        if c.dep_ == "agent" and c.i != prep.i
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return [verb.head, *agents]  # "two soldiers killed in the attack"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl" and any(s.lower_ in ("who", "that", "which") for s in subjects):
+        subjects = [verb.head]  # "Vale, who was also killed in the airstrike"
+    return subjects + agents

@@ -10,20 +10,23 @@ event nouns ("the summit") take the participants of the previous event of their 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
-from ..lexicon.agents import STATE_AGENTS
+from ..lexicon.agents import STATE_AGENTS, STATE_BODIES
 from ..lexicon.documents import MESSAGES
 from ..lexicon.prepositions import MEMBERSHIP_PREPOSITIONS
 from ..lexicon.speech import HUMAN_SOURCES
 from . import syntax
-from .assembly import told_inside
+from .assembly import set_apart, told_inside
 from .model import Event, is_na
-from .roles import ellipsis_subjects
+from .roles import ellipsis_subjects, for_subjects
 from .scope import message_told
 
 __all__ = [
     "anonymous_source",
+    "head_actors",
     "participants_of",
     "pronoun_speaker",
     "pronoun_subject",
@@ -82,6 +85,7 @@ def participants_of(
     found_at_head = any(at_head.values())
     doers = _doers(trig)
     also = _ellipsis_doers(trig)
+    asked = _asked_to_act(trig)
     doer_named = any(at_head[h.i] for h in heads if h.i in doers and h.i not in also)
     for h in heads:
         if at_head[h.i]:
@@ -96,13 +100,56 @@ def participants_of(
             # ("Vale, a member of the Ways Committee")
             out += _owner_actors(h, actor_tok, media)
         elif h.lemma_.lower() in STATE_AGENTS:
-            # "called for the government of Ruritania to act": the state it acts for
+            # "called for the government of Ruritania to act", "called on the Ruritanian
+            # government to act": the state it acts for -- not what is asked for
+            # ("requested more Ruritanian troops")
             out += _owner_actors(h, actor_tok, media)
+            if h.i in asked:
+                out += _state_of(h, actor_tok, media)
     seen: list[str] = []
     for a in out:
         if a not in seen and a not in media:
             seen.append(a)
     return seen
+
+
+def head_actors(
+    heads: list[Token],
+    actor_tok: dict,
+    media: set[str],
+    resolve: Callable[[Token], list[str]] | None = None,
+) -> list[str]:
+    """Actor ids named by ``heads`` and their conjuncts and appositions, in order; a
+    "he" / "she" without an actor of its own goes to ``resolve`` (the pronoun resolver):
+    "He was killed by an airstrike" -- the one "he" stands for was struck.
+
+    Parameters
+    ----------
+    heads : list of spacy.tokens.Token
+        Heads of the phrases that name participants in a role the plain argument
+        reading misses (a target, a candidate).
+    actor_tok : dict
+        ``(id(doc), token index) -> actor ids`` of the actor mentions.
+    media : set of str
+        Actor ids of outlets, never participants.
+    resolve : callable, optional
+        ``resolve(pronoun) -> actor ids``.
+
+    Returns
+    -------
+    list of str
+    """
+    out: list[str] = []
+    for h in heads:
+        for t in syntax._expand(h):
+            ids = [a for a in actor_tok.get((id(t.doc), t.i), []) if a not in media]
+            if not ids and t.lemma_.lower() in STATE_AGENTS:
+                # "Bexley forces", "the forces of Bexley": the state they act for
+                ids = _owner_actors(t, actor_tok, media) or _state_of(t, actor_tok, media)
+            if not ids and resolve is not None and t.lower_ in _HE_SHE:
+                ids = resolve(t)
+            out += [a for a in ids if a not in out and a not in media]
+    return out
 
 
 def _phrase_actors(h: Token, actor_tok: dict, media: set[str]) -> list[str]:
@@ -145,6 +192,21 @@ def _owner_actors(h: Token, actor_tok: dict, media: set[str]) -> list[str]:
     return out
 
 
+def _state_of(h: Token, actor_tok: dict, media: set[str]) -> list[str]:
+    """Actors of the country adjective or name that qualifies a noun of those who act
+    for a state ("the Ruritanian government", "Ruritania's authorities" is the
+    possessor's); none when an apposition names it."""
+    if any(c.dep_ == "appos" for c in h.children) or h.pos_ != "NOUN":
+        return []
+    if h.tag_ == "NN" and h.lemma_.lower() not in STATE_BODIES:
+        return []  # "party leader Ana Vale", "the Ruritanian ambassador": one person
+    out: list[str] = []
+    for c in h.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < h.i and c.ent_type_ != "PERSON":
+            out += [a for a in actor_tok.get((id(c.doc), c.i), []) if a not in media]
+    return out
+
+
 def _list_member(h: Token) -> bool:
     """True for a conjunct of a list that is no apposition: "the ministry and Vale's
     office", not "Vale, a senator and a member of the committee"."""
@@ -154,6 +216,22 @@ def _list_member(h: Token) -> bool:
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     return node.dep_ != "appos"
+
+
+def _asked_to_act(trig: Token) -> set[int]:
+    """Token indices of whom a verb asks to act: the subject of its "for ... to"
+    complement ("called for the government to act"), the object of "call on", and an
+    object that controls its infinitive ("urged the authorities to act")."""
+    if trig.pos_ not in ("VERB", "AUX"):
+        return set()
+    out = {h.i for h in for_subjects(trig)}
+    infinitive = any(c.dep_ == "xcomp" for c in trig.children)
+    for c in trig.children:
+        if c.dep_ in ("dobj", "obj") and infinitive:
+            out.add(c.i)
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+            out |= {g.i for g in c.children if g.dep_ == "pobj"}
+    return out
 
 
 def _ellipsis_doers(trig: Token) -> set[int]:
@@ -471,20 +549,29 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
     for e in sorted(events, key=lambda x: x.trigger_start):
         key = _coref_key(e)
         ante = last.get(key)
-        anaphor = e.definite or _plural_pronoun_subject(e.trigger) or not e.participants
-        if not e.participants and _indefinite_doers(e.trigger):
+        # whom "the airstrike" struck or who stood in "the election", read off the
+        # mention's own clause: an attack named again adds its victims to the earlier
+        # mention's; an election's candidates are never lent (a person runs in a
+        # primary, a general election and again four years later)
+        roles = e.cues.get("roles") or []
+        own = [p for p in e.participants if p not in roles]
+        anaphor = e.definite or _plural_pronoun_subject(e.trigger) or not own
+        if not own and _indefinite_doers(e.trigger):
             anaphor = False  # "African leaders negotiated it": others, not the last ones
         if e.cues.get("anonymous"):
             continue  # "a senior official said" is no one the article has named
         if ante is not None and (_own_name(e.trigger) or told_inside(ante.trigger, e.trigger)):
             anaphor = False  # "the Paris Accord"; "a pact, which requires the accord"
-        if ante is not None and anaphor and set(e.participants) < set(ante.participants):
-            e.participants = list(ante.participants)
+        if ante is not None and set_apart(e, ante):
+            ante = None  # "launched missiles in response to the airstrike": another act
+        if ante is not None and anaphor and set(own) < set(ante.participants):
+            e.participants = list(dict.fromkeys([*ante.participants, *e.participants]))
             e.coref = True
             if e.time_source == "none" and ante.time_source == "timex":
                 e.begin, e.end, e.precision = ante.begin, ante.end, ante.precision
                 e.time_source = "coreference"
-        if e.participants and (key != "meeting" or len(e.participants) >= 2 or key not in last):
+        lends = e.participants if e.etype.family != "election" else own
+        if lends and (key != "meeting" or len(lends) >= 2 or key not in last):
             last[key] = e
     # "The trip has angered ..." before the article says whose: the one visitor the
     # article names, before or after

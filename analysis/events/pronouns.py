@@ -5,8 +5,9 @@ article weighs:
 
 * **agreement** -- "he" and "she" go to a person whose gender the article tells
   ("Mr." / "Ms." before the name, a first name of the lists, a gendered noun such as
-  "spokeswoman" next to the name, "himself" / "herself" after it, or a quote whose
-  speaker the quotes frame read from "he" / "she"); a person of the other gender is
+  "spokeswoman" or "mother" next to the name, in apposition with it or said of it
+  ("Jane Roe, his wife", "His mother was Jane Roe"), "himself" / "herself" after it,
+  or a quote whose speaker the quotes frame read from "he" / "she"); a person of the other gender is
   never the antecedent.  Beside a person shown to agree, one of unknown gender counts
   less for "he" and not at all for "she" (most people named in news are men).  "they"
   goes only to a collective actor (a government, ministry, party, organisation) or to
@@ -25,8 +26,9 @@ article weighs:
 * **the clause's subject** -- "In his statement, Vale said": a possessive goes to the
   person named as the subject of its clause;
 * **no guess** -- when two candidates weigh nearly the same, nobody; nor when the best
-  is only a passing mention (:data:`_LEAST`), unless the gender passed over a more
-  salient person to reach it.
+  is only a passing mention (:data:`_LEAST`), unless it is named in the pronoun's
+  sentence or the one before and the gender passed over a more salient person to reach
+  it, or no other person is named there (in the pronoun's paragraph).
 
 The window is the pronoun's sentence and the :data:`WINDOW` sentences before it.
 """
@@ -79,12 +81,17 @@ _MALE_NOUNS = frozenset(
         "actor",
         "boyfriend",
         "grandfather",
+        "grandson",
         "nephew",
         "uncle",
         "sir",
         "mr",
         "mr.",
         "lord",
+        *("stepfather", "stepson", "stepbrother", "half-brother", "fiance", "bridegroom"),
+        *("councilman", "assemblyman", "alderman", "policeman", "sportsman", "statesman"),
+        *("anchorman", "cameraman", "serviceman", "duke", "emperor", "baron", "earl"),
+        *("patriarch", "monk", "dad", "ex-husband", "gentleman", "tsar", "sultan"),
     ]
 )
 _FEMALE_NOUNS = frozenset(
@@ -113,8 +120,15 @@ _FEMALE_NOUNS = frozenset(
         "miss",
         "madam",
         "dame",
+        *("granddaughter", "stepmother", "stepdaughter", "stepsister", "half-sister"),
+        *("fiancee", "fiancée", "bride", "mistress", "heiress", "matriarch", "nun"),
+        *("councilwoman", "assemblywoman", "alderwoman", "policewoman", "sportswoman"),
+        *("stateswoman", "anchorwoman", "servicewoman", "duchess", "empress", "baroness"),
+        *("countess", "mom", "mum", "ex-wife", "waitress", "hostess", "tsarina"),
     ]
 )
+#: Words after a kin or role noun that make it another person's ("the wife of Ruiz").
+_RELATING = frozenset(["of", "to", "for", "with", "and", "or", "by"])
 _QUOTE_CHARS = {'"': 0, "\u201c": 1, "\u201d": -1}
 
 
@@ -236,10 +250,12 @@ class PronounResolver:
                 continue
             person = actor in persons
             if person:
-                g = self._gender_of(start, toks)
+                g, told = self._gender_of(start, toks)
                 if g:
+                    # what the text tells of the person outweighs a first name of the
+                    # lists ("Kim" is a woman's first name and a Korean family name)
                     votes.setdefault(actor, {}).setdefault(g, 0.0)
-                    votes[actor][g] += 3.0
+                    votes[actor][g] += 100.0 if told else 3.0
             self.mentions.append(
                 _Mention(
                     start,
@@ -334,40 +350,40 @@ class PronounResolver:
         k = bisect.bisect_right(self._qstarts, pos) - 1
         return k >= 0 and self.quoted[k][0] < pos < self.quoted[k][1]
 
-    def _gender_of(self, start: int, toks: list[Token]) -> str | None:
-        """The gender a mention tells: a title or gendered noun just before it, a first
-        name of the lists, an apposition after it, "himself"/"herself" after it."""
+    def _gender_of(self, start: int, toks: list[Token]) -> tuple[str | None, bool]:
+        """The gender a mention tells, and whether the text tells it (True) rather than
+        a first name of the lists (False): a title or gendered noun just before it, a
+        gendered noun in apposition with it or said of it, "himself"/"herself" after
+        it; else the first name."""
         words = [t.lower_ for t in toks]
         before = self.text[max(0, start - 40) : start].split()
         near = [w.lower().strip(",") for w in before[-3:]]
-        g = name_gender(" ".join(words))
         if near and near[-1] in _MALE_NOUNS | _FEMALE_NOUNS:
-            return "m" if near[-1] in _MALE_NOUNS else "f"
-        if g:
-            return g
-        for w in near:
+            return ("m" if near[-1] in _MALE_NOUNS else "f"), True
+        g = name_gender(" ".join(words))
+        if g and words[0].strip(".") in ("mr", "ms", "mrs", "miss", "sir", "lady", "dame"):
+            return g, True
+        for k, w in enumerate(near):
+            if k + 1 < len(near) and near[k + 1] in _RELATING:
+                continue  # "the mother of Ruiz": the noun is someone else's
             if w in _MALE_NOUNS:
-                return "m"
+                return "m", True
             if w in _FEMALE_NOUNS:
-                return "f"
+                return "f", True
         head = TokenIndex.head_of(toks)
         if head is None:
-            return None
-        for c in head.children:
-            if c.dep_ == "appos":
-                w = c.lower_
-                if w in _MALE_NOUNS:
-                    return "m"
-                if w in _FEMALE_NOUNS:
-                    return "f"
+            return g, False
+        said = _predicated_gender(head)
+        if said:
+            return said, True
         verb = head.head
         if head.dep_ in ("nsubj", "nsubjpass"):
             for c in verb.children:
                 if c.lower_ == "himself":
-                    return "m"
+                    return "m", True
                 if c.lower_ == "herself":
-                    return "f"
-        return None
+                    return "f", True
+        return g, False
 
     # -- resolution --------------------------------------------------------------------
 
@@ -468,8 +484,13 @@ class PronounResolver:
         # "Ms. Vale met Mr. Ruiz. He said": the gender passes over the more salient
         # person to one just named -- enough, though named as an object
         by_gender = not plural and salient != ranked[0][0]
-        if ranked[0][1] < _LEAST and not (by_gender and self._near(ranked[0][0], window, sid)):
-            return []  # only a passing mention far back: no one the reader follows
+        near = self._near(ranked[0][0], window, sid)
+        alone = self._alone(window, sid, para)
+        if ranked[0][1] < _LEAST and not (near and (by_gender or alone)):
+            # only a passing mention far back: no one the reader follows -- unless it is
+            # the one person named just before ("The government sanctioned Vale. He
+            # was sanctioned again")
+            return []
         return list(ranked[0][0])
 
     def _clause_subject(self, pron: Token) -> str | None:
@@ -525,6 +546,13 @@ class PronounResolver:
             for m in window
         )
 
+    def _alone(self, window: list[_Mention], sid: int, para: int) -> bool:
+        """True when one person only is named outside quotes in the pronoun's sentence
+        and the one before, both in the pronoun's paragraph (a new paragraph may go
+        back to the person the one before it was about)."""
+        near = [m for m in window if m.person and not m.quoted and self.distance(sid, m.sid) <= 1]
+        return len({m.actor for m in near}) == 1 and all(m.para == para for m in near)
+
     def _paragraph_opener(self, para: int, at: int) -> _Mention | None:
         """The first subject named outside quotes in the paragraph's first sentence,
         when it comes before ``at``."""
@@ -559,6 +587,34 @@ class PronounResolver:
             if qsid < sid and self.distance(sid, qsid) <= 1:  # not the quote it speaks
                 return who
         return None
+
+
+def _noun_gender(tok: Token) -> str | None:
+    """'m' or 'f' for a gendered noun ("wife", "chairman", "actress"), else None."""
+    for w in (tok.lower_, tok.lemma_.lower()):
+        if w in _MALE_NOUNS:
+            return "m"
+        if w in _FEMALE_NOUNS:
+            return "f"
+    return None
+
+
+def _predicated_gender(head: Token) -> str | None:
+    """The gender a gendered noun tells of the name headed by ``head`` when it stands in
+    apposition after the name or one is said of the other: "Jane Roe, his wife", "His
+    mother was Jane Roe", "Jane Roe is the wife of Ruiz"."""
+    nouns = [c for c in head.children if c.dep_ == "appos"]
+    verb = head.head
+    if verb.lemma_.lower() == "be" and verb.i != head.i:
+        if head.dep_ == "attr":  # "His mother was Jane Roe"
+            nouns += [c for c in verb.children if c.dep_ == "nsubj"]
+        elif head.dep_ == "nsubj":  # "Jane Roe was his mother"
+            nouns += [c for c in verb.children if c.dep_ == "attr"]
+    for n in nouns:
+        g = _noun_gender(n)
+        if g:
+            return g
+    return None
 
 
 def _role_weight(head: Token) -> float:
