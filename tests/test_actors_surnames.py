@@ -97,3 +97,17 @@ def test_a_name_ending_in_a_joined_particle_keeps_it(nlp, kb):
     )
     names = set(res.actors["name"])
     assert "Ahmed al-Assadi" in names and "Ahmed" not in names
+
+
+def test_a_possessive_inside_a_collective_name_is_part_of_it(nlp, kb):
+    res = resolve(
+        nlp,
+        kb,
+        {
+            "a": "The People's Liberation Army said on Monday it would hold drills. "
+            "Smith's Acme said it would close its plant."
+        },
+    )
+    names = set(res.actors["name"])
+    assert "People's Liberation Army" in names and "Liberation Army" not in names
+    assert "Acme" in names  # a possessor before a name is still cut off

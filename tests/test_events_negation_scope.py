@@ -257,3 +257,11 @@ def test_an_implicative_verb_s_infinitive_is_no_plan(spacy_nlp, text, type_, sta
     rows = ev[ev["type"].eq(type_)]
     assert len(rows) == 1, ev[["type", "trigger", "status"]]
     assert rows.iloc[0]["status"] == status
+
+
+def test_a_conjunct_with_its_own_subject_is_its_own_clause(spacy_nlp):
+    text = "The protesters never backed down, and Mike Pompeo said on Monday it would end."
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    said = ev[ev["trigger"].eq("said")]
+    assert len(said) == 1, ev[["type", "trigger", "status"]]
+    assert said.iloc[0]["status"] == "occurred"

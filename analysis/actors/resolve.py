@@ -411,9 +411,9 @@ class _ArticleResolver:
         glued to a person's name ("Smith Says", "Plus Smith")."""
         text = _headlines.without_brackets(m.text.strip())  # "[Jane] Roe" -> "Jane Roe"
         text = re.sub(r"\s*[-/&\u2013\u2014]+$", "", text)  # "Roe-", "Roe &": a line's end
-        poss = re.split(r"['\u2019]s\s+", text)
+        poss = re.split(r"(?<!\b[Pp]eople)(?<!\b[Ww]omen)(?<!\b[Cc]hildren)['\u2019]s\s+", text)
         if len(poss) > 1 and poss[-1]:
-            text = poss[-1]
+            text = poss[-1]  # (not "the People's Liberation Army", "Women's March")
         text = re.sub(r"['\u2019]s?$", "", text).strip()
         words = text.split()
         # ("Ahmed al-Assadi", "Abdel Fattah el-Sisi": a particle joined to a name stays)

@@ -695,8 +695,14 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
             )
         ):
             break  # '"I reject it," she replied': the quote's words are not the reply's
-        if rel == "conj" and _is_verb(node) and any(c.dep_ == "aux" for c in node.children):
-            own_conjunct = True  # "did not take questions, but did say ...": its own
+        if (
+            rel == "conj"
+            and _is_verb(node)
+            and any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in node.children)
+        ):
+            # "did not take questions, but did say ...", "they never backed down, and the
+            # army said ...": a conjunct with its own auxiliary or subject is its own clause
+            own_conjunct = True
         if rel == "conj" and node.tag_ in ("VBD", "VBZ") and head.tag_ == "VB":
             # "did not concede, and vowed to fight on": a finite verb is outside the
             # "did"/"does" that carries the negation of the bare one before it
