@@ -648,3 +648,21 @@ def test_a_country_a_missile_flew_over_is_no_target(spacy_nlp):
     ev = _extract(_small(spacy_nlp, text, SURFACES, []))
     fired = ev[ev["trigger"].eq("fired")]
     assert list(fired.iloc[0]["participants"]) == ["kb:north_korea_gov"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Donald Trump flew to Hanoi on Tuesday for talks with Kim Jong Un.",
+            {"kb:donald_trump", "kb:kim_jong_un"},
+        ),
+        # what one leaves is no purpose of going
+        ("Donald Trump left the talks with Kim Jong Un early.", {"kb:kim_jong_un"}),
+    ],
+)
+def test_who_goes_somewhere_for_talks_takes_part_in_them(spacy_nlp, text, expected):
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    talks = ev[ev["trigger"].eq("talks")]
+    assert len(talks) == 1
+    assert set(talks.iloc[0]["participants"]) == expected

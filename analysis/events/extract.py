@@ -98,7 +98,7 @@ from .participants import (
 )
 from .pronouns import PronounResolver, subject_pronoun
 from .quote_time import requote_times
-from .roles import vow_is_threat, warning_is_threat
+from .roles import travellers_to, vow_is_threat, warning_is_threat
 from .setting import date_by_setting
 from .status import decide_status, inherit_status, quote_attribution, told_by_a_doer
 from .timing import (
@@ -576,6 +576,8 @@ def _article_events(
                 ]
             elif etype.family == "election":
                 extra = candidate_heads(trig)  # "Vale, a candidate for the election"
+            elif etype.family == "meeting":
+                extra = travellers_to(trig)  # "flew to Oslo for talks with Ruiz"
             roles = head_actors(extra, actor_tok, media, resolve_other)
             roles += [g for g in soil_ids if g and g not in media]
             ev.participants += [a for a in dict.fromkeys(roles) if a not in ev.participants]

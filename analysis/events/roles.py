@@ -35,6 +35,7 @@ __all__ = [
     "for_subjects",
     "list_members_before",
     "modal_conjunct_head",
+    "travellers_to",
     "vow_is_threat",
     "warning_is_threat",
 ]
@@ -188,6 +189,45 @@ def vow_is_threat(trig: Token) -> bool:
                 if c.dep_ in ("xcomp", "dobj") and _lemma(c) in _HOSTILE_ACTS:
                     return True
     return False
+
+
+#: Verbs of going somewhere: "flew to Oslo for talks with Vale".
+_GOING = frozenset(
+    [
+        *("travel", "fly", "go", "come", "head", "arrive", "return", "journey", "sail"),
+        *("drive", "leave", "depart", "land", "rush", "hurry"),
+    ]
+)
+
+
+def travellers_to(trig: Token) -> list[Token]:
+    """Subjects of the verb of going whose purpose an event noun is: "Vale flew to Oslo on
+    Monday for talks with Ruiz", "traveled to the Capitol for a meeting with lawmakers" --
+    the one who went takes part in the talks.
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        An event noun (a meeting, talks, a summit).
+
+    Returns
+    -------
+    list of spacy.tokens.Token
+        The subjects of that verb (inherited through coordination), or none.
+    """
+    prep = trig.head
+    if trig.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep":
+        return []
+    verb = prep.head
+    if verb.pos_ != "VERB" or _lemma(verb) not in _GOING:
+        return []
+    node = verb
+    for _ in range(3):
+        subjects = [c for c in node.children if c.dep_ in _SUBJ]
+        if subjects or node.dep_ != "conj":
+            return subjects
+        node = node.head
+    return []
 
 
 def modal_conjunct_head(verb: Token) -> Token | None:
