@@ -666,3 +666,17 @@ def test_who_goes_somewhere_for_talks_takes_part_in_them(spacy_nlp, text, expect
     talks = ev[ev["trigger"].eq("talks")]
     assert len(talks) == 1
     assert set(talks.iloc[0]["participants"]) == expected
+
+
+def test_the_voters_of_a_referendum_take_part_in_it(spacy_nlp):
+    text = "North Korea voted on June 23, 2016, to leave the trade union in a referendum."
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    vote = ev[ev["trigger"].eq("referendum")]
+    assert len(vote) == 1
+    assert list(vote.iloc[0]["participants"]) == ["kb:north_korea_gov"]
+
+
+def test_the_country_of_an_election_is_no_participant(spacy_nlp):
+    text = "North Korea held an election in March."
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    assert all(list(p) == [] for p in ev.loc[ev["type"].eq("election"), "participants"])

@@ -98,7 +98,7 @@ from .participants import (
 )
 from .pronouns import PronounResolver, subject_pronoun
 from .quote_time import requote_times
-from .roles import travellers_to, vow_is_threat, warning_is_threat
+from .roles import referendum_voters, travellers_to, vow_is_threat, warning_is_threat
 from .setting import date_by_setting
 from .status import decide_status, inherit_status, quote_attribution, told_by_a_doer
 from .timing import (
@@ -585,6 +585,12 @@ def _article_events(
                 # "Ruritania's elections": the country is where it is held; who takes
                 # part in an election are its candidates
                 ev.participants = [p for p in ev.participants if p in persons]
+                # "Ruritania voted in a referendum": in a referendum the voters decide
+                ev.participants += [
+                    a
+                    for a in head_actors(referendum_voters(trig), actor_tok, media)
+                    if a not in ev.participants
+                ]
             pair: list[str] = []
             if etype.family == "meeting":
                 # "urged Vale to press Ruiz when they meet": they are Vale and Ruiz

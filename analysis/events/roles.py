@@ -35,6 +35,7 @@ __all__ = [
     "for_subjects",
     "list_members_before",
     "modal_conjunct_head",
+    "referendum_voters",
     "travellers_to",
     "vow_is_threat",
     "warning_is_threat",
@@ -226,6 +227,33 @@ def travellers_to(trig: Token) -> list[Token]:
         subjects = [c for c in node.children if c.dep_ in _SUBJ]
         if subjects or node.dep_ != "conj":
             return subjects
+        node = node.head
+    return []
+
+
+def referendum_voters(trig: Token) -> list[Token]:
+    """Who voted in a referendum: the subject of "vote" whose occasion it is ("Ruritania
+    voted on June 23 to leave the union in a referendum", "voters in Vale backed it in
+    the referendum" is not "vote" and gives none).
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        A referendum noun.
+
+    Returns
+    -------
+    list of spacy.tokens.Token
+        The subjects of that verb of voting, or none.
+    """
+    if trig.lemma_.lower() != "referendum" or trig.dep_ != "pobj":
+        return []
+    node = trig.head.head  # the word "in/at" hangs on
+    for _ in range(3):  # up through the infinitive the parser may hang it on
+        if node.pos_ == "VERB" and _lemma(node) == "vote":
+            return [c for c in node.children if c.dep_ == "nsubj"]
+        if node.dep_ not in ("xcomp", "advcl", "dobj") or node.head.i == node.i:
+            return []
         node = node.head
     return []
 
