@@ -300,7 +300,23 @@ def trailing_saying(doc: Doc) -> Doc:
         return doc
     moves: list[tuple[int, int, str]] = []
     for part in doc:
-        if part.tag_ != "VBG" or part.dep_ != "advcl" or part.lemma_.lower() not in _SAYING:
+        if part.tag_ != "VBG" or part.lemma_.lower() not in _SAYING:
+            continue
+        if part.dep_ == "conj":
+            # "telling them that X should come ... and arguing that ...": an -ing form
+            # joins the -ing verb of saying whose words the parser hung it in
+            words = part.head
+            frame = words.head
+            if (
+                words.tag_ != "VBG"
+                and words.dep_ == "ccomp"
+                and frame.tag_ == "VBG"
+                and frame.lemma_.lower() in _SAYING
+                and frame.i < words.i < part.i
+            ):
+                moves.append((part.i, frame.i, "conj"))
+            continue
+        if part.dep_ != "advcl":
             continue
         if (
             part.i == 0

@@ -95,6 +95,15 @@ def test_a_trailing_participle_of_saying_hangs_on_the_speaker_s_verb(nlp, text, 
     assert part.head.text == frame
 
 
+def test_an_ing_saying_joins_the_ing_saying_it_is_coordinated_with(nlp):
+    doc = nlp(
+        "Donald Trump has stood by his decision, telling detractors that the pullout "
+        "should come as no surprise and arguing that the role is not worth the sacrifice."
+    )
+    arguing = _tok(doc, "arguing")
+    assert arguing.dep_ == "conj" and arguing.head.text == "telling"
+
+
 def test_a_trailing_participle_of_another_act_stays_with_the_words(nlp):
     doc = nlp("Angela Merkel said the army would withdraw from the border, ending the war.")
     assert _tok(doc, "ending").head.text == "withdraw"
