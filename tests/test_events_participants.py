@@ -680,3 +680,11 @@ def test_the_country_of_an_election_is_no_participant(spacy_nlp):
     text = "North Korea held an election in March."
     ev = _extract(_small(spacy_nlp, text, SURFACES, []))
     assert all(list(p) == [] for p in ev.loc[ev["type"].eq("election"), "participants"])
+
+
+def test_he_who_said_the_quote_is_not_the_subject_of_its_words(spacy_nlp):
+    text = (
+        "Mike Pompeo criticized the plan on Wednesday. "
+        '"Donald Trump is wrong about the talks and about the sanctions," he said.'
+    )
+    assert _speakers(spacy_nlp, text)[-1] == ["kb:mike_pompeo"]

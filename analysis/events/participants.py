@@ -446,6 +446,9 @@ def pronoun_subject(
     return None
 
 
+_QUOTE_MARKS = frozenset(['"', "\u201c", "\u201d", "``", "''"])
+
+
 def sentence_subject_speaker(trig: Token, actor_tok: dict, persons: set[str]) -> list[str]:
     """The speaker of "he said" / "she told" named earlier in the same sentence as the
     subject of another clause: in "The senator, a critic of the deal, stopped short of
@@ -455,9 +458,13 @@ def sentence_subject_speaker(trig: Token, actor_tok: dict, persons: set[str]) ->
     if trig.pos_ not in ("VERB", "AUX") or not subj or subj[0].lower_ not in _HE_SHE:
         return []
     pronoun = subj[0]
-    for tok in reversed(list(trig.sent)[: pronoun.i - trig.sent.start]):
+    before = list(trig.sent)[: pronoun.i - trig.sent.start]
+    marks = [t.i for t in before if t.text in _QUOTE_MARKS]
+    for tok in reversed(before):
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.i == trig.i:
             continue
+        if sum(m < tok.i for m in marks) % 2 == 1:
+            continue  # '"Vale is wrong," he said': the subject of his words is not he
         ids = [a for a in actor_tok.get((id(tok.doc), tok.i), []) if a in persons]
         if len(set(ids)) == 1:
             return [ids[0]]

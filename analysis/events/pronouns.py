@@ -434,6 +434,8 @@ class PronounResolver:
             if key is None:
                 continue
             back = self.distance(sid, m.sid)
+            if speech and back == 0 and m.quoted and not quoted:
+                continue  # '"Vale is wrong," he said': no one names himself in his words
             w = m.weight * _DECAY[back]
             if m.quoted and not quoted:
                 w *= 0.2  # words said about someone: not whom the narrative follows
