@@ -261,3 +261,16 @@ def test_a_participle_of_saying_after_a_comma_ends_the_reported_clause(nlp, kb):
     assert said["text"] == "she didn't believe those claims did the mayor in during 2012"
     argued = next(q for q in res.quote_details if q["cue"] == "argue")
     assert argued["text"] == "divisions in the party were a bigger hurdle"
+
+
+def test_a_former_official_of_a_body_no_longer_speaks_for_it(nlp, kb):
+    res = resolve(
+        nlp,
+        kb,
+        "A former FBI official told reporters the agency had tapped the phones. "
+        "An FBI official told reporters the agency had kept the records.",
+    )
+    former = detail(res, "tapped the phones")
+    current = detail(res, "kept the records")
+    assert pd.isna(former["speaker"]) or former["speaker"] is None
+    assert current["speaker"] is not None and not pd.isna(current["speaker"])

@@ -50,6 +50,10 @@ def antecedent(tok: Token) -> Token | None:
     return v.head if v.dep_ == "relcl" and v.head.i != v.i else None
 
 
+#: Words that put an office holder out of office ("a former agency official").
+_FORMER = frozenset(["former", "ex", "ex-", "retired", "onetime", "one-time", "erstwhile"])
+
+
 class Speaker:
     """A speaker: the actor mention (or None), how the text names it, and where."""
 
@@ -132,6 +136,8 @@ class QuoteDoc:
                         ):
                             found.append(m)
         people = [m for m in found if m.label == "PERSON"]
+        if any(c.lower_ in _FORMER for c in tok.children):
+            found = []  # "a former agency official": no longer speaks for the agency
         return (people or found or [None])[0]
 
     def _by_surname(self, tok: Token):

@@ -152,6 +152,10 @@ def head_actors(
     return out
 
 
+#: Words that put an office holder out of office.
+_FORMER = frozenset(["former", "ex", "ex-", "retired", "onetime", "one-time", "erstwhile"])
+
+
 def _phrase_actors(h: Token, actor_tok: dict, media: set[str]) -> list[str]:
     """Actors named inside the phrase of ``h`` but not as modifiers of another actor."""
     out: list[str] = []
@@ -169,7 +173,11 @@ def _phrase_actors(h: Token, actor_tok: dict, media: set[str]) -> list[str]:
             named += ids
     # a person in apposition names the one the common noun stands for; a place or body
     # in its phrase only qualifies the title ("of Ruritania")
-    return list(dict.fromkeys(named)) if named else out
+    if named:
+        return list(dict.fromkeys(named))
+    if h.pos_ == "NOUN" and any(c.lower_ in _FORMER for c in h.children):
+        return []  # "a former agency official told": no longer speaks for the agency
+    return out
 
 
 def _owner_actors(h: Token, actor_tok: dict, media: set[str]) -> list[str]:
