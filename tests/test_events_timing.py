@@ -605,3 +605,29 @@ def test_a_conjunct_shares_the_perfect_of_its_verb(spacy_nlp):
     later = rows[rows["trigger_start"] >= text.index("Mike Pompeo")]
     assert len(later) >= 1, rows[["trigger", "begin"]]
     assert later["begin"].isna().all(), later[["trigger", "begin"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "dated"),
+    [
+        # a year before another noun dates that noun, not the act
+        (
+            "Mike Pompeo defended the pullout, arguing it was no surprise given his 2016 "
+            "campaign promises.",
+            "arguing",
+            False,
+        ),
+        # a verb describing a noun does not take the noun's date
+        ("Mike Pompeo cited an 1898 ruling that he argued was wrong.", "argued", False),
+        # a noun that sets the time of the clause does date it
+        ("During his 2016 campaign, Donald Trump threatened to sue them.", "threatened", True),
+    ],
+)
+def test_a_date_of_another_noun_does_not_date_the_event(spacy_nlp, text, trigger, dated):
+    year = ("2016", 0, "DATE", "2016", None, "2016-01-01", "2017-01-01", "year")
+    old = ("1898", 0, "DATE", "1898", None, "1898-01-01", "1899-01-01", "year")
+    tx = [t for t in (year, old) if t[0] in text]
+    ev = _extract(_small(spacy_nlp, text, SURFACES, tx))
+    row = ev[ev["trigger"].eq(trigger)]
+    assert len(row) == 1, ev[["type", "trigger", "begin"]]
+    assert (row.iloc[0]["time_source"] == "timex") is dated

@@ -105,6 +105,8 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
     up, down = p
     if _governed_by_another_act(trig, up, triggers):
         return None
+    if _dates_another_noun(trig, tx.head, up):
+        return None
     statement = ev.etype.family == "statement"
     cost = float(len(up) + len(down) + 1)
     for n in ([trig] + up)[: len(up)]:  # each node whose link to its head the path takes
@@ -143,6 +145,33 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
     if tx.row.get("type") == "DURATION":
         cost += 1.5
     return cost
+
+
+#: Prepositions whose object, dated by its modifier, sets the time of the clause:
+#: "during his 2016 campaign", "in the 2019 session".
+_SETTING_PREPS = frozenset(["during", "in", "at", "throughout", "over"])
+
+
+def _dates_another_noun(trig, head, up: list) -> bool:
+    """True when the timex only dates another noun than the event: a year or day before
+    a noun ("his 2016 campaign promises", "an 1898 ruling"), or a verb's relative clause
+    reaching its noun's date ("a ruling in 1898 that she argued ...") -- unless that
+    noun sets the time of the clause ("during his 2016 campaign, he threatened ...")."""
+    if (
+        trig.pos_ in ("VERB", "AUX")
+        and trig.dep_ in ("relcl", "acl")
+        and up
+        and up[0].i == trig.head.i
+        and trig.head.i != head.i  # "the same day Vale met Ruiz": a time the clause tells
+        and head.i not in {t.i for t in trig.subtree}
+    ):
+        return True  # the noun's own time, not the clause's that describes it
+    noun = head.head
+    if head.dep_ not in ("compound", "nummod", "amod", "poss", "nmod") or noun.i == trig.i:
+        return False
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i == head.i:
+        return False
+    return not (noun.dep_ == "pobj" and noun.head.lower_ in _SETTING_PREPS)
 
 
 #: Verbs that, in the passive, tell when an event is held ("the election to be held on
