@@ -164,11 +164,14 @@ def _dates_another_noun(trig, head, up: list) -> bool:
         and up[0].i == trig.head.i
         and trig.head.i != head.i  # "the same day Vale met Ruiz": a time the clause tells
         and head.i not in {t.i for t in trig.subtree}
+        and not any(c.lower_ in ("where", "when") for c in trig.children)
     ):
         return True  # the noun's own time, not the clause's that describes it
     noun = head.head
     if head.dep_ not in ("compound", "nummod", "amod", "poss", "nmod") or noun.i == trig.i:
         return False
+    if head.i > 0 and head.doc[head.left_edge.i - 1].lower_ in ("on", "in", "at", "during"):
+        return False  # "announced on Sunday authorities were ...": a misread adverbial
     if noun.pos_ not in ("NOUN", "PROPN") or noun.i == head.i:
         return False
     return not (noun.dep_ == "pobj" and noun.head.lower_ in _SETTING_PREPS)
