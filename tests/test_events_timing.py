@@ -631,3 +631,17 @@ def test_a_date_of_another_noun_does_not_date_the_event(spacy_nlp, text, trigger
     row = ev[ev["trigger"].eq(trigger)]
     assert len(row) == 1, ev[["type", "trigger", "begin"]]
     assert (row.iloc[0]["time_source"] == "timex") is dated
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # the show is the occasion of the saying
+        ("Mike Pompeo said on the Sunday morning show that the talks would go on.", "said"),
+    ],
+)
+def test_the_occasion_of_a_saying_dates_it(spacy_nlp, text, trigger):
+    ev = _extract(_small(spacy_nlp, text, SURFACES, [SUNDAY]))
+    row = ev[ev["trigger"].eq(trigger) & ev["trigger_start"].ge(text.index(trigger))]
+    assert len(row) >= 1, ev[["type", "trigger", "begin"]]
+    assert row.iloc[0]["time_source"] == "timex"

@@ -149,7 +149,7 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
 
 #: Prepositions whose object, dated by its modifier, sets the time of the clause:
 #: "during his 2016 campaign", "in the 2019 session".
-_SETTING_PREPS = frozenset(["during", "in", "at", "throughout", "over"])
+_SETTING_PREPS = frozenset(["during", "in", "at", "on", "throughout", "over"])
 
 
 def _dates_another_noun(trig, head, up: list) -> bool:
@@ -165,6 +165,7 @@ def _dates_another_noun(trig, head, up: list) -> bool:
         and trig.head.i != head.i  # "the same day Vale met Ruiz": a time the clause tells
         and head.i not in {t.i for t in trig.subtree}
         and not any(c.lower_ in ("where", "when") for c in trig.children)
+        and trig.head.lemma_.lower() not in DOCUMENTS  # "a report Thursday that said"
     ):
         return True  # the noun's own time, not the clause's that describes it
     noun = head.head
