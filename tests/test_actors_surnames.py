@@ -51,7 +51,7 @@ def test_a_speaker_is_not_the_namesake_named_in_his_own_words(nlp, kb):
         {
             "a": "Tom Smith, a retired judge, lives in Leeds. Tom Smith wrote two "
             "books. He once told a reporter that he did not trust Anna Smith. "
-            '"Anna Smith will not last long in that job," said Smith in 2012.'
+            '"Anna Smith will not survive the winter in that job," said Smith in 2012.'
         },
     )
     tom = res.actors.loc[res.actors["name"].eq("Tom Smith"), "actor_id"].iloc[0]
@@ -64,7 +64,7 @@ def test_a_prosecutor_general_is_no_general_of_the_army(nlp, kb):
         kb,
         {
             "a": "The army general Omar Haddad was killed in May. "
-            "The prosecutor general, Ali Rezaei, said the men must face charges."
+            "The prosecutor general, Ali Rezaei, said the smugglers would be tried."
         },
     )
     haddad = res.actors.loc[res.actors["name"].eq("Omar Haddad"), "actor_id"].iloc[0]
@@ -80,7 +80,7 @@ def test_an_unnamed_office_holder_is_not_the_one_in_office(nlp, kb):
         kb,
         {
             "a": "The United States said on Friday that its troops in Iraq were safe. "
-            "A spokesperson told reporters the strike took place at night."
+            "A spokesperson told reporters the convoy had left at dawn."
         },
         published={"a": "2019-11-10"},
     )
@@ -93,10 +93,10 @@ def test_a_name_ending_in_a_joined_particle_keeps_it(nlp, kb):
     res = resolve(
         nlp,
         kb,
-        {"a": "Ahmed al-Assadi, a spokesman for the militia, blamed the air force today."},
+        {"a": "Karim al-Masri, a spokesman for the militia, blamed the air force today."},
     )
     names = set(res.actors["name"])
-    assert "Ahmed al-Assadi" in names and "Ahmed" not in names
+    assert "Karim al-Masri" in names and "Karim" not in names
 
 
 def test_a_possessive_inside_a_collective_name_is_part_of_it(nlp, kb):

@@ -485,15 +485,15 @@ def test_an_event_told_in_a_clause_of_another_is_not_merged_with_it():
 
     ev = _events(
         {
-            "a": "Freedonia is part of a pact between the European Union and the group "
-            "Mercosur, which requires compliance with the Paris Climate Accord.",
+            "a": "Freedonia is bound by a pact between the European Union and the group "
+            "Mercosur, which requires compliance with the Lisbon Treaty.",
         }
     )
     deals = ev[ev.type.eq("agreement")].set_index("trigger")
-    # two agreements: the pact of the two blocs, and the accord it requires
+    # two agreements: the pact of the two blocs, and the treaty it requires
     assert deals.loc["pact", "names"] == ["European Union", "Mercosur"]
-    assert deals.loc["Accord", "names"] == []
-    # the accord's place is not where the pact was made
+    assert not {"European Union", "Mercosur"} & set(deals.loc["Treaty", "names"])
+    # the treaty's place is not where the pact was made
     assert pd.isna(deals.loc["pact", "place_name"])
 
 
@@ -502,9 +502,10 @@ def test_a_verb_in_a_relative_clause_takes_no_place_from_its_noun():
 
     ev = _events(
         {
-            "a": "Dana Holt spoke on Monday. Holt also mentioned the raid in Ukraine, "
-            "which she condemned as reckless."
+            "a": "Dana Holt spoke on Monday. Holt also mentioned Freedonian moves in "
+            'Moldova, which she called "reckless steps near our border".'
         }
     )
-    condemned = ev[ev.trigger.eq("condemned")]
-    assert len(condemned) == 1 and pd.isna(condemned.place_name.iloc[0])
+    called = ev[ev.trigger.eq("called")]
+    # the moves were in Moldova; the calling was not
+    assert len(called) == 1 and pd.isna(called.place_name.iloc[0])

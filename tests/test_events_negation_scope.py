@@ -235,7 +235,7 @@ def test_a_finite_conjunct_is_outside_the_negated_do(spacy_nlp, text, status):
 
 
 def test_a_finite_conjunct_is_outside_the_modal_of_a_bare_verb(spacy_nlp):
-    text = "Mike Pompeo would not go that far but said the talks must resume."
+    text = "Mike Pompeo would not promise a deal but said the talks must resume."
     ev = _extract(_small(spacy_nlp, text, SURFACES))
     said = ev[ev["trigger"].eq("said")]
     assert len(said) == 1, ev[["type", "trigger", "status"]]

@@ -27,13 +27,13 @@ from test_events import SURFACES, _extract, _small
         ("The remarks of Mike Pompeo added fuel to the dispute.", "statement", False),
         ("Mike Pompeo added that the talks would resume.", "statement", True),
         # "admit" that lets in, not that owns up
-        ("Judge Mike Pompeo admitted the tissue samples as evidence.", "statement", False),
+        ("Judge Mike Pompeo admitted the phone records as evidence.", "statement", False),
         ("Mike Pompeo was admitted to hospital in Seoul.", "statement", False),
         ("North Korea admitted South Korea into the trade group.", "statement", False),
         ("Mike Pompeo admitted that the samples were flawed.", "statement", True),
         ("Mike Pompeo admitted to lying about the talks.", "statement", True),
         # "has alleged ties": an adjective before a noun of ties, not the perfect
-        ("Mike Pompeo has alleged ties to the Revolutionary Guard.", "statement", False),
+        ("Mike Pompeo has alleged links to the smuggling ring.", "statement", False),
         ("Mike Pompeo has alleged fraud in the vote.", "statement", True),
     ],
 )
@@ -256,14 +256,14 @@ def test_an_ongoing_election_process_is_the_election(spacy_nlp):
 @pytest.mark.parametrize(
     ("text", "modifier"),
     [
-        # the parser makes "elected" a conjunct of "Trump"; it still describes Zelensky
+        # however the parser attaches "elected", it describes the governor
         (
-            "The House subpoenaed a transcript of a call between Trump and then-newly "
-            "elected President Zelensky in late July.",
+            "The panel requested notes of a call between Ruiz and then-newly elected "
+            "Governor Vale in early May.",
             True,
         ),
-        ("Zelensky was newly elected in April.", False),
-        ("The voters elected Zelensky in April.", False),
+        ("Vale was newly elected in April.", False),
+        ("The voters elected Vale in April.", False),
     ],
 )
 def test_a_participle_of_recency_before_a_title_describes_the_person(spacy_nlp, text, modifier):
@@ -279,7 +279,7 @@ def test_a_participle_of_recency_before_a_title_describes_the_person(spacy_nlp, 
     [
         ("Kim Jong Un vowed to retaliate against the drills.", "threat"),
         ("Kim Jong Un vowed that North Korea would strike back.", "threat"),
-        ("Donald Trump took office, vowing to restore prosperity.", "statement"),
+        ("Donald Trump took office, vowing to rebuild the roads.", "statement"),
         ("Donald Trump vowed to publish the report in full.", "statement"),
     ],
 )
@@ -287,3 +287,32 @@ def test_a_vow_threatens_only_an_act_against_someone(spacy_nlp, text, type_):
     ev = _extract(_small(spacy_nlp, text, SURFACES))
     vows = ev[ev["trigger"].str.startswith("vow")]
     assert list(vows["type"]) == [type_], ev[["type", "trigger"]]
+
+
+def test_a_participle_of_recency_misread_as_a_conjunct_still_describes(spacy_nlp):
+    # "a call between Ruiz and then-newly elected Governor Vale": a small model may make
+    # "elected" a conjunct of "Ruiz" and "Vale" the object of "between"
+    from spacy.tokens import Doc
+
+    from analysis.events.generic import modifier_participle
+
+    words = ["a", "call", "between", "Ruiz", "and", "then", "-", "newly", "elected"]
+    words += ["Governor", "Vale", "."]
+    heads = [1, 1, 1, 10, 3, 8, 8, 8, 3, 10, 2, 1]
+    deps = ["det", "ROOT", "prep", "nmod", "cc", "advmod", "punct", "advmod", "conj"]
+    deps += ["compound", "pobj", "punct"]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "CCONJ", "ADV", "PUNCT", "ADV", "VERB"]
+    pos += ["PROPN", "PROPN", "PUNCT"]
+    tags = ["DT", "NN", "IN", "NNP", "CC", "RB", "HYPH", "RB", "VBN", "NNP", "NNP", "."]
+    spaces = [True, True, True, True, True, False, False, True, True, True, False, False]
+    doc = Doc(
+        spacy_nlp.vocab,
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=[w.lower() if w != "elected" else "elect" for w in words],
+    )
+    assert modifier_participle(doc[8])

@@ -632,7 +632,7 @@ def test_the_state_a_body_of_people_acts_for_takes_part(spacy_nlp, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "North Korea fired artillery rounds aimed at a loudspeaker in South Korea.",
+        "North Korea fired mortar rounds aimed at a radar mast in South Korea.",
         "North Korea fired shells at a guard post in South Korea on Monday.",
     ],
 )
@@ -669,7 +669,7 @@ def test_who_goes_somewhere_for_talks_takes_part_in_them(spacy_nlp, text, expect
 
 
 def test_the_voters_of_a_referendum_take_part_in_it(spacy_nlp):
-    text = "North Korea voted on June 23, 2016, to leave the trade union in a referendum."
+    text = "North Korea voted on May 4, 2011, to quit the fishing pact in a referendum."
     ev = _extract(_small(spacy_nlp, text, SURFACES, []))
     vote = ev[ev["trigger"].eq("referendum")]
     assert len(vote) == 1

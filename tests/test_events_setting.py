@@ -9,8 +9,8 @@ from test_parse_repairs import _events
 def test_a_summit_takes_the_day_of_what_was_signed_at_it():
     ev = _events(
         {
-            "a": "Leaders of African Union member states met in Niamey for an AU summit "
-            "where on Sunday the presidents of Nigeria and Benin signed the trade pact."
+            "a": "Leaders of the Andean states met in Quito for a regional summit where "
+            "on Sunday the presidents of Peru and Bolivia signed the water pact."
         }
     )
     summit = ev[ev.trigger.eq("summit")]
@@ -23,8 +23,8 @@ def test_a_summit_takes_the_day_of_what_was_signed_at_it():
 def test_a_clause_that_only_describes_its_noun_does_not_date_it():
     ev = _events(
         {
-            "a": "Leaders of African Union member states met in Niamey for an AU summit "
-            "that the presidents of Nigeria and Benin had called for on Sunday."
+            "a": "Leaders of the Andean states met in Quito for a regional summit that "
+            "the presidents of Peru and Bolivia had called for on Sunday."
         }
     )
     # the summit (one event with the meeting) is not dated by the calling for it

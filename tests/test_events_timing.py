@@ -612,20 +612,20 @@ def test_a_conjunct_shares_the_perfect_of_its_verb(spacy_nlp):
     [
         # a year before another noun dates that noun, not the act
         (
-            "Mike Pompeo defended the pullout, arguing it was no surprise given his 2016 "
-            "campaign promises.",
+            "Mike Pompeo defended the reform, arguing it was no shock given his 2016 "
+            "election pledges.",
             "arguing",
             False,
         ),
         # a verb describing a noun does not take the noun's date
-        ("Mike Pompeo cited an 1898 ruling that he argued was wrong.", "argued", False),
+        ("Mike Pompeo cited an 1871 statute that he argued was void.", "argued", False),
         # a noun that sets the time of the clause does date it
-        ("During his 2016 campaign, Donald Trump threatened to sue them.", "threatened", True),
+        ("During the 2016 season, Donald Trump threatened to sue the paper.", "threatened", True),
     ],
 )
 def test_a_date_of_another_noun_does_not_date_the_event(spacy_nlp, text, trigger, dated):
     year = ("2016", 0, "DATE", "2016", None, "2016-01-01", "2017-01-01", "year")
-    old = ("1898", 0, "DATE", "1898", None, "1898-01-01", "1899-01-01", "year")
+    old = ("1871", 0, "DATE", "1871", None, "1871-01-01", "1872-01-01", "year")
     tx = [t for t in (year, old) if t[0] in text]
     ev = _extract(_small(spacy_nlp, text, SURFACES, tx))
     row = ev[ev["trigger"].eq(trigger)]
@@ -637,7 +637,7 @@ def test_a_date_of_another_noun_does_not_date_the_event(spacy_nlp, text, trigger
     ("text", "trigger"),
     [
         # the show is the occasion of the saying
-        ("Mike Pompeo said on the Sunday morning show that the talks would go on.", "said"),
+        ("Mike Pompeo said on a Sunday radio program that the talks would go on.", "said"),
     ],
 )
 def test_the_occasion_of_a_saying_dates_it(spacy_nlp, text, trigger):

@@ -15,11 +15,12 @@ def _tok(doc, word):
 
 def test_an_inverted_saying_takes_its_speaker_as_subject(nlp):
     doc = nlp(
-        "It is not for the court to judge the motives, argued the state's lawyer, Richard Keen."
+        "It is not for the tribunal to weigh the motives, argued the ministry's counsel, "
+        "Peter Hollis."
     )
     argued = _tok(doc, "argued")
     assert argued.dep_ == "ROOT"
-    assert [c.text for c in argued.children if c.dep_ == "nsubj"] == ["lawyer"]
+    assert [c.text for c in argued.children if c.dep_ == "nsubj"] == ["counsel"]
     words = next(c for c in argued.children if c.dep_ == "ccomp")
     # the words are the clause before the verb, and only it
     assert words.text == "is" and words.right_edge.i < argued.i
@@ -58,20 +59,20 @@ def test_according_to_keeps_its_source_when_a_named_speaker_follows(nlp):
 
 def test_according_to_leaves_the_agency_s_name_to_its_source(nlp):
     doc = nlp(
-        "According to the news agency Tasnim, the prosecutor general of the city, "
-        "Ali Rezaei, said the men must face charges."
+        "According to the news agency Tasnim, the chief judge of the province, "
+        "Reza Karimi, said the smugglers would be tried."
     )
     said = _tok(doc, "said")
     # the agency's name belongs to "according to", the prosecutor speaks
     assert _tok(doc, "to").i in [t.i for t in _tok(doc, "Tasnim").ancestors]
-    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["general"]
+    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["judge"]
 
 
 def test_a_name_after_a_role_is_its_apposition_without_the_closing_comma(nlp):
-    doc = nlp("The Labour Party's leader, Jeremy Corbyn announced he will step down.")
+    doc = nlp("The Green Party's chairman, Martin Hollister announced he would retire.")
     announced = _tok(doc, "announced")
-    assert [c.text for c in announced.children if c.dep_ == "nsubj"] == ["leader"]
-    assert _tok(doc, "Corbyn").dep_ == "appos" and _tok(doc, "Corbyn").head.text == "leader"
+    assert [c.text for c in announced.children if c.dep_ == "nsubj"] == ["chairman"]
+    assert _tok(doc, "Hollister").dep_ == "appos" and _tok(doc, "Hollister").head.text == "chairman"
 
 
 @pytest.mark.parametrize(
@@ -83,9 +84,9 @@ def test_a_name_after_a_role_is_its_apposition_without_the_closing_comma(nlp):
             "said",
         ),
         (
-            "Mr. Obama on Wednesday emphatically disputed that Democrats generally feel "
-            "betrayed by the deal, saying that it makes sense.",
-            "disputed",
+            "Mr. Trump on Monday firmly denied that farmers generally feel cheated by the "
+            "tariff plan, saying that it helps them.",
+            "denied",
         ),
     ],
 )
@@ -97,8 +98,8 @@ def test_a_trailing_participle_of_saying_hangs_on_the_speaker_s_verb(nlp, text, 
 
 def test_an_ing_saying_joins_the_ing_saying_it_is_coordinated_with(nlp):
     doc = nlp(
-        "Donald Trump has stood by his decision, telling detractors that the pullout "
-        "should come as no surprise and arguing that the role is not worth the sacrifice."
+        "The minister has defended the reform, telling critics that the cuts should come "
+        "as no shock and arguing that the old system cost too much."
     )
     arguing = _tok(doc, "arguing")
     assert arguing.dep_ == "conj" and arguing.head.text == "telling"
@@ -122,15 +123,15 @@ def _events(texts: dict[str, str]) -> pd.DataFrame:
 def test_inverted_and_sourced_sayings_are_the_speakers_statements():
     ev = _events(
         {
-            "a": "It is not for the court to judge the motives, argued the state's lawyer, "
-            "Richard Keen.",
+            "a": "It is not for the tribunal to weigh the motives, argued the ministry's "
+            "counsel, Peter Hollis.",
             "b": "According to the news agency Xinhua, a spokesman, Li Wei, said the talks "
             "went well.",
         }
     )
     said = ev[ev.type.eq("statement")].set_index("article_id")
-    # the lawyer speaks (not the court of the words), and the words' "not" denies nothing
-    assert said.loc["a", "names"] == ["Richard Keen"]
+    # the counsel speaks (not the tribunal of the words), and their "not" denies nothing
+    assert said.loc["a", "names"] == ["Peter Hollis"]
     assert said.loc["a", "status"] == "occurred"
     # the agency passes the words on; the spokesman says them
     assert said.loc["b", "names"] == ["Li Wei"]
@@ -139,16 +140,16 @@ def test_inverted_and_sourced_sayings_are_the_speakers_statements():
 def test_the_speaker_of_a_trailing_saying_is_not_the_subject_of_the_words():
     ev = _events(
         {
-            "a": "Mr. Obama on Wednesday emphatically disputed that Democrats generally "
-            "feel betrayed by his deal with Republicans, saying that the more who look at "
-            "it, the more will say this makes sense."
+            "a": "Donald Trump met the farmers on Monday. Mr. Trump firmly denied that "
+            "farmers generally feel cheated by his tariff plan, saying that the more who look "
+            "at it, the more will like it."
         }
     )
     said = ev[ev.type.eq("statement")]
-    assert [n for n in said.names] == [["Barack Obama"]]
+    assert [n for n in said.names] == [["Donald Trump"]]
 
 
 def test_the_party_of_a_named_leader_does_not_speak_with_him():
-    ev = _events({"a": "The Labour Party's leader, Jeremy Corbyn announced he will step down."})
+    ev = _events({"a": "The Green Party's chairman, Martin Hollister announced he would retire."})
     said = ev[ev.type.eq("statement")]
-    assert [n for n in said.names] == [["Jeremy Corbyn"]]
+    assert [n for n in said.names] == [["Martin Hollister"]]

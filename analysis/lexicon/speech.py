@@ -193,6 +193,7 @@ HUMAN_SOURCES = frozenset(
         *("adviser", "advisor", "diplomat", "officer", "lawmaker", "legislator"),
         *("negotiator", "envoy", "insider", "person", "people", "analyst", "expert"),
         *("investigator", "prosecutor", "lawyer", "attorney", "staffer", "witness"),
+        *("counsel", "solicitor", "barrister"),
         *("minister", "senator", "representative", "congressman", "congresswoman"),
         *("ambassador", "general", "commander", "administrator", "executive", "member"),
         *("leader", "strategist", "operative", "assistant", "associate", "ally"),
