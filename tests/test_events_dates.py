@@ -120,7 +120,7 @@ def test_a_part_of_the_day_told_before_is_of_that_day(words, value):
     ("text", "begin"),
     [
         # the date on the verb, the event in the infinitive's phrase
-        ("Russia voted on June 23, 2016, to leave the union in a referendum.", "2016-06-23"),
+        ("Russia voted on March 12, 2014, to join the customs pact in a referendum.", "2014-03-12"),
         # the phrase on the verb's object, where the parser may hang it
         ("On Sunday, voters in Russia cast their ballots in the presidential election.", None),
     ],
@@ -151,7 +151,7 @@ def test_an_event_that_sets_another_act_does_not_take_the_date_of_a_third(spacy_
 @pytest.mark.parametrize(
     "text",
     [
-        "The two men pleaded not guilty on Monday, though they do not dispute they met Kim Jong Un.",
+        "The two clerks denied the charge on Monday, though they do not dispute they met Kim Jong Un.",
         "Mike Pompeo learned on Friday that Kim Jong Un had met Vladimir Putin.",
         "On Friday Mike Pompeo doubted that Kim Jong Un met Vladimir Putin.",
     ],
@@ -175,7 +175,7 @@ def test_what_one_knows_or_disputes_is_not_dated_by_the_knowing(spacy_nlp, text)
             "talks",
             "occurred",
         ),
-        ("Observers will monitor the ongoing election process in Russia.", "election", "occurred"),
+        ("Observers will monitor the ongoing election campaign in Russia.", "election", "occurred"),
         (
             "The continuing talks between Putin and Kim will decide the matter.",
             "meeting",

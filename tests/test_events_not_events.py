@@ -248,7 +248,7 @@ def test_an_event_word_inside_a_body_s_name_is_part_of_the_name(spacy_nlp):
 
 
 def test_an_ongoing_election_process_is_the_election(spacy_nlp):
-    text = "Vladimir Putin cited the ongoing election process in Russia."
+    text = "Vladimir Putin praised the ongoing election campaign in Russia."
     ev = _extract(_small(spacy_nlp, text, SURFACES))
     assert ev["type"].eq("election").any(), ev[["type", "trigger"]]
 

@@ -189,7 +189,7 @@ def test_a_new_paragraph_does_not_take_the_one_person_named_before_it(spacy_nlp)
     text = (
         "Pedro Lima has criticised the plan for months.\n\n"
         "The senator said the vote should wait because Tomas Ruiz must act first.\n\n"
-        "He was sanctioned in 2011 over a plot."
+        "He was sanctioned again in 2014 over a bribery scheme."
     )
     # a passing mention at the end of another paragraph is not whom "he" goes back to
     assert _of(_events(spacy_nlp, text), "sanctions") in ([], [[]])
@@ -198,7 +198,7 @@ def test_a_new_paragraph_does_not_take_the_one_person_named_before_it(spacy_nlp)
 def test_he_sanctioned_is_the_one_person_named_just_before(spacy_nlp):
     text = (
         "In 2007 the government labeled Tomas Ruiz a terrorist and froze his assets. "
-        "He was further sanctioned in 2011 over a plot."
+        "He was sanctioned again in 2014 over a bribery scheme."
     )
     assert _of(_events(spacy_nlp, text), "sanctions") == [["x:tomas-ruiz"]]
 

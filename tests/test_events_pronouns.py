@@ -108,7 +108,7 @@ def test_he_with_nobody_of_weight_in_reach_is_not_a_passing_mention(spacy_nlp):
     text = (
         "Jorge Sato criticised the decision on Monday.\n\n"
         "The government froze the accounts of a firm owned by Pedro Lima in 2009. "
-        "The courts later upheld the order. He was further sanctioned in 2011."
+        "The courts later upheld the order. He was sanctioned again in 2014."
     )
     # the subject of another paragraph two sentences back is not "he"
     assert "x:jorge-sato" not in _events(spacy_nlp, text).get("sanctioned", [])
