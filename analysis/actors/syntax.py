@@ -17,8 +17,8 @@ from analysis.lexicon.agents import (
 from analysis.lexicon.places import PLACE_PART_NOUNS as PLACE_NOUNS
 from analysis.lexicon.prepositions import PARTICIPANT_PREPOSITIONS as _ACTOR_PREPS
 from analysis.lexicon.prepositions import PLACE_OBJECT_PREPOSITIONS as _LOCATIVE_PREPS
+from analysis.lexicon.speech import QUOTE_MARKS, SPEECH_VERBS
 from analysis.lexicon.speech import SPEECH_VERB_FORMS as _SPEECH_FORMS
-from analysis.lexicon.speech import SPEECH_VERBS
 
 __all__ = [
     "SPEECH_LEMMAS",
@@ -259,9 +259,6 @@ def government_role(
     return default
 
 
-_QUOTE_MARKS = frozenset(['"', "\u201c", "\u201d", "``", "''"])
-
-
 def quoted_apart(a: Span | None, b: Span | None) -> bool:
     """True when name ``a`` is inside a quotation that closes before name ``b``: '"The
     Ana Vale government will fall," said Vale' -- a speaker does not name himself in his
@@ -280,5 +277,5 @@ def quoted_apart(a: Span | None, b: Span | None) -> bool:
         return False
     doc = a.doc
     sent_start = a.sent.start
-    marks_before = sum(t.text in _QUOTE_MARKS for t in doc[sent_start : a.start])
-    return marks_before % 2 == 1 and any(t.text in _QUOTE_MARKS for t in doc[a.end : b.start])
+    marks_before = sum(t.text in QUOTE_MARKS for t in doc[sent_start : a.start])
+    return marks_before % 2 == 1 and any(t.text in QUOTE_MARKS for t in doc[a.end : b.start])

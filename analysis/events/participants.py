@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from ..lexicon.agents import STATE_AGENTS, STATE_BODIES
 from ..lexicon.documents import MESSAGES
 from ..lexicon.prepositions import MEMBERSHIP_PREPOSITIONS
-from ..lexicon.speech import HUMAN_SOURCES
+from ..lexicon.speech import HUMAN_SOURCES, QUOTE_MARKS
 from . import syntax
 from .assembly import set_apart, told_inside
 from .model import Event, is_na
@@ -454,9 +454,6 @@ def pronoun_subject(
     return None
 
 
-_QUOTE_MARKS = frozenset(['"', "\u201c", "\u201d", "``", "''"])
-
-
 def sentence_subject_speaker(trig: Token, actor_tok: dict, persons: set[str]) -> list[str]:
     """The speaker of "he said" / "she told" named earlier in the same sentence as the
     subject of another clause: in "The senator, a critic of the deal, stopped short of
@@ -467,7 +464,7 @@ def sentence_subject_speaker(trig: Token, actor_tok: dict, persons: set[str]) ->
         return []
     pronoun = subj[0]
     before = list(trig.sent)[: pronoun.i - trig.sent.start]
-    marks = [t.i for t in before if t.text in _QUOTE_MARKS]
+    marks = [t.i for t in before if t.text in QUOTE_MARKS]
     for tok in reversed(before):
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.i == trig.i:
             continue

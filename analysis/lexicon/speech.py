@@ -31,6 +31,7 @@ __all__ = [
     "HUMAN_SOURCES",
     "PAST_EXCEPTIONS",
     "PRESSING_VERBS",
+    "QUOTE_MARKS",
     "REPORTING_VERBS",
     "SPEECH_VERBS",
     "SPEECH_VERB_FORMS",
@@ -202,3 +203,7 @@ HUMAN_SOURCES = frozenset(
         "spokespeople",
     ]
 )
+
+#: Double quotation marks as tokens ('"', curly quotes, PTB's `` and ''): an odd count
+#: before a word puts it inside a quotation.
+QUOTE_MARKS = frozenset(['"', "\u201c", "\u201d", "``", "''"])
