@@ -8,6 +8,8 @@ participants, a timex, a place, a mention the article tells in its own voice);
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from .elections import same_kind
 from .model import Event, event_id, overlap
 from .precision import precision_rank
@@ -39,15 +41,27 @@ _ANSWERS = frozenset(["response", "reply", "retaliation", "reaction", "answer", 
 _SAME_AS_HEAD = frozenset(["nsubj", "nsubjpass", "attr", "appos"])
 
 
-def told_inside(outer, inner) -> bool:
+def told_inside(outer: Token, inner: Token) -> bool:
     """True when ``inner`` is an argument of a clause that modifies ``outer`` or a noun
     under it: "a pact between two blocs, which requires compliance with the accord", "the
-    talks that prepared the summit" tell of another event than the one they modify."""
+    talks that prepared the summit" tell of another event than the one they modify.
+
+    Parameters
+    ----------
+    outer, inner : spacy.tokens.Token
+        Two triggers of one sentence.
+
+    Returns
+    -------
+    bool
+        False also when ``inner`` names the noun itself in the clause ("the deal, which
+        was a deal ...": its subject, attribute or apposition).
+    """
     node, last = inner, inner.dep_
     while node.head.i != node.i and node.i != outer.i:
         head = node.head
-        if node.dep_ in ("relcl", "acl") and node is not inner:
-            return head in outer.subtree and last not in _SAME_AS_HEAD
+        if node.dep_ in ("relcl", "acl") and node.i != inner.i:
+            return head.i in {t.i for t in outer.subtree} and last not in _SAME_AS_HEAD
         last = node.dep_
         node = head
     return False
