@@ -688,3 +688,22 @@ def test_he_who_said_the_quote_is_not_the_subject_of_its_words(spacy_nlp):
         '"Donald Trump is wrong about the talks and about the sanctions," he said.'
     )
     assert _speakers(spacy_nlp, text)[-1] == ["kb:mike_pompeo"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mike Pompeo's lawyer said on Monday that the talks had been fair.",
+        "Mike Pompeo's critics complain that the talks were a waste of time.",
+        "Donald Trump's parents said on Monday that they were proud.",
+    ],
+)
+def test_the_possessor_of_a_lawyer_critic_or_relative_does_not_speak(spacy_nlp, text):
+    ev = _extract(_small(spacy_nlp, text, SURFACES, []))
+    speakers = {a for p in ev.loc[ev["type"].eq("statement"), "participants"] for a in p}
+    assert not speakers & {"kb:mike_pompeo", "kb:donald_trump"}, ev[["trigger", "participants"]]
+
+
+def test_a_spokesman_speaks_for_his_principal(spacy_nlp):
+    text = "Vladimir Putin's spokesman said on Monday that the talks would go on."
+    assert _speakers(spacy_nlp, text) == [["kb:vladimir_putin"]]

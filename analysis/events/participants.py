@@ -92,7 +92,7 @@ def participants_of(
             out += at_head[h.i]
             continue
         if not found_at_head:
-            out += _phrase_actors(h, actor_tok, media)
+            out += _phrase_actors(h, actor_tok, media, speaker=statement)
         elif (h.i in doers and not doer_named) or _list_member(h):
             # who does it has no actor of its own beside the named ones: whose it is
             # ("The ministry and Vale's office issued", "members of the Ways Committee
@@ -152,18 +152,38 @@ def head_actors(
     return out
 
 
+#: Nouns of people who are others than their possessor ("Vale's lawyer said" is not
+#: Vale): counsel, aides, kin, friends and foes.  A spokesman speaks for his principal.
+_OTHERS_OF = frozenset(
+    [
+        *("lawyer", "attorney", "counsel", "solicitor", "barrister", "aide", "adviser"),
+        *("advisor", "associate", "ally", "critic", "supporter", "friend", "family"),
+        *("parent", "wife", "husband", "son", "daughter", "brother", "sister", "mother"),
+        *("father", "relative", "widow", "rival", "opponent", "biographer", "doctor"),
+        *("accuser", "lawyers", "parents", "critics", "supporters", "allies", "friends"),
+    ]
+)
 #: Words that put an office holder out of office.
 _FORMER = frozenset(["former", "ex", "ex-", "retired", "onetime", "one-time", "erstwhile"])
 
 
-def _phrase_actors(h: Token, actor_tok: dict, media: set[str]) -> list[str]:
-    """Actors named inside the phrase of ``h`` but not as modifiers of another actor."""
+def _phrase_actors(
+    h: Token, actor_tok: dict, media: set[str], *, speaker: bool = False
+) -> list[str]:
+    """Actors named inside the phrase of ``h`` but not as modifiers of another actor -- nor,
+    for a ``speaker``, as the possessor of a lawyer, an aide or a relative."""
     out: list[str] = []
     toks = syntax.phrase_tokens(h)
     inside = {t.i for t in toks}
     named: list[str] = []  # "the prosecutor of Ruritania, Ana Vale,": the person named
+    # "Vale's lawyer", "Vale's parents": someone else than Vale speaks or acts
+    others = (
+        {t.i for c in h.children if c.dep_ == "poss" for t in c.subtree}
+        if speaker and h.lemma_.lower() in _OTHERS_OF
+        else set()
+    )
     for t in toks:
-        if _party_label(t):
+        if _party_label(t) or t.i in others:
             continue
         ids = [a for a in actor_tok.get((id(t.doc), t.i), []) if a not in media]
         if ids and not _modifies_other_actor(t, inside, ids, actor_tok, media):
