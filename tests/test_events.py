@@ -503,14 +503,16 @@ def test_docs_optional_parses_itself(sample_frames, spacy_nlp):
 # ----------------------------------------------------------------- small texts
 
 
-def _small(spacy_nlp, text, surfaces=(), timexes=(), places=(), published=PUB, aid="t1"):
+def _small(
+    spacy_nlp, text, surfaces=(), timexes=(), places=(), published=PUB, aid="t1", actors=ACTORS
+):
     doc = spacy_nlp(text)
     sentences = _sentences(doc, aid)
     return {
         "articles": _articles(text, aid, published),
         "sentences": sentences,
         "mentions": _mentions(text, sentences, surfaces, aid),
-        "actors": _actors(),
+        "actors": _actors(actors),
         "places": _places(text, sentences, places, aid),
         "timexes": _timexes(text, sentences, timexes, aid),
         "quotes": schema.empty("quotes"),

@@ -5,17 +5,7 @@ of a name, the state a demand is made of (invented texts, the real spaCy model).
 from __future__ import annotations
 
 import pytest
-from test_events import (
-    _actors,
-    _articles,
-    _extract,
-    _mentions,
-    _places,
-    _sentences,
-    _timexes,
-)
-
-from analysis import schema
+from test_events import _extract, _small
 
 _PEOPLE = {
     "x:ana-vale": ("Ana Vale", "person", "RR"),
@@ -43,19 +33,7 @@ _SURFACES = [
 
 def _events(spacy_nlp, text: str) -> list[tuple[str, str, list[str]]]:
     """(type, trigger, participants) of the events of ``text``, in text order."""
-    aid = "roles1"
-    doc = spacy_nlp(text)
-    sentences = _sentences(doc, aid)
-    frames = {
-        "articles": _articles(text, aid),
-        "sentences": sentences,
-        "mentions": _mentions(text, sentences, _SURFACES, aid),
-        "actors": _actors(_PEOPLE),
-        "places": _places(text, sentences, [], aid),
-        "timexes": _timexes(text, sentences, [], aid),
-        "quotes": schema.empty("quotes"),
-        "docs": {aid: [(0, doc)]},
-    }
+    frames = _small(spacy_nlp, text, _SURFACES, aid="roles1", actors=_PEOPLE)
     ev = _extract(frames).sort_values("trigger_start")
     return [(str(r.type), str(r.trigger), list(r.participants)) for r in ev.itertuples()]
 

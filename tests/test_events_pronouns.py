@@ -2,17 +2,7 @@
 
 from __future__ import annotations
 
-from test_events import (
-    _actors,
-    _articles,
-    _extract,
-    _mentions,
-    _places,
-    _sentences,
-    _timexes,
-)
-
-from analysis import schema
+from test_events import _extract, _small
 
 _PEOPLE = {
     "x:ana-vale": ("Ana Vale", "person", "RR"),
@@ -36,19 +26,7 @@ _SURFACES = [
 
 def _events(spacy_nlp, text: str) -> dict[str, list[str]]:
     """Trigger text -> participants of the events of ``text``."""
-    aid = "pron1"
-    doc = spacy_nlp(text)
-    sentences = _sentences(doc, aid)
-    frames = {
-        "articles": _articles(text, aid),
-        "sentences": sentences,
-        "mentions": _mentions(text, sentences, _SURFACES, aid),
-        "actors": _actors(_PEOPLE),
-        "places": _places(text, sentences, [], aid),
-        "timexes": _timexes(text, sentences, [], aid),
-        "quotes": schema.empty("quotes"),
-        "docs": {aid: [(0, doc)]},
-    }
+    frames = _small(spacy_nlp, text, _SURFACES, aid="pron1", actors=_PEOPLE)
     ev = _extract(frames)
     return {str(r.trigger): list(r.participants) for r in ev.itertuples()}
 
