@@ -34,13 +34,7 @@ from spacy.tokens import Doc, Span
 from analysis import schema
 from analysis.lexicon.calendar import CALENDAR_WORDS
 from analysis.nlp_memo import memoize_components
-from analysis.parse_repairs import (
-    according_subject,
-    inverted_speech,
-    listed_predicates,
-    named_role_subject,
-    trailing_saying,
-)
+from analysis.parse_repairs import repair_parse
 from analysis.settings import Settings, data_path
 
 __all__ = [
@@ -386,8 +380,7 @@ class _TitleFinder:
         doc = names_over_bodies(doc)
         doc = continue_names(doc, stop={i for _, s, e in matches for i in range(s, e)})
         doc = repeat_surnames(doc)
-        doc = according_subject(listed_predicates(inverted_speech(doc)))
-        doc = trailing_saying(named_role_subject(doc))
+        doc = repair_parse(doc)
         if not matches:
             doc.spans["titles"] = []
             return doc

@@ -8,6 +8,9 @@ and dates all read the same corrected tree.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 import numpy
 from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
@@ -25,6 +28,7 @@ __all__ = [
     "inverted_speech",
     "listed_predicates",
     "named_role_subject",
+    "repair_parse",
     "trailing_saying",
 ]
 
@@ -44,6 +48,25 @@ _INVERTING = (STATEMENT_VERBS | DISCOURSE_VERBS) - frozenset(
     ["tell", "announce", "report", "disclose", "reveal", "mention", "voice", "signal"]
 )
 _QUOTES = frozenset(['"', "'", "\u201d", "\u2019", "''"])
+
+
+#: A change of the tree: (token, its new head, its new label).
+Move = tuple[int, int, str]
+
+
+def _repair(find: Callable[[Doc], list[Move]]) -> Callable[[Doc], Doc]:
+    """A repair from a function that finds its moves: the document is left alone when it
+    has no parse, and changed in place (through :func:`_rewrite`) when there are moves."""
+
+    @functools.wraps(find, assigned=("__module__", "__name__", "__qualname__", "__doc__"))
+    def repair(doc: Doc) -> Doc:
+        if doc.has_annotation("DEP"):
+            moves = find(doc)
+            if moves:
+                _rewrite(doc, moves)
+        return doc
+
+    return repair
 
 
 def _after_comma(verb: Token) -> bool:
@@ -70,7 +93,8 @@ def _speaker_object(verb: Token) -> Token | None:
     return None
 
 
-def inverted_speech(doc: Doc) -> Doc:
+@_repair
+def inverted_speech(doc: Doc) -> list[Move]:
     """Put the speaker of an inverted verb of saying back in its place.
 
     In "It is not for the court to judge, argued the state's lawyer, Jane Roe." the verb
@@ -90,9 +114,7 @@ def inverted_speech(doc: Doc) -> Doc:
     spacy.tokens.Doc
         The same document.
     """
-    if not doc.has_annotation("DEP"):
-        return doc
-    moves: list[tuple[int, int, str]] = []  # (token, new head, new label)
+    moves: list[Move] = []
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _INVERTING:
             continue
@@ -120,12 +142,11 @@ def inverted_speech(doc: Doc) -> Doc:
         ):
             continue
         moves.append((speaker.i, verb.i, "nsubj"))
-    if moves:
-        _rewrite(doc, moves)
-    return doc
+    return moves
 
 
-def listed_predicates(doc: Doc) -> Doc:
+@_repair
+def listed_predicates(doc: Doc) -> list[Move]:
     """Undo a saying read as the frame of the clause before it.
 
     In "The leaders met in Oslo, told reporters they had made progress and flew home."
@@ -145,9 +166,7 @@ def listed_predicates(doc: Doc) -> Doc:
     spacy.tokens.Doc
         The same document.
     """
-    if not doc.has_annotation("DEP"):
-        return doc
-    moves: list[tuple[int, int, str]] = []
+    moves: list[Move] = []
     for verb in doc:
         if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or not _after_comma(verb):
             continue
@@ -173,12 +192,11 @@ def listed_predicates(doc: Doc) -> Doc:
         moves += [(first.i, first.i, "ROOT"), (verb.i, first.i, "conj")]
         # the closing full stop and later conjuncts stay with the first verb's sentence
         moves += [(c.i, first.i, c.dep_) for c in kids if c.dep_ == "punct" and c.i > verb.i]
-    if moves:
-        _rewrite(doc, moves)
-    return doc
+    return moves
 
 
-def according_subject(doc: Doc) -> Doc:
+@_repair
+def according_subject(doc: Doc) -> list[Move]:
     """Give "according to" back its source when the parser took it as the subject.
 
     In "According to the news agency Tasnim, the city's prosecutor, Omar Haddad, said
@@ -198,9 +216,7 @@ def according_subject(doc: Doc) -> Doc:
     spacy.tokens.Doc
         The same document.
     """
-    if not doc.has_annotation("DEP"):
-        return doc
-    moves: list[tuple[int, int, str]] = []
+    moves: list[Move] = []
     for to in doc:
         if to.lower_ != "to" or to.i == 0 or doc[to.i - 1].lower_ != "according":
             continue
@@ -237,12 +253,11 @@ def according_subject(doc: Doc) -> Doc:
         moves += [
             (c.i, verb.i, "punct") for c in source.children if c.dep_ == "punct" and c.i > speaker.i
         ]
-    if moves:
-        _rewrite(doc, moves)
-    return doc
+    return moves
 
 
-def named_role_subject(doc: Doc) -> Doc:
+@_repair
+def named_role_subject(doc: Doc) -> list[Move]:
     """Make a name after a role noun its apposition when the closing comma is missing.
 
     "The party's leader, Jane Roe announced ..." leaves out the comma after the name; the
@@ -259,9 +274,7 @@ def named_role_subject(doc: Doc) -> Doc:
     spacy.tokens.Doc
         The same document.
     """
-    if not doc.has_annotation("DEP"):
-        return doc
-    moves: list[tuple[int, int, str]] = []
+    moves: list[Move] = []
     for verb in doc:
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
         if len(subjects) != 2:
@@ -273,12 +286,11 @@ def named_role_subject(doc: Doc) -> Doc:
         if [t.text for t in between] != [","] or name.right_edge.i + 1 != verb.i:
             continue
         moves.append((name.i, role.i, "appos"))
-    if moves:
-        _rewrite(doc, moves)
-    return doc
+    return moves
 
 
-def trailing_saying(doc: Doc) -> Doc:
+@_repair
+def trailing_saying(doc: Doc) -> list[Move]:
     """Hang a trailing participle of saying on the speaker's verb, not on the words.
 
     In "Vale said the army would withdraw, adding that talks would resume." the parser
@@ -296,9 +308,7 @@ def trailing_saying(doc: Doc) -> Doc:
     spacy.tokens.Doc
         The same document.
     """
-    if not doc.has_annotation("DEP"):
-        return doc
-    moves: list[tuple[int, int, str]] = []
+    moves: list[Move] = []
     for part in doc:
         if part.tag_ != "VBG" or part.lemma_.lower() not in _SAYING:
             continue
@@ -336,12 +346,35 @@ def trailing_saying(doc: Doc) -> Doc:
         if part.i < words.i:
             continue  # a participle before the words' verb is part of them
         moves.append((part.i, frame.i, "advcl"))
-    if moves:
-        _rewrite(doc, moves)
+    return moves
+
+
+def repair_parse(doc: Doc) -> Doc:
+    """Run every repair of this module on ``doc``, in order, each on the tree the one
+    before left.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        A parsed document; changed in place.
+
+    Returns
+    -------
+    spacy.tokens.Doc
+        The same document.
+    """
+    for repair in (
+        inverted_speech,
+        listed_predicates,
+        according_subject,
+        named_role_subject,
+        trailing_saying,
+    ):
+        doc = repair(doc)
     return doc
 
 
-def _rewrite(doc: Doc, moves: list[tuple[int, int, str]]) -> None:
+def _rewrite(doc: Doc, moves: list[Move]) -> None:
     """Set new heads and labels, then let spaCy recompute children and edges from the
     heads (so subtrees and ``left_edge``/``right_edge`` stay true)."""
     heads = [t.head.i for t in doc]
