@@ -83,3 +83,14 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     )
     return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def canonical(corpus) -> dict[str, pd.DataFrame]:
+    """Every frame of ``corpus`` in an order-independent form for comparing two builds
+    (where the articles were read from set aside)."""
+    out = {}
+    for name, df in corpus.frames.items():
+        df = df.drop(columns=[c for c in ("path", "paths") if c in df.columns])
+        text = df.astype(str)
+        out[name] = text.sort_values(list(text.columns)).reset_index(drop=True)
+    return out

@@ -28,6 +28,7 @@ import pandas as pd
 import pytest
 from fakes.corpora import write_corpus
 from fakes.fuzz import require_long_run
+from helpers import canonical
 
 from analysis import store as _store
 
@@ -72,16 +73,6 @@ def kill(proc: subprocess.Popen) -> None:
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL
-
-
-def canonical(corpus) -> dict[str, pd.DataFrame]:
-    """Frames in an order-independent form for comparing two builds."""
-    out = {}
-    for name, df in corpus.frames.items():
-        df = df.drop(columns=[c for c in ("path", "paths") if c in df.columns])
-        text = df.astype(str)
-        out[name] = text.sort_values(list(text.columns)).reset_index(drop=True)
-    return out
 
 
 def assert_same_corpus(a, b) -> None:

@@ -17,6 +17,7 @@ import importlib
 
 import pandas as pd
 import pytest
+from helpers import canonical
 from test_corpus import make_articles
 
 import analysis
@@ -46,16 +47,6 @@ FAULTS = {
 
 def articles(texts=TEXTS) -> pd.DataFrame:
     return make_articles(texts, SOURCES, DATES)
-
-
-def canonical(corpus) -> dict[str, pd.DataFrame]:
-    """Every frame in an order-independent form (where articles were read from aside)."""
-    out = {}
-    for name, df in corpus.frames.items():
-        df = df.drop(columns=[c for c in ("path", "paths") if c in df.columns])
-        text = df.astype(str)
-        out[name] = text.sort_values(list(text.columns)).reset_index(drop=True)
-    return out
 
 
 def assert_same_corpus(got, want) -> None:
