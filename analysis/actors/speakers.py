@@ -18,6 +18,7 @@ from analysis.actors.coref import SpeakerResolver
 from analysis.actors.cues import NOT_SOURCES as _NOT_SOURCES
 from analysis.actors.cues import SOURCE_NOUNS
 from analysis.actors.syntax import has_parse
+from analysis.lexicon.agents import FORMER_WORDS
 
 __all__ = [
     "NO_SPEAKER",
@@ -48,10 +49,6 @@ def antecedent(tok: Token) -> Token | None:
             break
         v = v.head
     return v.head if v.dep_ == "relcl" and v.head.i != v.i else None
-
-
-#: Words that put an office holder out of office ("a former agency official").
-_FORMER = frozenset(["former", "ex", "ex-", "retired", "onetime", "one-time", "erstwhile"])
 
 
 class Speaker:
@@ -136,7 +133,7 @@ class QuoteDoc:
                         ):
                             found.append(m)
         people = [m for m in found if m.label == "PERSON"]
-        if any(c.lower_ in _FORMER for c in tok.children):
+        if any(c.lower_ in FORMER_WORDS for c in tok.children):
             found = []  # "a former agency official": no longer speaks for the agency
         return (people or found or [None])[0]
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from ..lexicon.agents import STATE_AGENTS, STATE_BODIES
+from ..lexicon.agents import FORMER_WORDS, STATE_AGENTS, STATE_BODIES
 from ..lexicon.documents import MESSAGES
 from ..lexicon.prepositions import MEMBERSHIP_PREPOSITIONS
 from ..lexicon.speech import HUMAN_SOURCES, QUOTE_MARKS
@@ -163,8 +163,6 @@ _OTHERS_OF = frozenset(
         *("accuser", "lawyers", "parents", "critics", "supporters", "allies", "friends"),
     ]
 )
-#: Words that put an office holder out of office.
-_FORMER = frozenset(["former", "ex", "ex-", "retired", "onetime", "one-time", "erstwhile"])
 
 
 def _phrase_actors(
@@ -195,7 +193,7 @@ def _phrase_actors(
     # in its phrase only qualifies the title ("of Ruritania")
     if named:
         return list(dict.fromkeys(named))
-    if h.pos_ == "NOUN" and any(c.lower_ in _FORMER for c in h.children):
+    if h.pos_ == "NOUN" and any(c.lower_ in FORMER_WORDS for c in h.children):
         return []  # "a former agency official told": no longer speaks for the agency
     return out
 

@@ -13,7 +13,13 @@ officials").
 
 from __future__ import annotations
 
-__all__ = ["NON_STATE_MODIFIERS", "STATE_AGENTS", "STATE_BODIES", "STATE_OUTLET_NOUNS"]
+__all__ = [
+    "FORMER_WORDS",
+    "NON_STATE_MODIFIERS",
+    "STATE_AGENTS",
+    "STATE_BODIES",
+    "STATE_OUTLET_NOUNS",
+]
 
 #: Lemmas of nouns for people, bodies and forces acting for a state.
 STATE_AGENTS = frozenset(
@@ -52,3 +58,7 @@ NON_STATE_MODIFIERS = frozenset(
         *("civic", "civil", "protest", "pro-democracy", "clan", "church", "club", "team"),
     ]
 )
+
+#: Words that put an office holder out of office: "a former agency official" no longer
+#: speaks or acts for the agency.
+FORMER_WORDS = frozenset(["former", "ex", "ex-", "retired", "onetime", "one-time", "erstwhile"])
