@@ -99,7 +99,7 @@ from .participants import (
 from .pronouns import PronounResolver, subject_pronoun
 from .quote_time import requote_times
 from .roles import referendum_voters, travellers_to, vow_is_threat, warning_is_threat
-from .setting import date_by_setting
+from .setting import date_by_setting, date_by_then
 from .status import decide_status, inherit_status, quote_attribution, told_by_a_doer
 from .timing import (
     date_statements,
@@ -110,6 +110,7 @@ from .timing import (
     speaking_occasion,
     story_day_sentences,
     timex_cost,
+    told_at_the_time,
     weekday_direction,
     with_time,
 )
@@ -668,8 +669,10 @@ def _article_events(
                 continue
             # nearest on the tree, then nearest in the text
             best = min((c, abs(e.trigger.i - tx.head.i)) for c, e in scored)
+            nearest = [e for c, e in scored if (c, abs(e.trigger.i - tx.head.i)) <= best]
             for c, e in scored:
-                if (c, abs(e.trigger.i - tx.head.i)) <= best:
+                # "When he visited Kyiv in March, Vale said": the visit's time is the saying's
+                if any(e is n or told_at_the_time(n, e) for n in nearest):
                     costs[id(e)].append((c, tx))
         places_here = [p for p in place_spans if s_start <= p.start < s_end]
         for e in sent_events:
@@ -683,6 +686,7 @@ def _article_events(
                 e.place_cost, e.place = pl[0]
             events += with_time(e, costs[id(e)])
     date_by_setting(events)  # "a summit where on Sunday they signed": the summit too
+    date_by_then(events, timex_spans)  # "Ruiz said then", "at the time": the time just told
     for e in events:
         weekday_direction(e, anchor_day)
         month_direction(e, anchor_day)

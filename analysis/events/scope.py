@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 __all__ = [
+    "in_quote",
     "REALISING_VERBS",
     "message_told",
     "frames_quote",
@@ -149,6 +150,12 @@ def _quoted_spans(doc) -> list[tuple[int, int]]:
 
         _QUOTED["doc"], _QUOTED["spans"] = doc, quoted_passages(doc.text)
     return _QUOTED["spans"]  # type: ignore[return-value]
+
+
+def in_quote(tok: Token) -> bool:
+    """True when ``tok`` stands inside quotation marks (read on the whole text, so a
+    quote of several sentences counts)."""
+    return any(a <= tok.idx < b for a, b in _quoted_spans(tok.doc))
 
 
 def frames_quote(trig: Token, head: Token) -> bool:

@@ -1,4 +1,9 @@
-"""An event noun dated by what its relative clause says happened at it.
+"""Events dated by another part of the text that tells their time.
+
+* :func:`date_by_setting` -- an event noun dated by what its relative clause says
+  happened at it;
+* :func:`date_by_then` -- "said then", "at the time": the time just told.
+
 
 "Leaders met for a summit where on Sunday two presidents signed the pact": the signing
 took place at the summit, so the summit was under way that Sunday.  The parser hangs
@@ -9,9 +14,12 @@ the date on the signing (the nearer trigger), so the summit would stay undated;
 
 from __future__ import annotations
 
-from .model import Event
+from . import syntax
+from .model import Event, Span
+from .scope import in_quote
+from .timing import RELATION_SIGNALS, set_time
 
-__all__ = ["date_by_setting"]
+__all__ = ["date_by_setting", "date_by_then"]
 
 #: Relative words that make the clause's act happen at (or during) its noun.
 _WHERE = frozenset(["where", "when"])
@@ -54,3 +62,66 @@ def date_by_setting(events: list[Event]) -> None:
                 e.timex, e.begin, e.end = o.timex, o.begin, o.end
                 e.precision, e.time_source = o.precision, "timex"
                 break
+
+
+#: Words before "then" that make it a step in a sequence or a bound, not "at that time".
+_NOT_AT_THAT_TIME = frozenset(["and", "since", "until", "till", "by", "just", "even", "but"])
+
+
+def _points_back(trig) -> bool:
+    """True for a verb told "then" (after it: "Vale said then", not the "then" of a
+    sequence, "Then he left") or "at the time" / "at that time"."""
+    doc = trig.doc
+    for c in trig.children:
+        if (
+            c.dep_ == "advmod"
+            and c.lower_ == "then"
+            and c.i > trig.i
+            and doc[c.i - 1].lower_ not in _NOT_AT_THAT_TIME
+        ):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "at":
+            for o in c.children:
+                dets = [d.lower_ for d in o.children]
+                if o.dep_ == "pobj" and o.lower_ == "time" and dets in (["the"], ["that"]):
+                    return True
+    return False
+
+
+def date_by_then(events: list[Event], timexes: list[Span], back: int = 2) -> None:
+    """Date an undated event told "then" or "at the time" by the time told just before.
+
+    "Ruiz resigned on May 3.  At the time, she said the country was calm": the saying
+    is of May 3.  The time is the last date told before the event, in its sentence or the
+    ``back`` sentences before it in the same paragraph, outside quoted words; a
+    duration, a recurring time or a bound ("since 2011") is no such time.
+
+    Parameters
+    ----------
+    events : list of Event
+        The events of one article, with their times set; changed in place.
+    timexes : list of Span
+        The article's timexes, in text order, their rows with ``sentence_id``.
+    back : int
+        How many sentences before the event's own to look in.
+    """
+    for e in events:
+        trig = e.trigger
+        if e.time_source != "none" or not syntax._is_verb(trig) or not _points_back(trig):
+            continue
+        before = [
+            tx
+            for tx in timexes
+            if tx.start < e.trigger_start
+            and e.sentence_id - back <= int(tx.row.get("sentence_id", -1)) <= e.sentence_id
+            and tx.head.doc is trig.doc
+            and tx.row.get("type") == "DATE"
+            and tx.row.get("begin") is not None
+            and str(tx.row.get("signal") or "").lower() not in RELATION_SIGNALS
+        ]
+        if not before:
+            continue
+        tx = max(before, key=lambda t: t.start)
+        if syntax.same_paragraph(tx.head, trig) and not in_quote(tx.head):
+            set_time(e, tx)
+            e.time_source = "coreference"

@@ -21,6 +21,7 @@ from ..lexicon.documents import DOCUMENTS, EARLIER_WORDS, OCCASIONS
 from ..timex import NO_ANTECEDENT
 from . import syntax
 from .model import DAY, Event, Span, day, is_na
+from .scope import in_quote
 from .tense import tense_of
 
 #: Prepositions that relate the event to a date without placing it there.
@@ -80,6 +81,7 @@ __all__ = [
     "set_time",
     "speaking_occasion",
     "timex_cost",
+    "told_at_the_time",
     "weekday_direction",
     "width",
     "with_time",
@@ -93,6 +95,8 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
         return None
     if tx.start <= ev.trigger_start < tx.end:
         return None
+    if ev.etype.family == "statement" and in_quote(tx.head) and not in_quote(trig):
+        return None  # '"When we met last year, ..." he said': the quoted words' time
     if str(tx.row.get("signal") or "").lower() in RELATION_SIGNALS:
         return None  # "since 2011", "before the summit": a bound, not the event's date
     if tx.row.get("reason") == NO_ANTECEDENT:
@@ -134,17 +138,72 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
         if n.i != trig.i and n is not (up[-1] if up else None) and syntax._is_verb(n):
             cost += 1
     for n in down:
-        if n.i in triggers:
-            return None
+        if n.i in triggers and not (syntax._is_verb(n) and _same_occasion_clause(n, trig)):
+            return None  # another event's own date, unless told at the same time
         if n.dep_ == "prep" and n.lower_ in RELATION_SIGNALS:
             return None  # "the first talks since a session three weeks ago": its date
         if syntax._is_verb(n):
+            if _same_occasion_clause(n, trig):
+                cost += 1
+                continue
             if statement or syntax._lemma(n) in syntax.REPORTING_VERBS:
                 return None
             cost += -1 if _held_for(n) else 2
     if tx.row.get("type") == "DURATION":
         cost += 1.5
     return cost
+
+
+#: Markers of a clause told at the same time as the verb it hangs on ("when he visited
+#: Kyiv in March, Vale said ...", "while serving as a senator in 2007, she argued ...").
+_AT_THE_SAME_TIME = frozenset(["when", "while"])
+#: Nouns of words and their occasions whose own participle may tell their day ("in a
+#: statement released Thursday", "in a letter dated May 6", "an interview aired Sunday").
+_DATED_WORDS = DOCUMENTS | OCCASIONS | frozenset(["speech", "remarks", "address", "briefing"])
+
+
+def _same_occasion_clause(verb, trig) -> bool:
+    """True when ``verb``, met on the way down from ``trig`` to a timex, tells the very
+    occasion of ``trig``, so that its day is ``trig``'s own:
+
+    * a clause of "when" or "while" on ``trig`` ("When he visited Kyiv in March, Vale
+      said ..."), or a participle on it without a subject of its own ("Asked on Monday
+      about the vote, Vale said ...", "Speaking in Lyon on Tuesday, she warned ...");
+    * the participle that issues the words or occasion in which ``trig`` is told ("said
+      in a statement released Thursday", "wrote in a letter dated May 6").
+
+    Any other verb below an event dates an act of its own ("said he would resign after
+    the vote in May")."""
+    if verb.dep_ == "advcl" and verb.head.i == trig.i:
+        marks = {
+            c.lower_
+            for c in verb.children
+            if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < verb.i)
+        }
+        if marks:
+            return bool(marks & _AT_THE_SAME_TIME)
+        return verb.tag_ in ("VBG", "VBN") and not any(c.dep_ in _SUBJECTS for c in verb.children)
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return False
+    noun = verb.head
+    if noun.lemma_.lower() not in _DATED_WORDS:
+        return False
+    return noun.head.i == trig.i or (
+        noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == trig.i
+    )
+
+
+def told_at_the_time(other: Event, ev: Event) -> bool:
+    """True when the event ``other`` is told in a clause of "when", "while" or a bare
+    participle on ``ev``'s verb (:func:`_same_occasion_clause`): a day that dates
+    ``other`` dates ``ev`` as well ("When she visited Kyiv in March, Vale said ...")."""
+    o = other.trigger
+    return (
+        o.doc is ev.trigger.doc
+        and syntax._is_verb(o)
+        and syntax._is_verb(ev.trigger)
+        and _same_occasion_clause(o, ev.trigger)
+    )
 
 
 #: Prepositions whose object, dated by its modifier, sets the time of the clause:
@@ -194,6 +253,20 @@ def _held_for(verb) -> bool:
     )
 
 
+#: Verbs that put out words as their object ("issued a statement", "released a letter",
+#: "delivered an ultimatum"): the words are said when they are put out.
+_ISSUING_VERBS = frozenset(
+    [
+        *("issue", "release", "publish", "send", "post", "deliver", "give", "make"),
+        *("write", "sign", "file", "submit", "lodge", "broadcast", "air", "tweet"),
+    ]
+)
+
+
+def _issues(verb) -> bool:
+    return syntax._is_verb(verb) and syntax._lemma(verb) in _ISSUING_VERBS
+
+
 def _governed_by_another_act(trig, up: list, triggers: set[int]) -> bool:
     """True when an event noun's path to a timex climbs through a verb that is another
     act: not a verb of its own occurrence (:data:`TIMING_SUPPORT_VERBS`), not another
@@ -205,6 +278,7 @@ def _governed_by_another_act(trig, up: list, triggers: set[int]) -> bool:
         return False
     child = trig
     occasion = False  # the noun is the setting of the act climbed through
+    issued = trig.dep_ in ("dobj", "obj") and _issues(trig.head)
     for n in up:
         if n.i == trig.i:
             continue
@@ -214,6 +288,15 @@ def _governed_by_another_act(trig, up: list, triggers: set[int]) -> bool:
             other = n.i not in triggers and syntax._lemma(n) not in TIMING_SUPPORT_VERBS
             if occasion and child.dep_ in ("xcomp", "conj") and child.head.i == n.i:
                 other = False  # "voted on June 23 to leave the union in a referendum"
+            elif child.i == trig.i and child.dep_ in ("dobj", "obj") and _issues(n):
+                other = False  # "issued a statement on Friday": the words' own day
+            elif (
+                issued
+                and child.dep_ == "conj"
+                and child.head.i == n.i
+                and not any(c.dep_ in _SUBJECTS for c in child.children)
+            ):
+                other = False  # "vetoed the bill last week and issued a statement"
             elif _occasion_of(trig, child, n):
                 occasion, other = True, False  # "spoke on Monday at the summit"
             if not subject and other:
@@ -705,7 +788,33 @@ def _negated(trig) -> bool:
 def _reported(trig) -> bool:
     """True for a saying told inside another's words ("said that Ruiz had warned")."""
     return any(
-        syntax._is_verb(a) and syntax._lemma(a) in syntax.REPORTING_VERBS for a in trig.ancestors
+        syntax._is_verb(a)
+        and syntax._lemma(a) in syntax.REPORTING_VERBS
+        and syntax.same_paragraph(a, trig)  # a headline run into the lead reports nothing
+        for a in trig.ancestors
+    )
+
+
+def _background_clause(t) -> bool:
+    """A relative clause, or an adverbial clause with a subject or a conjunction of its
+    own ("when Vale made remarks last week", "because she said ...") -- not a purpose
+    ("held a briefing to explain") or a participle ("..., saying")."""
+    if t.dep_ == "relcl":
+        return True
+    return t.dep_ in ("advcl", "acl") and any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass") or (c.dep_ == "advmod" and c.tag_ == "WRB")
+        for c in t.children
+    )
+
+
+def _in_subordinate_clause(trig) -> bool:
+    """True for words told in a clause that gives the background of the sentence ("the
+    plan, which Vale announced on Monday", "the row began when Vale made remarks last
+    week"), not an occasion its speaker goes on with."""
+    return any(
+        _background_clause(t) and syntax.same_paragraph(t, trig)
+        for t in (trig, *trig.ancestors)
+        if syntax._is_verb(t)
     )
 
 
@@ -878,6 +987,11 @@ def date_statements(
             and e.etype.family == "statement"
             and e.precision in ("day", "time")
             and not is_na(e.begin)
+            # words of the text's own, not told inside another's or quoted ("we said yes"),
+            # nor in a clause that tells the background ("which Vale announced Monday")
+            and not _reported(e.trigger)
+            and not _in_subordinate_clause(e.trigger)
+            and not in_quote(e.trigger)
         ):
             for p in e.participants:
                 last_said[p] = day(e.begin)

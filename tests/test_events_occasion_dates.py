@@ -1,0 +1,93 @@
+"""Sayings dated by the occasion their sentence tells (invented texts, real pipeline).
+
+Published Wednesday 2019-06-12 (see ``test_parse_repairs._events``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from test_parse_repairs import _events
+
+
+def _day(ev: pd.DataFrame, trigger: str) -> str | None:
+    rows = ev[ev.trigger.eq(trigger)]
+    assert len(rows) == 1, rows[["trigger", "begin"]]
+    b = rows.begin.iloc[0]
+    return None if pd.isna(b) else str(b)[:10]
+
+
+def test_words_dated_by_the_participle_that_issued_them():
+    ev = _events(
+        {
+            "a": "Senator John Vale said in a letter dated May 6 that he would resign.",
+            "b": "Senator John Vale said in a statement released Thursday that the port "
+            "would close.",
+        }
+    )
+    assert _day(ev[ev.article_id.eq("a")], "said") == "2019-05-06"
+    assert _day(ev[ev.article_id.eq("b")], "said") == "2019-06-06"
+
+
+def test_a_when_clause_dates_the_saying_but_an_after_clause_does_not():
+    ev = _events(
+        {
+            "a": "When he visited Kyiv in March, Senator John Vale said the war was over.",
+            "b": "After he visited Kyiv in March, Senator John Vale said the war was over.",
+            "c": "While serving as a senator in 2007, John Vale criticized the army.",
+        }
+    )
+    assert _day(ev[ev.article_id.eq("a")], "said") == "2019-03-01"
+    assert _day(ev[ev.article_id.eq("b")], "said") is None
+    assert _day(ev[ev.article_id.eq("c")], "criticized") == "2007-01-01"
+
+
+def test_a_statement_is_dated_by_the_verb_that_issued_it():
+    ev = _events(
+        {
+            "a": "Senator John Vale issued a statement on Friday.",
+            "b": "Senator John Vale vetoed the bill last week and issued a statement.",
+        }
+    )
+    assert _day(ev[ev.article_id.eq("a")], "statement") == "2019-06-07"
+    b = ev[ev.article_id.eq("b") & ev.trigger.eq("statement")]
+    assert str(b.begin.iloc[0])[:10] == "2019-06-03" and b.precision.iloc[0] == "week"
+
+
+def test_said_then_and_at_the_time_take_the_time_just_told():
+    ev = _events(
+        {
+            "a": "Foreign Minister Ana Ruiz resigned on May 3. At the time, Ruiz said "
+            "the country was calm.",
+            "b": 'Foreign Minister Ana Ruiz said last month that she would resign. "We '
+            'will win," Ruiz said then.',
+            "c": "Foreign Minister Ana Ruiz resigned on May 3. Then she said the country was calm.",
+        }
+    )
+    assert _day(ev[ev.article_id.eq("a")], "said") == "2019-05-03"
+    b = ev[ev.article_id.eq("b")].sort_values("trigger_start")
+    assert [str(x)[:7] for x in b.begin] == ["2019-05", "2019-05"]
+    # "Then she said": the next step of a story, not "at that time"
+    assert ev[ev.article_id.eq("c") & ev.trigger.eq("said")].time_source.iloc[0] != "coreference"
+
+
+def test_a_time_inside_the_quoted_words_does_not_date_the_saying():
+    ev = _events(
+        {
+            "a": "The senate voted on the port budget. "
+            '"Last year, and the year before," Senator John Vale said on Monday.',
+        }
+    )
+    assert _day(ev, "said") == "2019-06-10"
+
+
+def test_an_act_others_report_is_no_occasion_the_speaker_goes_on_with():
+    ev = _events(
+        {
+            "a": "Governor John Vale defended the port plan on Wednesday. The unions said "
+            "Vale had announced the plan on Monday. The dockers went on strike. Talks "
+            'failed. "It is fair," Vale said.',
+        }
+    )
+    # the Monday is the unions' account of the announcement, not the day of his words
+    assert _day(ev, "announced") == "2019-06-10"
+    assert _day(ev, "said") == "2019-06-12"
