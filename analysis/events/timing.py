@@ -445,12 +445,29 @@ def with_time(ev: Event, attached: list[tuple[float, Span]]) -> list[Event]:
     return [ev]
 
 
+#: Timex values of a vague past or future ("months ago", "in the coming years"); "now"
+#: (PRESENT_REF) is the day of the text.
+_VAGUE_VALUES = frozenset(["PAST_REF", "FUTURE_REF"])
+#: The widest vague time still given as the event's interval ("days ago": a week).
+_VAGUE_SPAN = pd.Timedelta(days=31)
+
+
 def set_time(ev: Event, tx: Span) -> None:
+    """Date ``ev`` by the timex ``tx``.  A vague time wider than a month ("months ago",
+    "in recent weeks", "in the coming years": a PAST_REF or FUTURE_REF value) is kept as
+    the event's timex but gives it no interval: a reader cannot tell the day, month or
+    year, and a range of a year shown as "March 2014" would say more than the text
+    does.  "Days ago" keeps its week."""
     ev.timex = tx
+    ev.time_source = "timex"
     ev.begin, ev.end = interval(tx.row)
+    if str(tx.row.get("value") or "") in _VAGUE_VALUES and not (
+        ev.end - ev.begin <= _VAGUE_SPAN  # "days ago": within the last week, said so
+    ):
+        ev.begin, ev.end, ev.precision = pd.NaT, pd.NaT, None
+        return
     prec = tx.row.get("precision")
     ev.precision = None if is_na(prec) else str(prec)
-    ev.time_source = "timex"
 
 
 #: What may stand between a day and the period that places it ("Tuesday of last week",
