@@ -91,3 +91,42 @@ def test_an_act_others_report_is_no_occasion_the_speaker_goes_on_with():
     # the Monday is the unions' account of the announcement, not the day of his words
     assert _day(ev, "announced") == "2019-06-10"
     assert _day(ev, "said") == "2019-06-12"
+
+
+_LEAD = (
+    "President Ana Ruiz of Ruritania signed the port law on Wednesday. The law opens the "
+    "northern docks to foreign ships. It also cuts harbour fees by a third. Dockers have "
+    "protested for weeks. "
+)
+
+
+def test_a_written_reaction_of_someone_the_lead_does_not_name_has_no_day():
+    ev = _events(
+        {
+            "a": _LEAD + "Governor John Vale said in a statement that the law was a mistake.",
+            "b": _LEAD + "Governor John Vale wrote on Twitter that the law was a mistake.",
+            "c": _LEAD + "Governor John Vale said the law was a mistake.",
+            "d": _LEAD + "Ruiz said in a statement that the law would create jobs.",
+        }
+    )
+    assert _day(ev[ev.article_id.eq("a")], "said") is None
+    assert _day(ev[ev.article_id.eq("b")], "wrote") is None
+    # words of the day's account, and the written words of the lead's own actor
+    assert _day(ev[ev.article_id.eq("c")], "said") == "2019-06-12"
+    assert _day(ev[ev.article_id.eq("d")], "said") == "2019-06-12"
+
+
+def test_a_vague_time_wider_than_a_month_gives_no_interval():
+    ev = _events(
+        {
+            "a": "Senator John Vale told the committee months ago that he would testify.",
+            "b": "Senator John Vale met Ana Ruiz days ago in Rome.",
+        }
+    )
+    told = ev[ev.trigger.eq("told")]
+    assert pd.isna(told.begin.iloc[0]) and told.timex.iloc[0] == "PAST_REF"
+    met = ev[ev.trigger.eq("met")]
+    assert (
+        str(met.begin.iloc[0])[:10] == "2019-06-05"
+        and str(met.end_date.iloc[0])[:10] == "2019-06-12"
+    )

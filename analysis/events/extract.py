@@ -698,6 +698,9 @@ def _article_events(
         news,
         story_day_sentences(tx_frame, news),
         lead=first_body + 1,
+        lead_actors={
+            a for off, _t, a in actor_spans if sent_rows[sentence_of(off)][0] <= first_body + 1
+        },
         occasions=_speaking_occasions(
             events,
             timex_spans,

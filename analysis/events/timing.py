@@ -17,7 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..lexicon.calendar import MONTHS, WEEKDAYS
-from ..lexicon.documents import DOCUMENTS, EARLIER_WORDS, OCCASIONS
+from ..lexicon.documents import DOCUMENTS, EARLIER_WORDS, MESSAGES, OCCASIONS
 from ..timex import NO_ANTECEDENT
 from . import syntax
 from .model import DAY, Event, Span, day, is_na
@@ -686,6 +686,23 @@ def _describes_a_document(trig) -> bool:
     return perfect(gov)
 
 
+#: Verbs of words put in writing ("wrote", "tweeted", "posted").
+_WRITING_VERBS = frozenset(["write", "tweet", "post", "email", "e-mail", "text"])
+
+
+def _in_writing(trig) -> bool:
+    """True for words given in writing: a verb of writing, or a saying placed in a
+    message ("said in a statement", "said in an email", "told X in a letter")."""
+    if syntax._lemma(trig) in _WRITING_VERBS:
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "via", "through")
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in MESSAGES for o in c.children)
+        for c in trig.children
+    )
+
+
 def _on_an_occasion(trig) -> bool:
     """True when a saying is placed in an interview, a book, a programme or a column
     ("said in an interview", "told the Sunday programme", "wrote in an op-ed"): its day
@@ -907,6 +924,7 @@ def date_statements(
     episode: set[int] | frozenset[int] = frozenset(),
     lead: int = -1,
     occasions: list[Event] = (),
+    lead_actors: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     """Date the sayings that have no date of their own, in text order.
 
@@ -941,10 +959,18 @@ def date_statements(
         Dated appearances of a speaker that are no saying ("spoke at the forum on
         Tuesday", :func:`speaking_occasion`): a saying may go on with them; they are not
         dated here and not returned.
+    lead_actors : set of str
+        Actor ids the lead names.  In the day's own news, a saying in writing ("said in
+        a statement", "wrote on Twitter") of someone else is a reaction whose day the
+        text does not give: undated.
     """
     if is_na(anchor_day):
         return
     last_said: dict[str, pd.Timestamp] = {}
+    # who the lead tells of: the story's own actors, whose later words go on with it
+    in_lead = set(lead_actors) | {
+        p for x in events if x.sentence_id <= lead for p in x.participants
+    }
     # verbs of saying of the article: a conjunct of one shares its tense ("has accused
     # him and argued that ...")
     sayings = {(id(x.trigger.doc), x.trigger.i) for x in events if x.etype.family == "statement"}
@@ -988,7 +1014,13 @@ def date_statements(
                     c.dep_ == "aux" and syntax._lemma(c) == "have" for c in bearer.children
                 )
                 in_story = (
-                    (news == anchor_day and not has_done)  # the day's news: its sayings
+                    # the day's news: its sayings, but a written reaction of someone the
+                    # lead does not tell of ("a rival said in a statement") has no day
+                    (
+                        news == anchor_day
+                        and not has_done
+                        and (bool(in_lead & set(e.participants)) or not _in_writing(trig))
+                    )
                     or e.sentence_id <= lead  # the lead tells the story's day
                     or bool({e.sentence_id, e.sentence_id - 1} & episode)
                 )
