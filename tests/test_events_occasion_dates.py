@@ -130,3 +130,23 @@ def test_a_vague_time_wider_than_a_month_gives_no_interval():
         str(met.begin.iloc[0])[:10] == "2019-06-05"
         and str(met.end_date.iloc[0])[:10] == "2019-06-12"
     )
+
+
+def test_a_saying_not_made_has_no_day_and_a_request_for_comment_is_no_demand():
+    ev = _events({"a": _LEAD + "Governor John Vale did not respond to a request for comment."})
+    respond = ev[ev.trigger.eq("respond")]
+    assert len(respond) == 1 and pd.isna(respond.begin.iloc[0])
+    assert not ev.type.eq("demand").any()
+
+
+def test_a_service_words_are_posted_on_is_not_their_speaker():
+    ev = _events(
+        {
+            "a": "Governor John Vale deleted a Facebook post that criticized the army.",
+            "b": "Facebook said on Friday that it had closed the account.",
+        }
+    )
+    names = {n for ns in ev.names for n in ns}
+    a_names = {n for ns in ev[ev.article_id.eq("a")].names for n in ns}
+    assert "Facebook" not in a_names
+    assert "Facebook" in names  # its own saying

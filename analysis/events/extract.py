@@ -98,7 +98,13 @@ from .participants import (
 )
 from .pronouns import PronounResolver, subject_pronoun
 from .quote_time import requote_times
-from .roles import referendum_voters, travellers_to, vow_is_threat, warning_is_threat
+from .roles import (
+    platform_only,
+    referendum_voters,
+    travellers_to,
+    vow_is_threat,
+    warning_is_threat,
+)
 from .setting import date_by_setting, date_by_then
 from .status import decide_status, inherit_status, quote_attribution, told_by_a_doer
 from .timing import (
@@ -635,6 +641,11 @@ def _article_events(
             if etype.family == "statement" and not ev.participants:
                 # "..., said the statement": the speakers of that statement
                 ev.participants = statement_noun_speakers(trig, events + sent_events)
+            if etype.family == "statement" and ev.participants:
+                # "a Facebook post that said": the service carries the words
+                ev.participants = [
+                    p for p in ev.participants if not platform_only(p, trig, actor_tok)
+                ]
             if metonyms:
                 # "talks between Washington and Bexley": the capital's country
                 ev.participants = list(dict.fromkeys(metonyms.get(p, p) for p in ev.participants))

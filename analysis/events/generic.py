@@ -138,12 +138,24 @@ _JUDGING = frozenset(
 )
 
 
+#: Nouns of asking that a reporter's "request for comment" uses.
+_ASKING_NOUNS = frozenset(["request", "inquiry", "query", "call", "message"])
+
+
 def says_nothing(trig: Token) -> bool:
     """True for a verb of saying whose object is "nothing" / "little": "passed reporters
     but said nothing new" reports no statement; for "add" that adds a thing, not words
     ("was added to the team", "added troops to the mission"); and for a judging verb
     in the passive without its agent ("the pilots are accused of smuggling", "envoys
-    accused of spying"): no speaker is told."""
+    accused of spying"): no speaker is told.  A reporter's "request for comment" asks for
+    nothing of the story."""
+    if trig.lemma_.lower() in _ASKING_NOUNS and any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(o.lemma_.lower() == "comment" for o in c.children)
+        for c in trig.children
+    ):
+        return True  # "did not respond to a request for comment": a reporter's question
     if trig.pos_ not in ("VERB", "AUX"):
         return False
     kids = list(trig.children)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon.documents import PLATFORMS, POSTINGS
 from ..lexicon.prepositions import INCLUSION_PREPOSITIONS
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "for_subjects",
     "list_members_before",
     "modal_conjunct_head",
+    "platform_only",
     "referendum_voters",
     "travellers_to",
     "vow_is_threat",
@@ -312,3 +314,20 @@ def left_subject(verb: Token) -> Token | None:
         )
         return None if taken else verb.doc[k]
     return None
+
+
+def platform_only(actor: str, trig: Token, actor_tok: dict) -> bool:
+    """True when every mention of ``actor`` in the sentence of ``trig`` names a service
+    words are posted on, as the modifier of the posting ("a Facebook post that said",
+    "the Twitter account of the ministry"): the service carries the words, it does not
+    say them.  "Twitter said it had closed the account" is Twitter's own saying."""
+    sent = trig.sent
+    toks = [t for t in sent if actor in actor_tok.get((id(t.doc), t.i), ())]
+    if not toks:
+        return False
+    return all(
+        t.dep_ in ("compound", "poss", "nmod", "amod")
+        and t.head.lemma_.lower() in POSTINGS
+        and " ".join(x.lower_ for x in toks if x.head.i == t.head.i) in PLATFORMS
+        for t in toks
+    )

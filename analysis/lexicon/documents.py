@@ -5,6 +5,8 @@
   urging", "an advertisement claiming");
 * :data:`PROVISIONS` -- texts, plans and rules, which "call for" what they provide for;
 * :data:`OCCASIONS` -- occasions whose day a report seldom gives ("said in an interview");
+* :data:`PLATFORMS`, :data:`POSTINGS` -- services where words are posted and what is
+  posted there ("a Facebook post", "the Twitter account of the ministry");
 * :data:`BEFORE_WORDS`, :data:`EARLIER_WORDS` -- adjectives that put an event before the
   story ("the last election", "his earlier warnings").
 """
@@ -17,6 +19,8 @@ __all__ = [
     "EARLIER_WORDS",
     "MESSAGES",
     "OCCASIONS",
+    "PLATFORMS",
+    "POSTINGS",
     "PROVISIONS",
 ]
 
@@ -50,6 +54,15 @@ OCCASIONS = frozenset(
         *("programme", "show", "documentary", "column", "essay", "article", "profile"),
     ]
 )
+
+PLATFORMS = frozenset(
+    [
+        *("twitter", "facebook", "instagram", "youtube", "tiktok", "telegram", "whatsapp"),
+        *("snapchat", "reddit", "linkedin", "weibo", "wechat", "vkontakte", "truth social"),
+    ]
+)
+
+POSTINGS = MESSAGES | frozenset(["account", "page", "feed", "video", "channel", "livestream"])
 
 BEFORE_WORDS = frozenset(["last", "previous", "past", "prior", "recent"])
 
