@@ -150,3 +150,20 @@ def test_a_service_words_are_posted_on_is_not_their_speaker():
     a_names = {n for ns in ev[ev.article_id.eq("a")].names for n in ns}
     assert "Facebook" not in a_names
     assert "Facebook" in names  # its own saying
+
+
+def test_a_participle_on_a_perfect_has_no_narrative_day():
+    lead = (
+        "President Ana Ruiz of Ruritania signed the port law on Wednesday. The law opens "
+        "the northern docks to foreign ships. It also cuts harbour fees by a third. "
+    )
+    ev = _events(
+        {
+            "a": lead + "Governor John Vale has challenged the law in court, saying it "
+            "breaks the constitution.",
+            "b": lead + "Governor John Vale challenged the law in court, saying it breaks "
+            "the constitution.",
+        }
+    )
+    assert _day(ev[ev.article_id.eq("a")], "saying") is None
+    assert _day(ev[ev.article_id.eq("b")], "saying") == "2019-06-12"

@@ -1011,7 +1011,15 @@ def date_statements(
                     and (id(trig.doc), trig.head.i) in sayings
                     and not any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in trig.children)
                 )
-                bearer = trig.head if shares else trig
+                # "has challenged the law, saying ...": a participle on a verb tells
+                # its words at that verb's time, and takes its perfect
+                participle = (
+                    trig.dep_ in ("advcl", "xcomp")
+                    and trig.tag_ == "VBG"
+                    and syntax._is_verb(trig.head)
+                    and not any(c.dep_ in _SUBJECTS for c in trig.children)
+                )
+                bearer = trig.head if shares or participle else trig
                 has_done = any(
                     c.dep_ == "aux" and syntax._lemma(c) == "have" for c in bearer.children
                 )
