@@ -84,6 +84,7 @@ from .generic import (
 from .headline_actors import headline_remap
 from .location import place_cost
 from .model import Event, Span, day, event_id, is_na
+from .narrative import date_statements, news_day, speaking_occasion, story_day_sentences
 from .parsing import TokenIndex, default_nlp
 from .participants import (
     anonymous_source,
@@ -108,13 +109,9 @@ from .roles import (
 from .setting import date_by_setting, date_by_then
 from .status import decide_status, inherit_status, quote_attribution, told_by_a_doer
 from .timing import (
-    date_statements,
     month_direction,
     nest_timexes,
-    news_day,
     set_time,
-    speaking_occasion,
-    story_day_sentences,
     timex_cost,
     told_at_the_time,
     weekday_direction,
