@@ -67,6 +67,19 @@ def test_a_candidate_takes_part_in_the_election(spacy_nlp, text, who):
 
 
 @pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Tomas Ruiz lost the 2012 election to Ana Vale.", ["x:tomas-ruiz", "x:ana-vale"]),
+        ("In the 2012 election, Ana Vale defeated Tomas Ruiz.", ["x:ana-vale", "x:tomas-ruiz"]),
+        ("Ana Vale avoided a costly primary.", ["x:ana-vale"]),
+        ("Tomas Ruiz survived the 2012 election.", ["x:tomas-ruiz"]),
+    ],
+)
+def test_the_rival_and_the_one_who_faces_the_election_are_candidates(spacy_nlp, text, who):
+    assert _of(_events(spacy_nlp, text), "election") == [who]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Ana Vale voted in the election.",  # a voter is no candidate

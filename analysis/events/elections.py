@@ -187,15 +187,34 @@ _CONTESTS = frozenset(["race", "contest", "campaign", "bid", "battle", "fight"])
 _CANDIDATE_PREPS = frozenset(["for", "in", "of"])
 #: Verbs whose subject stands in the election their "in" / "for" object names ("ran in
 #: the 2012 election", "stood for re-election").
-_RUNNING = frozenset(["run", "stand", "compete"])
+_RUNNING = frozenset(["run", "stand", "compete", "campaign", "win", "lose", "beat", "defeat"])
 #: Verbs whose subject stands in the election their object names ("won the election",
 #: "contested the poll", "sought re-election").
-_STANDING = frozenset(["win", "lose", "contest", "seek"])
+_STANDING = frozenset(["win", "lose", "contest", "seek", "face", "survive", "avoid", "fight"])
+#: Verbs whose object is a rival in the election ("beat Ruiz in the election").
+_BEATING = frozenset(["beat", "defeat"])
+
+
+def _rivals(verb: Token) -> list[Token]:
+    """The other side of a contest a verb tells: "beat Ruiz", "lost the election to
+    Ruiz"."""
+    lemma = verb.lemma_.lower()
+    out = [c for c in verb.children if c.dep_ in ("dobj", "obj") and lemma in _BEATING]
+    if lemma == "lose":
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "to":
+                out += [o for o in c.children if o.dep_ == "pobj"]
+    return [t for t in out if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP")]
 
 
 def _verb_subjects(verb: Token) -> list[Token]:
     """The subjects of ``verb``, a subject shared through "and" ("ran and won") and the
-    noun a relative clause hangs on ("Vale, who ran in the election")."""
+    noun a relative clause hangs on ("Vale, who ran in the election"), and the rivals it
+    names ("beat Ruiz", "lost to Ruiz")."""
+    return _subjects_of(verb) + _rivals(verb)
+
+
+def _subjects_of(verb: Token) -> list[Token]:
     node = verb
     for _ in range(3):
         subs = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
