@@ -265,3 +265,20 @@ def test_a_conjunct_with_its_own_subject_is_its_own_clause(spacy_nlp):
     said = ev[ev["trigger"].eq("said")]
     assert len(said) == 1, ev[["type", "trigger", "status"]]
     assert said.iloc[0]["status"] == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "status"),
+    [
+        ("Instead of meeting Kim Jong Un, Donald Trump flew to Hanoi.", "meeting", "denied"),
+        ("Rather than meet Kim Jong Un, Vladimir Putin sent an envoy.", "meeting", "denied"),
+        ("Donald Trump chose to talk rather than threaten Kim Jong Un.", "threat", "denied"),
+        # the act chosen was done
+        ("Donald Trump chose to meet Kim Jong Un in Hanoi.", "meeting", "occurred"),
+    ],
+)
+def test_the_act_not_taken_is_denied(spacy_nlp, text, type_, status):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    rows = ev[ev["type"].eq(type_)]
+    assert len(rows) == 1, ev[["type", "trigger", "status"]]
+    assert rows.iloc[0]["status"] == status

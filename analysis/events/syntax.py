@@ -612,6 +612,30 @@ def _is_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")
 
 
+def _rather_than(tok: Token) -> bool:
+    """True when ``tok`` has a "than" (mark or coordinator) right after "rather"."""
+    return any(
+        c.dep_ in ("mark", "cc")
+        and c.lower_ == "than"
+        and c.i > 0
+        and c.nbor(-1).lower_ == "rather"
+        for c in tok.children
+    )
+
+
+def set_aside(trigger: Token) -> bool:
+    """True for an act named as the one not taken: "instead of meeting him", "instead of
+    talks", "rather than meet the rebels", "chose to negotiate rather than threaten"."""
+    node = trigger
+    if node.dep_ in ("pcomp", "pobj") and node.head.lower_ == "of":
+        gov = node.head.head
+        if gov.lower_ == "instead" or node.head.nbor(-1).lower_ == "instead":
+            return True
+    if _rather_than(node) and any(c.dep_ == "mark" for c in node.children):
+        return True  # "rather than meet the rebels, ..."
+    return node.dep_ == "conj" and _rather_than(node.head)  # "negotiate rather than threaten"
+
+
 def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool | str | int]:
     """Grammatical cues of the event's status, read on the path from the trigger upward.
 
@@ -810,6 +834,8 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         # call off the visit": a demand that it not happen -- the event is still planned
         cues["denied"] = False
         cues["planned"] = True
+    if set_aside(trigger):
+        cues["denied"], cues["planned"] = True, False  # the act not taken
     return cues
 
 

@@ -89,6 +89,7 @@ IMPLICATIVE_VERBS = frozenset(
     [
         *("manage", "proceed", "move", "rush", "hasten", "hurry", "scramble", "go"),
         *("continue", "begin", "start", "remember", "dare", "bother", "happen"),
+        *("choose", "opt"),
     ]
 )
 #: Implicative verbs of haste, whose infinitive the parser may read as a purpose clause
