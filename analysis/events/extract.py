@@ -66,6 +66,7 @@ from . import metonymy, syntax
 from .anaphora import both_sides, definite_noun, last_two_persons, title_references
 from .assembly import deduplicate, to_row
 from .elections import candidate_heads, date_by_calendar, join_elections
+from .families import Families, family_names
 from .generic import (
     attack_targets,
     characterising,
@@ -106,7 +107,7 @@ from .roles import (
     vow_is_threat,
     warning_is_threat,
 )
-from .setting import date_by_setting, date_by_then
+from .setting import date_by_also, date_by_setting, date_by_then
 from .status import decide_status, inherit_status, quote_attribution, told_by_a_doer
 from .timing import (
     month_direction,
@@ -202,6 +203,7 @@ def extract_events(
     for a, c in zip(gov_rows["actor_id"], gov_rows["country"], strict=True):
         if isinstance(c, str) and c and (c not in governments or str(a).startswith("kb:")):
             governments[c] = str(a)
+    families = family_names(actors)
     # the country of every actor that has one: a person's for titles ("the senator"), all
     # of them for the country an article is about
     actor_country = {
@@ -258,6 +260,7 @@ def extract_events(
                 {k: v.get(aid) for k, v in by_article.items()},
                 actor_country,
                 governments,
+                families,
             )
         except Exception:  # noqa: BLE001 - one bad article must not stop the corpus
             log.exception("event extraction failed for article %s; skipped", aid)
@@ -410,6 +413,7 @@ def _article_events(
     frames: dict[str, list[dict] | None],
     actor_country: dict[str, str],
     governments: dict[str, str],
+    families: Families,
 ) -> list[dict]:
     index = TokenIndex(chunks)
     anchor_day = day(published)
@@ -638,6 +642,9 @@ def _article_events(
             if etype.family == "statement" and not ev.participants:
                 # "..., said the statement": the speakers of that statement
                 ev.participants = statement_noun_speakers(trig, events + sent_events)
+            if any(p in families.plural for p in ev.participants):
+                # "the Trumps visited him": the article's Trumps
+                ev.participants = families.members(ev.participants, person_spans)
             if etype.family == "statement" and ev.participants:
                 # "a Facebook post that said": the service carries the words
                 ev.participants = [
@@ -695,6 +702,7 @@ def _article_events(
             events += with_time(e, costs[id(e)])
     date_by_setting(events)  # "a summit where on Sunday they signed": the summit too
     date_by_then(events, timex_spans)  # "Ruiz said then", "at the time": the time just told
+    date_by_also(events)  # "they also met": the day of their act just told
     for e in events:
         weekday_direction(e, anchor_day)
         month_direction(e, anchor_day)

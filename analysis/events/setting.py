@@ -2,7 +2,8 @@
 
 * :func:`date_by_setting` -- an event noun dated by what its relative clause says
   happened at it;
-* :func:`date_by_then` -- "said then", "at the time": the time just told.
+* :func:`date_by_then` -- "said then", "at the time": the time just told;
+* :func:`date_by_also` -- "they also met": the day of the same people's act just told.
 
 
 "Leaders met for a summit where on Sunday two presidents signed the pact": the signing
@@ -19,7 +20,7 @@ from .model import Event, Span
 from .scope import in_quote
 from .timing import RELATION_SIGNALS, set_time
 
-__all__ = ["date_by_setting", "date_by_then"]
+__all__ = ["date_by_also", "date_by_setting", "date_by_then"]
 
 #: Relative words that make the clause's act happen at (or during) its noun.
 _WHERE = frozenset(["where", "when"])
@@ -124,4 +125,41 @@ def date_by_then(events: list[Event], timexes: list[Span], back: int = 2) -> Non
         tx = max(before, key=lambda t: t.start)
         if syntax.same_paragraph(tx.head, trig) and not in_quote(tx.head):
             set_time(e, tx)
+            e.time_source = "coreference"
+
+
+def date_by_also(events: list[Event]) -> None:
+    """Date an undated act told "also" by the dated act of the same people just before.
+
+    "The president visited the hospital on Wednesday night.  The couple also met the
+    nurses": the meeting is of that visit.  The act takes the day of the last act dated
+    by its own timex in its sentence or the one before, when they share a participant;
+    a saying is dated by the narrative instead (:mod:`analysis.events.narrative`).
+
+    Parameters
+    ----------
+    events : list of Event
+        The events of one article, with their times set; changed in place.
+    """
+    dated = [
+        e
+        for e in events
+        if e.time_source == "timex" and e.precision in ("day", "time") and e.participants
+    ]
+    for e in events:
+        trig = e.trigger
+        if e.time_source != "none" or e.etype.family == "statement" or not e.participants:
+            continue
+        if not any(c.dep_ == "advmod" and c.lower_ == "also" for c in trig.children):
+            continue
+        before = [
+            o
+            for o in dated
+            if o.trigger_start < e.trigger_start
+            and e.sentence_id - 1 <= o.sentence_id <= e.sentence_id
+            and set(o.participants) & set(e.participants)
+        ]
+        if before:
+            o = max(before, key=lambda x: x.trigger_start)
+            e.timex, e.begin, e.end, e.precision = o.timex, o.begin, o.end, o.precision
             e.time_source = "coreference"
