@@ -111,3 +111,15 @@ def test_a_possessive_inside_a_collective_name_is_part_of_it(nlp, kb):
     names = set(res.actors["name"])
     assert "People's Liberation Army" in names and "Liberation Army" not in names
     assert "Acme" in names  # a possessor before a name is still cut off
+
+
+def test_a_surname_before_a_suffix_and_the_pronoun_that_takes_it_up(nlp, kb):
+    # "Jr." is no surname; "said he" takes up the man, not the wife named last
+    text = (
+        "Former Senator Thomas K. Brandle Jr. admitted the fraud on Monday. His wife, "
+        "Olivia Brandle, admitted a tax charge. Brandle said {} was sorry."
+    )
+    res = resolve(nlp, kb, {"a": text.format("he"), "b": text.format("she")})
+    names = dict(zip(res.actors["actor_id"], res.actors["name"], strict=False))
+    rows = res.mentions[res.mentions["text"].eq("Brandle")].sort_values("article_id")
+    assert [names[a] for a in rows["actor_id"]] == ["Thomas K. Brandle Jr.", "Olivia Brandle"]

@@ -18,6 +18,7 @@ from analysis.actors.name_joins import (
     rare_misspelling_joins,
 )
 from analysis.actors.names import GENERIC_BODY_NOUNS
+from analysis.lexicon.agents import NAME_SUFFIXES
 from analysis.lexicon.given_names import formal_given_name
 
 if TYPE_CHECKING:
@@ -202,7 +203,7 @@ def finish_rows(acc: dict[str, dict]) -> list[dict]:
     return rows
 
 
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_SUFFIXES = NAME_SUFFIXES
 _JOINABLE_KINDS = frozenset({"person", "organisation", "other"})
 
 

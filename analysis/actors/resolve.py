@@ -22,6 +22,7 @@ from analysis.actors import headlines as _headlines
 from analysis.actors import names as _names
 from analysis.actors.acronyms import define_acronyms, text_between
 from analysis.actors.article_parts import article_actors
+from analysis.actors.coref import name_gender
 from analysis.actors.countries import acting_demonym_actor, gazetteer_country
 from analysis.actors.graph import (
     accumulate_actor,
@@ -34,9 +35,16 @@ from analysis.actors.kb import KBIndex, kb_index, load_knowledge_base, normalize
 from analysis.actors.mislabels import relabel_surnames, surname_organisations
 from analysis.actors.name_joins import nicknames
 from analysis.actors.quotes import find_quotes
-from analysis.actors.surname_fit import full_name, surname_fits, titled_holder
+from analysis.actors.surname_fit import (
+    apposed_gender,
+    full_name,
+    self_pronoun_gender,
+    surname_fits,
+    titled_holder,
+)
 from analysis.actors.syntax import government_role, quoted_apart
 from analysis.actors.town_names import town_like_names
+from analysis.lexicon.agents import NAME_SUFFIXES
 from analysis.nlp import doc_text, in_title_case_line
 
 __all__ = ["ActorResult", "resolve_actors"]
@@ -556,6 +564,7 @@ class _ArticleResolver:
         full: dict[str, Counter] = {}
         salience: Counter = Counter()
         first_seen: dict[str, int] = {}
+        suffixed: dict[str, Counter] = {}
         bare = {id(m) for m in surnames}
         for m in self.mentions:
             if m.actor_id is None or m.label != "PERSON" or id(m) in bare:
@@ -566,6 +575,10 @@ class _ArticleResolver:
             salience[m.actor_id] += 1
             first_seen.setdefault(m.actor_id, m.start)
             parts = _person_key(m.text).split()
+            if len(parts) > 2 and parts[-1] in NAME_SUFFIXES:
+                # "Tom Vale Jr." is a Vale too, where another Vale of the article could
+                # be meant (he is otherwise joined as the corpus knows him)
+                suffixed.setdefault(parts[-2], Counter())[m.actor_id] += 1
             keys = {parts[0], parts[-1]} if len(parts) > 1 else set(parts)
             if kb_row is not None:
                 keys.update(
@@ -575,6 +588,9 @@ class _ArticleResolver:
                 )
             for key in keys:
                 full.setdefault(key, Counter())[m.actor_id] += 1
+        for key, ids in suffixed.items():
+            if key in full:
+                full[key].update(ids)
         self.full_names = full
         towns = town_like_names(m for m in surnames if _person_key(m.text) not in full)
         for m in surnames:
@@ -613,12 +629,26 @@ class _ArticleResolver:
             if len(cands) > 1:
                 cands = self._by_title(m, cands) or cands
             if len(cands) > 1:
+                # "Vale said he would resign": the Vale a "he" can take up
+                want = self_pronoun_gender(m.span)
+                fits = [c for c in cands if want and self._gender(c) in (want, None)]
+                cands = fits or cands
+            if len(cands) > 1:
                 recent = [c for c in cands if self._named_just_before(c, m)]
                 if len(recent) == 1:
                     cands = recent
             if len(cands) > 1:
                 cands.sort(key=lambda c: (-salience[c], first_seen.get(c, 0)))
             m.actor_id, m.role = cands[0], "actor"
+
+    def _gender(self, aid: str) -> str | None:
+        """The gender of ``aid``'s name, else the one a noun in apposition with one of
+        its mentions tells ("his wife, Jane Roe")."""
+        g = name_gender(self._named(aid))
+        for o in self.mentions:
+            if g is None and o.actor_id == aid and o.label == "PERSON":
+                g = apposed_gender(o.span)
+        return g
 
     def _named(self, aid: str) -> str:
         row = self.index.actors.get(aid)

@@ -11,9 +11,17 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..lexicon.abbreviations import HONORIFICS
+from ..lexicon.gender import noun_gender
 from .coref import name_gender
 
-__all__ = ["full_name", "honorific_gender", "surname_fits", "titled_holder"]
+__all__ = [
+    "apposed_gender",
+    "full_name",
+    "honorific_gender",
+    "self_pronoun_gender",
+    "surname_fits",
+    "titled_holder",
+]
 
 
 def honorific_gender(span: Span | None) -> str | None:
@@ -24,6 +32,44 @@ def honorific_gender(span: Span | None) -> str | None:
     if prev not in HONORIFICS:
         return None
     return name_gender(prev + " " + span.text)
+
+
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def self_pronoun_gender(span: Span | None) -> str | None:
+    """'m' or 'f' when the bare surname ``span`` is the subject of a verb whose clause
+    goes on with "he" or "she" as its own subject ("Vale said he would resign", "Vale
+    insisted she had not known"): the pronoun takes up the surname's person.  None
+    otherwise."""
+    if span is None:
+        return None
+    root = span.root
+    if root.dep_ != "nsubj":
+        return None
+    for clause in root.head.children:
+        if clause.dep_ != "ccomp":
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].lower_ in _PRONOUN_GENDER:
+            return _PRONOUN_GENDER[subjects[0].lower_]
+    return None
+
+
+def apposed_gender(span: Span | None) -> str | None:
+    """'m' or 'f' when a gendered noun stands in apposition with the name ``span``:
+    "his wife, Jane Roe", "Jane Roe, his wife"."""
+    if span is None:
+        return None
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    for n in nouns:
+        g = noun_gender(n.lower_, n.lemma_.lower())
+        if g:
+            return g
+    return None
 
 
 def surname_fits(span: Span | None, full_name: str) -> bool:

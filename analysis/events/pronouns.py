@@ -42,6 +42,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..actors.coref import name_gender
+from ..lexicon.gender import FEMALE_NOUNS as _FEMALE_NOUNS
+from ..lexicon.gender import MALE_NOUNS as _MALE_NOUNS
+from ..lexicon.gender import noun_gender
 from ..lexicon.speech import HUMAN_SOURCES
 from . import syntax
 from .parsing import TokenIndex
@@ -65,68 +68,6 @@ _MARGIN = 0.7
 #: its gender to agree.
 _LEAST = 1.2
 
-_MALE_NOUNS = frozenset(
-    [
-        "congressman",
-        "spokesman",
-        "chairman",
-        "businessman",
-        "husband",
-        "father",
-        "son",
-        "brother",
-        "king",
-        "prince",
-        "widower",
-        "actor",
-        "boyfriend",
-        "grandfather",
-        "grandson",
-        "nephew",
-        "uncle",
-        "sir",
-        "mr",
-        "mr.",
-        "lord",
-        *("stepfather", "stepson", "stepbrother", "half-brother", "fiance", "bridegroom"),
-        *("councilman", "assemblyman", "alderman", "policeman", "sportsman", "statesman"),
-        *("anchorman", "cameraman", "serviceman", "duke", "emperor", "baron", "earl"),
-        *("patriarch", "monk", "dad", "ex-husband", "gentleman", "tsar", "sultan"),
-    ]
-)
-_FEMALE_NOUNS = frozenset(
-    [
-        "congresswoman",
-        "spokeswoman",
-        "chairwoman",
-        "businesswoman",
-        "wife",
-        "mother",
-        "daughter",
-        "sister",
-        "queen",
-        "princess",
-        "widow",
-        "actress",
-        "girlfriend",
-        "grandmother",
-        "niece",
-        "aunt",
-        "lady",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "miss",
-        "madam",
-        "dame",
-        *("granddaughter", "stepmother", "stepdaughter", "stepsister", "half-sister"),
-        *("fiancee", "fiancée", "bride", "mistress", "heiress", "matriarch", "nun"),
-        *("councilwoman", "assemblywoman", "alderwoman", "policewoman", "sportswoman"),
-        *("stateswoman", "anchorwoman", "servicewoman", "duchess", "empress", "baroness"),
-        *("countess", "mom", "mum", "ex-wife", "waitress", "hostess", "tsarina"),
-    ]
-)
 #: Words after a kin or role noun that make it another person's ("the wife of Ruiz").
 _RELATING = frozenset(["of", "to", "for", "with", "and", "or", "by"])
 _QUOTE_CHARS = {'"': 0, "\u201c": 1, "\u201d": -1}
@@ -593,12 +534,7 @@ class PronounResolver:
 
 def _noun_gender(tok: Token) -> str | None:
     """'m' or 'f' for a gendered noun ("wife", "chairman", "actress"), else None."""
-    for w in (tok.lower_, tok.lemma_.lower()):
-        if w in _MALE_NOUNS:
-            return "m"
-        if w in _FEMALE_NOUNS:
-            return "f"
-    return None
+    return noun_gender(tok.lower_, tok.lemma_.lower())
 
 
 def _predicated_gender(head: Token) -> str | None:

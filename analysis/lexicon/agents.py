@@ -15,6 +15,7 @@ from __future__ import annotations
 
 __all__ = [
     "FORMER_WORDS",
+    "NAME_SUFFIXES",
     "NON_STATE_MODIFIERS",
     "STATE_AGENTS",
     "STATE_BODIES",
@@ -62,3 +63,7 @@ NON_STATE_MODIFIERS = frozenset(
 #: Words that put an office holder out of office: "a former agency official" no longer
 #: speaks or acts for the agency.
 FORMER_WORDS = frozenset(["former", "ex", "ex-", "retired", "onetime", "one-time", "erstwhile"])
+
+#: Generational suffixes after a surname ("Jesse Vale Jr.", "Tom Lima III"): the surname is
+#: the word before them.
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
