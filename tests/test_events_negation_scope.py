@@ -282,3 +282,19 @@ def test_the_act_not_taken_is_denied(spacy_nlp, text, type_, status):
     rows = ev[ev["type"].eq(type_)]
     assert len(rows) == 1, ev[["type", "trigger", "status"]]
     assert rows.iloc[0]["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "status"),
+    [
+        ("Mike Pompeo declined to comment on the talks.", "statement", "denied"),
+        ("Donald Trump bypassed the talks with Kim Jong Un.", "meeting", "denied"),
+        # "decline" as a fall is no refusal
+        ("Exports declined after the summit with Kim Jong Un.", "meeting", "occurred"),
+    ],
+)
+def test_declining_to_do_and_bypassing_are_not_doing(spacy_nlp, text, type_, status):
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    rows = ev[ev["type"].eq(type_)]
+    assert len(rows) == 1, ev[["type", "trigger", "status"]]
+    assert rows.iloc[0]["status"] == status

@@ -167,3 +167,10 @@ def test_a_participle_on_a_perfect_has_no_narrative_day():
     )
     assert _day(ev[ev.article_id.eq("a")], "saying") is None
     assert _day(ev[ev.article_id.eq("b")], "saying") == "2019-06-12"
+
+
+def test_declining_to_comment_has_no_narrative_day():
+    ev = _events({"a": _LEAD + "Governor John Vale declined to comment."})
+    comment = ev[ev.trigger.eq("comment")]
+    assert len(comment) == 1 and comment.status.iloc[0] == "denied"
+    assert pd.isna(comment.begin.iloc[0])

@@ -411,8 +411,8 @@ def date_statements(
             and not e.cues.get("planned")
             and not perfect(e.trigger)
         ):
-            if _negated(e.trigger):
-                continue  # "did not respond", "would not say": no occasion to date
+            if _negated(e.trigger) or e.cues.get("denied"):
+                continue  # "did not respond", "declined to comment": no occasion to date
             if of_the_day(e.trigger):
                 when, source = anchor_day, "publication"
             elif any(c.dep_ == "amod" and c.lower_ in EARLIER_WORDS for c in e.trigger.children):
