@@ -242,6 +242,14 @@ def _negated(trig) -> bool:
     return False
 
 
+#: Verbs whose infinitive is a saying withheld ("declined to comment", "refused to say").
+_WITHHOLDING = frozenset(["decline", "refuse"])
+
+
+def _withheld(trig) -> bool:
+    return trig.dep_ == "xcomp" and syntax._lemma(trig.head) in _WITHHOLDING
+
+
 def _reported(trig) -> bool:
     """True for a saying told inside another's words ("said that Ruiz had warned")."""
     return any(
@@ -411,7 +419,7 @@ def date_statements(
             and not e.cues.get("planned")
             and not perfect(e.trigger)
         ):
-            if _negated(e.trigger) or e.cues.get("denied"):
+            if _negated(e.trigger) or _withheld(e.trigger):
                 continue  # "did not respond", "declined to comment": no occasion to date
             if of_the_day(e.trigger):
                 when, source = anchor_day, "publication"
