@@ -68,3 +68,29 @@ def test_a_title_linked_to_the_headline_actor_follows_its_names():
     mentions.loc[len(mentions)] = ["a1", 64, 75, "the senator", "x:vale-blocks-tariff"]
     out = headline_remap(mentions, actors, {"a1": text.index("\n"), "a2": 0})
     assert out.loc[4, "actor_id"] == "x:ana-vale"
+
+
+def test_a_headline_name_goes_to_the_body_actor_whose_full_name_ends_with_it():
+    # headline "Vale Jr. Admits Fraud"; the body names Tom Vale Jr. and his wife Mia Vale,
+    # who is mentioned more: the headline's "Vale Jr." is still Tom Vale Jr.
+    text = "Vale Jr. Admits Fraud\nTom Vale Jr. admitted it. Mia Vale wept. Vale said no."
+    mentions = pd.DataFrame(
+        {
+            "article_id": ["a1"] * 4,
+            "start": [0, 22, 48, 63],
+            "end": [8, 34, 56, 67],
+            "text": ["Vale Jr.", "Tom Vale Jr.", "Mia Vale", "Vale"],
+            "actor_id": ["x:vale-jr", "x:tom-vale-jr", "x:mia-vale", "x:vale-jr"],
+        }
+    )
+    actors = pd.DataFrame(
+        {
+            "actor_id": ["x:vale-jr", "x:tom-vale-jr", "x:mia-vale"],
+            "name": ["Vale Jr.", "Tom Vale Jr.", "Mia Vale"],
+            "aliases": [["Vale", "Vale Jr."], ["Vale", "Tom Vale Jr."], ["Vale", "Mia Vale"]],
+            "mentions": [2, 3, 9],
+            "in_kb": [False, False, False],
+        }
+    )
+    out = headline_remap(mentions, actors, {"a1": text.index("\n")})
+    assert out.loc[3, "actor_id"] == "x:tom-vale-jr"

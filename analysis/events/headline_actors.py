@@ -6,7 +6,9 @@ headline actor instead of the person the body names in full.  For the events sta
 an actor is a wrong participant and breaks the link between mentions of one event
 ("the talks" of the body and "the meeting" with the full name).  :func:`headline_remap`
 finds the actors whose name occurs only inside headlines and maps each of their body
-mentions to the one other actor whose name or alias is that mention's text.
+mentions to the one other actor whose name or alias is that mention's text -- the one
+whose full name ends with the headline's name when there is one ("Vale Jr." of the
+headline is "Tom Vale Jr.", not another Vale of the article).
 """
 
 from __future__ import annotations
@@ -84,6 +86,7 @@ def headline_remap(
         return mentions
     wanted = {_key(t) for t in mentions["text"][hit]}
     by_name: dict[str, list[tuple[int, str]]] = {}
+    full_name: dict[str, str] = {}
     weights = actors["mentions"] if "mentions" in actors else [0] * len(actors)
     aliases = actors["aliases"] if "aliases" in actors else [None] * len(actors)
     for aid, name, al, n in zip(actors["actor_id"], actors["name"], aliases, weights, strict=True):
@@ -96,6 +99,12 @@ def headline_remap(
         weight = int(n) if isinstance(n, int | float) and not pd.isna(n) else 0
         for nm in names:
             by_name.setdefault(nm, []).append((weight, aid))
+        full_name[aid] = _key(name)
+    born_name = {
+        str(a): _key(n)
+        for a, n in zip(cand["actor_id"], cand["name"], strict=True)
+        if str(a) in born
+    }
     out = mentions
     new = ids.copy()
     went: dict[tuple[object, str], set[str]] = {}  # (article, born id) -> actors taken
@@ -103,7 +112,10 @@ def headline_remap(
     for k in mentions.index[hit]:
         cands = by_name.get(_key(mentions.at[k, "text"]))
         if cands:
-            new.at[k] = max(cands)[1]
+            # "Vale Jr." of the headline is the body's "Tom Vale Jr.", not another Vale
+            heading = born_name.get(str(ids.at[k]), "")
+            fuller = [c for c in cands if heading and full_name[c[1]].endswith(" " + heading)]
+            new.at[k] = max(fuller or cands)[1]
             went.setdefault((mentions.at[k, "article_id"], str(ids.at[k])), set()).add(new.at[k])
         else:
             rest.append(k)
