@@ -6,6 +6,14 @@ import pytest
 from test_events import SURFACES, _extract, _small
 
 
+def _status_of_one(spacy_nlp, text: str, type_: str) -> str:
+    """The status of the one event of ``type_`` in ``text``."""
+    ev = _extract(_small(spacy_nlp, text, SURFACES))
+    rows = ev[ev["type"].eq(type_)]
+    assert len(rows) == 1, ev[["type", "trigger", "status"]]
+    return str(rows.iloc[0]["status"])
+
+
 @pytest.mark.parametrize(
     ("text", "type_", "status"),
     [
@@ -21,10 +29,7 @@ from test_events import SURFACES, _extract, _small
 def test_negation_reaches_an_event_noun_only_through_a_verb_that_realises_it(
     spacy_nlp, text, type_, status
 ):
-    ev = _extract(_small(spacy_nlp, text, SURFACES))
-    rows = ev[ev["type"].eq(type_)]
-    assert len(rows) == 1, ev[["type", "trigger", "status"]]
-    assert rows.iloc[0]["status"] == status
+    assert _status_of_one(spacy_nlp, text, type_) == status
 
 
 @pytest.mark.parametrize(
@@ -253,10 +258,7 @@ def test_a_finite_conjunct_is_outside_the_modal_of_a_bare_verb(spacy_nlp):
     ],
 )
 def test_an_implicative_verb_s_infinitive_is_no_plan(spacy_nlp, text, type_, status):
-    ev = _extract(_small(spacy_nlp, text, SURFACES))
-    rows = ev[ev["type"].eq(type_)]
-    assert len(rows) == 1, ev[["type", "trigger", "status"]]
-    assert rows.iloc[0]["status"] == status
+    assert _status_of_one(spacy_nlp, text, type_) == status
 
 
 def test_a_conjunct_with_its_own_subject_is_its_own_clause(spacy_nlp):
@@ -278,10 +280,7 @@ def test_a_conjunct_with_its_own_subject_is_its_own_clause(spacy_nlp):
     ],
 )
 def test_the_act_not_taken_is_denied(spacy_nlp, text, type_, status):
-    ev = _extract(_small(spacy_nlp, text, SURFACES))
-    rows = ev[ev["type"].eq(type_)]
-    assert len(rows) == 1, ev[["type", "trigger", "status"]]
-    assert rows.iloc[0]["status"] == status
+    assert _status_of_one(spacy_nlp, text, type_) == status
 
 
 @pytest.mark.parametrize(
@@ -294,7 +293,4 @@ def test_the_act_not_taken_is_denied(spacy_nlp, text, type_, status):
     ],
 )
 def test_declining_to_do_and_bypassing_are_not_doing(spacy_nlp, text, type_, status):
-    ev = _extract(_small(spacy_nlp, text, SURFACES))
-    rows = ev[ev["type"].eq(type_)]
-    assert len(rows) == 1, ev[["type", "trigger", "status"]]
-    assert rows.iloc[0]["status"] == status
+    assert _status_of_one(spacy_nlp, text, type_) == status
