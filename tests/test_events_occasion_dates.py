@@ -174,3 +174,13 @@ def test_declining_to_comment_has_no_narrative_day():
     comment = ev[ev.trigger.eq("comment")]
     assert len(comment) == 1 and comment.status.iloc[0] == "denied"
     assert pd.isna(comment.begin.iloc[0])
+
+
+def test_an_election_won_on_a_day_and_another_also_elected_are_of_that_day():
+    ev = _events(
+        {"a": "Senator John Vale won the primary on Tuesday. Senator Ana Ruiz was also elected."}
+    )
+    elections = ev[ev.type.eq("election")]
+    assert len(elections) >= 1
+    assert {str(b)[:10] for b in elections.begin} == {"2019-06-11"}
+    assert {"John Vale", "Ana Ruiz"} <= {n for ns in elections.names for n in ns}

@@ -133,8 +133,9 @@ def date_by_also(events: list[Event]) -> None:
 
     "The president visited the hospital on Wednesday night.  The couple also met the
     nurses": the meeting is of that visit.  The act takes the day of the last act dated
-    by its own timex in its sentence or the one before, when they share a participant;
-    a saying is dated by the narrative instead (:mod:`analysis.events.narrative`).
+    by its own timex in its sentence or the one before, when they share a participant
+    or are of one type ("Vale won the seat on Tuesday.  Ruiz was also elected"); a saying
+    is dated by the narrative instead (:mod:`analysis.events.narrative`).
 
     Parameters
     ----------
@@ -157,7 +158,9 @@ def date_by_also(events: list[Event]) -> None:
             for o in dated
             if o.trigger_start < e.trigger_start
             and e.sentence_id - 1 <= o.sentence_id <= e.sentence_id
-            and set(o.participants) & set(e.participants)
+            # the same people, or another result of the same kind of event ("X won
+            # the seat on Tuesday; Y was also elected")
+            and (set(o.participants) & set(e.participants) or o.etype.name == e.etype.name)
         ]
         if before:
             o = max(before, key=lambda x: x.trigger_start)

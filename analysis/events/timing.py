@@ -62,6 +62,8 @@ TIMING_SUPPORT_VERBS = syntax.RUNNING_VERBS | frozenset(
         "expect",
         "provide",  # "providing airstrikes": carrying them out
         "mount",
+        "win",  # "won the election on Tuesday": the election's day
+        "lose",
     ]
 )
 
