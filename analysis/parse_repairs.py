@@ -58,7 +58,7 @@ def _repair(find: Callable[[Doc], list[Move]]) -> Callable[[Doc], Doc]:
     """A repair from a function that finds its moves: the document is left alone when it
     has no parse, and changed in place (through :func:`_rewrite`) when there are moves."""
 
-    @functools.wraps(find, assigned=("__module__", "__name__", "__qualname__", "__doc__"))
+    @functools.wraps(find, assigned=("__module__", "__name__", "__qualname__"))
     def repair(doc: Doc) -> Doc:
         if doc.has_annotation("DEP"):
             moves = find(doc)
@@ -66,7 +66,23 @@ def _repair(find: Callable[[Doc], list[Move]]) -> Callable[[Doc], Doc]:
                 _rewrite(doc, moves)
         return doc
 
+    repair.__doc__ = (find.__doc__ or "").rstrip() + _REPAIR_PARAMETERS
     return repair
+
+
+#: The parameters and result every repair shares, appended to its docstring.
+_REPAIR_PARAMETERS = """
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        A parsed document; changed in place.
+
+    Returns
+    -------
+    spacy.tokens.Doc
+        The same document.
+    """
 
 
 def _after_comma(verb: Token) -> bool:
@@ -103,16 +119,6 @@ def inverted_speech(doc: Doc) -> list[Move]:
     becomes the verb's subject and, when the words' verb is the sentence root, the verb
     of saying becomes the root with the words as its clausal complement.  A verb with a
     subject, an auxiliary or words of its own after it is left alone.
-
-    Parameters
-    ----------
-    doc : spacy.tokens.Doc
-        A parsed document; changed in place.
-
-    Returns
-    -------
-    spacy.tokens.Doc
-        The same document.
     """
     moves: list[Move] = []
     for verb in doc:
@@ -155,16 +161,6 @@ def listed_predicates(doc: Doc) -> list[Move]:
     clause that has one, and the verb tells its addressee ("told reporters") or has words
     of its own after it, the clause before is the sentence's root and the saying its
     conjunct.
-
-    Parameters
-    ----------
-    doc : spacy.tokens.Doc
-        A parsed document; changed in place.
-
-    Returns
-    -------
-    spacy.tokens.Doc
-        The same document.
     """
     moves: list[Move] = []
     for verb in doc:
@@ -205,16 +201,6 @@ def according_subject(doc: Doc) -> list[Move]:
     appositions of "Tasnim".  The source becomes
     the object of "to" again, the first apposition the subject, and the later ones
     appositions of that subject.
-
-    Parameters
-    ----------
-    doc : spacy.tokens.Doc
-        A parsed document; changed in place.
-
-    Returns
-    -------
-    spacy.tokens.Doc
-        The same document.
     """
     moves: list[Move] = []
     for to in doc:
@@ -263,16 +249,6 @@ def named_role_subject(doc: Doc) -> list[Move]:
     "The party's leader, Jane Roe announced ..." leaves out the comma after the name; the
     parser then gives the verb two subjects, "leader" and "Roe".  The name becomes the
     apposition of the role it names, as with both commas.
-
-    Parameters
-    ----------
-    doc : spacy.tokens.Doc
-        A parsed document; changed in place.
-
-    Returns
-    -------
-    spacy.tokens.Doc
-        The same document.
     """
     moves: list[Move] = []
     for verb in doc:
@@ -297,16 +273,6 @@ def trailing_saying(doc: Doc) -> list[Move]:
     often attaches "adding" to "withdraw", the verb of the words, so the army would be
     the one adding.  A participle of saying after a comma at the end of a clausal
     complement goes to the verb that governs the complement, whose subject speaks.
-
-    Parameters
-    ----------
-    doc : spacy.tokens.Doc
-        A parsed document; changed in place.
-
-    Returns
-    -------
-    spacy.tokens.Doc
-        The same document.
     """
     moves: list[Move] = []
     for part in doc:

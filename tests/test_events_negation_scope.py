@@ -6,10 +6,10 @@ import pytest
 from test_events import SURFACES, _extract, _small
 
 
-def _status_of_one(spacy_nlp, text: str, type_: str) -> str:
-    """The status of the one event of ``type_`` in ``text``."""
+def _status_of_one(spacy_nlp, text: str, value: str, column: str = "type") -> str:
+    """The status of the one event of ``text`` whose ``column`` is ``value``."""
     ev = _extract(_small(spacy_nlp, text, SURFACES))
-    rows = ev[ev["type"].eq(type_)]
+    rows = ev[ev[column].eq(value)]
     assert len(rows) == 1, ev[["type", "trigger", "status"]]
     return str(rows.iloc[0]["status"])
 
@@ -198,10 +198,7 @@ def test_quoted_words_are_found_across_the_sentences_of_a_quote(spacy_nlp):
     ],
 )
 def test_a_negated_challenge_concedes_or_leaves_the_clause_standing(spacy_nlp, text, status):
-    ev = _extract(_small(spacy_nlp, text, SURFACES))
-    met = ev[ev["type"].eq("meeting")]
-    assert len(met) == 1, ev[["type", "trigger", "status"]]
-    assert met.iloc[0]["status"] == status
+    assert _status_of_one(spacy_nlp, text, "meeting") == status
 
 
 @pytest.mark.parametrize(
@@ -233,18 +230,12 @@ def test_an_event_subject_is_denied_only_by_a_verb_of_happening(spacy_nlp, text,
     ],
 )
 def test_a_finite_conjunct_is_outside_the_negated_do(spacy_nlp, text, status):
-    ev = _extract(_small(spacy_nlp, text, SURFACES))
-    visit = ev[ev["type"].eq("visit")]
-    assert len(visit) == 1, ev[["type", "trigger", "status"]]
-    assert visit.iloc[0]["status"] == status
+    assert _status_of_one(spacy_nlp, text, "visit") == status
 
 
 def test_a_finite_conjunct_is_outside_the_modal_of_a_bare_verb(spacy_nlp):
     text = "Mike Pompeo would not promise a deal but said the talks must resume."
-    ev = _extract(_small(spacy_nlp, text, SURFACES))
-    said = ev[ev["trigger"].eq("said")]
-    assert len(said) == 1, ev[["type", "trigger", "status"]]
-    assert said.iloc[0]["status"] == "occurred"
+    assert _status_of_one(spacy_nlp, text, "said", column="trigger") == "occurred"
 
 
 @pytest.mark.parametrize(
@@ -263,10 +254,7 @@ def test_an_implicative_verb_s_infinitive_is_no_plan(spacy_nlp, text, type_, sta
 
 def test_a_conjunct_with_its_own_subject_is_its_own_clause(spacy_nlp):
     text = "The protesters never backed down, and Mike Pompeo said on Monday it would end."
-    ev = _extract(_small(spacy_nlp, text, SURFACES))
-    said = ev[ev["trigger"].eq("said")]
-    assert len(said) == 1, ev[["type", "trigger", "status"]]
-    assert said.iloc[0]["status"] == "occurred"
+    assert _status_of_one(spacy_nlp, text, "said", column="trigger") == "occurred"
 
 
 @pytest.mark.parametrize(

@@ -153,7 +153,7 @@ def join_elections(events: list[Event]) -> None:
             u.cues["election_unsure"] = True  # two different elections it could be
             continue
         d = min(fits, key=lambda x: (x.end - x.begin, abs(x.trigger_start - u.trigger_start)))
-        u.begin, u.end, u.precision, u.time_source = d.begin, d.end, d.precision, "coreference"
+        u.take_date(d, "coreference")
         u.cues["election_of"] = d
     # "an election in June" ... "the election slated for June 25": the day tells the month's
     # election more finely -- one election, when no other dated one of the article fits

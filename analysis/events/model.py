@@ -62,6 +62,14 @@ class Event:
     status_from: Event | None = None
     place_from: Event | None = None  # the mention the place was taken from
 
+    def take_date(self, other: Event, source: str, *, timex: bool = False) -> None:
+        """Take the interval and precision of ``other`` (and its timex when ``timex``),
+        with ``source`` as the ``time_source``: an event dated through another one."""
+        self.begin, self.end, self.precision = other.begin, other.end, other.precision
+        self.time_source = source
+        if timex:
+            self.timex = other.timex
+
 
 def is_na(value) -> bool:
     try:

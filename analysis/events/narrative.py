@@ -243,7 +243,7 @@ def _negated(trig) -> bool:
 
 
 #: Verbs whose infinitive is a saying withheld ("declined to comment", "refused to say").
-_WITHHOLDING = frozenset(["decline", "refuse"])
+_WITHHOLDING = syntax.WITHHOLDING_VERBS | frozenset(["refuse"])
 
 
 def _withheld(trig) -> bool:

@@ -598,8 +598,7 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
             e.participants = list(dict.fromkeys([*ante.participants, *e.participants]))
             e.coref = True
             if e.time_source == "none" and ante.time_source == "timex":
-                e.begin, e.end, e.precision = ante.begin, ante.end, ante.precision
-                e.time_source = "coreference"
+                e.take_date(ante, "coreference")
         lends = e.participants if e.etype.family != "election" else own
         if lends and (key != "meeting" or len(lends) >= 2 or key not in last):
             last[key] = e
@@ -624,8 +623,7 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
             same = [o for o in said if set(o.participants) == set(e.participants)]
             if same:
                 o = same[-1]
-                e.begin, e.end, e.precision = o.begin, o.end, o.precision
-                e.time_source = "coreference"
+                e.take_date(o, "coreference")
         if e.time_source == "timex":
             said.append(e)
     # a mention of a meeting already dated elsewhere in the article (before or after)
@@ -635,6 +633,5 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
             continue
         same = [o for o in dated if set(o.participants) == set(e.participants)]
         if same and len({(o.begin, o.end) for o in same}) == 1:
-            e.begin, e.end, e.precision = same[0].begin, same[0].end, same[0].precision
-            e.time_source = "coreference"
+            e.take_date(same[0], "coreference")
     return events

@@ -60,8 +60,7 @@ def date_by_setting(events: list[Event]) -> None:
         for o in dated:
             verb = o.trigger
             if verb.doc is trig.doc and _told_at(trig, verb):
-                e.timex, e.begin, e.end = o.timex, o.begin, o.end
-                e.precision, e.time_source = o.precision, "timex"
+                e.take_date(o, "timex", timex=True)
                 break
 
 
@@ -163,6 +162,4 @@ def date_by_also(events: list[Event]) -> None:
             and (set(o.participants) & set(e.participants) or o.etype.name == e.etype.name)
         ]
         if before:
-            o = max(before, key=lambda x: x.trigger_start)
-            e.timex, e.begin, e.end, e.precision = o.timex, o.begin, o.end, o.precision
-            e.time_source = "coreference"
+            e.take_date(max(before, key=lambda x: x.trigger_start), "coreference", timex=True)

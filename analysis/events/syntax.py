@@ -167,7 +167,7 @@ DENY_WORDS = frozenset(
 NEG_WORDS = frozenset(["not", "n't", "never", "no"])
 #: Verbs whose infinitive is not done ("declined to comment"); "decline" alone is also a
 #: fall ("sales declined after the talks"), so only its infinitive counts.
-_WITHHOLDING = frozenset(["decline"])
+WITHHOLDING_VERBS = frozenset(["decline"])
 #: Verbs whose object event is not held ("bypassed the talks", "forwent a vote").
 _BYPASSING = frozenset(["bypass", "forgo", "forego", "skirt", "sidestep"])
 #: Clauses that are not part of an argument ("Kim, who came to power in 2011").
@@ -803,7 +803,7 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
                 cues["attributed"] = cues["attributed"] or hl
             if hl == "rule" and any(c.lower_ == "out" for c in head.children):
                 cues["denied"] = True
-            if (hl in _WITHHOLDING and rel == "xcomp") or (hl in _BYPASSING and rel == "dobj"):
+            if (hl in WITHHOLDING_VERBS and rel == "xcomp") or (hl in _BYPASSING and rel == "dobj"):
                 # "declined to comment", "bypassing formal talks": not done
                 cues["denied"], cues["planned"] = True, False
             if hl == "call" and any(c.lower_ == "off" for c in head.children):
