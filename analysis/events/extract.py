@@ -85,7 +85,13 @@ from .generic import (
 from .headline_actors import headline_remap
 from .location import place_cost
 from .model import Event, Span, day, event_id, is_na
-from .narrative import date_statements, news_day, speaking_occasion, story_day_sentences
+from .narrative import (
+    date_statements,
+    news_day,
+    quoted_words,
+    speaking_occasion,
+    story_day_sentences,
+)
 from .parsing import TokenIndex, default_nlp
 from .participants import (
     anonymous_source,
@@ -117,6 +123,7 @@ from .timing import (
     told_at_the_time,
     weekday_direction,
     with_time,
+    within_hours_of,
 )
 from .types import EVENT_TYPES, EventType
 from .vocabulary import is_weapon_system
@@ -504,6 +511,12 @@ def _article_events(
     place_spans = [s for s in spans(frames["places"]) if not is_na(s.row.get("place_id"))]
     quotes_by_sent: dict[int, list[dict]] = {}
     article_quotes = list(frames["quotes"] or ())
+    # the words of direct quotes: a saying told in them is not the quoting speaker's
+    quoted = [
+        (int(q["start"]), int(q["end"]))
+        for q in article_quotes
+        if str(q.get("kind") or "") == "direct"
+    ]
     for r in article_quotes:
         quotes_by_sent.setdefault(int(r["sentence_id"]), []).append(r)
 
@@ -621,8 +634,14 @@ def _article_events(
                     last_speaker=last_speaker,
                 )
                 ev.participants = [*who, *(p for p in ev.participants if p not in who)]
-                if statement and not ev.participants and not pronouns.tied:
-                    # nobody named within reach: the last speaker goes on
+                if (
+                    statement
+                    and not ev.participants
+                    and not pronouns.tied
+                    and not pronouns.in_quote(index.abs_start(pron))
+                ):
+                    # nobody named within reach: the last speaker goes on -- not for a
+                    # "he" in quoted words, which is not the one who speaks them
                     ev.participants = pronoun_speaker(trig, last_speaker, sid)
                 pronouns.note(pron, index.abs_start(pron), ev.participants[:1])
             if statement and not ev.participants and (pron is None or not pronouns.tied):
@@ -654,8 +673,8 @@ def _article_events(
                 # "talks between Washington and Bexley": the capital's country
                 ev.participants = list(dict.fromkeys(metonyms.get(p, p) for p in ev.participants))
             one = ev.participants[0] if len(ev.participants) == 1 else None
-            if etype.family == "statement" and one in persons:
-                last_speaker = (one, sid)
+            if etype.family == "statement" and one in persons and not quoted_words(ev, quoted):
+                last_speaker = (one, sid)  # not one whose words a quote tells
             anonymous = etype.name == "statement" and not ev.participants
             if anonymous and not anonymous_source(trig):
                 continue  # an anonymous "it was said" is not an event worth a row
@@ -687,7 +706,8 @@ def _article_events(
             nearest = [e for c, e in scored if (c, abs(e.trigger.i - tx.head.i)) <= best]
             for c, e in scored:
                 # "When he visited Kyiv in March, Vale said": the visit's time is the saying's
-                if any(e is n or told_at_the_time(n, e) for n in nearest):
+                # "in the hours after the vote on Monday": the vote's day is the saying's
+                if any(e is n or told_at_the_time(n, e) or within_hours_of(n, e) for n in nearest):
                     costs[id(e)].append((c, tx))
         places_here = [p for p in place_spans if s_start <= p.start < s_end]
         for e in sent_events:
@@ -714,6 +734,7 @@ def _article_events(
         news,
         story_day_sentences(tx_frame, news),
         lead=first_body + 1,
+        quoted=quoted,
         lead_actors={
             a for off, _t, a in actor_spans if sent_rows[sentence_of(off)][0] <= first_body + 1
         },

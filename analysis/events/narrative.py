@@ -27,6 +27,7 @@ __all__ = [
     "date_statements",
     "news_day",
     "of_the_day",
+    "quoted_words",
     "speaking_occasion",
     "story_day_sentences",
 ]
@@ -147,6 +148,9 @@ _TAKE_UP = frozenset(["he", "she", "they"])
 #: Sources of a saying's date that a saying continuing it may take; a present "says"
 #: tells a standing view more often than an occasion, and gives none.
 _OCCASION_SOURCES = frozenset(["timex", "narrative"])
+#: Precisions of an occasion a saying may go on with: a day, or the month or year of
+#: an interview told just before ("In an October 2012 interview, Vale said ...").
+_OCCASION_PRECISION = frozenset(["day", "time", "month", "year"])
 
 
 #: Verbs of saying that go on with words said before ("he added", "she concluded").
@@ -283,6 +287,53 @@ def _in_subordinate_clause(trig) -> bool:
     )
 
 
+#: Adverbs that put a saying at another time than the one just told ("he later said",
+#: "she once told").
+_ANOTHER_TIME = frozenset(["later", "once", "since", "subsequently", "afterwards", "again"])
+
+
+def _goes_on_from_a_period(trig, previous: Event, gap: int) -> bool:
+    """Where ``previous`` is dated to a month or a year only ("In an October 2012
+    interview, Vale said ..."), a saying goes on with it only in the next sentence, in a
+    main clause, after one told in a main clause ("a session last month when he said"
+    tells the background), and not at another time ("he later said")."""
+    return (
+        gap <= 1
+        and not _in_subordinate_clause(trig)
+        and not _in_subordinate_clause(previous.trigger)
+        and not any(c.dep_ == "advmod" and c.lower_ in _ANOTHER_TIME for c in trig.children)
+        and not _at_the_same_occasion(trig)  # "said at the news conference": that one's day
+    )
+
+
+def quoted_words(ev: Event, quoted: list[tuple[int, int]]) -> bool:
+    """True when the trigger of ``ev`` stands inside quotation marks and inside the
+    words of a direct quote (``quoted``: their offsets) -- both, since a quote split
+    around "he said" spans its cue, and a stray mark unbalances the text's pairs.
+
+    Parameters
+    ----------
+    ev : Event
+        An event.
+    quoted : list of (int, int)
+        Offsets of the words of the article's direct quotes.
+
+    Returns
+    -------
+    bool
+    """
+    return in_quote(ev.trigger) and any(a <= ev.trigger_start < b for a, b in quoted)
+
+
+def _first_person(trig) -> bool:
+    """True for a verb whose subject is the speaker himself ("I", "we")."""
+    return (
+        any(s.lower_ in ("i", "we") for s in syntax._subjects(trig))
+        if syntax._is_verb(trig)
+        else False
+    )
+
+
 def _subject_words(trig) -> set[str]:
     return {s.text.lower() for s in syntax._subjects(trig)} if syntax._is_verb(trig) else set()
 
@@ -315,7 +366,10 @@ def continues(ev: Event, previous: Event) -> bool:
     -------
     bool
     """
-    if previous.time_source not in _OCCASION_SOURCES or previous.precision not in ("day", "time"):
+    if (
+        previous.time_source not in _OCCASION_SOURCES
+        or previous.precision not in _OCCASION_PRECISION
+    ):
         return False
     if is_na(previous.begin) or previous.trigger.doc is not ev.trigger.doc:
         return False
@@ -323,6 +377,10 @@ def continues(ev: Event, previous: Event) -> bool:
     if _reported(trig):
         return False  # "said on Tuesday that he had warned": an act the words tell
     gap = ev.sentence_id - previous.sentence_id
+    if previous.precision not in ("day", "time") and not _goes_on_from_a_period(
+        trig, previous, gap
+    ):
+        return False
     if _at_the_same_occasion(trig):
         return 0 <= gap <= 3  # "at the same press conference": whoever speaks
     if gap < 0 or (gap > 1 and not syntax.same_paragraph(previous.trigger, trig)):
@@ -356,6 +414,7 @@ def date_statements(
     lead: int = -1,
     occasions: list[Event] = (),
     lead_actors: set[str] | frozenset[str] = frozenset(),
+    quoted: list[tuple[int, int]] = (),
 ) -> None:
     """Date the sayings that have no date of their own, in text order.
 
@@ -394,6 +453,10 @@ def date_statements(
         Actor ids the lead names.  In the day's own news, a saying in writing ("said in
         a statement", "wrote on Twitter") of someone else is a reaction whose day the
         text does not give: undated.
+    quoted : list of (int, int)
+        Offsets of the words of the article's direct quotes.  A saying told in them by
+        someone else than the speaker ('"He told me so," Vale said') is undated: the
+        day it was told is not the day of the quote.
     """
     if is_na(anchor_day):
         return
@@ -421,6 +484,8 @@ def date_statements(
         ):
             if _negated(e.trigger) or _withheld(e.trigger):
                 continue  # "did not respond", "declined to comment": no occasion to date
+            if not _first_person(e.trigger) and quoted_words(e, quoted):
+                continue  # '"He told me so," Vale said': when Ruiz told him, not said
             if of_the_day(e.trigger):
                 when, source = anchor_day, "publication"
             elif any(c.dep_ == "amod" and c.lower_ in EARLIER_WORDS for c in e.trigger.children):
@@ -466,9 +531,12 @@ def date_statements(
                     or bool({e.sentence_id, e.sentence_id - 1} & episode)
                 )
                 when = told[-1] if told else (news if in_story else None)
-                if before is not None and continues(e, before):
-                    when = day(before.begin)  # "..., he added": the same occasion
                 source = "narrative"
+                if before is not None and continues(e, before):
+                    if before.precision not in ("day", "time"):
+                        e.take_date(before, source)  # "In a 2012 interview ... he added"
+                        continue
+                    when = day(before.begin)  # "..., he added": the same occasion
             if when is not None and not is_na(when):
                 e.begin, e.end, e.precision, e.time_source = when, when + DAY, "day", source
         if (

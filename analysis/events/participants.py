@@ -488,6 +488,8 @@ def sentence_subject_speaker(trig: Token, actor_tok: dict, persons: set[str]) ->
             continue
         if sum(m < tok.i for m in marks) % 2 == 1:
             continue  # '"Vale is wrong," he said': the subject of his words is not he
+        if sum(tok.i < m for m in marks) % 2 == 1:
+            continue  # 'Vale answered: "Nothing he said is true"': he is not Vale
         ids = [a for a in actor_tok.get((id(tok.doc), tok.i), []) if a in persons]
         if len(set(ids)) == 1:
             return [ids[0]]

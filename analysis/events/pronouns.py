@@ -210,6 +210,8 @@ class PronounResolver:
                 )
             )
         self.last_quotes: list[tuple[int, int, str]] = []  # (end, sentence, speaker)
+        #: (start, end, speaker) of the direct quotes whose speaker is a known person
+        self.quote_speakers: list[tuple[int, int, str]] = []
         for q in quotes or ():
             speaker = q.get("speaker")
             if not isinstance(speaker, str) or speaker not in persons:
@@ -220,6 +222,7 @@ class PronounResolver:
                 votes[speaker][_GENDER[said]] += 1.0
             if q.get("kind") == "direct":
                 self.last_quotes.append((int(q["end"]), int(q["sentence_id"]), speaker))
+                self.quote_speakers.append((int(q["start"]), int(q["end"]), speaker))
         self.last_quotes.sort()
         self.gender: dict[str, str] = {}
         for actor, v in votes.items():
@@ -402,6 +405,14 @@ class PronounResolver:
             who = self._previous_speaker(at, sid, last_speaker, reach=3 if going_on else 1)
             if who is not None:
                 scores[(who,)] = scores.get((who,), 0.0) + (6.0 if going_on else 3.0)
+        if quoted and not plural:
+            # '"He wrote me a letter," Vale said': in his own words a speaker is "I";
+            # "he" and "she" are someone else
+            own = {(s,) for a, b, s in self.quote_speakers if a <= at < b}
+            passed_over = bool(own & scores.keys())
+            scores = {k: v for k, v in scores.items() if k not in own}
+        else:
+            passed_over = False
         if not plural:
             want = _GENDER.get(word)
             known = {k: self.gender.get(k[0]) for k in scores}
@@ -429,7 +440,7 @@ class PronounResolver:
         by_gender = not plural and salient != ranked[0][0]
         near = self._near(ranked[0][0], window, sid)
         alone = self._alone(window, sid, para)
-        if ranked[0][1] < _LEAST and not (near and (by_gender or alone)):
+        if ranked[0][1] < _LEAST and not (near and (by_gender or alone or passed_over)):
             # only a passing mention far back: no one the reader follows -- unless it is
             # the one person named just before ("The government sanctioned Vale. He
             # was sanctioned again")

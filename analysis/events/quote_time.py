@@ -4,7 +4,8 @@
 said.  In a report that is the day of publication; inside a direct quote it is the day of
 the saying: in ``"We met this afternoon," the speaker said on Sunday``, printed on Monday,
 the meeting is Sunday's.  :func:`requote_times` moves such a date by the distance from the
-publication day to the day of the saying that frames the quote.  A period named from the
+publication day to the day of the saying that frames the quote.  A speech act done in
+the quoted words ("we urge the court to act") is done on the day of the saying.  A period named from the
 moment of speaking ("this year", "last month", "next week") moves by whole periods: "We
 will vote this year," said on 30 December and printed on 2 January, is the year before
 the printing's.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .model import Event, day, is_na
+from .status import performative
 
 __all__ = ["requote_times"]
 
@@ -34,6 +36,8 @@ _UNITS = {
 }
 #: A saying dated by its own clause ("said on Sunday"): the day its words count from.
 _SAID_ON = frozenset(["timex"])
+#: Sayings whose day a performative in their quote takes ("we urge ...," he said).
+_FRAMING = frozenset(["timex", "narrative"])
 
 
 def _deictic(row: dict) -> bool:
@@ -66,9 +70,10 @@ def _periods_between(a: pd.Timestamp, b: pd.Timestamp, unit: str) -> int:
     return (monday_b - monday_a).days // 7
 
 
-def _saying_of(quote: dict, events: list[Event]) -> Event | None:
+def _saying_of(quote: dict, events: list[Event], sources=_SAID_ON) -> Event | None:
     """The statement that frames ``quote``: a verb of saying outside its words, in its
-    sentence or the next, the speaker's if the quote names one."""
+    sentence or the next, the speaker's if the quote names one, dated (by a timex of
+    its own, or from ``sources``)."""
     lo, hi = int(quote["start"]), int(quote["end"])
     sid = quote.get("sentence_id")
     cands = [
@@ -77,7 +82,7 @@ def _saying_of(quote: dict, events: list[Event]) -> Event | None:
         if e.etype.family == "statement"
         and not lo <= e.trigger_start < hi
         and (is_na(sid) or e.sentence_id in (int(sid), int(sid) + 1))
-        and e.time_source in _SAID_ON
+        and e.time_source in sources
         and e.precision in ("day", "time")
     ]
     speaker = quote.get("speaker")
@@ -108,6 +113,15 @@ def requote_times(
         return
     direct = [q for q in quotes if str(q.get("kind") or "") == "direct"]
     for e in events:
+        if e.time_source == "publication" and performative(e.trigger):
+            # '"We urge the court to act," Vale said on Monday': urged when said
+            q = next(
+                (q for q in direct if int(q["start"]) <= e.trigger_start < int(q["end"])), None
+            )
+            saying = None if q is None else _saying_of(q, events, _FRAMING)
+            if saying is not None:
+                e.take_date(saying, "narrative")
+            continue
         if e.time_source != "timex" or e.timex is None:
             continue
         unit = _period(e.timex.row)

@@ -243,6 +243,17 @@ def _own_past_act(ev: Event, quote: dict) -> bool:
     return _first_person_doer(ev.trigger)
 
 
+def performative(trig) -> bool:
+    """True for a speech act done by saying it, in the speaker's own words: "we urge the
+    court to act", "I call on Ruiz to resign", "we condemn the attack" -- a verb in the
+    present, with "I" or "we" for subject, no auxiliary and no negation."""
+    return (
+        trig.tag_ == "VBP"
+        and _first_person_doer(trig)
+        and not any(c.dep_ in ("aux", "neg") for c in trig.children)
+    )
+
+
 def quote_attribution(ev: Event, quotes: list[dict]) -> None:
     """Mark ``ev`` hedged when its trigger lies inside the words of a quote (direct or
     reported speech, "according to") whose cue is not factive: the claim is the
@@ -271,6 +282,8 @@ def quote_attribution(ev: Event, quotes: list[dict]) -> None:
             continue
         if _own_past_act(ev, q):
             continue  # "we met this afternoon", says one who met: told as done
+        if ev.etype.family == "statement" and performative(trig):
+            continue  # '"We urge the court to act," Vale said': done in the saying
         if (
             ev.etype.family == "statement"
             and trig.pos_ in ("NOUN", "PROPN")

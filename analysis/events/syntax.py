@@ -17,7 +17,7 @@ from ..lexicon.prepositions import (
     PARTICIPANT_PREPOSITIONS,
     TEMPORAL_PREPOSITIONS,
 )
-from ..lexicon.speech import REPORTING_VERBS
+from ..lexicon.speech import QUOTE_MARKS, REPORTING_VERBS
 from .roles import (
     addressees,
     document_authors,
@@ -587,10 +587,23 @@ def antecedent(tok: Token) -> Token:
     while node.dep_ in ("conj", "xcomp", "aux") and node.head.i != node.i:
         node = node.head
     if node.dep_ in ("ccomp", "advcl") and node.head.i != node.i:
+        if tok.lower_ in _THIRD_PERSON and _quoted_from(tok, node.head):
+            return tok  # '"He lied to me," Vale said': in his own words Vale is "I"
         subs = [c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subs and subs[0].pos_ in ("PROPN", "NOUN"):
             return subs[0]
     return tok
+
+
+#: Pronouns by which a speaker's own words never name him.
+_THIRD_PERSON = frozenset(["he", "she", "it", "they"])
+
+
+def _quoted_from(tok: Token, verb: Token) -> bool:
+    """True when an odd number of quotation marks lies between ``tok`` and ``verb``:
+    ``tok`` is inside the words ``verb`` quotes."""
+    lo, hi = sorted((tok.i, verb.i))
+    return sum(t.text in QUOTE_MARKS for t in tok.doc[lo:hi]) % 2 == 1
 
 
 def phrase_tokens(head: Token) -> list[Token]:

@@ -78,6 +78,7 @@ __all__ = [
     "set_time",
     "timex_cost",
     "told_at_the_time",
+    "within_hours_of",
     "weekday_direction",
     "width",
     "with_time",
@@ -133,11 +134,18 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
             return None  # "a month ahead of the vote": the month measures a gap
         if n.i != trig.i and n is not (up[-1] if up else None) and syntax._is_verb(n):
             cost += 1
+    close = False  # under "hours after" / "shortly before": the other act's day
     for n in down:
-        if n.i in triggers and not (syntax._is_verb(n) and _same_occasion_clause(n, trig)):
+        if (
+            n.i in triggers
+            and not close
+            and not (syntax._is_verb(n) and _same_occasion_clause(n, trig))
+        ):
             return None  # another event's own date, unless told at the same time
         if n.dep_ == "prep" and n.lower_ in RELATION_SIGNALS:
-            return None  # "the first talks since a session three weeks ago": its date
+            if not (_within_hours(n) and tx.row.get("precision") in ("day", "time")):
+                return None  # "the first talks since a session three weeks ago": its date
+            close = True
         if syntax._is_verb(n):
             if _same_occasion_clause(n, trig):
                 cost += 1
@@ -148,6 +156,40 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
     if tx.row.get("type") == "DURATION":
         cost += 1.5
     return cost
+
+
+#: Nouns and adverbs of a gap shorter than a day: "in the hours after the vote on
+#: Monday", "minutes before the speech", "shortly after the meeting on Friday".
+_HOURS = frozenset(["hour", "minute", "moment"])
+_SHORTLY = frozenset(["shortly", "soon", "just", "immediately", "right", "moments", "minutes"])
+
+
+def _within_hours(prep) -> bool:
+    """True for "after" or "before" that put an act within hours of another one, so
+    that the other's day is its own: "in the hours after the speech on Sunday", "minutes
+    before the vote on Monday", "shortly after the Friday meeting"."""
+    if prep.lower_ not in ("after", "before"):
+        return False
+    if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _SHORTLY for c in prep.children):
+        return True  # "shortly after", "minutes before"
+    if any(c.dep_ == "npadvmod" and _few_hours(c) for c in prep.children):
+        return True  # "hours after"
+    if _few_hours(prep.head):
+        return True  # "in the hours after": "after" on "hours"
+    # "in the hours after" with "after" on the verb, beside "in the hours"
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("in", "within") and c.i < prep.i
+        for c in prep.head.children
+        if any(o.dep_ == "pobj" and _few_hours(o) for o in c.children)
+    )
+
+
+def _few_hours(noun) -> bool:
+    """ "hours", "the hours", "minutes": a gap of hours, not "36 hours" or "many hours"."""
+    return noun.lemma_.lower() in _HOURS and not any(
+        c.dep_ == "nummod" or c.like_num or c.lower_ in ("many", "several", "48", "72")
+        for c in noun.children
+    )
 
 
 #: Markers of a clause told at the same time as the verb it hangs on ("when he visited
@@ -199,6 +241,21 @@ def told_at_the_time(other: Event, ev: Event) -> bool:
         and syntax._is_verb(o)
         and syntax._is_verb(ev.trigger)
         and _same_occasion_clause(o, ev.trigger)
+    )
+
+
+def within_hours_of(other: Event, ev: Event) -> bool:
+    """True when the event ``other`` is told in an "after" or "before" phrase that puts
+    ``ev`` within hours of it (:func:`_within_hours`): the day that dates ``other``
+    dates ``ev`` ("issued a statement in the hours after the vote on Monday")."""
+    o, t = other.trigger, ev.trigger
+    if o.doc is not t.doc:
+        return False
+    heads = {t.i} | ({t.head.i} if not syntax._is_verb(t) else set())
+    return any(
+        a.dep_ == "prep" and a.head.i in heads and _within_hours(a)
+        for a in o.ancestors
+        if a.i != t.i
     )
 
 
