@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span
 from analysis import schema
 from analysis.lexicon.calendar import CALENDAR_WORDS
 from analysis.nlp_memo import memoize_components
+from analysis.nlp_paragraphs import paragraph_starts  # noqa: F401  (registers the component)
 from analysis.parse_repairs import repair_parse
 from analysis.settings import Settings, data_path
 
@@ -568,6 +569,10 @@ def load_pipeline(
             log.info("no curated places file at %s; place patterns skipped", path)
         else:
             log.warning("gazetteer additions file %s not found; its place patterns skipped", path)
+    # a blank line ends a sentence: the parser (or sentencizer) keeps what is set before
+    first = next((n for n in ("parser", "senter", "sentencizer") if n in nlp.pipe_names), None)
+    if first is not None:
+        nlp.add_pipe("newsdesk_paragraphs", before=first)
     ruler_where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe(
         "entity_ruler",

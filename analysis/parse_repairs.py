@@ -25,6 +25,7 @@ from .lexicon.speech import (
 
 __all__ = [
     "according_subject",
+    "dateline",
     "inverted_speech",
     "listed_predicates",
     "named_role_subject",
@@ -315,6 +316,62 @@ def trailing_saying(doc: Doc) -> list[Move]:
     return moves
 
 
+#: Dashes that end a dateline ("WASHINGTON --", "KYIV, Ukraine —").
+_DATELINE_DASHES = frozenset(["--", "-", "\u2014", "\u2013"])
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """The index of the dash that ends a dateline opening a paragraph at ``start`` --
+    a place in capitals or one the model tags as such, perhaps with its state or country
+    and the agency in parentheses ("WASHINGTON --", "KYIV, Ukraine (Reuters) -", "New
+    York --") -- or None."""
+    i, upper = start, 0
+    while i < len(doc) and i - start < 8:
+        t = doc[i]
+        if t.text in _DATELINE_DASHES:
+            return i if upper else None
+        if t.text == "(":  # the agency: "(Reuters)", "(AP)"
+            close = next(
+                (j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].text == ")"), None
+            )
+            if close is None:
+                return None
+            i = close + 1
+            continue
+        if (t.is_alpha and t.text.isupper() and len(t.text) > 1) or t.ent_type_ == "GPE":
+            upper += 1  # "WASHINGTON --", or a place the model knows: "New York --"
+        elif not (t.text in (",", ".") or (t.is_title and upper) or t.text.endswith(".")):
+            return None
+        i += 1
+    return None
+
+
+@_repair
+def dateline(doc: Doc) -> list[Move]:
+    """Take the dateline out of the sentence it opens.
+
+    "WASHINGTON -- The president and the speaker met on Thursday" names where the
+    story was filed, not who met; the parser often makes the place a second subject
+    (and a reader of the tree a participant, or the place of the event).  The words of
+    a dateline that hang on a word after it keep their head with the unspecified label
+    "dep", which no argument or place rule reads.
+    """
+    moves: list[Move] = []
+    for sent in doc.sents:
+        start = sent.start
+        while start < sent.end and doc[start].is_space:
+            start += 1
+        if start >= sent.end or (start > 0 and "\n" not in doc[start - 1].text_with_ws):
+            continue  # only at the start of a paragraph
+        end = _dateline_end(doc, start)
+        if end is None:
+            continue
+        for t in doc[start:end]:
+            if t.head.i > end and t.dep_ not in ("punct",):
+                moves.append((t.i, t.head.i, "dep"))
+    return moves
+
+
 def repair_parse(doc: Doc) -> Doc:
     """Run every repair of this module on ``doc``, in order, each on the tree the one
     before left.
@@ -330,6 +387,7 @@ def repair_parse(doc: Doc) -> Doc:
         The same document.
     """
     for repair in (
+        dateline,
         inverted_speech,
         listed_predicates,
         according_subject,

@@ -65,3 +65,25 @@ def test_grouping_again_starts_from_the_undated_mention():
     again = undo_group_dates(date_from_groups(ev))
     assert pd.isna(again.at[1, "begin"]) and again.at[1, "time_source"] == "none"
     assert again.at[0, "begin"] == MON
+
+
+def test_a_day_on_the_wrong_side_of_the_publication_is_not_taken():
+    ev = _frame(
+        [
+            ("g1", "meeting", "timex", MON, "day"),
+            ("g1", "visit", "none", None, None),  # "asked him to travel there": planned
+            ("g1", "meeting", "none", None, None),  # "they met": past, told a week later
+            ("g1", "meeting", "none", None, None),  # "the talks will open": planned
+        ]
+    )
+    ev["status"] = ["occurred", "planned", "occurred", "planned"]
+    ev["article_id"] = ["a", "b", "c", "d"]
+    day = 24 * 3600 * 10**9
+    published = {
+        "b": MON.value + 10 * day,  # printed ten days after the meeting: no plan of it
+        "c": MON.value - 2 * day,  # printed before the day: it cannot have met then
+        "d": MON.value - 2 * day,  # a plan printed before it: that day is its own
+    }
+    out = date_from_groups(ev, published=published)
+    assert pd.isna(out.at[1, "begin"]) and pd.isna(out.at[2, "begin"])
+    assert out.at[3, "begin"] == MON

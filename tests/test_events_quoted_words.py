@@ -97,3 +97,44 @@ def test_a_saying_goes_on_with_the_month_or_year_of_the_interview_just_told():
     assert _day(b.iloc[-1]) != "2012-10-01"
     # words told in a "when" clause of the background are no occasion that goes on
     assert _day(_one(ev, "c", "argued")) != "2018-05-01"
+
+
+def test_words_another_act_answers_or_handles_are_not_of_the_story_day():
+    ev = _events(
+        {
+            "a": "Senator John Vale resigned on Wednesday. He was 70. The army is large. "
+            "Senator Tom Ruiz downplayed Vale's remarks.",
+            "b": "Senator John Vale resigned on Wednesday. He was 70. The army is large. "
+            "Senator Tom Ruiz issued a statement.",
+        }
+    )
+    assert _day(_one(ev, "a", "remarks")) is None  # said before Ruiz answered them
+    assert _day(_one(ev, "b", "statement")) == "2019-06-12"  # issued in the story
+
+
+def test_a_saying_placed_in_an_occasion_told_with_its_date_takes_that_date():
+    ev = _events(
+        {
+            "a": "Senator John Vale gave an interview to the Daily Post on Sunday. Later "
+            'he resigned. "We will win," he said in the interview.',
+            "b": "In a letter dated May 6, Senator John Vale asked for money. Ruiz "
+            "resigned on Monday. Vale said in the letter that he was poor.",
+            "c": "Senator John Vale gave an interview to the Daily Post on Sunday. Later "
+            'he resigned. "We will win," he said in an interview.',
+        }
+    )
+    assert _day(_one(ev, "a", "said")) == "2019-06-09"
+    assert _day(_one(ev, "b", "said")) == "2019-05-06"
+    assert _one(ev, "c", "said").time_source != "coreference"  # "an interview": another
+
+
+def test_what_someone_the_lead_does_not_name_told_a_paper_is_undated():
+    ev = _events(
+        {
+            "a": "Senator John Vale resigned on Wednesday. He was 70. The army is large. "
+            "Senator Tom Ruiz told the New York Times that he was sad. Vale told the "
+            "New York Times that he was tired. Ruiz told reporters that he would stay.",
+        }
+    )
+    told = ev[ev.trigger.eq("told")].sort_values("trigger_start")
+    assert [_day(r) for _, r in told.iterrows()] == [None, "2019-06-12", "2019-06-12"]

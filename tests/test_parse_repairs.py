@@ -76,6 +76,27 @@ def test_a_name_after_a_role_is_its_apposition_without_the_closing_comma(nlp):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON -- President Tom Ruiz and Senator John Vale met on Thursday.",
+        "KYIV, Ukraine (Reuters) - President Tom Ruiz and Senator John Vale met on Thursday.",
+        "Leaders meet\n\nWASHINGTON -- President Tom Ruiz and Senator John Vale met on "
+        "Thursday.",
+    ],
+)
+def test_a_dateline_is_neither_subject_nor_place_of_the_lead(text):
+    ev = _events({"a": text})
+    met = ev[ev.trigger.eq("met")].iloc[0]
+    assert met.names == ["John Vale", "Tom Ruiz"]  # not the capital's government
+    assert pd.isna(met.place_name)  # where the story was filed, not where they met
+
+
+def test_a_place_in_the_sentence_is_not_a_dateline(nlp):
+    doc = nlp("Washington and Kyiv -- two capitals -- met on Thursday.")
+    assert _tok(doc, "Washington").dep_ != "dep"
+
+
+@pytest.mark.parametrize(
     ("text", "frame"),
     [
         (

@@ -113,7 +113,7 @@ from .roles import (
     vow_is_threat,
     warning_is_threat,
 )
-from .setting import date_by_also, date_by_setting, date_by_then
+from .setting import date_by_also, date_by_occasion, date_by_setting, date_by_then
 from .status import decide_status, inherit_status, quote_attribution, told_by_a_doer
 from .timing import (
     month_direction,
@@ -133,6 +133,8 @@ __all__ = ["extract_events", "event_id"]
 log = logging.getLogger(__name__)
 
 _MEDIA_KINDS = frozenset({"media"})
+#: How many sentences of the body make its lead: the story's day and actors it sets.
+LEAD_SENTENCES = 3
 
 
 # --------------------------------------------------------------------------- main
@@ -723,6 +725,7 @@ def _article_events(
     date_by_setting(events)  # "a summit where on Sunday they signed": the summit too
     date_by_then(events, timex_spans)  # "Ruiz said then", "at the time": the time just told
     date_by_also(events)  # "they also met": the day of their act just told
+    date_by_occasion(events, timex_spans)  # "said in the interview": the one told dated
     for e in events:
         weekday_direction(e, anchor_day)
         month_direction(e, anchor_day)
@@ -733,10 +736,20 @@ def _article_events(
         anchor_day,
         news,
         story_day_sentences(tx_frame, news),
-        lead=first_body + 1,
+        lead=first_body + LEAD_SENTENCES - 1,
         quoted=quoted,
+        to_an_outlet=lambda trig: (
+            syntax._lemma(trig) == "tell"
+            and any(
+                c.dep_ in ("dobj", "dative", "obj")
+                and any(a in media for a in actor_tok.get((id(c.doc), c.i), ()))
+                for c in trig.children
+            )
+        ),
         lead_actors={
-            a for off, _t, a in actor_spans if sent_rows[sentence_of(off)][0] <= first_body + 1
+            a
+            for off, _t, a in actor_spans
+            if sent_rows[sentence_of(off)][0] < first_body + LEAD_SENTENCES
         },
         occasions=_speaking_occasions(
             events,

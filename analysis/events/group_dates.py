@@ -20,12 +20,30 @@ _FAMILIES = frozenset({"meeting", "weapons_test", "military_activity", "agreemen
 _STATED = frozenset({"timex", "coreference"})
 
 
+def _fits_its_tense(status: object, d: pd.Timestamp, published: int | None) -> bool:
+    """False when the day ``d`` falls on the wrong side of the article's publication day
+    for the event's status: after it for an act told as past, before it for a planned
+    one."""
+    if published is None or status is None or pd.isna(status):
+        return True
+    pub = pd.Timestamp(published, tz="UTC").normalize()
+    day = pd.Timestamp(d)
+    day = day.tz_localize("UTC") if day.tzinfo is None else day.tz_convert("UTC")
+    if str(status) in ("occurred", "reported"):
+        return day <= pub
+    if str(status) == "planned":
+        return day >= pub
+    return True
+
+
 def _family(type_name: object) -> str:
     t = EVENT_TYPES.get(str(type_name))
     return t.family if t is not None else str(type_name)
 
 
-def date_from_groups(events: pd.DataFrame, *, min_reports: int = 1) -> pd.DataFrame:
+def date_from_groups(
+    events: pd.DataFrame, *, min_reports: int = 1, published: dict[str, int] | None = None
+) -> pd.DataFrame:
     """Give the undated members of an event group the day its dated members agree on.
 
     Parameters
@@ -35,6 +53,10 @@ def date_from_groups(events: pd.DataFrame, *, min_reports: int = 1) -> pd.DataFr
         ``time_source``, ``begin``, ``end_date`` and ``precision``.
     min_reports : int
         Least number of dated members (each a stated date, to the day) the group needs.
+    published : dict, optional
+        ``article_id -> publication day`` (ns since the epoch).  A member does not take
+        a day its own article's tense rules out: a past act ("occurred", "reported") no
+        day after its publication, a planned one no day before it.
 
     Returns
     -------
@@ -81,6 +103,12 @@ def date_from_groups(events: pd.DataFrame, *, min_reports: int = 1) -> pd.DataFr
         if len(agreed) != 1 or counts.get(str(g), 0) < min_reports:
             continue
         d = next(iter(agreed))
+        if published and not _fits_its_tense(
+            events.at[k, "status"] if "status" in events else None,
+            d,
+            published.get(str(events.at[k, "article_id"])) if "article_id" in events else None,
+        ):
+            continue  # "asked him to travel to Moscow": not a day before the asking's news
         out.at[k, "begin"] = d
         out.at[k, "end_date"] = d + pd.Timedelta(days=1)
         out.at[k, "precision"] = "day"

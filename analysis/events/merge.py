@@ -221,7 +221,8 @@ def merge_events(
                 isinstance(feature, str) and feature in _BROAD_FEATURES,
                 cc if isinstance(cc, str) else "",
             )
-    items = _items(out, place_info, _publication_days(out, articles), window_days, persons)
+    published = _publication_days(out, articles)
+    items = _items(out, place_info, published, window_days, persons)
     group_of = np.full(len(out), -1, dtype=np.int64)
     groups: list[_Group] = []
     by_family: dict[str, list[_Item]] = {}
@@ -266,7 +267,7 @@ def merge_events(
         "string"
     )
     if fill_dates:
-        out = date_from_groups(out)
+        out = date_from_groups(out, published=published)
     return out
 
 

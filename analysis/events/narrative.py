@@ -12,17 +12,22 @@ document stay undated.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
+from spacy.tokens import Token
 
 from ..lexicon.documents import DOCUMENTS, EARLIER_WORDS, MESSAGES, OCCASIONS
+from ..lexicon.speech import RESPONDING_WORDS
 from . import syntax
 from .model import DAY, Event, Span, day, is_na
 from .scope import in_quote
-from .timing import _EARLIER, _RELATING_WORDS, _SUBJECTS, perfect
+from .timing import _EARLIER, _ISSUING_VERBS, _RELATING_WORDS, _SUBJECTS, perfect
 
 __all__ = [
     "SPEAKING_OCCASIONS",
     "SPEAKING_VERBS",
+    "answered",
     "continues",
     "date_statements",
     "news_day",
@@ -125,6 +130,45 @@ def _in_writing(trig) -> bool:
         and any(o.dep_ == "pobj" and o.lemma_.lower() in MESSAGES for o in c.children)
         for c in trig.children
     )
+
+
+#: Verbs of which a statement noun is the words said then ("made remarks", "read a
+#: statement", "had a message for"), beside those that issue it.
+_SAYING_NOUN_VERBS = frozenset(["read", "have", "hold", "put", "offer", "express", "voice"])
+#: Prepositions that tie words to the answer they get ("apologized for the post",
+#: "in response to his remarks").
+_ANSWERED_BY = frozenset(["to", "for", "about", "over", "on", "at"])
+
+
+def answered(trig) -> bool:
+    """True for words named as what another act answers or handles: "downplayed her
+    remarks", "apologized for the post", "in response to his comments", "drafted his
+    statement".  They were said at another time than that act, which the narrative
+    does not give: a statement noun that is the object of a verb or noun of
+    :data:`~analysis.lexicon.speech.RESPONDING_WORDS`, or of any verb that does not
+    issue the words ("issued a statement", "made remarks").
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        The trigger of a saying.
+
+    Returns
+    -------
+    bool
+    """
+    if trig.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = trig.head
+    if trig.dep_ == "pobj" and head.lower_ in _ANSWERED_BY:
+        head = head.head
+    elif trig.dep_ in ("dobj", "obj") and syntax._is_verb(head):
+        # "drafted his statement", "repeated his false statements": an act on words
+        # said at another time -- unlike "issued a statement", which says them
+        return syntax._lemma(head) not in _ISSUING_VERBS | _SAYING_NOUN_VERBS
+    else:
+        return False
+    return head.i != trig.i and head.lemma_.lower() in RESPONDING_WORDS
 
 
 def _on_an_occasion(trig) -> bool:
@@ -415,6 +459,7 @@ def date_statements(
     occasions: list[Event] = (),
     lead_actors: set[str] | frozenset[str] = frozenset(),
     quoted: list[tuple[int, int]] = (),
+    to_an_outlet: Callable[[Token], bool] = lambda trig: False,
 ) -> None:
     """Date the sayings that have no date of their own, in text order.
 
@@ -457,6 +502,10 @@ def date_statements(
         Offsets of the words of the article's direct quotes.  A saying told in them by
         someone else than the speaker ('"He told me so," Vale said') is undated: the
         day it was told is not the day of the quote.
+    to_an_outlet : callable
+        True for a verb of saying addressed to a news outlet ("an official told the
+        Daily Post"): like words in writing, an exchange with the paper whose day the
+        text does not give, undated for someone the lead does not name.
     """
     if is_na(anchor_day):
         return
@@ -492,6 +541,8 @@ def date_statements(
                 continue  # "his earlier warnings", "her recent remarks": not the story's day
             elif _describes_a_document(e.trigger):
                 continue  # "a memo urging X": the memo's day, which is not said
+            elif answered(e.trigger):
+                continue  # "Pelosi downplayed Vale's remarks": words before the answer
             elif _on_an_occasion(e.trigger):
                 continue  # "said in an interview": when the interview was, the text does not say
             else:
@@ -525,7 +576,10 @@ def date_statements(
                     (
                         news == anchor_day
                         and not has_done
-                        and (bool(in_lead & set(e.participants)) or not _in_writing(trig))
+                        and (
+                            bool(in_lead & set(e.participants))
+                            or not (_in_writing(trig) or to_an_outlet(trig))
+                        )
                     )
                     or e.sentence_id <= lead  # the lead tells the story's day
                     or bool({e.sentence_id, e.sentence_id - 1} & episode)

@@ -621,13 +621,16 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
         if e.etype.family != "statement" or not e.participants:
             continue
         noun = e.trigger.pos_ in ("NOUN", "PROPN")
-        if noun and e.time_source in ("none", "publication", "narrative"):
+        told_anew = any(c.dep_ in ("prep", "relcl", "acl") for c in e.trigger.children)
+        if noun and not told_anew and e.time_source in ("none", "publication", "narrative"):
+            # "her remarks", not "his statement to Congress" or "remarks on trade",
+            # which tell words of their own
             same = [o for o in said if set(o.participants) == set(e.participants)]
             if same:
                 o = same[-1]
                 e.take_date(o, "coreference")
-        if e.time_source == "timex":
-            said.append(e)
+        if e.time_source == "timex" and e.status in ("occurred", "reported"):
+            said.append(e)  # words said, not ones still to come ("will testify in May")
     # a mention of a meeting already dated elsewhere in the article (before or after)
     dated = [e for e in events if e.etype.family == "meeting" and e.time_source == "timex"]
     for e in events:

@@ -3,7 +3,9 @@
 * :func:`date_by_setting` -- an event noun dated by what its relative clause says
   happened at it;
 * :func:`date_by_then` -- "said then", "at the time": the time just told;
-* :func:`date_by_also` -- "they also met": the day of the same people's act just told.
+* :func:`date_by_also` -- "they also met": the day of the same people's act just told;
+* :func:`date_by_occasion` -- "he said in the interview": the day that interview was
+  told to have.
 
 
 "Leaders met for a summit where on Sunday two presidents signed the pact": the signing
@@ -15,12 +17,14 @@ the date on the signing (the nearer trigger), so the summit would stay undated;
 
 from __future__ import annotations
 
+from ..lexicon.documents import DOCUMENTS, OCCASIONS
 from . import syntax
 from .model import Event, Span
+from .narrative import SPEAKING_OCCASIONS
 from .scope import in_quote
 from .timing import RELATION_SIGNALS, set_time
 
-__all__ = ["date_by_also", "date_by_setting", "date_by_then"]
+__all__ = ["date_by_also", "date_by_occasion", "date_by_setting", "date_by_then"]
 
 #: Relative words that make the clause's act happen at (or during) its noun.
 _WHERE = frozenset(["where", "when"])
@@ -163,3 +167,106 @@ def date_by_also(events: list[Event]) -> None:
         ]
         if before:
             e.take_date(max(before, key=lambda x: x.trigger_start), "coreference", timex=True)
+
+
+#: Nouns of the words and occasions a saying is placed in whose day an earlier sentence
+#: may tell ("an interview aired on Sunday ... he said in the interview").
+_PLACED_IN = DOCUMENTS | OCCASIONS | SPEAKING_OCCASIONS
+#: Verbs that put out words or hold an occasion: their day is the object's.
+_PUTTING_OUT = frozenset(
+    [
+        *("issue", "release", "publish", "send", "post", "deliver", "give", "write"),
+        *("file", "submit", "air", "broadcast", "hold", "grant", "host", "tape", "record"),
+    ]
+)
+#: Words that tie a timex to the noun above it on the way up ("the June 5 report", "an
+#: interview on Monday", "a letter sent in May").
+_TO_THE_NOUN = frozenset(["compound", "nummod", "npadvmod", "pobj", "prep", "nmod", "amod"])
+
+
+def _placed_in(trig) -> object | None:
+    """The noun a saying is placed in that points back to one told before: "said in his
+    report", "wrote in the e-mail", "told at that briefing" -- not "in a statement", a
+    new one."""
+    for c in trig.children:
+        if c.dep_ != "prep" or c.lower_ not in ("in", "at", "during"):
+            continue
+        for o in c.children:
+            if o.dep_ != "pobj" or o.lemma_.lower() not in _PLACED_IN:
+                continue
+            if any(
+                (d.dep_ == "det" and d.lower_ in ("the", "that", "this")) or d.dep_ == "poss"
+                for d in o.children
+            ):
+                return o
+    return None
+
+
+def _dated_noun(tx: Span):
+    """The noun a timex dates: the first noun above it through a compound, a preposition
+    or a participle ("the report released in June" -> report), or None."""
+    n = tx.head
+    for _ in range(4):
+        if n.head.i == n.i:
+            return None
+        if n.dep_ == "acl" and n.tag_ == "VBN":
+            n = n.head  # "an interview taped Monday"
+        elif n.dep_ in _TO_THE_NOUN:
+            n = n.head
+        else:
+            return None
+        if n.pos_ in ("NOUN", "PROPN") and n.lemma_.lower() in _PLACED_IN:
+            return n
+        if syntax._is_verb(n) and not (n.dep_ == "acl" and n.tag_ == "VBN"):
+            # "released a report in June", "gave an interview on Sunday": what was put out
+            if syntax._lemma(n) not in _PUTTING_OUT:
+                return None
+            for o in n.children:
+                if o.dep_ in ("dobj", "obj", "nsubjpass") and o.lemma_.lower() in _PLACED_IN:
+                    return o
+            return None
+    return None
+
+
+def date_by_occasion(events: list[Event], timexes: list[Span]) -> None:
+    """Date an undated saying placed in an occasion told earlier with its date.
+
+    "In an interview aired on Sunday, Vale spoke of the war. ... 'We will win,' he said
+    in the interview": the words are Sunday's.  A saying placed in a document or an
+    occasion that points back ("in his report", "at that briefing") takes the date of
+    the last earlier mention of that noun dated by a timex ("the report released in
+    June", "a June 5 letter", "an interview on Monday").
+
+    Parameters
+    ----------
+    events : list of Event
+        The events of one article, with their times set; changed in place.
+    timexes : list of Span
+        The article's timexes, in text order.
+    """
+    for e in events:
+        trig = e.trigger
+        if e.time_source != "none" or e.etype.family != "statement":
+            continue
+        if not syntax._is_verb(trig):
+            continue
+        noun = _placed_in(trig)
+        if noun is None:
+            continue
+        lemma = noun.lemma_.lower()
+        dated = [
+            tx
+            for tx in timexes
+            if tx.start < e.trigger_start
+            and tx.head.doc is trig.doc
+            and tx.row.get("type") == "DATE"
+            and tx.row.get("begin") is not None
+            and str(tx.row.get("signal") or "").lower() not in RELATION_SIGNALS
+            and not in_quote(tx.head)
+            and (n := _dated_noun(tx)) is not None
+            and n.lemma_.lower() == lemma
+            and n.i != noun.i
+        ]
+        if dated:
+            set_time(e, dated[-1])
+            e.time_source = "coreference"

@@ -33,6 +33,7 @@ __all__ = [
     "PRESSING_VERBS",
     "QUOTE_MARKS",
     "REPORTING_VERBS",
+    "RESPONDING_WORDS",
     "SPEECH_VERBS",
     "SPEECH_VERB_FORMS",
     "STATEMENT_VERBS",
@@ -207,3 +208,16 @@ HUMAN_SOURCES = frozenset(
 #: Double quotation marks as tokens ('"', curly quotes, PTB's `` and ''): an odd count
 #: before a word puts it inside a quotation.
 QUOTE_MARKS = frozenset(['"', "\u201c", "\u201d", "``", "''"])
+
+#: Verbs and nouns of answering words said before ("downplayed her remarks",
+#: "apologized for the post", "in response to his comments"): the words they take are
+#: earlier than the answer.
+RESPONDING_WORDS = frozenset(
+    [
+        *("respond", "response", "react", "reaction", "reply", "answer", "apologize"),
+        *("apologise", "apology", "downplay", "defend", "condemn", "criticize", "criticise"),
+        *("denounce", "reject", "dismiss", "retract", "clarify", "mock", "ridicule"),
+        *("praise", "welcome", "applaud", "slam", "blast", "refer", "echo", "rebut"),
+        *("disavow", "repudiate", "decry", "deplore", "lament", "regret"),
+    ]
+)
