@@ -80,8 +80,7 @@ def test_a_name_after_a_role_is_its_apposition_without_the_closing_comma(nlp):
     [
         "WASHINGTON -- President Tom Ruiz and Senator John Vale met on Thursday.",
         "KYIV, Ukraine (Reuters) - President Tom Ruiz and Senator John Vale met on Thursday.",
-        "Leaders meet\n\nWASHINGTON -- President Tom Ruiz and Senator John Vale met on "
-        "Thursday.",
+        "Leaders meet\n\nWASHINGTON -- President Tom Ruiz and Senator John Vale met on Thursday.",
     ],
 )
 def test_a_dateline_is_neither_subject_nor_place_of_the_lead(text):
