@@ -234,3 +234,16 @@ def test_a_party_leader_title_is_not_the_state_asked(spacy_nlp):
     text = "Ruritanian opposition leader Ana Vale called for new talks with Bexley."
     (parts,) = _of(_events(spacy_nlp, text), "demand")
     assert "x:ana-vale" in parts and "x:rr" not in parts
+
+
+# ---------------------------------------------------------------- time spent at an event
+
+
+def test_who_spent_the_day_meeting_others_met_them(spacy_nlp):
+    met = _of(_events(spacy_nlp, "Ana Vale spent Wednesday meeting with Tomas Ruiz."), "meeting")
+    assert met and "x:ana-vale" in met[0] and "x:tomas-ruiz" in met[0]
+    # money spent on an election makes no candidate of the spender
+    assert _of(_events(spacy_nlp, "Ana Vale spent millions on the 2012 election."), "election") in (
+        [],
+        [[]],
+    )

@@ -564,6 +564,8 @@ def argument_heads(trigger: Token, *, with_complement: bool = False) -> list[Tok
                 heads += _subjects(verb)
             if _lemma(verb) == "host":
                 heads += [c for c in verb.children if c.dep_ == "dobj" and c.i != trigger.i]
+        elif rel == "dobj" and verb.pos_ in ("VERB", "AUX") and _lemma(verb) == "spend":
+            heads += _subjects(verb)  # "spent Wednesday meeting with officials": Vale met
     out: list[Token] = []
     seen: set[int] = set()
     for h in heads:
