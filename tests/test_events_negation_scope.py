@@ -244,7 +244,10 @@ def test_a_finite_conjunct_is_outside_the_modal_of_a_bare_verb(spacy_nlp):
         # an implicative verb's infinitive is done when the verb is
         ("Mike Pompeo moved on Monday to demand the release of the crew.", "demand", "occurred"),
         ("Donald Trump managed to meet Kim Jong Un in June.", "meeting", "occurred"),
-        # a verb of wanting or planning leaves it to come
+        # a causative makes its object do it: done too
+        ("The crisis forced Donald Trump to meet Kim Jong Un in June.", "meeting", "occurred"),
+        # a verb of wanting or planning, or a request, leaves it to come
+        ("Moon Jae-in urged Donald Trump to meet Kim Jong Un in June.", "meeting", "planned"),
         ("Donald Trump wants to meet Kim Jong Un in June.", "meeting", "planned"),
     ],
 )

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Token
 
-from ..lexicon.commitments import IMPLICATIVE_HASTE, IMPLICATIVE_VERBS
+from ..lexicon.commitments import CAUSATIVE_IMPLICATIVES, IMPLICATIVE_HASTE, IMPLICATIVE_VERBS
 from ..lexicon.documents import MESSAGES
 from ..lexicon.prepositions import (
     LOCATIVE_PREPOSITIONS,
@@ -914,10 +914,12 @@ def _deontic(node: Token) -> bool:
 
 def _implied(node: Token) -> bool:
     """An infinitive done when its verb is: "managed to meet", "moved (on Monday) to
-    demand" -- the latter also when the parser reads a purpose clause."""
+    demand" -- the latter also when the parser reads a purpose clause -- and one that
+    a causative makes someone do ("prompted Vale to call for talks")."""
     head = _lemma(node.head)
     if node.dep_ == "xcomp":
-        return head in IMPLICATIVE_VERBS
+        # "managed to meet"; "prompted Vale to call for talks": Vale called for them
+        return head in IMPLICATIVE_VERBS or head in CAUSATIVE_IMPLICATIVES
     return node.dep_ == "advcl" and head in IMPLICATIVE_HASTE
 
 

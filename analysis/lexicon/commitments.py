@@ -10,6 +10,9 @@
 ``IMPLICATIVE_VERBS``
     lemmas whose infinitive is done when they are ("moved to demand", "managed to
     meet", "went on to sign"): no plan, whatever "to" suggests.
+``CAUSATIVE_IMPLICATIVES``
+    lemmas that make someone do what their infinitive says ("prompted him to call for",
+    "forced her to resign"): the act is done.
 ``INFINITIVE_BLOCKERS``
     words that, after "to", show a preposition rather than an infinitive ("agreed to the
     terms", "agreed to it"): determiners and object pronouns.
@@ -25,6 +28,7 @@ from .speech import verb_forms
 __all__ = [
     "COMMITMENT_VERBS",
     "COMMITMENT_VERB_FORMS",
+    "CAUSATIVE_IMPLICATIVES",
     "IMPLICATIVE_HASTE",
     "IMPLICATIVE_VERBS",
     "INFINITIVE_BLOCKERS",
@@ -91,6 +95,11 @@ IMPLICATIVE_VERBS = frozenset(
         *("continue", "begin", "start", "remember", "dare", "bother", "happen"),
         *("choose", "opt"),
     ]
+)
+#: Verbs that make someone do what their infinitive says, done when they are: "prompted
+#: Vale to call for talks", "forced him to resign", "led the board to reject it".
+CAUSATIVE_IMPLICATIVES = frozenset(
+    ["prompt", "force", "compel", "oblige", "lead", "cause", "spur", "drive", "inspire"]
 )
 #: Implicative verbs of haste, whose infinitive the parser may read as a purpose clause
 #: ("moved on Monday to demand"): "went to Oslo to meet" is a purpose, not among them.
