@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span
 from analysis import schema
 from analysis.lexicon.calendar import CALENDAR_WORDS
 from analysis.nlp_memo import memoize_components
+from analysis.nlp_organisations import whole_organisations
 from analysis.nlp_paragraphs import paragraph_starts  # noqa: F401  (registers the component)
 from analysis.parse_repairs import repair_parse
 from analysis.settings import Settings, data_path
@@ -378,6 +379,7 @@ class _TitleFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.matcher(doc)
+        doc = whole_organisations(doc)
         doc = names_over_bodies(doc)
         doc = continue_names(doc, stop={i for _, s, e in matches for i in range(s, e)})
         doc = repeat_surnames(doc)

@@ -1,0 +1,33 @@
+"""Organisation names the knowledge base's place patterns cut in two (invented texts,
+the real spaCy model and knowledge base)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The vote was a cave," said Democracy for America.',
+        "Members of Democracy for America protested on Monday.",
+    ],
+)
+def test_a_group_named_for_a_country_is_one_organisation(nlp, text):
+    ents = [(e.text, e.label_, e.ent_id_) for e in nlp(text).ents]
+    assert ("Democracy for America", "ORG", "") in ents  # the group, not the country
+    assert not any(e[0] == "America" for e in ents)
+
+
+def test_a_country_after_a_title_stays_the_country(nlp):
+    ents = [(e.text, e.label_) for e in nlp("The President of Russia spoke on Monday.").ents]
+    assert ("Russia", "GPE") in ents
+
+
+def test_the_join_needs_the_model_s_cut_name(nlp):
+    from analysis.nlp_organisations import whole_organisations
+
+    doc = nlp.make_doc("Aid for Ukraine rose.")
+    # no organisation before the place: nothing to join
+    doc.ents = [doc.char_span(8, 15, label="GPE")]
+    assert [e.text for e in whole_organisations(doc).ents] == ["Ukraine"]
