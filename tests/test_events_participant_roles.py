@@ -4,6 +4,7 @@ of a name, the state a demand is made of (invented texts, the real spaCy model).
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from test_events import _extract, _small
 
@@ -247,3 +248,22 @@ def test_who_spent_the_day_meeting_others_met_them(spacy_nlp):
         [],
         [[]],
     )
+
+
+def test_the_person_whose_election_it_is_is_its_candidate(spacy_nlp):
+    text = "Tomas Ruiz's re-election campaign began on Monday."
+    assert _of(_events(spacy_nlp, text), "election") == [["x:tomas-ruiz"]]
+
+
+def test_an_election_told_by_its_candidate_takes_no_other_election_s_people():
+    from test_parse_repairs import _events as _built
+
+    ev = _built(
+        {
+            "a": "Senator Ann Vale was first elected in 2008. Days after Tom Ruiz's "
+            "election, she resigned from the party.",
+        }
+    )
+    second = ev[ev.trigger.eq("election")].iloc[0]
+    assert second.names == ["Tom Ruiz"]
+    assert pd.isna(second.begin)  # not Vale's 2008

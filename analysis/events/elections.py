@@ -275,7 +275,8 @@ def candidate_heads(trig: Token) -> list[Token]:
     A candidate takes part in an election: "Ana Vale, an opposition candidate for the
     presidential election", "the frontrunner in Sunday's election, Ana Vale", "Vale is
     a candidate in the election", "Vale ran in the 2012 election", "stood for
-    re-election", "won the election", "contested the poll".  Voters and those who call
+    re-election", "won the election", "contested the poll"; else the person whose
+    election it is ("Vale's re-election campaign", "Vale's election in 2012").  Voters and those who call
     or hold it are not candidates: "voted in the election" and "called the election"
     name nobody here.
 
@@ -296,6 +297,15 @@ def candidate_heads(trig: Token) -> list[Token]:
         node = node.head  # "in the primary and the general election"
     if node.dep_ == "compound" and node.head.lemma_.lower() in _CONTESTS:
         node = node.head  # "won the general election race"
+    owners = [c for c in node.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"]
+    found = _by_its_clause(node)
+    # "Vale's re-election campaign": the one whose election it is, when the clause
+    # names no candidate otherwise
+    return found if found else owners
+
+
+def _by_its_clause(node: Token) -> list[Token]:
+    """Candidates of the election noun ``node`` read off the clause it stands in."""
     gov = node.head
     if node.dep_ in ("dobj", "obj") and gov.lemma_.lower() in _STANDING:
         return [] if _not_running(gov) else _verb_subjects(gov)

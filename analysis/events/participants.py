@@ -588,6 +588,8 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
         roles = e.cues.get("roles") or []
         own = [p for p in e.participants if p not in roles]
         anaphor = e.definite or _plural_pronoun_subject(e.trigger) or not own
+        if roles and e.etype.family == "election":
+            anaphor = False  # "Trump's election": told by its candidate, not the last one
         if not own and _indefinite_doers(e.trigger):
             anaphor = False  # "African leaders negotiated it": others, not the last ones
         if e.cues.get("anonymous"):
