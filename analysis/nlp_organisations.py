@@ -1,10 +1,10 @@
 """Organisation names the knowledge base's place patterns cut in two.
 
 The knowledge base's patterns run before the model and take "America" in "Democracy for
-America" or "Ukraine" in "Friends of Ukraine" as the country; the model is then left with
-"Democracy for" as an organisation that ends with its preposition.  :func:`whole_organisations`
-joins such a cut name with the name that follows it into one organisation, of no
-knowledge-base id: the group, not the country, speaks.
+America" as the country; the model is then left with "Democracy for" as an organisation
+that ends with its preposition.  :func:`whole_organisations` joins such a cut name with
+the name that follows it into one organisation, of no knowledge-base id: the group, not
+the country, speaks.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from spacy.tokens import Doc, Span
 
 __all__ = ["whole_organisations"]
 
-#: Prepositions inside organisation names ("Democracy for America", "Friends of the
-#: Earth", "Veterans against the War").
-_NAME_PREPOSITIONS = frozenset(["for", "of", "against", "in", "on", "to"])
+#: Prepositions that make organisation names of a cause ("Democracy for America",
+#: "Veterans against the War") -- not "of" or "in", which the model's cut names share
+#: with people and places ("Talon of" + "Benin", "Tomsk in" + "Siberia").
+_NAME_PREPOSITIONS = frozenset(["for", "against"])
 #: Labels of the name that completes a cut organisation name.
 _COMPLETING = frozenset(["GPE", "LOC", "NORP", "ORG", "FAC"])
 

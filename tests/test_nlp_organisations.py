@@ -24,6 +24,16 @@ def test_a_country_after_a_title_stays_the_country(nlp):
     assert ("Russia", "GPE") in ents
 
 
+def test_a_name_cut_before_of_or_in_is_not_joined(nlp):
+    from analysis.nlp_organisations import whole_organisations
+
+    doc = nlp.make_doc("Presidents Pedro Lima of Ruritania and Ana Vale signed it.")
+    # a model that cut "Pedro Lima of" as an organisation: a person of a country, not
+    # one body
+    doc.ents = [doc.char_span(11, 24, label="ORG"), doc.char_span(25, 34, label="GPE")]
+    assert [e.text for e in whole_organisations(doc).ents] == ["Pedro Lima of", "Ruritania"]
+
+
 def test_the_join_needs_the_model_s_cut_name(nlp):
     from analysis.nlp_organisations import whole_organisations
 
