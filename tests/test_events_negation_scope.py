@@ -135,7 +135,7 @@ def _doc(spacy_nlp, rows: list[tuple[str, int, str, str, str, str]]):
 def test_the_quoted_words_do_not_hedge_the_verb_that_frames_them(spacy_nlp):
     # '"I think we should make no assumption," she told them', misparsed (as the small
     # model does with long quotes) with the telling hung on a noun inside the quote
-    from analysis.events.syntax import status_cues
+    from analysis.events.cues import status_cues
 
     quoted = _doc(
         spacy_nlp,

@@ -32,6 +32,7 @@ def test_a_parse_across_a_paragraph_break_neither_hedges_nor_dates(spacy_nlp):
     from spacy.tokens import Doc
 
     from analysis.events import syntax
+    from analysis.events.cues import status_cues
 
     words = ["Pompeo", "said", "so", ".", "\n\n", "Kim", "tested", "missiles", "."]
     spaces = [True, True, False, False, False, True, True, False, False]
@@ -52,7 +53,7 @@ def test_a_parse_across_a_paragraph_break_neither_hedges_nor_dates(spacy_nlp):
     tested = doc[6]
     assert not syntax.same_paragraph(tested, doc[1])
     assert syntax.same_paragraph(tested, doc[7])
-    cues = syntax.status_cues(tested)
+    cues = status_cues(tested)
     assert not cues["hedged"] and cues["attributed"] == ""
     # the same parse inside one paragraph is a claim of Pompeo's
     one = Doc(
@@ -65,7 +66,7 @@ def test_a_parse_across_a_paragraph_break_neither_hedges_nor_dates(spacy_nlp):
         tags=["NNP", "VBD", "NNP", "VBD", "NNS", "."],
         lemmas=["pompeo", "say", "kim", "test", "missile", "."],
     )
-    assert syntax.status_cues(one[3])["hedged"]
+    assert status_cues(one[3])["hedged"]
 
 
 @pytest.mark.parametrize(
@@ -597,9 +598,9 @@ def test_the_words_of_a_posted_message_are_its_poster_s_statement(spacy_nlp):
     # "Pompeo posted a message on Twitter blaming Iran", parsed with "blaming" on Twitter
     from spacy.tokens import Doc
 
+    from analysis.events.cues import status_cues
     from analysis.events.participants import speaker_heads
     from analysis.events.scope import message_told
-    from analysis.events.syntax import status_cues
     from analysis.lexicon.documents import MESSAGES
 
     doc = Doc(

@@ -65,6 +65,7 @@ from .. import schema
 from . import metonymy, syntax
 from .anaphora import both_sides, definite_noun, last_two_persons, title_references
 from .assembly import deduplicate, to_row
+from .cues import status_cues
 from .elections import candidate_heads, date_by_calendar, join_elections
 from .families import Families, family_names
 from .generic import (
@@ -681,7 +682,7 @@ def _article_events(
             if anonymous and not anonymous_source(trig):
                 continue  # an anonymous "it was said" is not an event worth a row
             ev.definite = definite_noun(trig)
-            ev.cues = syntax.status_cues(trig, speech_act=etype.family == "statement")
+            ev.cues = status_cues(trig, speech_act=etype.family == "statement")
             ev.cues["anonymous"] = anonymous  # "a senior official said": no one to resolve
             ev.cues["roles"] = roles  # read off the attack's or the election's own clause
             quote_attribution(ev, article_quotes)

@@ -1,7 +1,7 @@
 """The status of an event: occurred, planned, reported or denied.
 
 :func:`decide_status` applies the rules of :mod:`analysis.events.extract` to the cues of
-the trigger's own sentence (:func:`analysis.events.syntax.status_cues`);
+the trigger's own sentence (:func:`analysis.events.cues.status_cues`);
 :func:`inherit_status` gives an undecided mention the status of the same event mentioned
 elsewhere in the article; :func:`quote_attribution` marks a trigger inside a quote's words.
 """
@@ -77,7 +77,7 @@ def undone_by_its_clause(trig) -> bool:
     which was cancelled"); a name is not what gets cancelled, so the event is.  A
     cancellation told as possible or future ("which could be cancelled") does not
     undo it; the main clause's polarity is read elsewhere
-    (:func:`analysis.events.syntax.status_cues`)."""
+    (:func:`analysis.events.cues.status_cues`)."""
     if trig.pos_ not in ("NOUN", "PROPN"):
         return False
     clauses = list(trig.children)
@@ -204,7 +204,7 @@ def told_by_a_doer(ev: Event, actor_tok: dict[tuple[int, int], list[str]]) -> No
     Parameters
     ----------
     ev : Event
-        An event whose cues are set (:func:`analysis.events.syntax.status_cues`).
+        An event whose cues are set (:func:`analysis.events.cues.status_cues`).
     actor_tok : dict
         ``(id(doc), token index) -> actor ids`` of the actor mentions.
     """
