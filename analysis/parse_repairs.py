@@ -374,18 +374,7 @@ def dateline(doc: Doc) -> list[Move]:
 
 def repair_parse(doc: Doc) -> Doc:
     """Run every repair of this module on ``doc``, in order, each on the tree the one
-    before left.
-
-    Parameters
-    ----------
-    doc : spacy.tokens.Doc
-        A parsed document; changed in place.
-
-    Returns
-    -------
-    spacy.tokens.Doc
-        The same document.
-    """
+    before left."""
     for repair in (
         dateline,
         inverted_speech,
@@ -396,6 +385,9 @@ def repair_parse(doc: Doc) -> Doc:
     ):
         doc = repair(doc)
     return doc
+
+
+repair_parse.__doc__ += _REPAIR_PARAMETERS
 
 
 def _rewrite(doc: Doc, moves: list[Move]) -> None:

@@ -170,21 +170,13 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
             and node is trigger
             and trigger.pos_ in ("NOUN", "PROPN")
             and rel in ("dobj", "obj")
-            and hl in REJECT_WORDS
+            and (hl in REJECT_WORDS or hl in ISSUE_VERBS)
         ):
-            # "the minister denied the request": the request was made, and refused
-            cues["rejected"] = hl
-            _verb_cues(head, cues, distance=distance + 1, tense_only=True)
-            break
-        if (
-            speech_act
-            and node is trigger
-            and trigger.pos_ in ("NOUN", "PROPN")
-            and rel in ("dobj", "obj")
-            and hl in ISSUE_VERBS
-        ):
+            # "the minister denied the request": the request was made, and refused;
             # "the ministry issued a statement": the verb that makes the statement, not
-            # a source that reports it
+            # a source that reports it -- either way only its tense counts
+            if hl in REJECT_WORDS:
+                cues["rejected"] = hl
             _verb_cues(head, cues, distance=distance + 1, tense_only=True)
             break
         challenge = negated_challenge(node, head)

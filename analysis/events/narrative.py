@@ -32,6 +32,7 @@ __all__ = [
     "date_statements",
     "news_day",
     "of_the_day",
+    "placed_at",
     "quoted_words",
     "speaking_occasion",
     "story_day_sentences",
@@ -253,18 +254,37 @@ def speaking_occasion(tx: Span) -> object | None:
     return None
 
 
+def placed_at(trig, nouns: frozenset[str]) -> list:
+    """The nouns of ``nouns`` a saying is placed in, at or during ("said at the
+    briefing", "wrote in his report").
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        The verb of saying.
+    nouns : frozenset of str
+        Lemmas of the occasions or documents looked for.
+
+    Returns
+    -------
+    list of spacy.tokens.Token
+    """
+    return [
+        o
+        for c in trig.children
+        if c.dep_ == "prep" and c.lower_ in ("at", "during", "in")
+        for o in c.children
+        if o.dep_ == "pobj" and o.lemma_.lower() in nouns
+    ]
+
+
 def _at_the_same_occasion(trig) -> bool:
     """True for a saying placed at an occasion told before: "at the same press
     conference", "during the briefing", "later in the speech"."""
-    for c in trig.children:
-        if c.dep_ != "prep" or c.lower_ not in ("at", "during", "in"):
-            continue
-        for o in c.children:
-            if o.dep_ != "pobj" or o.lemma_.lower() not in SPEAKING_OCCASIONS:
-                continue
-            dets = {d.lower_ for d in o.children if d.dep_ in ("det", "amod")}
-            if "same" in dets or (dets & {"the", "that", "this"} and not _qualified(o)):
-                return True
+    for o in placed_at(trig, SPEAKING_OCCASIONS):
+        dets = {d.lower_ for d in o.children if d.dep_ in ("det", "amod")}
+        if "same" in dets or (dets & {"the", "that", "this"} and not _qualified(o)):
+            return True
     return False
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from ..lexicon.documents import DOCUMENTS, OCCASIONS
 from . import syntax
 from .model import Event, Span
-from .narrative import SPEAKING_OCCASIONS
+from .narrative import SPEAKING_OCCASIONS, placed_at
 from .scope import in_quote
 from .timing import RELATION_SIGNALS, set_time
 
@@ -188,17 +188,12 @@ def _placed_in(trig) -> object | None:
     """The noun a saying is placed in that points back to one told before: "said in his
     report", "wrote in the e-mail", "told at that briefing" -- not "in a statement", a
     new one."""
-    for c in trig.children:
-        if c.dep_ != "prep" or c.lower_ not in ("in", "at", "during"):
-            continue
-        for o in c.children:
-            if o.dep_ != "pobj" or o.lemma_.lower() not in _PLACED_IN:
-                continue
-            if any(
-                (d.dep_ == "det" and d.lower_ in ("the", "that", "this")) or d.dep_ == "poss"
-                for d in o.children
-            ):
-                return o
+    for o in placed_at(trig, _PLACED_IN):
+        if any(
+            (d.dep_ == "det" and d.lower_ in ("the", "that", "this")) or d.dep_ == "poss"
+            for d in o.children
+        ):
+            return o
     return None
 
 
