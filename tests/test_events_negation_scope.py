@@ -285,3 +285,20 @@ def test_the_act_not_taken_is_denied(spacy_nlp, text, type_, status):
 )
 def test_declining_to_do_and_bypassing_are_not_doing(spacy_nlp, text, type_, status):
     assert _status_of_one(spacy_nlp, text, type_) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "status"),
+    [
+        ("Mike Pompeo said he looks forward to the talks with Kim Jong Un.", "meeting", "planned"),
+        (
+            "We look forward to working for the election of Jane Doe, Mike Pompeo said.",
+            "election",
+            "planned",
+        ),
+        # looking back is no plan
+        ("Mike Pompeo looked back on the talks with Kim Jong Un.", "meeting", "occurred"),
+    ],
+)
+def test_what_someone_looks_forward_to_is_still_to_come(spacy_nlp, text, type_, status):
+    assert _status_of_one(spacy_nlp, text, type_) == status

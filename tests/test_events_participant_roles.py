@@ -255,6 +255,23 @@ def test_the_person_whose_election_it_is_is_its_candidate(spacy_nlp):
     assert _of(_events(spacy_nlp, text), "election") == [["x:tomas-ruiz"]]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Bob Corker said on Monday that he would end his re-election bid.",
+        # the parser reads "her" as the object here: the word before the compound
+        "Senator Susan Collins was indicted, and announced days later that she had "
+        "suspended her re-election campaign.",
+    ],
+)
+def test_his_or_her_re_election_is_the_election_of_the_one_it_stands_for(text):
+    from test_parse_repairs import _events as _built
+
+    ev = _built({"a": text})
+    names = ev.loc[ev["type"].eq("election"), "names"].tolist()
+    assert names == [[ev.loc[ev["type"].eq("statement"), "names"].iloc[0][0]]], names
+
+
 def test_an_election_told_by_its_candidate_takes_no_other_election_s_people():
     from test_parse_repairs import _events as _built
 

@@ -708,3 +708,39 @@ def test_the_possessor_of_a_lawyer_critic_or_relative_does_not_speak(spacy_nlp, 
 def test_a_spokesman_speaks_for_his_principal(spacy_nlp):
     text = "Vladimir Putin's spokesman said on Monday that the talks would go on."
     assert _speakers(spacy_nlp, text) == [["kb:vladimir_putin"]]
+
+
+def test_a_body_in_a_title_run_into_the_name_does_not_speak():
+    # "chairman of the ... Committee Rep. X" without commas: the parser hangs the
+    # committee's "the" on the person; the committee only says what the person chairs
+    from helpers import make_articles
+
+    from analysis import build
+
+    text = (
+        "Earlier Friday, chairman of the House Judiciary Committee Rep. Jerry Nadler "
+        "revealed that his committee had begun."
+    )
+    corpus = build(make_articles({"a": text}), progress=False)
+    names = dict(zip(corpus.actors["actor_id"], corpus.actors["name"], strict=False))
+    said = corpus.events[corpus.events["trigger"].eq("revealed")]
+    assert [[names[a] for a in p] for p in said["participants"]] == [["Jerry Nadler"]]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "A spokeswoman for his office told reporters that he was waiting.",
+        "His spokesman said on Monday that the senator was waiting.",
+    ],
+)
+def test_his_spokesman_or_office_speaks_for_the_one_his_stands_for(second):
+    from helpers import make_articles
+
+    from analysis import build
+
+    text = "Senator Bob Corker faced questions about the bill. " + second
+    corpus = build(make_articles({"a": text}), progress=False)
+    names = dict(zip(corpus.actors["actor_id"], corpus.actors["name"], strict=False))
+    said = corpus.events[corpus.events["type"].eq("statement")]
+    assert [[names[a] for a in p] for p in said["participants"]] == [["Bob Corker"]]

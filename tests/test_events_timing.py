@@ -152,6 +152,23 @@ def test_a_speech_act_noun_takes_the_date_of_the_words_it_names(spacy_nlp):
     assert list(rows["time_source"]) == ["timex", "coreference"]
 
 
+@pytest.mark.parametrize(
+    ("second", "same"),
+    [
+        ("Mike Pompeo's latest remarks were the sharpest yet.", True),
+        # a modifier that names an occasion of its own: other words than Friday's
+        ("Mike Pompeo's resignation statement was the sharpest yet.", False),
+        ("Mike Pompeo's closing statement was the sharpest yet.", False),
+    ],
+)
+def test_a_speech_act_noun_of_an_occasion_of_its_own_is_other_words(spacy_nlp, second, same):
+    text = "Mike Pompeo said on Friday that the talks had failed. " + second
+    ev = _extract(_small(spacy_nlp, text, SURFACES, [FRIDAY]))
+    rows = ev[ev["type"].eq("statement")].sort_values("trigger_start")
+    assert len(rows) == 2 and rows["time_source"].iloc[0] == "timex"
+    assert (rows["time_source"].iloc[1] == "coreference") is same
+
+
 def test_a_demand_told_in_a_past_relative_clause_is_done_and_not_of_the_day(spacy_nlp):
     # the approval is expected; the demand the noun recalls was made, some time before
     text = "Donald Trump is expected to sign the bill, which gives less than the sum he demanded."
@@ -483,6 +500,25 @@ def test_two_dates_with_their_own_years_stay_two():
             "demand",
             True,
         ),
+        # who was asked on a day answers on it -- not who asked
+        (
+            "Dmitry Peskov was asked by reporters on April 8 whether the talks would go on. "
+            "Dmitry Peskov said the talks would go on.",
+            "statement",
+            True,
+        ),
+        (
+            "Reporters asked Dmitry Peskov about it on April 8. "
+            "Dmitry Peskov said the talks would go on.",
+            "statement",
+            True,
+        ),
+        (
+            "Dmitry Peskov asked the reporters about it on April 8. "
+            "Mike Pompeo said the talks would go on.",
+            "statement",
+            False,
+        ),
         # another speaker after it: not the appearance's words
         (
             "Mike Pompeo gave a speech on April 8. Dmitry Peskov said the talks were over.",
@@ -645,3 +681,31 @@ def test_the_occasion_of_a_saying_dates_it(spacy_nlp, text, trigger):
     row = ev[ev["trigger"].eq(trigger) & ev["trigger_start"].ge(text.index(trigger))]
     assert len(row) >= 1, ev[["type", "trigger", "begin"]]
     assert row.iloc[0]["time_source"] == "timex"
+
+
+@pytest.mark.parametrize(
+    ("text", "begin"),
+    [
+        # the parser hangs the interview on the complement's verb: still the saying's day
+        (
+            "Paul Ryan admitted there is a chance that the Republicans will lose the House "
+            "in an interview Tuesday on a Sunday show.",
+            "2019-06-11",
+        ),
+        # a meeting's day in the complement stays the meeting's
+        ("Paul Ryan said the Republicans would hold the meeting on Tuesday.", None),
+        # someone else's interview told in the words
+        ("Paul Ryan said Nancy Pelosi lied during her interview on Tuesday.", None),
+    ],
+)
+def test_the_day_of_an_interview_dates_the_saying_wherever_it_hangs(text, begin):
+    from test_parse_repairs import _events as _built
+
+    ev = _built({"a": text})
+    said = ev[ev["type"].eq("statement")]
+    assert len(said) == 1
+    if begin is None:  # the day is not the saying's own
+        assert said["time_source"].iloc[0] != "timex"
+    else:
+        assert str(said["begin"].iloc[0])[:10] == begin
+        assert said["time_source"].iloc[0] == "timex"

@@ -217,7 +217,7 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
             elif hl in DENY_WORDS:
                 cues["denied"] = True
                 deontic = deontic or _deontic(head)
-            if hl in PLAN_WORDS:
+            if hl in PLAN_WORDS or _looks_ahead(head):
                 cues["planned"] = True
             if hl in HEDGE_VERBS:
                 cues["hedged"] = True
@@ -279,6 +279,14 @@ _PROSPECT_NOUNS = frozenset(
 
 #: Modals of obligation: a negation or cancellation under them is demanded, not done.
 _DEONTIC_AUX = frozenset(["should", "must", "ought", "shall"])
+
+
+def _looks_ahead(head: Token) -> bool:
+    """ "look forward to the talks", "looking ahead to the vote": what is looked to is
+    still to come."""
+    return _lemma(head) == "look" and any(
+        c.dep_ in ("advmod", "prt") and c.lower_ in ("forward", "ahead") for c in head.children
+    )
 
 
 def _deontic(node: Token) -> bool:

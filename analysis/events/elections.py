@@ -276,7 +276,8 @@ def candidate_heads(trig: Token) -> list[Token]:
     presidential election", "the frontrunner in Sunday's election, Ana Vale", "Vale is
     a candidate in the election", "Vale ran in the 2012 election", "stood for
     re-election", "won the election", "contested the poll"; else the person whose
-    election it is ("Vale's re-election campaign", "Vale's election in 2012").  Voters and those who call
+    election it is ("Vale's re-election campaign", "her re-election bid", "Vale's
+    election in 2012").  Voters and those who call
     or hold it are not candidates: "voted in the election" and "called the election"
     name nobody here.
 
@@ -297,7 +298,18 @@ def candidate_heads(trig: Token) -> list[Token]:
         node = node.head  # "in the primary and the general election"
     if node.dep_ == "compound" and node.head.lemma_.lower() in _CONTESTS:
         node = node.head  # "won the general election race"
-    owners = [c for c in node.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"]
+    # the possessor of the noun, or of a word of its compound ("his re-election bid",
+    # where the parser hangs "his" on "re")
+    holders = [node, *(c for c in node.children if c.dep_ == "compound")]
+    owners = [
+        c
+        for h in holders
+        for c in h.children
+        if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her"))
+    ]
+    first = min(h.left_edge.i for h in holders)
+    if not owners and first > 0 and node.doc[first - 1].tag_ == "PRP$":
+        owners = [node.doc[first - 1]]  # "suspended her re-election campaign", "her" misread
     found = _by_its_clause(node)
     # "Vale's re-election campaign": the one whose election it is, when the clause
     # names no candidate otherwise

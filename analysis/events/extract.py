@@ -89,6 +89,7 @@ from .model import Event, Span, day, event_id, is_na
 from .narrative import (
     date_statements,
     news_day,
+    questioned,
     quoted_words,
     speaking_occasion,
     story_day_sentences,
@@ -98,6 +99,7 @@ from .participants import (
     anonymous_source,
     head_actors,
     participants_of,
+    principal_pronoun,
     pronoun_speaker,
     quote_speakers,
     resolve_coreference,
@@ -401,7 +403,12 @@ def _speaking_occasions(
         taken.add((id(verb.doc), verb.i))
         start = index.abs_start(verb)
         occ = Event("", sentence_id_of(start), said, verb, verb.text, start, "")
-        for subj in syntax._subjects(verb):
+        subjects = syntax._subjects(verb)
+        if questioned(verb):
+            # "Vale was asked by reporters on Tuesday", "reporters asked Vale on
+            # Tuesday": Vale answers, not the reporters
+            subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+        for subj in subjects:
             for t in subj.subtree:
                 for a in actor_tok.get((id(t.doc), t.i), []):
                     if a not in occ.participants:
@@ -653,6 +660,11 @@ def _article_events(
                 ev.participants = quote_speakers(
                     quotes_by_sent.get(sid, []), trig, media, span=(lo, hi)
                 )
+            if statement and not ev.participants:
+                # "His office said", "a spokeswoman for her office told": the principal
+                principal = principal_pronoun(trig)
+                if principal is not None:
+                    ev.participants = resolve_other(principal)
             if not ev.participants and both_sides(
                 speaker_heads(trig) if etype.family == "statement" else syntax.argument_heads(trig)
             ):

@@ -33,6 +33,7 @@ __all__ = [
     "news_day",
     "of_the_day",
     "placed_at",
+    "questioned",
     "quoted_words",
     "speaking_occasion",
     "story_day_sentences",
@@ -215,6 +216,8 @@ SPEAKING_OCCASIONS = frozenset(
 SPEAKING_VERBS = frozenset(
     ["speak", "address", "unveil", "present", "brief", "outline", "appear", "lay"]
 )
+#: Verbs whose passive subject is questioned, and answers ("was asked on Tuesday").
+_QUESTIONED = frozenset(["ask", "question", "press", "interview", "quiz"])
 #: Verbs that make a speaking occasion of their object ("gave a speech", "held a briefing").
 _GIVING_VERBS = frozenset(["give", "hold", "deliver", "make", "host"])
 
@@ -222,7 +225,7 @@ _GIVING_VERBS = frozenset(["give", "hold", "deliver", "make", "host"])
 def speaking_occasion(tx: Span) -> object | None:
     """The verb that a day ``tx`` dates when it tells a speaker's public appearance --
     "spoke at the forum on Tuesday", "unveiled the plan on Wednesday", "gave a speech on
-    Monday" -- or None.  A saying told just after it goes on with that occasion
+    Monday", "was asked on Tuesday whether ..." -- or None.  A saying told just after it goes on with that occasion
     (:func:`continues`): "Vale spoke on Tuesday. ... 'We will not yield,' he added."
 
     Parameters
@@ -247,11 +250,23 @@ def speaking_occasion(tx: Span) -> object | None:
     lemma = syntax._lemma(n)
     if lemma in SPEAKING_VERBS:
         return n
+    if questioned(n):
+        return n  # "Vale was asked on Tuesday whether ...": her answer comes next
     if lemma in _GIVING_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in SPEAKING_OCCASIONS for c in n.children
     ):
         return n
     return None
+
+
+def questioned(verb) -> bool:
+    """True for a verb of questioning whose questioned one is named: "Vale was asked on
+    Tuesday", "reporters pressed Vale on Tuesday" -- that one answers next."""
+    if syntax._lemma(verb) not in _QUESTIONED:
+        return False
+    return any(
+        c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.pos_ == "PROPN") for c in verb.children
+    )
 
 
 def placed_at(trig, nouns: frozenset[str]) -> list:
@@ -611,6 +626,11 @@ def date_statements(
                         e.take_date(before, source)  # "In a 2012 interview ... he added"
                         continue
                     when = day(before.begin)  # "..., he added": the same occasion
+                    if id(before) in shown and not in_quote(trig):
+                        # "Vale was asked on Monday ... Vale said": her answers of that
+                        # day, which her next sayings go on with as after a dated one
+                        for p in e.participants:
+                            last_said[p] = when
             if when is not None and not is_na(when):
                 e.begin, e.end, e.precision, e.time_source = when, when + DAY, "day", source
         if (

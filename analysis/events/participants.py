@@ -146,7 +146,7 @@ def head_actors(
             if not ids and t.lemma_.lower() in STATE_AGENTS:
                 # "Bexley forces", "the forces of Bexley": the state they act for
                 ids = _owner_actors(t, actor_tok, media) or _state_of(t, actor_tok, media)
-            if not ids and resolve is not None and t.lower_ in _HE_SHE:
+            if not ids and resolve is not None and (t.lower_ in _HE_SHE or _his_her(t)):
                 ids = resolve(t)
             out += [a for a in ids if a not in out and a not in media]
     return out
@@ -325,6 +325,32 @@ def speaker_heads(trig: Token) -> list[Token]:
     return out
 
 
+#: Nouns of those who speak for a principal: "his spokeswoman", "her office said".
+_SPEAKING_FOR = frozenset(
+    ["spokesman", "spokeswoman", "spokesperson", "representative", "office", "campaign"]
+)
+
+
+def principal_pronoun(trig: Token) -> Token | None:
+    """The "his" / "her" whose spokesman or office speaks: "His office said", "a
+    representative for her office told" -- the one it stands for is the speaker."""
+    for h in speaker_heads(trig):
+        nouns = [h] + [
+            g
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in ("for", "of", "from")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for n in nouns:
+            if n.pos_ != "NOUN" or n.lemma_.lower() not in _SPEAKING_FOR:
+                continue
+            for c in n.children:
+                if c.dep_ == "poss" and c.lower_ in ("his", "her"):
+                    return c
+    return None
+
+
 def anonymous_source(trig: Token) -> bool:
     """True when a verb of saying has an unnamed person for its speaker: "a senior
     official told reporters", "sources said", "two diplomats said" -- a statement of an
@@ -371,12 +397,14 @@ def _party_label(tok: Token) -> bool:
 def _modifies_other_actor(
     tok: Token, inside: set[int], ids: list[str], actor_tok: dict, media: set[str]
 ) -> bool:
-    """True for "U.S." in "U.S. President Donald Trump": a modifier of another actor."""
+    """True for "U.S." in "U.S. President Donald Trump": a modifier of another actor --
+    also through a word of that modifier's name that the parser hangs on the other actor
+    ("the" in "the House Judiciary Committee Rep. Ann Vale")."""
     node = tok
     while (
         node.head.i != node.i
         and node.head.i in inside
-        and node.dep_ in ("compound", "nmod", "poss", "amod", "appos")
+        and node.dep_ in ("compound", "nmod", "poss", "amod", "appos", "det")
     ):
         node = node.head
         other = [a for a in actor_tok.get((id(node.doc), node.i), []) if a not in media]
@@ -411,6 +439,11 @@ def quote_speakers(
 
 
 _HE_SHE = frozenset(["he", "she"])
+
+
+def _his_her(tok: Token) -> bool:
+    """A possessive "his" / "her" ("her re-election bid")."""
+    return (tok.dep_ == "poss" or tok.tag_ == "PRP$") and tok.lower_ in ("his", "her")
 
 
 def pronoun_speaker(trig: Token, last: tuple[str, int] | None, sentence_id: int) -> list[str]:
@@ -563,6 +596,16 @@ def _own_name(trig: Token) -> bool:
     )
 
 
+#: Modifiers by which a speech-act noun names words of an occasion of their own, or
+#: earlier ones than the last told ("his resignation statement", "her original remarks").
+_OWN_OCCASION = frozenset(
+    [
+        *("resignation", "farewell", "victory", "concession", "inaugural", "acceptance"),
+        *("opening", "closing", "retirement", "departure", "original", "initial", "first"),
+    ]
+)
+
+
 def resolve_coreference(events: list[Event]) -> list[Event]:
     """The same event mentioned again takes what the earlier mention said of it.
 
@@ -623,10 +666,15 @@ def resolve_coreference(events: list[Event]) -> list[Event]:
         if e.etype.family != "statement" or not e.participants:
             continue
         noun = e.trigger.pos_ in ("NOUN", "PROPN")
-        told_anew = any(c.dep_ in ("prep", "relcl", "acl") for c in e.trigger.children)
+        told_anew = any(
+            c.dep_ in ("prep", "relcl", "acl")
+            or (c.dep_ in ("compound", "amod") and c.lower_ in _OWN_OCCASION)
+            for c in e.trigger.children
+        )
         if noun and not told_anew and e.time_source in ("none", "publication", "narrative"):
-            # "her remarks", not "his statement to Congress" or "remarks on trade",
-            # which tell words of their own
+            # "her remarks", "his latest remarks", not "his statement to Congress",
+            # "remarks on trade" or "his resignation statement", which tell words of
+            # their own
             same = [o for o in said if set(o.participants) == set(e.participants)]
             if same:
                 o = same[-1]

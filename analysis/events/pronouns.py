@@ -450,7 +450,8 @@ class PronounResolver:
     def _clause_subject(self, pron: Token) -> str | None:
         """For a possessive ("In his statement, Vale said", "Vale said in her
         remarks"): the person named as the subject of the clause the phrase belongs
-        to, when the gender agrees -- the owner is the one who acts."""
+        to, or as that subject's possessor, when the gender agrees -- the owner is the
+        one who acts."""
         if pron.dep_ != "poss":
             return None
         node = pron.head
@@ -462,7 +463,9 @@ class PronounResolver:
         for subj in node.children:
             if subj.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            for t in [subj, *(c for c in subj.children if c.dep_ == "appos")]:
+            # the subject, its apposition, and its possessor ("Vale's choice of Ruiz
+            # weeks after her election was praised": Vale's)
+            for t in [subj, *(c for c in subj.children if c.dep_ in ("appos", "poss"))]:
                 who = self.heads.get((id(t.doc), t.i))
                 if who in self.persons and self.gender.get(who) in (want, None):
                     return who

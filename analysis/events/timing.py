@@ -134,6 +134,8 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
             return None  # "a month ahead of the vote": the month measures a gap
         if n.i != trig.i and n is not (up[-1] if up else None) and syntax._is_verb(n):
             cost += 1
+    if statement and _occasion_of_saying(tx):
+        return cost + 1  # "admitted Vale would lose in an interview Tuesday": the saying's
     close = False  # under "hours after" / "shortly before": the other act's day
     for n in down:
         if (
@@ -156,6 +158,36 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
     if tx.row.get("type") == "DURATION":
         cost += 1.5
     return cost
+
+
+#: Occasions of speaking whose day is the saying's wherever the parser hangs them: "in an
+#: interview Tuesday", "at a news conference on Friday".
+_OCCASIONS_OF_SAYING = frozenset(
+    ["interview", "speech", "address", "briefing", "conference", "remarks", "appearance"]
+)
+
+
+def _occasion_of_saying(tx: Span) -> bool:
+    """True when the day ``tx`` dates an occasion of speaking put in a phrase of its own
+    ("in an interview Tuesday", "at a news conference on Friday", "during remarks on
+    Monday"): the occasion of the saying whose complement the phrase ends up in, not of
+    what the words tell ("Vale admitted Ruiz would lose the House in an interview
+    Tuesday" -- the losing is not on Tuesday)."""
+    if str(tx.row.get("precision")) not in ("day", "time"):
+        return False  # "in early July": a period, not an occasion's day
+    node = tx.head
+    if node.dep_ == "pobj" and node.head.dep_ == "prep":
+        node = node.head.head  # "an interview on Tuesday"
+    elif node.dep_ in ("npadvmod", "compound", "nmod"):
+        node = node.head  # "an interview Tuesday", "a Tuesday interview"
+    else:
+        return False
+    return (
+        node.lemma_.lower() in _OCCASIONS_OF_SAYING
+        and not any(c.dep_ == "poss" for c in node.children)  # "during her FBI interview"
+        and node.dep_ == "pobj"
+        and node.head.lower_ in ("in", "at", "during")
+    )
 
 
 #: Nouns and adverbs of a gap shorter than a day: "in the hours after the vote on
