@@ -29,6 +29,7 @@ __all__ = [
     "inverted_speech",
     "listed_predicates",
     "named_role_subject",
+    "relative_conjunct",
     "repair_parse",
     "trailing_saying",
 ]
@@ -316,6 +317,52 @@ def trailing_saying(doc: Doc) -> list[Move]:
     return moves
 
 
+@_repair
+def relative_conjunct(doc: Doc) -> list[Move]:
+    """Give back to a verb the subject whose relative clause goes on with "and ... was".
+
+    In "The aide, who has many followers and at the time was a spokeswoman, wrote a
+    letter" the parser ends the relative clause at "and": "was" becomes the main verb or
+    the complement of "wrote", with "the aide" as its subject, and "wrote" is left
+    without one.  When a verb has no subject, and a clause before it (its complement,
+    or the verb it is joined to) has a subject whose relative clause has an "and" that
+    leads to that clause, the clause is the relative clause's second conjunct, and the
+    subject and the words that open the sentence before it are the verb's.
+    """
+    moves: list[Move] = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in _SUBJECTS for c in verb.children):
+            continue
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+        if verb.dep_ == "conj" and verb.head.i < verb.i:
+            clauses.append(verb.head)
+        for clause in clauses:
+            subject = next(
+                (c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None
+            )
+            if subject is None:
+                continue
+            relative = next(
+                (c for c in subject.children if c.dep_ == "relcl" and c.i < clause.i), None
+            )
+            if relative is None or not any(
+                c.dep_ == "cc" and relative.i < c.i < clause.i for c in relative.children
+            ):
+                continue
+            if clause.i == verb.head.i:  # the verb takes the clause's place in the tree
+                root = clause.head.i == clause.i
+                moves.append((verb.i, verb.i if root else clause.head.i, clause.dep_))
+            moves += [(subject.i, verb.i, "nsubj"), (clause.i, relative.i, "conj")]
+            # "On Friday, the aide, who ..., wrote": what opens the sentence is the verb's
+            moves += [
+                (c.i, verb.i, c.dep_)
+                for c in clause.children
+                if c.i < subject.left_edge.i and c.dep_ in ("prep", "advmod", "npadvmod", "punct")
+            ]
+            break
+    return moves
+
+
 #: Dashes that end a dateline ("WASHINGTON --", "KYIV, Ukraine —").
 _DATELINE_DASHES = frozenset(["--", "-", "\u2014", "\u2013"])
 
@@ -382,6 +429,7 @@ def repair_parse(doc: Doc) -> Doc:
         according_subject,
         named_role_subject,
         trailing_saying,
+        relative_conjunct,
     ):
         doc = repair(doc)
     return doc

@@ -256,6 +256,24 @@ def test_the_person_whose_election_it_is_is_its_candidate(spacy_nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senator Tom Cotton called on Monday for Bob Corker's resignation.", "Bob Corker"),
+        ("Senator Tom Cotton demanded the ouster of Bob Corker.", "Bob Corker"),
+        # whose release is asked is no one the demand is about here
+        ("Senator Tom Cotton demanded the release of Bob Corker's papers.", None),
+    ],
+)
+def test_whose_resignation_a_demand_asks_for_takes_part(text, expected):
+    from test_parse_repairs import _events as _built
+
+    ev = _built({"a": text})
+    names = ev.loc[ev["type"].eq("demand"), "names"].tolist()
+    assert len(names) == 1 and "Tom Cotton" in names[0]
+    assert (expected in names[0]) if expected else names[0] == ["Tom Cotton"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Senator Bob Corker said on Monday that he would end his re-election bid.",

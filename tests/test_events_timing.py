@@ -709,3 +709,20 @@ def test_the_day_of_an_interview_dates_the_saying_wherever_it_hangs(text, begin)
     else:
         assert str(said["begin"].iloc[0])[:10] == begin
         assert said["time_source"].iloc[0] == "timex"
+
+
+@pytest.mark.parametrize(
+    ("second", "friday"),
+    [
+        ("Sarah Palin posted an apology, saying she had erred.", True),
+        # "later": after her Friday words, on a day the text does not give
+        ("Sarah Palin later posted an apology, saying she had erred.", False),
+    ],
+)
+def test_what_a_speaker_later_said_is_not_of_the_day_of_her_last_words(second, friday):
+    from test_parse_repairs import _events as _built
+
+    ev = _built({"a": "Sarah Palin wrote on Friday that the deal was dead. " + second})
+    saying = ev[ev["trigger"].eq("saying")]
+    assert len(saying) == 1
+    assert (str(saying["begin"].iloc[0])[:10] == "2019-06-07") is friday

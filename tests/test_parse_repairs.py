@@ -75,6 +75,19 @@ def test_a_name_after_a_role_is_its_apposition_without_the_closing_comma(nlp):
     assert _tok(doc, "Hollister").dep_ == "appos" and _tok(doc, "Hollister").head.text == "chairman"
 
 
+def test_a_relative_clause_going_on_with_and_gives_its_subject_back_to_the_verb(nlp):
+    doc = nlp(
+        "On Thursday, the adviser, Ana Ruiz, 45, who has many followers on Twitter and at "
+        "the time was an aide to a senator from Ohio, wrote a letter to the minister on her "
+        "blog, saying he should resign."
+    )
+    wrote = _tok(doc, "wrote")
+    assert wrote.dep_ == "ROOT"
+    assert {c.text: c.dep_ for c in wrote.children}.get("adviser") == "nsubj"
+    assert _tok(doc, "On").head.i == wrote.i  # the day opens the sentence: the writing's
+    assert _tok(doc, "was").head.text == "has"  # the second conjunct of "who has ..."
+
+
 @pytest.mark.parametrize(
     "text",
     [

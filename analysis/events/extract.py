@@ -110,6 +110,7 @@ from .participants import (
 from .pronouns import PronounResolver, subject_pronoun
 from .quote_time import requote_times
 from .roles import (
+    demanded_of,
     platform_only,
     referendum_voters,
     travellers_to,
@@ -605,11 +606,19 @@ def _article_events(
                     for t in extra
                     if not actor_tok.get((id(t.doc), t.i))
                 ]
+            elif etype.name == "demand":
+                extra = demanded_of(trig)  # "called for Vale's resignation"
             elif etype.family == "election":
                 extra = candidate_heads(trig)  # "Vale, a candidate for the election"
             elif etype.family == "meeting":
                 extra = travellers_to(trig)  # "flew to Oslo for talks with Ruiz"
-            roles = head_actors(extra, actor_tok, media, resolve_other)
+            resolve = resolve_other
+            if etype.name == "demand":
+                # "called for his resignation": a person other than the one who calls
+                def resolve(pron, speakers=tuple(ev.participants)):
+                    return [a for a in resolve_other(pron) if a in persons and a not in speakers]
+
+            roles = head_actors(extra, actor_tok, media, resolve)
             roles += [g for g in soil_ids if g and g not in media]
             ev.participants += [a for a in dict.fromkeys(roles) if a not in ev.participants]
             if etype.family == "election":

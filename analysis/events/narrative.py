@@ -216,6 +216,8 @@ SPEAKING_OCCASIONS = frozenset(
 SPEAKING_VERBS = frozenset(
     ["speak", "address", "unveil", "present", "brief", "outline", "appear", "lay"]
 )
+#: Adverbs that put a saying after the speaker's last dated words, on a day not given.
+_AFTERWARDS = frozenset(["later", "subsequently", "afterward", "afterwards", "since"])
 #: Verbs whose passive subject is questioned, and answers ("was asked on Tuesday").
 _QUESTIONED = frozenset(["ask", "question", "press", "interview", "quiz"])
 #: Verbs that make a speaking occasion of their object ("gave a speech", "held a briefing").
@@ -582,6 +584,17 @@ def date_statements(
                 continue  # "said in an interview": when the interview was, the text does not say
             else:
                 told = [last_said[p] for p in e.participants if p in last_said]
+                bearers = [e.trigger]
+                if e.trigger.dep_ in ("advcl", "xcomp", "conj"):
+                    bearers.append(e.trigger.head)  # "later posted an apology, saying"
+                if syntax._lemma(e.trigger) not in _GOING_ON and any(
+                    c.dep_ == "advmod" and c.lower_ in _AFTERWARDS
+                    for b in bearers
+                    for c in b.children
+                ):
+                    # "later said": not the day of the speaker's last words ("added
+                    # later" goes on with them)
+                    told = []
                 # the perfect ("has accused") tells an act before the day, the story's
                 # own only where the lead or the sentence's day names it
                 trig = e.trigger

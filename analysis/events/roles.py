@@ -14,6 +14,7 @@ subject/object reading misses:
   parses B as the subject and leaves A in the "including" phrase before it;
 * :func:`modal_conjunct_head` -- "should insist that others be present and should
   demand ...": the conjunct that repeats a modal belongs to the verb that bears it;
+* :func:`demanded_of` -- "called for B's resignation": the demand is about B;
 * :func:`warning_is_threat` -- "warned that he would retaliate" threatens, "warned that
   the talks could fail" states.
 
@@ -31,6 +32,7 @@ __all__ = [
     "left_subject",
     "AUTHORING_VERBS",
     "addressees",
+    "demanded_of",
     "document_authors",
     "ellipsis_subjects",
     "for_subjects",
@@ -201,6 +203,43 @@ _GOING = frozenset(
         *("drive", "leave", "depart", "land", "rush", "hurry"),
     ]
 )
+
+
+#: Acts done to someone that a demand can ask for: whose resignation is demanded is whom
+#: the demand is about ("called for Vale's resignation", "demanded the ouster of Vale").
+_ACTS_ON_SOMEONE = frozenset(
+    [
+        *("resignation", "ouster", "removal", "impeachment", "firing", "dismissal"),
+        *("sacking", "recall", "expulsion", "arrest", "prosecution", "extradition"),
+    ]
+)
+
+
+def demanded_of(trig: Token) -> list[Token]:
+    """Who a demand asks an act done to: the possessor or "of" object of a resignation,
+    ouster or arrest the demand names as its object ("called for Vale's resignation",
+    "demanded the ouster of Vale", "calls for his impeachment")."""
+    objects = [c for c in trig.children if c.dep_ in ("dobj", "obj", "pobj")]
+    objects += [
+        g
+        for c in trig.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "of")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    out: list[Token] = []
+    for o in objects:
+        if o.lemma_.lower() not in _ACTS_ON_SOMEONE:
+            continue
+        out += [c for c in o.children if c.dep_ == "poss"]
+        out += [
+            g
+            for c in o.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    return out
 
 
 def travellers_to(trig: Token) -> list[Token]:
