@@ -278,6 +278,8 @@ def test_the_act_not_taken_is_denied(spacy_nlp, text, type_, status):
     ("text", "type_", "status"),
     [
         ("Mike Pompeo declined to comment on the talks.", "statement", "denied"),
+        # a noun of refusal or failure: the act its infinitive names was not done
+        ("Moon Jae-in criticized Kim Jong Un's refusal to meet Donald Trump.", "meeting", "denied"),
         ("Donald Trump bypassed the talks with Kim Jong Un.", "meeting", "denied"),
         # "decline" as a fall is no refusal
         ("Exports declined after the summit with Kim Jong Un.", "meeting", "occurred"),

@@ -31,8 +31,8 @@ MEDIA_WORDS = re.compile(
 
 GENERIC = _words(
     """
-    state president leader government ministry minister chairman secretary senate
-    congress parliament army military news agency times post journal herald tribune
+    state president leader government ministry minister chairman secretary army
+    military news agency times post journal herald tribune
     """
 )
 
@@ -52,7 +52,7 @@ GENERIC_BODY = re.compile(
     r"^(?:(?:foreign|defen[cs]e|interior|finance|justice|trade|economy|health|education|"
     r"information|unification|culture|energy|agriculture|transport|commerce|home)\s+)"
     r"(?:ministry|ministries)$|^ministry(?: of [a-z ]+)?$|^(?:the\s+)?"
-    r"(?:parliament|cabinet|military|army|navy|air force|police|"
+    r"(?:parliament|congress|senate|cabinet|military|army|navy|air force|police|"
     r"foreign office|central bank|national assembly)$|^(?:the\s+)?"
     r"(?:supreme|constitutional|high)\s+court$",
     re.I,

@@ -224,8 +224,13 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
                 cues["attributed"] = cues["attributed"] or hl
             if hl == "rule" and any(c.lower_ == "out" for c in head.children):
                 cues["denied"] = True
-            if (hl in WITHHOLDING_VERBS and rel == "xcomp") or (hl in _BYPASSING and rel == "dobj"):
-                # "declined to comment", "bypassing formal talks": not done
+            if (
+                (hl in WITHHOLDING_VERBS and rel == "xcomp")
+                or (hl in _BYPASSING and rel == "dobj")
+                or (hl in _REFUSALS and rel == "acl" and head.pos_ == "NOUN")
+            ):
+                # "declined to comment", "bypassing formal talks", "her refusal to say
+                # where she stood": not done
                 cues["denied"], cues["planned"] = True, False
             if hl == "call" and any(c.lower_ == "off" for c in head.children):
                 cues["denied"] = True
@@ -268,6 +273,9 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
     return cues
 
 
+#: Nouns of not doing what their infinitive says ("her refusal to say", "his failure to
+#: condemn it").
+_REFUSALS = frozenset(["refusal", "reluctance", "failure", "unwillingness"])
 #: Relations that open another proposition: its negation is not the trigger's.
 _CLAUSE_BOUNDARIES = frozenset(["advcl", "relcl", "acl", "parataxis", "csubj"])
 #: Quantifiers that make a prospect noun say the thing will not happen.
