@@ -23,7 +23,9 @@ _COMPLETING = frozenset(["GPE", "LOC", "NORP", "ORG", "FAC"])
 
 def whole_organisations(doc: Doc) -> Doc:
     """Join an organisation entity that ends with a preposition ("Democracy for") and
-    the place or name entity right after it ("America") into one organisation.
+    the place or name entity right after it ("America") into one organisation; and make
+    one of a place after capitalised words and "for" / "against" that an apposition calls
+    a group ("Democracy for America, the political action committee").
 
     Parameters
     ----------
@@ -42,6 +44,15 @@ def whole_organisations(doc: Doc) -> Doc:
     while k < len(ents):
         a = ents[k]
         b = ents[k + 1] if k + 1 < len(ents) else None
+        start = _untagged_cause_name(doc, a)
+        if start is not None:
+            # "Democracy for America, the political action committee": the model tagged
+            # only the place; the words before "for" and the apposition make it a group
+            span = Span(doc, start, a.end, label="ORG")
+            out.append(span)
+            joined.append(span)
+            k += 1
+            continue
         if (
             b is not None
             and a.label_ == "ORG"
@@ -64,3 +75,42 @@ def whole_organisations(doc: Doc) -> Doc:
             for tok in span:
                 tok.ent_id_ = ""
     return doc
+
+
+#: Nouns of an apposition that says a name is a group ("Democracy for America, the
+#: political action committee founded by ...").
+_GROUP_NOUNS = frozenset(
+    [
+        *("committee", "group", "organization", "organisation", "coalition", "campaign"),
+        *("movement", "network", "foundation", "alliance", "association", "union", "pac"),
+        *("council", "caucus", "institute", "center", "centre", "charity", "party"),
+    ]
+)
+
+
+def _untagged_cause_name(doc: Doc, ent: Span) -> int | None:
+    """Start of a cause's name that the model left untagged but for its place: capitalised
+    words, "for" or "against", the entity, and an apposition naming a group ("Democracy
+    for America, the political action committee ..."); None otherwise."""
+    if ent.label_ not in _COMPLETING or ent.start < 2 or not ent[0].is_title:
+        return None
+    prep = doc[ent.start - 1]
+    if prep.lower_ not in _NAME_PREPOSITIONS:
+        return None
+    start = ent.start - 1
+    while start > 0 and start > ent.start - 4:
+        word = doc[start - 1]
+        if not word.is_title or word.ent_type_ or word.pos_ not in ("NOUN", "PROPN"):
+            break
+        start -= 1
+    if start == ent.start - 1:
+        return None  # no name before "for"
+    after = doc[ent.end : ent.end + 8]
+    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("the", "a", "an"):
+        return None
+    for tok in after[2:]:
+        if tok.text in (",", ".", ";"):
+            break
+        if tok.lower_ in _GROUP_NOUNS:
+            return start
+    return None

@@ -249,6 +249,28 @@ def test_foreign_ministries_of_two_countries_stay_two_and_a_bare_one_is_dropped(
     assert not any(n.lower() == "foreign ministry" for n in names)
 
 
+def test_a_congress_or_senate_is_the_one_of_its_article_s_country(nlp):
+    from analysis.actors import load_knowledge_base, resolve_actors
+    from analysis.nlp import parse
+
+    arts = make_articles(
+        {
+            "a": "In Washington, the Senate passed the bill and Congress sent it to the "
+            "White House, where American officials welcomed it.",
+            "b": "The Brazilian Senate voted on Tuesday against the pension reform.",
+            "c": "The Senate said nothing more about the fishing boats.",
+        }
+    )
+    parsed = parse(arts, nlp=nlp)
+    res = resolve_actors(
+        arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=load_knowledge_base()
+    )
+    names = set(res.actors["name"])
+    assert {"Senate of United States", "Congress of United States", "Senate of Brazil"} <= names
+    # a bare one in an article about no country is no identifiable actor
+    assert not any(n.lower() in ("senate", "congress") for n in names)
+
+
 def test_a_body_short_form_joins_the_body_its_articles_name_and_a_bare_noun_is_dropped():
     from analysis.actors.identity import generic_bodies
 

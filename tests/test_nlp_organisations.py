@@ -41,3 +41,26 @@ def test_the_join_needs_the_model_s_cut_name(nlp):
     # no organisation before the place: nothing to join
     doc.ents = [doc.char_span(8, 15, label="GPE")]
     assert [e.text for e in whole_organisations(doc).ents] == ["Ukraine"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Progress for Ruritania, the advocacy group founded by Ana Vale, said it was wrong.",
+            True,
+        ),
+        ("Veterans Against Ruritania, a small coalition of former soldiers, said so.", True),
+        # no apposition calling it a group: the place stays the place
+        ("Money for Ruritania was promised on Monday.", False),
+        ("She campaigned for Ruritania, a country she loved.", False),
+    ],
+)
+def test_words_for_a_place_that_an_apposition_calls_a_group_are_one_name(nlp, text, group):
+    from analysis.nlp_organisations import whole_organisations
+
+    doc = nlp(text)  # tags and parse; the entities are set by hand below
+    place = text.index("Ruritania")
+    doc.ents = [doc.char_span(place, place + len("Ruritania"), label="GPE")]
+    names = [(e.text, e.label_) for e in whole_organisations(doc).ents]
+    assert any(label == "ORG" and name.endswith("Ruritania") for name, label in names) is group
