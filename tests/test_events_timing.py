@@ -726,3 +726,27 @@ def test_what_a_speaker_later_said_is_not_of_the_day_of_her_last_words(second, f
     saying = ev[ev["trigger"].eq("saying")]
     assert len(saying) == 1
     assert (str(saying["begin"].iloc[0])[:10] == "2019-06-07") is friday
+
+
+@pytest.mark.parametrize(
+    ("second", "trigger", "dated"),
+    [
+        ("Mike Pompeo said the talks had failed.", "said", True),
+        # "once", "repeatedly": some time, or many, not the story's day
+        (
+            "A new book reported that Mike Pompeo once told aides the talks had failed.",
+            "told",
+            False,
+        ),
+        ("Mike Pompeo has repeatedly said the talks had failed.", "said", False),
+        # a saying the sentence looks back on in a clause of time
+        ("The row began after Mike Pompeo said the talks had failed.", "said", False),
+    ],
+)
+def test_a_saying_at_some_other_time_does_not_take_the_story_s_day(second, trigger, dated):
+    from test_parse_repairs import _events as _built
+
+    ev = _built({"a": "Kim Jong Un met Vladimir Putin on Wednesday in Vladivostok. " + second})
+    rows = ev[ev["trigger"].eq(trigger)]
+    assert len(rows) == 1
+    assert (not pd.isna(rows["begin"].iloc[0])) is dated

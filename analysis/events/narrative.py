@@ -216,6 +216,34 @@ SPEAKING_OCCASIONS = frozenset(
 SPEAKING_VERBS = frozenset(
     ["speak", "address", "unveil", "present", "brief", "outline", "appear", "lay"]
 )
+#: Adverbs that put a saying at some time, or many, that the story does not give.
+_SOME_TIME = frozenset(
+    ["once", "previously", "formerly", "repeatedly", "often", "frequently", "always", "long"]
+)
+
+
+def _in_time_clause(trig) -> bool:
+    """True for a saying in an adverbial clause of time ("when she said she had learned
+    of it", "after he said so"): an occasion the sentence looks back on."""
+    return any(
+        t.dep_ == "advcl"
+        and any(
+            (c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "once"))
+            or (c.dep_ == "advmod" and c.lower_ == "when")
+            for c in t.children
+        )
+        and syntax.same_paragraph(t, trig)
+        for t in (trig, *trig.ancestors)
+        if syntax._is_verb(t)
+    )
+
+
+def _on_the_story_day(e: Event, episode: set[int] | frozenset[int]) -> bool:
+    """True when the saying's sentence names the story's day (then a background clause
+    may still tell that day's words)."""
+    return e.sentence_id in episode
+
+
 #: Adverbs that put a saying after the speaker's last dated words, on a day not given.
 _AFTERWARDS = frozenset(["later", "subsequently", "afterward", "afterwards", "since"])
 #: Verbs whose passive subject is questioned, and answers ("was asked on Tuesday").
@@ -576,6 +604,10 @@ def date_statements(
                 when, source = anchor_day, "publication"
             elif any(c.dep_ == "amod" and c.lower_ in EARLIER_WORDS for c in e.trigger.children):
                 continue  # "his earlier warnings", "her recent remarks": not the story's day
+            elif any(c.dep_ == "advmod" and c.lower_ in _SOME_TIME for c in e.trigger.children):
+                continue  # "she once told staffers", "he has often said": no one day
+            elif _in_time_clause(e.trigger) and not _on_the_story_day(e, episode):
+                continue  # "statements she made when she said ...": a background occasion
             elif _describes_a_document(e.trigger):
                 continue  # "a memo urging X": the memo's day, which is not said
             elif answered(e.trigger):
