@@ -30,6 +30,7 @@ __all__ = [
     "listed_predicates",
     "named_role_subject",
     "relative_conjunct",
+    "subordinate_root",
     "repair_parse",
     "trailing_saying",
 ]
@@ -363,6 +364,50 @@ def relative_conjunct(doc: Doc) -> list[Move]:
     return moves
 
 
+#: Conjunctions that make a clause subordinate: its verb is never the sentence's root
+#: with the main clause as its complement.
+_SUBORDINATORS = frozenset(["after", "before", "while", "since", "because", "although", "until"])
+
+
+@_repair
+def subordinate_root(doc: Doc) -> list[Move]:
+    """Make the main clause the root when the parser hung it on a subordinate one.
+
+    In "Vale on Monday reiterated that she opposes it, hours after Ruiz said he supports
+    it" the parser may make "said" the root, with "after" as its conjunction and
+    "reiterated" as its complement -- so Ruiz would have said Vale's words.  A root verb
+    whose own subordinating conjunction follows a clausal complement before it is the
+    verb of an adverbial clause: the complement becomes the root, and the old root its
+    adverbial clause.
+    """
+    moves: list[Move] = []
+    for root in doc:
+        if root.dep_ != "ROOT" or root.pos_ not in ("VERB", "AUX"):
+            continue
+        mark = next(
+            (c for c in root.children if c.dep_ == "mark" and c.lower_ in _SUBORDINATORS), None
+        )
+        if mark is None:
+            continue
+        main = next(
+            (c for c in root.children if c.dep_ == "ccomp" and c.i < mark.i and c.i < root.i),
+            None,
+        )
+        if main is None or not any(c.dep_ in _SUBJECTS for c in main.children):
+            continue
+        if any(c.dep_ in _SUBJECTS and c.i < main.i for c in root.children):
+            continue  # "Vale said that ..." with its own subject first: a true complement
+        moves += [(main.i, main.i, "ROOT"), (root.i, main.i, "advcl")]
+        # what stands before the main clause's verb and hangs on the old root is the
+        # main clause's (the comma, "hours" of "hours after" stays with the clause)
+        moves += [
+            (c.i, main.i, c.dep_)
+            for c in root.children
+            if c.i < main.left_edge.i and c.dep_ in ("prep", "advmod", "npadvmod", "punct", "cc")
+        ]
+    return moves
+
+
 #: Dashes that end a dateline ("WASHINGTON --", "KYIV, Ukraine —").
 _DATELINE_DASHES = frozenset(["--", "-", "\u2014", "\u2013"])
 
@@ -430,6 +475,7 @@ def repair_parse(doc: Doc) -> Doc:
         named_role_subject,
         trailing_saying,
         relative_conjunct,
+        subordinate_root,
     ):
         doc = repair(doc)
     return doc

@@ -246,6 +246,9 @@ def test_a_finite_conjunct_is_outside_the_modal_of_a_bare_verb(spacy_nlp):
         ("Donald Trump managed to meet Kim Jong Un in June.", "meeting", "occurred"),
         # a causative makes its object do it: done too
         ("The crisis forced Donald Trump to meet Kim Jong Un in June.", "meeting", "occurred"),
+        # what a ranked one did: "the first leader to meet him" met him
+        ("Vladimir Putin was the first leader to meet Kim Jong Un in May.", "meeting", "occurred"),
+        ("Moon Jae-in will be the next leader to meet Kim Jong Un.", "meeting", "planned"),
         # a verb of wanting or planning, or a request, leaves it to come
         ("Moon Jae-in urged Donald Trump to meet Kim Jong Un in June.", "meeting", "planned"),
         ("Donald Trump wants to meet Kim Jong Un in June.", "meeting", "planned"),

@@ -75,6 +75,17 @@ def test_a_name_after_a_role_is_its_apposition_without_the_closing_comma(nlp):
     assert _tok(doc, "Hollister").dep_ == "appos" and _tok(doc, "Hollister").head.text == "chairman"
 
 
+def test_a_clause_after_a_subordinating_conjunction_is_not_the_root(nlp):
+    doc = nlp(
+        "Republican presidential candidate Tom Ruiz on Wednesday reiterated that he opposes "
+        "same-sex marriage, a few hours after President Ana Vale said for the first time she "
+        "supports it."
+    )
+    reiterated, said = _tok(doc, "reiterated"), _tok(doc, "said")
+    assert reiterated.dep_ == "ROOT"
+    assert said.head.i == reiterated.i and said.dep_ == "advcl"
+
+
 def test_a_relative_clause_going_on_with_and_gives_its_subject_back_to_the_verb(nlp):
     doc = nlp(
         "On Thursday, the adviser, Ana Ruiz, 45, who has many followers on Twitter and at "

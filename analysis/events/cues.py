@@ -327,13 +327,38 @@ def _deontic(node: Token) -> bool:
 
 def _implied(node: Token) -> bool:
     """An infinitive done when its verb is: "managed to meet", "moved (on Monday) to
-    demand" -- the latter also when the parser reads a purpose clause -- and one that
-    a causative makes someone do ("prompted Vale to call for talks")."""
+    demand" -- the latter also when the parser reads a purpose clause --, one that a
+    causative makes someone do ("prompted Vale to call for talks"), and one that tells
+    what a ranked one did ("the first leader to visit Oslo")."""
     head = _lemma(node.head)
+    if node.dep_ in ("acl", "relcl") and _ranked(node.head):
+        return True  # "the first leader to visit Oslo": visited
+    if (
+        node.dep_ == "advcl"
+        and head == "be"
+        and any(c.dep_ == "attr" and _ranked(c) for c in node.head.children)
+    ):
+        return True  # "is the third candidate this week to announce a bid": announced
     if node.dep_ == "xcomp":
         # "managed to meet"; "prompted Vale to call for talks": Vale called for them
         return head in IMPLICATIVE_VERBS or head in CAUSATIVE_IMPLICATIVES
     return node.dep_ == "advcl" and head in IMPLICATIVE_HASTE
+
+
+#: Words that rank the one who did something first, last or among others.
+_RANKS = frozenset(
+    ["first", "second", "third", "fourth", "fifth", "last", "latest", "only", "next"]
+)
+
+
+def _ranked(noun: Token) -> bool:
+    """True for a noun ranked by an ordinal ("the first leader", "the latest Republican",
+    "the third candidate this week"), whose infinitive tells what it did; "the next" is
+    still to come, and its infinitive stays a plan."""
+    return any(
+        c.dep_ in ("amod", "nummod") and c.lower_ in _RANKS and c.lower_ != "next"
+        for c in noun.children
+    ) or (noun.lower_ in _RANKS and noun.lower_ != "next")
 
 
 def _verb_cues(node: Token, cues: dict, *, distance: int, tense_only: bool = False) -> None:
