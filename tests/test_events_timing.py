@@ -741,6 +741,9 @@ def test_what_a_speaker_later_said_is_not_of_the_day_of_her_last_words(second, f
         ("Mike Pompeo has repeatedly said the talks had failed.", "said", False),
         # a saying the sentence looks back on in a clause of time
         ("The row began after Mike Pompeo said the talks had failed.", "said", False),
+        # days from another act: not the story's day; hours from it may be
+        ("Two days after the summit, Mike Pompeo said the talks had failed.", "said", False),
+        ("Hours after the summit, Mike Pompeo said the talks had failed.", "said", True),
     ],
 )
 def test_a_saying_at_some_other_time_does_not_take_the_story_s_day(second, trigger, dated):

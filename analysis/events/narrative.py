@@ -238,6 +238,36 @@ def _in_time_clause(trig) -> bool:
     )
 
 
+#: Nouns of a gap of a day or more ("two days after", "a week before").
+_DAYS_AND_MORE = frozenset(["day", "days", "week", "weeks", "month", "months", "year", "years"])
+
+
+def _days_from_another_time(trig) -> bool:
+    """True when the saying's own clause (not its words) puts it days or more after or
+    before another act: "two days before the vote, he said", "at a news conference a
+    week after the report, she said" -- a day the story does not give."""
+    # the verb, and the occasion it is placed at ("at a news conference a week after")
+    preps = [c for c in trig.children if c.dep_ == "prep"]
+    holders = [trig, *preps] + [g for c in preps for g in c.children if g.dep_ == "pobj"]
+    for h in holders:
+        for c in h.children:
+            kids = list(c.children)
+            # "a week after the report" hung on the week, or on "after"
+            week_after = (
+                c.dep_ == "npadvmod"
+                and c.lower_ in _DAYS_AND_MORE
+                and any(k.dep_ == "prep" and k.lower_ in ("after", "before") for k in kids)
+            )
+            after_days = (
+                c.dep_ == "prep"
+                and c.lower_ in ("after", "before")
+                and any(k.dep_ == "npadvmod" and k.lower_ in _DAYS_AND_MORE for k in kids)
+            )
+            if week_after or after_days:
+                return True
+    return False
+
+
 def _on_the_story_day(e: Event, episode: set[int] | frozenset[int]) -> bool:
     """True when the saying's sentence names the story's day (then a background clause
     may still tell that day's words)."""
@@ -606,6 +636,8 @@ def date_statements(
                 continue  # "his earlier warnings", "her recent remarks": not the story's day
             elif any(c.dep_ == "advmod" and c.lower_ in _SOME_TIME for c in e.trigger.children):
                 continue  # "she once told staffers", "he has often said": no one day
+            elif _days_from_another_time(e.trigger):
+                continue  # "a week after the report, she said": that day, not the story's
             elif _in_time_clause(e.trigger) and not _on_the_story_day(e, episode):
                 continue  # "statements she made when she said ...": a background occasion
             elif _describes_a_document(e.trigger):
