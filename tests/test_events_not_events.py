@@ -22,6 +22,9 @@ from test_events import SURFACES, _extract, _small
         ("Mike Pompeo met the newly elected officials of Seoul.", "election", False),
         ("Mike Pompeo lost his re-election bid in Kansas.", "election", True),
         ("Vladimir Putin claimed Alaska for Russia.", "statement", False),
+        # "appeal to" that courts, not asks
+        ("Donald Trump has sought to appeal to voters with new claims.", "demand", False),
+        ("Mike Pompeo appealed to Kim Jong Un to return to the talks.", "demand", True),
         # "add" that adds a thing, not words
         ("Mike Pompeo was added to the negotiating team.", "statement", False),
         ("The remarks of Mike Pompeo added fuel to the dispute.", "statement", False),

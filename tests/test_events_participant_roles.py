@@ -250,6 +250,28 @@ def test_who_spent_the_day_meeting_others_met_them(spacy_nlp):
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who speaks during or at a meeting with others takes part in it
+        ("Paul LePage said during a meeting with Mike Pompeo that he would stay.", True),
+        ("Paul LePage spoke at a meeting with Mike Pompeo on Monday.", True),
+        # not in a meeting between others
+        (
+            "Paul LePage said during the talks between Mike Pompeo and Kim Jong Un that he would stay.",
+            False,
+        ),
+    ],
+)
+def test_who_speaks_during_a_meeting_takes_part_in_it(text, expected):
+    from test_parse_repairs import _events as _built
+
+    ev = _built({"a": text})
+    met = ev[ev["type"].isin(["meeting", "talks"])]
+    assert len(met) == 1
+    assert ("Paul LePage" in met["names"].iloc[0]) is expected
+
+
 def test_the_person_whose_election_it_is_is_its_candidate(spacy_nlp):
     text = "Tomas Ruiz's re-election campaign began on Monday."
     assert _of(_events(spacy_nlp, text), "election") == [["x:tomas-ruiz"]]

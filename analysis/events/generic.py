@@ -147,7 +147,8 @@ def says_nothing(trig: Token) -> bool:
     but said nothing new" reports no statement; for "add" that adds a thing, not words
     ("was added to the team", "added troops to the mission"); and for a judging verb
     in the passive without its agent ("the pilots are accused of smuggling", "envoys
-    accused of spying"): no speaker is told.  A reporter's "request for comment" asks for
+    accused of spying"): no speaker is told; "appeal to voters" with nothing asked of
+    them courts them.  A reporter's "request for comment" asks for
     nothing of the story."""
     if trig.lemma_.lower() in _ASKING_NOUNS and any(
         c.dep_ == "prep"
@@ -175,6 +176,14 @@ def says_nothing(trig: Token) -> bool:
         # "wrote the bill", "wrote a memoir": a work, not words said to someone
         things = [c for c in kids if c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN")]
         return any(c.lemma_.lower() not in MESSAGES for c in things)
+    if trig.lemma_.lower() == "appeal" and not any(
+        (c.dep_ == "prep" and c.lower_ in ("for", "against"))
+        or (c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.lower_ == "to" for a in c.children))
+        for c in kids
+    ):
+        # "sought to appeal to voters": to court them, not to ask them anything (but
+        # "appealed to the court for help", "appealed to Vale to stay" ask)
+        return True
     if trig.lemma_.lower() == "add" and not any(c.dep_ in ("ccomp", "parataxis") for c in kids):
         passive = any(c.dep_ == "auxpass" for c in kids)
         to_something = any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)

@@ -242,10 +242,20 @@ def demanded_of(trig: Token) -> list[Token]:
     return out
 
 
+#: Verbs of speaking whose subject takes part in the meeting they are told at.
+_SPEAKING_AT = frozenset(
+    ["say", "speak", "tell", "add", "argue", "insist", "declare", "announce", "make", "vow"]
+)
+#: Event nouns of going somewhere: who speaks during one need not be the traveller.
+_JOURNEYS = frozenset(["trip", "visit", "travel", "tour", "journey"])
+
+
 def travellers_to(trig: Token) -> list[Token]:
     """Subjects of the verb of going whose purpose an event noun is: "Vale flew to Oslo on
     Monday for talks with Ruiz", "traveled to the Capitol for a meeting with lawmakers" --
-    the one who went takes part in the talks.
+    the one who went takes part in the talks; and of a verb told during or at the event
+    ("Vale said during a meeting with reporters"), unless the event is one "between"
+    others.
 
     Parameters
     ----------
@@ -258,10 +268,19 @@ def travellers_to(trig: Token) -> list[Token]:
         The subjects of that verb (inherited through coordination), or none.
     """
     prep = trig.head
-    if trig.dep_ != "pobj" or prep.lower_ != "for" or prep.dep_ != "prep":
+    if trig.dep_ != "pobj" or prep.dep_ != "prep":
         return []
     verb = prep.head
-    if verb.pos_ != "VERB" or _lemma(verb) not in _GOING:
+    if verb.pos_ != "VERB":
+        return []
+    if (
+        prep.lower_ in ("during", "at")
+        and _lemma(verb) in _SPEAKING_AT
+        and _lemma(trig) not in _JOURNEYS
+        and not any(c.dep_ == "prep" and c.lower_ == "between" for c in trig.children)
+    ):
+        pass  # "said during a meeting with reporters": who speaks at it takes part
+    elif prep.lower_ != "for" or _lemma(verb) not in _GOING:
         return []
     node = verb
     for _ in range(3):
