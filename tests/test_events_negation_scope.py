@@ -281,6 +281,8 @@ def test_the_act_not_taken_is_denied(spacy_nlp, text, type_, status):
     ("text", "type_", "status"),
     [
         ("Mike Pompeo declined to comment on the talks.", "statement", "denied"),
+        # a subject that says nobody did it
+        ("Neither of them met Kim Jong Un.", "meeting", "denied"),
         # a noun of refusal or failure: the act its infinitive names was not done
         ("Moon Jae-in criticized Kim Jong Un's refusal to meet Donald Trump.", "meeting", "denied"),
         ("Donald Trump bypassed the talks with Kim Jong Un.", "meeting", "denied"),
@@ -307,3 +309,14 @@ def test_declining_to_do_and_bypassing_are_not_doing(spacy_nlp, text, type_, sta
 )
 def test_what_someone_looks_forward_to_is_still_to_come(spacy_nlp, text, type_, status):
     assert _status_of_one(spacy_nlp, text, type_) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Mike Pompeo could neither confirm nor deny the talks.", "confirm"),
+        ("Kim Jong Un neither visited Seoul nor met Moon Jae-in.", "met"),
+    ],
+)
+def test_neither_nor_denies_both_acts(spacy_nlp, text, trigger):
+    assert _status_of_one(spacy_nlp, text, trigger, column="trigger") == "denied"

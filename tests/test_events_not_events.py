@@ -22,6 +22,12 @@ from test_events import SURFACES, _extract, _small
         ("Mike Pompeo met the newly elected officials of Seoul.", "election", False),
         ("Mike Pompeo lost his re-election bid in Kansas.", "election", True),
         ("Vladimir Putin claimed Alaska for Russia.", "statement", False),
+        # confirming a nominee is a vote on a person, not words
+        ("Mike Pompeo wants the Senate to confirm Judge Ana Vale quickly.", "statement", False),
+        ("Mike Pompeo confirmed that the talks would resume.", "statement", True),
+        # a disposition to act names no act
+        ("Kim Jong Un praised the willingness of Mike Pompeo to negotiate.", "talks", False),
+        ("Kim Jong Un and Mike Pompeo negotiated for hours.", "talks", True),
         # "appeal to" that courts, not asks
         ("Donald Trump has sought to appeal to voters with new claims.", "demand", False),
         ("Mike Pompeo appealed to Kim Jong Un to return to the talks.", "demand", True),

@@ -741,6 +741,13 @@ def test_what_a_speaker_later_said_is_not_of_the_day_of_her_last_words(second, f
         ("Mike Pompeo has repeatedly said the talks had failed.", "said", False),
         # a saying the sentence looks back on in a clause of time
         ("The row began after Mike Pompeo said the talks had failed.", "said", False),
+        # in a clause of time, a saying goes on with its speaker's words dated just before
+        (
+            "Mike Pompeo wrote on Facebook on Friday evening that the talks had failed. "
+            "He was angry when he added that Kim had lied.",
+            "added",
+            True,
+        ),
         # days from another act: not the story's day; hours from it may be
         ("Two days after the summit, Mike Pompeo said the talks had failed.", "said", False),
         ("Hours after the summit, Mike Pompeo said the talks had failed.", "said", True),

@@ -110,6 +110,15 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         lem = _lemma(child)
         if child.dep_ == "neg" or (child.dep_ == "det" and lem == "no"):
             cues["denied"] = True
+        if (child.dep_ == "preconj" and child.lower_ == "neither") or (
+            child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _NO_ONE
+        ):
+            # "could neither confirm nor deny", "neither was elected", "nobody met him"
+            cues["denied"] = True
+    if trigger.dep_ == "conj" and any(
+        c.dep_ == "preconj" and c.lower_ == "neither" for c in trigger.head.children
+    ):
+        cues["denied"] = True  # the "nor" conjunct of "neither ... nor"
         if child.dep_ in ("amod", "advmod", "compound") and lem in PLAN_MODIFIERS:
             cues["planned"] = True
         if lem in HEDGE_ADVERBS:
@@ -276,6 +285,8 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
 #: Nouns of not doing what their infinitive says ("her refusal to say", "his failure to
 #: condemn it").
 _REFUSALS = frozenset(["refusal", "reluctance", "failure", "unwillingness"])
+#: Subjects that say nobody did it.
+_NO_ONE = frozenset(["neither", "nobody", "none", "noone"])
 #: Relations that open another proposition: its negation is not the trigger's.
 _CLAUSE_BOUNDARIES = frozenset(["advcl", "relcl", "acl", "parataxis", "csubj"])
 #: Quantifiers that make a prospect noun say the thing will not happen.

@@ -54,10 +54,17 @@ def generic_mention(trig: Token, family: str) -> bool:
     """True for a plural event noun that names a kind of event: of any family with "such"
     or "any" ("all such visits", "any talks"), and elections with a modifier of kind
     ("future elections", "free and fair elections", "interfered in our elections") --
-    not "the Ruritanian elections" nor "the 2016 election"; and for elections, a word of
-    the family that names no election (:func:`_names_no_election`)."""
+    not "the Ruritanian elections" nor "the 2016 election"; for elections, a word of
+    the family that names no election (:func:`_names_no_election`); and an act a
+    disposition noun only points to ("his willingness to negotiate")."""
     if family == "election" and _names_no_election(trig):
         return True
+    if (
+        trig.dep_ == "acl"
+        and trig.head.lemma_.lower() in _DISPOSITIONS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children)
+    ):
+        return True  # "his willingness to negotiate": a disposition, no talks
     if trig.pos_ != "NOUN" or trig.tag_ != "NNS":
         return False
     if any(c.dep_ in ("det", "amod", "predet") and c.lower_ in _ANY for c in trig.children):
@@ -73,6 +80,11 @@ def generic_mention(trig: Token, family: str) -> bool:
     return False
 
 
+#: Nouns of being disposed to act: their infinitive names no act ("willingness to
+#: negotiate", "readiness to meet").
+_DISPOSITIONS = frozenset(
+    ["willingness", "readiness", "eagerness", "openness", "desire", "ability", "capacity"]
+)
 #: Titles an "elect" follows ("the president elect", "the governor-elect").
 _ELECT_TITLES = frozenset(
     ["president", "governor", "mayor", "senator", "minister", "chancellor", "premier"]
@@ -142,13 +154,17 @@ _JUDGING = frozenset(
 _ASKING_NOUNS = frozenset(["request", "inquiry", "query", "call", "message"])
 
 
+#: Nouns of a person put forward for an office, whom a legislature confirms.
+_NOMINEES = frozenset(["nominee", "nomination", "pick", "appointee", "choice", "candidate"])
+
+
 def says_nothing(trig: Token) -> bool:
     """True for a verb of saying whose object is "nothing" / "little": "passed reporters
     but said nothing new" reports no statement; for "add" that adds a thing, not words
     ("was added to the team", "added troops to the mission"); and for a judging verb
     in the passive without its agent ("the pilots are accused of smuggling", "envoys
     accused of spying"): no speaker is told; "appeal to voters" with nothing asked of
-    them courts them.  A reporter's "request for comment" asks for
+    them courts them; "confirm" with a nominee confirms a person in office.  A reporter's "request for comment" asks for
     nothing of the story."""
     if trig.lemma_.lower() in _ASKING_NOUNS and any(
         c.dep_ == "prep"
@@ -176,6 +192,12 @@ def says_nothing(trig: Token) -> bool:
         # "wrote the bill", "wrote a memoir": a work, not words said to someone
         things = [c for c in kids if c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN")]
         return any(c.lemma_.lower() not in MESSAGES for c in things)
+    if trig.lemma_.lower() == "confirm" and any(
+        c.dep_ in ("dobj", "obj", "nsubjpass")
+        and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _NOMINEES)
+        for c in kids
+    ):
+        return True  # "the Senate to confirm Judge Vale": a vote on a nominee, not words
     if trig.lemma_.lower() == "appeal" and not any(
         (c.dep_ == "prep" and c.lower_ in ("for", "against"))
         or (c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.lower_ == "to" for a in c.children))

@@ -222,14 +222,15 @@ _SOME_TIME = frozenset(
 )
 
 
-def _in_time_clause(trig) -> bool:
+def _in_time_clause(trig, *, before_or_after: bool = False) -> bool:
     """True for a saying in an adverbial clause of time ("when she said she had learned
-    of it", "after he said so"): an occasion the sentence looks back on."""
+    of it", "after he said so"): an occasion the sentence looks back on.  With
+    ``before_or_after``, only a clause that puts it before or after another act."""
     return any(
         t.dep_ == "advcl"
         and any(
             (c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "once"))
-            or (c.dep_ == "advmod" and c.lower_ == "when")
+            or (c.dep_ == "advmod" and c.lower_ == "when" and not before_or_after)
             for c in t.children
         )
         and syntax.same_paragraph(t, trig)
@@ -638,8 +639,18 @@ def date_statements(
                 continue  # "she once told staffers", "he has often said": no one day
             elif _days_from_another_time(e.trigger):
                 continue  # "a week after the report, she said": that day, not the story's
-            elif _in_time_clause(e.trigger) and not _on_the_story_day(e, episode):
-                continue  # "statements she made when she said ...": a background occasion
+            elif (
+                _in_time_clause(e.trigger)
+                and not _on_the_story_day(e, episode)
+                and (
+                    _in_time_clause(e.trigger, before_or_after=True)
+                    or not any(p in last_said for p in e.participants)
+                )
+            ):
+                # "after he said so", "statements she made when she said ...": a
+                # background occasion (but "when she added" in a post dated just before
+                # goes on with it)
+                continue
             elif _describes_a_document(e.trigger):
                 continue  # "a memo urging X": the memo's day, which is not said
             elif answered(e.trigger):
