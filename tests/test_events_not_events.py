@@ -24,6 +24,7 @@ from test_events import SURFACES, _extract, _small
         ("Vladimir Putin claimed Alaska for Russia.", "statement", False),
         # confirming a nominee is a vote on a person, not words
         ("Mike Pompeo wants the Senate to confirm Judge Ana Vale quickly.", "statement", False),
+        ("Mike Pompeo wants the Senate to confirm Judge Vale quickly.", "statement", False),
         ("Mike Pompeo confirmed that the talks would resume.", "statement", True),
         # a disposition to act names no act
         ("Kim Jong Un praised the willingness of Mike Pompeo to negotiate.", "talks", False),

@@ -194,7 +194,11 @@ def says_nothing(trig: Token) -> bool:
         return any(c.lemma_.lower() not in MESSAGES for c in things)
     if trig.lemma_.lower() == "confirm" and any(
         c.dep_ in ("dobj", "obj", "nsubjpass")
-        and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _NOMINEES)
+        and (
+            c.ent_type_ == "PERSON"
+            or (c.pos_ == "PROPN" and not c.ent_type_)  # "Judge Gorsuch", untagged
+            or c.lemma_.lower() in _NOMINEES
+        )
         for c in kids
     ):
         return True  # "the Senate to confirm Judge Vale": a vote on a nominee, not words
