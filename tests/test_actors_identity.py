@@ -271,6 +271,31 @@ def test_a_congress_or_senate_is_the_one_of_its_article_s_country(nlp):
     assert not any(n.lower() in ("senate", "congress") for n in names)
 
 
+def test_a_bare_senate_is_the_one_its_article_names_in_full(nlp):
+    from analysis.actors import load_knowledge_base, resolve_actors
+    from analysis.nlp import parse
+
+    about_russia = (
+        "Russian hackers targeted Moscow's rivals, Russia said. The Kremlin in Moscow "
+        "denied it; Russia and Russian officials in Moscow and St. Petersburg said so. "
+    )
+    arts = make_articles(
+        {
+            "a": about_russia + "The U.S. Senate will hold a hearing. The Senate voted on Tuesday.",
+            "b": about_russia + "The Senate voted on Tuesday.",
+        }
+    )
+    parsed = parse(arts, nlp=nlp)
+    res = resolve_actors(
+        arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=load_knowledge_base()
+    )
+    senate = res.mentions[res.mentions["text"].eq("Senate")].set_index("article_id")["actor_id"]
+    # the article that names "the U.S. Senate" means it by "the Senate"; the other one
+    # has only the vote of its places
+    assert senate["a"] == "x:senate-of-united-states"
+    assert senate["b"] == "x:senate-of-russia"
+
+
 def test_a_body_short_form_joins_the_body_its_articles_name_and_a_bare_noun_is_dropped():
     from analysis.actors.identity import generic_bodies
 

@@ -473,7 +473,8 @@ class _ArticleResolver:
     def _qualified_body(self, m: _Mention, name: str) -> str | None:
         """ "Foreign Ministry" -> "Foreign Ministry of China" when a country qualifies it
         ("China's Foreign Ministry", "the Chinese foreign ministry", "the Foreign Ministry
-        of China"), else the country the article is about; a court left bare in an
+        of China"), else the country the article gives the same body elsewhere ("the
+        U.S. Senate"), else the country the article is about; a court left bare in an
         article about no one country keeps its bare name, other bodies give None."""
         inside = self._country_body(name)
         if inside is not None:
@@ -503,10 +504,31 @@ class _ArticleResolver:
             gov = self.index.demonyms.get(normalize_name(prev.text))
         if gov is None and tail:
             return name  # "Ministry of Foreign Affairs of Japan" names its country
-        country = self._country_name(gov) if gov else self._article_country()
+        country = self._country_name(gov) if gov else self._qualified_elsewhere(name)
+        country = country or self._article_country()
         if country is None:
             return name if _names.NATIONAL_COURT.match(name) else None
         return f"{name} of {country}"
+
+    def _qualified_elsewhere(self, name: str) -> str | None:
+        """The country the article gives the same body where it names it in full ("the
+        U.S. Senate ... the Senate", also where the tagger took only "U.S."): one
+        country, or None."""
+        found: set[str] = set()
+        words = name.lower().split()
+        docs = {id(o.span.doc): o.span.doc for o in self.mentions if o.span is not None}
+        for doc in docs.values():
+            for tok in doc:
+                if tok.lower_ != words[0] or tok.i + len(words) > len(doc):
+                    continue
+                if [t.lower_ for t in doc[tok.i : tok.i + len(words)]] != words:
+                    continue
+                gov, _ = self._qualifier(doc, tok.i)
+                if gov is None and tok.i > 0:
+                    gov = self.index.demonyms.get(normalize_name(doc[tok.i - 1].text))
+                if gov:
+                    found.add(self._country_name(gov))
+        return found.pop() if len(found) == 1 else None
 
     def _country_name(self, gov: str) -> str:
         return re.sub(r"^Government of (the )?", "", self.index.actors[gov]["name"])
