@@ -355,13 +355,16 @@ def relative_conjunct(doc: Doc) -> list[Move]:
                 moves.append((verb.i, verb.i if root else clause.head.i, clause.dep_))
             moves += [(subject.i, verb.i, "nsubj"), (clause.i, relative.i, "conj")]
             # "On Friday, the aide, who ..., wrote": what opens the sentence is the verb's
-            moves += [
-                (c.i, verb.i, c.dep_)
-                for c in clause.children
-                if c.i < subject.left_edge.i and c.dep_ in ("prep", "advmod", "npadvmod", "punct")
-            ]
+            moves += _openers(clause, subject.left_edge.i, verb.i)
             break
     return moves
+
+
+def _openers(node: Token, before: int, new_head: int, also: tuple[str, ...] = ()) -> list[Move]:
+    """Moves that hang on ``new_head`` the adverbials and punctuation of ``node`` before
+    token ``before``: the words that open the sentence belong to its main verb."""
+    deps = ("prep", "advmod", "npadvmod", "punct", *also)
+    return [(c.i, new_head, c.dep_) for c in node.children if c.i < before and c.dep_ in deps]
 
 
 #: Conjunctions that make a clause subordinate: its verb is never the sentence's root
@@ -400,11 +403,7 @@ def subordinate_root(doc: Doc) -> list[Move]:
         moves += [(main.i, main.i, "ROOT"), (root.i, main.i, "advcl")]
         # what stands before the main clause's verb and hangs on the old root is the
         # main clause's (the comma, "hours" of "hours after" stays with the clause)
-        moves += [
-            (c.i, main.i, c.dep_)
-            for c in root.children
-            if c.i < main.left_edge.i and c.dep_ in ("prep", "advmod", "npadvmod", "punct", "cc")
-        ]
+        moves += _openers(root, main.left_edge.i, main.i, also=("cc",))
     return moves
 
 

@@ -229,20 +229,26 @@ def test_the_president_of_a_2019_us_story_is_the_president_of_2019(nlp):
     assert speakers["b"] == "kb:barack_obama"
 
 
-def test_foreign_ministries_of_two_countries_stay_two_and_a_bare_one_is_dropped(nlp):
+def _resolved(nlp, texts: dict[str, str]):
+    """The actors stage, with the bundled knowledge base, on hand-written articles."""
     from analysis.actors import load_knowledge_base, resolve_actors
     from analysis.nlp import parse
 
-    arts = make_articles(
+    arts = make_articles(texts)
+    parsed = parse(arts, nlp=nlp)
+    return resolve_actors(
+        arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=load_knowledge_base()
+    )
+
+
+def test_foreign_ministries_of_two_countries_stay_two_and_a_bare_one_is_dropped(nlp):
+    res = _resolved(
+        nlp,
         {
             "a": "China's Foreign Ministry protested against the new tariffs on Monday.",
             "b": "The Japanese Foreign Ministry welcomed the trade deal on Tuesday.",
             "c": "The Foreign Ministry said nothing more about the fishing boats.",
-        }
-    )
-    parsed = parse(arts, nlp=nlp)
-    res = resolve_actors(
-        arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=load_knowledge_base()
+        },
     )
     names = set(res.actors["name"])
     assert {"Foreign Ministry of China", "Foreign Ministry of Japan"} <= names
@@ -250,20 +256,14 @@ def test_foreign_ministries_of_two_countries_stay_two_and_a_bare_one_is_dropped(
 
 
 def test_a_congress_or_senate_is_the_one_of_its_article_s_country(nlp):
-    from analysis.actors import load_knowledge_base, resolve_actors
-    from analysis.nlp import parse
-
-    arts = make_articles(
+    res = _resolved(
+        nlp,
         {
             "a": "In Washington, the Senate passed the bill and Congress sent it to the "
             "White House, where American officials welcomed it.",
             "b": "The Brazilian Senate voted on Tuesday against the pension reform.",
             "c": "The Senate said nothing more about the fishing boats.",
-        }
-    )
-    parsed = parse(arts, nlp=nlp)
-    res = resolve_actors(
-        arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=load_knowledge_base()
+        },
     )
     names = set(res.actors["name"])
     assert {"Senate of United States", "Congress of United States", "Senate of Brazil"} <= names
@@ -272,22 +272,16 @@ def test_a_congress_or_senate_is_the_one_of_its_article_s_country(nlp):
 
 
 def test_a_bare_senate_is_the_one_its_article_names_in_full(nlp):
-    from analysis.actors import load_knowledge_base, resolve_actors
-    from analysis.nlp import parse
-
     about_russia = (
         "Russian hackers targeted Moscow's rivals, Russia said. The Kremlin in Moscow "
         "denied it; Russia and Russian officials in Moscow and St. Petersburg said so. "
     )
-    arts = make_articles(
+    res = _resolved(
+        nlp,
         {
             "a": about_russia + "The U.S. Senate will hold a hearing. The Senate voted on Tuesday.",
             "b": about_russia + "The Senate voted on Tuesday.",
-        }
-    )
-    parsed = parse(arts, nlp=nlp)
-    res = resolve_actors(
-        arts, parsed.sentences, parsed.mentions, docs=parsed.docs, kb=load_knowledge_base()
+        },
     )
     senate = res.mentions[res.mentions["text"].eq("Senate")].set_index("article_id")["actor_id"]
     # the article that names "the U.S. Senate" means it by "the Senate"; the other one

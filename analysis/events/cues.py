@@ -356,20 +356,17 @@ def _implied(node: Token) -> bool:
     return node.dep_ == "advcl" and head in IMPLICATIVE_HASTE
 
 
-#: Words that rank the one who did something first, last or among others.
-_RANKS = frozenset(
-    ["first", "second", "third", "fourth", "fifth", "last", "latest", "only", "next"]
-)
+#: Words that rank the one who did something first, last or among others ("the next"
+#: is still to come: its infinitive stays a plan).
+_RANKS = frozenset(["first", "second", "third", "fourth", "fifth", "last", "latest", "only"])
 
 
 def _ranked(noun: Token) -> bool:
     """True for a noun ranked by an ordinal ("the first leader", "the latest Republican",
-    "the third candidate this week"), whose infinitive tells what it did; "the next" is
-    still to come, and its infinitive stays a plan."""
-    return any(
-        c.dep_ in ("amod", "nummod") and c.lower_ in _RANKS and c.lower_ != "next"
-        for c in noun.children
-    ) or (noun.lower_ in _RANKS and noun.lower_ != "next")
+    "the third candidate this week"), whose infinitive tells what it did."""
+    return noun.lower_ in _RANKS or any(
+        c.dep_ in ("amod", "nummod") and c.lower_ in _RANKS for c in noun.children
+    )
 
 
 def _verb_cues(node: Token, cues: dict, *, distance: int, tense_only: bool = False) -> None:

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from ..lexicon.documents import BEFORE_WORDS
 from .model import DAY, Event, is_na, overlap
+from .roles import his_or_her
 
 __all__ = [
     "candidate_heads",
@@ -305,10 +306,10 @@ def candidate_heads(trig: Token) -> list[Token]:
         c
         for h in holders
         for c in h.children
-        if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her"))
+        if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or his_or_her(c))
     ]
     first = min(h.left_edge.i for h in holders)
-    if not owners and first > 0 and node.doc[first - 1].tag_ == "PRP$":
+    if not owners and first > 0 and his_or_her(node.doc[first - 1]):
         owners = [node.doc[first - 1]]  # "suspended her re-election campaign", "her" misread
     found = _by_its_clause(node)
     # "Vale's re-election campaign": the one whose election it is, when the clause

@@ -113,6 +113,7 @@ from .roles import (
     demanded_of,
     platform_only,
     referendum_voters,
+    speakers_at,
     travellers_to,
     vow_is_threat,
     warning_is_threat,
@@ -611,7 +612,8 @@ def _article_events(
             elif etype.family == "election":
                 extra = candidate_heads(trig)  # "Vale, a candidate for the election"
             elif etype.family == "meeting":
-                extra = travellers_to(trig)  # "flew to Oslo for talks with Ruiz"
+                # "flew to Oslo for talks with Ruiz", "said during a meeting with Ruiz"
+                extra = travellers_to(trig) or speakers_at(trig)
             resolve = resolve_other
             if etype.name == "demand":
                 # "called for his resignation": a person other than the one who calls

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from ..lexicon.documents import MESSAGES, PROVISIONS
 from . import syntax
+from .roles import objects_of
 
 __all__ = [
     "attack_targets",
@@ -595,7 +596,7 @@ def attack_targets(trig: Token) -> list[Token]:
     for b in bearers:
         # "fired rounds at a post", "shells fired at the town"
         if b.lemma_.lower() in _FIRING or b.i != trig.i:
-            objects += _objects_of(b, "at")
+            objects += objects_of(b, "at")
         for clause in b.children:
             if clause.dep_ not in ("relcl", "acl"):
                 continue
@@ -603,7 +604,7 @@ def attack_targets(trig: Token) -> list[Token]:
             if lemma in _STRIKING:
                 objects += [o for o in clause.children if o.dep_ in ("dobj", "obj")]
             elif lemma in _AIMING:  # "rounds aimed at a loudspeaker"
-                objects += _objects_of(clause, "at")
+                objects += objects_of(clause, "at")
     out: list[Token] = list(struck_by(trig))
     for obj in objects:
         for head in (obj, *obj.conjuncts):
@@ -614,19 +615,8 @@ def attack_targets(trig: Token) -> list[Token]:
             out += [c for c in head.children if c.dep_ in ("compound", "nmod", "amod", "poss")]
             if head.pos_ == "NOUN":
                 # "a post in Ruritania": a thing struck on a country's soil strikes it
-                out += [g for g in _objects_of(head, *_ON_SOIL) if g.ent_type_ == "GPE"]
+                out += [g for g in objects_of(head, *_ON_SOIL) if g.ent_type_ == "GPE"]
     return out
-
-
-def _objects_of(tok: Token, *preps: str) -> list[Token]:
-    """Objects of ``tok``'s prepositions ``preps`` ("at a post" -> post)."""
-    return [
-        g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in preps
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
 
 
 #: Verbs whose victim an attack is "in": "died in a raid".

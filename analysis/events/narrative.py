@@ -222,21 +222,18 @@ _SOME_TIME = frozenset(
 )
 
 
-def _in_time_clause(trig, *, before_or_after: bool = False) -> bool:
-    """True for a saying in an adverbial clause of time ("when she said she had learned
-    of it", "after he said so"): an occasion the sentence looks back on.  With
-    ``before_or_after``, only a clause that puts it before or after another act."""
-    return any(
-        t.dep_ == "advcl"
-        and any(
-            (c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "once"))
-            or (c.dep_ == "advmod" and c.lower_ == "when" and not before_or_after)
-            for c in t.children
-        )
-        and syntax.same_paragraph(t, trig)
+def _time_clauses(trig) -> set[str]:
+    """The conjunctions of the adverbial clauses of time the saying is told in ("when she
+    said she had learned of it" -> {"when"}, "after he said so" -> {"after"}): an
+    occasion the sentence looks back on."""
+    return {
+        c.lower_
         for t in (trig, *trig.ancestors)
-        if syntax._is_verb(t)
-    )
+        if syntax._is_verb(t) and t.dep_ == "advcl" and syntax.same_paragraph(t, trig)
+        for c in t.children
+        if (c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "once"))
+        or (c.dep_ == "advmod" and c.lower_ == "when")
+    }
 
 
 #: Nouns of a gap of a day or more ("two days after", "a week before").
@@ -267,12 +264,6 @@ def _days_from_another_time(trig) -> bool:
             if week_after or after_days:
                 return True
     return False
-
-
-def _on_the_story_day(e: Event, episode: set[int] | frozenset[int]) -> bool:
-    """True when the saying's sentence names the story's day (then a background clause
-    may still tell that day's words)."""
-    return e.sentence_id in episode
 
 
 #: Adverbs that put a saying after the speaker's last dated words, on a day not given.
@@ -640,12 +631,9 @@ def date_statements(
             elif _days_from_another_time(e.trigger):
                 continue  # "a week after the report, she said": that day, not the story's
             elif (
-                _in_time_clause(e.trigger)
-                and not _on_the_story_day(e, episode)
-                and (
-                    _in_time_clause(e.trigger, before_or_after=True)
-                    or not any(p in last_said for p in e.participants)
-                )
+                (clauses := _time_clauses(e.trigger))
+                and e.sentence_id not in episode  # the sentence names the story's day
+                and (clauses - {"when"} or not any(p in last_said for p in e.participants))
             ):
                 # "after he said so", "statements she made when she said ...": a
                 # background occasion (but "when she added" in a post dated just before

@@ -21,7 +21,7 @@ from ..lexicon.speech import HUMAN_SOURCES, QUOTE_MARKS
 from . import syntax
 from .assembly import set_apart, told_inside
 from .model import Event, is_na
-from .roles import ellipsis_subjects, for_subjects
+from .roles import ellipsis_subjects, for_subjects, his_or_her, objects_of
 from .scope import message_told
 
 __all__ = [
@@ -146,7 +146,7 @@ def head_actors(
             if not ids and t.lemma_.lower() in STATE_AGENTS:
                 # "Bexley forces", "the forces of Bexley": the state they act for
                 ids = _owner_actors(t, actor_tok, media) or _state_of(t, actor_tok, media)
-            if not ids and resolve is not None and (t.lower_ in _HE_SHE or _his_her(t)):
+            if not ids and resolve is not None and (t.lower_ in _HE_SHE or his_or_her(t)):
                 ids = resolve(t)
             out += [a for a in ids if a not in out and a not in media]
     return out
@@ -335,18 +335,11 @@ def principal_pronoun(trig: Token) -> Token | None:
     """The "his" / "her" whose spokesman or office speaks: "His office said", "a
     representative for her office told" -- the one it stands for is the speaker."""
     for h in speaker_heads(trig):
-        nouns = [h] + [
-            g
-            for c in h.children
-            if c.dep_ == "prep" and c.lower_ in ("for", "of", "from")
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-        for n in nouns:
+        for n in [h, *objects_of(h, "for", "of", "from")]:
             if n.pos_ != "NOUN" or n.lemma_.lower() not in _SPEAKING_FOR:
                 continue
             for c in n.children:
-                if c.dep_ == "poss" and c.lower_ in ("his", "her"):
+                if c.dep_ == "poss" and his_or_her(c):
                     return c
     return None
 
@@ -439,11 +432,6 @@ def quote_speakers(
 
 
 _HE_SHE = frozenset(["he", "she"])
-
-
-def _his_her(tok: Token) -> bool:
-    """A possessive "his" / "her" ("her re-election bid")."""
-    return (tok.dep_ == "poss" or tok.tag_ == "PRP$") and tok.lower_ in ("his", "her")
 
 
 def pronoun_speaker(trig: Token, last: tuple[str, int] | None, sentence_id: int) -> list[str]:

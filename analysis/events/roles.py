@@ -36,10 +36,13 @@ __all__ = [
     "document_authors",
     "ellipsis_subjects",
     "for_subjects",
+    "his_or_her",
     "list_members_before",
     "modal_conjunct_head",
+    "objects_of",
     "platform_only",
     "referendum_voters",
+    "speakers_at",
     "travellers_to",
     "vow_is_threat",
     "warning_is_threat",
@@ -215,30 +218,32 @@ _ACTS_ON_SOMEONE = frozenset(
 )
 
 
+def objects_of(tok: Token, *preps: str) -> list[Token]:
+    """Objects of ``tok``'s prepositions ``preps`` ("at a post" -> post)."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def his_or_her(tok: Token) -> bool:
+    """A possessive "his" / "her" ("her re-election bid", "his office said")."""
+    return (tok.dep_ == "poss" or tok.tag_ == "PRP$") and tok.lower_ in ("his", "her")
+
+
 def demanded_of(trig: Token) -> list[Token]:
     """Who a demand asks an act done to: the possessor or "of" object of a resignation,
     ouster or arrest the demand names as its object ("called for Vale's resignation",
     "demanded the ouster of Vale", "calls for his impeachment")."""
     objects = [c for c in trig.children if c.dep_ in ("dobj", "obj", "pobj")]
-    objects += [
-        g
-        for c in trig.children
-        if c.dep_ == "prep" and c.lower_ in ("for", "of")
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    objects += objects_of(trig, "for", "of")
     out: list[Token] = []
     for o in objects:
-        if o.lemma_.lower() not in _ACTS_ON_SOMEONE:
-            continue
-        out += [c for c in o.children if c.dep_ == "poss"]
-        out += [
-            g
-            for c in o.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
+        if o.lemma_.lower() in _ACTS_ON_SOMEONE:
+            out += [c for c in o.children if c.dep_ == "poss"] + objects_of(o, "of")
     return out
 
 
@@ -253,9 +258,7 @@ _JOURNEYS = frozenset(["trip", "visit", "travel", "tour", "journey"])
 def travellers_to(trig: Token) -> list[Token]:
     """Subjects of the verb of going whose purpose an event noun is: "Vale flew to Oslo on
     Monday for talks with Ruiz", "traveled to the Capitol for a meeting with lawmakers" --
-    the one who went takes part in the talks; and of a verb told during or at the event
-    ("Vale said during a meeting with reporters"), unless the event is one "between"
-    others.
+    the one who went takes part in the talks.
 
     Parameters
     ----------
@@ -267,21 +270,48 @@ def travellers_to(trig: Token) -> list[Token]:
     list of spacy.tokens.Token
         The subjects of that verb (inherited through coordination), or none.
     """
-    prep = trig.head
-    if trig.dep_ != "pobj" or prep.dep_ != "prep":
+    verb = _verb_of_phrase(trig)
+    if verb is None or trig.head.lower_ != "for" or _lemma(verb) not in _GOING:
         return []
-    verb = prep.head
-    if verb.pos_ != "VERB":
-        return []
+    return _subjects_through_conjuncts(verb)
+
+
+def speakers_at(trig: Token) -> list[Token]:
+    """Subjects of a verb of speaking told during or at a meeting noun ("Vale said during
+    a meeting with reporters", "spoke at a meeting with Ruiz"): who speaks at it takes
+    part -- not in a meeting "between" others, nor on someone's trip.
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        An event noun (a meeting, talks, a summit).
+
+    Returns
+    -------
+    list of spacy.tokens.Token
+        The subjects of that verb (inherited through coordination), or none.
+    """
+    verb = _verb_of_phrase(trig)
     if (
-        prep.lower_ in ("during", "at")
-        and _lemma(verb) in _SPEAKING_AT
-        and _lemma(trig) not in _JOURNEYS
-        and not any(c.dep_ == "prep" and c.lower_ == "between" for c in trig.children)
+        verb is None
+        or trig.head.lower_ not in ("during", "at")
+        or _lemma(verb) not in _SPEAKING_AT
+        or _lemma(trig) in _JOURNEYS
+        or any(c.dep_ == "prep" and c.lower_ == "between" for c in trig.children)
     ):
-        pass  # "said during a meeting with reporters": who speaks at it takes part
-    elif prep.lower_ != "for" or _lemma(verb) not in _GOING:
         return []
+    return _subjects_through_conjuncts(verb)
+
+
+def _verb_of_phrase(trig: Token) -> Token | None:
+    """The verb whose prepositional phrase the event noun ``trig`` ends ("for talks")."""
+    prep = trig.head
+    if trig.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+        return None
+    return prep.head
+
+
+def _subjects_through_conjuncts(verb: Token) -> list[Token]:
     node = verb
     for _ in range(3):
         subjects = [c for c in node.children if c.dep_ in _SUBJ]
