@@ -23,6 +23,7 @@ from .roles import his_or_her
 __all__ = [
     "candidate_heads",
     "date_by_calendar",
+    "generic_elections",
     "join_elections",
     "same_kind",
     "us_election_day",
@@ -85,6 +86,51 @@ def _particular(e: Event) -> bool:
         return True
     kinds, where = _election_words(e)
     return bool(kinds or where)
+
+
+#: Modifiers that make a bare plural one coming round of elections ("early elections",
+#: "snap elections", "midterm elections").
+_ONE_ROUND = frozenset(
+    [*("early", "snap", "fresh", "new", "midterm", "upcoming", "next", "coming", "last")]
+)
+#: Verbs whose subject is one round of elections being held ("elections were scheduled").
+_HELD = frozenset(["schedule", "hold", "set", "slate", "plan", "postpone", "delay", "call"])
+
+
+def generic_elections(e: Event) -> bool:
+    """True for elections in general, not one round of them: a bare plural with neither
+    time, candidates nor place ("groups that spend money on elections", "how to win
+    elections", "more afraid of primaries than general elections").  "Early elections",
+    "elections were scheduled for ...", "with elections a month away" name one round.
+
+    Parameters
+    ----------
+    e : Event
+        An election event, with its time and participants set.
+
+    Returns
+    -------
+    bool
+    """
+    trig = e.trigger
+    if e.etype.family != "election" or e.participants or e.place:
+        return False
+    if e.time_source != "none" or trig.tag_ not in ("NNS", "NNPS"):
+        return False
+    kids = list(trig.children)
+    if any(c.dep_ in ("det", "poss", "nummod") for c in kids):
+        return False  # "the elections", "Ruritania's elections", "the 2019 elections"
+    if any(c.lower_ in _ONE_ROUND or c.ent_type_ in ("GPE", "NORP", "DATE") for c in kids):
+        return False  # "early elections", "Israeli elections", "November elections"
+    after = []
+    for t in trig.doc[trig.i + 1 : trig.i + 8]:
+        if t.is_punct:
+            break
+        after.append(t.lower_)
+    if "away" in after:
+        return False  # "with elections a month away", wherever the parser hangs "away"
+    head = trig.head
+    return not (trig.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _HELD)
 
 
 def _fits(u: Event, d: Event) -> bool:
@@ -188,12 +234,18 @@ _CONTESTS = frozenset(["race", "contest", "campaign", "bid", "battle", "fight"])
 _CANDIDATE_PREPS = frozenset(["for", "in", "of"])
 #: Verbs whose subject stands in the election their "in" / "for" object names ("ran in
 #: the 2012 election", "stood for re-election").
-_RUNNING = frozenset(["run", "stand", "compete", "campaign", "win", "lose", "beat", "defeat"])
+_RUNNING = frozenset(
+    [
+        *("run", "stand", "compete", "campaign", "win", "lose", "beat", "defeat", "trail"),
+        *("face", "edge", "lead", "challenge"),
+    ]
+)
 #: Verbs whose subject stands in the election their object names ("won the election",
 #: "contested the poll", "sought re-election").
 _STANDING = frozenset(["win", "lose", "contest", "seek", "face", "survive", "avoid", "fight"])
-#: Verbs whose object is a rival in the election ("beat Ruiz in the election").
-_BEATING = frozenset(["beat", "defeat"])
+#: Verbs whose object is a rival in the election ("beat Ruiz in the election", "trailed
+#: Ruiz in the primary").
+_BEATING = frozenset(["beat", "defeat", "trail", "face", "edge", "lead", "challenge"])
 
 
 def _rivals(verb: Token) -> list[Token]:
@@ -334,6 +386,8 @@ def _by_its_clause(node: Token) -> list[Token]:
         and holder.head.lower_ in ("for", "as")
     ):
         holder = holder.head.head  # "running for president in the election"
+    elif holder.dep_ in ("dobj", "obj") and holder.head.lemma_.lower() in _BEATING:
+        holder = holder.head  # "trailed Ruiz in the election", the phrase hung on Ruiz
     lemma = holder.lemma_.lower()
     if holder.pos_ == "VERB" and lemma in _RUNNING and gov.lower_ != "of":
         return [] if _not_running(holder) else _verb_subjects(holder)

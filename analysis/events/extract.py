@@ -66,7 +66,7 @@ from . import metonymy, syntax
 from .anaphora import both_sides, definite_noun, last_two_persons, title_references
 from .assembly import deduplicate, to_row
 from .cues import status_cues
-from .elections import candidate_heads, date_by_calendar, join_elections
+from .elections import candidate_heads, date_by_calendar, generic_elections, join_elections
 from .families import Families, family_names
 from .generic import (
     attack_targets,
@@ -121,6 +121,7 @@ from .roles import (
 from .setting import date_by_also, date_by_occasion, date_by_setting, date_by_then
 from .status import decide_status, inherit_status, quote_attribution, told_by_a_doer
 from .timing import (
+    done_at,
     month_direction,
     nest_timexes,
     set_time,
@@ -733,7 +734,11 @@ def _article_events(
             for c, e in scored:
                 # "When he visited Kyiv in March, Vale said": the visit's time is the saying's
                 # "in the hours after the vote on Monday": the vote's day is the saying's
-                if any(e is n or told_at_the_time(n, e) or within_hours_of(n, e) for n in nearest):
+                # "At the summit on Thursday, Vale praised Ruiz": the summit's day is hers
+                if any(
+                    e is n or told_at_the_time(n, e) or within_hours_of(n, e) or done_at(n, e)
+                    for n in nearest
+                ):
                     costs[id(e)].append((c, tx))
         places_here = [p for p in place_spans if s_start <= p.start < s_end]
         for e in sent_events:
@@ -797,10 +802,14 @@ def _article_events(
             e.status, e.status_decided = decide_status(e, anchor_day)
     events = deduplicate(events)
     # an event with neither participants, time nor place says nothing an analyst can use
-    # -- but an election is news by itself ("ahead of the elections")
+    # -- but an election is news by itself ("ahead of the elections"), unless it is
+    # elections in general ("groups that spend money on elections")
     events = [
         e
         for e in events
-        if e.participants or e.time_source != "none" or e.place or e.etype.family == "election"
+        if e.participants
+        or e.time_source != "none"
+        or e.place
+        or (e.etype.family == "election" and not generic_elections(e))
     ]
     return [to_row(e) for e in events]

@@ -17,7 +17,14 @@ from collections.abc import Callable
 import pandas as pd
 from spacy.tokens import Token
 
-from ..lexicon.documents import DOCUMENTS, EARLIER_WORDS, MESSAGES, OCCASIONS
+from ..lexicon.documents import (
+    DOCUMENTS,
+    EARLIER_WORDS,
+    MESSAGES,
+    OCCASIONS,
+    SPEAKING_OCCASIONS,
+    WRITINGS,
+)
 from ..lexicon.speech import RESPONDING_WORDS
 from . import syntax
 from .model import DAY, Event, Span, day, is_na
@@ -174,14 +181,22 @@ def answered(trig) -> bool:
 
 
 def _on_an_occasion(trig) -> bool:
-    """True when a saying is placed in an interview, a book, a programme or a column
-    ("said in an interview", "told the Sunday programme", "wrote in an op-ed"): its day
-    is that occasion's, which the story's day does not give."""
+    """True when a saying is placed in an interview, a book, a programme, a column or a
+    report ("said in an interview", "told the Sunday programme", "wrote in an op-ed",
+    "said in his report"): its day is that occasion's, which the story's day does not
+    give."""
     for c in trig.children:
         if (
             c.dep_ == "prep"
             and c.lower_ in ("in", "on", "during")
-            and any(o.dep_ == "pobj" and o.lemma_.lower() in OCCASIONS for o in c.children)
+            and any(
+                o.dep_ == "pobj"
+                and (
+                    o.lemma_.lower() in OCCASIONS
+                    or (c.lower_ == "in" and o.lemma_.lower() in WRITINGS)
+                )
+                for o in c.children
+            )
         ):
             return True
         if c.dep_ in ("dobj", "dative") and c.lemma_.lower() in OCCASIONS:
@@ -201,16 +216,6 @@ _OCCASION_PRECISION = frozenset(["day", "time", "month", "year"])
 
 #: Verbs of saying that go on with words said before ("he added", "she concluded").
 _GOING_ON = frozenset(["add", "continue", "conclude", "reiterate"])
-#: Occasions of speaking that a later saying may point back to ("at the same briefing").
-SPEAKING_OCCASIONS = frozenset(
-    [
-        *("conference", "briefing", "speech", "address", "session", "hearing", "meeting"),
-        *("event", "rally", "forum", "summit", "appearance", "ceremony", "debate"),
-        *("remarks", "interview"),
-    ]
-)
-
-
 #: Verbs that tell a speaker's public appearance, without being a saying themselves:
 #: "spoke at the forum on Tuesday", "unveiled the plan on Wednesday".
 SPEAKING_VERBS = frozenset(
@@ -218,7 +223,11 @@ SPEAKING_VERBS = frozenset(
 )
 #: Adverbs that put a saying at some time, or many, that the story does not give.
 _SOME_TIME = frozenset(
-    ["once", "previously", "formerly", "repeatedly", "often", "frequently", "always", "long"]
+    [
+        *("once", "previously", "formerly", "repeatedly", "often", "frequently", "always"),
+        *("long", "occasionally", "sometimes", "routinely", "regularly", "usually"),
+        *("typically", "constantly", "habitually"),
+    ]
 )
 
 
@@ -290,7 +299,10 @@ def speaking_occasion(tx: Span) -> object | None:
     spacy.tokens.Token or None
         The verb, or None.
     """
-    if str(tx.row.get("precision")) not in ("day", "time") or tx.row.get("type") != "DATE":
+    if str(tx.row.get("precision")) not in ("day", "time") or tx.row.get("type") not in (
+        "DATE",
+        "TIME",
+    ):
         return None
     if str(tx.row.get("signal") or "").lower() in _RELATING_WORDS:
         return None  # "before the speech on Monday": another time
@@ -308,6 +320,9 @@ def speaking_occasion(tx: Span) -> object | None:
         c.dep_ == "dobj" and c.lemma_.lower() in SPEAKING_OCCASIONS for c in n.children
     ):
         return n
+    if placed_at(n, SPEAKING_OCCASIONS):
+        return n  # "defended the plan at a news conference on Wednesday", "attacked her
+        # rival during Thursday's debate": whatever the verb, an appearance that day
     return None
 
 
@@ -651,12 +666,13 @@ def date_statements(
                 if e.trigger.dep_ in ("advcl", "xcomp", "conj"):
                     bearers.append(e.trigger.head)  # "later posted an apology, saying"
                 if syntax._lemma(e.trigger) not in _GOING_ON and any(
-                    c.dep_ == "advmod" and c.lower_ in _AFTERWARDS
+                    (c.dep_ == "advmod" and c.lower_ in _AFTERWARDS)
+                    or (c.dep_ == "prep" and c.lower_ in ("after", "following"))
                     for b in bearers
                     for c in b.children
                 ):
-                    # "later said": not the day of the speaker's last words ("added
-                    # later" goes on with them)
+                    # "later said", "said after the speech": not the day of the
+                    # speaker's last words ("added later" goes on with them)
                     told = []
                 # the perfect ("has accused") tells an act before the day, the story's
                 # own only where the lead or the sentence's day names it

@@ -249,8 +249,15 @@ def demanded_of(trig: Token) -> list[Token]:
 
 #: Verbs of speaking whose subject takes part in the meeting they are told at.
 _SPEAKING_AT = frozenset(
-    ["say", "speak", "tell", "add", "argue", "insist", "declare", "announce", "make", "vow"]
+    [
+        *("say", "speak", "tell", "add", "argue", "insist", "declare", "announce", "make"),
+        *("vow", "ask", "urge", "press", "praise", "thank", "propose", "offer", "raise"),
+        *("discuss", "promise", "warn", "invite", "greet", "assure", "criticize", "sign"),
+    ]
 )
+#: Verbs of addressing whose object, told at a meeting, is there too ("At the meeting,
+#: Vale asked Ruiz to stay").
+_ADDRESSING = frozenset(["tell", "ask", "urge", "press", "thank", "invite", "greet", "assure"])
 #: Event nouns of going somewhere: who speaks during one need not be the traveller.
 _JOURNEYS = frozenset(["trip", "visit", "travel", "tour", "journey"])
 
@@ -279,7 +286,8 @@ def travellers_to(trig: Token) -> list[Token]:
 def speakers_at(trig: Token) -> list[Token]:
     """Subjects of a verb of speaking told during or at a meeting noun ("Vale said during
     a meeting with reporters", "spoke at a meeting with Ruiz"): who speaks at it takes
-    part -- not in a meeting "between" others, nor on someone's trip.
+    part -- not in a meeting "between" others, nor on someone's trip.  Whom a verb of
+    addressing names is there too ("During the meeting, Vale asked Ruiz to stay").
 
     Parameters
     ----------
@@ -300,7 +308,12 @@ def speakers_at(trig: Token) -> list[Token]:
         or any(c.dep_ == "prep" and c.lower_ == "between" for c in trig.children)
     ):
         return []
-    return _subjects_through_conjuncts(verb)
+    addressed = [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "dative") and _lemma(verb) in _ADDRESSING and c.pos_ == "PROPN"
+    ]
+    return _subjects_through_conjuncts(verb) + addressed
 
 
 def _verb_of_phrase(trig: Token) -> Token | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..lexicon.calendar import MONTHS, WEEKDAYS
-from ..lexicon.documents import DOCUMENTS, OCCASIONS
+from ..lexicon.documents import DOCUMENTS, OCCASIONS, SPEAKING_OCCASIONS
 from ..timex import NO_ANTECEDENT
 from . import syntax
 from .model import Event, Span, is_na
@@ -77,6 +77,7 @@ __all__ = [
     "perfect",
     "set_time",
     "timex_cost",
+    "done_at",
     "told_at_the_time",
     "within_hours_of",
     "weekday_direction",
@@ -137,10 +138,12 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
     if statement and _occasion_of_saying(tx):
         return cost + 1  # "admitted Vale would lose in an interview Tuesday": the saying's
     close = False  # under "hours after" / "shortly before": the other act's day
+    venue = _venue(trig, down)
     for n in down:
         if (
             n.i in triggers
             and not close
+            and n is not venue
             and not (syntax._is_verb(n) and _same_occasion_clause(n, trig))
         ):
             return None  # another event's own date, unless told at the same time
@@ -158,6 +161,18 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
     if tx.row.get("type") == "DURATION":
         cost += 1.5
     return cost
+
+
+def _venue(trig, down: list) -> object | None:
+    """The occasion ``trig`` is placed at, on the way down to a timex in its own phrase
+    ("praised Ruiz at the summit on Thursday", "During Thursday's meeting, Vale asked
+    Ruiz"): what is done at it is done on its day.  None otherwise."""
+    if len(down) < 2 or down[0].dep_ != "prep" or down[0].lower_ not in ("at", "during"):
+        return None
+    noun = down[1]
+    if noun.dep_ != "pobj" or noun.lemma_.lower() not in SPEAKING_OCCASIONS:
+        return None
+    return noun
 
 
 #: Occasions of speaking whose day is the saying's wherever the parser hangs them: "in an
@@ -288,6 +303,21 @@ def within_hours_of(other: Event, ev: Event) -> bool:
         a.dep_ == "prep" and a.head.i in heads and _within_hours(a)
         for a in o.ancestors
         if a.i != t.i
+    )
+
+
+def done_at(other: Event, ev: Event) -> bool:
+    """True when ``ev`` is done at or during the occasion ``other`` names ("At the summit
+    on Thursday, Vale praised Ruiz", "During Thursday's meeting, Vale asked Ruiz"): the
+    day that dates the occasion dates ``ev`` as well."""
+    o, t = other.trigger, ev.trigger
+    return (
+        o.doc is t.doc
+        and o.dep_ == "pobj"
+        and o.lemma_.lower() in SPEAKING_OCCASIONS
+        and o.head.dep_ == "prep"
+        and o.head.lower_ in ("at", "during")
+        and o.head.head.i == t.i
     )
 
 

@@ -22,6 +22,8 @@ __all__ = [
     "PLATFORMS",
     "POSTINGS",
     "PROVISIONS",
+    "SPEAKING_OCCASIONS",
+    "WRITINGS",
 ]
 
 MESSAGES = frozenset(
@@ -55,6 +57,13 @@ OCCASIONS = frozenset(
     ]
 )
 
+#: Documents a saying may be placed in, whose day is theirs, not the story's ("said in
+#: his report", "wrote in a court filing") -- as objects they are what is answered
+#: ("denied the report").
+WRITINGS = frozenset(
+    ["report", "testimony", "deposition", "affidavit", "filing", "memo", "memorandum"]
+)
+
 PLATFORMS = frozenset(
     [
         *("twitter", "facebook", "instagram", "youtube", "tiktok", "telegram", "whatsapp"),
@@ -67,3 +76,14 @@ POSTINGS = MESSAGES | frozenset(["account", "page", "feed", "video", "channel", 
 BEFORE_WORDS = frozenset(["last", "previous", "past", "prior", "recent"])
 
 EARLIER_WORDS = (BEFORE_WORDS - {"last"}) | frozenset(["earlier", "former", "repeated"])
+
+#: Occasions of speaking and meeting: a later saying may point back to one ("at the same
+#: briefing"), and what is done at a dated one is done that day ("at the summit on
+#: Thursday, Vale praised Ruiz").
+SPEAKING_OCCASIONS = frozenset(
+    [
+        *("conference", "briefing", "speech", "address", "session", "hearing", "meeting"),
+        *("event", "rally", "forum", "summit", "appearance", "ceremony", "debate"),
+        *("remarks", "interview"),
+    ]
+)

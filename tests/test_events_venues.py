@@ -1,0 +1,95 @@
+"""Acts done at a dated occasion, documents and habits, who takes part in a meeting or a
+contest, and elections in general (invented texts, real pipeline).
+
+Published Wednesday 2019-06-12 (see ``test_parse_repairs._events``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from test_parse_repairs import _events
+
+from analysis.events.model import is_na
+
+
+def _one(ev: pd.DataFrame, article: str, trigger: str) -> pd.Series:
+    rows = ev[ev.article_id.eq(article) & ev.trigger.eq(trigger)]
+    assert len(rows) == 1, ev[["article_id", "trigger", "begin", "participants"]]
+    return rows.iloc[0]
+
+
+def _day(row: pd.Series) -> str | None:
+    return None if is_na(row.begin) else str(row.begin)[:10]
+
+
+def test_what_is_done_at_a_dated_summit_or_meeting_is_done_that_day():
+    ev = _events(
+        {
+            "a": "At the summit in Hanoi on Thursday, Kim Jong Un praised Donald Trump.",
+            "b": "During Thursday's meeting at the White House, President Donald Trump "
+            "again asked Defense Secretary Jim Mattis to stay.",
+            "c": "Senator Ana Vale said she would meet Tom Ruiz at a summit on Thursday.",
+        }
+    )
+    assert _day(_one(ev, "a", "praised")) == "2019-06-06"
+    # the meeting's people are those the clause has act at it
+    meeting = _one(ev, "b", "meeting")
+    assert _day(meeting) == "2019-06-06"
+    assert {"Donald Trump", "James Mattis"} <= set(meeting.names)
+    # a summit told inside the words is not the saying's occasion
+    assert _day(_one(ev, "c", "said")) != "2019-06-13"
+
+
+def test_a_saying_goes_on_with_any_dated_appearance_at_an_occasion():
+    ev = _events(
+        {
+            "a": "Vice President Tom Ruiz attacked Senator Ana Vale of Ohio at the debate "
+            'on Thursday night. "She is wrong," Ruiz said.',
+            "b": "Senator Ana Vale of Ohio defended the plan at a news conference on "
+            "Monday. Reminding reporters of the deficit, Vale said the cuts were fair.",
+        }
+    )
+    assert _day(_one(ev, "a", "said")) == "2019-06-06"
+    assert _day(_one(ev, "b", "said")) == "2019-06-10"
+
+
+def test_words_said_in_a_report_or_told_as_a_habit_have_no_story_day():
+    ev = _events(
+        {
+            "a": "The Justice Department fired agent Paul Stone on Wednesday. Inspector "
+            "General Mark Hale said in his report that he was troubled by the messages.",
+            "b": "The Senate passed the bill on Wednesday. The messages came from "
+            "lobbyists, but Senator Tom Ruiz did occasionally respond to them.",
+            "c": "The White House on Wednesday denied the report that Ruiz had resigned.",
+        }
+    )
+    assert _day(_one(ev, "a", "said")) is None
+    assert _day(_one(ev, "b", "respond")) is None
+    # a report answered is no document the words are placed in
+    assert _day(_one(ev, "c", "denied")) == "2019-06-12"
+
+
+def test_a_rival_named_by_a_verb_of_contest_takes_part_in_the_election():
+    ev = _events(
+        {
+            "a": "Senator Mary Vale trailed Governor Tom Ruiz in the general election.",
+            "b": "Senator Mary Vale will face Governor Tom Ruiz in the November election.",
+        }
+    )
+    for art in ("a", "b"):
+        assert len(_one(ev, art, "election").participants) == 2
+
+
+def test_elections_in_general_are_no_event_but_one_round_is():
+    ev = _events(
+        {
+            "a": "Groups that spend money on elections must disclose their donors, "
+            "Senator Mary Vale said on Monday.",
+            "b": "Republicans are more afraid of primary challenges than general elections.",
+            "c": "With elections just over a month away, many lawmakers were reluctant to "
+            "oppose the bill.",
+            "d": "The opposition demanded early elections on Monday.",
+        }
+    )
+    elections = ev[ev.type.eq("election")]
+    assert set(elections.article_id) == {"c", "d"}
