@@ -93,3 +93,22 @@ def test_elections_in_general_are_no_event_but_one_round_is():
     )
     elections = ev[ev.type.eq("election")]
     assert set(elections.article_id) == {"c", "d"}
+
+
+def test_a_deal_put_forward_is_planned_undated_and_has_both_sides():
+    ev = _events(
+        {
+            "a": "President Donald Trump offered Democrats a deal on Saturday.",
+            "b": "Democrats rejected the deal that President Donald Trump proposed on Saturday.",
+            "c": "The deal that Donald Trump and Kim Jong Un signed on Monday ends the war.",
+        }
+    )
+    for art in ("a", "b"):
+        deal = _one(ev, art, "deal")
+        assert deal.status in ("planned", "denied")
+        assert _day(deal) is None  # Saturday is when it was put forward
+        assert set(deal.names) == {"Donald Trump", "Democratic Party"}
+    # a deal signed is made, on the day of its signing
+    signed = ev[ev.article_id.eq("c") & ev.type.eq("agreement")]
+    assert signed.status.tolist() == ["occurred"]
+    assert _day(signed.iloc[0]) == "2019-06-10"

@@ -110,8 +110,10 @@ from .participants import (
 from .pronouns import PronounResolver, subject_pronoun
 from .quote_time import requote_times
 from .roles import (
+    deal_sides,
     demanded_of,
     platform_only,
+    proposing_verb,
     referendum_voters,
     speakers_at,
     travellers_to,
@@ -615,6 +617,8 @@ def _article_events(
             elif etype.family == "meeting":
                 # "flew to Oslo for talks with Ruiz", "said during a meeting with Ruiz"
                 extra = travellers_to(trig) or speakers_at(trig)
+            elif etype.family == "agreement":
+                extra = deal_sides(trig)  # "Democrats rejected the deal Vale outlined"
             resolve = resolve_other
             if etype.name == "demand":
                 # "called for his resignation": a person other than the one who calls
@@ -707,6 +711,8 @@ def _article_events(
                 continue  # an anonymous "it was said" is not an event worth a row
             ev.definite = definite_noun(trig)
             ev.cues = status_cues(trig, speech_act=etype.family == "statement")
+            if etype.family == "agreement" and proposing_verb(trig) is not None:
+                ev.cues["planned"] = True  # "the deal he outlined": put forward, not made
             ev.cues["anonymous"] = anonymous  # "a senior official said": no one to resolve
             ev.cues["roles"] = roles  # read off the attack's or the election's own clause
             quote_attribution(ev, article_quotes)

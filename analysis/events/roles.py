@@ -15,6 +15,9 @@ subject/object reading misses:
 * :func:`modal_conjunct_head` -- "should insist that others be present and should
   demand ...": the conjunct that repeats a modal belongs to the verb that bears it;
 * :func:`demanded_of` -- "called for B's resignation": the demand is about B;
+* :func:`proposing_verb` and :func:`deal_sides` -- "the deal A outlined", "B rejected
+  the deal": a deal put forward is not made yet, and who offers and who answers are
+  its two sides;
 * :func:`warning_is_threat` -- "warned that he would retaliate" threatens, "warned that
   the talks could fail" states.
 
@@ -33,6 +36,7 @@ __all__ = [
     "AUTHORING_VERBS",
     "addressees",
     "demanded_of",
+    "deal_sides",
     "document_authors",
     "ellipsis_subjects",
     "for_subjects",
@@ -41,6 +45,7 @@ __all__ = [
     "modal_conjunct_head",
     "objects_of",
     "platform_only",
+    "proposing_verb",
     "referendum_voters",
     "speakers_at",
     "travellers_to",
@@ -432,3 +437,67 @@ def platform_only(actor: str, trig: Token, actor_tok: dict) -> bool:
         and " ".join(x.lower_ for x in toks if x.head.i == t.head.i) in PLATFORMS
         for t in toks
     )
+
+
+#: Verbs that put a deal forward without its being made ("the deal he outlined").
+_PROPOSING = frozenset(
+    ["propose", "outline", "offer", "unveil", "float", "pitch", "suggest", "present", "table"]
+)
+#: Verbs of the other side answering a deal put to it ("Democrats rejected the deal").
+_ANSWERING_A_DEAL = frozenset(
+    ["reject", "accept", "consider", "welcome", "back", "oppose", "dismiss", "spurn", "embrace"]
+)
+
+
+def proposing_verb(trig: Token) -> Token | None:
+    """The verb that puts the agreement noun ``trig`` forward -- "the deal he outlined",
+    "a deal proposed by Vale", "Vale offered a deal" -- or None: a deal put forward is
+    not made, and the day it was put forward is not the deal's.
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        An agreement noun.
+
+    Returns
+    -------
+    spacy.tokens.Token or None
+    """
+    if trig.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for c in trig.children:
+        if c.dep_ in ("relcl", "acl") and _lemma(c) in _PROPOSING:
+            return c
+    if trig.dep_ in ("dobj", "obj", "nsubjpass") and _lemma(trig.head) in _PROPOSING:
+        return trig.head
+    return None
+
+
+def deal_sides(trig: Token) -> list[Token]:
+    """Who offers a deal put forward and who answers it: the subject (or "by" agent) of
+    the verb that puts it forward, whom it is put to ("offered Democrats a deal"), and
+    the subject of a verb of answering it ("Democrats rejected the deal that Vale
+    proposed": Vale and the Democrats).
+
+    Parameters
+    ----------
+    trig : spacy.tokens.Token
+        An agreement noun.
+
+    Returns
+    -------
+    list of spacy.tokens.Token
+    """
+    verb = proposing_verb(trig)
+    if verb is None:
+        return []
+    out = _subjects_through_conjuncts(verb)
+    for c in verb.children:
+        if c.dep_ == "agent":
+            out += [o for o in c.children if o.dep_ == "pobj"]  # "proposed by Vale"
+    # "offered Democrats a deal", "proposed a deal to Democrats": whom it is put to
+    out += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
+    out += objects_of(verb, "to")
+    if trig.dep_ in ("dobj", "obj") and _lemma(trig.head) in _ANSWERING_A_DEAL:
+        out += _subjects_through_conjuncts(trig.head)
+    return out

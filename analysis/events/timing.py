@@ -19,7 +19,7 @@ import pandas as pd
 from ..lexicon.calendar import MONTHS, WEEKDAYS
 from ..lexicon.documents import DOCUMENTS, OCCASIONS, SPEAKING_OCCASIONS
 from ..timex import NO_ANTECEDENT
-from . import syntax
+from . import roles, syntax
 from .model import Event, Span, is_na
 from .scope import in_quote
 from .tense import tense_of
@@ -108,6 +108,10 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
     if _governed_by_another_act(trig, up, triggers):
         return None
     if _dates_another_noun(trig, tx.head, up):
+        return None
+    if ev.etype.family == "agreement" and roles.proposing_verb(trig) is not None:
+        # "the deal he outlined on Saturday", "proposed a deal on Saturday" (however
+        # parsed): the day it was put forward, not the day of a deal not made
         return None
     statement = ev.etype.family == "statement"
     cost = float(len(up) + len(down) + 1)
