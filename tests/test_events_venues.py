@@ -112,3 +112,14 @@ def test_a_deal_put_forward_is_planned_undated_and_has_both_sides():
     signed = ev[ev.article_id.eq("c") & ev.type.eq("agreement")]
     assert signed.status.tolist() == ["occurred"]
     assert _day(signed.iloc[0]) == "2019-06-10"
+
+
+def test_a_dateline_is_not_part_of_the_lead():
+    ev = _events(
+        {
+            "a": "WASHINGTON\n\n—\n\nSenator Ana Vale met the ambassador of Ruritania on "
+            "Monday. The talks were long and hard. Vale said the meeting went well.",
+        }
+    )
+    # the lead is the first three sentences of prose: the saying is the lead's story
+    assert _day(_one(ev, "a", "said")) == "2019-06-10"

@@ -385,6 +385,23 @@ def _article_country(mentions: list[dict] | None, actor_country: dict[str, str])
     return best if 2 * counts[best] >= sum(counts.values()) else None
 
 
+def _lead_end(sent_rows: list[tuple[int, int, int, str]], title_end: int) -> int:
+    """The id of the last sentence of the lead: the first :data:`LEAD_SENTENCES`
+    sentences of the body that are prose, not a dateline ("WASHINGTON", "--"), a byline
+    or a title run over a line ("To End Shutdown")."""
+    prose = [sid for sid, start, _e, text in sent_rows if start >= title_end and _is_prose(text)]
+    if not prose:
+        body = [sid for sid, start, _e, _t in sent_rows if start >= title_end]
+        return (body[0] if body else 0) + LEAD_SENTENCES - 1
+    return prose[min(LEAD_SENTENCES, len(prose)) - 1]
+
+
+def _is_prose(text: str) -> bool:
+    """True for a sentence of at least four words, one of them in lower case."""
+    words = text.split()
+    return len(words) >= 4 and any(w[:1].islower() for w in words)
+
+
 def _speaking_occasions(
     events: list[Event],
     timex_spans: list[Span],
@@ -765,13 +782,13 @@ def _article_events(
         weekday_direction(e, anchor_day)
         month_direction(e, anchor_day)
     news = news_day(tx_frame, anchor_day, title_end)
-    first_body = min((sid for sid, start, _e, _t in sent_rows if start >= title_end), default=0)
+    lead = _lead_end(sent_rows, title_end)
     date_statements(
         events,
         anchor_day,
         news,
         story_day_sentences(tx_frame, news),
-        lead=first_body + LEAD_SENTENCES - 1,
+        lead=lead,
         quoted=quoted,
         to_an_outlet=lambda trig: (
             syntax._lemma(trig) == "tell"
@@ -781,11 +798,7 @@ def _article_events(
                 for c in trig.children
             )
         ),
-        lead_actors={
-            a
-            for off, _t, a in actor_spans
-            if sent_rows[sentence_of(off)][0] < first_body + LEAD_SENTENCES
-        },
+        lead_actors={a for off, _t, a in actor_spans if sent_rows[sentence_of(off)][0] <= lead},
         occasions=_speaking_occasions(
             events,
             timex_spans,
