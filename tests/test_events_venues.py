@@ -123,3 +123,27 @@ def test_a_dateline_is_not_part_of_the_lead():
     )
     # the lead is the first three sentences of prose: the saying is the lead's story
     assert _day(_one(ev, "a", "said")) == "2019-06-10"
+
+
+def test_one_who_calls_off_the_trip_of_others_is_not_its_traveller():
+    ev = _events(
+        {
+            "a": "President Donald Trump canceled Nancy Pelosi's trip to Afghanistan.",
+            "b": "President Donald Trump canceled a Democratic congressional trip to Afghanistan.",
+            "c": "President Donald Trump canceled his trip to Afghanistan.",
+        }
+    )
+    assert _one(ev, "a", "trip").names == ["Nancy Pelosi"]
+    assert "Donald Trump" not in _one(ev, "b", "trip").names
+    assert _one(ev, "c", "trip").names == ["Donald Trump"]
+
+
+def test_a_saying_in_a_relative_clause_inside_an_accusation_is_told_as_done():
+    ev = _events(
+        {
+            "a": "Notably absent was Senator Ana Vale, whom Democrats have accused of the "
+            "same abuses that Republicans accused Senator Tom Ruiz of on Thursday.",
+        }
+    )
+    told = ev[ev.trigger.eq("accused") & ev.begin.notna()]
+    assert told.status.tolist() == ["occurred"]

@@ -284,6 +284,8 @@ def quote_attribution(ev: Event, quotes: list[dict]) -> None:
             continue  # "we met this afternoon", says one who met: told as done
         if ev.etype.family == "statement" and performative(trig):
             continue  # '"We urge the court to act," Vale said': done in the saying
+        if ev.etype.family == "statement" and trig.dep_ == "relcl" and syntax._is_verb(trig):
+            continue  # "accused her of the abuses that others accused him of": told as done
         if (
             ev.etype.family == "statement"
             and trig.pos_ in ("NOUN", "PROPN")

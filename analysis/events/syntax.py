@@ -550,7 +550,9 @@ def argument_heads(trigger: Token, *, with_complement: bool = False) -> list[Tok
         if rel == "pobj" and verb.dep_ == "prep":
             rel, verb = "pobj", verb.head
         if verb.i != trigger.i and verb.pos_ in ("VERB", "AUX") and _lemma(verb) in SUPPORT_VERBS:
-            if rel in ("dobj", "pobj", "attr", "nsubjpass", "obj"):
+            if rel in ("dobj", "pobj", "attr", "nsubjpass", "obj") and not (
+                _lemma(verb) in _CALLING_OFF and _owned_by_others(trigger)
+            ):
                 heads += _subjects(verb)
             if _lemma(verb) == "host":
                 heads += [c for c in verb.children if c.dep_ == "dobj" and c.i != trigger.i]
@@ -567,6 +569,24 @@ def argument_heads(trigger: Token, *, with_complement: bool = False) -> list[Tok
 
 
 _PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i"])
+#: Possessive pronouns: "his trip" may be the trip of the one who cancels it.
+_POSSESSIVE_PRONOUNS = frozenset(["his", "her", "its", "their", "my", "our", "your"])
+#: Verbs by which one may call off what others were to do ("canceled Vale's trip").
+_CALLING_OFF = frozenset(["cancel", "postpone"])
+
+
+def _owned_by_others(noun: Token) -> bool:
+    """True when an event noun names whose it is by a name or an adjective of a party
+    or a people ("Vale's trip", "a Democratic congressional trip"): one who calls it
+    off need not be among them -- unlike "his trip" or "the summit"."""
+    return any(
+        (c.dep_ == "poss" and c.lower_ not in _POSSESSIVE_PRONOUNS)
+        or (
+            c.dep_ in ("amod", "compound")
+            and (c.ent_type_ == "NORP" or c.lower_ == "congressional")
+        )
+        for c in noun.children
+    )
 
 
 def antecedent(tok: Token) -> Token:
