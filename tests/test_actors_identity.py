@@ -253,6 +253,10 @@ def test_foreign_ministries_of_two_countries_stay_two_and_a_bare_one_is_dropped(
     names = set(res.actors["name"])
     assert {"Foreign Ministry of China", "Foreign Ministry of Japan"} <= names
     assert not any(n.lower() == "foreign ministry" for n in names)
+    # a body qualified by its country belongs to it in the table's country column
+    country = res.actors.set_index("name")["country"]
+    assert country["Foreign Ministry of China"] == "CN"
+    assert country["Foreign Ministry of Japan"] == "JP"
 
 
 def test_a_congress_or_senate_is_the_one_of_its_article_s_country(nlp):
@@ -267,6 +271,9 @@ def test_a_congress_or_senate_is_the_one_of_its_article_s_country(nlp):
     )
     names = set(res.actors["name"])
     assert {"Senate of United States", "Congress of United States", "Senate of Brazil"} <= names
+    country = res.actors.set_index("name")["country"]
+    assert country["Senate of United States"] == "US"
+    assert country["Senate of Brazil"] == "BR"
     # a bare one in an article about no country is no identifiable actor
     assert not any(n.lower() in ("senate", "congress") for n in names)
 

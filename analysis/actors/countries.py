@@ -11,7 +11,7 @@ import re
 
 from analysis.actors.kb import KBIndex, normalize_name, slugify
 
-__all__ = ["acting_demonym_actor", "gazetteer_country"]
+__all__ = ["acting_demonym_actor", "country_code", "gazetteer_country"]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -61,6 +61,27 @@ def gazetteer_country(text: str, index: KBIndex, *, countries_only: bool = False
     except Exception:  # noqa: BLE001
         return None
     return country.name if country is not None else None
+
+
+def country_code(name: str, index: KBIndex) -> str | None:
+    """The ISO code of the country named ``name`` as :func:`gazetteer_country` and the
+    knowledge base's governments name countries ("United States" -> "US"), or None.
+
+    Parameters
+    ----------
+    name : str
+        A country's name.
+    index : KBIndex
+        The knowledge base.
+
+    Returns
+    -------
+    str or None
+    """
+    for code, gov in index.countries.items():
+        if re.sub(r"^Government of (the )?", "", index.actors[gov]["name"]) == name:
+            return code
+    return _gazetteer_place_country(name.strip(), True)
 
 
 def acting_demonym_actor(span, index: KBIndex) -> tuple[str, str, str] | None:

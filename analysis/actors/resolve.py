@@ -23,7 +23,7 @@ from analysis.actors import names as _names
 from analysis.actors.acronyms import define_acronyms, text_between
 from analysis.actors.article_parts import article_actors
 from analysis.actors.coref import name_gender
-from analysis.actors.countries import acting_demonym_actor, gazetteer_country
+from analysis.actors.countries import acting_demonym_actor, country_code, gazetteer_country
 from analysis.actors.graph import (
     accumulate_actor,
     edges_frame,
@@ -396,6 +396,9 @@ class _ArticleResolver:
                 if name is None:
                     m.role = "generic"  # "the Foreign Ministry" of no named country
                     return
+                if " of " in name:
+                    # "Senate of United States": the body is that country's
+                    m.country = country_code(name.rsplit(" of ", 1)[1], self.index)
             m.actor_id, m.role, m.name = f"x:{slugify(name)}", "actor", name
             m.kind = "media" if _names.MEDIA_WORDS.search(name) else "organisation"
             words = name.split()
