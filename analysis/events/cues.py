@@ -43,7 +43,7 @@ from .syntax import (
 )
 from .tense import tense_of, unrealised
 
-__all__ = ["set_aside", "status_cues"]
+__all__ = ["counterfactual", "set_aside", "status_cues"]
 
 
 def _rather_than(tok: Token) -> bool:
@@ -110,10 +110,18 @@ def status_cues(trigger: Token, *, speech_act: bool = False) -> dict[str, bool |
         lem = _lemma(child)
         if child.dep_ == "neg" or (child.dep_ == "det" and lem == "no"):
             cues["denied"] = True
-        if (child.dep_ == "preconj" and child.lower_ == "neither") or (
-            child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _NO_ONE
+        if (
+            (child.dep_ == "preconj" and child.lower_ == "neither")
+            or (child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _NO_ONE)
+            or (
+                child.dep_ in ("nsubj", "nsubjpass")
+                and any(
+                    g.dep_ in ("preconj", "det") and g.lower_ == "neither" for g in child.children
+                )
+            )
         ):
-            # "could neither confirm nor deny", "neither was elected", "nobody met him"
+            # "could neither confirm nor deny", "neither was elected", "nobody met him",
+            # "neither Vale nor Ruiz was elected"
             cues["denied"] = True
     if trigger.dep_ == "conj" and any(
         c.dep_ == "preconj" and c.lower_ == "neither" for c in trigger.head.children
@@ -336,6 +344,30 @@ def _deontic(node: Token) -> bool:
     return first.i > 0 and first.doc[first.i - 1].text == ":"
 
 
+#: Modals whose perfect tells what did not happen ("would have met", "should have said").
+_COUNTERFACTUAL = frozenset(["would", "should", "'d"])
+
+
+def counterfactual(trigger: Token) -> bool:
+    """True for a verb in the perfect of "would" or "should" -- "he would have been
+    labeled a liar", "they should have met" --: what it tells did not happen ("may have
+    met" is only uncertain).
+
+    Parameters
+    ----------
+    trigger : spacy.tokens.Token
+        The event's trigger.
+
+    Returns
+    -------
+    bool
+    """
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = [c.lower_ for c in trigger.children if c.dep_ == "aux"]
+    return "have" in aux and any(a in _COUNTERFACTUAL for a in aux)
+
+
 def _implied(node: Token) -> bool:
     """An infinitive done when its verb is: "managed to meet", "moved (on Monday) to
     demand" -- the latter also when the parser reads a purpose clause --, one that a
@@ -353,6 +385,9 @@ def _implied(node: Token) -> bool:
     if node.dep_ == "xcomp":
         # "managed to meet"; "prompted Vale to call for talks": Vale called for them
         return head in IMPLICATIVE_VERBS or head in CAUSATIVE_IMPLICATIVES
+    if node.dep_ == "advcl" and head == "go":
+        # "went on to praise him", the infinitive read as a purpose clause: praised
+        return any(c.dep_ == "prt" and c.lower_ == "on" for c in node.head.children)
     return node.dep_ == "advcl" and head in IMPLICATIVE_HASTE
 
 
@@ -373,6 +408,7 @@ def _verb_cues(node: Token, cues: dict, *, distance: int, tense_only: bool = Fal
     if node.pos_ not in ("VERB", "AUX", "ADJ"):
         return
     if not tense_only:
+        perfect_modal = any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in node.children)
         for c in node.children:
             if c.dep_ not in ("aux", "auxpass", "neg", "advmod", "prep"):
                 continue
@@ -384,8 +420,14 @@ def _verb_cues(node: Token, cues: dict, *, distance: int, tense_only: bool = Fal
                 cues["planned"] = True
                 cues["tense"] = cues["tense"] or "future"
             elif c.dep_ == "aux" and (low in MODAL_AUX or lem in MODAL_AUX):
-                cues["planned"] = True
-                cues["tense"] = cues["tense"] or "modal"
+                if perfect_modal:
+                    # "may have tested", "could have met": a past act told as possible
+                    cues["hedged"] = True
+                    cues["attributed"] = cues["attributed"] or low
+                    cues["tense"] = cues["tense"] or "past"
+                else:
+                    cues["planned"] = True
+                    cues["tense"] = cues["tense"] or "modal"
             if lem in HEDGE_ADVERBS:
                 cues["hedged"] = True
                 cues["attributed"] = cues["attributed"] or lem

@@ -65,7 +65,7 @@ from .. import schema
 from . import metonymy, syntax
 from .anaphora import both_sides, definite_noun, last_two_persons, title_references
 from .assembly import deduplicate, to_row
-from .cues import status_cues
+from .cues import counterfactual, status_cues
 from .elections import candidate_heads, date_by_calendar, generic_elections, join_elections
 from .families import Families, family_names
 from .generic import (
@@ -397,9 +397,10 @@ def _lead_end(sent_rows: list[tuple[int, int, int, str]], title_end: int) -> int
 
 
 def _is_prose(text: str) -> bool:
-    """True for a sentence of at least four words, one of them in lower case."""
+    """True for a sentence of words, one of them in lower case ("He was 70." -- not
+    "WASHINGTON", "--" or "To End Shutdown")."""
     words = text.split()
-    return len(words) >= 4 and any(w[:1].islower() for w in words)
+    return len(words) >= 2 and any(w[:1].islower() for w in words)
 
 
 def _speaking_occasions(
@@ -728,6 +729,10 @@ def _article_events(
                 continue  # an anonymous "it was said" is not an event worth a row
             ev.definite = definite_noun(trig)
             ev.cues = status_cues(trig, speech_act=etype.family == "statement")
+            if counterfactual(trig):
+                if etype.family == "statement":
+                    continue  # "he would have been labeled a liar": no words were said
+                ev.cues["denied"] = True  # "would have met him if ...": it did not happen
             if etype.family == "agreement" and proposing_verb(trig) is not None:
                 ev.cues["planned"] = True  # "the deal he outlined": put forward, not made
             ev.cues["anonymous"] = anonymous  # "a senior official said": no one to resolve

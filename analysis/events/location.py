@@ -114,6 +114,12 @@ def _there(verb) -> bool:
     )
 
 
+#: Words of going whose "to" names where one goes ("said on a trip to Ohio").
+_JOURNEY_WORDS = frozenset(
+    ["trip", "visit", "journey", "travel", "flight", "way", "return", "tour"]
+)
+
+
 def place_cost(ev: Event, pl: Span, triggers: set[int]) -> float | None:
     trig = ev.trigger
     if pl.head.doc is not trig.doc:
@@ -164,6 +170,11 @@ def place_cost(ev: Event, pl: Span, triggers: set[int]) -> float | None:
     down = down[_object_then_place(trig, down, statement) :]
     if not down or not (down[0].dep_ == "prep" and down[0].lower_ in syntax.LOCATIVE_PREPS):
         return None
+    if statement and any(
+        n.dep_ == "prep" and n.lower_ == "to" and syntax._lemma(n.head) not in _JOURNEY_WORDS
+        for n in down
+    ):
+        return None  # "in a statement to The Atlantic", "said to Ohio voters": addressed
     for before, n in zip(down, down[1:], strict=False):
         # "of" after a place noun names the place: "the port of Vladivostok"
         naming = n.lower_ == "of" and syntax._lemma(before) in PLACE_KIND_NOUNS

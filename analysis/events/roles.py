@@ -270,7 +270,8 @@ _JOURNEYS = frozenset(["trip", "visit", "travel", "tour", "journey"])
 def travellers_to(trig: Token) -> list[Token]:
     """Subjects of the verb of going whose purpose an event noun is: "Vale flew to Oslo on
     Monday for talks with Ruiz", "traveled to the Capitol for a meeting with lawmakers" --
-    the one who went takes part in the talks.
+    the one who went takes part in the talks; and of any verb told "on" a journey of no
+    one else's ("On a trip to Ohio, Vale said ...").
 
     Parameters
     ----------
@@ -283,7 +284,15 @@ def travellers_to(trig: Token) -> list[Token]:
         The subjects of that verb (inherited through coordination), or none.
     """
     verb = _verb_of_phrase(trig)
-    if verb is None or trig.head.lower_ != "for" or _lemma(verb) not in _GOING:
+    if verb is None:
+        return []
+    if (
+        trig.head.lower_ == "on"
+        and _lemma(trig) in _JOURNEYS
+        and not any(c.dep_ == "poss" for c in trig.children)
+    ):
+        return _subjects_through_conjuncts(verb)  # "On a trip to Ohio, Vale said ..."
+    if trig.head.lower_ != "for" or _lemma(verb) not in _GOING:
         return []
     return _subjects_through_conjuncts(verb)
 

@@ -120,9 +120,11 @@ def timex_cost(ev: Event, tx: Span, triggers: set[int]) -> float | None:
             n.dep_ == "conj"
             and syntax._is_verb(n)
             and any(c.dep_ in _SUBJECTS for c in n.children)
-            and "" != tense_of(n) != tense_of(n.head) != ""
+            and ("" != tense_of(n) != tense_of(n.head) != "" or _has_have(n) != _has_have(n.head))
         ):
-            return None  # "talks began on May 2 and Ruritania says ...": another time
+            # "talks began on May 2 and Ruritania says ...", "approved it on Friday,
+            # but it has been criticized": another time
+            return None
     below = trig
     for n in up:
         if n.i != trig.i and syntax._lemma(n) in syntax.REPORTING_VERBS and syntax._is_verb(n):
@@ -310,6 +312,11 @@ def within_hours_of(other: Event, ev: Event) -> bool:
     )
 
 
+def _has_have(verb) -> bool:
+    """True for a verb in a perfect tense ("has been criticized", "had met")."""
+    return any(c.dep_ == "aux" and syntax._lemma(c) == "have" for c in verb.children)
+
+
 def done_at(other: Event, ev: Event) -> bool:
     """True when ``ev`` is done at or during the occasion ``other`` names ("At the summit
     on Thursday, Vale praised Ruiz", "During Thursday's meeting, Vale asked Ruiz"): the
@@ -450,7 +457,13 @@ def _occasion_of(trig, child, verb) -> bool:
 
 #: Verbs of saying whose perfect states a standing position ("has said he will not
 #: attend"), unlike the "hot news" perfect of an announcement ("has confirmed").
-_STANCE_VERBS = frozenset(["say", "tell", "insist", "argue", "maintain", "claim", "stress"])
+_STANCE_VERBS = frozenset(
+    [
+        *("say", "tell", "insist", "argue", "maintain", "claim", "stress", "demand"),
+        *("accuse", "criticize", "criticise", "urge", "warn", "blame", "question"),
+        *("praise", "condemn", "oppose", "defend", "dismiss", "deny", "push"),
+    ]
+)
 #: Adverbs that put a perfect at earlier or repeated times ("has repeatedly warned").
 _EARLIER = frozenset(["repeatedly", "often", "long", "previously", "already", "frequently"])
 
