@@ -785,3 +785,52 @@ def test_a_party_s_members_are_the_party_and_another_party_stays_apart(nlp):
     assert {"kb:democratic_party", "kb:republican_party"} <= ids["a"]
     assert "kb:democratic_party" not in ids.get("b", set())
     assert "kb:democratic_party" not in ids.get("c", set())
+
+
+def test_a_son_named_with_jr_is_not_his_father_in_the_knowledge_base(nlp):
+    res = _resolved(
+        nlp,
+        {
+            "a": "Donald Trump Jr. met the lawyer in June. Trump Jr. said the meeting was "
+            "short, and President Donald Trump said his son was a good boy.",
+            "b": "Robert Kennedy, Jr. spoke in Boston on Monday.",
+        },
+    )
+    ids = res.mentions.set_index("text")["actor_id"]
+    son = res.mentions[res.mentions["text"].str.startswith("Donald Trump")]
+    # the tagger's "Donald Trump" before "Jr." is the son, not the knowledge-base father
+    assert son.actor_id.nunique() == 2
+    assert "kb:donald_trump" in set(son.actor_id)
+    assert ids["Trump Jr."] != "kb:donald_trump"
+    names = set(res.actors["name"])
+    assert "Donald Trump Jr." in names and "Robert Kennedy Jr." in names
+
+
+def test_a_surname_with_its_generation_joins_the_one_full_name_that_has_both():
+    from collections import Counter
+
+    from analysis.actors.graph import join_map
+
+    def person(aid: str, name: str, n: int) -> dict:
+        return {
+            "actor_id": aid,
+            "name": None,
+            "kind": None,
+            "in_kb": False,
+            "aliases": set(),
+            "mentions": n,
+            "name_votes": Counter({name: n}),
+            "kind_votes": Counter({"person": n}),
+        }
+
+    # a building of the family's name the tagger took for a person changes nothing
+    tower = person("x:vale-tower", "Vale Tower", 4)
+    one = {
+        "x:vale-jr": person("x:vale-jr", "Vale Jr.", 5),
+        "x:tom-vale-jr": person("x:tom-vale-jr", "Tom Vale Jr.", 3),
+        "x:tom-vale": person("x:tom-vale", "Tom Vale", 9),
+        "x:vale-tower": tower,
+    }
+    assert join_map(one)["x:vale-jr"] == "x:tom-vale-jr"
+    two = {**one, "x:ann-vale-jr": person("x:ann-vale-jr", "Ann Vale Jr.", 2)}
+    assert "x:vale-jr" not in join_map(two)  # two of them: no telling which

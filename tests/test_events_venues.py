@@ -80,6 +80,15 @@ def test_a_rival_named_by_a_verb_of_contest_takes_part_in_the_election():
         assert len(_one(ev, art, "election").participants) == 2
 
 
+def test_who_loses_or_wins_in_a_clause_after_the_verb_stands_in_the_election():
+    ev = _events(
+        {
+            "a": "Joe Lieberman became an independent after losing the Democratic primary in 2006.",
+        }
+    )
+    assert _one(ev, "a", "primary").names == ["Joe Lieberman"]
+
+
 def test_elections_in_general_are_no_event_but_one_round_is():
     ev = _events(
         {

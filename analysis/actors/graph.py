@@ -294,7 +294,8 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
     * A name misspelt by one letter in one article, a compound surname alone, a name with
       a headline glued to it join the person (:mod:`analysis.actors.name_joins`).
     * A one-word actor (a surname, or a surname the tagger took for an organisation)
-      joins the only person of the corpus with that last name ("Roe" -> "Jane Roe").
+      joins the only person of the corpus with that last name ("Roe" -> "Jane Roe"), and
+      a surname with its generation the only one with both ("Roe Jr." -> "Jim Roe Jr.").
     * A one-word organisation that starts the name of exactly one other organisation is
       its short form ("Acme" -> "Acme Corporation"), which wins over a person's surname.
 
@@ -383,6 +384,12 @@ def join_map(acc: dict[str, dict]) -> dict[str, str]:
         if a["in_kb"] or aid in out or kind_of(a) not in _JOINABLE_KINDS:
             continue
         w = _words(name_of(a))
+        if len(w) == 2 and w[-1] in _SUFFIXES and kind_of(a) == "person":
+            # "Roe Jr." is the only "... Roe Jr." of the corpus, as a surname is
+            cands = {out.get(i, i) for i in surnames.get(" ".join(w), ())} - {aid}
+            if len(cands) == 1:
+                out[aid] = cands.pop()
+            continue
         if len(w) != 1:
             continue
         heads = {out.get(i, i) for i in org_heads.get(w[0], ())} - {aid}

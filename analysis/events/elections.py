@@ -275,6 +275,9 @@ def _subjects_of(verb: Token) -> list[Token]:
             if subs[0].lower_ in ("who", "that") and node.dep_ == "relcl":
                 return [node.head]
             return subs
+        if node.tag_ == "VBG" and node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            node = node.head.head  # "became an independent after losing the primary"
+            continue
         if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
             break
         node = node.head
