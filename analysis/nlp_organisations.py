@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from analysis.actors.names import GENERIC_BODY
+
 __all__ = ["whole_organisations"]
 
 #: Prepositions that make organisation names of a cause ("Democracy for America",
@@ -67,6 +69,15 @@ def whole_organisations(doc: Doc) -> Doc:
             joined.append(span)
             k += 2
             continue
+        end = _untagged_body_after(doc, a, b)
+        if end is not None:
+            # "the U.S. Supreme Court", the model tagging only "U.S.": the court of that
+            # country, not the country
+            span = Span(doc, a.start, end, label="ORG")
+            out.append(span)
+            joined.append(span)
+            k += 1
+            continue
         out.append(a)
         k += 1
     if joined:
@@ -86,6 +97,29 @@ _GROUP_NOUNS = frozenset(
         *("council", "caucus", "institute", "center", "centre", "charity", "party"),
     ]
 )
+
+
+def _untagged_body_after(doc: Doc, ent: Span, following: Span | None) -> int | None:
+    """The end of a body every country has that the model left untagged right after a
+    country's name or adjective ("U.S. Supreme Court", "Russian Foreign Ministry",
+    "Brazil's Senate" is not: a possessive is the country's own mention), or None."""
+    if ent.label_ not in ("GPE", "NORP") or ent.end >= len(doc):
+        return None
+    if doc[ent.end - 1].tag_ == "POS" or doc[ent.end].tag_ == "POS":
+        return None
+    limit = following.start if following is not None else len(doc)
+    words: list[str] = []
+    for i in range(ent.end, min(ent.end + 3, limit)):
+        tok = doc[i]
+        if not tok.is_title or tok.ent_type_:
+            break
+        words.append(tok.text)
+        if GENERIC_BODY.match(" ".join(words)):
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is not None and nxt.is_title and not nxt.ent_type_:
+                continue  # "U.S. Senate Intelligence Committee": a longer name
+            return i + 1
+    return None
 
 
 def _untagged_cause_name(doc: Doc, ent: Span) -> int | None:

@@ -64,3 +64,33 @@ def test_words_for_a_place_that_an_apposition_calls_a_group_are_one_name(nlp, te
     doc.ents = [doc.char_span(place, place + len("Ruritania"), label="GPE")]
     names = [(e.text, e.label_) for e in whole_organisations(doc).ents]
     assert any(label == "ORG" and name.endswith("Ruritania") for name, label in names) is group
+
+
+def test_a_body_the_model_left_untagged_after_a_country_is_that_country_s_body(nlp):
+    from analysis.nlp_organisations import whole_organisations
+
+    doc = nlp.make_doc(
+        "Texas asked the U.S. Supreme Court to act, and the U.S. Senate Ethics Panel met."
+    )
+    # a model that tagged only the country before each body
+    doc.ents = [doc.char_span(16, 20, label="GPE"), doc.char_span(51, 55, label="GPE")]
+    ents = [(e.text, e.label_) for e in whole_organisations(doc).ents]
+    assert ("U.S. Supreme Court", "ORG") in ents  # the court, not the country
+    # a longer name than the body every country has stays as the model left it
+    assert ("U.S.", "GPE") in ents
+
+
+def test_the_court_of_a_country_acts_in_the_events(nlp):
+    import pandas as pd
+    from helpers import make_articles
+
+    import analysis
+
+    arts = make_articles(
+        {"t": "The state of Texas asked the U.S. Supreme Court on Monday to declare the law void."}
+    )
+    arts["published"] = pd.Timestamp("2019-06-12")
+    corpus = analysis.build(arts, progress=False)
+    names = dict(zip(corpus.actors.actor_id, corpus.actors.name, strict=False))
+    declare = corpus.events[corpus.events.trigger.eq("declare")]
+    assert [names[a] for a in declare.participants.iloc[0]] == ["Supreme Court of United States"]
