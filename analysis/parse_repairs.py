@@ -30,6 +30,7 @@ __all__ = [
     "listed_predicates",
     "named_role_subject",
     "relative_conjunct",
+    "saying_conjunct",
     "subordinate_root",
     "repair_parse",
     "trailing_saying",
@@ -360,6 +361,37 @@ def relative_conjunct(doc: Doc) -> list[Move]:
     return moves
 
 
+@_repair
+def saying_conjunct(doc: Doc) -> list[Move]:
+    """Give a second verb of saying back to the speaker when the parser joined it to the
+    words of the first.
+
+    In "Vale added that Democrats have not laid a glove on him and predicted a vote" the
+    parser makes "predicted" a conjunct of "laid", inside the words, so the Democrats
+    predict.  A verb of saying or framing with no subject of its own, joined to the verb
+    of another's complement clause that has its subject, in the tense of the verb of
+    saying above that clause and not in the clause's own, is that verb's second
+    conjunct: the same speaker goes on.
+    """
+    moves: list[Move] = []
+    for verb in doc:
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _FRAMING:
+            continue
+        if any(c.dep_ in _SUBJECTS or c.dep_ == "aux" for c in verb.children):
+            continue
+        clause = verb.head
+        saying = clause.head
+        if clause.dep_ != "ccomp" or saying.lemma_.lower() not in _SAYING:
+            continue
+        if not any(c.dep_ in _SUBJECTS for c in clause.children):
+            continue
+        if verb.tag_ != saying.tag_ or clause.tag_ == verb.tag_:
+            continue  # "said they met and agreed": both the clause's own acts
+        moves.append((verb.i, saying.i, "conj"))
+        moves += [(c.i, saying.i, "cc") for c in clause.children if c.dep_ == "cc" and c.i < verb.i]
+    return moves
+
+
 def _openers(node: Token, before: int, new_head: int, also: tuple[str, ...] = ()) -> list[Move]:
     """Moves that hang on ``new_head`` the adverbials and punctuation of ``node`` before
     token ``before``: the words that open the sentence belong to its main verb."""
@@ -475,6 +507,7 @@ def repair_parse(doc: Doc) -> Doc:
         trailing_saying,
         relative_conjunct,
         subordinate_root,
+        saying_conjunct,
     ):
         doc = repair(doc)
     return doc

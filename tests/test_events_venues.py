@@ -156,3 +156,13 @@ def test_a_saying_in_a_relative_clause_inside_an_accusation_is_told_as_done():
     )
     told = ev[ev.trigger.eq("accused") & ev.begin.notna()]
     assert told.status.tolist() == ["occurred"]
+
+
+def test_she_asked_whether_she_could_comment_is_the_one_asked():
+    ev = _events(
+        {
+            "a": "Lois Lerner appeared before the committee on Monday. Rep. Joseph Crowley "
+            "asked her if she could comment briefly on the investigation.",
+        }
+    )
+    assert _one(ev, "a", "comment").names == ["Lois Lerner"]

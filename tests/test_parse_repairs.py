@@ -149,6 +149,18 @@ def test_an_ing_saying_joins_the_ing_saying_it_is_coordinated_with(nlp):
     assert arguing.dep_ == "conj" and arguing.head.text == "telling"
 
 
+def test_a_second_saying_after_the_words_of_the_first_is_the_speaker_s(nlp):
+    doc = nlp(
+        "Senator John Thune, who chairs the Senate Republican Conference, added that "
+        "Democrats have not laid a glove on him and predicted the judge would get a vote."
+    )
+    predicted = _tok(doc, "predicted")
+    assert predicted.dep_ == "conj" and predicted.head.text == "added"
+    # the clause's own second act stays in it
+    doc = nlp("Senator Ana Vale said that Democrats met on Monday and agreed to the plan.")
+    assert _tok(doc, "agreed").head.text == "met"
+
+
 def test_a_trailing_participle_of_another_act_stays_with_the_words(nlp):
     doc = nlp("Angela Merkel said the army would withdraw from the border, ending the war.")
     assert _tok(doc, "ending").head.text == "withdraw"

@@ -502,6 +502,8 @@ def sentence_subject_speaker(trig: Token, actor_tok: dict, persons: set[str]) ->
     if trig.pos_ not in ("VERB", "AUX") or not subj or subj[0].lower_ not in _HE_SHE:
         return []
     pronoun = subj[0]
+    if syntax.antecedent(pronoun).pos_ == "PRON" and syntax.antecedent(pronoun).i != pronoun.i:
+        return []  # "Crowley asked her if she could comment": she is the one asked
     before = list(trig.sent)[: pronoun.i - trig.sent.start]
     marks = [t.i for t in before if t.text in QUOTE_MARKS]
     for tok in reversed(before):

@@ -601,10 +601,24 @@ def antecedent(tok: Token) -> Token:
     if node.dep_ in ("ccomp", "advcl") and node.head.i != node.i:
         if tok.lower_ in _THIRD_PERSON and _quoted_from(tok, node.head):
             return tok  # '"He lied to me," Vale said': in his own words Vale is "I"
+        asked = [
+            c
+            for c in node.head.children
+            if c.dep_ in ("dobj", "dative") and _lemma(node.head) in _QUESTIONING
+        ]
+        if asked and (asked[0].pos_ == "PROPN" or _OBJECT_FORM.get(tok.lower_) == asked[0].lower_):
+            # "Crowley asked her if she could comment": the one asked, not the asker
+            return asked[0]
         subs = [c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subs and subs[0].pos_ in ("PROPN", "NOUN"):
             return subs[0]
     return tok
+
+
+#: Verbs of asking whose object answers ("asked her whether she would run").
+_QUESTIONING = frozenset(["ask", "press", "question", "quiz"])
+#: The object form of a subject pronoun.
+_OBJECT_FORM = {"he": "him", "she": "her", "they": "them", "it": "it", "we": "us", "i": "me"}
 
 
 #: Pronouns by which a speaker's own words never name him.
