@@ -22,7 +22,7 @@ from platformdirs import user_cache_dir
 __all__ = ["Settings", "PIPELINE_VERSION", "BUNDLED_REFERENCE", "cache_dir", "data_path"]
 
 #: Bumped when a stage's output changes for the same input and settings.
-PIPELINE_VERSION = "0.5.1"
+PIPELINE_VERSION = "0.5.2"
 
 _HERE = Path(__file__).resolve().parent
 # In a source checkout (editable install) the data is the repository's data/ folder beside

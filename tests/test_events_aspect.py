@@ -66,3 +66,13 @@ def test_an_outlet_the_words_are_addressed_to_is_no_place_but_a_trip_is():
     assert _rows(ev, "a", "said").place_name.isna().all()
     trip = _rows(ev, "b", "trip").iloc[0]
     assert trip.names == ["Ana Vale"] and trip.place_name == "Ohio"
+
+
+def test_a_saying_after_after_is_before_the_day_the_sentence_gives():
+    ev = _events(
+        {
+            "a": "The Senate passed the bill on Wednesday. Senate Democrats forced a "
+            "shutdown after insisting that the bill protect immigrants.",
+        }
+    )
+    assert _rows(ev, "a", "insisting").begin.isna().all()

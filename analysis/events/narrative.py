@@ -245,6 +245,17 @@ def _time_clauses(trig) -> set[str]:
     }
 
 
+def _after_doing(trig) -> bool:
+    """True for a saying told as a gerund after "after", "before" or "since" ("forced
+    the shutdown on Friday after insisting that ..."): an act before or after the one
+    the sentence dates, on a day it does not give."""
+    return (
+        trig.tag_ == "VBG"
+        and trig.dep_ == "pcomp"
+        and trig.head.lower_ in ("after", "before", "since")
+    )
+
+
 #: Nouns of a gap of a day or more ("two days after", "a week before").
 _DAYS_AND_MORE = frozenset(["day", "days", "week", "weeks", "month", "months", "year", "years"])
 
@@ -645,6 +656,8 @@ def date_statements(
                 continue  # "she once told staffers", "he has often said": no one day
             elif _days_from_another_time(e.trigger):
                 continue  # "a week after the report, she said": that day, not the story's
+            elif _after_doing(e.trigger):
+                continue  # "forced the shutdown after insisting ...": before that day
             elif (
                 (clauses := _time_clauses(e.trigger))
                 and e.sentence_id not in episode  # the sentence names the story's day
