@@ -197,3 +197,10 @@ def test_real_model_keeps_the_person_and_drops_the_party_state(nlp):
     assert "Ann Lark" in mentions["text"].tolist()
     assert not any(t.startswith("Wis") for t in mentions["text"])
     assert not any(t.lower().startswith("doesn") for t in mentions["text"])
+
+
+def test_an_untagged_name_after_a_title_is_a_person(nlp):
+    doc = nlp('"There will be a review," said House Minority Whip Steny Hoyer (D-Md.).')
+    assert ("Steny Hoyer", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    # the title itself is no one
+    assert not any(e.text.endswith("Whip") for e in doc.ents)
