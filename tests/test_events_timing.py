@@ -381,14 +381,23 @@ def test_a_saying_that_goes_on_with_a_dated_one_takes_its_day(spacy_nlp, last, d
         assert ev["time_source"] == "narrative"
 
 
-def test_a_saying_of_another_paragraph_does_not_go_on_with_it(spacy_nlp):
-    text = (
+def test_a_saying_of_another_paragraph_goes_on_only_for_the_lead_s_speakers(spacy_nlp):
+    # a report of Sunday's summit, published on Monday: the words the lead's speaker
+    # says further on are of the story's day; another speaker's words in another
+    # paragraph do not go on with the lead's
+    lead = (
         "Vladimir Putin arrived in Vladivostok on Sunday for the summit. "
         "Dmitry Peskov said the talks would be long. "
-        "The two leaders spoke for three hours.\n\nDmitry Peskov said the summit would end soon."
+        "The two leaders spoke for three hours.\n\n"
     )
-    rows = _statements(spacy_nlp, text, [SUNDAY])
-    assert pd.isna(_last_saying(rows, text.rindex("Dmitry Peskov said"))["begin"])
+    same = lead + "Dmitry Peskov said the summit would end soon."
+    rows = _statements(spacy_nlp, same, [SUNDAY])
+    assert _last_saying(rows, same.rindex("Dmitry Peskov said"))["begin"] == pd.Timestamp(
+        "2019-04-21", tz="UTC"
+    )
+    other = lead + "Mike Pompeo said the summit would end soon."
+    rows = _statements(spacy_nlp, other, [SUNDAY])
+    assert pd.isna(_last_saying(rows, other.rindex("Mike Pompeo said"))["begin"])
 
 
 @pytest.mark.parametrize(

@@ -166,3 +166,33 @@ def test_she_asked_whether_she_could_comment_is_the_one_asked():
         }
     )
     assert _one(ev, "a", "comment").names == ["Lois Lerner"]
+
+
+def test_in_a_report_of_an_earlier_day_the_lead_s_speakers_talk_on_that_day():
+    ev = _events(
+        {
+            "a": "Vice President Tom Ruiz attacked Senator Ana Vale of Ohio in their debate "
+            "on Monday night. The debate was the only one of the campaign. Moderators "
+            "asked about taxes and war. The crowd was loud. Ruiz also criticized Vale for "
+            "her votes on the war.",
+        }
+    )
+    assert _day(_one(ev, "a", "criticized")) == "2019-06-10"
+
+
+def test_whom_a_demand_urges_by_a_pronoun_is_the_one_named_before():
+    ev = _events(
+        {
+            "a": "Representative Blake Farenthold resigned on Friday. Speaker Paul Ryan "
+            "urged him to resign in December.",
+            "b": "Representative Blake Farenthold resigned on Friday. A few of his Republican "
+            "colleagues urged him to resign over the accusations.",
+        }
+    )
+    assert set(_one(ev, "a", "urged").names) == {"Paul Ryan", "Blake Farenthold"}
+    assert _one(ev, "b", "urged").names == ["Blake Farenthold"]
+
+
+def test_whom_a_vow_or_threat_is_against_takes_part():
+    ev = _events({"a": "Democrats in the House were vowing to impeach President Donald Trump."})
+    assert set(_one(ev, "a", "vowing").names) == {"Democratic Party", "Donald Trump"}

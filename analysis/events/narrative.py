@@ -723,6 +723,15 @@ def date_statements(
                     )
                     or e.sentence_id <= lead  # the lead tells the story's day
                     or bool({e.sentence_id, e.sentence_id - 1} & episode)
+                    # a report of an earlier day's event (a debate, a hearing): the
+                    # words of those the lead tells of are of that day
+                    or (
+                        news is not None
+                        and news != anchor_day
+                        and not has_done
+                        and bool(in_lead & set(e.participants))
+                        and not (_in_writing(trig) or to_an_outlet(trig))
+                    )
                 )
                 when = told[-1] if told else (news if in_story else None)
                 source = "narrative"

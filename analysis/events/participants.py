@@ -21,7 +21,7 @@ from ..lexicon.speech import HUMAN_SOURCES, QUOTE_MARKS
 from . import syntax
 from .assembly import set_apart, told_inside
 from .model import Event, is_na
-from .roles import ellipsis_subjects, for_subjects, his_or_her, objects_of
+from .roles import ellipsis_subjects, for_subjects, him_or_her, his_or_her, objects_of
 from .scope import message_told
 
 __all__ = [
@@ -146,7 +146,11 @@ def head_actors(
             if not ids and t.lemma_.lower() in STATE_AGENTS:
                 # "Bexley forces", "the forces of Bexley": the state they act for
                 ids = _owner_actors(t, actor_tok, media) or _state_of(t, actor_tok, media)
-            if not ids and resolve is not None and (t.lower_ in _HE_SHE or his_or_her(t)):
+            if (
+                not ids
+                and resolve is not None
+                and (t.lower_ in _HE_SHE or his_or_her(t) or him_or_her(t))
+            ):
                 ids = resolve(t)
             out += [a for a in ids if a not in out and a not in media]
     return out

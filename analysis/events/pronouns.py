@@ -372,6 +372,15 @@ class PronounResolver:
         window = [
             m for m in self.mentions if m.start < at and 0 <= self.distance(sid, m.sid) <= WINDOW
         ]
+        if pron.dep_ in ("dobj", "dative") and word in ("him", "her"):
+            # "Ryan urged him to resign": an object pronoun is not its verb's subject
+            own = {
+                self.heads.get((id(t.doc), t.i))
+                for c in pron.head.children
+                if c.dep_ in ("nsubj", "nsubjpass")
+                for t in c.subtree
+            }
+            window = [m for m in window if m.actor not in own]
         opener = self._paragraph_opener(para, at)
         for m in window:
             key = self._candidate(m, plural)

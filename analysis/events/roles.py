@@ -40,6 +40,7 @@ __all__ = [
     "document_authors",
     "ellipsis_subjects",
     "for_subjects",
+    "him_or_her",
     "his_or_her",
     "list_members_before",
     "modal_conjunct_head",
@@ -239,6 +240,11 @@ def his_or_her(tok: Token) -> bool:
     return (tok.dep_ == "poss" or tok.tag_ == "PRP$") and tok.lower_ in ("his", "her")
 
 
+def him_or_her(tok: Token) -> bool:
+    """An object "him" / "her" ("urged him to resign")."""
+    return tok.dep_ in ("dobj", "dative", "pobj") and tok.lower_ in ("him", "her")
+
+
 def demanded_of(trig: Token) -> list[Token]:
     """Who a demand asks an act done to: the possessor or "of" object of a resignation,
     ouster or arrest the demand names as its object ("called for Vale's resignation",
@@ -249,6 +255,8 @@ def demanded_of(trig: Token) -> list[Token]:
     for o in objects:
         if o.lemma_.lower() in _ACTS_ON_SOMEONE:
             out += [c for c in o.children if c.dep_ == "poss"] + objects_of(o, "of")
+    # "urged him to resign": whom the demand is made of, named by a pronoun
+    out += [c for c in trig.children if c.dep_ in ("dobj", "dative") and c.lower_ in ("him", "her")]
     return out
 
 

@@ -534,6 +534,13 @@ def argument_heads(trigger: Token, *, with_complement: bool = False) -> list[Tok
             for comp in trigger.children:
                 if comp.dep_ in ("ccomp", "xcomp"):
                     heads += [c for c in comp.children if c.dep_ in SUBJ and c.dep_ != "expl"]
+                if comp.dep_ == "xcomp" and _lemma(trigger) in _THREATENING:
+                    # "vowed to impeach the president": whom the threat is against
+                    heads += [
+                        c
+                        for c in comp.children
+                        if c.dep_ in ("dobj", "obj") and c.pos_ in ("PROPN", "NOUN")
+                    ]
             heads += [h for h in for_subjects(trigger) if h not in heads]  # "for Vale to go"
     else:
         mods = [c for c in trigger.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
@@ -615,6 +622,9 @@ def antecedent(tok: Token) -> Token:
     return tok
 
 
+#: Verbs of threatening whose infinitive's object is the threat's target ("vowed to
+#: impeach Vale", "threatened to sue Ruiz").
+_THREATENING = frozenset(["threaten", "vow", "warn", "pledge", "promise"])
 #: Verbs of asking whose object answers ("asked her whether she would run").
 _QUESTIONING = frozenset(["ask", "press", "question", "quiz"])
 #: The object form of a subject pronoun.
