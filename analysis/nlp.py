@@ -36,6 +36,7 @@ from analysis.lexicon.calendar import CALENDAR_WORDS
 from analysis.nlp_memo import memoize_components
 from analysis.nlp_organisations import whole_organisations
 from analysis.nlp_paragraphs import paragraph_starts  # noqa: F401  (registers the component)
+from analysis.nlp_titles import names_after_titles
 from analysis.parse_repairs import repair_parse
 from analysis.settings import Settings, data_path
 
@@ -394,7 +395,7 @@ class _TitleFinder:
             return doc
         spans = spacy.util.filter_spans([Span(doc, s, e, label="TITLE") for _, s, e in matches])
         doc.spans["titles"] = spans
-        _names_after_titles(doc, spans)
+        names_after_titles(doc, spans)
         inside = {}
         for span in spans:
             for i in range(span.start, span.end):
@@ -412,31 +413,6 @@ class _TitleFinder:
         if changed:
             doc.ents = ents
         return doc
-
-
-def _names_after_titles(doc: Doc, titles: list[Span]) -> None:
-    """Tag as a person the untagged name right after a title ("House Minority Whip
-    Steny Hoyer", "Senator Kay Hagan"): two or three capitalised proper nouns the model
-    left without an entity, not running into another name or a quote's end."""
-    new = []
-    for title in titles:
-        end = title.end
-        while (
-            end < len(doc)
-            and end - title.end < 3
-            and doc[end].pos_ == "PROPN"
-            and doc[end].is_title
-            and doc[end].is_alpha
-            and not doc[end].ent_type_
-        ):
-            end += 1
-        if end - title.end < 2:
-            continue
-        if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
-            continue  # "Whip John Roe Center": a longer name than a person's
-        new.append(Span(doc, title.end, end, label="PERSON"))
-    if new:
-        doc.ents = spacy.util.filter_spans([*doc.ents, *new])
 
 
 # --------------------------------------------------------------------------- patterns

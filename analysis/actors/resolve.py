@@ -24,6 +24,7 @@ from analysis.actors.acronyms import define_acronyms, text_between
 from analysis.actors.article_parts import article_actors
 from analysis.actors.coref import name_gender
 from analysis.actors.countries import acting_demonym_actor, country_code, gazetteer_country
+from analysis.actors.generations import generation_after
 from analysis.actors.graph import (
     accumulate_actor,
     edges_frame,
@@ -127,25 +128,6 @@ class _Mention:
     country: str | None = None
     title: str | None = None  # title the article gives this person ("kremlin spokesman")
     title_gov: str | None = None  # government qualifying that title
-
-
-#: Words after a name that tell one generation of a family from another.
-_GENERATIONS = {"jr.": "Jr.", "jr": "Jr.", "sr.": "Sr.", "sr": "Sr.", "ii": "II", "iii": "III"}
-
-
-def _generation_after(span: Span | None) -> str | None:
-    """ "Jr.", "Sr.", "II" or "III" right after a person's name ("Donald Trump Jr.",
-    "Robert Kennedy, Jr."), outside the tagger's span, or None."""
-    if span is None:
-        return None
-    doc, i = span.doc, span.end
-    if i < len(doc) and doc[i].text == ",":
-        i += 1
-    if i >= len(doc) or doc[i].lower_ not in _GENERATIONS:
-        return None
-    if span[-1].lower_ in _GENERATIONS:
-        return None
-    return _GENERATIONS[doc[i].lower_]
 
 
 def _person_key(text: str) -> str:
@@ -336,7 +318,7 @@ class _ArticleResolver:
         return self.mentions + self.added
 
     def _resolve_one(self, m: _Mention, surnames: list[_Mention]) -> None:
-        suffix = _generation_after(m.span) if m.label == "PERSON" else None
+        suffix = generation_after(m.span) if m.label == "PERSON" else None
         if suffix:
             # "Donald Trump Jr." is not Donald Trump: the son, a name of its own
             m.pattern_id, m.text = None, f"{m.text.strip()} {suffix}"
