@@ -19,8 +19,8 @@ def test_a_standing_demand_or_accusation_in_the_perfect_has_no_story_day():
         {
             "a": "Senator Ana Vale met Tom Ruiz on Monday. Activists in Ohio have demanded "
             "that Ruiz resign.",
-            "b": "The House approved the bill on Friday, but it has been criticized by "
-            "Republicans.",
+            "b": "The parliament passed the budget on Friday, but it has been criticized by "
+            "Senator Tom Ruiz.",
         }
     )
     demand = _rows(ev, "a", "demanded")
@@ -34,20 +34,20 @@ def test_a_modal_perfect_is_a_possible_past_act_or_one_that_did_not_happen():
         {
             "a": "North Korea may have tested a missile on Monday.",
             "b": "Donald Trump would have met Kim Jong Un in Hanoi if the talks had gone well.",
-            "c": "If it were anyone other than Joe Biden, he would have been labeled a liar.",
+            "c": "Had Senator Tom Ruiz stayed silent, he would have been praised by Ana Vale.",
         }
     )
     test = _rows(ev, "a", "tested").iloc[0]
     assert test.status == "reported" and str(test.begin)[:10] == "2019-06-10"
     assert _rows(ev, "b", "met").status.tolist() == ["denied"]
-    assert _rows(ev, "c", "labeled").empty  # no words were said
+    assert _rows(ev, "c", "praised").empty  # no words were said
 
 
 def test_went_on_to_is_done_and_neither_nor_denies():
     ev = _events(
         {
-            "a": "Donald Trump went on to praise Newt Gingrich.",
-            "b": "Donald Trump went to Ohio to praise Newt Gingrich.",
+            "a": "Senator Ana Vale went on to praise Governor Tom Ruiz.",
+            "b": "Senator Ana Vale went to Ohio to praise Governor Tom Ruiz.",
             "c": "Neither Ana Vale nor Tom Ruiz was elected in Ohio.",
         }
     )
@@ -59,7 +59,7 @@ def test_went_on_to_is_done_and_neither_nor_denies():
 def test_an_outlet_the_words_are_addressed_to_is_no_place_but_a_trip_is():
     ev = _events(
         {
-            "a": "In a statement to The Atlantic, Senator Ana Vale said the report was false.",
+            "a": "In remarks to The Baltic Times, Senator Ana Vale said the report was false.",
             "b": "On a trip to Ohio, Senator Ana Vale said the report was false.",
         }
     )
@@ -71,8 +71,8 @@ def test_an_outlet_the_words_are_addressed_to_is_no_place_but_a_trip_is():
 def test_a_saying_after_after_is_before_the_day_the_sentence_gives():
     ev = _events(
         {
-            "a": "The Senate passed the bill on Wednesday. Senate Democrats forced a "
-            "shutdown after insisting that the bill protect immigrants.",
+            "a": "The Senate passed the bill on Wednesday. Senator Ana Vale quit the "
+            "coalition after insisting that taxes fall.",
         }
     )
     assert _rows(ev, "a", "insisting").begin.isna().all()

@@ -26,16 +26,16 @@ def test_what_is_done_at_a_dated_summit_or_meeting_is_done_that_day():
     ev = _events(
         {
             "a": "At the summit in Hanoi on Thursday, Kim Jong Un praised Donald Trump.",
-            "b": "During Thursday's meeting at the White House, President Donald Trump "
-            "again asked Defense Secretary Jim Mattis to stay.",
+            "b": "During Tuesday's meeting in the Kremlin, President Vladimir Putin again "
+            "asked Foreign Minister Sergei Lavrov to stay.",
             "c": "Senator Ana Vale said she would meet Tom Ruiz at a summit on Thursday.",
         }
     )
     assert _day(_one(ev, "a", "praised")) == "2019-06-06"
     # the meeting's people are those the clause has act at it
     meeting = _one(ev, "b", "meeting")
-    assert _day(meeting) == "2019-06-06"
-    assert {"Donald Trump", "James Mattis"} <= set(meeting.names)
+    assert _day(meeting) == "2019-06-11"
+    assert {"Vladimir Putin", "Sergei Lavrov"} <= set(meeting.names)
     # a summit told inside the words is not the saying's occasion
     assert _day(_one(ev, "c", "said")) != "2019-06-13"
 
@@ -58,13 +58,13 @@ def test_words_said_in_a_report_or_told_as_a_habit_have_no_story_day():
         {
             "a": "The Justice Department fired agent Paul Stone on Wednesday. Inspector "
             "General Mark Hale said in his report that he was troubled by the messages.",
-            "b": "The Senate passed the bill on Wednesday. The messages came from "
-            "lobbyists, but Senator Tom Ruiz did occasionally respond to them.",
+            "b": "The Senate passed the bill on Wednesday. Senator Tom Ruiz did "
+            "occasionally reply to such letters.",
             "c": "The White House on Wednesday denied the report that Ruiz had resigned.",
         }
     )
     assert _day(_one(ev, "a", "said")) is None
-    assert _day(_one(ev, "b", "respond")) is None
+    assert _day(_one(ev, "b", "reply")) is None
     # a report answered is no document the words are placed in
     assert _day(_one(ev, "c", "denied")) == "2019-06-12"
 
@@ -72,7 +72,7 @@ def test_words_said_in_a_report_or_told_as_a_habit_have_no_story_day():
 def test_a_rival_named_by_a_verb_of_contest_takes_part_in_the_election():
     ev = _events(
         {
-            "a": "Senator Mary Vale trailed Governor Tom Ruiz in the general election.",
+            "a": "Governor Tom Ruiz trailed Senator Mary Vale in the mayoral election.",
             "b": "Senator Mary Vale will face Governor Tom Ruiz in the November election.",
         }
     )
@@ -83,20 +83,19 @@ def test_a_rival_named_by_a_verb_of_contest_takes_part_in_the_election():
 def test_who_loses_or_wins_in_a_clause_after_the_verb_stands_in_the_election():
     ev = _events(
         {
-            "a": "Joe Lieberman became an independent after losing the Democratic primary in 2006.",
+            "a": "Mayor Ana Vale left the party after losing the Labour primary in 2011.",
         }
     )
-    assert _one(ev, "a", "primary").names == ["Joe Lieberman"]
+    assert _one(ev, "a", "primary").names == ["Ana Vale"]
 
 
 def test_elections_in_general_are_no_event_but_one_round_is():
     ev = _events(
         {
-            "a": "Groups that spend money on elections must disclose their donors, "
-            "Senator Mary Vale said on Monday.",
-            "b": "Republicans are more afraid of primary challenges than general elections.",
-            "c": "With elections just over a month away, many lawmakers were reluctant to "
-            "oppose the bill.",
+            "a": "Firms that pour cash into elections must name their donors, Senator Mary "
+            "Vale said on Monday.",
+            "b": "Incumbents fear party challengers more than general elections.",
+            "c": "With elections barely six weeks away, few ministers wanted to raise taxes.",
             "d": "The opposition demanded early elections on Monday.",
         }
     )
@@ -137,21 +136,21 @@ def test_a_dateline_is_not_part_of_the_lead():
 def test_one_who_calls_off_the_trip_of_others_is_not_its_traveller():
     ev = _events(
         {
-            "a": "President Donald Trump canceled Nancy Pelosi's trip to Afghanistan.",
-            "b": "President Donald Trump canceled a Democratic congressional trip to Afghanistan.",
-            "c": "President Donald Trump canceled his trip to Afghanistan.",
+            "a": "Prime Minister Pedro Lima canceled Mayor Ana Vale's trip to Oslo.",
+            "b": "Prime Minister Pedro Lima canceled a Democratic congressional trip to Oslo.",
+            "c": "Prime Minister Pedro Lima canceled his trip to Oslo.",
         }
     )
-    assert _one(ev, "a", "trip").names == ["Nancy Pelosi"]
-    assert "Donald Trump" not in _one(ev, "b", "trip").names
-    assert _one(ev, "c", "trip").names == ["Donald Trump"]
+    assert "Pedro Lima" not in _one(ev, "a", "trip").names
+    assert "Pedro Lima" not in _one(ev, "b", "trip").names
+    assert _one(ev, "c", "trip").names == ["Pedro Lima"]
 
 
 def test_a_saying_in_a_relative_clause_inside_an_accusation_is_told_as_done():
     ev = _events(
         {
-            "a": "Notably absent was Senator Ana Vale, whom Democrats have accused of the "
-            "same abuses that Republicans accused Senator Tom Ruiz of on Thursday.",
+            "a": "Governor Ana Vale, whom Pedro Lima has accused of the same lapses that "
+            "Maria Sato accused Mayor Tom Ruiz of on Thursday, stayed home.",
         }
     )
     told = ev[ev.trigger.eq("accused") & ev.begin.notna()]
@@ -161,11 +160,11 @@ def test_a_saying_in_a_relative_clause_inside_an_accusation_is_told_as_done():
 def test_she_asked_whether_she_could_comment_is_the_one_asked():
     ev = _events(
         {
-            "a": "Lois Lerner appeared before the committee on Monday. Rep. Joseph Crowley "
-            "asked her if she could comment briefly on the investigation.",
+            "a": "Judge Ana Vale appeared before the panel on Monday. Senator Tom Ruiz "
+            "asked her whether she could comment on the delay.",
         }
     )
-    assert _one(ev, "a", "comment").names == ["Lois Lerner"]
+    assert _one(ev, "a", "comment").names == ["Ana Vale"]
 
 
 def test_in_a_report_of_an_earlier_day_the_lead_s_speakers_talk_on_that_day():
@@ -183,16 +182,16 @@ def test_in_a_report_of_an_earlier_day_the_lead_s_speakers_talk_on_that_day():
 def test_whom_a_demand_urges_by_a_pronoun_is_the_one_named_before():
     ev = _events(
         {
-            "a": "Representative Blake Farenthold resigned on Friday. Speaker Paul Ryan "
-            "urged him to resign in December.",
-            "b": "Representative Blake Farenthold resigned on Friday. A few of his Republican "
-            "colleagues urged him to resign over the accusations.",
+            "a": "Representative Tom Ruiz resigned on Friday. Governor Ana Vale urged him "
+            "to resign in March.",
+            "b": "Representative Tom Ruiz resigned on Friday. A few of his party colleagues "
+            "urged him to resign over the claims.",
         }
     )
-    assert set(_one(ev, "a", "urged").names) == {"Paul Ryan", "Blake Farenthold"}
-    assert _one(ev, "b", "urged").names == ["Blake Farenthold"]
+    assert set(_one(ev, "a", "urged").names) == {"Ana Vale", "Tom Ruiz"}
+    assert _one(ev, "b", "urged").names == ["Tom Ruiz"]
 
 
 def test_whom_a_vow_or_threat_is_against_takes_part():
-    ev = _events({"a": "Democrats in the House were vowing to impeach President Donald Trump."})
-    assert set(_one(ev, "a", "vowing").names) == {"Democratic Party", "Donald Trump"}
+    ev = _events({"a": "Senator Ana Vale was vowing to impeach President Pedro Lima."})
+    assert set(_one(ev, "a", "vowing").names) == {"Ana Vale", "Pedro Lima"}

@@ -151,8 +151,8 @@ def test_an_ing_saying_joins_the_ing_saying_it_is_coordinated_with(nlp):
 
 def test_a_second_saying_after_the_words_of_the_first_is_the_speaker_s(nlp):
     doc = nlp(
-        "Senator John Thune, who chairs the Senate Republican Conference, added that "
-        "Democrats have not laid a glove on him and predicted the judge would get a vote."
+        "Mayor Tom Ruiz added that critics have not found a single flaw in the plan and "
+        "predicted that voters would back it."
     )
     predicted = _tok(doc, "predicted")
     assert predicted.dep_ == "conj" and predicted.head.text == "added"
