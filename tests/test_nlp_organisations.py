@@ -70,10 +70,10 @@ def test_a_body_the_model_left_untagged_after_a_country_is_that_country_s_body(n
     from analysis.nlp_organisations import whole_organisations
 
     doc = nlp.make_doc(
-        "Texas asked the U.S. Supreme Court to act, and the U.S. Senate Ethics Panel met."
+        "Ohio urged the U.S. Supreme Court to act, and the U.S. Senate Ethics Panel met."
     )
     # a model that tagged only the country before each body
-    doc.ents = [doc.char_span(16, 20, label="GPE"), doc.char_span(51, 55, label="GPE")]
+    doc.ents = [doc.char_span(15, 19, label="GPE"), doc.char_span(50, 54, label="GPE")]
     ents = [(e.text, e.label_) for e in whole_organisations(doc).ents]
     assert ("U.S. Supreme Court", "ORG") in ents  # the court, not the country
     # a longer name than the body every country has stays as the model left it
@@ -87,10 +87,10 @@ def test_the_court_of_a_country_acts_in_the_events(nlp):
     import analysis
 
     arts = make_articles(
-        {"t": "The state of Texas asked the U.S. Supreme Court on Monday to declare the law void."}
+        {"t": "Two states urged the U.S. Supreme Court on Monday to halt the fishing ban."}
     )
     arts["published"] = pd.Timestamp("2019-06-12")
     corpus = analysis.build(arts, progress=False)
     names = dict(zip(corpus.actors.actor_id, corpus.actors.name, strict=False))
-    declare = corpus.events[corpus.events.trigger.eq("declare")]
-    assert [names[a] for a in declare.participants.iloc[0]] == ["Supreme Court of United States"]
+    urged = corpus.events[corpus.events.trigger.eq("urged")]
+    assert [names[a] for a in urged.participants.iloc[0]] == ["Supreme Court of United States"]
