@@ -521,7 +521,13 @@ class _ArticleResolver:
     def _qualified_elsewhere(self, name: str) -> str | None:
         """The country the article gives the same body where it names it in full ("the
         U.S. Senate ... the Senate", also where the tagger took only "U.S."): one
-        country, or None."""
+        country, or None (remembered for the article: its bodies recur)."""
+        cache = self.__dict__.setdefault("_elsewhere", {})
+        if name not in cache:
+            cache[name] = self._find_qualified(name)
+        return cache[name]
+
+    def _find_qualified(self, name: str) -> str | None:
         found: set[str] = set()
         words = name.lower().split()
         docs = {id(o.span.doc): o.span.doc for o in self.mentions if o.span is not None}
