@@ -6,20 +6,8 @@ Published Wednesday 2019-06-12 (see ``test_parse_repairs._events``).
 
 from __future__ import annotations
 
-import pandas as pd
+from test_events_quoted_words import _day, _one
 from test_parse_repairs import _events
-
-from analysis.events.model import is_na
-
-
-def _one(ev: pd.DataFrame, article: str, trigger: str) -> pd.Series:
-    rows = ev[ev.article_id.eq(article) & ev.trigger.eq(trigger)]
-    assert len(rows) == 1, ev[["article_id", "trigger", "begin", "participants"]]
-    return rows.iloc[0]
-
-
-def _day(row: pd.Series) -> str | None:
-    return None if is_na(row.begin) else str(row.begin)[:10]
 
 
 def test_what_is_done_at_a_dated_summit_or_meeting_is_done_that_day():

@@ -289,7 +289,7 @@ def _days_from_another_time(trig) -> bool:
 #: Adverbs that put a saying after the speaker's last dated words, on a day not given.
 _AFTERWARDS = frozenset(["later", "subsequently", "afterward", "afterwards", "since"])
 #: Verbs whose passive subject is questioned, and answers ("was asked on Tuesday").
-_QUESTIONED = frozenset(["ask", "question", "press", "interview", "quiz"])
+_QUESTIONED = syntax.QUESTIONING_VERBS | frozenset(["interview"])
 #: Verbs that make a speaking occasion of their object ("gave a speech", "held a briefing").
 _GIVING_VERBS = frozenset(["give", "hold", "deliver", "make", "host"])
 

@@ -294,15 +294,14 @@ def travellers_to(trig: Token) -> list[Token]:
     verb = _verb_of_phrase(trig)
     if verb is None:
         return []
-    if (
+    # "On a trip to Ohio, Vale said ...": a journey of no one else's
+    on_it = (
         trig.head.lower_ == "on"
         and _lemma(trig) in _JOURNEYS
         and not any(c.dep_ == "poss" for c in trig.children)
-    ):
-        return _subjects_through_conjuncts(verb)  # "On a trip to Ohio, Vale said ..."
-    if trig.head.lower_ != "for" or _lemma(verb) not in _GOING:
-        return []
-    return _subjects_through_conjuncts(verb)
+    )
+    going_for = trig.head.lower_ == "for" and _lemma(verb) in _GOING
+    return _subjects_through_conjuncts(verb) if on_it or going_for else []
 
 
 def speakers_at(trig: Token) -> list[Token]:

@@ -29,6 +29,7 @@ from .roles import (
 from .types import EventType
 
 __all__ = [
+    "QUESTIONING_VERBS",
     "REPORTING_VERBS",
     "same_paragraph",
     "ISSUE_VERBS",
@@ -611,7 +612,7 @@ def antecedent(tok: Token) -> Token:
         asked = [
             c
             for c in node.head.children
-            if c.dep_ in ("dobj", "dative") and _lemma(node.head) in _QUESTIONING
+            if c.dep_ in ("dobj", "dative") and _lemma(node.head) in QUESTIONING_VERBS
         ]
         if asked and (asked[0].pos_ == "PROPN" or _OBJECT_FORM.get(tok.lower_) == asked[0].lower_):
             # "Crowley asked her if she could comment": the one asked, not the asker
@@ -626,7 +627,7 @@ def antecedent(tok: Token) -> Token:
 #: impeach Vale", "threatened to sue Ruiz").
 _THREATENING = frozenset(["threaten", "vow", "warn", "pledge", "promise"])
 #: Verbs of asking whose object answers ("asked her whether she would run").
-_QUESTIONING = frozenset(["ask", "press", "question", "quiz"])
+QUESTIONING_VERBS = frozenset(["ask", "press", "question", "quiz"])
 #: The object form of a subject pronoun.
 _OBJECT_FORM = {"he": "him", "she": "her", "they": "them", "it": "it", "we": "us", "i": "me"}
 
